@@ -1,0 +1,107 @@
+package dialect
+
+import (
+	"strings"
+
+	"github.com/migratego/migrate/model"
+)
+
+// builder writes one SQL statement through a Dialect, keeping the first
+// error (bufio.Writer style) so that DDL code reads straight through.
+type builder struct {
+	d   Dialect
+	sb  strings.Builder
+	err error
+}
+
+func newBuilder(d Dialect) *builder { return &builder{d: d} }
+
+// raw appends SQL keywords and punctuation written by the dialect itself;
+// never user input.
+func (b *builder) raw(parts ...string) *builder {
+	for _, p := range parts {
+		b.sb.WriteString(p)
+	}
+	return b
+}
+
+// ident appends a quoted identifier.
+func (b *builder) ident(name string) *builder {
+	if b.err != nil {
+		return b
+	}
+	q, err := b.d.QuoteIdent(name)
+	if err != nil {
+		b.err = err
+		return b
+	}
+	b.sb.WriteString(q)
+	return b
+}
+
+// qualified appends a quoted schema.name.
+func (b *builder) qualified(schema, name string) *builder {
+	if b.err != nil {
+		return b
+	}
+	q, err := b.d.QuoteQualified(schema, name)
+	if err != nil {
+		b.err = err
+		return b
+	}
+	b.sb.WriteString(q)
+	return b
+}
+
+// identList appends "(a, b, c)" with quoted names.
+func (b *builder) identList(names []string) *builder {
+	b.raw("(")
+	for i, n := range names {
+		if i > 0 {
+			b.raw(", ")
+		}
+		b.ident(n)
+	}
+	return b.raw(")")
+}
+
+// literal appends an escaped literal.
+func (b *builder) literal(v any) *builder {
+	if b.err != nil {
+		return b
+	}
+	s, err := b.d.Literal(v)
+	if err != nil {
+		b.err = err
+		return b
+	}
+	b.sb.WriteString(s)
+	return b
+}
+
+// typ appends a rendered type.
+func (b *builder) typ(t model.Type) *builder {
+	if b.err != nil {
+		return b
+	}
+	s, err := b.d.RenderType(t)
+	if err != nil {
+		b.err = err
+		return b
+	}
+	b.sb.WriteString(s)
+	return b
+}
+
+// fail records an error if none is recorded yet.
+func (b *builder) fail(err error) *builder {
+	if b.err == nil {
+		b.err = err
+	}
+	return b
+}
+
+func (b *builder) String() string { return b.sb.String() }
+
+// stmt returns the statement and the first error.
+func (b *builder) stmt() (string, error) { return b.sb.String(), b.err }

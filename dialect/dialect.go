@@ -1,0 +1,153 @@
+// Package dialect answers every question that depends on the database:
+// identifier quoting, literals, type names in both directions, DDL
+// compilation, capabilities, and URL parsing and opening.
+//
+// There is one Dialect per database: Postgres, MySQL (which also serves
+// MariaDB, with version checks where they differ) and SQLite. Other packages
+// ask the dialect (or its Capabilities) instead of switching on its name.
+package dialect
+
+import (
+	"github.com/migratego/migrate/model"
+)
+
+// Dialect compiles the model to one database's SQL.
+//
+// Methods that produce SQL return a list of statements without trailing
+// semicolons; every identifier in them is quoted with QuoteIdent, and every
+// value rendered with Literal. A model feature the database cannot express
+// yields an *UnsupportedError naming the object and the feature.
+type Dialect interface {
+	// Name is "postgres", "mysql" or "sqlite".
+	Name() string
+	// Capabilities tells what the database supports.
+	Capabilities() Capabilities
+
+	// QuoteIdent quotes an identifier so that any string is safe (quotes,
+	// backticks, unicode, reserved words). It refuses NUL and the empty name.
+	QuoteIdent(name string) (string, error)
+	// QuoteQualified quotes schema.name, or just name when schema is empty.
+	QuoteQualified(schema, name string) (string, error)
+	// Literal renders a Go value (nil, bool, integers, floats, string,
+	// []byte, time.Time) as an SQL literal.
+	Literal(v any) (string, error)
+
+	// RenderType spells a model type in this database's DDL.
+	RenderType(t model.Type) (string, error)
+	// ParseType reads a type as the database's catalogs report it
+	// ("character varying(20)", "int(11)", "VARCHAR(20)") into a model type,
+	// folding synonyms; unknown spellings become model.Raw.
+	ParseType(raw string) model.Type
+
+	// CreateTable returns CREATE TABLE with every column and constraint,
+	// followed by any statements the table needs (comments on PostgreSQL).
+	// Indexes are created separately with CreateIndex.
+	CreateTable(t *model.Table) ([]string, error)
+	// DropTable returns DROP TABLE.
+	DropTable(t *model.Table) ([]string, error)
+	// CreateIndex returns CREATE INDEX for an index of table t.
+	CreateIndex(t *model.Table, ix *model.Index, opt IndexOptions) ([]string, error)
+	// DropIndex returns DROP INDEX for an index of table t.
+	DropIndex(t *model.Table, ix *model.Index, opt IndexOptions) ([]string, error)
+	// AddForeignKey returns ALTER TABLE … ADD CONSTRAINT … FOREIGN KEY, for
+	// foreign keys created after their tables (cycles, NOT VALID).
+	AddForeignKey(t *model.Table, fk *model.ForeignKey) ([]string, error)
+	// DropForeignKey returns the statement that removes a foreign key.
+	DropForeignKey(t *model.Table, fk *model.ForeignKey) ([]string, error)
+
+	// CreateEnum / DropEnum handle named enum types (PostgreSQL); dialects
+	// with inline enums return no statements.
+	CreateEnum(e *model.EnumType) ([]string, error)
+	DropEnum(e *model.EnumType) ([]string, error)
+	// CreateSequence / DropSequence handle standalone sequences.
+	CreateSequence(s *model.Sequence) ([]string, error)
+	DropSequence(s *model.Sequence) ([]string, error)
+	// CreateView / DropView handle views with opaque definitions.
+	CreateView(v *model.View) ([]string, error)
+	DropView(v *model.View) ([]string, error)
+}
+
+// IndexOptions are per-statement index options, not part of the model.
+type IndexOptions struct {
+	// Concurrently builds without blocking writes (PostgreSQL only; cannot
+	// run inside a transaction).
+	Concurrently bool
+	// IfNotExists / IfExists guard the statement.
+	IfNotExists bool
+	IfExists    bool
+}
+
+// Capabilities tells other packages what a database supports, so they never
+// switch on the dialect's name.
+type Capabilities struct {
+	// TransactionalDDL: DDL runs inside a transaction and rolls back.
+	TransactionalDDL bool
+	// AdvisoryLocks: a session-level named lock (pg_advisory_lock, GET_LOCK).
+	AdvisoryLocks bool
+	// Returning: INSERT/UPDATE/DELETE … RETURNING.
+	Returning bool
+	// Schemas: tables may be qualified by a schema (PostgreSQL schema,
+	// MySQL database, SQLite attached database).
+	Schemas bool
+	// MaxIdentifierLength in bytes.
+	MaxIdentifierLength int
+
+	PartialIndexes     bool
+	ExpressionIndexes  bool
+	DescIndexes        bool
+	IndexInclude       bool
+	IndexPrefixLengths bool
+	IndexMethods       []string
+	ConcurrentIndexes  bool
+
+	DeferrableForeignKeys bool
+	NotValidForeignKeys   bool
+	CheckConstraints      bool
+
+	// NamedEnumTypes: CREATE TYPE … AS ENUM. InlineEnums: ENUM('a','b') column type.
+	NamedEnumTypes bool
+	InlineEnums    bool
+	Sequences      bool
+	Comments       bool
+	Collations     bool
+
+	IdentityColumns  bool
+	GeneratedStored  bool
+	GeneratedVirtual bool
+
+	// ALTER support; SQLite lacks most and needs a batch (move and copy) rebuild.
+	AlterColumnType bool
+	AlterNullable   bool
+	AlterDefault    bool
+	RenameColumn    bool
+	DropColumn      bool
+	AddConstraint   bool
+	DropConstraint  bool
+
+	// WithoutRowID: SQLite WITHOUT ROWID tables.
+	WithoutRowID bool
+
+	// Syntax tells the SQL statement lexer (versions) how to split scripts.
+	Syntax Syntax
+}
+
+// Syntax is the lexical shape of a database's SQL, for splitting scripts
+// into statements without parsing them.
+type Syntax struct {
+	// DollarQuotes: PostgreSQL $tag$ … $tag$ bodies.
+	DollarQuotes bool
+	// HashComments: MySQL # comments to end of line.
+	HashComments bool
+	// BacktickIdents: MySQL (and SQLite) `quoted identifiers`.
+	BacktickIdents bool
+	// BracketIdents: SQLite [quoted identifiers].
+	BracketIdents bool
+	// BackslashEscapes: MySQL '\'' escapes inside string literals (unless
+	// NO_BACKSLASH_ESCAPES is set).
+	BackslashEscapes bool
+	// DelimiterCommand: the MySQL client's DELIMITER command.
+	DelimiterCommand bool
+	// BeginAtomic: SQL-standard BEGIN ATOMIC … END bodies (PostgreSQL 14+),
+	// and SQLite CREATE TRIGGER … BEGIN … END bodies.
+	BeginEnd bool
+}

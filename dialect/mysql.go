@@ -1,0 +1,4 @@
+package dialect
+
+// MySQL returns the MySQL/MariaDB dialect.
+func MySQL() Dialect { return nil } // placeholder, replaced by the MySQL dialect

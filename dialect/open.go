@@ -1,0 +1,74 @@
+package dialect
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+
+	_ "github.com/go-sql-driver/mysql" // database/sql driver "mysql"
+	_ "github.com/jackc/pgx/v5/stdlib" // database/sql driver "pgx"
+	_ "modernc.org/sqlite"             // database/sql driver "sqlite"
+)
+
+// DB is an open database with its dialect.
+type DB struct {
+	*sql.DB
+	Dialect Dialect
+	URL     *URL
+}
+
+// serverAware is implemented by dialects whose behaviour depends on the
+// server (MariaDB versus MySQL, PostgreSQL major version). Open calls it
+// once after connecting.
+type serverAware interface {
+	forServer(ctx context.Context, db *sql.DB) (Dialect, error)
+}
+
+// ForName returns the dialect for "postgres", "mysql" or "sqlite", with
+// the capabilities of the tested server versions.
+func ForName(name string) (Dialect, error) {
+	switch name {
+	case "postgres", "postgresql":
+		return Postgres(), nil
+	case "mysql", "mariadb":
+		return MySQL(), nil
+	case "sqlite", "sqlite3":
+		return SQLite(), nil
+	}
+	return nil, fmt.Errorf("dialect: unknown database %q (use postgres, mysql or sqlite)", name)
+}
+
+// Open parses a database URL, connects, checks the connection, and returns
+// the database with the dialect for its server version. An in-memory SQLite
+// database is limited to one connection, so that every statement sees it.
+// Errors name the redacted URL, never the password.
+func Open(ctx context.Context, rawURL string) (*DB, error) {
+	u, err := ParseURL(rawURL)
+	if err != nil {
+		return nil, err
+	}
+	d, err := ForName(u.Dialect)
+	if err != nil {
+		return nil, err
+	}
+	db, err := sql.Open(u.Driver, u.DSN)
+	if err != nil {
+		return nil, fmt.Errorf("open %s: %w", u.Redacted, err)
+	}
+	if u.Memory() {
+		db.SetMaxOpenConns(1)
+		db.SetConnMaxLifetime(0)
+		db.SetConnMaxIdleTime(0)
+	}
+	if err := db.PingContext(ctx); err != nil {
+		db.Close()
+		return nil, fmt.Errorf("connect to %s: %w", u.Redacted, err)
+	}
+	if sa, ok := d.(serverAware); ok {
+		if d, err = sa.forServer(ctx, db); err != nil {
+			db.Close()
+			return nil, fmt.Errorf("connect to %s: %w", u.Redacted, err)
+		}
+	}
+	return &DB{DB: db, Dialect: d, URL: u}, nil
+}

@@ -1,0 +1,118 @@
+package dialect
+
+import (
+	"fmt"
+
+	"github.com/migratego/migrate/model"
+)
+
+// CreateAll returns the statements that create a whole model, in dependency
+// order: enum types, sequences, tables (referenced tables first), indexes,
+// the foreign keys that must wait (cycles between tables, NOT VALID), and
+// views. Unnamed constraints and indexes are named by md's naming convention
+// on a copy; md itself is not changed.
+func CreateAll(d Dialect, md *model.MetaData) ([]string, error) {
+	md = md.Clone()
+	md.ApplyNaming()
+	if err := md.Validate(); err != nil {
+		return nil, err
+	}
+	var out []string
+	add := func(stmts []string, err error) error {
+		out = append(out, stmts...)
+		return err
+	}
+	for _, e := range md.Enums {
+		if err := add(d.CreateEnum(e)); err != nil {
+			return nil, fmt.Errorf("create enum %q: %w", e.Name, err)
+		}
+	}
+	for _, s := range md.Sequences {
+		if err := add(d.CreateSequence(s)); err != nil {
+			return nil, fmt.Errorf("create sequence %q: %w", s.Name, err)
+		}
+	}
+	tables, deferred := md.CreationOrder()
+	later := map[*model.ForeignKey]bool{}
+	for _, df := range deferred {
+		later[df.FK] = true
+	}
+	for _, t := range md.Tables {
+		for _, fk := range t.ForeignKeys {
+			if fk.NotValid {
+				later[fk] = true
+				deferred = append(deferred, &model.DeferredFK{Table: t, FK: fk})
+			}
+		}
+	}
+	for _, t := range tables {
+		now := *t
+		now.ForeignKeys = nil
+		for _, fk := range t.ForeignKeys {
+			if !later[fk] {
+				now.ForeignKeys = append(now.ForeignKeys, fk)
+			}
+		}
+		if err := add(d.CreateTable(&now)); err != nil {
+			return nil, fmt.Errorf("create table %q: %w", t.QualifiedName(), err)
+		}
+		for _, ix := range t.Indexes {
+			if err := add(d.CreateIndex(t, ix, IndexOptions{})); err != nil {
+				return nil, fmt.Errorf("create index %q: %w", ix.Name, err)
+			}
+		}
+	}
+	for _, df := range deferred {
+		if err := add(d.AddForeignKey(df.Table, df.FK)); err != nil {
+			return nil, fmt.Errorf("add foreign key %q: %w", df.FK.Name, err)
+		}
+	}
+	for _, v := range md.Views {
+		if err := add(d.CreateView(v)); err != nil {
+			return nil, fmt.Errorf("create view %q: %w", v.Name, err)
+		}
+	}
+	return out, nil
+}
+
+// DropAll returns the statements that drop a whole model, in the reverse of
+// CreateAll's order: views, the foreign keys of table cycles, tables
+// (referencing tables first), sequences and enum types.
+func DropAll(d Dialect, md *model.MetaData) ([]string, error) {
+	md = md.Clone()
+	md.ApplyNaming()
+	var out []string
+	add := func(stmts []string, err error) error {
+		out = append(out, stmts...)
+		return err
+	}
+	for i := len(md.Views) - 1; i >= 0; i-- {
+		if err := add(d.DropView(md.Views[i])); err != nil {
+			return nil, fmt.Errorf("drop view %q: %w", md.Views[i].Name, err)
+		}
+	}
+	tables, deferred := md.CreationOrder()
+	if d.Capabilities().DropConstraint {
+		for _, df := range deferred {
+			if err := add(d.DropForeignKey(df.Table, df.FK)); err != nil {
+				return nil, fmt.Errorf("drop foreign key %q: %w", df.FK.Name, err)
+			}
+		}
+	}
+	for i := len(tables) - 1; i >= 0; i-- {
+		if err := add(d.DropTable(tables[i])); err != nil {
+			return nil, fmt.Errorf("drop table %q: %w", tables[i].QualifiedName(), err)
+		}
+	}
+	for i := len(md.Sequences) - 1; i >= 0; i-- {
+		if err := add(d.DropSequence(md.Sequences[i])); err != nil {
+			return nil, fmt.Errorf("drop sequence %q: %w", md.Sequences[i].Name, err)
+		}
+	}
+	for i := len(md.Enums) - 1; i >= 0; i-- {
+		if err := add(d.DropEnum(md.Enums[i])); err != nil {
+			return nil, fmt.Errorf("drop enum %q: %w", md.Enums[i].Name, err)
+		}
+	}
+	return out, nil
+}

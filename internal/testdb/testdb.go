@@ -1,0 +1,169 @@
+// Package testdb gives integration tests a private, empty database on each
+// real server, and removes it when the test ends.
+//
+// Server URLs come from the environment:
+//
+//	MIGRATE_TEST_POSTGRES_URL  e.g. postgres://postgres@127.0.0.1:5432/migrate_test?sslmode=disable
+//	MIGRATE_TEST_MYSQL_URL     e.g. mysql://root@127.0.0.1:3306/migrate_test
+//
+// SQLite needs no server: each test gets a file in its temporary directory.
+// When a variable is unset or its server does not answer, the test is
+// skipped with a message; under CI=true it fails instead, so that CI never
+// passes on skipped integration tests.
+//
+// Isolation: on PostgreSQL each test gets its own schema (selected with
+// search_path in the returned URL); on MySQL/MariaDB its own database. Names
+// are random, so tests may run in parallel.
+package testdb
+
+import (
+	"context"
+	"crypto/rand"
+	"encoding/hex"
+	"fmt"
+	"net/url"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/migratego/migrate/dialect"
+)
+
+// Environment variable names of the server URLs.
+const (
+	EnvPostgres = "MIGRATE_TEST_POSTGRES_URL"
+	EnvMySQL    = "MIGRATE_TEST_MYSQL_URL"
+)
+
+// Dialects lists the databases every integration test runs on.
+var Dialects = []string{"postgres", "mysql", "sqlite"}
+
+// Target is a fresh, empty database for one test.
+type Target struct {
+	// Name is the dialect name: postgres, mysql or sqlite.
+	Name string
+	// URL opens the fresh database (for CLI and subprocess tests).
+	URL string
+	// Scope is the schema (PostgreSQL), database (MySQL) or "main" (SQLite).
+	Scope string
+}
+
+// New creates a fresh database on the named server and registers its
+// removal with t.Cleanup. It skips or fails the test when the server is
+// unavailable (see the package doc).
+func New(t testing.TB, name string) *Target {
+	t.Helper()
+	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
+	defer cancel()
+	switch name {
+	case "sqlite":
+		path := filepath.Join(t.TempDir(), "test.db")
+		return &Target{Name: name, URL: "sqlite:" + path, Scope: "main"}
+	case "postgres":
+		base := serverURL(t, EnvPostgres)
+		admin := openOrSkip(ctx, t, base)
+		scope := randomName()
+		if _, err := admin.ExecContext(ctx, `CREATE SCHEMA "`+scope+`"`); err != nil {
+			admin.Close()
+			t.Fatalf("testdb: create schema %s: %v", scope, err)
+		}
+		t.Cleanup(func() {
+			defer admin.Close()
+			if _, err := admin.ExecContext(context.Background(), `DROP SCHEMA "`+scope+`" CASCADE`); err != nil {
+				t.Errorf("testdb: drop schema %s: %v", scope, err)
+			}
+		})
+		return &Target{Name: name, URL: withQuery(t, base, "search_path", scope), Scope: scope}
+	case "mysql":
+		base := serverURL(t, EnvMySQL)
+		admin := openOrSkip(ctx, t, base)
+		scope := randomName()
+		if _, err := admin.ExecContext(ctx, "CREATE DATABASE `"+scope+"` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci"); err != nil {
+			admin.Close()
+			t.Fatalf("testdb: create database %s: %v", scope, err)
+		}
+		t.Cleanup(func() {
+			defer admin.Close()
+			if _, err := admin.ExecContext(context.Background(), "DROP DATABASE `"+scope+"`"); err != nil {
+				t.Errorf("testdb: drop database %s: %v", scope, err)
+			}
+		})
+		return &Target{Name: name, URL: withPath(t, base, scope), Scope: scope}
+	}
+	t.Fatalf("testdb: unknown dialect %q", name)
+	return nil
+}
+
+// Open creates a fresh database (see New), connects to it and closes the
+// connection at cleanup.
+func Open(t testing.TB, name string) (*dialect.DB, *Target) {
+	t.Helper()
+	tg := New(t, name)
+	db, err := dialect.Open(context.Background(), tg.URL)
+	if err != nil {
+		t.Fatalf("testdb: open %s: %v", name, err)
+	}
+	t.Cleanup(func() { db.Close() })
+	return db, tg
+}
+
+// unavailable skips the test, or fails it under CI=true.
+func unavailable(t testing.TB, format string, args ...any) {
+	t.Helper()
+	msg := fmt.Sprintf(format, args...)
+	if os.Getenv("CI") == "true" {
+		t.Fatalf("testdb: %s (CI=true: integration tests may not skip)", msg)
+	}
+	t.Skipf("testdb: %s; skipping", msg)
+}
+
+func serverURL(t testing.TB, env string) string {
+	t.Helper()
+	u := os.Getenv(env)
+	if u == "" {
+		unavailable(t, "%s is not set", env)
+	}
+	return u
+}
+
+func openOrSkip(ctx context.Context, t testing.TB, raw string) *dialect.DB {
+	t.Helper()
+	db, err := dialect.Open(ctx, raw)
+	if err != nil {
+		unavailable(t, "server unavailable: %v", err)
+	}
+	return db
+}
+
+func randomName() string {
+	var b [6]byte
+	_, _ = rand.Read(b[:])
+	return "mt_" + hex.EncodeToString(b[:])
+}
+
+func withQuery(t testing.TB, raw, key, value string) string {
+	t.Helper()
+	u, err := url.Parse(raw)
+	if err != nil {
+		t.Fatalf("testdb: %v", err)
+	}
+	q := u.Query()
+	q.Set(key, value)
+	u.RawQuery = q.Encode()
+	return u.String()
+}
+
+func withPath(t testing.TB, raw, db string) string {
+	t.Helper()
+	if !strings.HasPrefix(raw, "mysql://") {
+		t.Fatalf("testdb: %s must be a mysql:// URL", EnvMySQL)
+	}
+	u, err := url.Parse(raw)
+	if err != nil {
+		t.Fatalf("testdb: %v", err)
+	}
+	u.Path = "/" + db
+	return u.String()
+}

@@ -1,0 +1,104 @@
+package model
+
+import "slices"
+
+// Clone returns a deep copy of the model, so that callers may name or
+// rewrite objects without touching the original.
+func (m *MetaData) Clone() *MetaData {
+	if m == nil {
+		return nil
+	}
+	out := &MetaData{Naming: m.Naming}
+	for _, t := range m.Tables {
+		out.Tables = append(out.Tables, t.Clone())
+	}
+	for _, e := range m.Enums {
+		c := *e
+		c.Values = slices.Clone(e.Values)
+		out.Enums = append(out.Enums, &c)
+	}
+	for _, s := range m.Sequences {
+		c := *s
+		c.MinValue = clonePtr(s.MinValue)
+		c.MaxValue = clonePtr(s.MaxValue)
+		out.Sequences = append(out.Sequences, &c)
+	}
+	for _, v := range m.Views {
+		c := *v
+		out.Views = append(out.Views, &c)
+	}
+	return out
+}
+
+// Clone returns a deep copy of the table.
+func (t *Table) Clone() *Table {
+	c := *t
+	c.Columns = make([]*Column, len(t.Columns))
+	for i, col := range t.Columns {
+		c.Columns[i] = col.Clone()
+	}
+	if t.PrimaryKey != nil {
+		pk := *t.PrimaryKey
+		pk.Columns = slices.Clone(pk.Columns)
+		c.PrimaryKey = &pk
+	}
+	c.ForeignKeys = nil
+	for _, fk := range t.ForeignKeys {
+		f := *fk
+		f.Columns = slices.Clone(fk.Columns)
+		f.RefColumns = slices.Clone(fk.RefColumns)
+		c.ForeignKeys = append(c.ForeignKeys, &f)
+	}
+	c.Uniques = nil
+	for _, u := range t.Uniques {
+		x := *u
+		x.Columns = slices.Clone(u.Columns)
+		c.Uniques = append(c.Uniques, &x)
+	}
+	c.Checks = nil
+	for _, ck := range t.Checks {
+		x := *ck
+		c.Checks = append(c.Checks, &x)
+	}
+	c.Indexes = nil
+	for _, ix := range t.Indexes {
+		x := *ix
+		x.Parts = slices.Clone(ix.Parts)
+		x.Include = slices.Clone(ix.Include)
+		c.Indexes = append(c.Indexes, &x)
+	}
+	if t.Options != nil {
+		c.Options = make(map[string]string, len(t.Options))
+		for k, v := range t.Options {
+			c.Options[k] = v
+		}
+	}
+	return &c
+}
+
+// Clone returns a deep copy of the column.
+func (c *Column) Clone() *Column {
+	x := *c
+	x.Type.Values = slices.Clone(c.Type.Values)
+	if c.Default != nil {
+		d := *c.Default
+		x.Default = &d
+	}
+	if c.Identity != nil {
+		i := *c.Identity
+		x.Identity = &i
+	}
+	if c.Generated != nil {
+		g := *c.Generated
+		x.Generated = &g
+	}
+	return &x
+}
+
+func clonePtr[T any](p *T) *T {
+	if p == nil {
+		return nil
+	}
+	v := *p
+	return &v
+}

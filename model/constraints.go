@@ -1,0 +1,60 @@
+package model
+
+// PrimaryKey is a table's primary key, possibly composite.
+type PrimaryKey struct {
+	Name    string   `json:"name,omitempty"`
+	Columns []string `json:"columns"`
+}
+
+// FKAction is a referential action of a foreign key. The empty value means
+// the database default (NO ACTION).
+type FKAction string
+
+// Referential actions.
+const (
+	NoAction   FKAction = "NO ACTION"
+	Restrict   FKAction = "RESTRICT"
+	Cascade    FKAction = "CASCADE"
+	SetNull    FKAction = "SET NULL"
+	SetDefault FKAction = "SET DEFAULT"
+)
+
+// Valid reports whether a is empty or one of the known actions.
+func (a FKAction) Valid() bool {
+	switch a {
+	case "", NoAction, Restrict, Cascade, SetNull, SetDefault:
+		return true
+	}
+	return false
+}
+
+// ForeignKey is a foreign key constraint.
+type ForeignKey struct {
+	Name       string   `json:"name,omitempty"`
+	Columns    []string `json:"columns"`
+	RefSchema  string   `json:"ref_schema,omitempty"`
+	RefTable   string   `json:"ref_table"`
+	RefColumns []string `json:"ref_columns"`
+	OnDelete   FKAction `json:"on_delete,omitempty"`
+	OnUpdate   FKAction `json:"on_update,omitempty"`
+	// Deferrable and InitiallyDeferred: PostgreSQL and SQLite.
+	Deferrable        bool `json:"deferrable,omitempty"`
+	InitiallyDeferred bool `json:"initially_deferred,omitempty"`
+	// NotValid creates the constraint without checking existing rows
+	// (PostgreSQL only, and only when added to an existing table).
+	NotValid bool `json:"not_valid,omitempty"`
+}
+
+// Unique is a unique constraint (as opposed to a unique index, which is an
+// Index with Unique set).
+type Unique struct {
+	Name    string   `json:"name,omitempty"`
+	Columns []string `json:"columns"`
+}
+
+// Check is a check constraint. Expr is SQL text, without the enclosing
+// CHECK ( ).
+type Check struct {
+	Name string `json:"name,omitempty"`
+	Expr string `json:"expr"`
+}

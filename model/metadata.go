@@ -1,0 +1,183 @@
+package model
+
+import (
+	"errors"
+	"fmt"
+)
+
+// MetaData is a whole schema: the target model a user declares, or the
+// live schema an inspector reads.
+type MetaData struct {
+	Tables    []*Table    `json:"tables"`
+	Enums     []*EnumType `json:"enums,omitempty"`
+	Sequences []*Sequence `json:"sequences,omitempty"`
+	Views     []*View     `json:"views,omitempty"`
+	// Naming gives unnamed constraints and indexes stable names. It is
+	// applied by ApplyNaming (and by the dialect before creating objects).
+	Naming NamingConvention `json:"naming,omitempty"`
+}
+
+// Table returns the table with the given schema and name, or nil.
+func (m *MetaData) Table(schema, name string) *Table {
+	for _, t := range m.Tables {
+		if t.Schema == schema && t.Name == name {
+			return t
+		}
+	}
+	return nil
+}
+
+// Enum returns the enum type with the given schema and name, or nil.
+func (m *MetaData) Enum(schema, name string) *EnumType {
+	for _, e := range m.Enums {
+		if e.Schema == schema && e.Name == name {
+			return e
+		}
+	}
+	return nil
+}
+
+// AddTable appends tables and returns m, for building models fluently.
+func (m *MetaData) AddTable(ts ...*Table) *MetaData {
+	m.Tables = append(m.Tables, ts...)
+	return m
+}
+
+// Validate checks the model for mistakes that would otherwise surface as
+// database errors: missing names and types, duplicate objects, references
+// to unknown columns, bad referential actions. All problems are joined.
+func (m *MetaData) Validate() error {
+	var errs []error
+	seen := map[string]bool{}
+	for _, t := range m.Tables {
+		if t.Name == "" {
+			errs = append(errs, errors.New("model: a table has no name"))
+			continue
+		}
+		key := t.QualifiedName()
+		if seen[key] {
+			errs = append(errs, fmt.Errorf("model: table %q is declared twice", key))
+		}
+		seen[key] = true
+		errs = append(errs, t.Validate())
+	}
+	enums := map[string]bool{}
+	for _, e := range m.Enums {
+		key := qualified(e.Schema, e.Name)
+		if e.Name == "" || len(e.Values) == 0 {
+			errs = append(errs, fmt.Errorf("model: enum type %q needs a name and at least one value", key))
+		}
+		if enums[key] {
+			errs = append(errs, fmt.Errorf("model: enum type %q is declared twice", key))
+		}
+		enums[key] = true
+	}
+	for _, s := range m.Sequences {
+		if s.Name == "" {
+			errs = append(errs, errors.New("model: a sequence has no name"))
+		}
+	}
+	for _, v := range m.Views {
+		if v.Name == "" || v.Definition == "" {
+			errs = append(errs, fmt.Errorf("model: view %q needs a name and a definition", qualified(v.Schema, v.Name)))
+		}
+	}
+	return errors.Join(errs...)
+}
+
+// Validate checks one table; see MetaData.Validate.
+func (t *Table) Validate() error {
+	var errs []error
+	where := "model: table " + quoteName(t.QualifiedName())
+	if len(t.Columns) == 0 {
+		errs = append(errs, fmt.Errorf("%s has no columns", where))
+	}
+	cols := map[string]bool{}
+	for _, c := range t.Columns {
+		switch {
+		case c.Name == "":
+			errs = append(errs, fmt.Errorf("%s: a column has no name", where))
+		case cols[c.Name]:
+			errs = append(errs, fmt.Errorf("%s: column %q is declared twice", where, c.Name))
+		}
+		cols[c.Name] = true
+		if c.Type.Kind == KindInvalid {
+			errs = append(errs, fmt.Errorf("%s: column %q has no type", where, c.Name))
+		}
+		if c.Type.Kind == KindRaw && c.Type.Raw == "" {
+			errs = append(errs, fmt.Errorf("%s: column %q has a raw type with no spelling", where, c.Name))
+		}
+		if c.Type.Kind == KindEnum && len(c.Type.Values) == 0 {
+			errs = append(errs, fmt.Errorf("%s: enum column %q has no values", where, c.Name))
+		}
+		if c.Generated != nil && c.Default != nil {
+			errs = append(errs, fmt.Errorf("%s: column %q is generated and cannot have a default", where, c.Name))
+		}
+	}
+	known := func(what string, names []string) {
+		if len(names) == 0 {
+			errs = append(errs, fmt.Errorf("%s: %s has no columns", where, what))
+		}
+		for _, n := range names {
+			if !cols[n] {
+				errs = append(errs, fmt.Errorf("%s: %s names unknown column %q", where, what, n))
+			}
+		}
+	}
+	if t.PrimaryKey != nil {
+		known("primary key", t.PrimaryKey.Columns)
+	}
+	for _, fk := range t.ForeignKeys {
+		what := "foreign key " + quoteName(fk.Name)
+		known(what, fk.Columns)
+		if fk.RefTable == "" {
+			errs = append(errs, fmt.Errorf("%s: %s has no referenced table", where, what))
+		}
+		if len(fk.RefColumns) != len(fk.Columns) {
+			errs = append(errs, fmt.Errorf("%s: %s has %d columns but references %d", where, what, len(fk.Columns), len(fk.RefColumns)))
+		}
+		if !fk.OnDelete.Valid() || !fk.OnUpdate.Valid() {
+			errs = append(errs, fmt.Errorf("%s: %s has an unknown referential action (use NO ACTION, RESTRICT, CASCADE, SET NULL or SET DEFAULT)", where, what))
+		}
+		if fk.InitiallyDeferred && !fk.Deferrable {
+			errs = append(errs, fmt.Errorf("%s: %s is initially deferred but not deferrable", where, what))
+		}
+	}
+	for _, u := range t.Uniques {
+		known("unique constraint "+quoteName(u.Name), u.Columns)
+	}
+	for _, c := range t.Checks {
+		if c.Expr == "" {
+			errs = append(errs, fmt.Errorf("%s: check constraint %q has no expression", where, c.Name))
+		}
+	}
+	for _, ix := range t.Indexes {
+		what := "index " + quoteName(ix.Name)
+		if len(ix.Parts) == 0 {
+			errs = append(errs, fmt.Errorf("%s: %s has no columns", where, what))
+		}
+		for _, p := range ix.Parts {
+			switch {
+			case p.Column == "" && p.Expr == "":
+				errs = append(errs, fmt.Errorf("%s: %s has a key with neither column nor expression", where, what))
+			case p.Column != "" && p.Expr != "":
+				errs = append(errs, fmt.Errorf("%s: %s has a key with both a column and an expression", where, what))
+			case p.Column != "" && !cols[p.Column]:
+				errs = append(errs, fmt.Errorf("%s: %s names unknown column %q", where, what, p.Column))
+			}
+		}
+		for _, n := range ix.Include {
+			if !cols[n] {
+				errs = append(errs, fmt.Errorf("%s: %s includes unknown column %q", where, what, n))
+			}
+		}
+	}
+	return errors.Join(errs...)
+}
+
+func quoteName(s string) string {
+	if s == "" {
+		return "(unnamed)"
+	}
+	return fmt.Sprintf("%q", s)
+}

@@ -1,0 +1,143 @@
+package model
+
+import "sort"
+
+// CreationOrder returns the tables in an order in which they can be created:
+// every table after the tables its foreign keys reference. Foreign keys that
+// take part in a cycle (including self-references, which need no ordering)
+// cannot be satisfied by ordering; they are returned in deferred, so that a
+// caller creates the tables first and adds those constraints afterwards.
+// Ties keep the declaration order, so the result is deterministic.
+func (m *MetaData) CreationOrder() (tables []*Table, deferred []*DeferredFK) {
+	index := map[*Table]int{}
+	for i, t := range m.Tables {
+		index[t] = i
+	}
+	deps := map[*Table][]*Table{}
+	for _, t := range m.Tables {
+		for _, fk := range t.ForeignKeys {
+			ref := m.refTable(t, fk)
+			if ref != nil && ref != t {
+				deps[t] = append(deps[t], ref)
+			}
+		}
+	}
+	cyclic := cyclicTables(m.Tables, deps)
+
+	// Kahn's algorithm over the acyclic part, ignoring edges inside cycles.
+	indeg := map[*Table]int{}
+	children := map[*Table][]*Table{}
+	for _, t := range m.Tables {
+		for _, ref := range uniqueTables(deps[t]) {
+			if cyclic[t] && cyclic[ref] {
+				continue
+			}
+			indeg[t]++
+			children[ref] = append(children[ref], t)
+		}
+	}
+	var ready []*Table
+	for _, t := range m.Tables {
+		if indeg[t] == 0 {
+			ready = append(ready, t)
+		}
+	}
+	for len(ready) > 0 {
+		sort.SliceStable(ready, func(i, j int) bool { return index[ready[i]] < index[ready[j]] })
+		t := ready[0]
+		ready = ready[1:]
+		tables = append(tables, t)
+		for _, c := range children[t] {
+			indeg[c]--
+			if indeg[c] == 0 {
+				ready = append(ready, c)
+			}
+		}
+	}
+	for _, t := range m.Tables {
+		for _, fk := range t.ForeignKeys {
+			ref := m.refTable(t, fk)
+			if ref != nil && ref != t && cyclic[t] && cyclic[ref] {
+				deferred = append(deferred, &DeferredFK{Table: t, FK: fk})
+			}
+		}
+	}
+	return tables, deferred
+}
+
+// DeferredFK is a foreign key to add after all tables exist.
+type DeferredFK struct {
+	Table *Table
+	FK    *ForeignKey
+}
+
+// refTable finds the table an FK references; an empty RefSchema means the
+// referencing table's schema.
+func (m *MetaData) refTable(t *Table, fk *ForeignKey) *Table {
+	schema := fk.RefSchema
+	if schema == "" {
+		schema = t.Schema
+	}
+	return m.Table(schema, fk.RefTable)
+}
+
+func uniqueTables(ts []*Table) []*Table {
+	seen := map[*Table]bool{}
+	var out []*Table
+	for _, t := range ts {
+		if !seen[t] {
+			seen[t] = true
+			out = append(out, t)
+		}
+	}
+	return out
+}
+
+// cyclicTables marks the tables that are in a strongly connected component
+// of size > 1 (Tarjan's algorithm).
+func cyclicTables(all []*Table, deps map[*Table][]*Table) map[*Table]bool {
+	idx := map[*Table]int{}
+	low := map[*Table]int{}
+	on := map[*Table]bool{}
+	var stack []*Table
+	out := map[*Table]bool{}
+	n := 0
+	var visit func(t *Table)
+	visit = func(t *Table) {
+		idx[t], low[t] = n, n
+		n++
+		stack = append(stack, t)
+		on[t] = true
+		for _, d := range deps[t] {
+			if _, seen := idx[d]; !seen {
+				visit(d)
+				low[t] = min(low[t], low[d])
+			} else if on[d] {
+				low[t] = min(low[t], idx[d])
+			}
+		}
+		if low[t] == idx[t] {
+			var comp []*Table
+			for {
+				top := stack[len(stack)-1]
+				stack = stack[:len(stack)-1]
+				on[top] = false
+				comp = append(comp, top)
+				if top == t {
+					break
+				}
+			}
+			if len(comp) > 1 {
+				for _, c := range comp {
+					out[c] = true
+				}
+			}
+		}
+	}
+	for _, t := range all {
+		if _, seen := idx[t]; !seen {
+			visit(t)
+		}
+	}
+	return out
+}

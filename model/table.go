@@ -1,0 +1,112 @@
+package model
+
+// Table is a table: its columns in order, its constraints and indexes.
+type Table struct {
+	// Schema is the PostgreSQL schema or MySQL database; empty means the
+	// connection's default (current_schema(), the connected database, main).
+	Schema  string    `json:"schema,omitempty"`
+	Name    string    `json:"name"`
+	Columns []*Column `json:"columns"`
+
+	PrimaryKey  *PrimaryKey   `json:"primary_key,omitempty"`
+	ForeignKeys []*ForeignKey `json:"foreign_keys,omitempty"`
+	Uniques     []*Unique     `json:"uniques,omitempty"`
+	Checks      []*Check      `json:"checks,omitempty"`
+	Indexes     []*Index      `json:"indexes,omitempty"`
+
+	Comment string `json:"comment,omitempty"`
+	// WithoutRowID makes a SQLite WITHOUT ROWID table; other databases ignore it.
+	WithoutRowID bool `json:"without_rowid,omitempty"`
+	// Options holds database-specific table options that pass through,
+	// such as MySQL "ENGINE" or "CHARSET". Keys are upper-case.
+	Options map[string]string `json:"options,omitempty"`
+	// RenamedFrom declares that this table was called so before; autogenerate
+	// emits a rename instead of drop and create.
+	RenamedFrom string `json:"renamed_from,omitempty"`
+}
+
+// Column is a table column.
+type Column struct {
+	Name     string `json:"name"`
+	Type     Type   `json:"type"`
+	Nullable bool   `json:"nullable"`
+	// Default is the server default, nil for none.
+	Default *Default `json:"default,omitempty"`
+	// Identity makes a generated-by-default or always identity column on
+	// PostgreSQL; on MySQL and SQLite it renders as AUTO_INCREMENT/AUTOINCREMENT.
+	Identity *Identity `json:"identity,omitempty"`
+	// AutoIncrement asks for the database's native auto-numbering:
+	// serial-like identity on PostgreSQL, AUTO_INCREMENT on MySQL, and
+	// INTEGER PRIMARY KEY AUTOINCREMENT on SQLite.
+	AutoIncrement bool `json:"autoincrement,omitempty"`
+	// Generated makes a computed column.
+	Generated *Generated `json:"generated,omitempty"`
+	Comment   string     `json:"comment,omitempty"`
+	// Collation is the column collation when it differs from the default.
+	Collation string `json:"collation,omitempty"`
+	// RenamedFrom declares the column's former name for autogenerate.
+	RenamedFrom string `json:"renamed_from,omitempty"`
+}
+
+// Default is a server default: either a literal value (rendered by the
+// dialect as an escaped literal) or an SQL expression passed through.
+type Default struct {
+	// Literal is a Go value: string, bool, int64, float64 or nil for NULL.
+	// It is used when Expr is empty.
+	Literal any `json:"literal,omitempty"`
+	// Expr is SQL text such as "now()" or "CURRENT_TIMESTAMP".
+	Expr string `json:"expr,omitempty"`
+}
+
+// DefaultLiteral returns a literal server default.
+func DefaultLiteral(v any) *Default { return &Default{Literal: v} }
+
+// DefaultExpr returns an SQL-expression server default.
+func DefaultExpr(sql string) *Default { return &Default{Expr: sql} }
+
+// Identity describes an identity column (SQL standard GENERATED … AS IDENTITY).
+type Identity struct {
+	// Always selects GENERATED ALWAYS; otherwise BY DEFAULT.
+	Always    bool  `json:"always,omitempty"`
+	Start     int64 `json:"start,omitempty"`
+	Increment int64 `json:"increment,omitempty"`
+}
+
+// Generated describes a generated (computed) column.
+type Generated struct {
+	Expr string `json:"expr"`
+	// Stored selects STORED; otherwise VIRTUAL. PostgreSQL 12–17 supports
+	// STORED only.
+	Stored bool `json:"stored,omitempty"`
+}
+
+// Column returns the column with the given name, or nil.
+func (t *Table) Column(name string) *Column {
+	for _, c := range t.Columns {
+		if c.Name == name {
+			return c
+		}
+	}
+	return nil
+}
+
+// Index returns the index with the given name, or nil.
+func (t *Table) Index(name string) *Index {
+	for _, ix := range t.Indexes {
+		if ix.Name == name {
+			return ix
+		}
+	}
+	return nil
+}
+
+// QualifiedName returns "schema.name" or just "name"; for messages only,
+// never for SQL (the dialect quotes names).
+func (t *Table) QualifiedName() string { return qualified(t.Schema, t.Name) }
+
+func qualified(schema, name string) string {
+	if schema == "" {
+		return name
+	}
+	return schema + "." + name
+}
