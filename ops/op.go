@@ -1,0 +1,66 @@
+package ops
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+
+	"github.com/migratego/migrate/dialect"
+)
+
+// Executor runs SQL: a *sql.DB, *sql.Conn or *sql.Tx.
+type Executor interface {
+	ExecContext(ctx context.Context, query string, args ...any) (sql.Result, error)
+	QueryContext(ctx context.Context, query string, args ...any) (*sql.Rows, error)
+}
+
+// Op is the handle a revision's upgrade and downgrade receive. It runs
+// operations on the migration's own connection and transaction, or, in
+// offline (--sql) mode, prints them.
+type Op struct {
+	// Dialect compiles operations for the database.
+	Dialect dialect.Dialect
+	exec    Executor
+	emit    func(stmt string) error
+}
+
+// NewOp returns an Op that executes on ex.
+func NewOp(d dialect.Dialect, ex Executor) *Op { return &Op{Dialect: d, exec: ex} }
+
+// NewOfflineOp returns an Op that hands every statement to emit instead of
+// executing it (--sql mode).
+func NewOfflineOp(d dialect.Dialect, emit func(stmt string) error) *Op {
+	return &Op{Dialect: d, emit: emit}
+}
+
+// Offline reports whether statements are printed rather than executed.
+func (o *Op) Offline() bool { return o.emit != nil }
+
+// Execute runs raw SQL with bound parameters. Offline, parameters cannot be
+// bound, so a statement with arguments is refused.
+func (o *Op) Execute(ctx context.Context, query string, args ...any) error {
+	if o.emit != nil {
+		if len(args) > 0 {
+			return fmt.Errorf("ops: execute: bound parameters cannot be printed in --sql mode; render values with the expression core instead")
+		}
+		return o.emit(query)
+	}
+	if _, err := o.exec.ExecContext(ctx, query, args...); err != nil {
+		return &StatementError{Statement: query, Err: err}
+	}
+	return nil
+}
+
+// StatementError is a statement the database refused, carrying the
+// statement so that the runner can report it.
+type StatementError struct {
+	Statement string
+	Err       error
+}
+
+func (e *StatementError) Error() string {
+	return fmt.Sprintf("statement failed: %v\n  statement: %s", e.Err, e.Statement)
+}
+
+// Unwrap returns the database's error.
+func (e *StatementError) Unwrap() error { return e.Err }
