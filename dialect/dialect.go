@@ -84,6 +84,8 @@ type Capabilities struct {
 	TransactionalDDL bool
 	// AdvisoryLocks: a session-level named lock (pg_advisory_lock, GET_LOCK).
 	AdvisoryLocks bool
+	// ReadOnlyTransactions: BEGIN … READ ONLY is accepted (inspection uses it).
+	ReadOnlyTransactions bool
 	// Returning: INSERT/UPDATE/DELETE … RETURNING.
 	Returning bool
 	// Schemas: tables may be qualified by a schema (PostgreSQL schema,
@@ -103,6 +105,11 @@ type Capabilities struct {
 	DeferrableForeignKeys bool
 	NotValidForeignKeys   bool
 	CheckConstraints      bool
+	// ForwardForeignKeys: a CREATE TABLE may reference a table created
+	// later (SQLite checks foreign keys only when rows change), so foreign
+	// keys in a cycle between tables stay inline instead of being added by
+	// ALTER TABLE afterwards.
+	ForwardForeignKeys bool
 
 	// NamedEnumTypes: CREATE TYPE … AS ENUM. InlineEnums: ENUM('a','b') column type.
 	NamedEnumTypes bool

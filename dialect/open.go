@@ -24,14 +24,17 @@ type serverAware interface {
 	forServer(ctx context.Context, db *sql.DB) (Dialect, error)
 }
 
-// ForName returns the dialect for "postgres", "mysql" or "sqlite", with
-// the capabilities of the tested server versions.
+// ForName returns the dialect for "postgres", "mysql", "mariadb" or
+// "sqlite", with the capabilities of the tested server versions. It serves
+// offline work (--sql); Open detects the real server's version instead.
 func ForName(name string) (Dialect, error) {
 	switch name {
 	case "postgres", "postgresql":
 		return Postgres(), nil
-	case "mysql", "mariadb":
+	case "mysql":
 		return MySQL(), nil
+	case "mariadb":
+		return MariaDB(), nil
 	case "sqlite", "sqlite3":
 		return SQLite(), nil
 	}

@@ -8,8 +8,8 @@ import (
 
 // CreateAll returns the statements that create a whole model, in dependency
 // order: enum types, sequences, tables (referenced tables first), indexes,
-// the foreign keys that must wait (cycles between tables, NOT VALID), and
-// views. Unnamed constraints and indexes are named by md's naming convention
+// the foreign keys that must wait (cycles between tables, unless the
+// dialect has ForwardForeignKeys; NOT VALID), and views. Unnamed constraints and indexes are named by md's naming convention
 // on a copy; md itself is not changed.
 func CreateAll(d Dialect, md *model.MetaData) ([]string, error) {
 	md = md.Clone()
@@ -27,19 +27,32 @@ func CreateAll(d Dialect, md *model.MetaData) ([]string, error) {
 			return nil, fmt.Errorf("create enum %q: %w", e.Name, err)
 		}
 	}
+	owner, _ := d.(sequenceOwnership)
+	var owned []*model.Sequence
 	for _, s := range md.Sequences {
+		if owner != nil && s.OwnedBy != "" {
+			// The owning table does not exist yet: set the owner after the tables.
+			owned = append(owned, s)
+			unowned := *s
+			unowned.OwnedBy = ""
+			s = &unowned
+		}
 		if err := add(d.CreateSequence(s)); err != nil {
 			return nil, fmt.Errorf("create sequence %q: %w", s.Name, err)
 		}
 	}
 	tables, deferred := md.CreationOrder()
+	if d.Capabilities().ForwardForeignKeys {
+		// Tables may reference tables created after them: cycles stay inline.
+		deferred = nil
+	}
 	later := map[*model.ForeignKey]bool{}
 	for _, df := range deferred {
 		later[df.FK] = true
 	}
 	for _, t := range md.Tables {
 		for _, fk := range t.ForeignKeys {
-			if fk.NotValid {
+			if fk.NotValid && !later[fk] { // a cycle may have deferred it already
 				later[fk] = true
 				deferred = append(deferred, &model.DeferredFK{Table: t, FK: fk})
 			}
@@ -60,6 +73,11 @@ func CreateAll(d Dialect, md *model.MetaData) ([]string, error) {
 			if err := add(d.CreateIndex(t, ix, IndexOptions{})); err != nil {
 				return nil, fmt.Errorf("create index %q: %w", ix.Name, err)
 			}
+		}
+	}
+	for _, s := range owned {
+		if err := add(owner.setSequenceOwner(s)); err != nil {
+			return nil, fmt.Errorf("set owner of sequence %q: %w", s.Name, err)
 		}
 	}
 	for _, df := range deferred {
@@ -91,6 +109,19 @@ func DropAll(d Dialect, md *model.MetaData) ([]string, error) {
 			return nil, fmt.Errorf("drop view %q: %w", md.Views[i].Name, err)
 		}
 	}
+	if owner, ok := d.(sequenceOwnership); ok {
+		// Release owned sequences, or dropping their tables drops them too.
+		for _, s := range md.Sequences {
+			if s.OwnedBy == "" {
+				continue
+			}
+			released := *s
+			released.OwnedBy = ""
+			if err := add(owner.setSequenceOwner(&released)); err != nil {
+				return nil, fmt.Errorf("release sequence %q: %w", s.Name, err)
+			}
+		}
+	}
 	tables, deferred := md.CreationOrder()
 	if d.Capabilities().DropConstraint {
 		for _, df := range deferred {
@@ -115,4 +146,15 @@ func DropAll(d Dialect, md *model.MetaData) ([]string, error) {
 		}
 	}
 	return out, nil
+}
+
+// sequenceOwnership is implemented by dialects whose sequences can belong to
+// a table column (PostgreSQL OWNED BY). CreateAll creates sequences before
+// the tables, so it creates owned ones without an owner and sets the owner
+// once the tables exist; DropAll releases the owner before dropping the
+// tables, which would otherwise drop the sequences with them.
+type sequenceOwnership interface {
+	// setSequenceOwner returns ALTER SEQUENCE … OWNED BY s.OwnedBy, or
+	// OWNED BY NONE when s.OwnedBy is empty.
+	setSequenceOwner(s *model.Sequence) ([]string, error)
 }

@@ -22,14 +22,21 @@ func (m *MetaData) CreationOrder() (tables []*Table, deferred []*DeferredFK) {
 			}
 		}
 	}
-	cyclic := cyclicTables(m.Tables, deps)
+	cycle := cyclicTables(m.Tables, deps)
+	// sameCycle: an edge between two different cycles is an ordinary
+	// dependency and must be ordered, not deferred.
+	sameCycle := func(a, b *Table) bool {
+		ca, okA := cycle[a]
+		cb, okB := cycle[b]
+		return okA && okB && ca == cb
+	}
 
 	// Kahn's algorithm over the acyclic part, ignoring edges inside cycles.
 	indeg := map[*Table]int{}
 	children := map[*Table][]*Table{}
 	for _, t := range m.Tables {
 		for _, ref := range uniqueTables(deps[t]) {
-			if cyclic[t] && cyclic[ref] {
+			if sameCycle(t, ref) {
 				continue
 			}
 			indeg[t]++
@@ -57,7 +64,7 @@ func (m *MetaData) CreationOrder() (tables []*Table, deferred []*DeferredFK) {
 	for _, t := range m.Tables {
 		for _, fk := range t.ForeignKeys {
 			ref := m.refTable(t, fk)
-			if ref != nil && ref != t && cyclic[t] && cyclic[ref] {
+			if ref != nil && ref != t && sameCycle(t, ref) {
 				deferred = append(deferred, &DeferredFK{Table: t, FK: fk})
 			}
 		}
@@ -93,15 +100,15 @@ func uniqueTables(ts []*Table) []*Table {
 	return out
 }
 
-// cyclicTables marks the tables that are in a strongly connected component
-// of size > 1 (Tarjan's algorithm).
-func cyclicTables(all []*Table, deps map[*Table][]*Table) map[*Table]bool {
+// cyclicTables maps the tables that are in a strongly connected component
+// of size > 1 to a number identifying the component (Tarjan's algorithm).
+func cyclicTables(all []*Table, deps map[*Table][]*Table) map[*Table]int {
 	idx := map[*Table]int{}
 	low := map[*Table]int{}
 	on := map[*Table]bool{}
 	var stack []*Table
-	out := map[*Table]bool{}
-	n := 0
+	out := map[*Table]int{}
+	n, comps := 0, 0
 	var visit func(t *Table)
 	visit = func(t *Table) {
 		idx[t], low[t] = n, n
@@ -129,8 +136,9 @@ func cyclicTables(all []*Table, deps map[*Table][]*Table) map[*Table]bool {
 			}
 			if len(comp) > 1 {
 				for _, c := range comp {
-					out[c] = true
+					out[c] = comps
 				}
+				comps++
 			}
 		}
 	}

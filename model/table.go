@@ -1,5 +1,14 @@
 package model
 
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"math"
+	"strconv"
+	"strings"
+)
+
 // Table is a table: its columns in order, its constraints and indexes.
 type Table struct {
 	// Schema is the PostgreSQL schema or MySQL database; empty means the
@@ -64,6 +73,51 @@ func DefaultLiteral(v any) *Default { return &Default{Literal: v} }
 // DefaultExpr returns an SQL-expression server default.
 func DefaultExpr(sql string) *Default { return &Default{Expr: sql} }
 
+// MarshalJSON writes a float64 literal with a fraction or exponent (2.0,
+// not 2) so that UnmarshalJSON can tell it from an int64.
+func (d Default) MarshalJSON() ([]byte, error) {
+	type plain Default
+	if f, ok := d.Literal.(float64); ok && f == math.Trunc(f) && math.Abs(f) < 1e21 {
+		return json.Marshal(struct {
+			Literal json.RawMessage `json:"literal"`
+			Expr    string          `json:"expr,omitempty"`
+		}{json.RawMessage(strconv.FormatFloat(f, 'f', 1, 64)), d.Expr})
+	}
+	return json.Marshal(plain(d))
+}
+
+// UnmarshalJSON reads whole numbers back as int64 and other numbers as
+// float64 (encoding/json alone would make every number a float64), so that
+// a model survives a JSON round trip.
+func (d *Default) UnmarshalJSON(b []byte) error {
+	var raw struct {
+		Literal json.RawMessage `json:"literal"`
+		Expr    string          `json:"expr"`
+	}
+	if err := json.Unmarshal(b, &raw); err != nil {
+		return fmt.Errorf("model: default: %w", err)
+	}
+	*d = Default{Expr: raw.Expr}
+	if len(raw.Literal) == 0 {
+		return nil
+	}
+	dec := json.NewDecoder(bytes.NewReader(raw.Literal))
+	dec.UseNumber()
+	if err := dec.Decode(&d.Literal); err != nil {
+		return fmt.Errorf("model: default literal: %w", err)
+	}
+	if n, ok := d.Literal.(json.Number); ok {
+		if i, err := n.Int64(); err == nil && !strings.ContainsAny(n.String(), ".eE") {
+			d.Literal = i
+		} else if f, err := n.Float64(); err == nil {
+			d.Literal = f
+		} else {
+			return fmt.Errorf("model: default literal %s: %w", n, err)
+		}
+	}
+	return nil
+}
+
 // Identity describes an identity column (SQL standard GENERATED … AS IDENTITY).
 type Identity struct {
 	// Always selects GENERATED ALWAYS; otherwise BY DEFAULT.
@@ -88,6 +142,15 @@ func (t *Table) Column(name string) *Column {
 		}
 	}
 	return nil
+}
+
+// ColumnNames returns the names of the columns in order.
+func (t *Table) ColumnNames() []string {
+	names := make([]string, len(t.Columns))
+	for i, c := range t.Columns {
+		names[i] = c.Name
+	}
+	return names
 }
 
 // Index returns the index with the given name, or nil.

@@ -82,6 +82,10 @@ func (k TypeKind) MarshalText() ([]byte, error) { return []byte(k.String()), nil
 
 // UnmarshalText implements encoding.TextUnmarshaler.
 func (k *TypeKind) UnmarshalText(b []byte) error {
+	if string(b) == KindInvalid.String() {
+		*k = KindInvalid // what MarshalText writes for a type not yet set
+		return nil
+	}
 	v, ok := ParseTypeKind(string(b))
 	if !ok {
 		return fmt.Errorf("model: unknown type kind %q", b)

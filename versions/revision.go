@@ -60,6 +60,11 @@ type SQLScript struct {
 	// runner splits them into statements with the dialect's lexer.
 	Upgrade   string
 	Downgrade string
+	// UpgradeLine and DowngradeLine are the file lines on which the two
+	// texts start (0 when the section is absent), so that statement
+	// errors name lines of the file.
+	UpgradeLine   int
+	DowngradeLine int
 }
 
 // IsBase reports whether the revision revises nothing.

@@ -1,0 +1,58 @@
+package dialect
+
+import (
+	"testing"
+
+	"github.com/migratego/migrate/model"
+)
+
+// TestPostgresNormalize checks that declared spellings PostgreSQL stores
+// identically normalise to the same model.
+func TestPostgresNormalize(t *testing.T) {
+	d := Postgres()
+	declared := &model.MetaData{Tables: []*model.Table{{
+		Schema: "app",
+		Name:   "t",
+		Columns: []*model.Column{
+			{Name: "id", Type: model.Type{Kind: model.KindRaw, Raw: "int4"}, AutoIncrement: true, Nullable: true},
+			{Name: "bin", Type: model.Binary(16)},
+		},
+		Indexes: []*model.Index{{Name: "ix", Method: "BTREE", Parts: model.Cols("id")}},
+	}}}
+	inspected := &model.MetaData{Tables: []*model.Table{{
+		Schema: "app",
+		Name:   "t",
+		Columns: []*model.Column{
+			{Name: "id", Type: model.Integer, Identity: &model.Identity{Start: 1, Increment: 1}},
+			{Name: "bin", Type: model.Blob},
+		},
+		Indexes: []*model.Index{{Name: "ix", Parts: model.Cols("id")}},
+	}}}
+	a, b := Normalize(d, declared).Tables[0], Normalize(d, inspected).Tables[0]
+	for i := range a.Columns {
+		ca, cb := a.Columns[i], b.Columns[i]
+		if !ca.Type.Equal(cb.Type) || ca.Nullable != cb.Nullable || ca.AutoIncrement != cb.AutoIncrement ||
+			(ca.Identity == nil) != (cb.Identity == nil) || (ca.Identity != nil && *ca.Identity != *cb.Identity) {
+			t.Errorf("column %s: declared %+v (identity %+v) vs inspected %+v (identity %+v)", ca.Name, ca, ca.Identity, cb, cb.Identity)
+		}
+	}
+	if a.Indexes[0].Method != b.Indexes[0].Method {
+		t.Errorf("index method %q vs %q", a.Indexes[0].Method, b.Indexes[0].Method)
+	}
+}
+
+// TestPostgresNormalizeEnumSchema checks the dialect's own rule for enum
+// columns: a type in the table's schema is spelled without it.
+func TestPostgresNormalizeEnumSchema(t *testing.T) {
+	tb := &model.Table{Schema: "app", Name: "t", Columns: []*model.Column{
+		{Name: "a", Type: model.Type{Kind: model.KindEnum, EnumSchema: "app", EnumName: "mood", Values: []string{"x"}}},
+		{Name: "b", Type: model.Type{Kind: model.KindEnum, EnumSchema: "other", EnumName: "mood", Values: []string{"x"}}},
+	}}
+	Postgres().(*postgresDialect).normalizeTable(tb)
+	if got := tb.Columns[0].Type.EnumSchema; got != "" {
+		t.Errorf("enum in the table's schema: EnumSchema = %q; want empty", got)
+	}
+	if got := tb.Columns[1].Type.EnumSchema; got != "other" {
+		t.Errorf("enum in another schema: EnumSchema = %q; want other", got)
+	}
+}

@@ -1,0 +1,73 @@
+package dialect
+
+import (
+	"reflect"
+	"strings"
+	"testing"
+
+	"github.com/migratego/migrate/model"
+)
+
+// TestSQLiteNormalize checks that declared spellings SQLite stores
+// identically normalise to the same model.
+func TestSQLiteNormalize(t *testing.T) {
+	d := SQLite()
+	declared := &model.MetaData{Tables: []*model.Table{{
+		Schema: "main",
+		Name:   "t",
+		Columns: []*model.Column{
+			{Name: "id", Type: model.BigInt, Identity: &model.Identity{Start: 1}, Nullable: true},
+			{Name: "mood", Type: model.Enum("mood", "a", "b"), Default: model.DefaultLiteral("a")},
+			{Name: "name", Type: model.Varchar(20), Collation: "nocase"},
+			{Name: "code", Type: model.Raw("nvarchar(5)"), Collation: "binary"},
+			{Name: "on", Type: model.Boolean, Default: model.DefaultLiteral(true)},
+			{Name: "off", Type: model.Boolean, Default: model.DefaultLiteral(false)},
+			{Name: "note", Type: model.Text, Nullable: true, Default: model.DefaultLiteral(nil)},
+			{Name: "at", Type: model.Raw("datetime"), Nullable: true, Default: model.DefaultExpr("(CURRENT_TIMESTAMP)")},
+		},
+		PrimaryKey:  &model.PrimaryKey{Columns: []string{"id"}},
+		ForeignKeys: []*model.ForeignKey{{Columns: []string{"id"}, RefSchema: "main", RefTable: "t", RefColumns: []string{"id"}, OnDelete: model.NoAction}},
+	}}}
+	inspected := &model.MetaData{Tables: []*model.Table{{
+		Name: "t",
+		Columns: []*model.Column{
+			{Name: "id", Type: model.Integer, AutoIncrement: true},
+			{Name: "mood", Type: model.Type{Kind: model.KindEnum, Values: []string{"a", "b"}}, Default: model.DefaultLiteral("a")},
+			{Name: "name", Type: model.Varchar(20), Collation: "NOCASE"},
+			{Name: "code", Type: model.Varchar(5)},
+			{Name: "on", Type: model.Boolean, Default: model.DefaultLiteral(int64(1))},
+			{Name: "off", Type: model.Boolean, Default: model.DefaultLiteral(int64(0))},
+			{Name: "note", Type: model.Text, Nullable: true, Default: model.DefaultExpr("NULL")},
+			{Name: "at", Type: model.Timestamp, Nullable: true, Default: model.DefaultExpr("CURRENT_TIMESTAMP")},
+		},
+		PrimaryKey:  &model.PrimaryKey{Name: "pk_t", Columns: []string{"id"}},
+		ForeignKeys: []*model.ForeignKey{{Name: "fk_t_id_t", Columns: []string{"id"}, RefTable: "t", RefColumns: []string{"id"}}},
+	}}}
+	a, b := Normalize(d, declared).Tables[0], Normalize(d, inspected).Tables[0]
+	if a.Schema != b.Schema || a.Name != b.Name {
+		t.Errorf("table %q.%q vs %q.%q", a.Schema, a.Name, b.Schema, b.Name)
+	}
+	for i := range a.Columns {
+		if ca, cb := a.Columns[i], b.Columns[i]; !reflect.DeepEqual(ca, cb) {
+			t.Errorf("column %s:\ndeclared  %+v (default %+v)\ninspected %+v (default %+v)", ca.Name, ca, ca.Default, cb, cb.Default)
+		}
+	}
+	if !reflect.DeepEqual(a.ForeignKeys, b.ForeignKeys) || !reflect.DeepEqual(a.PrimaryKey, b.PrimaryKey) {
+		t.Errorf("keys differ: %+v %+v vs %+v %+v", a.PrimaryKey, a.ForeignKeys[0], b.PrimaryKey, b.ForeignKeys[0])
+	}
+}
+
+// TestSQLitePrimaryKeyNotNull: a primary key column is NOT NULL even when
+// the model forgets to say so, as on the other databases.
+func TestSQLitePrimaryKeyNotNull(t *testing.T) {
+	tbl := sqliteTable()
+	tbl.Columns[1].Nullable = true
+	tbl.PrimaryKey.Columns = []string{"name"}
+	got, err := SQLite().CreateTable(tbl)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(got[0], `"name" VARCHAR(20) NOT NULL`) {
+		t.Errorf("primary key column may be NULL:\n%s", got[0])
+	}
+}

@@ -1,0 +1,11 @@
+DROP VIEW "rich_accounts";
+ALTER SEQUENCE "invoice_numbers" OWNED BY NONE;
+DROP TABLE "invoices";
+DROP TABLE "order_lines";
+DROP TABLE "products";
+DROP TABLE "orders";
+DROP TABLE "app"."accounts";
+DROP SEQUENCE "app"."ticket_seq";
+DROP SEQUENCE "invoice_numbers";
+DROP TYPE "app"."account_status";
+DROP TYPE "mood";

@@ -1,0 +1,360 @@
+// Package schemagen generates random, valid schemas from a seed, for the
+// round-trip property tests (model → DDL → database → inspect → model).
+//
+// A schema uses every model feature the target database supports, as its
+// dialect.Capabilities say: portable and raw types, nullability, literal
+// and expression defaults, identity and autoincrement, generated columns,
+// collations, comments, composite primary keys, foreign keys with actions,
+// unique and check constraints, indexes (multi-column, DESC, partial,
+// expression, method, INCLUDE, prefix), enum types, sequences and views.
+// The same seed and capabilities always give the same schema.
+package schemagen
+
+import (
+	"fmt"
+	"math/rand/v2"
+	"slices"
+
+	"github.com/migratego/migrate/dialect"
+	"github.com/migratego/migrate/model"
+)
+
+// Config tunes the generator.
+type Config struct {
+	// MaxTables bounds the number of tables (at least 1 is generated).
+	MaxTables int
+	// MaxColumns bounds the columns of a table beyond its key.
+	MaxColumns int
+	// Collation and RawTypes are the database's own spellings to use for
+	// the features that are database-specific by nature.
+	Collation string
+	RawTypes  []string
+}
+
+// Generate returns the schema for a seed on a database with dialect d.
+func Generate(seed uint64, d dialect.Dialect, cfg Config) *model.MetaData {
+	if cfg.MaxTables <= 0 {
+		cfg.MaxTables = 5
+	}
+	if cfg.MaxColumns <= 0 {
+		cfg.MaxColumns = 8
+	}
+	g := &gen{r: rand.New(rand.NewPCG(seed, seed^0x9e3779b97f4a7c15)), d: d, c: d.Capabilities(), cfg: cfg, used: map[string]bool{}}
+	return g.schema()
+}
+
+type gen struct {
+	r    *rand.Rand
+	d    dialect.Dialect
+	c    dialect.Capabilities
+	cfg  Config
+	md   *model.MetaData
+	used map[string]bool // every name in the schema's one namespace
+}
+
+func (g *gen) chance(p float64) bool { return g.r.Float64() < p }
+
+// name returns a fresh identifier; now and then a hostile one (quotes,
+// spaces, unicode, reserved words) to keep quoting honest.
+func (g *gen) name(prefix string) string {
+	hostile := []string{`q"uote`, "it's", "back`tick", "Mixed Case", "ünï", "名", "select", "order", "a-b", "$x"}
+	for {
+		n := fmt.Sprintf("%s_%d", prefix, g.r.IntN(10000))
+		if g.chance(0.08) {
+			n = hostile[g.r.IntN(len(hostile))] + "_" + n
+		}
+		if !g.used[n] {
+			g.used[n] = true
+			return n
+		}
+	}
+}
+
+func (g *gen) schema() *model.MetaData {
+	g.md = &model.MetaData{}
+	if g.c.NamedEnumTypes || g.c.InlineEnums || g.c.CheckConstraints {
+		for range g.r.IntN(3) {
+			e := &model.EnumType{Name: g.name("enum"), Values: g.enumValues()}
+			if g.c.NamedEnumTypes {
+				g.md.Enums = append(g.md.Enums, e)
+			} else {
+				// Inline enums exist only as column types; keep them for columns.
+				g.md.Enums = append(g.md.Enums, e)
+			}
+		}
+	}
+	if g.c.Sequences {
+		for range g.r.IntN(3) {
+			s := &model.Sequence{Name: g.name("seq"), Start: int64(g.r.IntN(1000) + 1), Increment: int64(g.r.IntN(9) + 1), Cache: 1}
+			if g.chance(0.3) {
+				s.Cycle = true
+				maxV := int64(1_000_000)
+				s.MaxValue = &maxV
+			}
+			g.md.Sequences = append(g.md.Sequences, s)
+		}
+	}
+	n := 1 + g.r.IntN(g.cfg.MaxTables)
+	for range n {
+		g.md.Tables = append(g.md.Tables, g.table())
+	}
+	for range g.r.IntN(3) {
+		t := g.md.Tables[g.r.IntN(len(g.md.Tables))]
+		g.md.Views = append(g.md.Views, g.view(t))
+	}
+	if !g.c.NamedEnumTypes {
+		g.md.Enums = nil // inline: the values live in the column types
+	}
+	g.md.ApplyNaming()
+	return g.md
+}
+
+func (g *gen) enumValues() []string {
+	all := []string{"new", "active", "it's done", "Ünïcode", "with space", "x", "y", "z"}
+	g.r.Shuffle(len(all), func(i, j int) { all[i], all[j] = all[j], all[i] })
+	return slices.Clone(all[:1+g.r.IntN(4)])
+}
+
+// keyTypes are types every database can index and use in keys without
+// prefix lengths.
+func (g *gen) keyType() model.Type {
+	ts := []model.Type{model.Integer, model.BigInt, model.SmallInt, model.Varchar(1 + g.r.IntN(120)), model.Char(1 + g.r.IntN(10)), model.Date, model.Numeric(10, 2)}
+	return ts[g.r.IntN(len(ts))]
+}
+
+func (g *gen) anyType() model.Type {
+	ts := []model.Type{
+		model.SmallInt, model.Integer, model.BigInt, model.Boolean,
+		model.Varchar(1 + g.r.IntN(200)), model.Char(1 + g.r.IntN(20)), model.Text,
+		model.Numeric(1+g.r.IntN(30), 0), model.Numeric(18, 4), model.Real, model.Double,
+		model.Date, model.Time, model.Timestamp, model.TimestampTZ,
+		model.JSON, model.Blob, model.Binary(16), model.UUID,
+	}
+	if g.c.NamedEnumTypes {
+		ts = append(ts, model.JSONB)
+	}
+	if len(g.md.Enums) > 0 {
+		e := g.md.Enums[g.r.IntN(len(g.md.Enums))]
+		ts = append(ts, model.Type{Kind: model.KindEnum, EnumName: e.Name, Values: slices.Clone(e.Values)})
+	}
+	for _, raw := range g.cfg.RawTypes {
+		ts = append(ts, model.Raw(raw))
+	}
+	t := ts[g.r.IntN(len(ts))]
+	if t.Kind == model.KindNumeric && t.Precision > 0 && t.Scale > t.Precision {
+		t.Scale = t.Precision
+	}
+	return t
+}
+
+// literalDefault returns a literal default suited to the type, or nil.
+func (g *gen) literalDefault(t model.Type) *model.Default {
+	switch t.Kind {
+	case model.KindSmallInt, model.KindInteger, model.KindBigInt:
+		return model.DefaultLiteral(int64(g.r.IntN(2000) - 1000))
+	case model.KindBoolean:
+		return model.DefaultLiteral(g.chance(0.5))
+	case model.KindVarchar, model.KindChar:
+		s := []string{"", "x", "it's", `q"d`, "ünï"}[g.r.IntN(5)]
+		if t.Length > 0 && len([]rune(s)) > t.Length {
+			s = ""
+		}
+		return model.DefaultLiteral(s)
+	case model.KindEnum:
+		return model.DefaultLiteral(t.Values[g.r.IntN(len(t.Values))])
+	case model.KindTimestamp:
+		return model.DefaultExpr("CURRENT_TIMESTAMP")
+	}
+	return nil
+}
+
+func (g *gen) table() *model.Table {
+	t := &model.Table{Name: g.name("t")}
+	// The key: one column (often auto-numbered) or a composite.
+	nkey := 1
+	if g.chance(0.25) {
+		nkey = 2 + g.r.IntN(2)
+	}
+	for i := range nkey {
+		c := &model.Column{Name: g.name("k"), Type: g.keyType()}
+		if nkey == 1 && i == 0 && g.chance(0.5) {
+			c.Type = model.BigInt
+			if g.c.IdentityColumns && g.chance(0.5) {
+				c.Identity = &model.Identity{Always: g.chance(0.5)}
+			} else {
+				c.AutoIncrement = true
+				if !g.c.IdentityColumns && g.chance(0.5) {
+					c.Type = model.Integer
+				}
+			}
+		}
+		t.Columns = append(t.Columns, c)
+	}
+	t.PrimaryKey = &model.PrimaryKey{Columns: t.ColumnNames()}
+
+	for range g.r.IntN(g.cfg.MaxColumns + 1) {
+		c := &model.Column{Name: g.name("c"), Type: g.anyType(), Nullable: g.chance(0.5)}
+		if g.chance(0.3) {
+			c.Default = g.literalDefault(c.Type)
+		}
+		if g.c.Comments && g.chance(0.2) {
+			c.Comment = "comment on " + c.Name + " — it's \"quoted\""
+		}
+		if g.cfg.Collation != "" && g.c.Collations && isText(c.Type) && g.chance(0.2) {
+			c.Collation = g.cfg.Collation
+		}
+		t.Columns = append(t.Columns, c)
+	}
+	if (g.c.GeneratedStored || g.c.GeneratedVirtual) && g.chance(0.3) {
+		base := t.Columns[0]
+		if base.Type.IsInteger() {
+			gc := &model.Column{Name: g.name("g"), Type: model.BigInt, Nullable: true,
+				Generated: &model.Generated{Expr: "(" + mustQuote(g, base.Name) + " * 2)", Stored: g.c.GeneratedStored && (!g.c.GeneratedVirtual || g.chance(0.5))}}
+			t.Columns = append(t.Columns, gc)
+		}
+	}
+	if g.c.Comments && g.chance(0.3) {
+		t.Comment = "table " + t.Name + " — it's here"
+	}
+	g.constraints(t)
+	return t
+}
+
+func (g *gen) constraints(t *model.Table) {
+	keyable := func() []*model.Column {
+		var out []*model.Column
+		for _, c := range t.Columns {
+			if isKeyable(c.Type) && c.Generated == nil {
+				out = append(out, c)
+			}
+		}
+		return out
+	}()
+	pick := func(n int) []string {
+		cs := slices.Clone(keyable)
+		g.r.Shuffle(len(cs), func(i, j int) { cs[i], cs[j] = cs[j], cs[i] })
+		var names []string
+		for _, c := range cs[:min(n, len(cs))] {
+			names = append(names, c.Name)
+		}
+		return names
+	}
+	if len(keyable) > 0 && g.chance(0.4) {
+		t.Uniques = append(t.Uniques, &model.Unique{Columns: pick(1 + g.r.IntN(2))})
+	}
+	if g.c.CheckConstraints && g.chance(0.4) {
+		for _, c := range t.Columns {
+			if c.Type.IsInteger() && c.Generated == nil {
+				t.Checks = append(t.Checks, &model.Check{Expr: mustQuote(g, c.Name) + " > -100000"})
+				break
+			}
+		}
+	}
+	for range g.r.IntN(3) {
+		if len(keyable) == 0 {
+			break
+		}
+		ix := &model.Index{Unique: g.chance(0.2)}
+		for _, n := range pick(1 + g.r.IntN(3)) {
+			ix.Parts = append(ix.Parts, model.IndexPart{Column: n, Desc: g.c.DescIndexes && g.chance(0.3)})
+		}
+		if g.c.PartialIndexes && g.chance(0.2) {
+			ix.Where = mustQuote(g, ix.Parts[0].Column) + " IS NOT NULL"
+		}
+		if g.c.IndexInclude && !ix.Unique && g.chance(0.2) {
+			for _, c := range keyable {
+				if !slices.Contains(ix.Columns(), c.Name) {
+					ix.Include = []string{c.Name}
+					break
+				}
+			}
+		}
+		t.Indexes = append(t.Indexes, ix)
+	}
+	if g.c.ExpressionIndexes && g.chance(0.2) {
+		for _, c := range t.Columns {
+			if c.Type.IsInteger() && c.Generated == nil {
+				t.Indexes = append(t.Indexes, &model.Index{Name: g.name("ix_expr"), Parts: []model.IndexPart{{Expr: "(" + mustQuote(g, c.Name) + " + 1)"}}})
+				break
+			}
+		}
+	}
+	g.foreignKey(t)
+	distinctIndexes(t)
+}
+
+// foreignKey makes t reference an earlier table's primary key, now and then.
+func (g *gen) foreignKey(t *model.Table) {
+	if len(g.md.Tables) == 0 || !g.chance(0.5) {
+		return
+	}
+	ref := g.md.Tables[g.r.IntN(len(g.md.Tables))]
+	fk := &model.ForeignKey{RefTable: ref.Name}
+	for _, rc := range ref.PrimaryKey.Columns {
+		col := ref.Column(rc)
+		typ := col.Type
+		c := &model.Column{Name: g.name("fk"), Type: typ, Nullable: true}
+		t.Columns = append(t.Columns, c)
+		fk.Columns = append(fk.Columns, c.Name)
+		fk.RefColumns = append(fk.RefColumns, rc)
+	}
+	actions := []model.FKAction{"", model.Cascade, model.SetNull, model.Restrict}
+	fk.OnDelete = actions[g.r.IntN(len(actions))]
+	fk.OnUpdate = actions[g.r.IntN(len(actions))]
+	if g.c.DeferrableForeignKeys && g.chance(0.2) {
+		fk.Deferrable = true
+		fk.InitiallyDeferred = g.chance(0.5)
+	}
+	t.ForeignKeys = append(t.ForeignKeys, fk)
+}
+
+// distinctIndexes drops indexes whose keys repeat another index's or a
+// unique constraint's, which some databases merge or refuse.
+func distinctIndexes(t *model.Table) {
+	seen := map[string]bool{}
+	key := func(parts []model.IndexPart) string { return fmt.Sprint(parts) }
+	for _, u := range t.Uniques {
+		seen[key(model.Cols(u.Columns...))] = true
+	}
+	if t.PrimaryKey != nil {
+		seen[key(model.Cols(t.PrimaryKey.Columns...))] = true
+	}
+	var keep []*model.Index
+	for _, ix := range t.Indexes {
+		k := key(ix.Parts)
+		if seen[k] {
+			continue
+		}
+		seen[k] = true
+		keep = append(keep, ix)
+	}
+	t.Indexes = keep
+}
+
+func (g *gen) view(t *model.Table) *model.View {
+	return &model.View{Name: g.name("v"), Definition: "SELECT " + mustQuote(g, t.Columns[0].Name) + " FROM " + mustQuote(g, t.Name)}
+}
+
+// mustQuote quotes a generated name for use inside an expression; the
+// generator only makes names every dialect can quote.
+func mustQuote(g *gen, name string) string {
+	q, err := g.d.QuoteIdent(name)
+	if err != nil {
+		panic(fmt.Sprintf("schemagen: generated name %q cannot be quoted: %v", name, err))
+	}
+	return q
+}
+
+func isText(t model.Type) bool {
+	return t.Kind == model.KindVarchar || t.Kind == model.KindChar || t.Kind == model.KindText
+}
+
+func isKeyable(t model.Type) bool {
+	switch t.Kind {
+	case model.KindSmallInt, model.KindInteger, model.KindBigInt, model.KindDate, model.KindNumeric, model.KindChar:
+		return true
+	case model.KindVarchar:
+		return t.Length > 0 && t.Length <= 191
+	}
+	return false
+}
