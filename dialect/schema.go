@@ -9,8 +9,9 @@ import (
 // CreateAll returns the statements that create a whole model, in dependency
 // order: enum types, sequences, tables (referenced tables first), indexes,
 // the foreign keys that must wait (cycles between tables, unless the
-// dialect has ForwardForeignKeys; NOT VALID), and views. Unnamed constraints and indexes are named by md's naming convention
-// on a copy; md itself is not changed.
+// dialect has ForwardForeignKeys; NOT VALID), and views. Unnamed
+// constraints and indexes are named by md's naming convention on a copy;
+// md itself is not changed.
 func CreateAll(d Dialect, md *model.MetaData) ([]string, error) {
 	md = md.Clone()
 	md.ApplyNaming()

@@ -201,7 +201,11 @@ func checkIndex(d Dialect, t *model.Table, ix *model.Index, opt IndexOptions) er
 		return un("INCLUDE columns", "add them as trailing key columns instead")
 	}
 	if ix.Method != "" && !slices.Contains(c.IndexMethods, strings.ToLower(ix.Method)) {
-		return un(fmt.Sprintf("index method %q", ix.Method), "supported methods: "+strings.Join(c.IndexMethods, ", "))
+		hint := "leave Method empty: the database has one kind of index"
+		if len(c.IndexMethods) > 0 {
+			hint = "supported methods: " + strings.Join(c.IndexMethods, ", ")
+		}
+		return un(fmt.Sprintf("index method %q", ix.Method), hint)
 	}
 	if opt.Concurrently && !c.ConcurrentIndexes {
 		return un("CONCURRENTLY", "")

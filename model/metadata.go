@@ -148,7 +148,7 @@ func (t *Table) Validate() error {
 	}
 	for _, c := range t.Checks {
 		if c.Expr == "" {
-			errs = append(errs, fmt.Errorf("%s: check constraint %q has no expression", where, c.Name))
+			errs = append(errs, fmt.Errorf("%s: check constraint %s has no expression", where, quoteName(c.Name)))
 		}
 	}
 	for _, ix := range t.Indexes {

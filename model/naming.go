@@ -11,7 +11,8 @@ import (
 // Alembic/SQLAlchemy tokens:
 //
 //	%(table_name)s             the table
-//	%(column_0_name)s          the first column (an expression key reads "expr")
+//	%(column_0_name)s          the first column (an expression key reads
+//	                           "expr_" and eight hex digits of its hash)
 //	%(column_0_N_name)s        all columns joined by "_"
 //	%(column_0_label)s         table_column0
 //	%(referred_table_name)s    foreign keys: the referenced table
@@ -94,7 +95,7 @@ func (n NamingConvention) Apply(t *Table) {
 			for i, p := range ix.Parts {
 				cols[i] = p.Column
 				if p.Column == "" {
-					cols[i] = "expr"
+					cols[i] = "expr_" + shortHash(p.Expr)
 				}
 			}
 			ix.Name = n.render(n.Index, t, cols, nil, "")

@@ -163,7 +163,7 @@ func Raw(spelling string) Type { return Type{Kind: KindRaw, Raw: spelling} }
 func (t Type) Equal(o Type) bool {
 	if t.Kind != o.Kind || t.Length != o.Length || t.Precision != o.Precision ||
 		t.Scale != o.Scale || t.WithTimezone != o.WithTimezone ||
-		t.EnumName != o.EnumName || len(t.Values) != len(o.Values) {
+		t.EnumName != o.EnumName || t.EnumSchema != o.EnumSchema || len(t.Values) != len(o.Values) {
 		return false
 	}
 	for i := range t.Values {

@@ -312,7 +312,15 @@ func (g *gen) foreignKey(t *model.Table) {
 // unique constraint's, which some databases merge or refuse.
 func distinctIndexes(t *model.Table) {
 	seen := map[string]bool{}
-	key := func(parts []model.IndexPart) string { return fmt.Sprint(parts) }
+	// The key is the column list alone: the naming convention names two
+	// indexes on the same columns alike, whatever their order flags.
+	key := func(parts []model.IndexPart) string {
+		var cols []string
+		for _, p := range parts {
+			cols = append(cols, p.Column+"\x00"+p.Expr)
+		}
+		return fmt.Sprint(cols)
+	}
 	for _, u := range t.Uniques {
 		seen[key(model.Cols(u.Columns...))] = true
 	}
