@@ -1,0 +1,3 @@
+SELECT 'unterminated;
+/* and a comment
+$tag$ body

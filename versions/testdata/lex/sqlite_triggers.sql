@@ -1,0 +1,13 @@
+-- SQLite: triggers with BEGIN … END, brackets, backticks.
+CREATE TABLE [order;s] (`id` INTEGER PRIMARY KEY, "name" TEXT);
+
+CREATE TRIGGER log_orders AFTER INSERT ON [order;s]
+WHEN CASE WHEN new.id > 0 THEN 1 END
+BEGIN
+  INSERT INTO log VALUES (new.id, 'inserted;');
+  UPDATE stats SET n = CASE WHEN n IS NULL THEN 1 ELSE n + 1 END;
+END;
+
+CREATE TEMP TRIGGER t2 BEFORE DELETE ON [order;s] BEGIN SELECT RAISE(ABORT, 'no'); END;
+BEGIN TRANSACTION;
+END TRANSACTION;
