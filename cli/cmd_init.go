@@ -1,0 +1,234 @@
+package cli
+
+import (
+	"errors"
+	"fmt"
+	"go/token"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"github.com/spf13/cobra"
+
+	"github.com/migratego/migrate/cli/config"
+)
+
+func newInitCommand(app *App) *cobra.Command {
+	var tmpl string
+	cmd := &cobra.Command{
+		Use:   "init [DIR]",
+		Short: "Create migrate.toml and a script directory (default: migrations)",
+		Long: `init starts a project, like alembic init: it writes migrate.toml in the
+current directory (or the file named by -c) and creates the script
+directory DIR (default: --dir, else "migrations") with versions/ inside.
+
+--template go (default) also writes DIR/env.go, a Go file declaring the
+target model for autogenerate; --template sql is for projects that write
+revisions as SQL files only.
+
+The new project uses a SQLite file (sqlite:app.db), so it works at once;
+edit database_url in migrate.toml for another database.`,
+		Example: `  migrate init
+  migrate init db --template sql`,
+		Args: cobra.MaximumNArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			dir := config.DefaultScriptLocation
+			switch {
+			case len(args) == 1:
+				dir = args[0]
+			case app.flags.dir != "":
+				dir = app.flags.dir
+			}
+			return runInit(app, dir, tmpl)
+		},
+	}
+	cmd.Flags().StringVar(&tmpl, "template", "go", "project template: go (with env.go) or sql")
+	return cmd
+}
+
+// initResult is the --json output of init.
+type initResult struct {
+	Config   string   `json:"config"`
+	Template string   `json:"template"`
+	Created  []string `json:"created"`
+}
+
+func runInit(app *App, dir, tmpl string) error {
+	if tmpl != "go" && tmpl != "sql" {
+		return Usagef("init: unknown template %q (use go or sql)", tmpl)
+	}
+	wd := app.WorkDir()
+	tomlPath := filepath.Join(wd, config.FileName)
+	if f := app.ConfigFlag(); f != "" {
+		tomlPath = abs(wd, f)
+	}
+	scriptDir := abs(wd, dir)
+	if err := checkInitTargets(tomlPath, scriptDir); err != nil {
+		return err
+	}
+	loc, err := filepath.Rel(filepath.Dir(tomlPath), scriptDir)
+	if err != nil {
+		loc = scriptDir
+	}
+	toml, err := renderTOML(filepath.ToSlash(loc), tmpl)
+	if err != nil {
+		return fmt.Errorf("init: render %s: %w", config.FileName, err)
+	}
+
+	res := initResult{Config: tomlPath, Template: tmpl}
+	made, err := createProject(tomlPath, scriptDir, tmpl, toml)
+	if err != nil {
+		return err
+	}
+	for _, p := range made {
+		res.Created = append(res.Created, display(wd, p))
+	}
+
+	return app.Result(res, func(w io.Writer) error {
+		for _, p := range res.Created {
+			fmt.Fprintf(w, "Created %s\n", p)
+		}
+		fmt.Fprintf(w, "\nNext: set database_url in %s (now a SQLite file, app.db), then run `migrate info`.\n",
+			display(wd, tomlPath))
+		return nil
+	})
+}
+
+// createProject makes the script directory, versions/, env.go (go
+// template) and the configuration file, and returns what it created. On
+// failure it removes what it created, so that init can simply be re-run.
+func createProject(tomlPath, scriptDir, tmpl, toml string) (made []string, err error) {
+	var undo []string // paths to remove on failure, deepest last
+	defer func() {
+		if err != nil {
+			for i := len(undo) - 1; i >= 0; i-- {
+				os.Remove(undo[i])
+			}
+		}
+	}()
+	mkdir := func(dir string) error {
+		var missing []string
+		for d := dir; ; d = filepath.Dir(d) {
+			if _, err := os.Stat(d); err == nil || filepath.Dir(d) == d {
+				break
+			}
+			missing = append(missing, d)
+		}
+		if err := os.MkdirAll(dir, 0o755); err != nil {
+			return Failure(fmt.Errorf("init: create %s: %w", dir, err))
+		}
+		for i := len(missing) - 1; i >= 0; i-- {
+			undo = append(undo, missing[i])
+		}
+		return nil
+	}
+	write := func(path, content string) error {
+		if err := writeNew(path, content); err != nil {
+			return err
+		}
+		undo = append(undo, path)
+		made = append(made, path)
+		return nil
+	}
+
+	versions := filepath.Join(scriptDir, "versions")
+	if err := mkdir(versions); err != nil {
+		return nil, err
+	}
+	made = append(made, scriptDir+string(filepath.Separator), versions+string(filepath.Separator))
+	if tmpl == "go" {
+		if err := write(filepath.Join(scriptDir, "env.go"), renderEnvGo(packageName(scriptDir))); err != nil {
+			return nil, err
+		}
+	}
+	if err := mkdir(filepath.Dir(tomlPath)); err != nil {
+		return nil, err
+	}
+	if err := write(tomlPath, toml); err != nil {
+		return nil, err
+	}
+	return made, nil
+}
+
+// checkInitTargets refuses to overwrite a configuration file or to use a
+// non-empty script directory.
+func checkInitTargets(tomlPath, scriptDir string) error {
+	if _, err := os.Stat(tomlPath); err == nil {
+		return Usagef("init: %s already exists; remove it to start over, or use -c to write the configuration elsewhere", tomlPath)
+	} else if !errors.Is(err, fs.ErrNotExist) {
+		return Usagef("init: %s: %w", tomlPath, err)
+	}
+	st, err := os.Stat(scriptDir)
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		return nil
+	case err != nil:
+		return Usagef("init: script directory %s: %w", scriptDir, err)
+	case !st.IsDir():
+		return Usagef("init: %s exists and is not a directory; choose another script directory (migrate init DIR)", scriptDir)
+	}
+	entries, err := os.ReadDir(scriptDir)
+	if err != nil {
+		return Usagef("init: script directory %s: %w", scriptDir, err)
+	}
+	if len(entries) > 0 {
+		return Usagef("init: script directory %s is not empty; choose another directory (migrate init DIR) or empty it", scriptDir)
+	}
+	return nil
+}
+
+// writeNew creates a file that must not exist yet.
+func writeNew(path, content string) error {
+	f, err := os.OpenFile(path, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
+	if err != nil {
+		if errors.Is(err, fs.ErrExist) {
+			return Usagef("init: %s already exists", path)
+		}
+		return Failure(fmt.Errorf("init: %w", err))
+	}
+	if _, err := io.WriteString(f, content); err != nil {
+		f.Close()
+		return Failure(fmt.Errorf("init: write %s: %w", path, err))
+	}
+	if err := f.Close(); err != nil {
+		return Failure(fmt.Errorf("init: write %s: %w", path, err))
+	}
+	return nil
+}
+
+// packageName derives the Go package name of env.go from the directory
+// name, falling back to "migrations".
+func packageName(dir string) string {
+	name := strings.ToLower(filepath.Base(dir))
+	name = strings.Map(func(r rune) rune {
+		if r == '-' || r == '.' || r == ' ' {
+			return '_'
+		}
+		return r
+	}, name)
+	if !token.IsIdentifier(name) || name == "main" || name == "_" {
+		return "migrations"
+	}
+	return name
+}
+
+func abs(base, p string) string {
+	if filepath.IsAbs(p) {
+		return filepath.Clean(p)
+	}
+	return filepath.Join(base, p)
+}
+
+// display shows p relative to the working directory when it is inside it.
+func display(wd, p string) string {
+	trail := strings.HasSuffix(p, string(filepath.Separator))
+	if rel, err := filepath.Rel(wd, p); err == nil && !strings.HasPrefix(rel, "..") {
+		if trail {
+			rel += string(filepath.Separator)
+		}
+		return rel
+	}
+	return p
+}

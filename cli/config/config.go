@@ -1,0 +1,106 @@
+// Package config loads the project configuration of migrate: the file
+// migrate.toml, MIGRATE_* environment variables and command-line flags.
+//
+// Precedence, highest first: flag > environment variable > migrate.toml >
+// default. The file is the one named by -c (Options.File), else by
+// MIGRATE_CONFIG, else the migrate.toml of the working directory or its
+// nearest parent (like git). Relative paths in the file are relative to the
+// file's directory; relative paths in flags and environment variables are
+// relative to the working directory.
+//
+// Unknown keys are errors that name the key and the file, so that a typo is
+// never silently ignored.
+package config
+
+import (
+	"time"
+	_ "time/tzdata" // timezone names work on hosts without a zoneinfo database
+)
+
+// FileName is the name of the configuration file looked up by discovery.
+const FileName = "migrate.toml"
+
+// Default values of the keys.
+const (
+	DefaultScriptLocation = "migrations"
+	DefaultVersionTable   = "migrate_version"
+	DefaultHistoryTable   = "migrate_history"
+	DefaultLockTimeout    = 60 * time.Second
+	DefaultDatabaseURL    = "" // no default: a project states its database
+	DefaultTimezone       = "UTC"
+)
+
+// Config is the resolved configuration of one project. Paths are absolute.
+type Config struct {
+	// File is the absolute path of the migrate.toml in use; empty when no
+	// file was found (commands then run on defaults, flags and environment).
+	File string
+	// Dir is the directory relative paths of the file are resolved against:
+	// the file's directory, or the working directory without a file.
+	Dir string
+
+	// ScriptLocation is the script directory (env.go, versions/).
+	ScriptLocation string
+	// VersionLocations are the directories holding revision files, in
+	// load order; by default ScriptLocation/versions.
+	VersionLocations []string
+	// DatabaseURL is the database URL, environment variables expanded. It
+	// may contain a password: print dialect.URL.Redacted instead.
+	DatabaseURL string
+	// VersionTable and VersionTableSchema name the version table; an empty
+	// schema means the connection's default.
+	VersionTable       string
+	VersionTableSchema string
+	// HistoryTable names the append-only history table (in
+	// VersionTableSchema).
+	HistoryTable string
+	// FileTemplate is the revision file name template with Alembic's
+	// %(rev)s/%(slug)s/%(year)d… tokens; empty means "%(rev)s_%(slug)s"
+	// (see versions.FileName).
+	FileTemplate string
+	// Timezone is the IANA name used for revision create dates, and
+	// Location the loaded zone.
+	Timezone string
+	Location *time.Location
+	// TransactionPerMigration runs each revision in its own transaction
+	// (true, the default); false wraps the whole run in one transaction
+	// where the database allows it.
+	TransactionPerMigration bool
+	// LockTimeout bounds the wait for the migration lock.
+	LockTimeout time.Duration
+	// Autogenerate holds the [autogenerate] table.
+	Autogenerate Autogenerate
+
+	// Sources tells, for every key that did not keep its default, where
+	// its value came from: "flag --NAME", "env NAME" or the file path.
+	Sources map[string]string
+
+	seenURLs []string
+}
+
+// Autogenerate is the [autogenerate] table of migrate.toml.
+type Autogenerate struct {
+	// Include and Exclude are glob patterns (path.Match syntax) matched
+	// against table names, or "schema.table" for qualified names. An empty
+	// Include means every table.
+	Include []string
+	Exclude []string
+	// Schemas lists the schemas to compare; empty means the default schema.
+	Schemas []string
+}
+
+// Found reports whether a configuration file was found.
+func (c *Config) Found() bool { return c.File != "" }
+
+// SeenURLs returns every database URL met while loading (flags,
+// environment, file), including those overridden by a higher layer, so
+// that their passwords can be masked in messages.
+func (c *Config) SeenURLs() []string { return append([]string(nil), c.seenURLs...) }
+
+// Source returns where the value of key came from, or "default".
+func (c *Config) Source(key string) string {
+	if s, ok := c.Sources[key]; ok {
+		return s
+	}
+	return "default"
+}

@@ -1,0 +1,98 @@
+package cli
+
+import (
+	"fmt"
+
+	"github.com/spf13/cobra"
+)
+
+// commands lists the constructors of the subcommands, in help order.
+// Adding a command is one line here plus its cmd_<name>.go file.
+var commands = []func(*App) *cobra.Command{
+	newInitCommand,
+	newInfoCommand,
+	newVersionCommand,
+}
+
+// NewRootCommand returns the migrate command tree. Writers, version and
+// working directory come from the options; see Execute for running it with
+// exit codes and masked error messages.
+func NewRootCommand(opts ...Option) *cobra.Command {
+	return newRootCommand(newApp(opts...))
+}
+
+func newRootCommand(app *App) *cobra.Command {
+	var showVersion bool
+	root := &cobra.Command{
+		Use:   "migrate",
+		Short: "Database schema migrations with a revision graph, in the spirit of Alembic",
+		Long: `migrate manages database schema migrations: revisions form a graph
+(branches, merges, dependencies), are written in Go or SQL, and run on
+PostgreSQL, MySQL/MariaDB and SQLite.
+
+Configuration comes from migrate.toml (found in the current directory or
+its nearest parent, or named by -c), MIGRATE_* environment variables and
+flags, in increasing precedence.
+
+Exit status: 0 success, 1 a check failed, 2 usage or input error,
+3 database or migration failure.`,
+		Args:          cobra.NoArgs,
+		SilenceErrors: true,
+		SilenceUsage:  true,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			if showVersion {
+				fmt.Fprintf(app.Stdout, "migrate %s\n", app.Version)
+				return nil
+			}
+			return cmd.Help()
+		},
+	}
+	root.SetOut(app.Stdout)
+	root.SetErr(app.Stderr)
+	root.Flags().BoolVar(&showVersion, "version", false, "print the version and exit")
+
+	pf := root.PersistentFlags()
+	pf.StringVarP(&app.flags.config, "config", "c", "", "configuration file (default: migrate.toml here or in a parent directory; env MIGRATE_CONFIG)")
+	pf.StringVar(&app.flags.databaseURL, "database-url", "", "database URL (env MIGRATE_DATABASE_URL, DATABASE_URL)")
+	pf.StringVar(&app.flags.dir, "dir", "", "script directory, overriding script_location (env MIGRATE_SCRIPT_LOCATION)")
+	pf.BoolVarP(&app.flags.quiet, "quiet", "q", false, "print only results and errors")
+	pf.BoolVarP(&app.flags.verbose, "verbose", "v", false, "print more detail")
+	pf.BoolVar(&app.flags.json, "json", false, "machine-readable JSON output where supported")
+
+	for _, newCmd := range commands {
+		root.AddCommand(newCmd(app))
+	}
+	for _, newCmd := range app.extra {
+		root.AddCommand(newCmd(app))
+	}
+	root.SetFlagErrorFunc(func(cmd *cobra.Command, err error) error { return Usage(err) })
+	wrapRun(root, app)
+	return root
+}
+
+// wrapRun makes every command record that it started (so that earlier
+// errors count as usage errors) and check the global flags first.
+func wrapRun(cmd *cobra.Command, app *App) {
+	if run := cmd.RunE; run != nil {
+		cmd.RunE = func(c *cobra.Command, args []string) error {
+			app.started = true
+			if err := app.prepare(); err != nil {
+				return err
+			}
+			return run(c, args)
+		}
+	} else if run := cmd.Run; run != nil {
+		cmd.Run = nil
+		cmd.RunE = func(c *cobra.Command, args []string) error {
+			app.started = true
+			if err := app.prepare(); err != nil {
+				return err
+			}
+			run(c, args)
+			return nil
+		}
+	}
+	for _, sub := range cmd.Commands() {
+		wrapRun(sub, app)
+	}
+}

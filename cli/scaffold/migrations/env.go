@@ -1,0 +1,30 @@
+// Package migrations is the migrate environment of this project, like
+// Alembic's env.py: it declares the target model, the schema the database
+// should have. `migrate revision --autogenerate` and `migrate check`
+// compare the database with it. Revision files live in versions/.
+package migrations
+
+import "github.com/migratego/migrate/model"
+
+// Target returns the target model. Declare the tables here, for example:
+//
+//	func Target() *model.MetaData {
+//		return (&model.MetaData{}).AddTable(&model.Table{
+//			Name: "users",
+//			Columns: []*model.Column{
+//				{Name: "id", Type: model.Type{Kind: model.KindBigInt}, AutoIncrement: true},
+//				{Name: "email", Type: model.Varchar(255)},
+//				{Name: "bio", Type: model.Type{Kind: model.KindText}, Nullable: true},
+//			},
+//			PrimaryKey: &model.PrimaryKey{Columns: []string{"id"}},
+//			Indexes: []*model.Index{
+//				{Name: "ix_users_email", Unique: true, Parts: model.Cols("email")},
+//			},
+//		})
+//	}
+//
+// Autogenerate hooks (filters by a Go callback, rewriting the operations
+// of a generated revision) are declared in this file too, next to Target.
+func Target() *model.MetaData {
+	return &model.MetaData{}
+}

@@ -1,0 +1,231 @@
+#!/usr/bin/env bash
+# The full test run: make sure PostgreSQL and MariaDB answer on 127.0.0.1
+# (starting them, or installing them with apt-get as root, when needed),
+# create the migrate_test databases, then run go vet and go test.
+#
+# Usage: bash scripts/test.sh [go test arguments]   (default: ./...)
+#
+# Environment:
+#   CI=true                     a server that cannot be made to answer is fatal;
+#                               otherwise the script warns and the integration
+#                               tests of that server skip.
+#   MIGRATE_TEST_POSTGRES_URL   use this PostgreSQL instead of the local one
+#   MIGRATE_TEST_MYSQL_URL      use this MySQL/MariaDB instead of the local one
+#                               (a server named this way is not started or set up)
+#   MIGRATE_TEST_WAIT=60        seconds to wait for a server to answer after starting it
+#   MIGRATE_TEST_DRY_RUN=1      print the commands that would start, install or
+#                               configure servers and run the tests, without
+#                               running them (checks still run)
+#   MIGRATE_TEST_ASSUME_DOWN=1  with DRY_RUN: pretend the servers do not answer
+#   MIGRATE_TEST_ASSUME_MISSING=1  with DRY_RUN: pretend they are not installed
+#
+# The script is idempotent: servers that already answer are left alone.
+set -euo pipefail
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+
+readonly DEFAULT_PG_URL='postgres://postgres@127.0.0.1:5432/migrate_test?sslmode=disable'
+readonly DEFAULT_MY_URL='mysql://root@127.0.0.1:3306/migrate_test'
+readonly HBA_MARKER='# migrate scripts/test.sh: trust local test connections'
+DRY_RUN=${MIGRATE_TEST_DRY_RUN:-}
+ASSUME_DOWN=${DRY_RUN:+${MIGRATE_TEST_ASSUME_DOWN:-}}
+ASSUME_MISSING=${DRY_RUN:+${MIGRATE_TEST_ASSUME_MISSING:-}}
+
+log() { echo "test.sh: $*" >&2; }
+
+# run executes a command, or prints it in a dry run.
+run() {
+	if [[ -n $DRY_RUN ]]; then
+		echo "+ $*"
+		return 0
+	fi
+	"$@"
+}
+
+# unavailable reports a server that cannot be used: fatal under CI=true.
+unavailable() {
+	if [[ ${CI:-} == true ]]; then
+		log "FATAL: $* (CI=true: integration tests may not skip)"
+		exit 1
+	fi
+	log "WARNING: $*; its integration tests will be skipped"
+}
+
+is_root() { [[ -n $DRY_RUN || $(id -u) == 0 ]]; }
+
+# wait_for NAME CHECK: poll CHECK for up to MIGRATE_TEST_WAIT seconds (60).
+wait_for() {
+	local name=$1 check=$2 i
+	if [[ -n $DRY_RUN ]]; then
+		echo "+ wait up to ${MIGRATE_TEST_WAIT:-60}s for $name"
+		return 0
+	fi
+	for ((i = 0; i < ${MIGRATE_TEST_WAIT:-60}; i++)); do
+		if "$check"; then
+			return 0
+		fi
+		sleep 1
+	done
+	return 1
+}
+
+apt_install() {
+	is_root || { log "installing $* needs root"; return 1; }
+	run apt-get update || return 1
+	run env DEBIAN_FRONTEND=noninteractive apt-get install -y "$@"
+}
+
+# --- PostgreSQL -----------------------------------------------------------
+
+pg_up() {
+	[[ -z $ASSUME_DOWN ]] && command -v pg_isready >/dev/null && pg_isready -h 127.0.0.1 -p 5432 -q
+}
+
+pg_trust_ok() {
+	[[ -z $ASSUME_DOWN ]] && PGCONNECT_TIMEOUT=5 psql -w -h 127.0.0.1 -U postgres -d postgres -Atqc 'select 1' >/dev/null 2>&1
+}
+
+pg_version() {
+	if [[ -n $ASSUME_MISSING ]]; then
+		echo 15 # what apt-get would install on Debian 12
+		return
+	fi
+	ls /etc/postgresql 2>/dev/null | sort -V | head -1
+}
+
+pg_installed() { [[ -z $ASSUME_MISSING && -n $(ls /etc/postgresql 2>/dev/null) ]]; }
+
+start_postgres() {
+	pg_up && return 0
+	if ! pg_installed; then
+		log "PostgreSQL is not installed; installing it"
+		apt_install postgresql || return 1
+	fi
+	is_root || { log "starting PostgreSQL needs root"; return 1; }
+	local v
+	v=$(pg_version)
+	log "starting PostgreSQL $v"
+	# A cluster that is still starting says "already running": wait anyway.
+	run pg_ctlcluster --skip-systemctl-redirect "$v" main start || log "pg_ctlcluster start failed; waiting for the server anyway"
+	wait_for PostgreSQL pg_up
+}
+
+# trust_postgres lets user postgres connect over TCP from 127.0.0.1 and ::1
+# without a password (a fresh Debian cluster asks for scram or peer auth).
+trust_postgres() {
+	pg_trust_ok && return 0
+	is_root || { log "changing pg_hba.conf needs root"; return 1; }
+	local v hba
+	v=$(pg_version)
+	hba=/etc/postgresql/$v/main/pg_hba.conf
+	if [[ -n $DRY_RUN ]] || ! grep -qF "$HBA_MARKER" "$hba"; then
+		log "allowing trust authentication for 127.0.0.1 and ::1 in $hba"
+		if [[ -n $DRY_RUN ]]; then
+			echo "+ prepend to $hba: local all postgres trust; host all all 127.0.0.1/32 trust; host all all ::1/128 trust"
+		else
+			{
+				echo "$HBA_MARKER"
+				echo 'local   all   postgres                 trust'
+				echo 'host    all   all        127.0.0.1/32  trust'
+				echo 'host    all   all        ::1/128       trust'
+				cat "$hba"
+			} >"$hba.migrate-tmp" && cat "$hba.migrate-tmp" >"$hba" && rm -f "$hba.migrate-tmp" || return 1
+		fi
+	fi
+	run pg_ctlcluster --skip-systemctl-redirect "$v" main reload || return 1
+	[[ -n $DRY_RUN ]] || pg_trust_ok
+}
+
+create_postgres_db() {
+	if [[ -n $DRY_RUN ]]; then
+		echo "+ psql: CREATE DATABASE migrate_test (unless it exists)"
+		return 0
+	fi
+	local exists
+	exists=$(psql -w -h 127.0.0.1 -U postgres -d postgres -Atqc "SELECT 1 FROM pg_database WHERE datname = 'migrate_test'") || return 1
+	[[ $exists == 1 ]] || psql -w -h 127.0.0.1 -U postgres -d postgres -qc 'CREATE DATABASE migrate_test' || return 1
+}
+
+setup_postgres() {
+	if [[ -n ${MIGRATE_TEST_POSTGRES_URL:-} && $MIGRATE_TEST_POSTGRES_URL != "$DEFAULT_PG_URL" ]]; then
+		log "PostgreSQL: using MIGRATE_TEST_POSTGRES_URL as given"
+		return 0
+	fi
+	export MIGRATE_TEST_POSTGRES_URL=$DEFAULT_PG_URL
+	start_postgres || { unavailable "PostgreSQL does not answer on 127.0.0.1:5432"; return 0; }
+	trust_postgres || { unavailable "PostgreSQL: user postgres cannot connect from 127.0.0.1 without a password"; return 0; }
+	create_postgres_db || { unavailable "PostgreSQL: cannot create database migrate_test"; return 0; }
+	log "PostgreSQL ready: $MIGRATE_TEST_POSTGRES_URL"
+}
+
+# --- MariaDB --------------------------------------------------------------
+
+my_up() {
+	# mysqladmin ping succeeds when the server answers, even if access is denied.
+	[[ -z $ASSUME_DOWN ]] && command -v mysqladmin >/dev/null &&
+		mysqladmin -h127.0.0.1 -P3306 -uroot --connect-timeout=3 ping >/dev/null 2>&1
+}
+
+my_root_ok() {
+	[[ -z $ASSUME_DOWN ]] && mariadb -h127.0.0.1 -P3306 -uroot --connect-timeout=3 -e 'SELECT 1' >/dev/null 2>&1
+}
+
+my_installed() { [[ -z $ASSUME_MISSING && -x /usr/sbin/mariadbd ]]; }
+
+start_mariadb() {
+	my_up && return 0
+	if ! my_installed; then
+		log "MariaDB is not installed; installing it"
+		apt_install mariadb-server || return 1
+	fi
+	is_root || { log "starting MariaDB needs root"; return 1; }
+	log "starting MariaDB"
+	run mkdir -p /run/mysqld || return 1
+	run chown mysql:mysql /run/mysqld || return 1
+	run start-stop-daemon --start --oknodo --background --exec /usr/sbin/mariadbd -- --user=mysql || return 1
+	wait_for MariaDB my_up
+}
+
+# root_mariadb lets root connect over TCP with an empty password (a fresh
+# install authenticates root@localhost by unix_socket only). Socket
+# authentication keeps working.
+root_mariadb() {
+	my_root_ok && return 0
+	is_root || { log "changing MariaDB users needs root"; return 1; }
+	log "allowing root over TCP with an empty password"
+	run mariadb -uroot --protocol=socket -e "
+		ALTER USER root@localhost IDENTIFIED VIA mysql_native_password USING PASSWORD('') OR unix_socket;
+		CREATE USER IF NOT EXISTS root@'127.0.0.1' IDENTIFIED VIA mysql_native_password USING PASSWORD('');
+		GRANT ALL PRIVILEGES ON *.* TO root@'127.0.0.1' WITH GRANT OPTION;
+		CREATE USER IF NOT EXISTS root@'::1' IDENTIFIED VIA mysql_native_password USING PASSWORD('');
+		GRANT ALL PRIVILEGES ON *.* TO root@'::1' WITH GRANT OPTION;
+		FLUSH PRIVILEGES;" || return 1
+	[[ -n $DRY_RUN ]] || my_root_ok
+}
+
+create_mariadb_db() {
+	run mariadb -h127.0.0.1 -P3306 -uroot -e \
+		'CREATE DATABASE IF NOT EXISTS migrate_test CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci'
+}
+
+setup_mariadb() {
+	if [[ -n ${MIGRATE_TEST_MYSQL_URL:-} && $MIGRATE_TEST_MYSQL_URL != "$DEFAULT_MY_URL" ]]; then
+		log "MySQL: using MIGRATE_TEST_MYSQL_URL as given"
+		return 0
+	fi
+	export MIGRATE_TEST_MYSQL_URL=$DEFAULT_MY_URL
+	start_mariadb || { unavailable "MariaDB does not answer on 127.0.0.1:3306"; return 0; }
+	root_mariadb || { unavailable "MariaDB: root cannot connect from 127.0.0.1 without a password"; return 0; }
+	create_mariadb_db || { unavailable "MariaDB: cannot create database migrate_test"; return 0; }
+	log "MariaDB ready: $MIGRATE_TEST_MYSQL_URL"
+}
+
+# --- main -----------------------------------------------------------------
+
+run go mod download
+setup_postgres
+setup_mariadb
+if [[ $# -eq 0 ]]; then
+	set -- ./...
+fi
+run go vet ./...
+run go test -p 2 -timeout 30m "$@"
