@@ -6,6 +6,7 @@ import (
 	"fmt"
 
 	"github.com/migratego/migrate/dialect"
+	"github.com/migratego/migrate/model"
 )
 
 // Executor runs SQL: a *sql.DB, *sql.Conn or *sql.Tx.
@@ -20,8 +21,15 @@ type Executor interface {
 type Op struct {
 	// Dialect compiles operations for the database.
 	Dialect dialect.Dialect
-	exec    Executor
-	emit    func(stmt string) error
+	// InTransaction is set by the runner when the revision runs inside a
+	// transaction.
+	InTransaction bool
+	// LiveTable reads a table's current definition (set online by the
+	// runner, from the inspector); nil offline.
+	LiveTable func(ctx context.Context, schema, name string) (*model.Table, error)
+
+	exec Executor
+	emit func(stmt string) error
 }
 
 // NewOp returns an Op that executes on ex.
@@ -64,3 +72,31 @@ func (e *StatementError) Error() string {
 
 // Unwrap returns the database's error.
 func (e *StatementError) Unwrap() error { return e.Err }
+
+// Run compiles and executes operations in order: on the migration's
+// connection or transaction online, or printed in --sql mode. It stops at
+// the first error, which names the operation (and, from the database, the
+// statement: see StatementError).
+func (o *Op) Run(ctx context.Context, operations ...Operation) error {
+	c := o.Context()
+	for _, op := range operations {
+		stmts, err := op.Statements(ctx, c)
+		if err != nil {
+			return fmt.Errorf("ops: %s: %w", op.Name(), err)
+		}
+		for _, s := range stmts {
+			if s.NoTransaction && o.InTransaction {
+				return fmt.Errorf("ops: %s: %q cannot run inside a transaction; mark the revision non-transactional", op.Name(), s.SQL)
+			}
+			if err := o.Execute(ctx, s.SQL, s.Args...); err != nil {
+				return fmt.Errorf("ops: %s: %w", op.Name(), err)
+			}
+		}
+	}
+	return nil
+}
+
+// Context returns the compilation context of this handle.
+func (o *Op) Context() *Context {
+	return &Context{Dialect: o.Dialect, InTransaction: o.InTransaction, LiveTable: o.LiveTable}
+}
