@@ -42,8 +42,11 @@ func (e *LexError) Error() string { return fmt.Sprintf("line %d: %s", e.Line, e.
 //   - with syn.DollarQuotes (PostgreSQL), $$…$$ and $tag$…$tag$ bodies are
 //     opaque; $1 parameters are not dollar quotes;
 //   - with syn.BeginEnd, the bodies of BEGIN ATOMIC … END (PostgreSQL 14
-//     SQL-standard function bodies) and of CREATE TRIGGER … BEGIN … END
-//     (SQLite) do not split; CASE … END inside them is tracked;
+//     SQL-standard function bodies) and of CREATE TRIGGER, PROCEDURE,
+//     FUNCTION or EVENT … BEGIN … END (SQLite triggers; MySQL routines
+//     without DELIMITER) do not split; CASE … END and, for MySQL, nested
+//     BEGIN … END, END IF, END LOOP, END WHILE, END REPEAT and END CASE
+//     inside them are tracked;
 //   - with syn.DelimiterCommand (the MySQL client), a line
 //     "DELIMITER //" changes the delimiter until the next DELIMITER line;
 //     DELIMITER lines are not statements. While the delimiter is not ';',
@@ -80,8 +83,9 @@ type lexer struct {
 	// The statement being read.
 	start     int       // byte offset of its first token, -1 before it
 	startLine int       // line of its first token
-	words     [3]string // its first words, upper case
+	words     [6]string // its first words, upper case
 	nwords    int
+	routine   bool   // CREATE … TRIGGER|PROCEDURE|FUNCTION|EVENT: BEGIN opens a body
 	depth     int    // BEGIN … END nesting; ';' splits only at depth 0
 	blockLine int    // line of the outermost BEGIN
 	prevWord  string // the previous token when it was a word, upper case
@@ -205,6 +209,7 @@ func (l *lexer) flush(end int) {
 	}
 	l.start = -1
 	l.nwords = 0
+	l.routine = false
 	l.depth = 0
 	l.prevWord = ""
 	l.prevOpen = false
@@ -234,25 +239,29 @@ func (l *lexer) word() error {
 	if l.nwords < len(l.words) {
 		l.words[l.nwords] = w
 		l.nwords++
+		switch w {
+		case "TRIGGER", "PROCEDURE", "FUNCTION", "EVENT":
+			l.routine = l.routine || l.words[0] == "CREATE"
+		}
 	}
 	opened := false
 	if l.syn.BeginEnd && l.delim == ";" {
 		switch w {
 		case "BEGIN":
-			if l.depth == 0 && l.isTrigger() {
-				opened = true
-			}
+			// A routine's body, or a compound statement nested in it (MySQL).
+			opened = l.depth > 0 || l.routine
 		case "ATOMIC":
-			// Skipped when the BEGIN already opened a trigger body.
-			if prev == "BEGIN" && !l.prevOpen {
-				opened = true
-			}
+			// Skipped when the BEGIN already opened the body.
+			opened = prev == "BEGIN" && !l.prevOpen
 		case "CASE":
-			if l.depth > 0 {
+			// CASE … END, but not the CASE of MySQL's END CASE.
+			if l.depth > 0 && prev != "END" {
 				l.depth++
 			}
 		case "END":
-			if l.depth > 0 {
+			// MySQL's END IF, END LOOP … close statements that were not
+			// counted; END CASE closes a counted CASE.
+			if l.depth > 0 && !endsUncounted(l.nextWord()) {
 				l.depth--
 			}
 		}
@@ -267,13 +276,26 @@ func (l *lexer) word() error {
 	return nil
 }
 
-// isTrigger reports whether the statement is CREATE [TEMP] TRIGGER.
-func (l *lexer) isTrigger() bool {
-	if l.nwords < 2 || l.words[0] != "CREATE" {
-		return false
+// nextWord returns the next word after white space, upper case, or "".
+func (l *lexer) nextWord() string {
+	i := l.pos
+	for i < len(l.src) && isSpaceOrEnd(l.src, i) {
+		i++
 	}
-	if l.words[1] == "TRIGGER" {
+	j := i
+	for j < len(l.src) && isWordByte(l.src[j]) {
+		j++
+	}
+	return strings.ToUpper(l.src[i:j])
+}
+
+// endsUncounted reports whether END followed by w closes a MySQL compound
+// statement whose opening word the lexer does not count (IF, LOOP, WHILE,
+// REPEAT, FOR: those words also name functions, so only their END counts).
+func endsUncounted(w string) bool {
+	switch w {
+	case "IF", "LOOP", "WHILE", "REPEAT", "FOR":
 		return true
 	}
-	return l.nwords >= 3 && (l.words[1] == "TEMP" || l.words[1] == "TEMPORARY") && l.words[2] == "TRIGGER"
+	return false
 }

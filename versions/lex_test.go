@@ -2,6 +2,8 @@ package versions
 
 import (
 	"errors"
+	"os"
+	"path/filepath"
 	"reflect"
 	"strings"
 	"testing"
@@ -13,7 +15,7 @@ import (
 // that the lexer is tested independently of the dialect implementations.
 var (
 	lexPG     = dialect.Syntax{DollarQuotes: true, BeginEnd: true}
-	lexMySQL  = dialect.Syntax{HashComments: true, BacktickIdents: true, BackslashEscapes: true, DelimiterCommand: true}
+	lexMySQL  = dialect.Syntax{HashComments: true, BacktickIdents: true, BackslashEscapes: true, DelimiterCommand: true, BeginEnd: true}
 	lexSQLite = dialect.Syntax{BacktickIdents: true, BracketIdents: true, BeginEnd: true}
 	lexAll    = map[string]dialect.Syntax{"postgres": lexPG, "mysql": lexMySQL, "sqlite": lexSQLite}
 )
@@ -141,8 +143,11 @@ func TestSplitMySQL(t *testing.T) {
 		{name: "delimiter word mid-line is SQL", script: "SELECT 1 DELIMITER //;", want: []Statement{st(1, "SELECT 1 DELIMITER //")}},
 		{name: "delimiters column", script: "DELIMITERS;", want: []Statement{st(1, "DELIMITERS")}},
 		{name: "delimiter needs value", script: "SELECT 1;\nDELIMITER\n", err: "DELIMITER needs a delimiter", errLn: 2},
-		{name: "begin end without delimiter splits", script: "CREATE TRIGGER t BEFORE INSERT ON x FOR EACH ROW BEGIN SET NEW.a = 1; END;",
-			want: []Statement{st(1, "CREATE TRIGGER t BEFORE INSERT ON x FOR EACH ROW BEGIN SET NEW.a = 1"), st(1, "END")}},
+		{name: "trigger without delimiter", script: "CREATE DEFINER=CURRENT_USER TRIGGER t BEFORE INSERT ON x FOR EACH ROW BEGIN\n  IF NEW.a IS NULL THEN SET NEW.a = IF(NEW.b, 1, 2); END IF;\n  SET NEW.c = REPEAT('x', 3);\nEND;\nSELECT 1;",
+			want: []Statement{st(1, "CREATE DEFINER=CURRENT_USER TRIGGER t BEFORE INSERT ON x FOR EACH ROW BEGIN\n  IF NEW.a IS NULL THEN SET NEW.a = IF(NEW.b, 1, 2); END IF;\n  SET NEW.c = REPEAT('x', 3);\nEND"), st(5, "SELECT 1")}},
+		{name: "procedure without delimiter", script: "CREATE PROCEDURE p()\nBEGIN\n  DECLARE i INT DEFAULT 0;\n  lbl: LOOP\n    SET i = i + 1;\n    CASE i WHEN 3 THEN LEAVE lbl; ELSE BEGIN SELECT CASE WHEN i THEN 1 END; END; END CASE;\n  END LOOP lbl;\n  WHILE i > 0 DO SET i = i - 1; END WHILE;\nEND;\nCALL p();",
+			want: []Statement{st(1, "CREATE PROCEDURE p()\nBEGIN\n  DECLARE i INT DEFAULT 0;\n  lbl: LOOP\n    SET i = i + 1;\n    CASE i WHEN 3 THEN LEAVE lbl; ELSE BEGIN SELECT CASE WHEN i THEN 1 END; END; END CASE;\n  END LOOP lbl;\n  WHILE i > 0 DO SET i = i - 1; END WHILE;\nEND"), st(10, "CALL p()")}},
+		{name: "begin transaction is not a block", script: "BEGIN;\nSTART TRANSACTION;\nCOMMIT;", want: []Statement{st(1, "BEGIN"), st(2, "START TRANSACTION"), st(3, "COMMIT")}},
 		{name: "unterminated backtick", script: "SELECT `a;", err: "quoted identifier `…` is not terminated", errLn: 1},
 		{name: "backslash at end", script: `SELECT 'a\`, err: "string literal is not terminated", errLn: 1},
 	})
@@ -182,5 +187,30 @@ func TestSplitLinesOfSections(t *testing.T) {
 	var le *LexError
 	if !errors.As(err, &le) || le.Line != 12 {
 		t.Fatalf("err = %v, want a LexError on line 12", err)
+	}
+}
+
+// TestSplitWithDialectSyntax splits each database's seed script with the
+// Syntax its dialect reports.
+func TestSplitWithDialectSyntax(t *testing.T) {
+	for name, file := range map[string]string{"postgres": "pg_functions.sql", "mysql": "mysql_procedures.sql", "sqlite": "sqlite_triggers.sql"} {
+		d, err := dialect.ForName(name)
+		if err != nil || d == nil {
+			t.Logf("%s: no dialect yet (%v)", name, err)
+			continue
+		}
+		src, err := os.ReadFile(filepath.Join("testdata", "lex", file))
+		if err != nil {
+			t.Fatal(err)
+		}
+		stmts, err := SplitStatements(string(src), d.Capabilities().Syntax)
+		if err != nil {
+			t.Errorf("%s: %v", name, err)
+			continue
+		}
+		want := map[string]int{"postgres": 6, "mysql": 5, "sqlite": 5}[name]
+		if len(stmts) != want {
+			t.Errorf("%s: %d statements, want %d: %+v", name, len(stmts), want, stmts)
+		}
 	}
 }
