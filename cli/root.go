@@ -11,6 +11,7 @@ import (
 var commands = []func(*App) *cobra.Command{
 	newInitCommand,
 	newInfoCommand,
+	newInspectCommand,
 	newVersionCommand,
 }
 

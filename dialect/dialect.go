@@ -105,6 +105,9 @@ type Capabilities struct {
 	DeferrableForeignKeys bool
 	NotValidForeignKeys   bool
 	CheckConstraints      bool
+	// ExprsRefuseAutoIncrement: check constraints and generated columns
+	// may not refer to an AUTO_INCREMENT column (MySQL, MariaDB).
+	ExprsRefuseAutoIncrement bool
 	// ForwardForeignKeys: a CREATE TABLE may reference a table created
 	// later (SQLite checks foreign keys only when rows change), so foreign
 	// keys in a cycle between tables stay inline instead of being added by

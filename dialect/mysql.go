@@ -110,6 +110,9 @@ func (d *mysqlDialect) capabilities() Capabilities {
 		// CHECK is parsed but ignored before MySQL 8.0.16; MariaDB enforces
 		// it from 10.2.1.
 		CheckConstraints: (!maria && v.atLeast(8, 0, 16)) || (maria && v.atLeast(10, 2, 1)),
+		// Both refuse an AUTO_INCREMENT column in a CHECK or a generated
+		// column's expression (MySQL errors 3818 and 3109, MariaDB 1901).
+		ExprsRefuseAutoIncrement: true,
 		// InnoDB checks a foreign key's table when the key is created.
 		ForwardForeignKeys: false,
 

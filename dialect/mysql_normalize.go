@@ -1,6 +1,8 @@
 package dialect
 
 import (
+	"math"
+	"slices"
 	"strings"
 
 	"github.com/migratego/migrate/model"
@@ -18,7 +20,19 @@ import (
 //     counter rather than part of the schema);
 //   - an enum is inline (ENUM('a','b')): it has no type name or schema;
 //   - on InnoDB, index methods btree and hash are the default (InnoDB builds
-//     a B-tree for both), and ENGINE=InnoDB is the default engine.
+//     a B-tree for both), and ENGINE=InnoDB is the default engine; on
+//     MEMORY, hash is the default;
+//   - a unique index whose keys are whole ascending columns, with the
+//     default method, is a unique constraint (MySQL cannot tell them apart:
+//     a UNIQUE constraint is such an index);
+//   - an index named like a foreign key, on exactly its columns, is the one
+//     InnoDB creates by itself for the key, and is left out;
+//   - DEFAULT NULL is no default; a literal default has the Go type the
+//     column calls for (float64 for numeric, real and double; bool for
+//     boolean; int64 for integers);
+//   - string literals in expressions are spelled as Literal spells them (a
+//     quote doubled or backslash-escaped is the same quote), since the
+//     server prints them its own way.
 func (d *mysqlDialect) normalizeTable(t *model.Table) {
 	if t.PrimaryKey != nil {
 		t.PrimaryKey.Name = ""
@@ -52,9 +66,146 @@ func (d *mysqlDialect) normalizeTable(t *model.Table) {
 	if len(t.Options) == 0 {
 		t.Options = nil
 	}
+	memory := false
+	for k, v := range t.Options {
+		if strings.EqualFold(strings.TrimSpace(k), "ENGINE") {
+			memory = strings.EqualFold(v, "MEMORY") || strings.EqualFold(v, "HEAP")
+		}
+	}
 	for _, ix := range t.Indexes {
-		if innodb && (ix.Method == "btree" || ix.Method == "hash") {
+		if innodb && (ix.Method == "btree" || ix.Method == "hash") || memory && ix.Method == "hash" {
 			ix.Method = ""
 		}
 	}
+	for _, c := range t.Columns {
+		c.Default = mysqlNormalDefault(c.Type, c.Default)
+		if c.Generated != nil {
+			c.Generated.Expr = mysqlNormalLiterals(c.Generated.Expr)
+		}
+	}
+	for _, c := range t.Checks {
+		c.Expr = mysqlNormalLiterals(c.Expr)
+	}
+	var keep []*model.Index
+	for _, ix := range t.Indexes {
+		for i := range ix.Parts {
+			ix.Parts[i].Expr = mysqlNormalLiterals(ix.Parts[i].Expr)
+		}
+		switch {
+		case ix.Unique && ix.Method == "" && ix.Where == "" && len(ix.Include) == 0 && mysqlPlainKeys(ix):
+			t.Uniques = append(t.Uniques, &model.Unique{Name: ix.Name, Columns: ix.Columns()})
+		case mysqlForeignKeyIndex(t, ix):
+		default:
+			keep = append(keep, ix)
+		}
+	}
+	t.Indexes = keep
+}
+
+// mysqlPlainKeys reports whether every key of ix is a whole column in
+// ascending order.
+func mysqlPlainKeys(ix *model.Index) bool {
+	for _, p := range ix.Parts {
+		if p.Column == "" || p.Expr != "" || p.Desc || p.Length != 0 {
+			return false
+		}
+	}
+	return len(ix.Parts) > 0
+}
+
+// mysqlForeignKeyIndex reports whether ix is the index InnoDB creates for a
+// foreign key of t: the key's name, on exactly its columns, ascending,
+// non-unique, with the default method.
+func mysqlForeignKeyIndex(t *model.Table, ix *model.Index) bool {
+	if ix.Unique || ix.Method != "" || ix.Where != "" || len(ix.Include) > 0 || !mysqlPlainKeys(ix) {
+		return false
+	}
+	for _, fk := range t.ForeignKeys {
+		if fk.Name == ix.Name && slices.Equal(fk.Columns, ix.Columns()) {
+			return true
+		}
+	}
+	return false
+}
+
+// mysqlNormalDefault returns a default in canonical form: nil for DEFAULT
+// NULL, literals of the Go type the column type calls for, string
+// literals in expressions spelled by Literal.
+func mysqlNormalDefault(t model.Type, df *model.Default) *model.Default {
+	if df == nil {
+		return nil
+	}
+	if df.Expr != "" {
+		if df.Expr == "null" || strings.EqualFold(strings.TrimSpace(df.Expr), "NULL") {
+			return nil
+		}
+		return &model.Default{Expr: mysqlNormalLiterals(df.Expr)}
+	}
+	switch v := df.Literal.(type) {
+	case nil:
+		return nil
+	case int64:
+		switch {
+		case t.Kind == model.KindNumeric || t.Kind == model.KindReal || t.Kind == model.KindDouble:
+			return &model.Default{Literal: float64(v)}
+		case t.Kind == model.KindBoolean && (v == 0 || v == 1):
+			return &model.Default{Literal: v == 1}
+		}
+	case float64:
+		if t.IsInteger() && v == math.Trunc(v) && math.Abs(v) < 1<<53 {
+			return &model.Default{Literal: int64(v)}
+		}
+	case bool:
+		if t.IsInteger() {
+			n := int64(0)
+			if v {
+				n = 1
+			}
+			return &model.Default{Literal: n}
+		}
+	}
+	return df
+}
+
+// mysqlNormalLiterals respells every single-quoted string literal of an
+// expression as Literal writes it, reading backslash escapes and doubled
+// quotes. The rest of the text is kept.
+func mysqlNormalLiterals(expr string) string {
+	if !strings.Contains(expr, "'") {
+		return expr
+	}
+	var b strings.Builder
+	for i := 0; i < len(expr); i++ {
+		if expr[i] != '\'' {
+			b.WriteByte(expr[i])
+			continue
+		}
+		var lit strings.Builder
+		closed := false
+		for i++; i < len(expr); i++ {
+			c := expr[i]
+			if c == '\'' {
+				if i+1 < len(expr) && expr[i+1] == '\'' {
+					lit.WriteByte('\'')
+					i++
+					continue
+				}
+				closed = true
+				break
+			}
+			if c == '\\' && i+1 < len(expr) {
+				i++
+				lit.WriteString(unescapeMySQL(expr[i]))
+				continue
+			}
+			lit.WriteByte(c)
+		}
+		if !closed {
+			// An unterminated literal: keep the text as it was.
+			b.WriteString("'" + lit.String())
+			break
+		}
+		b.WriteString(mysqlString(lit.String()))
+	}
+	return b.String()
 }

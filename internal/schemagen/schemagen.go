@@ -207,7 +207,7 @@ func (g *gen) table() *model.Table {
 	}
 	if (g.c.GeneratedStored || g.c.GeneratedVirtual) && g.chance(0.3) {
 		base := t.Columns[0]
-		if base.Type.IsInteger() {
+		if base.Type.IsInteger() && !(g.c.ExprsRefuseAutoIncrement && (base.AutoIncrement || base.Identity != nil)) {
 			gc := &model.Column{Name: g.name("g"), Type: model.BigInt, Nullable: true,
 				Generated: &model.Generated{Expr: "(" + mustQuote(g, base.Name) + " * 2)", Stored: g.c.GeneratedStored && (!g.c.GeneratedVirtual || g.chance(0.5))}}
 			t.Columns = append(t.Columns, gc)
@@ -244,7 +244,7 @@ func (g *gen) constraints(t *model.Table) {
 	}
 	if g.c.CheckConstraints && g.chance(0.4) {
 		for _, c := range t.Columns {
-			if c.Type.IsInteger() && c.Generated == nil {
+			if c.Type.IsInteger() && c.Generated == nil && !(g.c.ExprsRefuseAutoIncrement && (c.AutoIncrement || c.Identity != nil)) {
 				t.Checks = append(t.Checks, &model.Check{Expr: mustQuote(g, c.Name) + " > -100000"})
 				break
 			}

@@ -1,0 +1,104 @@
+package cli
+
+import (
+	"encoding/json"
+	"fmt"
+	"strings"
+
+	"github.com/spf13/cobra"
+
+	"github.com/migratego/migrate/autogen"
+	"github.com/migratego/migrate/dialect"
+	"github.com/migratego/migrate/inspect"
+)
+
+// inspectFlags are the flags of `migrate inspect`.
+type inspectFlags struct {
+	format  string
+	schemas []string
+	include []string
+	exclude []string
+	pkg     string
+}
+
+func newInspectCommand(app *App) *cobra.Command {
+	var f inspectFlags
+	cmd := &cobra.Command{
+		Use:   "inspect",
+		Short: "Print the live database schema as SQL, Go model code or JSON",
+		Long: `inspect reads the live schema of the configured database and prints it:
+
+  --format sql   DDL in the database's own dialect (reloads into an empty database)
+  --format go    a Go model (func Target() *model.MetaData), to adopt an existing database
+  --format json  the model as JSON
+
+The version and history tables are never included. --include and --exclude
+take globs (* and ?) on table names and may be repeated.`,
+		Args: cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			return runInspect(cmd, app, f)
+		},
+	}
+	fl := cmd.Flags()
+	fl.StringVar(&f.format, "format", "sql", "output format: sql, go or json")
+	fl.StringSliceVar(&f.schemas, "schema", nil, "schema (PostgreSQL), database (MySQL) or attached database (SQLite) to read; repeatable (default: the connection's)")
+	fl.StringSliceVar(&f.include, "include", nil, "only tables matching this glob; repeatable")
+	fl.StringSliceVar(&f.exclude, "exclude", nil, "leave out tables matching this glob; repeatable")
+	fl.StringVar(&f.pkg, "package", "model", "package name of the Go file (--format go)")
+	return cmd
+}
+
+func runInspect(cmd *cobra.Command, app *App, f inspectFlags) error {
+	switch f.format {
+	case "sql", "go", "json":
+	default:
+		return Usagef("inspect: unknown --format %q; use sql, go or json", f.format)
+	}
+	if app.JSON() {
+		f.format = "json"
+	}
+	cfg, err := app.Config()
+	if err != nil {
+		return err
+	}
+	db, err := app.OpenDB(cmd.Context())
+	if err != nil {
+		return err
+	}
+	defer db.Close()
+	opts := inspect.Options{
+		Schemas: f.schemas,
+		Include: f.include,
+		Exclude: append(append([]string(nil), f.exclude...), cfg.VersionTable, cfg.HistoryTable),
+	}
+	md, err := inspect.Database(cmd.Context(), db, opts)
+	if err != nil {
+		return Failure(err)
+	}
+	switch f.format {
+	case "json":
+		b, err := json.MarshalIndent(md, "", "  ")
+		if err != nil {
+			return fmt.Errorf("inspect: %w", err)
+		}
+		app.Printf("%s\n", b)
+	case "go":
+		src, err := autogen.RenderModelGo(md, f.pkg)
+		if err != nil {
+			return err
+		}
+		app.Printf("%s", src)
+	default:
+		stmts, err := dialect.CreateAll(db.Dialect, md)
+		if err != nil {
+			return fmt.Errorf("inspect: render %s DDL: %w", db.Dialect.Name(), err)
+		}
+		var b strings.Builder
+		for _, s := range stmts {
+			b.WriteString(s)
+			b.WriteString(";\n\n")
+		}
+		app.Printf("%s", b.String())
+	}
+	return nil
+}
