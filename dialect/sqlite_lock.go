@@ -1,0 +1,92 @@
+package dialect
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"os"
+	"regexp"
+	"syscall"
+	"time"
+)
+
+var (
+	_ RunSupport = (*sqliteDialect)(nil)
+	_ Locker     = (*sqliteDialect)(nil)
+)
+
+// Placeholder returns "?".
+func (d *sqliteDialect) Placeholder(int) string { return "?" }
+
+// TableExists looks the table up in the schema's sqlite_master; an empty
+// schema means main.
+func (d *sqliteDialect) TableExists(ctx context.Context, q Querier, schema, table string) (bool, error) {
+	if schema == "" {
+		schema = "main"
+	}
+	qs, err := d.QuoteIdent(schema)
+	if err != nil {
+		return false, err
+	}
+	rows, err := q.QueryContext(ctx, "SELECT count(*) FROM "+qs+".sqlite_master WHERE type = 'table' AND name = ?", table)
+	return countExists(rows, err)
+}
+
+var sqliteNoTxStatement = regexp.MustCompile(`(?is)^VACUUM\b`)
+
+// NeedsAutocommit reports VACUUM, which SQLite refuses inside a
+// transaction.
+func (d *sqliteDialect) NeedsAutocommit(stmt string) bool {
+	return sqliteNoTxStatement.MatchString(stripSQLComments(stmt))
+}
+
+// AcquireMigrationLock takes an exclusive flock on the sidecar file
+// "<database file>.migrate-lock", polling until the timeout. The database
+// file is the one attached as schema (main when empty). An in-memory
+// database has no other users: its lock is a no-op.
+func (d *sqliteDialect) AcquireMigrationLock(ctx context.Context, db *sql.DB, schema, table string, timeout time.Duration) (*Lock, error) {
+	if schema == "" {
+		schema = "main"
+	}
+	var file string
+	if err := db.QueryRowContext(ctx, "SELECT file FROM pragma_database_list WHERE name = ?", schema).Scan(&file); err != nil {
+		if errors.Is(err, sql.ErrNoRows) {
+			return nil, fmt.Errorf("migration lock: no attached database %q", schema)
+		}
+		return nil, fmt.Errorf("migration lock: database file: %w", err)
+	}
+	if file == "" {
+		return NewLock("none (in-memory database)", nil), nil
+	}
+	path := file + ".migrate-lock"
+	f, err := os.OpenFile(path, os.O_RDWR|os.O_CREATE, 0o644)
+	if err != nil {
+		return nil, fmt.Errorf("migration lock: %w", err)
+	}
+	name := fmt.Sprintf("flock(%s)", path)
+	err = pollLock(ctx, name, timeout, func(context.Context) (bool, error) {
+		err := syscall.Flock(int(f.Fd()), syscall.LOCK_EX|syscall.LOCK_NB)
+		switch {
+		case err == nil:
+			return true, nil
+		case errors.Is(err, syscall.EWOULDBLOCK), errors.Is(err, syscall.EINTR):
+			return false, nil
+		}
+		return false, fmt.Errorf("migration lock %s: %w", name, err)
+	})
+	if err != nil {
+		f.Close()
+		return nil, err
+	}
+	return NewLock(name, func(context.Context) error {
+		err := syscall.Flock(int(f.Fd()), syscall.LOCK_UN)
+		if cerr := f.Close(); err == nil {
+			err = cerr
+		}
+		if err != nil {
+			return fmt.Errorf("release migration lock %s: %w", name, err)
+		}
+		return nil
+	}), nil
+}

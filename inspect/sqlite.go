@@ -1,0 +1,160 @@
+package inspect
+
+import (
+	"context"
+	"fmt"
+	"strings"
+
+	"github.com/migratego/migrate/dialect"
+	"github.com/migratego/migrate/model"
+)
+
+func init() {
+	register("sqlite", func(d dialect.Dialect) Inspector { return &sqliteInspector{d: d} })
+}
+
+var _ Inspector = (*sqliteInspector)(nil)
+
+// sqliteInspector reads SQLite schemas from sqlite_schema and the pragma
+// table-valued functions (pragma_table_xinfo, pragma_foreign_key_list,
+// pragma_index_list, pragma_index_xinfo), joined to sqlite_schema so that
+// each object kind takes one query per attached database however many
+// tables it holds: objects, columns, foreign keys, indexes. What the
+// pragmas do not report (constraint names, checks, collations, generated
+// expressions, AUTOINCREMENT, deferrability, index expressions and
+// predicates) is read from the CREATE statements with a small tokenizer.
+//
+// Include and Exclude globs are matched with SQLite's GLOB, which is case
+// sensitive, like the filters of the other inspectors (LIKE would fold
+// ASCII case on SQLite).
+type sqliteInspector struct {
+	d dialect.Dialect
+}
+
+// sqliteScope is one attached database being inspected.
+type sqliteScope struct {
+	// db is the attached database's name ("main", "temp", an ATTACH alias);
+	// schema is the name tables carry in the model ("" for main).
+	db, schema string
+	// from is the quoted sqlite_schema of db, for FROM clauses.
+	from string
+	// filter is an SQL condition on the column "m.tbl_name" applying the
+	// include and exclude globs, with its arguments in filterArgs.
+	filter     string
+	filterArgs []any
+	// tables are the tables in scope by name, and in the order read.
+	tables map[string]*sqliteTable
+	order  []*sqliteTable
+	// indexSQL holds the CREATE INDEX statements by index name.
+	indexSQL map[string]string
+	// allTables maps the lower-case names of all tables of db, in scope
+	// or not, to their own spelling.
+	allTables map[string]string
+}
+
+// sqliteTable is a table being assembled.
+type sqliteTable struct {
+	t *model.Table
+	// create is what the table's CREATE TABLE statement says.
+	create *createTable
+	// pkCols are the primary key columns with their position in the key.
+	pkCols []pkCol
+	// fks are the foreign keys by pragma id; uniqueIdx the columns of the
+	// indexes SQLite made for UNIQUE constraints.
+	fks       map[int]*sqliteFK
+	uniqueIdx [][]string
+}
+
+// pkCol is a primary key column and its position (1, 2, …) in the key.
+type pkCol struct {
+	seq  int
+	name string
+}
+
+// Inspect reads the tables, views and indexes of the attached databases in
+// opts.Schemas, or of "main".
+func (in *sqliteInspector) Inspect(ctx context.Context, q Querier, opts Options) (*model.MetaData, error) {
+	dbs := opts.Schemas
+	if len(dbs) == 0 {
+		dbs = []string{"main"}
+	}
+	md := &model.MetaData{}
+	for _, db := range dbs {
+		sc, err := in.scope(db, opts)
+		if err != nil {
+			return nil, err
+		}
+		if err := in.objects(ctx, q, sc, md); err != nil {
+			return nil, err
+		}
+		if len(sc.order) == 0 {
+			continue
+		}
+		if err := in.columns(ctx, q, sc); err != nil {
+			return nil, err
+		}
+		if err := in.foreignKeys(ctx, q, sc); err != nil {
+			return nil, err
+		}
+		if err := in.indexes(ctx, q, sc); err != nil {
+			return nil, err
+		}
+		for _, st := range sc.order {
+			in.finishTable(st)
+			md.Tables = append(md.Tables, st.t)
+		}
+	}
+	sortModel(md)
+	return md, nil
+}
+
+// scope prepares the queries' common parts for one attached database.
+func (in *sqliteInspector) scope(db string, opts Options) (*sqliteScope, error) {
+	q, err := in.d.QuoteIdent(db)
+	if err != nil {
+		return nil, fmt.Errorf("inspect sqlite: database name: %w", err)
+	}
+	sc := &sqliteScope{db: db, from: q + ".sqlite_schema", tables: map[string]*sqliteTable{}}
+	if !strings.EqualFold(db, "main") {
+		sc.schema = db
+	}
+	sc.filter, sc.filterArgs = sqliteGlobFilter("m.tbl_name", opts.Include, opts.Exclude)
+	return sc, nil
+}
+
+// sqliteGlobFilter returns an SQL condition on col applying include and
+// exclude globs, and its bound arguments. Globs use * and ? only, so any
+// [ in a name is made literal for GLOB as [[].
+func sqliteGlobFilter(col string, include, exclude []string) (string, []any) {
+	var conds []string
+	var args []any
+	anyOf := func(globs []string) string {
+		parts := make([]string, len(globs))
+		for i, g := range globs {
+			parts[i] = col + " GLOB ?"
+			args = append(args, strings.ReplaceAll(g, "[", "[[]"))
+		}
+		return "(" + strings.Join(parts, " OR ") + ")"
+	}
+	if len(include) > 0 {
+		conds = append(conds, anyOf(include))
+	}
+	if len(exclude) > 0 {
+		conds = append(conds, "NOT "+anyOf(exclude))
+	}
+	if len(conds) == 0 {
+		return "1", nil
+	}
+	return strings.Join(conds, " AND "), args
+}
+
+// args returns the bound arguments of a query: first those given, then the
+// filter's.
+func (sc *sqliteScope) args(first ...any) []any {
+	return append(first, sc.filterArgs...)
+}
+
+// sqliteUserObject is the condition that leaves out SQLite's internal
+// objects (sqlite_schema, sqlite_sequence, sqlite_stat1, the automatic
+// indexes sqlite_autoindex_…); SQLite reserves the prefix in any case.
+const sqliteUserObject = `m.name NOT LIKE 'sqlite\_%' ESCAPE '\'`

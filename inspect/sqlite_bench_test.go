@@ -1,0 +1,86 @@
+package inspect_test
+
+import (
+	"context"
+	"fmt"
+	"testing"
+
+	"github.com/migratego/migrate/dialect"
+	"github.com/migratego/migrate/inspect"
+	"github.com/migratego/migrate/internal/testdb"
+)
+
+// openFastSQLite opens a fresh SQLite database on one connection that does
+// not wait for the disk, so that creating 1,000 tables takes a moment
+// rather than seconds; inspection is not affected.
+func openFastSQLite(ctx context.Context, t testing.TB) *dialect.DB {
+	t.Helper()
+	db, _ := testdb.Open(t, "sqlite")
+	db.SetMaxOpenConns(1)
+	sqliteExec(ctx, t, db, "PRAGMA synchronous = OFF", "PRAGMA journal_mode = MEMORY")
+	return db
+}
+
+// BenchmarkInspectSQLite inspects the benchmark workload (ten columns, two
+// indexes and one foreign key per table) of 100 and 1,000 tables.
+//
+//	go test ./inspect -run '^$' -bench InspectSQLite -benchtime 20x
+func BenchmarkInspectSQLite(b *testing.B) {
+	for _, n := range []int{100, 1000} {
+		b.Run(fmt.Sprintf("tables=%d", n), func(b *testing.B) {
+			ctx := context.Background()
+			db := openFastSQLite(ctx, b)
+			createWorkload(ctx, b, db, 0, n)
+			in, err := inspect.For(db.Dialect)
+			if err != nil {
+				b.Fatal(err)
+			}
+			b.ResetTimer()
+			for b.Loop() {
+				md, err := in.Inspect(ctx, db.DB, inspect.Options{})
+				if err != nil {
+					b.Fatal(err)
+				}
+				if len(md.Tables) != n {
+					b.Fatalf("inspected %d tables, want %d", len(md.Tables), n)
+				}
+			}
+		})
+	}
+}
+
+// TestSQLiteQueryCount checks that inspecting SQLite takes the same
+// number of queries for 10 tables as for 1,000, and that every table of
+// the 1,000 is read whole.
+func TestSQLiteQueryCount(t *testing.T) {
+	if testing.Short() {
+		t.Skip("creates 1,000 tables; skipped with -short")
+	}
+	ctx := context.Background()
+	db := openFastSQLite(ctx, t)
+	createWorkload(ctx, t, db, 0, 10)
+	small, n10 := inspectCounting(ctx, t, db)
+	if len(small.Tables) != 10 {
+		t.Fatalf("inspected %d tables, want 10", len(small.Tables))
+	}
+	createWorkload(ctx, t, db, 10, 990)
+	big, n1000 := inspectCounting(ctx, t, db)
+	if len(big.Tables) != 1000 {
+		t.Fatalf("inspected %d tables, want 1000", len(big.Tables))
+	}
+	if n10 != n1000 {
+		t.Errorf("%d queries for 10 tables but %d for 1,000; want the same", n10, n1000)
+	}
+	fks := 0
+	for _, tb := range big.Tables {
+		fks += len(tb.ForeignKeys)
+		if len(tb.Columns) != 10 || len(tb.Indexes) != 2 {
+			t.Fatalf("table %s: %d columns and %d indexes; want 10 and 2", tb.Name, len(tb.Columns), len(tb.Indexes))
+		}
+	}
+	// createWorkload leaves out the foreign key of the first table of the
+	// second batch.
+	if fks != 999 {
+		t.Errorf("%d foreign keys, want 999", fks)
+	}
+}

@@ -1,0 +1,222 @@
+package inspect
+
+import (
+	"context"
+	"fmt"
+	"slices"
+	"sort"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/migratego/migrate/model"
+)
+
+// sqliteFK is a foreign key as pragma_foreign_key_list reports it.
+type sqliteFK struct {
+	id int
+	// rawTable is the referenced table as written in REFERENCES, for
+	// matching the CREATE text; fk.RefTable is the table's own spelling.
+	rawTable string
+	fk       *model.ForeignKey
+}
+
+// foreignKeys reads the foreign keys of every table in scope with one
+// query. The referenced table and columns are given their declared
+// spelling (SQLite keeps them as written in REFERENCES, in any case), and a
+// REFERENCES without columns is resolved to the referenced primary key.
+// pragma_table_info finds a table by hash, so the per-row subquery costs
+// little.
+func (in *sqliteInspector) foreignKeys(ctx context.Context, q Querier, sc *sqliteScope) error {
+	query := `SELECT m.name, p.id, p.seq, p."table", COALESCE(p."from", ''), p.on_update, p.on_delete,
+	COALESCE((SELECT c.name FROM pragma_table_info(p."table", ?) c
+		WHERE CASE WHEN p."to" IS NULL THEN c.pk = p.seq + 1 ELSE c.name = p."to" COLLATE NOCASE END), p."to", '')
+FROM ` + sc.from + ` m JOIN pragma_foreign_key_list(m.name, ?) p
+WHERE m.type = 'table' AND ` + sqliteUserObject + ` AND (` + sc.filter + `)`
+	rows, err := q.QueryContext(ctx, query, sc.args(sc.db, sc.db)...)
+	if err != nil {
+		return fmt.Errorf("inspect sqlite: foreign keys of %q: %w", sc.db, err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var table, rawTable, from, onUpdate, onDelete, refCol string
+		var id, seq int
+		if err := rows.Scan(&table, &id, &seq, &rawTable, &from, &onUpdate, &onDelete, &refCol); err != nil {
+			return fmt.Errorf("inspect sqlite: foreign keys of %q: %w", sc.db, err)
+		}
+		st := sc.tables[table]
+		if st == nil || seq < 0 {
+			continue
+		}
+		if st.fks == nil {
+			st.fks = map[int]*sqliteFK{}
+		}
+		f := st.fks[id]
+		if f == nil {
+			refTable, ok := sc.allTables[sqliteFold(rawTable)]
+			if !ok {
+				refTable = rawTable // SQLite accepts a reference to a missing table
+			}
+			f = &sqliteFK{id: id, rawTable: rawTable, fk: &model.ForeignKey{
+				RefTable: refTable,
+				OnDelete: sqliteAction(onDelete),
+				OnUpdate: sqliteAction(onUpdate),
+			}}
+			st.fks[id] = f
+		}
+		for len(f.fk.Columns) <= seq {
+			f.fk.Columns = append(f.fk.Columns, "")
+			f.fk.RefColumns = append(f.fk.RefColumns, "")
+		}
+		f.fk.Columns[seq], f.fk.RefColumns[seq] = from, refCol
+	}
+	if err := rows.Err(); err != nil {
+		return fmt.Errorf("inspect sqlite: foreign keys of %q: %w", sc.db, err)
+	}
+	return nil
+}
+
+// sqliteFold folds ASCII letters to lower case, as SQLite does when it
+// compares names (other letters are compared exactly).
+func sqliteFold(s string) string {
+	return strings.Map(func(r rune) rune {
+		if r >= 'A' && r <= 'Z' {
+			return r + 'a' - 'A'
+		}
+		return r
+	}, s)
+}
+
+// sqliteAction maps a pragma's referential action to the model's; NO
+// ACTION, the default, is the empty action.
+func sqliteAction(s string) model.FKAction {
+	if a := model.FKAction(strings.ToUpper(s)); a != model.NoAction {
+		return a
+	}
+	return ""
+}
+
+// finishTable completes a table from its pragma rows and its CREATE text:
+// primary key, foreign-key names and deferrability, unique and check
+// constraints, enum columns.
+func (in *sqliteInspector) finishTable(st *sqliteTable) {
+	t, ct := st.t, st.create
+	if len(st.pkCols) > 0 {
+		sort.Slice(st.pkCols, func(i, j int) bool { return st.pkCols[i].seq < st.pkCols[j].seq })
+		t.PrimaryKey = &model.PrimaryKey{Name: ct.PKName}
+		for _, c := range st.pkCols {
+			t.PrimaryKey.Columns = append(t.PrimaryKey.Columns, c.name)
+		}
+	}
+	in.finishForeignKeys(st)
+	// Unique constraints come from the CREATE text, which is complete:
+	// SQLite makes no index for a UNIQUE that repeats the primary key or
+	// another UNIQUE. An automatic unique index the text does not explain
+	// is reported too, unnamed.
+	for _, u := range ct.Uniques {
+		t.Uniques = append(t.Uniques, &model.Unique{Name: u.Name, Columns: st.columnNames(u.Columns)})
+	}
+	for _, cols := range st.uniqueIdx {
+		if !slices.ContainsFunc(t.Uniques, func(u *model.Unique) bool { return equalFoldAll(u.Columns, cols) }) {
+			t.Uniques = append(t.Uniques, &model.Unique{Columns: cols})
+		}
+	}
+	enums := map[string]bool{}
+	for _, ck := range ct.Checks {
+		if ck.Column != "" && ck.Name == "" && !enums[strings.ToLower(ck.Column)] {
+			if c := t.Column(st.columnName(ck.Column)); c != nil && sqliteEnumColumn(c, ck) {
+				enums[strings.ToLower(ck.Column)] = true
+				continue
+			}
+		}
+		t.Checks = append(t.Checks, &model.Check{Name: ck.Name, Expr: ck.Expr})
+	}
+}
+
+// finishForeignKeys puts the foreign keys in declaration order (SQLite
+// numbers them from the last) and gives them the names and deferrability
+// written in CREATE TABLE, matched by columns and referenced table.
+func (in *sqliteInspector) finishForeignKeys(st *sqliteTable) {
+	ids := make([]int, 0, len(st.fks))
+	for id := range st.fks {
+		ids = append(ids, id)
+	}
+	sort.Sort(sort.Reverse(sort.IntSlice(ids)))
+	used := make([]bool, len(st.create.FKs))
+	for _, id := range ids {
+		f := st.fks[id]
+		if slices.Contains(f.fk.RefColumns, "") {
+			// REFERENCES without columns to a table that does not exist
+			// (SQLite allows it): the referenced columns are unknown.
+			f.fk.RefColumns = nil
+		}
+		for i, cf := range st.create.FKs {
+			if used[i] || !strings.EqualFold(cf.RefTable, f.rawTable) || !equalFoldAll(cf.Columns, f.fk.Columns) {
+				continue
+			}
+			used[i] = true
+			f.fk.Name = cf.Name
+			f.fk.Deferrable = cf.Deferrable
+			f.fk.InitiallyDeferred = cf.InitiallyDeferred
+			break
+		}
+		st.t.ForeignKeys = append(st.t.ForeignKeys, f.fk)
+	}
+}
+
+// columnName returns the table's own spelling of a column name written in
+// any case, or name itself.
+func (st *sqliteTable) columnName(name string) string {
+	for _, c := range st.t.Columns {
+		if strings.EqualFold(c.Name, name) {
+			return c.Name
+		}
+	}
+	return name
+}
+
+func (st *sqliteTable) columnNames(names []string) []string {
+	out := make([]string, len(names))
+	for i, n := range names {
+		out[i] = st.columnName(n)
+	}
+	return out
+}
+
+// equalFoldAll reports whether two name lists are equal without regard to
+// ASCII case, as SQLite compares names.
+func equalFoldAll(a, b []string) bool {
+	return slices.EqualFunc(a, b, func(x, y string) bool { return strings.EqualFold(x, y) })
+}
+
+// sqliteEnumColumn recognises the enum shape the SQLite dialect writes
+// (see its RenderType and EnumCheck): a VARCHAR(n) column, n being the
+// length in characters of its longest value, with the unnamed column
+// constraint CHECK ("col" IN ('a', 'b')). It turns the column into an enum
+// and reports true; any other column or check is left alone.
+func sqliteEnumColumn(c *model.Column, ck createCheck) bool {
+	if c.Type.Kind != model.KindVarchar {
+		return false
+	}
+	toks := ck.Toks
+	if len(toks) < 5 || !toks[0].name() || toks[0].Kind == tokString || !strings.EqualFold(toks[0].Val, c.Name) ||
+		!toks[1].is("IN") || !toks[2].punct('(') || !toks[len(toks)-1].punct(')') {
+		return false
+	}
+	var values []string
+	longest := 1
+	for i, t := range toks[3 : len(toks)-1] {
+		switch {
+		case i%2 == 0 && t.Kind == tokString:
+			values = append(values, t.Val)
+			longest = max(longest, utf8.RuneCountInString(t.Val))
+		case i%2 == 1 && t.punct(','):
+		default:
+			return false
+		}
+	}
+	if len(values) == 0 || len(toks)%2 == 0 || c.Type.Length != longest {
+		return false
+	}
+	c.Type = model.Type{Kind: model.KindEnum, Values: values}
+	return true
+}

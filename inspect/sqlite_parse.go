@@ -1,0 +1,367 @@
+package inspect
+
+import (
+	"strings"
+)
+
+// SQLite's pragmas report columns, keys and indexes, but not what only the
+// CREATE statement holds: constraint names, CHECK constraints, collations,
+// generated-column expressions, AUTOINCREMENT, deferrability, the text of
+// index expressions and partial-index predicates, and a view's SELECT. The
+// parsers below read exactly those from the statements SQLite keeps in
+// sqlite_schema.sql. They work on tokens (sqliteLex), so quoting, nested
+// parentheses, strings and comments never mislead them; anything they do
+// not recognise is skipped, never a panic.
+
+// createTable is what parseCreateTable reads from CREATE TABLE.
+type createTable struct {
+	Columns []*createColumn
+	// PKName is the primary key's constraint name, column- or table-level.
+	PKName  string
+	Uniques []createUnique
+	Checks  []createCheck
+	FKs     []createFK
+	// WithoutRowID and Strict are the table options after the closing parenthesis.
+	WithoutRowID bool
+	Strict       bool
+}
+
+// createColumn is what a column definition holds beyond the pragmas.
+type createColumn struct {
+	Name          string
+	Collation     string
+	AutoIncrement bool
+	// Generated is the generation expression, without its parentheses;
+	// HasGenerated tells an empty expression from none.
+	Generated    string
+	HasGenerated bool
+}
+
+type createUnique struct {
+	Name    string
+	Columns []string
+}
+
+// createCheck is a CHECK constraint; Column is set for a column constraint.
+type createCheck struct {
+	Name   string
+	Expr   string
+	Column string
+	// Toks are the tokens of Expr, for recognising enum checks.
+	Toks []sqlTok
+}
+
+type createFK struct {
+	Name              string
+	Columns           []string
+	RefTable          string
+	RefColumns        []string
+	Deferrable        bool
+	InitiallyDeferred bool
+}
+
+// column returns the column definition named name (SQLite compares names
+// without regard to ASCII case), or nil.
+func (ct *createTable) column(name string) *createColumn {
+	for _, c := range ct.Columns {
+		if strings.EqualFold(c.Name, name) {
+			return c
+		}
+	}
+	return nil
+}
+
+// parseCreateTable reads a CREATE TABLE statement. ok is false when the text
+// has no parenthesised column list (a virtual table, or not CREATE TABLE).
+func parseCreateTable(src string) (ct *createTable, ok bool) {
+	toks := sqliteLex(src)
+	if len(toks) > 1 && toks[1].is("VIRTUAL") {
+		return nil, false
+	}
+	open := -1
+	for i, t := range toks {
+		if t.is("AS") { // CREATE TABLE … AS SELECT (SQLite keeps a column list instead)
+			return nil, false
+		}
+		if t.punct('(') {
+			open = i
+			break
+		}
+	}
+	if open < 0 {
+		return nil, false
+	}
+	closing := sqlGroup(toks, open)
+	ct = &createTable{}
+	for _, def := range sqlSplit(toks[open+1 : closing]) {
+		if len(def) == 0 {
+			continue
+		}
+		switch first := def[0]; {
+		case first.is("CONSTRAINT"), first.is("PRIMARY"), first.is("UNIQUE"), first.is("CHECK"), first.is("FOREIGN"):
+			ct.tableConstraint(src, def)
+		default:
+			ct.columnDef(src, def)
+		}
+	}
+	if closing < len(toks) {
+		for _, t := range toks[closing+1:] {
+			switch {
+			case t.is("ROWID"):
+				ct.WithoutRowID = true
+			case t.is("STRICT"):
+				ct.Strict = true
+			}
+		}
+	}
+	return ct, true
+}
+
+// columnDef reads one column definition: name, type, column constraints.
+func (ct *createTable) columnDef(src string, def []sqlTok) {
+	col := &createColumn{Name: def[0].Val}
+	ct.Columns = append(ct.Columns, col)
+	var pending string // the name of CONSTRAINT name, for the next constraint
+	for i := 1; i < len(def); i++ {
+		t := def[i]
+		switch {
+		case t.is("CONSTRAINT") && i+1 < len(def):
+			i++
+			pending = def[i].Val
+			continue
+		case t.is("PRIMARY"):
+			ct.PKName = pending
+			// PRIMARY KEY [ASC|DESC] [ON CONFLICT x] [AUTOINCREMENT]
+			for i+1 < len(def) && (def[i+1].is("KEY") || def[i+1].is("ASC") || def[i+1].is("DESC") ||
+				def[i+1].is("ON") || def[i+1].is("CONFLICT") || isConflictAction(def[i+1]) || def[i+1].is("AUTOINCREMENT")) {
+				i++
+				if def[i].is("AUTOINCREMENT") {
+					col.AutoIncrement = true
+				}
+			}
+		case t.is("UNIQUE"):
+			ct.Uniques = append(ct.Uniques, createUnique{Name: pending, Columns: []string{col.Name}})
+		case t.is("CHECK") && i+1 < len(def) && def[i+1].punct('('):
+			end := sqlGroup(def, i+1)
+			inner := def[i+2 : min(end, len(def))]
+			ct.Checks = append(ct.Checks, createCheck{Name: pending, Expr: sqlText(src, inner), Column: col.Name, Toks: inner})
+			i = end
+		case t.is("DEFAULT") && i+1 < len(def):
+			i = skipDefault(def, i+1)
+		case t.is("COLLATE") && i+1 < len(def):
+			i++
+			col.Collation = def[i].Val
+		case t.is("REFERENCES"):
+			fk := createFK{Name: pending, Columns: []string{col.Name}}
+			i = parseReferences(def, i, &fk)
+			ct.FKs = append(ct.FKs, fk)
+		case t.is("AS") && i+1 < len(def) && def[i+1].punct('('):
+			// [GENERATED ALWAYS] AS (expr) [STORED|VIRTUAL]
+			end := sqlGroup(def, i+1)
+			col.Generated = sqlText(src, def[i+2:min(end, len(def))])
+			col.HasGenerated = true
+			i = end
+		case t.punct('('):
+			// The arguments of the type name: VARCHAR(20), NUMERIC(10, 2).
+			i = sqlGroup(def, i)
+		default:
+			// type words, NOT NULL, NULL, ON CONFLICT x, GENERATED ALWAYS,
+			// STORED, VIRTUAL: nothing the pragmas do not say
+			continue
+		}
+		pending = ""
+	}
+}
+
+// skipDefault skips the value of DEFAULT starting at def[i] and returns the
+// index of its last token: (expr), a signed number, a literal, X'blob' or
+// a bare word.
+func skipDefault(def []sqlTok, i int) int {
+	switch t := def[i]; {
+	case t.punct('('):
+		return sqlGroup(def, i)
+	case t.punct('+') || t.punct('-'):
+		return min(i+1, len(def)-1)
+	case t.Kind == tokWord && (t.Val == "x" || t.Val == "X") && i+1 < len(def) && def[i+1].Kind == tokString && def[i+1].Pos == t.End:
+		return i + 1
+	}
+	return i
+}
+
+func isConflictAction(t sqlTok) bool {
+	return t.is("ROLLBACK") || t.is("ABORT") || t.is("FAIL") || t.is("IGNORE") || t.is("REPLACE")
+}
+
+// tableConstraint reads one table constraint.
+func (ct *createTable) tableConstraint(src string, def []sqlTok) {
+	var name string
+	i := 0
+	if def[0].is("CONSTRAINT") {
+		if len(def) < 2 {
+			return
+		}
+		name, i = def[1].Val, 2
+	}
+	if i >= len(def) {
+		return
+	}
+	switch t := def[i]; {
+	case t.is("PRIMARY"):
+		ct.PKName = name
+		if i+2 < len(def) && def[i+2].punct('(') {
+			// PRIMARY KEY (id AUTOINCREMENT) is accepted by SQLite too.
+			end := sqlGroup(def, i+2)
+			for _, part := range sqlSplit(def[i+3 : min(end, len(def))]) {
+				if len(part) > 1 && part[len(part)-1].is("AUTOINCREMENT") {
+					if c := ct.column(part[0].Val); c != nil {
+						c.AutoIncrement = true
+					}
+				}
+			}
+		}
+	case t.is("UNIQUE"):
+		if i+1 < len(def) && def[i+1].punct('(') {
+			end := sqlGroup(def, i+1)
+			ct.Uniques = append(ct.Uniques, createUnique{Name: name, Columns: keyColumns(def[i+2 : min(end, len(def))])})
+		}
+	case t.is("CHECK"):
+		if i+1 < len(def) && def[i+1].punct('(') {
+			end := sqlGroup(def, i+1)
+			inner := def[i+2 : min(end, len(def))]
+			ct.Checks = append(ct.Checks, createCheck{Name: name, Expr: sqlText(src, inner), Toks: inner})
+		}
+	case t.is("FOREIGN"):
+		// FOREIGN KEY (cols) REFERENCES …
+		if i+2 < len(def) && def[i+2].punct('(') {
+			end := sqlGroup(def, i+2)
+			fk := createFK{Name: name, Columns: keyColumns(def[i+3 : min(end, len(def))])}
+			if end+1 < len(def) && def[end+1].is("REFERENCES") {
+				parseReferences(def, end+1, &fk)
+			}
+			ct.FKs = append(ct.FKs, fk)
+		}
+	}
+}
+
+// keyColumns reads a list of indexed columns (name [COLLATE x] [ASC|DESC])
+// as column names.
+func keyColumns(toks []sqlTok) []string {
+	var cols []string
+	for _, part := range sqlSplit(toks) {
+		if len(part) > 0 {
+			cols = append(cols, part[0].Val)
+		}
+	}
+	return cols
+}
+
+// parseReferences reads a foreign-key clause starting at def[i] ==
+// REFERENCES into fk and returns the index of its last token:
+//
+//	REFERENCES t [(cols)] [ON DELETE|UPDATE action | MATCH name]…
+//	[[NOT] DEFERRABLE [INITIALLY DEFERRED|IMMEDIATE]]
+func parseReferences(def []sqlTok, i int, fk *createFK) int {
+	if i+1 >= len(def) {
+		return i
+	}
+	i++
+	fk.RefTable = def[i].Val
+	if i+1 < len(def) && def[i+1].punct('.') && i+2 < len(def) {
+		// schema.table is refused by SQLite, but read the table anyway.
+		i += 2
+		fk.RefTable = def[i].Val
+	}
+	if i+1 < len(def) && def[i+1].punct('(') {
+		end := sqlGroup(def, i+1)
+		fk.RefColumns = keyColumns(def[i+2 : min(end, len(def))])
+		i = end
+	}
+	for i+1 < len(def) {
+		next := def[i+1]
+		switch {
+		case next.is("ON") && i+2 < len(def) && (def[i+2].is("DELETE") || def[i+2].is("UPDATE")):
+			i += 3 // ON DELETE <first word of the action>
+			if i < len(def) && (def[i].is("SET") || def[i].is("NO")) {
+				i++ // SET NULL, SET DEFAULT, NO ACTION
+			}
+		case next.is("MATCH") && i+2 < len(def):
+			i += 2
+		case next.is("NOT") && i+2 < len(def) && def[i+2].is("DEFERRABLE"):
+			fk.Deferrable, fk.InitiallyDeferred = false, false
+			i += 2
+		case next.is("DEFERRABLE"):
+			fk.Deferrable = true
+			i++
+		case next.is("INITIALLY") && i+2 < len(def):
+			fk.InitiallyDeferred = fk.Deferrable && def[i+2].is("DEFERRED")
+			i += 2
+		default:
+			return min(i, len(def)-1)
+		}
+	}
+	return min(i, len(def)-1)
+}
+
+// createIndex is what parseCreateIndex reads from CREATE INDEX.
+type createIndex struct {
+	// Keys are the indexed terms in order: the text of each without ASC or
+	// DESC, one pair of parentheses enclosing the whole removed. A COLLATE
+	// stays: it belongs to an expression key (a column key's collation is
+	// read from pragma_index_xinfo instead).
+	Keys []string
+	// Where is the partial-index predicate, or "".
+	Where string
+}
+
+// parseCreateIndex reads a CREATE INDEX statement; ok is false when the
+// text has no key list.
+func parseCreateIndex(src string) (ix *createIndex, ok bool) {
+	toks := sqliteLex(src)
+	on := -1
+	for i, t := range toks {
+		if t.is("ON") {
+			on = i
+			break
+		}
+	}
+	open := -1
+	for i := on + 1; on >= 0 && i < len(toks); i++ {
+		if toks[i].punct('(') {
+			open = i
+			break
+		}
+	}
+	if open < 0 {
+		return nil, false
+	}
+	closing := sqlGroup(toks, open)
+	ix = &createIndex{}
+	for _, part := range sqlSplit(toks[open+1 : closing]) {
+		if n := len(part); n > 0 && (part[n-1].is("ASC") || part[n-1].is("DESC")) {
+			part = part[:n-1]
+		}
+		ix.Keys = append(ix.Keys, sqlText(src, stripParens(part)))
+	}
+	if closing+1 < len(toks) && toks[closing+1].is("WHERE") && closing+2 < len(toks) {
+		ix.Where = sqlText(src, toks[closing+2:])
+	}
+	return ix, true
+}
+
+// parseCreateView returns the SELECT of a CREATE VIEW statement: the text
+// after the first AS outside parentheses. ok is false without one.
+func parseCreateView(src string) (def string, ok bool) {
+	toks := sqliteLex(src)
+	depth := 0
+	for i, t := range toks {
+		switch {
+		case t.punct('('):
+			depth++
+		case t.punct(')'):
+			depth--
+		case depth == 0 && t.is("AS") && i+1 < len(toks):
+			return strings.TrimSpace(src[toks[i+1].Pos:]), true
+		}
+	}
+	return "", false
+}
