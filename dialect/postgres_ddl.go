@@ -73,17 +73,23 @@ func (d *postgresDialect) columnDef(b *builder, t *model.Table, c *model.Column)
 	}
 	if def := c.Default; def != nil {
 		b.raw(" DEFAULT ")
-		if def.Expr != "" {
-			b.raw(def.Expr)
-		} else {
-			b.literal(def.Literal)
-		}
+		d.defaultValue(b, def)
 	}
 	if c.Identity != nil || c.AutoIncrement {
 		d.identity(b, t, c)
 	}
 	if !c.Nullable {
 		b.raw(" NOT NULL")
+	}
+}
+
+// defaultValue appends a server default: the expression as written, or
+// the literal escaped.
+func (d *postgresDialect) defaultValue(b *builder, def *model.Default) {
+	if def.Expr != "" {
+		b.raw(def.Expr)
+	} else {
+		b.literal(def.Literal)
 	}
 }
 
