@@ -7,9 +7,7 @@ import (
 	"bytes"
 	"fmt"
 	"go/format"
-	"sort"
 	"strconv"
-	"strings"
 
 	"github.com/migratego/migrate/model"
 )
@@ -24,7 +22,7 @@ func RenderModelGo(md *model.MetaData, pkg string) ([]byte, error) {
 	w.printf("// Target returns the schema model the database should have.\nfunc Target() *model.MetaData {\n")
 	w.printf("md := &model.MetaData{}\n")
 	for _, e := range md.Enums {
-		w.printf("md.Enums = append(md.Enums, &model.EnumType{%sName: %s, Values: %s})\n", w.field("Schema", e.Schema), q(e.Name), strs(e.Values))
+		w.printf("md.Enums = append(md.Enums, %s)\n", e.GoSource())
 	}
 	for _, s := range md.Sequences {
 		w.printf("md.Sequences = append(md.Sequences, &model.Sequence{%sName: %s%s%s%s%s%s%s%s})\n",
@@ -33,10 +31,10 @@ func RenderModelGo(md *model.MetaData, pkg string) ([]byte, error) {
 			w.boolField("Cycle", s.Cycle), w.strField("OwnedBy", s.OwnedBy))
 	}
 	for _, t := range md.Tables {
-		w.table(t)
+		w.printf("md.AddTable(%s)\n", t.GoSource())
 	}
 	for _, v := range md.Views {
-		w.printf("md.Views = append(md.Views, &model.View{%sName: %s, Definition: %s})\n", w.field("Schema", v.Schema), q(v.Name), q(v.Definition))
+		w.printf("md.Views = append(md.Views, %s)\n", v.GoSource())
 	}
 	w.printf("return md\n}\n")
 	if usesPtr(md) {
@@ -58,28 +56,11 @@ func usesPtr(md *model.MetaData) bool {
 	return false
 }
 
-func sortedKeys(m map[string]string) []string {
-	keys := make([]string, 0, len(m))
-	for k := range m {
-		keys = append(keys, k)
-	}
-	sort.Strings(keys)
-	return keys
-}
-
 type goWriter struct{ buf bytes.Buffer }
 
 func (w *goWriter) printf(format string, args ...any) { fmt.Fprintf(&w.buf, format, args...) }
 
 func q(s string) string { return strconv.Quote(s) }
-
-func strs(ss []string) string {
-	parts := make([]string, len(ss))
-	for i, s := range ss {
-		parts[i] = q(s)
-	}
-	return "[]string{" + strings.Join(parts, ", ") + "}"
-}
 
 // field renders `Name: "v", ` for a non-empty string, else nothing.
 func (w *goWriter) field(name, v string) string {
@@ -115,214 +96,4 @@ func (w *goWriter) boolField(name string, v bool) string {
 		return ""
 	}
 	return ", " + name + ": true"
-}
-
-func (w *goWriter) table(t *model.Table) {
-	w.printf("md.AddTable(&model.Table{\n")
-	if t.Schema != "" {
-		w.printf("Schema: %s,\n", q(t.Schema))
-	}
-	w.printf("Name: %s,\n", q(t.Name))
-	if t.Comment != "" {
-		w.printf("Comment: %s,\n", q(t.Comment))
-	}
-	if t.WithoutRowID {
-		w.printf("WithoutRowID: true,\n")
-	}
-	w.printf("Columns: []*model.Column{\n")
-	for _, c := range t.Columns {
-		w.printf("{Name: %s, Type: %s%s%s%s%s%s%s%s},\n", q(c.Name), typeExpr(c.Type),
-			w.boolField("Nullable", c.Nullable), defaultExpr(c.Default), identityExpr(c.Identity),
-			w.boolField("AutoIncrement", c.AutoIncrement), generatedExpr(c.Generated),
-			w.strField("Comment", c.Comment), w.strField("Collation", c.Collation))
-	}
-	w.printf("},\n")
-	if pk := t.PrimaryKey; pk != nil {
-		w.printf("PrimaryKey: &model.PrimaryKey{%sColumns: %s},\n", w.field("Name", pk.Name), strs(pk.Columns))
-	}
-	if len(t.ForeignKeys) > 0 {
-		w.printf("ForeignKeys: []*model.ForeignKey{\n")
-		for _, fk := range t.ForeignKeys {
-			w.printf("{%sColumns: %s, %sRefTable: %s, RefColumns: %s%s%s%s%s%s},\n", w.field("Name", fk.Name), strs(fk.Columns),
-				w.field("RefSchema", fk.RefSchema), q(fk.RefTable), strs(fk.RefColumns),
-				actionField("OnDelete", fk.OnDelete), actionField("OnUpdate", fk.OnUpdate),
-				w.boolField("Deferrable", fk.Deferrable), w.boolField("InitiallyDeferred", fk.InitiallyDeferred), w.boolField("NotValid", fk.NotValid))
-		}
-		w.printf("},\n")
-	}
-	if len(t.Uniques) > 0 {
-		w.printf("Uniques: []*model.Unique{\n")
-		for _, u := range t.Uniques {
-			w.printf("{%sColumns: %s},\n", w.field("Name", u.Name), strs(u.Columns))
-		}
-		w.printf("},\n")
-	}
-	if len(t.Checks) > 0 {
-		w.printf("Checks: []*model.Check{\n")
-		for _, c := range t.Checks {
-			w.printf("{%sExpr: %s},\n", w.field("Name", c.Name), q(c.Expr))
-		}
-		w.printf("},\n")
-	}
-	if len(t.Indexes) > 0 {
-		w.printf("Indexes: []*model.Index{\n")
-		for _, ix := range t.Indexes {
-			w.printf("{%s", w.field("Name", ix.Name))
-			if ix.Unique {
-				w.printf("Unique: true, ")
-			}
-			w.printf("Parts: []model.IndexPart{")
-			for i, p := range ix.Parts {
-				if i > 0 {
-					w.printf(", ")
-				}
-				w.printf("{")
-				if p.Column != "" {
-					w.printf("Column: %s", q(p.Column))
-				} else {
-					w.printf("Expr: %s", q(p.Expr))
-				}
-				if p.Desc {
-					w.printf(", Desc: true")
-				}
-				if p.Length > 0 {
-					w.printf(", Length: %d", p.Length)
-				}
-				w.printf("}")
-			}
-			w.printf("}%s%s", w.strField("Where", ix.Where), w.strField("Method", ix.Method))
-			if len(ix.Include) > 0 {
-				w.printf(", Include: %s", strs(ix.Include))
-			}
-			w.printf("},\n")
-		}
-		w.printf("},\n")
-	}
-	if len(t.Options) > 0 {
-		w.printf("Options: map[string]string{")
-		for _, k := range sortedKeys(t.Options) {
-			w.printf("%s: %s, ", q(k), q(t.Options[k]))
-		}
-		w.printf("},\n")
-	}
-	w.printf("})\n")
-}
-
-// typeExpr renders a type as the shortest model expression that builds it.
-func typeExpr(t model.Type) string {
-	switch t.Kind {
-	case model.KindVarchar:
-		return fmt.Sprintf("model.Varchar(%d)", t.Length)
-	case model.KindChar:
-		return fmt.Sprintf("model.Char(%d)", t.Length)
-	case model.KindNumeric:
-		return fmt.Sprintf("model.Numeric(%d, %d)", t.Precision, t.Scale)
-	case model.KindRaw:
-		return fmt.Sprintf("model.Raw(%s)", q(t.Raw))
-	case model.KindEnum:
-		if t.EnumSchema == "" {
-			args := []string{q(t.EnumName)}
-			for _, v := range t.Values {
-				args = append(args, q(v))
-			}
-			return "model.Enum(" + strings.Join(args, ", ") + ")"
-		}
-	}
-	simple := map[model.TypeKind]string{
-		model.KindSmallInt: "SmallInt", model.KindInteger: "Integer", model.KindBigInt: "BigInt",
-		model.KindBoolean: "Boolean", model.KindText: "Text", model.KindReal: "Real", model.KindDouble: "Double",
-		model.KindDate: "Date", model.KindInterval: "Interval", model.KindJSON: "JSON", model.KindJSONB: "JSONB",
-		model.KindUUID: "UUID",
-	}
-	if n, ok := simple[t.Kind]; ok && t.Equal(model.Type{Kind: t.Kind}) {
-		return "model." + n
-	}
-	// Everything else spelled out field by field.
-	var f []string
-	f = append(f, "Kind: model.Kind"+kindConst(t.Kind))
-	if t.Length != 0 {
-		f = append(f, fmt.Sprintf("Length: %d", t.Length))
-	}
-	if t.Precision != 0 {
-		f = append(f, fmt.Sprintf("Precision: %d", t.Precision))
-	}
-	if t.Scale != 0 {
-		f = append(f, fmt.Sprintf("Scale: %d", t.Scale))
-	}
-	if t.WithTimezone {
-		f = append(f, "WithTimezone: true")
-	}
-	if t.EnumName != "" {
-		f = append(f, "EnumName: "+q(t.EnumName))
-	}
-	if t.EnumSchema != "" {
-		f = append(f, "EnumSchema: "+q(t.EnumSchema))
-	}
-	if len(t.Values) > 0 {
-		f = append(f, "Values: "+strs(t.Values))
-	}
-	return "model.Type{" + strings.Join(f, ", ") + "}"
-}
-
-// kindConst returns the identifier suffix of a TypeKind constant.
-func kindConst(k model.TypeKind) string {
-	names := map[model.TypeKind]string{
-		model.KindSmallInt: "SmallInt", model.KindInteger: "Integer", model.KindBigInt: "BigInt",
-		model.KindBoolean: "Boolean", model.KindVarchar: "Varchar", model.KindChar: "Char", model.KindText: "Text",
-		model.KindNumeric: "Numeric", model.KindReal: "Real", model.KindDouble: "Double", model.KindDate: "Date",
-		model.KindTime: "Time", model.KindTimestamp: "Timestamp", model.KindInterval: "Interval",
-		model.KindJSON: "JSON", model.KindJSONB: "JSONB", model.KindUUID: "UUID", model.KindBinary: "Binary",
-		model.KindEnum: "Enum", model.KindRaw: "Raw",
-	}
-	return names[k]
-}
-
-func defaultExpr(d *model.Default) string {
-	if d == nil {
-		return ""
-	}
-	if d.Expr != "" {
-		return ", Default: model.DefaultExpr(" + q(d.Expr) + ")"
-	}
-	switch v := d.Literal.(type) {
-	case string:
-		return ", Default: model.DefaultLiteral(" + q(v) + ")"
-	case bool:
-		return fmt.Sprintf(", Default: model.DefaultLiteral(%t)", v)
-	case int64:
-		return fmt.Sprintf(", Default: model.DefaultLiteral(int64(%d))", v)
-	case float64:
-		return ", Default: model.DefaultLiteral(float64(" + strconv.FormatFloat(v, 'g', -1, 64) + "))"
-	case nil:
-		return ", Default: model.DefaultLiteral(nil)"
-	}
-	return ", Default: model.DefaultLiteral(" + q(fmt.Sprint(d.Literal)) + ")"
-}
-
-func identityExpr(id *model.Identity) string {
-	if id == nil {
-		return ""
-	}
-	return fmt.Sprintf(", Identity: &model.Identity{Always: %t, Start: %d, Increment: %d}", id.Always, id.Start, id.Increment)
-}
-
-func generatedExpr(g *model.Generated) string {
-	if g == nil {
-		return ""
-	}
-	return fmt.Sprintf(", Generated: &model.Generated{Expr: %s, Stored: %t}", q(g.Expr), g.Stored)
-}
-
-func actionField(name string, a model.FKAction) string {
-	consts := map[model.FKAction]string{
-		model.NoAction: "NoAction", model.Restrict: "Restrict", model.Cascade: "Cascade",
-		model.SetNull: "SetNull", model.SetDefault: "SetDefault",
-	}
-	if a == "" {
-		return ""
-	}
-	if c, ok := consts[a]; ok {
-		return ", " + name + ": model." + c
-	}
-	return ", " + name + ": model.FKAction(" + q(string(a)) + ")"
 }

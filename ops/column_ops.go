@@ -1,0 +1,260 @@
+package ops
+
+import (
+	"context"
+	"fmt"
+	"slices"
+
+	"github.com/migratego/migrate/dialect"
+	"github.com/migratego/migrate/model"
+)
+
+// AddColumn adds a column to a table (add_column).
+type AddColumn struct {
+	Schema string
+	Table  string
+	Column *model.Column
+}
+
+// Name returns "add_column".
+func (o AddColumn) Name() string { return "add_column" }
+
+// Statements returns ALTER TABLE … ADD COLUMN, or a rebuild of the table
+// where the database cannot add such a column.
+func (o AddColumn) Statements(ctx context.Context, c *Context) ([]Statement, error) {
+	if err := needTable(o.Table); err != nil {
+		return nil, err
+	}
+	if o.Column == nil || o.Column.Name == "" {
+		return nil, missing("column definition with its name", "Column")
+	}
+	if o.Column.Type.Kind == model.KindInvalid {
+		return nil, fmt.Errorf("column %q has no type", o.Column.Name)
+	}
+	return alterOrRebuild(ctx, c, o.Schema, o.Table, true, func(a dialect.Alterer) ([]string, error) {
+		return a.AddColumn(alterTarget(ctx, c, o.Schema, o.Table), o.Column)
+	}, func(t *model.Table) error {
+		if t.Column(o.Column.Name) != nil {
+			return fmt.Errorf("table %q already has a column %q", t.QualifiedName(), o.Column.Name)
+		}
+		t.Columns = append(t.Columns, o.Column.Clone())
+		return nil
+	})
+}
+
+// Reverse returns a DropColumn carrying the column.
+func (o AddColumn) Reverse() (Operation, error) {
+	if o.Column == nil {
+		return nil, &IrreversibleError{Op: o.Name(), Reason: "it has no column"}
+	}
+	return DropColumn{Schema: o.Schema, Table: o.Table, Column: o.Column.Name, Existing: o.Column.Clone()}, nil
+}
+
+// GoSource renders ops.AddColumn{…}.
+func (o AddColumn) GoSource() (string, error) {
+	return newGoLit("AddColumn").str("Schema", o.Schema).str("Table", o.Table).
+		expr("Column", o.Column.GoSource()).String(), nil
+}
+
+// DropColumn drops a column (drop_column). Existing is the column's
+// definition as it was, which Reverse needs to add it again (its data is
+// gone either way).
+type DropColumn struct {
+	Schema   string
+	Table    string
+	Column   string
+	Existing *model.Column
+}
+
+// Name returns "drop_column".
+func (o DropColumn) Name() string { return "drop_column" }
+
+// Statements returns ALTER TABLE … DROP COLUMN, or a rebuild of the table
+// without the column where the database cannot drop it.
+func (o DropColumn) Statements(ctx context.Context, c *Context) ([]Statement, error) {
+	if err := needTable(o.Table); err != nil {
+		return nil, err
+	}
+	if o.Column == "" {
+		return nil, missing("column name", "Column")
+	}
+	col := &model.Column{Name: o.Column}
+	if o.Existing != nil {
+		col = o.Existing.Clone()
+		col.Name = o.Column
+	}
+	return alterOrRebuild(ctx, c, o.Schema, o.Table, c.Dialect.Capabilities().DropColumn, func(a dialect.Alterer) ([]string, error) {
+		return a.DropColumn(alterTarget(ctx, c, o.Schema, o.Table), col)
+	}, func(t *model.Table) error {
+		i, err := columnIndex(t, o.Column)
+		if err != nil {
+			return err
+		}
+		t.Columns = slices.Delete(t.Columns, i, i+1)
+		dropColumnRefs(t, o.Column)
+		return nil
+	})
+}
+
+// dropColumnRefs removes from t the constraints and indexes that use
+// column, as databases do when the column is dropped.
+func dropColumnRefs(t *model.Table, column string) {
+	if t.PrimaryKey != nil && slices.Contains(t.PrimaryKey.Columns, column) {
+		t.PrimaryKey = nil
+	}
+	t.Uniques = slices.DeleteFunc(t.Uniques, func(u *model.Unique) bool { return slices.Contains(u.Columns, column) })
+	t.ForeignKeys = slices.DeleteFunc(t.ForeignKeys, func(fk *model.ForeignKey) bool { return slices.Contains(fk.Columns, column) })
+	t.Indexes = slices.DeleteFunc(t.Indexes, func(ix *model.Index) bool {
+		return slices.Contains(ix.Columns(), column) || slices.Contains(ix.Include, column)
+	})
+}
+
+// Reverse returns an AddColumn of the Existing definition.
+func (o DropColumn) Reverse() (Operation, error) {
+	if o.Existing == nil {
+		return nil, &IrreversibleError{Op: o.Name(), Reason: fmt.Sprintf("column %q of table %q carries no definition (set Existing)", o.Column, qualified(o.Schema, o.Table))}
+	}
+	col := o.Existing.Clone()
+	col.Name = o.Column
+	return AddColumn{Schema: o.Schema, Table: o.Table, Column: col}, nil
+}
+
+// GoSource renders ops.DropColumn{…}.
+func (o DropColumn) GoSource() (string, error) {
+	return newGoLit("DropColumn").str("Schema", o.Schema).str("Table", o.Table).str("Column", o.Column).
+		expr("Existing", o.Existing.GoSource()).String(), nil
+}
+
+// AlterColumn changes a column from its Existing definition to New
+// (alter_column): type, nullability, server default, name, comment,
+// identity/autoincrement, collation. Only what differs changes. Both
+// definitions are whole columns: MySQL restates the column to change it,
+// and Reverse swaps them. New.Name differing from Column renames the
+// column (its data stays).
+//
+// Using is a PostgreSQL USING expression converting the values for a type
+// change (e.g. `status::mood`); ReverseUsing is the one Reverse uses.
+//
+// When Existing is nil, Statements reads the column from the live
+// database (online only); Reverse then cannot be built.
+type AlterColumn struct {
+	Schema       string
+	Table        string
+	Column       string
+	Existing     *model.Column
+	New          *model.Column
+	Using        string
+	ReverseUsing string
+}
+
+// Name returns "alter_column".
+func (o AlterColumn) Name() string { return "alter_column" }
+
+// change returns the column change with names filled in, reading the
+// existing definition from the live database when it is not given.
+func (o AlterColumn) change(ctx context.Context, c *Context) (dialect.ColumnChange, error) {
+	if err := needTable(o.Table); err != nil {
+		return dialect.ColumnChange{}, err
+	}
+	if o.Column == "" {
+		return dialect.ColumnChange{}, missing("column name", "Column")
+	}
+	if o.New == nil {
+		return dialect.ColumnChange{}, missing("new column definition", "New")
+	}
+	from := o.Existing
+	if from == nil {
+		live, err := liveColumn(ctx, c, o.Schema, o.Table, o.Column)
+		if err != nil {
+			return dialect.ColumnChange{}, err
+		}
+		if live == nil {
+			return dialect.ColumnChange{}, fmt.Errorf("column %q of table %q: the existing definition is missing (set Existing: the column as it is now)",
+				o.Column, qualified(o.Schema, o.Table))
+		}
+		from = live
+	}
+	from = from.Clone()
+	from.Name = o.Column
+	to := o.New.Clone()
+	if to.Name == "" {
+		to.Name = o.Column
+	}
+	return dialect.ColumnChange{From: from, To: to, Using: o.Using}, nil
+}
+
+// Statements returns the dialect's ALTER statements, or a rebuild of the
+// table with the new column where the database cannot alter it.
+func (o AlterColumn) Statements(ctx context.Context, c *Context) ([]Statement, error) {
+	ch, err := o.change(ctx, c)
+	if err != nil {
+		return nil, err
+	}
+	caps := c.Dialect.Capabilities()
+	can := caps.AlterColumnType && caps.AlterNullable && caps.AlterDefault && (ch.From.Name == ch.To.Name || caps.RenameColumn)
+	return alterOrRebuild(ctx, c, o.Schema, o.Table, can, func(a dialect.Alterer) ([]string, error) {
+		return a.AlterColumn(alterTarget(ctx, c, o.Schema, o.Table), ch)
+	}, func(t *model.Table) error {
+		i, err := columnIndex(t, ch.From.Name)
+		if err != nil {
+			return err
+		}
+		t.Columns[i] = ch.To.Clone()
+		if ch.To.Name != ch.From.Name {
+			renameColumnRefs(t, ch.From.Name, ch.To.Name)
+		}
+		return nil
+	})
+}
+
+// renameColumnRefs renames a column in t's constraints and indexes.
+func renameColumnRefs(t *model.Table, from, to string) {
+	rename := func(names []string) {
+		for i, n := range names {
+			if n == from {
+				names[i] = to
+			}
+		}
+	}
+	if t.PrimaryKey != nil {
+		rename(t.PrimaryKey.Columns)
+	}
+	for _, u := range t.Uniques {
+		rename(u.Columns)
+	}
+	for _, fk := range t.ForeignKeys {
+		rename(fk.Columns)
+	}
+	for _, ix := range t.Indexes {
+		for i := range ix.Parts {
+			if ix.Parts[i].Column == from {
+				ix.Parts[i].Column = to
+			}
+		}
+		rename(ix.Include)
+	}
+}
+
+// Reverse swaps Existing and New (and Using and ReverseUsing).
+func (o AlterColumn) Reverse() (Operation, error) {
+	if o.Existing == nil || o.New == nil {
+		return nil, &IrreversibleError{Op: o.Name(), Reason: fmt.Sprintf("column %q of table %q needs both Existing and New definitions", o.Column, qualified(o.Schema, o.Table))}
+	}
+	name := o.New.Name
+	if name == "" {
+		name = o.Column
+	}
+	existing := o.New.Clone()
+	existing.Name = name
+	next := o.Existing.Clone()
+	next.Name = o.Column
+	return AlterColumn{Schema: o.Schema, Table: o.Table, Column: name, Existing: existing, New: next,
+		Using: o.ReverseUsing, ReverseUsing: o.Using}, nil
+}
+
+// GoSource renders ops.AlterColumn{…}.
+func (o AlterColumn) GoSource() (string, error) {
+	return newGoLit("AlterColumn").str("Schema", o.Schema).str("Table", o.Table).str("Column", o.Column).
+		expr("Existing", o.Existing.GoSource()).expr("New", o.New.GoSource()).
+		str("Using", o.Using).str("ReverseUsing", o.ReverseUsing).String(), nil
+}
