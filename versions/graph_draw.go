@@ -50,6 +50,9 @@ type laneDrawer struct {
 	in    map[string]bool
 	lanes []string
 	row   []byte
+	// ended is set after a revision whose lane ended (a base, or the
+	// bottom of the drawn range).
+	ended bool
 }
 
 // draw writes the lines of one revision: the rows that join the lanes
@@ -57,9 +60,17 @@ type laneDrawer struct {
 func (d *laneDrawer) draw(id string, parents []string, text string) {
 	c := slices.Index(d.lanes, id)
 	if c < 0 { // a head, or the top of the drawn range: a new lane
+		if d.ended {
+			// The revision above ended its lane: a blank row keeps the
+			// two from reading as parent and child.
+			d.start(len(d.lanes))
+			d.verticals(0, len(d.lanes))
+			d.flush()
+		}
 		c = len(d.lanes)
 		d.lanes = append(d.lanes, id)
 	}
+	d.ended = len(parents) == 0
 	d.join(c, id)
 
 	right := len(d.lanes) - c - 1 // lanes to the right of the revision

@@ -1,0 +1,75 @@
+package cli
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"text/tabwriter"
+	"time"
+
+	"github.com/migratego/migrate/versions"
+)
+
+// runHistoryApplied is `history --applied`: the runner's history table,
+// newest first (one line per applied step; -v adds failures' errors and
+// statements). It only reads; a missing table lists nothing.
+func runHistoryApplied(ctx context.Context, app *App) error {
+	cfg, err := app.Config()
+	if err != nil {
+		return err
+	}
+	var entries []versions.HistoryEntry
+	if !app.sqliteFileMissing() {
+		s, err := app.loadRunnable()
+		if err != nil {
+			return err
+		}
+		db, err := app.OpenDB(ctx)
+		if err != nil {
+			return err
+		}
+		defer db.Close()
+		r, err := versions.NewRunner(db, s.graph,
+			versions.WithVersionTable(cfg.VersionTableSchema, cfg.VersionTable),
+			versions.WithHistoryTable(cfg.HistoryTable))
+		if err != nil {
+			return Usage(err)
+		}
+		if entries, err = r.AppliedHistory(ctx); err != nil {
+			return Failure(err)
+		}
+	}
+	if entries == nil {
+		entries = []versions.HistoryEntry{}
+	}
+	return app.Result(struct {
+		Entries []versions.HistoryEntry `json:"entries"`
+	}{entries}, func(w io.Writer) error {
+		return writeAppliedHistory(w, entries, app.Verbose())
+	})
+}
+
+// writeAppliedHistory prints history entries as a table.
+func writeAppliedHistory(w io.Writer, entries []versions.HistoryEntry, verbose bool) error {
+	tw := tabwriter.NewWriter(w, 0, 4, 2, ' ', 0)
+	fmt.Fprintln(tw, "ID\tSTARTED (UTC)\tSTEP\tSTATUS\tDURATION\tOPERATOR\tVERSION\tTAG")
+	for _, e := range entries {
+		status := e.Status
+		if e.Status != versions.StatusOK && e.StatementCount > 0 {
+			status += fmt.Sprintf(" (%d/%d statements)", e.StatementsDone, e.StatementCount)
+		}
+		dur := ""
+		if !e.FinishedAt.IsZero() {
+			dur = formatElapsed(e.Duration)
+		}
+		fmt.Fprintf(tw, "%d\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n", e.ID, e.StartedAt.UTC().Format(time.DateTime),
+			e.Step, status, dur, e.Operator, e.ToolVersion, e.Tag)
+		if verbose && e.Error != "" {
+			fmt.Fprintf(tw, "\t  error: %s\n", oneLine(e.Error))
+		}
+		if verbose && e.FailedStatement != "" {
+			fmt.Fprintf(tw, "\t  statement: %s\n", oneLine(e.FailedStatement))
+		}
+	}
+	return tw.Flush()
+}

@@ -1,0 +1,133 @@
+package cli
+
+import (
+	"fmt"
+	"io"
+	"strings"
+
+	"github.com/spf13/cobra"
+
+	"github.com/migratego/migrate/versions"
+)
+
+func newHeadsCommand(app *App) *cobra.Command {
+	var resolveDeps bool
+	cmd := &cobra.Command{
+		Use:   "heads",
+		Short: "Show the current heads of the revision graph",
+		Long: `heads lists the revisions that no revision revises, as alembic heads:
+
+  <id> (<branch labels>) (head)
+
+A head that another revision depends on is listed as an "(effective head)";
+--resolve-dependencies leaves such heads out, listing only the heads that
+upgrade heads would record in the version table. -v prints each head's
+full entry (parent, labels, path, message), as history -v does.`,
+		Args: cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			return runHeads(app, resolveDeps)
+		},
+	}
+	cmd.Flags().BoolVar(&resolveDeps, "resolve-dependencies", false, "leave out heads that other revisions depend on")
+	return cmd
+}
+
+// headsResult is the --json output of heads.
+type headsResult struct {
+	Heads []revisionJSON `json:"heads"`
+}
+
+func runHeads(app *App, resolveDeps bool) error {
+	s, err := app.loadScripts(false)
+	if err != nil {
+		return err
+	}
+	heads := s.graph.Heads()
+	if resolveDeps {
+		heads = s.graph.RealHeads()
+	}
+	f := &revFormatter{s: s}
+	res := headsResult{Heads: make([]revisionJSON, 0, len(heads))}
+	for _, h := range heads {
+		res.Heads = append(res.Heads, f.toJSON(h))
+	}
+	return app.Result(res, func(w io.Writer) error {
+		for _, h := range heads {
+			if app.Verbose() {
+				fmt.Fprintln(w, f.logEntry(h))
+			} else {
+				fmt.Fprintln(w, f.headOnly(h, true, false, false, false))
+			}
+		}
+		return nil
+	})
+}
+
+func newBranchesCommand(app *App) *cobra.Command {
+	return &cobra.Command{
+		Use:   "branches",
+		Short: "Show the branch points of the revision graph",
+		Long: `branches lists every branch point (a revision that two or more revisions
+revise) with the revisions that branch from it, as alembic branches:
+
+  <id> (<branch labels>) (branchpoint)
+               -> <child id> (<branch labels>) (head)
+
+-v prints the branch point's full entry and the children's messages.`,
+		Args: cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			return runBranches(app)
+		},
+	}
+}
+
+// branchesResult is the --json output of branches.
+type branchesResult struct {
+	Branches []branchJSON `json:"branches"`
+}
+
+// branchJSON is one branch point and its children.
+type branchJSON struct {
+	revisionJSON
+	Branches []revisionJSON `json:"branches"`
+}
+
+func runBranches(app *App) error {
+	s, err := app.loadScripts(false)
+	if err != nil {
+		return err
+	}
+	g := s.graph
+	f := &revFormatter{s: s, labels: g.AllBranches()}
+	var points []*versions.Revision
+	if len(g.BranchPoints()) > 0 {
+		for _, r := range g.Walk() {
+			if g.IsBranchPoint(r.ID) {
+				points = append(points, r)
+			}
+		}
+	}
+	res := branchesResult{Branches: []branchJSON{}}
+	for _, bp := range points {
+		b := branchJSON{revisionJSON: f.toJSON(bp)}
+		for _, c := range g.Children(bp.ID) {
+			b.Branches = append(b.Branches, f.toJSON(c))
+		}
+		res.Branches = append(res.Branches, b)
+	}
+	return app.Result(res, func(w io.Writer) error {
+		for _, bp := range points {
+			if app.Verbose() {
+				fmt.Fprintln(w, f.logEntry(bp))
+			} else {
+				fmt.Fprintln(w, f.headOnly(bp, true, false, false, true))
+			}
+			indent := strings.Repeat(" ", len(bp.ID))
+			for _, c := range g.Children(bp.ID) {
+				fmt.Fprintf(w, "%s -> %s\n", indent, f.headOnly(c, true, app.Verbose(), false, true))
+			}
+			fmt.Fprintln(w)
+		}
+		return nil
+	})
+}

@@ -1,0 +1,140 @@
+package cli
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"strings"
+
+	"github.com/spf13/cobra"
+
+	"github.com/migratego/migrate/versions"
+)
+
+// historyOptions are the flags of history.
+type historyOptions struct {
+	rangeSpec       string
+	indicateCurrent bool
+	graph           bool
+	format          string
+	applied         bool
+}
+
+func newHistoryCommand(app *App) *cobra.Command {
+	var o historyOptions
+	cmd := &cobra.Command{
+		Use:   "history",
+		Short: "List revisions in chronological order, newest first",
+		Long: `history lists the revisions newest first, as alembic history:
+
+  <parent> -> <id> (<branch labels>) (head), <message>
+
+with the markers (head), (effective head), (branchpoint), (mergepoint) and,
+with -i, (current). -r limits the list to a range a:b, a: or :b, whose ends
+are revision identifiers (base, heads, current, ids, labels, head-1, …).
+
+-v prints each revision's full entry. --graph draws the revision graph in
+the terminal like git log --graph; --format dot or --format mermaid writes
+it for Graphviz or Mermaid. -i reads the database's version table to mark
+the current revisions. --applied lists instead what was applied to the
+database, from its history table (migrate_history).`,
+		Example: `  migrate history
+  migrate history -r base:head -v
+  migrate history --graph
+  migrate history --format dot | dot -Tsvg > revisions.svg`,
+		Args: cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			return runHistory(cmd.Context(), app, o)
+		},
+	}
+	fl := cmd.Flags()
+	fl.StringVarP(&o.rangeSpec, "rev-range", "r", "", "range of revisions: [start]:[end]")
+	fl.BoolVarP(&o.indicateCurrent, "indicate-current", "i", false, "mark the database's current revisions (connects to the database)")
+	fl.BoolVar(&o.graph, "graph", false, "draw the revision graph in the terminal")
+	fl.StringVar(&o.format, "format", "", "write the graph as dot (Graphviz) or mermaid")
+	fl.BoolVar(&o.applied, "applied", false, "list the steps applied to the database (its history table) instead")
+	return cmd
+}
+
+// historyResult is the --json output of history.
+type historyResult struct {
+	Revisions []revisionJSON `json:"revisions"`
+}
+
+func runHistory(ctx context.Context, app *App, o historyOptions) error {
+	if o.applied {
+		if o.rangeSpec != "" || o.indicateCurrent || o.graph || o.format != "" {
+			return Usagef("history: --applied cannot be used with -r, -i, --graph or --format")
+		}
+		return runHistoryApplied(ctx, app)
+	}
+	switch o.format {
+	case "", "dot", "mermaid":
+	default:
+		return Usagef("history: unknown --format %q (use dot or mermaid)", o.format)
+	}
+	switch {
+	case o.graph && o.format != "":
+		return Usagef("history: --graph and --format cannot be used together")
+	case app.JSON() && (o.graph || o.format != ""):
+		return Usagef("history: --json cannot be used with --graph or --format")
+	}
+	s, err := app.loadScripts(false)
+	if err != nil {
+		return err
+	}
+	f := &revFormatter{s: s, labels: s.graph.AllBranches()}
+	var current []string
+	if o.indicateCurrent || strings.Contains(o.rangeSpec, "current") {
+		if f.current, current, err = app.currentSet(ctx, s); err != nil {
+			return err
+		}
+		if !o.indicateCurrent {
+			f.current = nil
+		}
+	}
+	revs, err := s.graph.History(o.rangeSpec, current)
+	if err != nil {
+		return Usage(fmt.Errorf("history: %w", err))
+	}
+
+	switch {
+	case o.graph:
+		return app.largeResult(nil, func(w io.Writer) error {
+			return s.graph.DrawGraph(w, revs, func(r *versions.Revision) string {
+				return f.headOnly(r, true, true, false, true)
+			})
+		})
+	case o.format == "dot":
+		return app.largeResult(nil, func(w io.Writer) error { return s.graph.WriteDot(w, revs, f.pictureLabel) })
+	case o.format == "mermaid":
+		return app.largeResult(nil, func(w io.Writer) error { return s.graph.WriteMermaid(w, revs, f.pictureLabel) })
+	}
+	var res historyResult
+	if app.JSON() {
+		res.Revisions = make([]revisionJSON, 0, len(revs))
+		for _, r := range revs {
+			res.Revisions = append(res.Revisions, f.toJSON(r))
+		}
+	}
+	return app.largeResult(res, func(w io.Writer) error {
+		for _, r := range revs {
+			if app.Verbose() {
+				fmt.Fprintln(w, f.logEntry(r))
+			} else {
+				fmt.Fprintln(w, f.headOnly(r, true, true, true, true))
+			}
+		}
+		return nil
+	})
+}
+
+// pictureLabel is a revision's label in dot and mermaid output: the id
+// with its labels and markers, then the message.
+func (f *revFormatter) pictureLabel(r *versions.Revision) []string {
+	lines := []string{f.headOnly(r, true, false, false, true)}
+	if r.Message != "" {
+		lines = append(lines, r.Message)
+	}
+	return lines
+}

@@ -1,0 +1,37 @@
+package cli
+
+import (
+	"github.com/spf13/cobra"
+)
+
+func newMergeCommand(app *App) *cobra.Command {
+	var sp revisionSpec
+	cmd := &cobra.Command{
+		Use:   "merge REVS... -m MESSAGE",
+		Short: "Create a merge revision that joins two or more heads",
+		Long: `merge writes a revision that revises every revision REVS names, joining
+their branches into one, as alembic merge does. REVS are revision
+identifiers; "heads" names every head. Each must be a head.`,
+		Example: `  migrate merge heads -m "merge billing and auth"
+  migrate merge 3f2a 9c1b -m merge --branch-label main`,
+		Args: func(cmd *cobra.Command, args []string) error {
+			if len(args) == 0 {
+				return Usagef("merge: name the revisions to merge, e.g. migrate merge heads -m \"merge\"")
+			}
+			return nil
+		},
+		RunE: func(cmd *cobra.Command, args []string) error {
+			sp.cmd = "merge"
+			sp.heads = args
+			sp.merge = true
+			sp.sqlSet = cmd.Flags().Changed("sql-file")
+			return generateRevision(app, sp)
+		},
+	}
+	fl := cmd.Flags()
+	fl.StringVarP(&sp.message, "message", "m", "", "message of the merge revision")
+	fl.StringSliceVar(&sp.labels, "branch-label", nil, "branch label(s) to give the merge revision")
+	fl.StringVar(&sp.revID, "rev-id", "", "the new revision's id instead of a random one")
+	fl.BoolVar(&sp.sqlFile, "sql-file", false, "write a SQL revision file instead of Go")
+	return cmd
+}

@@ -1,0 +1,160 @@
+package cli
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"os/exec"
+	"runtime"
+	"strings"
+
+	"github.com/spf13/cobra"
+
+	"github.com/migratego/migrate/versions"
+)
+
+func newShowCommand(app *App) *cobra.Command {
+	return &cobra.Command{
+		Use:   "show REV",
+		Short: "Show the revision(s) a revision identifier names",
+		Long: `show prints the full entry of each revision REV names, as alembic show:
+its parents, dependencies, branch labels, file and message. REV is any
+revision identifier: an id or unique prefix, a branch label, head, heads,
+<branch>@head, head-1, … or current (the database's current revisions).`,
+		Example: `  migrate show head
+  migrate show 3f2a
+  migrate show current`,
+		Args: exactArgs(1, "a revision identifier, e.g. migrate show head"),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			return runShow(cmd.Context(), app, args[0])
+		},
+	}
+}
+
+// showResult is the --json output of show.
+type showResult struct {
+	Revisions []revisionJSON `json:"revisions"`
+}
+
+func runShow(ctx context.Context, app *App, ident string) error {
+	s, err := app.loadScripts(false)
+	if err != nil {
+		return err
+	}
+	revs, err := s.resolveForShow(ctx, app, ident)
+	if err != nil {
+		return err
+	}
+	f := &revFormatter{s: s}
+	res := showResult{Revisions: make([]revisionJSON, 0, len(revs))}
+	for _, r := range revs {
+		res.Revisions = append(res.Revisions, f.toJSON(r))
+	}
+	return app.Result(res, func(w io.Writer) error {
+		for _, r := range revs {
+			fmt.Fprintln(w, f.logEntry(r))
+		}
+		return nil
+	})
+}
+
+// resolveForShow resolves the argument of show and edit; current reads
+// the version table. Naming no revision (base, or an empty database) is
+// an error, as in Alembic's edit.
+func (s *scripts) resolveForShow(ctx context.Context, app *App, ident string) ([]*versions.Revision, error) {
+	var current []string
+	if strings.TrimSpace(ident) == "current" {
+		var err error
+		if _, current, err = app.currentSet(ctx, s); err != nil {
+			return nil, err
+		}
+	}
+	revs, err := s.graph.Resolve(ident, current)
+	if err != nil {
+		return nil, Usage(err)
+	}
+	if len(revs) == 0 {
+		return nil, Usagef("No revision files indicated by symbol '%s'", ident)
+	}
+	return revs, nil
+}
+
+func newEditCommand(app *App) *cobra.Command {
+	return &cobra.Command{
+		Use:   "edit REV",
+		Short: "Open the file of a revision in $EDITOR",
+		Long: `edit opens the file of each revision REV names in the editor named by
+the EDITOR environment variable, or else VISUAL, as alembic edit does.
+REV is any revision identifier, e.g. head, an id prefix or a label.`,
+		Example: `  EDITOR=vim migrate edit head`,
+		Args:    exactArgs(1, "a revision identifier, e.g. migrate edit head"),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			return runEdit(cmd.Context(), app, args[0])
+		},
+	}
+}
+
+func runEdit(ctx context.Context, app *App, ident string) error {
+	editor := ""
+	for _, name := range []string{"EDITOR", "VISUAL"} {
+		if v, ok := app.LookupEnv(name); ok && strings.TrimSpace(v) != "" {
+			editor = strings.TrimSpace(v)
+			break
+		}
+	}
+	s, err := app.loadScripts(false)
+	if err != nil {
+		return err
+	}
+	revs, err := s.resolveForShow(ctx, app, ident)
+	if err != nil {
+		return err
+	}
+	if editor == "" {
+		return Usagef("No suitable editor found: set the EDITOR or VISUAL environment variable (e.g. EDITOR=vim)")
+	}
+	for _, r := range revs {
+		path := s.absPath(r)
+		if path == "" {
+			return Usagef("revision %s has no file to edit", r.ID)
+		}
+		if err := openEditor(ctx, app, editor, path); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// openEditor runs the editor on path, attached to the terminal. The
+// editor setting may hold arguments ("code --wait"); on Unix it is run by
+// the shell, as git runs core.editor.
+func openEditor(ctx context.Context, app *App, editor, path string) error {
+	var cmd *exec.Cmd
+	if runtime.GOOS == "windows" {
+		f := strings.Fields(editor)
+		cmd = exec.CommandContext(ctx, f[0], append(f[1:], path)...)
+	} else {
+		cmd = exec.CommandContext(ctx, "/bin/sh", "-c", editor+` "$@"`, editor, path)
+	}
+	cmd.Stdin, cmd.Stdout, cmd.Stderr = os.Stdin, app.Stdout, app.Stderr
+	if err := cmd.Run(); err != nil {
+		var exitErr *exec.ExitError
+		if errors.As(err, &exitErr) {
+			return Failure(fmt.Errorf("edit %s: the editor %q exited with status %d", path, editor, exitErr.ExitCode()))
+		}
+		return Failure(fmt.Errorf("edit %s: run the editor %q: %w", path, editor, err))
+	}
+	return nil
+}
+
+// exactArgs is cobra.ExactArgs with a message saying what is expected.
+func exactArgs(n int, what string) cobra.PositionalArgs {
+	return func(cmd *cobra.Command, args []string) error {
+		if len(args) != n {
+			return Usagef("%s takes %d argument(s), got %d: expected %s", cmd.CommandPath(), n, len(args), what)
+		}
+		return nil
+	}
+}

@@ -1,0 +1,163 @@
+package cli
+
+import (
+	"context"
+	"io"
+	"strings"
+
+	"github.com/spf13/cobra"
+
+	"github.com/migratego/migrate/versions"
+)
+
+func newUpgradeCommand(app *App) *cobra.Command {
+	var f runFlags
+	cmd := &cobra.Command{
+		Use:   "upgrade TARGET",
+		Short: "Apply revisions up to TARGET",
+		Long: `upgrade applies TARGET and every revision it needs (ancestors and
+dependencies) that the database does not have yet, parents first, and
+records each in the version and history tables. TARGET is a revision
+identifier: head, heads, an id or unique prefix, a branch label,
+branch@head, +N, <rev>+N, …
+
+Each revision runs in its own transaction on PostgreSQL and SQLite
+(--transaction all wraps the whole run in one). MySQL and MariaDB commit
+DDL statement by statement: progress is recorded per statement, and after
+a failure the next upgrade resumes at the failed statement if the revision
+file is unchanged.
+
+Concurrent runs are serialised by a lock (--lock-timeout). With --sql the
+SQL script is printed instead of run, without connecting; TARGET may then
+be a range FROM:TO.`,
+		Example: `  migrate upgrade head
+  migrate upgrade +1
+  migrate upgrade mybranch@head
+  migrate upgrade base:head --sql > upgrade.sql`,
+		Args: exactArgs(1, "TARGET"),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			return runUpgrade(cmd.Context(), app, cmd, &f, args[0], true)
+		},
+	}
+	fl := cmd.Flags()
+	fl.BoolVar(&f.sql, "sql", false, "print the SQL script instead of running it (no connection)")
+	fl.StringVar(&f.tag, "tag", "", "a tag recorded with the run in the history table")
+	fl.StringVar(&f.transaction, "transaction", "per-revision", "per-revision, or all: one transaction around the whole run (PostgreSQL, SQLite)")
+	f.addLockTimeoutFlag(cmd)
+	return cmd
+}
+
+func newDowngradeCommand(app *App) *cobra.Command {
+	var f runFlags
+	cmd := &cobra.Command{
+		Use:   "downgrade TARGET",
+		Short: "Revert revisions down to TARGET",
+		Long: `downgrade reverts every applied revision above TARGET on the affected
+lineage, children (and dependents) first, and records each in the version
+and history tables. TARGET is a revision identifier: base, an id, -N,
+branch@-N, …
+
+With --sql the SQL script is printed instead of run, without connecting;
+TARGET must then be a range FROM:TO, since the database is not read.`,
+		Example: `  migrate downgrade -1
+  migrate downgrade base
+  migrate downgrade head:base --sql`,
+		Args: exactArgs(1, "TARGET"),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			return runUpgrade(cmd.Context(), app, cmd, &f, args[0], false)
+		},
+	}
+	fl := cmd.Flags()
+	fl.BoolVar(&f.sql, "sql", false, "print the SQL script instead of running it (no connection); needs FROM:TO")
+	fl.StringVar(&f.tag, "tag", "", "a tag recorded with the run in the history table")
+	fl.StringVar(&f.transaction, "transaction", "per-revision", "per-revision, or all: one transaction around the whole run (PostgreSQL, SQLite)")
+	f.addLockTimeoutFlag(cmd)
+	allowNegativeTarget(app, cmd)
+	return cmd
+}
+
+// runResult is the --json output of upgrade, downgrade and stamp.
+type runResult struct {
+	Steps  []stepJSON `json:"steps"`
+	Before []string   `json:"before"`
+	After  []string   `json:"after"`
+}
+
+// stepJSON is one applied step.
+type stepJSON struct {
+	Revision string `json:"revision"`
+	Step     string `json:"step"`
+	Message  string `json:"message,omitempty"`
+}
+
+func newRunResult(res *versions.Result) runResult {
+	out := runResult{Steps: []stepJSON{}, Before: nonNil(res.Before), After: nonNil(res.After)}
+	for _, s := range res.Steps {
+		out.Steps = append(out.Steps, stepJSON{Revision: s.Revision.ID, Step: s.String(), Message: s.Revision.Message})
+	}
+	return out
+}
+
+func nonNil(s []string) []string {
+	if s == nil {
+		return []string{}
+	}
+	return s
+}
+
+// runUpgrade is upgrade (up) and downgrade.
+func runUpgrade(ctx context.Context, app *App, cmd *cobra.Command, f *runFlags, target string, up bool) error {
+	verb := "downgrade"
+	if up {
+		verb = "upgrade"
+	}
+	if f.sql {
+		if !up && !versions.IsRange(target) {
+			return Usagef("downgrade --sql needs a range FROM:TO, since the database is not read (e.g. `migrate downgrade head:base --sql`)")
+		}
+		o, err := app.offlineRunner(cmd, f)
+		if err != nil {
+			return err
+		}
+		if up {
+			err = o.Upgrade(ctx, target)
+		} else {
+			err = o.Downgrade(ctx, target)
+		}
+		return runnerError(err)
+	}
+	if versions.IsRange(target) {
+		return Usagef("%s %s: a range FROM:TO is only allowed with --sql", verb, target)
+	}
+	r, db, _, err := app.openRunner(ctx, cmd, f)
+	if err != nil {
+		return err
+	}
+	defer db.Close()
+	var res *versions.Result
+	if up {
+		res, err = r.Upgrade(ctx, target)
+	} else {
+		res, err = r.Downgrade(ctx, target)
+	}
+	if err != nil {
+		return runnerError(err)
+	}
+	if len(res.Steps) == 0 {
+		app.Infof("nothing to %s: the database is at %s", verb, describeRows(res.After))
+	} else {
+		app.Infof("%s: %d revision(s) applied; the database is at %s", verb, len(res.Steps), describeRows(res.After))
+	}
+	if app.JSON() {
+		return app.Result(newRunResult(res), func(io.Writer) error { return nil })
+	}
+	return nil
+}
+
+// describeRows names the version table's rows for a message.
+func describeRows(rows []string) string {
+	if len(rows) == 0 {
+		return "base"
+	}
+	return strings.Join(rows, ", ")
+}

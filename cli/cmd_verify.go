@@ -1,0 +1,88 @@
+package cli
+
+import (
+	"fmt"
+	"io"
+
+	"github.com/spf13/cobra"
+
+	"github.com/migratego/migrate/versions"
+)
+
+func newVerifyCommand(app *App) *cobra.Command {
+	return &cobra.Command{
+		Use:   "verify",
+		Short: "Check that applied revisions still match their files",
+		Long: `verify compares every applied revision with its file: the checksum
+recorded in the history table by the revision's last successful upgrade
+against the file's checksum now. A revision whose file changed, or whose
+file vanished, is listed and the exit status is 1; otherwise it is 0.
+
+Revisions applied without a history entry (stamped, or applied before the
+history table existed) cannot be checked and are not reported.`,
+		Args: cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			ctx := cmd.Context()
+			cfg, err := app.Config()
+			if err != nil {
+				return err
+			}
+			s, err := app.loadRunnable()
+			if err != nil {
+				return err
+			}
+			var problems []versions.VerifyProblem
+			if !app.sqliteFileMissing() {
+				db, err := app.OpenDB(ctx)
+				if err != nil {
+					return err
+				}
+				defer db.Close()
+				r, err := versions.NewRunner(db, s.graph,
+					versions.WithVersionTable(cfg.VersionTableSchema, cfg.VersionTable),
+					versions.WithHistoryTable(cfg.HistoryTable))
+				if err != nil {
+					return Usage(err)
+				}
+				if problems, err = r.Verify(ctx); err != nil {
+					return Failure(err)
+				}
+			}
+			if problems == nil {
+				problems = []versions.VerifyProblem{}
+			}
+			err = app.Result(struct {
+				Problems []versions.VerifyProblem `json:"problems"`
+			}{problems}, func(w io.Writer) error {
+				for _, p := range problems {
+					switch p.Problem {
+					case "changed":
+						fmt.Fprintf(w, "%s: changed since it was applied: %s (applied checksum %s, file checksum %s)\n",
+							p.Revision, p.Path, short(p.AppliedChecksum), short(p.FileChecksum))
+					default:
+						fmt.Fprintf(w, "%s: applied, but no revision file has it any more\n", p.Revision)
+					}
+				}
+				if len(problems) == 0 && !app.Quiet() {
+					fmt.Fprintln(w, "all applied revisions match their files")
+				}
+				return nil
+			})
+			if err != nil {
+				return err
+			}
+			if len(problems) > 0 {
+				return CheckFailed("%d applied revision(s) changed or vanished", len(problems))
+			}
+			return nil
+		},
+	}
+}
+
+// short abbreviates a checksum.
+func short(sum string) string {
+	if len(sum) > 12 {
+		return sum[:12]
+	}
+	return sum
+}

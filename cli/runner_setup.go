@@ -1,0 +1,266 @@
+package cli
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"os"
+	"regexp"
+	"time"
+
+	"github.com/spf13/cobra"
+
+	"github.com/migratego/migrate/cli/config"
+	"github.com/migratego/migrate/dialect"
+	"github.com/migratego/migrate/versions"
+)
+
+// runFlags are the flags shared by the commands that change the database
+// (upgrade, downgrade, stamp, ensure-version).
+type runFlags struct {
+	sql         bool
+	tag         string
+	transaction string
+	lockTimeout time.Duration
+}
+
+// addLockTimeoutFlag registers --lock-timeout.
+func (f *runFlags) addLockTimeoutFlag(cmd *cobra.Command) {
+	cmd.Flags().DurationVar(&f.lockTimeout, "lock-timeout", config.DefaultLockTimeout,
+		"how long to wait for another migrate process to finish (default from lock_timeout in migrate.toml)")
+}
+
+// runnerOptions turns the configuration and flags into runner options.
+// The transaction mode is decided by the caller (it depends on the
+// database).
+func (a *App) runnerOptions(cmd *cobra.Command, cfg *config.Config, f *runFlags) []versions.Option {
+	timeout := cfg.LockTimeout
+	if cmd.Flags().Changed("lock-timeout") {
+		timeout = f.lockTimeout
+	}
+	opts := []versions.Option{
+		versions.WithVersionTable(cfg.VersionTableSchema, cfg.VersionTable),
+		versions.WithHistoryTable(cfg.HistoryTable),
+		versions.WithLockTimeout(timeout),
+		versions.WithToolVersion(a.Version),
+		versions.WithTag(f.tag),
+		versions.WithProgress(a.printProgress),
+	}
+	return opts
+}
+
+// transactionMode reads --transaction, falling back to
+// transaction_per_migration of migrate.toml: an explicit "all" is refused
+// by the runner on a database without transactional DDL, while the
+// configuration's false quietly means per-revision there.
+func transactionMode(cmd *cobra.Command, cfg *config.Config, f *runFlags, d dialect.Dialect) (versions.TransactionMode, error) {
+	if cmd.Flags().Changed("transaction") {
+		switch f.transaction {
+		case "per-revision", "per-migration", "revision":
+			return versions.TransactionPerRevision, nil
+		case "all":
+			return versions.TransactionAll, nil
+		}
+		return 0, Usagef("--transaction %q: use per-revision or all", f.transaction)
+	}
+	if !cfg.TransactionPerMigration && d.Capabilities().TransactionalDDL {
+		return versions.TransactionAll, nil
+	}
+	return versions.TransactionPerRevision, nil
+}
+
+// printProgress prints Alembic's log line for each step on stderr:
+// "Running upgrade a -> b, add users ... done (12 ms)".
+func (a *App) printProgress(p versions.Progress) {
+	if a.Quiet() {
+		return
+	}
+	switch p.Phase {
+	case versions.StepStarted:
+		msg := p.Message
+		if p.Resumed > 0 {
+			msg += fmt.Sprintf(" (resuming at statement %d)", p.Resumed+1)
+		}
+		fmt.Fprint(a.Stderr, a.Mask(msg+" ... "))
+	case versions.StepFinished:
+		fmt.Fprintf(a.Stderr, "done (%s)\n", formatElapsed(p.Elapsed))
+	case versions.StepFailed:
+		fmt.Fprintf(a.Stderr, "FAILED (%s)\n", formatElapsed(p.Elapsed))
+	}
+}
+
+// formatElapsed prints a step's duration: milliseconds below ten
+// seconds, else seconds.
+func formatElapsed(d time.Duration) string {
+	if d < 10*time.Second {
+		return fmt.Sprintf("%d ms", d.Milliseconds())
+	}
+	return fmt.Sprintf("%.1f s", d.Seconds())
+}
+
+// loadRunnable loads the scripts for running them: the graph, with the Go
+// revisions compiled into this program (when it was built with the
+// project) bound to their files.
+func (a *App) loadRunnable() (*scripts, error) {
+	s, err := a.loadScripts(false)
+	if err != nil {
+		return nil, err
+	}
+	if regs, _ := versions.DefaultRegistry.Revisions(); len(regs) > 0 {
+		if _, err := versions.DefaultRegistry.Bind(s.revs); err != nil {
+			return nil, Usage(err)
+		}
+	}
+	return s, nil
+}
+
+// openRunner loads the scripts, connects and returns a runner. The
+// caller closes db.
+func (a *App) openRunner(ctx context.Context, cmd *cobra.Command, f *runFlags) (*versions.Runner, *dialect.DB, *scripts, error) {
+	cfg, err := a.Config()
+	if err != nil {
+		return nil, nil, nil, err
+	}
+	s, err := a.loadRunnable()
+	if err != nil {
+		return nil, nil, nil, err
+	}
+	db, err := a.OpenDB(ctx)
+	if err != nil {
+		return nil, nil, nil, err
+	}
+	opts := a.runnerOptions(cmd, cfg, f)
+	if cmd.Flags().Lookup("transaction") != nil {
+		mode, err := transactionMode(cmd, cfg, f, db.Dialect)
+		if err != nil {
+			db.Close()
+			return nil, nil, nil, err
+		}
+		opts = append(opts, versions.WithTransactionMode(mode))
+	}
+	r, err := versions.NewRunner(db, s.graph, opts...)
+	if err != nil {
+		db.Close()
+		return nil, nil, nil, Usage(err)
+	}
+	return r, db, s, nil
+}
+
+// offlineRunner returns a runner printing SQL for the dialect of the
+// configured URL to stdout, without connecting.
+func (a *App) offlineRunner(cmd *cobra.Command, f *runFlags) (*versions.OfflineRunner, error) {
+	cfg, err := a.Config()
+	if err != nil {
+		return nil, err
+	}
+	u, err := a.ParseURL()
+	if err != nil {
+		return nil, err
+	}
+	d, err := dialect.ForName(u.Dialect)
+	if err != nil {
+		return nil, Usage(err)
+	}
+	s, err := a.loadRunnable()
+	if err != nil {
+		return nil, err
+	}
+	opts := a.runnerOptions(cmd, cfg, f)
+	if cmd.Flags().Lookup("transaction") != nil {
+		mode, err := transactionMode(cmd, cfg, f, d)
+		if err != nil {
+			return nil, err
+		}
+		opts = append(opts, versions.WithTransactionMode(mode))
+	}
+	o, err := versions.NewOfflineRunner(d, s.graph, a.Stdout, opts...)
+	if err != nil {
+		return nil, Usage(err)
+	}
+	return o, nil
+}
+
+// runnerError classifies a runner error for the exit status: bad
+// identifiers, scripts for another database, unusable transaction modes
+// and revision files that cannot be run are input errors (2); everything
+// else (database errors, failed migrations, lock timeouts, a database
+// newer than the scripts, a partly applied revision) is a failure (3).
+func runnerError(err error) error {
+	if err == nil {
+		return nil
+	}
+	var (
+		resErr  *versions.ResolutionError
+		dialErr *versions.DialectMismatchError
+		fileErr *versions.FileError
+		modeErr *versions.TransactionModeError
+		compErr *versions.NotCompiledError
+		lexErr  *versions.LexError
+		unsErr  *dialect.UnsupportedError
+	)
+	switch {
+	case errors.As(err, &resErr), errors.As(err, &dialErr), errors.As(err, &fileErr),
+		errors.As(err, &modeErr), errors.As(err, &compErr), errors.As(err, &lexErr), errors.As(err, &unsErr):
+		var stmtErr *versions.StatementError
+		if errors.As(err, &stmtErr) {
+			return Failure(err)
+		}
+		return Usage(err)
+	}
+	return Failure(err)
+}
+
+// sqliteFileMissing reports whether the configured database is a SQLite
+// file that does not exist yet (opening it would create it), so that
+// read-only commands can answer "nothing applied" without creating it.
+func (a *App) sqliteFileMissing() bool {
+	u, err := a.ParseURL()
+	if err != nil || u.Dialect != "sqlite" || u.Memory() {
+		return false
+	}
+	_, err = os.Stat(u.Database)
+	return errors.Is(err, os.ErrNotExist)
+}
+
+// negativeTarget matches a relative target such as -1, which the flag
+// parser would take for a shorthand flag.
+var negativeTarget = regexp.MustCompile(`^-[0-9]+$`)
+
+// allowNegativeTarget lets a command take "-N" arguments (`downgrade -1`,
+// as in Alembic): it parses the flags itself, after moving such arguments
+// behind "--". Call it on the command before it joins the tree.
+func allowNegativeTarget(app *App, cmd *cobra.Command) {
+	cmd.DisableFlagParsing = true
+	run, validate := cmd.RunE, cmd.Args
+	// Cobra would check the raw arguments, flags included.
+	cmd.Args = cobra.ArbitraryArgs
+	cmd.RunE = func(c *cobra.Command, args []string) error {
+		var flags, targets []string
+		for _, a := range args {
+			if negativeTarget.MatchString(a) {
+				targets = append(targets, a)
+			} else {
+				flags = append(flags, a)
+			}
+		}
+		c.DisableFlagParsing = false
+		err := c.ParseFlags(append(append(flags, "--"), targets...))
+		c.DisableFlagParsing = true
+		if err != nil {
+			return Usage(fmt.Errorf("%w (see '%s --help')", err, c.CommandPath()))
+		}
+		if help, _ := c.Flags().GetBool("help"); help {
+			return c.Help()
+		}
+		if err := app.prepare(); err != nil {
+			return err
+		}
+		rest := c.Flags().Args()
+		if validate != nil {
+			if err := validate(c, rest); err != nil {
+				return Usage(err)
+			}
+		}
+		return run(c, rest)
+	}
+}
