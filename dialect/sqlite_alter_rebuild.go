@@ -43,10 +43,19 @@ type ForeignKeySwitch interface {
 	// SetForeignKeys returns the statement that switches enforcement on
 	// or off; it must run outside any transaction.
 	SetForeignKeys(on bool) string
+	// ForeignKeyViolationsQuery counts the rows that violate a foreign
+	// key anywhere in the database (one row, one integer column), so that
+	// a run with enforcement off can refuse to commit new violations.
+	ForeignKeyViolationsQuery() string
 }
 
 // ForeignKeysQuery returns PRAGMA foreign_keys.
 func (d *sqliteDialect) ForeignKeysQuery() string { return "PRAGMA foreign_keys" }
+
+// ForeignKeyViolationsQuery counts the rows of pragma_foreign_key_check.
+func (d *sqliteDialect) ForeignKeyViolationsQuery() string {
+	return "SELECT count(*) FROM pragma_foreign_key_check"
+}
 
 // SetForeignKeys returns PRAGMA foreign_keys = ON or OFF.
 func (d *sqliteDialect) SetForeignKeys(on bool) string {

@@ -181,6 +181,11 @@ type session struct {
 	r    *Runner
 	lock *dialect.Lock
 	conn *sql.Conn
+	// fk is set while foreign-key enforcement is switched off for the run
+	// (SQLite batch rebuilds in Go revisions); fkBaseline is the number of
+	// violations the database had before, which the run may not increase.
+	fk         dialect.ForeignKeySwitch
+	fkBaseline int64
 }
 
 // begin takes the lock, then a migration connection, and creates the
@@ -331,6 +336,14 @@ func (r *Runner) run(ctx context.Context, plan func(cur []string) ([]Step, error
 	if len(steps) == 0 {
 		return res, nil
 	}
+	if err := s.foreignKeysOff(ctx, prepared); err != nil {
+		return res, err
+	}
+	defer func() {
+		if ferr := s.foreignKeysOn(ctx); ferr != nil && err == nil {
+			err = ferr
+		}
+	}()
 	if r.mode == TransactionAll {
 		err = s.runAll(ctx, prepared)
 		if err == nil {

@@ -264,7 +264,7 @@ func (s *session) runTracked(ctx context.Context, p *preparedStep) error {
 	} else {
 		// A Go revision: count its statements as they run.
 		tr := &trackingExec{q: s.conn, after: func(n int) error { done = n; return progress(s.conn, n) }}
-		fail = s.runGo(ctx, tr, p)
+		fail = s.runGo(ctx, tr, p, false)
 		done = len(tr.ran)
 	}
 	if fail == nil && !finished {
@@ -350,7 +350,10 @@ func (s *session) runAll(ctx context.Context, prepared []*preparedStep) error {
 // or a Go revision's func, on q. It returns nil or the failure.
 func (s *session) execBody(ctx context.Context, q dialect.Querier, p *preparedStep, from, to int) *StatementError {
 	if !p.isSQL {
-		return s.runGo(ctx, &trackingExec{q: q}, p)
+		if fail := s.runGo(ctx, &trackingExec{q: q}, p, true); fail != nil {
+			return fail
+		}
+		return s.checkForeignKeys(ctx, q, p)
 	}
 	if to < 0 || to > len(p.stmts) {
 		to = len(p.stmts)
@@ -367,11 +370,14 @@ func (s *session) execBody(ctx context.Context, q dialect.Querier, p *preparedSt
 }
 
 // runGo calls a Go revision's func with an Op on ex.
-func (s *session) runGo(ctx context.Context, ex *trackingExec, p *preparedStep) *StatementError {
+func (s *session) runGo(ctx context.Context, ex *trackingExec, p *preparedStep, inTx bool) *StatementError {
 	if p.goFn == nil {
 		return nil // an empty upgrade or downgrade
 	}
-	err := p.goFn(ctx, ops.NewOp(s.r.d, ex))
+	op := ops.NewOp(s.r.d, ex)
+	op.InTransaction = inTx
+	op.LiveTable = liveTable(s.r.d, ex.q)
+	err := p.goFn(ctx, op)
 	if err == nil {
 		return nil
 	}

@@ -71,7 +71,7 @@ func New(t testing.TB, name string) *Target {
 		}
 		t.Cleanup(func() {
 			defer admin.Close()
-			if _, err := admin.ExecContext(context.Background(), `DROP SCHEMA "`+scope+`" CASCADE`); err != nil {
+			if err := dropPostgresSchema(context.Background(), admin, scope); err != nil {
 				t.Errorf("testdb: drop schema %s: %v", scope, err)
 			}
 		})
@@ -166,4 +166,37 @@ func withPath(t testing.TB, raw, db string) string {
 	}
 	u.Path = "/" + db
 	return u.String()
+}
+
+// dropPostgresSchema drops a test schema. A schema with thousands of
+// objects can exceed the lock table in one DROP SCHEMA … CASCADE ("out of
+// shared memory"), so its tables are first dropped a hundred at a time.
+func dropPostgresSchema(ctx context.Context, db *dialect.DB, scope string) error {
+	for {
+		rows, err := db.QueryContext(ctx, `SELECT format('%I.%I', schemaname, tablename) FROM pg_tables WHERE schemaname = $1 LIMIT 100`, scope)
+		if err != nil {
+			return err
+		}
+		var names []string
+		for rows.Next() {
+			var n string
+			if err := rows.Scan(&n); err != nil {
+				rows.Close()
+				return err
+			}
+			names = append(names, n)
+		}
+		rows.Close()
+		if err := rows.Err(); err != nil {
+			return err
+		}
+		if len(names) == 0 {
+			break
+		}
+		if _, err := db.ExecContext(ctx, "DROP TABLE IF EXISTS "+strings.Join(names, ", ")+" CASCADE"); err != nil {
+			return err
+		}
+	}
+	_, err := db.ExecContext(ctx, `DROP SCHEMA "`+scope+`" CASCADE`)
+	return err
 }
