@@ -110,7 +110,7 @@ func normalizeTable(d Dialect, t *model.Table) {
 // CanonicalExpr puts an SQL expression in a canonical text so that the
 // spelling a user wrote and the spelling a database prints back compare
 // equal: outside string literals it lower-cases, drops white space,
-// parentheses and identifier quotes ("x", `x`, [x]), and PostgreSQL casts
+// parentheses and identifier quotes ("x", `x`), and PostgreSQL casts
 // of literals to their own type ('a'::text, 0::numeric, (0)::integer).
 // It is a comparison key, never SQL to execute.
 func CanonicalExpr(s string) string {
@@ -155,8 +155,23 @@ func CanonicalExpr(s string) string {
 				i += 2
 			}
 			i--
-		case r == '"' || r == '`' || r == '[' || r == ']':
-			// identifier quotes
+		case r == '"' || r == '`':
+			// A quoted identifier is kept verbatim without its quotes, so
+			// that quotes and apostrophes inside it are not read as string
+			// literals ("it's" is the name it's). Brackets are not quotes
+			// here: PostgreSQL prints ARRAY[…] and subscripts with them.
+			closing := r
+			for i++; i < len(rs); i++ {
+				if rs[i] == closing {
+					if i+1 < len(rs) && rs[i+1] == closing {
+						i++
+						b.WriteRune(closing)
+						continue
+					}
+					break
+				}
+				b.WriteRune(rs[i])
+			}
 		case r == '(' || r == ')' || unicode.IsSpace(r):
 		default:
 			b.WriteRune(unicode.ToLower(r))

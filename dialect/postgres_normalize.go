@@ -1,6 +1,7 @@
 package dialect
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/migratego/migrate/model"
@@ -17,7 +18,11 @@ var _ normalizer = (*postgresDialect)(nil)
 //     is created (the catalogs cannot tell the two apart);
 //   - an identity column is NOT NULL, as PostgreSQL makes it;
 //   - btree is the default index method;
-//   - an enum type in the table's own schema needs no schema.
+//   - an enum type in the table's own schema needs no schema;
+//   - a unique constraint on the primary key's columns, or on the same
+//     columns as an earlier unique constraint, is redundant: CREATE TABLE
+//     drops it silently, so it is left out;
+//   - server defaults: see normalizeDefault.
 func (d *postgresDialect) normalizeTable(t *model.Table) {
 	for _, c := range t.Columns {
 		if c.AutoIncrement {
@@ -32,10 +37,79 @@ func (d *postgresDialect) normalizeTable(t *model.Table) {
 		if c.Type.Kind == model.KindEnum && c.Type.EnumSchema == t.Schema {
 			c.Type.EnumSchema = ""
 		}
+		c.Default = d.normalizeDefault(c.Type, c.Default)
 	}
+	t.Uniques = distinctUniques(t)
 	for _, ix := range t.Indexes {
 		if strings.EqualFold(ix.Method, "btree") {
 			ix.Method = ""
 		}
 	}
+}
+
+// distinctUniques returns t's unique constraints without those whose
+// column list (in order) repeats the primary key's or an earlier unique
+// constraint's, as PostgreSQL's CREATE TABLE merges them.
+func distinctUniques(t *model.Table) []*model.Unique {
+	var seen [][]string
+	if t.PrimaryKey != nil {
+		seen = append(seen, t.PrimaryKey.Columns)
+	}
+	var keep []*model.Unique
+	for _, u := range t.Uniques {
+		if slices.ContainsFunc(seen, func(cols []string) bool { return slices.Equal(cols, u.Columns) }) {
+			continue
+		}
+		seen = append(seen, u.Columns)
+		keep = append(keep, u)
+	}
+	return keep
+}
+
+// normalizeDefault gives a server default one canonical spelling:
+//
+//   - a NULL default (a nil literal, or NULL with or without a cast) is no
+//     default, since PostgreSQL stores none for DEFAULT NULL;
+//   - a literal becomes the canonical text of the literal as the dialect
+//     renders it, so that 'a' and 'a'::text, 2 and 2.0, TRUE and true all
+//     compare equal to the literal PostgreSQL prints back;
+//   - on a numeric column, a number in quotes is the number ('5' is
+//     stored as 5);
+//   - now() and transaction_timestamp() are CURRENT_TIMESTAMP.
+//
+// The result is a comparison key (see CanonicalExpr), never SQL to run.
+func (d *postgresDialect) normalizeDefault(typ model.Type, def *model.Default) *model.Default {
+	if def == nil {
+		return nil
+	}
+	expr := def.Expr
+	if expr == "" {
+		if def.Literal == nil {
+			return nil
+		}
+		s, err := d.Literal(def.Literal)
+		if err != nil {
+			return def // not renderable: left for the dialect to refuse
+		}
+		expr = CanonicalExpr(s)
+	}
+	switch expr {
+	case "null":
+		return nil
+	case "now", "transaction_timestamp":
+		expr = "current_timestamp"
+	}
+	if isNumericKind(typ.Kind) && len(expr) > 2 && expr[0] == '\'' && expr[len(expr)-1] == '\'' && isNumber(expr[1:len(expr)-1]) {
+		expr = expr[1 : len(expr)-1]
+	}
+	return &model.Default{Expr: expr}
+}
+
+// isNumericKind reports whether k is an integer, numeric or floating type.
+func isNumericKind(k model.TypeKind) bool {
+	switch k {
+	case model.KindSmallInt, model.KindInteger, model.KindBigInt, model.KindNumeric, model.KindReal, model.KindDouble:
+		return true
+	}
+	return false
 }

@@ -62,13 +62,20 @@ func For(d dialect.Dialect) (Inspector, error) {
 }
 
 // Database inspects an open database in a read-only transaction where the
-// database allows it.
+// database allows it, at REPEATABLE READ where the driver accepts it, so
+// that every catalog query sees one snapshot.
 func Database(ctx context.Context, db *dialect.DB, opts Options) (*model.MetaData, error) {
 	in, err := For(db.Dialect)
 	if err != nil {
 		return nil, err
 	}
-	tx, err := db.BeginTx(ctx, &sql.TxOptions{ReadOnly: db.Dialect.Capabilities().ReadOnlyTransactions})
+	ro := db.Dialect.Capabilities().ReadOnlyTransactions
+	tx, err := db.BeginTx(ctx, &sql.TxOptions{ReadOnly: ro, Isolation: sql.LevelRepeatableRead})
+	if err != nil {
+		// Not every driver takes an isolation level (SQLite's transactions
+		// are serializable anyway).
+		tx, err = db.BeginTx(ctx, &sql.TxOptions{ReadOnly: ro})
+	}
 	if err != nil {
 		return nil, fmt.Errorf("inspect %s: begin: %w", db.Dialect.Name(), err)
 	}

@@ -1,0 +1,191 @@
+package inspect
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+	"strings"
+
+	"github.com/migratego/migrate/dialect"
+	"github.com/migratego/migrate/model"
+)
+
+func init() {
+	register("postgres", func(d dialect.Dialect) Inspector { return &pgInspector{d: d} })
+}
+
+// pgInspector reads a PostgreSQL schema from the system catalogs
+// (pg_class, pg_attribute, pg_constraint, pg_index, …) rather than from
+// information_schema, which hides objects the user does not own and is
+// much slower on large schemas.
+//
+// It issues a fixed number of queries, one per object kind (scope, tables,
+// columns, constraints, indexes, sequences, enum types, views), whatever
+// the number of tables, and joins their rows in Go by table OID. The
+// catalog columns it reads (attgenerated, conparentid, indnkeyatts) need
+// PostgreSQL 12 or newer.
+//
+// What the model cannot express is not reported: partitions (their
+// partitioned table is reported as a plain table), materialized views,
+// foreign tables, exclusion constraints, index operator classes and
+// NULLS FIRST/LAST, and the options of serial sequences.
+type pgInspector struct {
+	d dialect.Dialect
+}
+
+var _ Inspector = (*pgInspector)(nil)
+
+// pgScope is what every catalog query is bound to: the schemas to read,
+// the one that is the connection's default, and the include/exclude
+// globs as LIKE patterns.
+type pgScope struct {
+	schemas []string
+	current string // schema whose objects come back with an empty Schema
+	include []string
+	exclude []string
+}
+
+// args returns the bound parameters $1 (schemas), $2 (include) and $3
+// (exclude) shared by the catalog queries.
+func (s *pgScope) args() []any {
+	return []any{s.schemas, s.include, s.exclude}
+}
+
+// schemaOf returns the model spelling of a schema: empty for the default.
+func (s *pgScope) schemaOf(nspname string) string {
+	if nspname == s.current {
+		return ""
+	}
+	return nspname
+}
+
+// pgNameFilter returns the SQL condition that applies the include and
+// exclude globs ($2, $3) to a name column.
+func pgNameFilter(col string) string {
+	return fmt.Sprintf("(cardinality($2::text[]) = 0 OR %[1]s LIKE ANY($2::text[])) AND NOT (%[1]s LIKE ANY($3::text[]))", col)
+}
+
+// pgTableFilter is the condition selecting the tables in scope, for a
+// query joining pg_class c and pg_namespace n: ordinary and partitioned
+// tables, not partitions, in the scope's schemas ($1), by name.
+var pgTableFilter = "c.relkind IN ('r', 'p') AND NOT c.relispartition AND n.nspname = ANY($1::text[]) AND " + pgNameFilter("c.relname")
+
+// pgState carries what the per-kind readers share while one inspection
+// runs: the scope, the model being built and the tables by OID.
+type pgState struct {
+	d      dialect.Dialect
+	scope  *pgScope
+	md     *model.MetaData
+	tables map[int64]*pgTable
+}
+
+// pgTable is a table being read, with its columns by attribute number.
+type pgTable struct {
+	t       *model.Table
+	columns map[int]*model.Column
+}
+
+// columnNames maps attribute numbers to column names.
+func (pt *pgTable) columnNames(nums []int) ([]string, error) {
+	names := make([]string, len(nums))
+	for i, n := range nums {
+		c, ok := pt.columns[n]
+		if !ok {
+			return nil, fmt.Errorf("table %q has no column number %d", pt.t.QualifiedName(), n)
+		}
+		names[i] = c.Name
+	}
+	return names, nil
+}
+
+// Inspect reads the schemas in scope. It never writes; inspect.Database
+// runs it in a read-only transaction.
+func (in *pgInspector) Inspect(ctx context.Context, q Querier, opts Options) (*model.MetaData, error) {
+	scope, err := in.scope(ctx, q, opts)
+	if err != nil {
+		return nil, err
+	}
+	st := &pgState{d: in.d, scope: scope, md: &model.MetaData{}, tables: map[int64]*pgTable{}}
+	steps := []func(context.Context, Querier) error{
+		st.readTables,
+		st.readColumns,
+		st.readConstraints,
+		st.readIndexes,
+		st.readSequences,
+		st.readEnums,
+		st.readViews,
+	}
+	for _, step := range steps {
+		if err := step(ctx, q); err != nil {
+			return nil, err
+		}
+	}
+	sortModel(st.md)
+	return st.md, nil
+}
+
+// scope resolves the schemas to read: opts.Schemas, or current_schema().
+// System schemas (pg_catalog, information_schema, pg_toast, …) are never
+// read.
+func (in *pgInspector) scope(ctx context.Context, q Querier, opts Options) (*pgScope, error) {
+	var current sql.NullString
+	if err := queryRow(ctx, q, "SELECT current_schema()", nil, &current); err != nil {
+		return nil, fmt.Errorf("inspect postgres: current schema: %w", err)
+	}
+	s := &pgScope{current: current.String, include: likePatterns(opts.Include), exclude: likePatterns(opts.Exclude)}
+	want := opts.Schemas
+	if len(want) == 0 {
+		if !current.Valid {
+			return nil, fmt.Errorf("inspect postgres: no current schema: the search_path names no existing schema; set it or pass the schemas to inspect")
+		}
+		want = []string{current.String}
+	}
+	for _, name := range want {
+		if strings.HasPrefix(name, "pg_") || name == "information_schema" {
+			continue
+		}
+		s.schemas = append(s.schemas, name)
+	}
+	if s.schemas == nil {
+		s.schemas = []string{} // an empty text[], never NULL
+	}
+	return s, nil
+}
+
+// queryRow runs a query expected to return exactly one row and scans it.
+func queryRow(ctx context.Context, q Querier, query string, args []any, dest ...any) error {
+	rows, err := q.QueryContext(ctx, query, args...)
+	if err != nil {
+		return err
+	}
+	defer rows.Close()
+	if !rows.Next() {
+		if err := rows.Err(); err != nil {
+			return err
+		}
+		return sql.ErrNoRows
+	}
+	if err := rows.Scan(dest...); err != nil {
+		return err
+	}
+	return rows.Close()
+}
+
+// each runs a catalog query and calls scan for every row; errors are
+// prefixed with "inspect postgres: <what>:".
+func (st *pgState) each(ctx context.Context, q Querier, what, query string, scan func(*sql.Rows) error) error {
+	rows, err := q.QueryContext(ctx, query, st.scope.args()...)
+	if err != nil {
+		return fmt.Errorf("inspect postgres: %s: %w", what, err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		if err := scan(rows); err != nil {
+			return fmt.Errorf("inspect postgres: %s: %w", what, err)
+		}
+	}
+	if err := rows.Err(); err != nil {
+		return fmt.Errorf("inspect postgres: %s: %w", what, err)
+	}
+	return nil
+}

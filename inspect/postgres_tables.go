@@ -1,0 +1,116 @@
+package inspect
+
+import (
+	"context"
+	"database/sql"
+	"encoding/json"
+	"fmt"
+
+	"github.com/migratego/migrate/model"
+)
+
+// pgTablesQuery lists the tables in scope with their comments.
+var pgTablesQuery = `
+SELECT c.oid::int8, n.nspname, c.relname, COALESCE(d.description, '')
+FROM pg_catalog.pg_class c
+JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
+LEFT JOIN pg_catalog.pg_description d
+  ON d.objoid = c.oid AND d.classoid = 'pg_catalog.pg_class'::regclass AND d.objsubid = 0
+WHERE ` + pgTableFilter + `
+ORDER BY n.nspname, c.relname`
+
+// readTables adds the tables in scope to the model.
+func (st *pgState) readTables(ctx context.Context, q Querier) error {
+	return st.each(ctx, q, "tables", pgTablesQuery, func(rows *sql.Rows) error {
+		var (
+			oid                   int64
+			schema, name, comment string
+		)
+		if err := rows.Scan(&oid, &schema, &name, &comment); err != nil {
+			return err
+		}
+		t := &model.Table{Schema: st.scope.schemaOf(schema), Name: name, Comment: comment}
+		st.md.Tables = append(st.md.Tables, t)
+		st.tables[oid] = &pgTable{t: t, columns: map[int]*model.Column{}}
+		return nil
+	})
+}
+
+// pgColumnsQuery lists the columns of the tables in scope, in order: the
+// type as format_type prints it, enum labels in order for enum columns,
+// the default or generation expression, identity kind, a collation that
+// differs from the type's, and the comment.
+var pgColumnsQuery = `
+SELECT a.attrelid::int8, a.attnum, a.attname,
+  pg_catalog.format_type(a.atttypid, a.atttypmod), a.attnotnull,
+  pg_catalog.pg_get_expr(ad.adbin, ad.adrelid),
+  a.attidentity::text, a.attgenerated::text,
+  co.collname,
+  COALESCE(d.description, ''),
+  CASE WHEN t.typtype = 'e' THEN tn.nspname END,
+  CASE WHEN t.typtype = 'e' THEN t.typname END,
+  CASE WHEN t.typtype = 'e' THEN (
+    SELECT json_agg(e.enumlabel ORDER BY e.enumsortorder)
+    FROM pg_catalog.pg_enum e WHERE e.enumtypid = t.oid) END
+FROM pg_catalog.pg_attribute a
+JOIN pg_catalog.pg_class c ON c.oid = a.attrelid
+JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
+JOIN pg_catalog.pg_type t ON t.oid = a.atttypid
+JOIN pg_catalog.pg_namespace tn ON tn.oid = t.typnamespace
+LEFT JOIN pg_catalog.pg_attrdef ad ON ad.adrelid = a.attrelid AND ad.adnum = a.attnum
+LEFT JOIN pg_catalog.pg_collation co ON co.oid = a.attcollation AND a.attcollation <> t.typcollation
+LEFT JOIN pg_catalog.pg_description d
+  ON d.objoid = a.attrelid AND d.classoid = 'pg_catalog.pg_class'::regclass AND d.objsubid = a.attnum
+WHERE a.attnum > 0 AND NOT a.attisdropped AND ` + pgTableFilter + `
+ORDER BY a.attrelid, a.attnum`
+
+// readColumns adds the columns of the tables read by readTables.
+func (st *pgState) readColumns(ctx context.Context, q Querier) error {
+	return st.each(ctx, q, "columns", pgColumnsQuery, func(rows *sql.Rows) error {
+		var (
+			oid                         int64
+			num                         int
+			name, typ                   string
+			notNull                     bool
+			expr, collation             sql.NullString
+			identity, generated         string
+			comment                     string
+			enumSchema, enumName, enums sql.NullString
+		)
+		if err := rows.Scan(&oid, &num, &name, &typ, &notNull, &expr, &identity, &generated,
+			&collation, &comment, &enumSchema, &enumName, &enums); err != nil {
+			return err
+		}
+		pt := st.tables[oid]
+		if pt == nil {
+			return nil // created between the two queries
+		}
+		c := &model.Column{Name: name, Nullable: !notNull, Comment: comment, Collation: collation.String}
+		if enumName.Valid {
+			c.Type = model.Type{Kind: model.KindEnum, EnumName: enumName.String, EnumSchema: st.scope.schemaOf(enumSchema.String)}
+			if enums.Valid {
+				if err := json.Unmarshal([]byte(enums.String), &c.Type.Values); err != nil {
+					return fmt.Errorf("labels of enum %q: %w", enumName.String, err)
+				}
+			}
+		} else {
+			c.Type = st.d.ParseType(typ)
+		}
+		switch identity {
+		case "a":
+			c.Identity = &model.Identity{Always: true}
+		case "d":
+			c.Identity = &model.Identity{}
+		}
+		switch {
+		case generated != "" && expr.Valid:
+			// 's' (stored) up to PostgreSQL 17; 'v' (virtual) from 18.
+			c.Generated = &model.Generated{Expr: expr.String, Stored: generated == "s"}
+		case expr.Valid:
+			c.Default = pgDefault(expr.String)
+		}
+		pt.t.Columns = append(pt.t.Columns, c)
+		pt.columns[num] = c
+		return nil
+	})
+}
