@@ -2,11 +2,9 @@ package inspect_test
 
 import (
 	"context"
-	"fmt"
 	"testing"
 
 	"github.com/migratego/migrate/dialect"
-	"github.com/migratego/migrate/inspect"
 	"github.com/migratego/migrate/internal/testdb"
 )
 
@@ -19,34 +17,6 @@ func openFastSQLite(ctx context.Context, t testing.TB) *dialect.DB {
 	db.SetMaxOpenConns(1)
 	sqliteExec(ctx, t, db, "PRAGMA synchronous = OFF", "PRAGMA journal_mode = MEMORY")
 	return db
-}
-
-// BenchmarkInspectSQLite inspects the benchmark workload (ten columns, two
-// indexes and one foreign key per table) of 100 and 1,000 tables.
-//
-//	go test ./inspect -run '^$' -bench InspectSQLite -benchtime 20x
-func BenchmarkInspectSQLite(b *testing.B) {
-	for _, n := range []int{100, 1000} {
-		b.Run(fmt.Sprintf("tables=%d", n), func(b *testing.B) {
-			ctx := context.Background()
-			db := openFastSQLite(ctx, b)
-			createWorkload(ctx, b, db, 0, n)
-			in, err := inspect.For(db.Dialect)
-			if err != nil {
-				b.Fatal(err)
-			}
-			b.ResetTimer()
-			for b.Loop() {
-				md, err := in.Inspect(ctx, db.DB, inspect.Options{})
-				if err != nil {
-					b.Fatal(err)
-				}
-				if len(md.Tables) != n {
-					b.Fatalf("inspected %d tables, want %d", len(md.Tables), n)
-				}
-			}
-		})
-	}
 }
 
 // TestSQLiteQueryCount checks that inspecting SQLite takes the same
