@@ -12,6 +12,8 @@ import (
 
 	"github.com/migratego/migrate/cli/config"
 	"github.com/migratego/migrate/dialect"
+	"github.com/migratego/migrate/model"
+	"github.com/migratego/migrate/versions"
 )
 
 // App is what every command needs: output writers, the global flags, the
@@ -29,6 +31,14 @@ type App struct {
 	workDir   string
 	lookupEnv func(string) (string, bool)
 	extra     []func(*App) *cobra.Command
+	// args are the command-line arguments given to Execute, passed on
+	// unchanged to the compiled runner of a Go project (gobuild.go).
+	args []string
+	// compiled, model and bundle are what a program built with the project
+	// carries (WithRegistry, WithModel, WithBundle).
+	compiled *versions.Registry
+	model    func() *model.MetaData
+	bundle   *Bundle
 
 	cfg     *config.Config
 	cfgErr  error
@@ -134,6 +144,9 @@ func (a *App) Config() (*config.Config, error) {
 		LookupEnv: a.lookupEnv,
 		Flags:     flags,
 	})
+	if a.cfgErr == nil && a.bundle != nil {
+		a.bundle.apply(a.cfg)
+	}
 	return a.cfg, a.cfgErr
 }
 

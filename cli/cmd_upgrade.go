@@ -111,6 +111,10 @@ func runUpgrade(ctx context.Context, app *App, cmd *cobra.Command, f *runFlags, 
 	if up {
 		verb = "upgrade"
 	}
+	// Go revisions run in the project's compiled runner (gobuild.go).
+	if done, err := app.handOffToRunner(ctx, false); done || err != nil {
+		return err
+	}
 	if f.sql {
 		if !up && !versions.IsRange(target) {
 			return Usagef("downgrade --sql needs a range FROM:TO, since the database is not read (e.g. `migrate downgrade head:base --sql`)")

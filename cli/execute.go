@@ -17,6 +17,7 @@ import (
 // the command; the status is then non-zero.
 func Execute(ctx context.Context, args []string, stdout, stderr io.Writer, opts ...Option) int {
 	app := newApp(append(slices.Clip(opts), WithOutput(stdout, stderr))...)
+	app.args = args
 	root := newRootCommand(app)
 	root.SetArgs(args)
 	cmd, err := root.ExecuteContextC(ctx)

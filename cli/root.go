@@ -25,6 +25,7 @@ var commands = []func(*App) *cobra.Command{
 	newCurrentCommand,
 	newEnsureVersionCommand,
 	newVerifyCommand,
+	newBuildCommand,
 	newVersionCommand,
 }
 

@@ -102,12 +102,24 @@ func formatElapsed(d time.Duration) string {
 // revisions compiled into this program (when it was built with the
 // project) bound to their files.
 func (a *App) loadRunnable() (*scripts, error) {
-	s, err := a.loadScripts(false)
+	var (
+		s   *scripts
+		err error
+	)
+	if a.bundle != nil {
+		s, err = a.loadBundledScripts()
+	} else {
+		s, err = a.loadScripts(false)
+	}
 	if err != nil {
 		return nil, err
 	}
-	if regs, _ := versions.DefaultRegistry.Revisions(); len(regs) > 0 {
-		if _, err := versions.DefaultRegistry.Bind(s.revs); err != nil {
+	reg := a.compiled
+	if regs, _ := versions.DefaultRegistry.Revisions(); reg == nil && len(regs) > 0 {
+		reg = versions.DefaultRegistry
+	}
+	if reg != nil {
+		if _, err := reg.Bind(s.revs); err != nil {
 			return nil, Usage(err)
 		}
 	}

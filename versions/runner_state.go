@@ -10,12 +10,15 @@ import (
 // and never creates the table. Rows naming revisions the graph does not
 // have are returned with an *UnknownRevisionError.
 func (r *Runner) Current(ctx context.Context) ([]string, error) {
-	ok, err := r.vt.exists(ctx, r.db)
-	if err != nil || !ok {
-		return nil, err
-	}
+	// Read first: one query in the common case. The catalog lookup, which
+	// costs several milliseconds on a new PostgreSQL connection, only runs
+	// when the read fails, to tell a missing table from a real error.
 	rows, err := r.vt.read(ctx, r.db)
 	if err != nil {
+		ok, xerr := r.vt.exists(ctx, r.db)
+		if xerr == nil && !ok {
+			return nil, nil
+		}
 		return nil, err
 	}
 	return rows, r.checkKnown(rows)

@@ -1,0 +1,237 @@
+// Package migrate runs schema migrations from a Go program, for programs
+// that migrate their database at start-up:
+//
+//	//go:embed migrations/versions
+//	var files embed.FS
+//
+//	versionsFS, _ := fs.Sub(files, "migrations/versions")
+//	err := migrate.Upgrade(ctx, db, migrate.Source{FS: versionsFS}, "head")
+//
+// It is a small facade over the packages that do the work: versions (the
+// revision files, the graph and the runner) and dialect (one object per
+// database). Revisions are the files the migrate command writes: SQL files,
+// and Go files whose compiled revisions are in a versions.Registry. The
+// version and history tables, the migration lock and the transactions are
+// exactly those of the migrate command, so the command and the program can
+// work on the same database.
+//
+// Nothing here uses package-level state: a program migrating several
+// databases passes one Source per migration set.
+package migrate
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"io/fs"
+	"log/slog"
+	"time"
+
+	"github.com/migratego/migrate/dialect"
+	"github.com/migratego/migrate/versions"
+)
+
+// Source is where the revisions come from: revision files, compiled Go
+// revisions, or both.
+type Source struct {
+	// FS holds revision files (.sql, and .go files whose headers are read)
+	// at its root, such as an embed.FS narrowed with fs.Sub, or os.DirFS.
+	FS fs.FS
+	// Registry holds compiled Go revisions (their init funcs call
+	// Registry.Register, or versions.Register for versions.DefaultRegistry).
+	// When FS holds Go revision files, each is bound to the compiled
+	// revision with its ID (versions.Registry.Bind: a file missing from the
+	// program, or a compiled revision without a file, is an error); when FS
+	// holds none, the registry's revisions join the files' as they are.
+	Registry *versions.Registry
+}
+
+// Option configures a call.
+type Option func(*settings)
+
+type settings struct {
+	dialect  dialect.Dialect
+	runner   []versions.Option
+	logger   *slog.Logger
+	progress func(versions.Progress)
+	purge    bool
+}
+
+// WithDialect names the database's dialect (dialect.Postgres(),
+// dialect.MySQL(), dialect.MariaDB(), dialect.SQLite()) instead of
+// detecting it from the driver and the server (dialect.Detect).
+func WithDialect(d dialect.Dialect) Option { return func(s *settings) { s.dialect = d } }
+
+// WithVersionTable names the version table and its schema (default
+// "migrate_version" in the connection's default schema), as version_table
+// and version_table_schema in migrate.toml.
+func WithVersionTable(schema, name string) Option {
+	return func(s *settings) { s.runner = append(s.runner, versions.WithVersionTable(schema, name)) }
+}
+
+// WithHistoryTable names the history table (default "migrate_history").
+func WithHistoryTable(name string) Option {
+	return func(s *settings) { s.runner = append(s.runner, versions.WithHistoryTable(name)) }
+}
+
+// WithLockTimeout bounds the wait for the migration lock held by another
+// process (default 60s).
+func WithLockTimeout(d time.Duration) Option {
+	return func(s *settings) { s.runner = append(s.runner, versions.WithLockTimeout(d)) }
+}
+
+// WithTransactionMode chooses one transaction per revision (the default)
+// or one for the whole run (PostgreSQL, SQLite).
+func WithTransactionMode(m versions.TransactionMode) Option {
+	return func(s *settings) { s.runner = append(s.runner, versions.WithTransactionMode(m)) }
+}
+
+// WithTag records a tag with every step in the history table.
+func WithTag(tag string) Option {
+	return func(s *settings) { s.runner = append(s.runner, versions.WithTag(tag)) }
+}
+
+// WithLogger logs every step at level Info when it finishes ("Running
+// upgrade a -> b, add users") and at level Error when it fails.
+func WithLogger(l *slog.Logger) Option { return func(s *settings) { s.logger = l } }
+
+// WithProgress calls f when each step starts and ends.
+func WithProgress(f func(versions.Progress)) Option { return func(s *settings) { s.progress = f } }
+
+// WithPurge makes Stamp empty the version table first, so that it works
+// on a table holding unknown revisions.
+func WithPurge() Option { return func(s *settings) { s.purge = true } }
+
+// Upgrade applies target ("head", "heads", a revision id or unique prefix,
+// a branch label, "+1", "branch@head", …) and every revision it needs that
+// the database does not have yet, in order, recording each in the version
+// and history tables.
+func Upgrade(ctx context.Context, db *sql.DB, source Source, target string, opts ...Option) error {
+	r, _, err := newRunner(ctx, db, source, opts)
+	if err != nil {
+		return fmt.Errorf("migrate: upgrade %s: %w", target, err)
+	}
+	if _, err := r.Upgrade(ctx, target); err != nil {
+		return fmt.Errorf("migrate: upgrade %s: %w", target, err)
+	}
+	return nil
+}
+
+// Downgrade reverts every applied revision above target ("base", an id,
+// "-1", "branch@-1", …), children first.
+func Downgrade(ctx context.Context, db *sql.DB, source Source, target string, opts ...Option) error {
+	r, _, err := newRunner(ctx, db, source, opts)
+	if err != nil {
+		return fmt.Errorf("migrate: downgrade %s: %w", target, err)
+	}
+	if _, err := r.Downgrade(ctx, target); err != nil {
+		return fmt.Errorf("migrate: downgrade %s: %w", target, err)
+	}
+	return nil
+}
+
+// Stamp sets the version table to target without running any migration
+// (WithPurge empties it first).
+func Stamp(ctx context.Context, db *sql.DB, source Source, target string, opts ...Option) error {
+	r, s, err := newRunner(ctx, db, source, opts)
+	if err != nil {
+		return fmt.Errorf("migrate: stamp %s: %w", target, err)
+	}
+	if _, err := r.Stamp(ctx, []string{target}, s.purge); err != nil {
+		return fmt.Errorf("migrate: stamp %s: %w", target, err)
+	}
+	return nil
+}
+
+// Current returns the revisions the database is at: the rows of the
+// version table, one per applied head, sorted; none for a database that
+// was never migrated (the version table is not created).
+func Current(ctx context.Context, db *sql.DB, source Source, opts ...Option) ([]string, error) {
+	r, _, err := newRunner(ctx, db, source, opts)
+	if err != nil {
+		return nil, fmt.Errorf("migrate: current: %w", err)
+	}
+	rows, err := r.Current(ctx)
+	if err != nil {
+		return nil, fmt.Errorf("migrate: current: %w", err)
+	}
+	return rows, nil
+}
+
+// newRunner loads the source into a graph and returns a runner on db.
+func newRunner(ctx context.Context, db *sql.DB, source Source, opts []Option) (*versions.Runner, *settings, error) {
+	s := &settings{}
+	for _, o := range opts {
+		o(s)
+	}
+	if db == nil {
+		return nil, nil, errors.New("no database (nil *sql.DB)")
+	}
+	g, err := source.graph()
+	if err != nil {
+		return nil, nil, err
+	}
+	d := s.dialect
+	if d == nil {
+		if d, err = dialect.Detect(ctx, db); err != nil {
+			return nil, nil, err
+		}
+	}
+	ropts := append(s.runner, versions.WithProgress(s.report))
+	r, err := versions.NewRunner(&dialect.DB{DB: db, Dialect: d}, g, ropts...)
+	if err != nil {
+		return nil, nil, err
+	}
+	return r, s, nil
+}
+
+// report hands a step to the progress callback and the logger.
+func (s *settings) report(p versions.Progress) {
+	if s.progress != nil {
+		s.progress(p)
+	}
+	if s.logger == nil {
+		return
+	}
+	switch p.Phase {
+	case versions.StepFinished:
+		s.logger.Info(p.Message, "revision", p.Step.Revision.ID, "elapsed", p.Elapsed)
+	case versions.StepFailed:
+		s.logger.Error(p.Message, "revision", p.Step.Revision.ID, "elapsed", p.Elapsed, "error", p.Err)
+	}
+}
+
+// graph loads the source's revisions into a validated graph.
+func (src Source) graph() (*versions.Graph, error) {
+	if src.FS == nil && src.Registry == nil {
+		return nil, errors.New("the source has neither files (Source.FS) nor compiled revisions (Source.Registry)")
+	}
+	var revs []*versions.Revision
+	if src.FS != nil {
+		var err error
+		if revs, err = versions.Load([]versions.Location{{FS: src.FS}}); err != nil {
+			return nil, err
+		}
+	}
+	if src.Registry != nil {
+		hasGoFiles := false
+		for _, r := range revs {
+			if r.Source != nil && r.Source.Kind == versions.KindGo {
+				hasGoFiles = true
+			}
+		}
+		if hasGoFiles {
+			if _, err := src.Registry.Bind(revs); err != nil {
+				return nil, err
+			}
+		} else {
+			compiled, err := src.Registry.Revisions()
+			if err != nil {
+				return nil, err
+			}
+			revs = append(revs, compiled...)
+		}
+	}
+	return versions.NewGraph(revs)
+}
