@@ -190,13 +190,13 @@ func TestGoProjectEndToEnd(t *testing.T) {
 	}
 	elsewhere := t.TempDir()
 	denv := []string{"PATH=" + pathWithoutGo(), "DATABASE_URL=sqlite:" + filepath.Join(elsewhere, "deploy.db")}
-	for _, args := range [][]string{{"upgrade", "head"}, {"current"}} {
+	for _, args := range [][]string{{"upgrade", "head"}, {"current"}, {"heads"}, {"history"}} {
 		out, errOut, code := goRun(t, elsewhere, denv, deploy, args...)
 		if code != 0 {
 			t.Fatalf("deploy binary %v: exit %d\n%s%s", args, code, out, errOut)
 		}
-		if args[0] == "current" && !strings.Contains(out, "c3d4e5f6a1b2 (head)") {
-			t.Fatalf("deploy binary current: %q", out)
+		if args[0] != "upgrade" && !strings.Contains(out, "c3d4e5f6a1b2") {
+			t.Fatalf("deploy binary %v: %q", args, out)
 		}
 	}
 	checkAdmin(t, "sqlite:"+filepath.Join(elsewhere, "deploy.db"))

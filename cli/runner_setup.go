@@ -102,15 +102,7 @@ func formatElapsed(d time.Duration) string {
 // revisions compiled into this program (when it was built with the
 // project) bound to their files.
 func (a *App) loadRunnable() (*scripts, error) {
-	var (
-		s   *scripts
-		err error
-	)
-	if a.bundle != nil {
-		s, err = a.loadBundledScripts()
-	} else {
-		s, err = a.loadScripts(false)
-	}
+	s, err := a.loadScripts(false)
 	if err != nil {
 		return nil, err
 	}

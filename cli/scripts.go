@@ -34,6 +34,10 @@ type scripts struct {
 // With missingOK, a version location that does not exist yet is loaded as
 // empty (revision and merge create it when they write to it).
 func (a *App) loadScripts(missingOK bool) (*scripts, error) {
+	if a.bundle != nil {
+		// A deploy binary (migrate build) carries its revisions.
+		return a.loadBundledScripts()
+	}
 	cfg, err := a.Config()
 	if err != nil {
 		return nil, err

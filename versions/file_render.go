@@ -36,7 +36,7 @@ type GoFile struct {
 
 // Default bodies of new revision files.
 const (
-	goUpgradeHint    = "// Operations to upgrade go here, e.g. op.CreateTable(…) or op.Execute(ctx, \"…\")."
+	goUpgradeHint    = "// Operations to upgrade go here, e.g. return op.Run(ctx, ops.CreateTable{…}) or op.Execute(ctx, \"…\")."
 	goDowngradeHint  = "// Operations to downgrade go here: undo the upgrade, in reverse order."
 	sqlUpgradeHint   = "-- Statements to upgrade go here, each ending with ';'."
 	sqlDowngradeHint = "-- Statements to downgrade go here: undo the upgrade, in reverse order."
