@@ -80,6 +80,13 @@ func (e *StatementError) Unwrap() error { return e.Err }
 func (o *Op) Run(ctx context.Context, operations ...Operation) error {
 	c := o.Context()
 	for _, op := range operations {
+		if b, ok := op.(BulkInsert); ok && !o.Offline() {
+			// Online, rows go by COPY or bound parameters, not literals.
+			if err := o.BulkInsert(ctx, b); err != nil {
+				return err
+			}
+			continue
+		}
 		stmts, err := op.Statements(ctx, c)
 		if err != nil {
 			return fmt.Errorf("ops: %s: %w", op.Name(), err)

@@ -76,3 +76,53 @@ func TestRunnerSQLiteBatchKeepsChildren(t *testing.T) {
 		t.Errorf("foreign keys left off after the run (%d, %v)", fkOn, err)
 	}
 }
+
+// TestRunnerBulkInsertCopyInTransaction checks that a Go revision's bulk
+// insert on PostgreSQL goes by COPY inside the revision's transaction:
+// the rows are not sent as INSERT statements, and a later failure in the
+// same revision rolls them back.
+func TestRunnerBulkInsertCopyInTransaction(t *testing.T) {
+	ctx := context.Background()
+	db, _ := testdb.Open(t, "postgres")
+	rows := make([][]any, 3000)
+	for i := range rows {
+		rows[i] = []any{i, "row"}
+	}
+	fail := true
+	rev := &Revision{ID: "b1", Message: "bulk", Source: &Source{Path: "b1.go", Kind: KindGo, Checksum: "b"},
+		Upgrade: func(ctx context.Context, op *ops.Op) error {
+			if err := op.Execute(ctx, `CREATE TABLE bulk_t (id integer PRIMARY KEY, name text)`); err != nil {
+				return err
+			}
+			if err := op.Run(ctx, ops.BulkInsert{Table: "bulk_t", Columns: []string{"id", "name"}, Rows: rows}); err != nil {
+				return err
+			}
+			if fail {
+				return op.Execute(ctx, `INSERT INTO nowhere VALUES (1)`)
+			}
+			return nil
+		},
+	}
+	g, err := NewGraph([]*Revision{rev})
+	if err != nil {
+		t.Fatal(err)
+	}
+	r := newTestRunner(t, db, g)
+	_, err = r.Upgrade(ctx, "head")
+	var se *StatementError
+	if !errors.As(err, &se) {
+		t.Fatalf("upgrade = %v; want the failing statement", err)
+	}
+	if se.Index != 2 {
+		t.Errorf("the failing statement is number %d; want 2 (CREATE TABLE, then the failure): the rows go by COPY, not INSERT", se.Index)
+	}
+	wantTables(t, db, nil, []string{"bulk_t"})
+	fail = false
+	if _, err := r.Upgrade(ctx, "head"); err != nil {
+		t.Fatal(err)
+	}
+	var n int
+	if err := db.QueryRowContext(ctx, `SELECT count(*) FROM bulk_t`).Scan(&n); err != nil || n != len(rows) {
+		t.Errorf("bulk_t has %d rows (err %v), want %d", n, err, len(rows))
+	}
+}

@@ -155,26 +155,42 @@ func (s *session) runStep(ctx context.Context, p *preparedStep) error {
 	return s.runTracked(ctx, p)
 }
 
+// startStep reports that p starts at start and returns its history entry.
+func (s *session) startStep(p *preparedStep, start time.Time) *HistoryEntry {
+	s.r.report(Progress{Phase: StepStarted, Step: p.step, Message: p.message})
+	e := s.r.entry(p.step, p.direction, start)
+	e.StatementCount = len(p.stmts)
+	return e
+}
+
+// applyInTx runs p's statements (or Go func), its version-table change
+// and its history row e, marked ok, on tx. A failing statement comes back
+// as fail as well as the error.
+func (s *session) applyInTx(ctx context.Context, tx dialect.Querier, p *preparedStep, e *HistoryEntry, start time.Time) (fail *StatementError, err error) {
+	r := s.r
+	if fail = s.execBody(ctx, tx, p, 0, -1); fail != nil {
+		return fail, fail
+	}
+	if err := r.vt.apply(ctx, tx, p.step); err != nil {
+		return nil, err
+	}
+	e.Status, e.FinishedAt = StatusOK, r.now()
+	e.Duration = e.FinishedAt.Sub(start)
+	e.StatementsDone = len(p.stmts)
+	return nil, r.ht.insert(ctx, tx, e)
+}
+
 // runAtomic runs a revision's statements, its version-table change and
 // its history row in one transaction.
 func (s *session) runAtomic(ctx context.Context, p *preparedStep) error {
 	r := s.r
 	start := r.now()
-	r.report(Progress{Phase: StepStarted, Step: p.step, Message: p.message})
-	e := r.entry(p.step, p.direction, start)
-	e.StatementCount = len(p.stmts)
+	e := s.startStep(p, start)
 	var fail *StatementError
 	err := s.inTx(ctx, func(tx dialect.Querier) error {
-		if fail = s.execBody(ctx, tx, p, 0, -1); fail != nil {
-			return fail
-		}
-		if err := r.vt.apply(ctx, tx, p.step); err != nil {
-			return err
-		}
-		e.Status, e.FinishedAt = StatusOK, r.now()
-		e.Duration = e.FinishedAt.Sub(start)
-		e.StatementsDone = len(p.stmts)
-		return r.ht.insert(ctx, tx, e)
+		var err error
+		fail, err = s.applyInTx(ctx, tx, p, e, start)
+		return err
 	})
 	if err != nil {
 		if fail == nil {
@@ -263,7 +279,7 @@ func (s *session) runTracked(ctx context.Context, p *preparedStep) error {
 		}
 	} else {
 		// A Go revision: count its statements as they run.
-		tr := &trackingExec{q: s.conn, after: func(n int) error { done = n; return progress(s.conn, n) }}
+		tr := &trackingExec{q: s.conn, conn: s.conn, after: func(n int) error { done = n; return progress(s.conn, n) }}
 		fail = s.runGo(ctx, tr, p, false)
 		done = len(tr.ran)
 	}
@@ -312,19 +328,9 @@ func (s *session) runAll(ctx context.Context, prepared []*preparedStep) error {
 	err := s.inTx(ctx, func(tx dialect.Querier) error {
 		for _, p := range prepared {
 			current, start = p, r.now()
-			r.report(Progress{Phase: StepStarted, Step: p.step, Message: p.message})
-			e = r.entry(p.step, p.direction, start)
-			e.StatementCount = len(p.stmts)
-			if fail = s.execBody(ctx, tx, p, 0, -1); fail != nil {
-				return fail
-			}
-			if err := r.vt.apply(ctx, tx, p.step); err != nil {
-				return err
-			}
-			e.Status, e.FinishedAt = StatusOK, r.now()
-			e.Duration = e.FinishedAt.Sub(start)
-			e.StatementsDone = len(p.stmts)
-			if err := r.ht.insert(ctx, tx, e); err != nil {
+			e = s.startStep(p, start)
+			var err error
+			if fail, err = s.applyInTx(ctx, tx, p, e, start); err != nil {
 				return err
 			}
 			r.report(Progress{Phase: StepFinished, Step: p.step, Message: p.message, Elapsed: e.Duration})
@@ -350,7 +356,7 @@ func (s *session) runAll(ctx context.Context, prepared []*preparedStep) error {
 // or a Go revision's func, on q. It returns nil or the failure.
 func (s *session) execBody(ctx context.Context, q dialect.Querier, p *preparedStep, from, to int) *StatementError {
 	if !p.isSQL {
-		if fail := s.runGo(ctx, &trackingExec{q: q}, p, true); fail != nil {
+		if fail := s.runGo(ctx, &trackingExec{q: q, conn: s.conn}, p, true); fail != nil {
 			return fail
 		}
 		return s.checkForeignKeys(ctx, q, p)
@@ -438,7 +444,11 @@ func statementTexts(stmts []Statement) []string {
 // trackingExec is the executor a Go revision's Op runs on: it remembers
 // the statements that ran and reports each to after.
 type trackingExec struct {
-	q     dialect.Querier
+	q dialect.Querier
+	// conn is the migration connection q runs on (q may be a transaction
+	// begun on it); Raw lends its driver connection, so that a PostgreSQL
+	// COPY of ops.BulkInsert runs inside the revision's transaction.
+	conn  *sql.Conn
 	ran   []string
 	after func(n int) error
 }
@@ -457,6 +467,9 @@ func (t *trackingExec) ExecContext(ctx context.Context, query string, args ...an
 	}
 	return res, nil
 }
+
+// Raw runs f on the migration connection's driver connection.
+func (t *trackingExec) Raw(f func(driverConn any) error) error { return t.conn.Raw(f) }
 
 // QueryContext runs a query.
 func (t *trackingExec) QueryContext(ctx context.Context, query string, args ...any) (*sql.Rows, error) {
