@@ -24,19 +24,14 @@ func runHistoryApplied(ctx context.Context, app *App) error {
 		if err != nil {
 			return err
 		}
-		db, err := app.OpenDB(ctx)
+		err = app.withReadRunner(ctx, cfg, s, func(r *versions.Runner) error {
+			if entries, err = r.AppliedHistory(ctx); err != nil {
+				return Failure(err)
+			}
+			return nil
+		})
 		if err != nil {
 			return err
-		}
-		defer db.Close()
-		r, err := versions.NewRunner(db, s.graph,
-			versions.WithVersionTable(cfg.VersionTableSchema, cfg.VersionTable),
-			versions.WithHistoryTable(cfg.HistoryTable))
-		if err != nil {
-			return Usage(err)
-		}
-		if entries, err = r.AppliedHistory(ctx); err != nil {
-			return Failure(err)
 		}
 	}
 	if entries == nil {

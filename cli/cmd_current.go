@@ -63,20 +63,15 @@ func runCurrent(ctx context.Context, app *App, checkHeads bool) error {
 	var rows []string
 	var unknown *versions.UnknownRevisionError
 	if !app.sqliteFileMissing() {
-		db, err := app.OpenDB(ctx)
+		err = app.withReadRunner(ctx, cfg, s, func(r *versions.Runner) error {
+			rows, err = r.Current(ctx)
+			if err != nil && !errors.As(err, &unknown) {
+				return Failure(err)
+			}
+			return nil
+		})
 		if err != nil {
 			return err
-		}
-		defer db.Close()
-		r, err := versions.NewRunner(db, s.graph,
-			versions.WithVersionTable(cfg.VersionTableSchema, cfg.VersionTable),
-			versions.WithHistoryTable(cfg.HistoryTable))
-		if err != nil {
-			return Usage(err)
-		}
-		rows, err = r.Current(ctx)
-		if err != nil && !errors.As(err, &unknown) {
-			return Failure(err)
 		}
 	}
 	g := s.graph

@@ -33,19 +33,14 @@ history table existed) cannot be checked and are not reported.`,
 			}
 			var problems []versions.VerifyProblem
 			if !app.sqliteFileMissing() {
-				db, err := app.OpenDB(ctx)
+				err = app.withReadRunner(ctx, cfg, s, func(r *versions.Runner) error {
+					if problems, err = r.Verify(ctx); err != nil {
+						return Failure(err)
+					}
+					return nil
+				})
 				if err != nil {
 					return err
-				}
-				defer db.Close()
-				r, err := versions.NewRunner(db, s.graph,
-					versions.WithVersionTable(cfg.VersionTableSchema, cfg.VersionTable),
-					versions.WithHistoryTable(cfg.HistoryTable))
-				if err != nil {
-					return Usage(err)
-				}
-				if problems, err = r.Verify(ctx); err != nil {
-					return Failure(err)
 				}
 			}
 			if problems == nil {

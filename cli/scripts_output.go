@@ -1,9 +1,6 @@
 package cli
 
 import (
-	"bytes"
-	"encoding/json"
-	"fmt"
 	"io"
 	"sort"
 	"strings"
@@ -17,19 +14,7 @@ import (
 //
 // TODO(cli): fold this fast path into masker.mask and use App.Result.
 func (a *App) largeResult(v any, human func(w io.Writer) error) error {
-	var buf bytes.Buffer
-	if a.flags.json {
-		enc := json.NewEncoder(&buf)
-		enc.SetIndent("", "  ")
-		enc.SetEscapeHTML(false)
-		if err := enc.Encode(v); err != nil {
-			return fmt.Errorf("encode JSON output: %w", err)
-		}
-	} else if err := human(&buf); err != nil {
-		return err
-	}
-	_, err := io.WriteString(a.Stdout, a.maskLines(buf.String()))
-	return err
+	return a.writeResult(v, human, a.maskLines)
 }
 
 // maskLines masks s as App.Mask does, line by line.

@@ -142,6 +142,22 @@ func pollLock(ctx context.Context, name string, timeout time.Duration, try func(
 	}
 }
 
+// connLock is a Lock held by the session of conn: releasing it runs
+// unlock (the database's unlock query, failing when the lock was not
+// held), then returns conn to the pool, or closes it when unlock failed.
+func connLock(name string, conn *sql.Conn, unlock func(ctx context.Context) error) *Lock {
+	return NewLock(name, func(ctx context.Context) error {
+		err := unlock(ctx)
+		if cerr := discardConn(conn, err != nil); err == nil {
+			err = cerr
+		}
+		if err != nil {
+			return fmt.Errorf("release migration lock %s: %w", name, err)
+		}
+		return nil
+	})
+}
+
 // discardConn returns conn to the pool, or closes its driver connection
 // when bad is true (a session lock that could not be released must not
 // stay in the pool).

@@ -81,18 +81,12 @@ func (d *mysqlDialect) AcquireMigrationLock(ctx context.Context, db *sql.DB, sch
 		_ = discardConn(conn, true)
 		return nil, err
 	}
-	return NewLock(name, func(ctx context.Context) error {
+	return connLock(name, conn, func(ctx context.Context) error {
 		var rel sql.NullInt64
 		err := conn.QueryRowContext(ctx, "SELECT RELEASE_LOCK(?)", key).Scan(&rel)
 		if err == nil && (!rel.Valid || rel.Int64 != 1) {
 			err = fmt.Errorf("the lock was not held by this connection")
 		}
-		if cerr := discardConn(conn, err != nil); err == nil {
-			err = cerr
-		}
-		if err != nil {
-			return fmt.Errorf("release migration lock %s: %w", name, err)
-		}
-		return nil
+		return err
 	}), nil
 }

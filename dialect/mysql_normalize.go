@@ -195,7 +195,7 @@ func mysqlNormalLiterals(expr string) string {
 			}
 			if c == '\\' && i+1 < len(expr) {
 				i++
-				lit.WriteString(unescapeMySQL(expr[i]))
+				lit.WriteString(UnescapeMySQL(expr[i]))
 				continue
 			}
 			lit.WriteByte(c)

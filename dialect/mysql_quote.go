@@ -1,10 +1,8 @@
 package dialect
 
 import (
-	"encoding/hex"
 	"fmt"
 	"math"
-	"reflect"
 	"strconv"
 	"strings"
 	"time"
@@ -15,52 +13,52 @@ import (
 // characters (not bytes).
 const mysqlMaxIdent = 64
 
+// mysqlIdents are the rules of MySQL identifiers: no empty name, NUL or
+// invalid UTF-8, only characters of the Basic Multilingual Plane, and at
+// most 64 characters.
+var mysqlIdents = identRules{
+	empty:       "MySQL identifiers cannot be empty",
+	nul:         "MySQL identifiers cannot contain NUL",
+	invalidUTF8: "MySQL identifiers must be valid UTF-8",
+	length: func(name string) string {
+		for _, r := range name {
+			if r > 0xFFFF {
+				return fmt.Sprintf("%q is outside the Basic Multilingual Plane, which MySQL identifiers cannot hold", r)
+			}
+		}
+		if n := utf8.RuneCountInString(name); n > mysqlMaxIdent {
+			return fmt.Sprintf("%d characters long; MySQL identifiers hold at most %d", n, mysqlMaxIdent)
+		}
+		return ""
+	},
+}
+
 // QuoteIdent quotes name with backticks, doubling any backtick inside, so
 // that quotes, unicode and reserved words are safe. It refuses what the
 // server would refuse anyway, with a clearer message: the empty name, NUL,
 // invalid UTF-8, characters outside the Basic Multilingual Plane, and names
 // longer than 64 characters.
 func (d *mysqlDialect) QuoteIdent(name string) (string, error) {
-	if err := checkMySQLIdent(name); err != nil {
-		return "", err
-	}
-	return "`" + strings.ReplaceAll(name, "`", "``") + "`", nil
-}
-
-func checkMySQLIdent(name string) error {
-	switch {
-	case name == "":
-		return &IdentifierError{Name: name, Reason: "MySQL identifiers cannot be empty"}
-	case strings.IndexByte(name, 0) >= 0:
-		return &IdentifierError{Name: name, Reason: "MySQL identifiers cannot contain NUL"}
-	case !utf8.ValidString(name):
-		return &IdentifierError{Name: name, Reason: "MySQL identifiers must be valid UTF-8"}
-	}
-	n := 0
-	for _, r := range name {
-		if r > 0xFFFF {
-			return &IdentifierError{Name: name, Reason: fmt.Sprintf("%q is outside the Basic Multilingual Plane, which MySQL identifiers cannot hold", r)}
-		}
-		n++
-	}
-	if n > mysqlMaxIdent {
-		return &IdentifierError{Name: name, Reason: fmt.Sprintf("%d characters long; MySQL identifiers hold at most %d", n, mysqlMaxIdent)}
-	}
-	return nil
+	return quoteIdent(&mysqlIdents, "`", name)
 }
 
 // QuoteQualified quotes `schema`.`name` (the schema is a MySQL database),
 // or just `name` when schema is empty.
 func (d *mysqlDialect) QuoteQualified(schema, name string) (string, error) {
-	q, err := d.QuoteIdent(name)
-	if err != nil || schema == "" {
-		return q, err
-	}
-	s, err := d.QuoteIdent(schema)
-	if err != nil {
-		return "", err
-	}
-	return s + "." + q, nil
+	return quoteQualified(d.QuoteIdent, schema, name)
+}
+
+// mysqlLiterals is how MySQL spells literals (see mysqlDialect.Literal).
+var mysqlLiterals = literalStyle{
+	trueLit:        "TRUE",
+	falseLit:       "FALSE",
+	str:            func(s string) (string, error) { return mysqlString(s), nil },
+	bytes:          hexBlob,
+	time:           mysqlTime,
+	float:          mysqlFloat,
+	underlying:     true,
+	namedFloatBits: 64,
+	unsupported:    "mysql: cannot render a value of type %T as an SQL literal",
 }
 
 // Literal renders v as a MySQL literal: NULL, TRUE/FALSE, integers, floats
@@ -74,77 +72,7 @@ func (d *mysqlDialect) QuoteQualified(schema, name string) (string, error) {
 // escaped, and a single quote is doubled, which also keeps the literal
 // closed under NO_BACKSLASH_ESCAPES.
 func (d *mysqlDialect) Literal(v any) (string, error) {
-	switch x := v.(type) {
-	case nil:
-		return "NULL", nil
-	case bool:
-		if x {
-			return "TRUE", nil
-		}
-		return "FALSE", nil
-	case string:
-		return mysqlString(x), nil
-	case []byte:
-		if x == nil {
-			return "NULL", nil
-		}
-		return "X'" + strings.ToUpper(hex.EncodeToString(x)) + "'", nil
-	case time.Time:
-		return mysqlTime(x)
-	case int:
-		return strconv.FormatInt(int64(x), 10), nil
-	case int8:
-		return strconv.FormatInt(int64(x), 10), nil
-	case int16:
-		return strconv.FormatInt(int64(x), 10), nil
-	case int32:
-		return strconv.FormatInt(int64(x), 10), nil
-	case int64:
-		return strconv.FormatInt(x, 10), nil
-	case uint:
-		return strconv.FormatUint(uint64(x), 10), nil
-	case uint8:
-		return strconv.FormatUint(uint64(x), 10), nil
-	case uint16:
-		return strconv.FormatUint(uint64(x), 10), nil
-	case uint32:
-		return strconv.FormatUint(uint64(x), 10), nil
-	case uint64:
-		return strconv.FormatUint(x, 10), nil
-	case float32:
-		return mysqlFloat(float64(x), 32)
-	case float64:
-		return mysqlFloat(x, 64)
-	}
-	return mysqlReflectLiteral(d, v)
-}
-
-// mysqlReflectLiteral renders named types (type Status string) by their
-// underlying kind.
-func mysqlReflectLiteral(d *mysqlDialect, v any) (string, error) {
-	rv := reflect.ValueOf(v)
-	switch rv.Kind() {
-	case reflect.Bool:
-		return d.Literal(rv.Bool())
-	case reflect.String:
-		return d.Literal(rv.String())
-	case reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64:
-		return d.Literal(rv.Int())
-	case reflect.Uint, reflect.Uint8, reflect.Uint16, reflect.Uint32, reflect.Uint64, reflect.Uintptr:
-		return d.Literal(rv.Uint())
-	case reflect.Float32, reflect.Float64:
-		return d.Literal(rv.Float())
-	case reflect.Pointer:
-		if rv.IsNil() {
-			return "NULL", nil
-		}
-		return d.Literal(rv.Elem().Interface())
-	case reflect.Slice:
-		if rv.Type().Elem().Kind() == reflect.Uint8 {
-			return d.Literal(rv.Bytes())
-		}
-	}
-	return "", fmt.Errorf("mysql: cannot render a value of type %T as an SQL literal", v)
+	return mysqlLiterals.literal(v)
 }
 
 // mysqlString quotes s for the default sql_mode (backslash escapes on).

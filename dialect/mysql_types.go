@@ -368,7 +368,7 @@ func parseMySQLValueList(s string) ([]string, bool) {
 				closed = true
 				i++
 			case c == '\\' && i+1 < len(s):
-				b.WriteString(unescapeMySQL(s[i+1]))
+				b.WriteString(UnescapeMySQL(s[i+1]))
 				i += 2
 			default:
 				b.WriteByte(c)
@@ -392,8 +392,11 @@ func parseMySQLValueList(s string) ([]string, bool) {
 	}
 }
 
-// unescapeMySQL returns what a backslash followed by c means in a string.
-func unescapeMySQL(c byte) string {
+// UnescapeMySQL returns what a backslash followed by c means in a MySQL
+// string literal: \0, \n, \r, \t, \b and \Z are control characters, and
+// any other character stands for itself. The inspector reads catalog
+// strings with it.
+func UnescapeMySQL(c byte) string {
 	switch c {
 	case '0':
 		return "\x00"

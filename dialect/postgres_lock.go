@@ -91,19 +91,13 @@ func (d *postgresDialect) AcquireMigrationLock(ctx context.Context, db *sql.DB, 
 		_ = discardConn(conn, true)
 		return nil, err
 	}
-	return NewLock(name, func(ctx context.Context) error {
+	return connLock(name, conn, func(ctx context.Context) error {
 		var ok bool
 		err := conn.QueryRowContext(ctx, "SELECT pg_advisory_unlock($1)", key).Scan(&ok)
 		if err == nil && !ok {
 			err = fmt.Errorf("the lock was not held")
 		}
-		if cerr := discardConn(conn, err != nil); err == nil {
-			err = cerr
-		}
-		if err != nil {
-			return fmt.Errorf("release migration lock %s: %w", name, err)
-		}
-		return nil
+		return err
 	}), nil
 }
 

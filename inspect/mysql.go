@@ -116,12 +116,7 @@ func (in *mysqlInspector) Inspect(ctx context.Context, q Querier, opts Options) 
 func (st *mysqlState) session(ctx context.Context, schemas []string) error {
 	var current sql.NullString
 	var version string
-	rows, err := st.q.QueryContext(ctx, "SELECT DATABASE(), VERSION()")
-	if err != nil {
-		return fmt.Errorf("inspect mysql: session: %w", err)
-	}
-	err = scanOne(rows, &current, &version)
-	if err != nil {
+	if err := queryRow(ctx, st.q, "SELECT DATABASE(), VERSION()", nil, &current, &version); err != nil {
 		return fmt.Errorf("inspect mysql: session: %w", err)
 	}
 	st.current = current.String
@@ -134,21 +129,6 @@ func (st *mysqlState) session(ctx context.Context, schemas []string) error {
 		st.schemas = []string{st.current}
 	}
 	return nil
-}
-
-// scanOne scans the single row of rows and closes them.
-func scanOne(rows *sql.Rows, dest ...any) error {
-	defer rows.Close()
-	if !rows.Next() {
-		if err := rows.Err(); err != nil {
-			return err
-		}
-		return sql.ErrNoRows
-	}
-	if err := rows.Scan(dest...); err != nil {
-		return err
-	}
-	return rows.Close()
 }
 
 // schemaName is the Schema the model gives an object of the real schema s.
@@ -196,20 +176,7 @@ func (st *mysqlState) filter(schemaCol, nameCol string) (string, []any) {
 
 // query runs one catalog query and calls scan for each row.
 func (st *mysqlState) query(ctx context.Context, what, query string, args []any, scan func(*sql.Rows) error) error {
-	rows, err := st.q.QueryContext(ctx, query, args...)
-	if err != nil {
-		return fmt.Errorf("inspect mysql: %s: %w", what, err)
-	}
-	defer rows.Close()
-	for rows.Next() {
-		if err := scan(rows); err != nil {
-			return fmt.Errorf("inspect mysql: %s: %w", what, err)
-		}
-	}
-	if err := rows.Err(); err != nil {
-		return fmt.Errorf("inspect mysql: %s: %w", what, err)
-	}
-	return nil
+	return eachRow(ctx, st.q, "mysql", what, query, args, scan)
 }
 
 // readSchemata reads the default collation of each schema in scope; a

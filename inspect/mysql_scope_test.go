@@ -17,7 +17,7 @@ func TestMySQLInspectScope(t *testing.T) {
 	ctx := context.Background()
 	db, tg := testdb.Open(t, "mysql")
 	other := testdb.New(t, "mysql").Scope
-	mysqlExecAll(ctx, t, db, []string{
+	execAll(ctx, t, db, []string{
 		"CREATE TABLE users (id int PRIMARY KEY)",
 		"CREATE TABLE user_roles (id int PRIMARY KEY, user_id int, FOREIGN KEY (user_id) REFERENCES users (id))",
 		"CREATE TABLE userXroles (id int PRIMARY KEY)",
@@ -27,7 +27,7 @@ func TestMySQLInspectScope(t *testing.T) {
 		"CREATE SEQUENCE user_seq",
 		"CREATE TABLE `" + other + "`.events (id int PRIMARY KEY, user_id int, " +
 			"CONSTRAINT fk_events_user FOREIGN KEY (user_id) REFERENCES `" + tg.Scope + "`.users (id))",
-	})
+	}...)
 	names := func(md *model.MetaData) []string {
 		var out []string
 		for _, t := range md.Tables {

@@ -7,6 +7,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/migratego/migrate/dialect"
 	"github.com/migratego/migrate/model"
 )
 
@@ -270,24 +271,12 @@ func unquoteMySQL(s string) (string, bool) {
 	return b.String(), true
 }
 
-// mysqlEscape returns what a backslash followed by c means in a string.
-// \% and \_ keep their backslash (they are LIKE escapes).
+// mysqlEscape returns what a backslash followed by c means in a string,
+// as dialect.UnescapeMySQL, except that \% and \_ keep their backslash
+// (they are LIKE escapes).
 func mysqlEscape(c byte) string {
-	switch c {
-	case '0':
-		return "\x00"
-	case 'n':
-		return "\n"
-	case 'r':
-		return "\r"
-	case 't':
-		return "\t"
-	case 'b':
-		return "\b"
-	case 'Z':
-		return "\x1a"
-	case '%', '_':
+	if c == '%' || c == '_' {
 		return `\` + string(c)
 	}
-	return string(c)
+	return dialect.UnescapeMySQL(c)
 }

@@ -152,40 +152,8 @@ func (in *pgInspector) scope(ctx context.Context, q Querier, opts Options) (*pgS
 	return s, nil
 }
 
-// queryRow runs a query expected to return exactly one row and scans it.
-func queryRow(ctx context.Context, q Querier, query string, args []any, dest ...any) error {
-	rows, err := q.QueryContext(ctx, query, args...)
-	if err != nil {
-		return err
-	}
-	defer rows.Close()
-	if !rows.Next() {
-		if err := rows.Err(); err != nil {
-			return err
-		}
-		return sql.ErrNoRows
-	}
-	if err := rows.Scan(dest...); err != nil {
-		return err
-	}
-	return rows.Close()
-}
-
-// each runs a catalog query and calls scan for every row; errors are
-// prefixed with "inspect postgres: <what>:".
+// each runs a catalog query bound to the scope and calls scan for every
+// row; errors are prefixed with "inspect postgres: <what>:".
 func (st *pgState) each(ctx context.Context, q Querier, what, query string, scan func(*sql.Rows) error) error {
-	rows, err := q.QueryContext(ctx, query, st.scope.args()...)
-	if err != nil {
-		return fmt.Errorf("inspect postgres: %s: %w", what, err)
-	}
-	defer rows.Close()
-	for rows.Next() {
-		if err := scan(rows); err != nil {
-			return fmt.Errorf("inspect postgres: %s: %w", what, err)
-		}
-	}
-	if err := rows.Err(); err != nil {
-		return fmt.Errorf("inspect postgres: %s: %w", what, err)
-	}
-	return nil
+	return eachRow(ctx, q, "postgres", what, query, st.scope.args(), scan)
 }

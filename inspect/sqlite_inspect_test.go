@@ -7,32 +7,11 @@ import (
 	"slices"
 	"testing"
 
-	"github.com/migratego/migrate/dialect"
 	"github.com/migratego/migrate/inspect"
 	"github.com/migratego/migrate/internal/modeltest"
 	"github.com/migratego/migrate/internal/testdb"
 	"github.com/migratego/migrate/model"
 )
-
-// sqliteExec runs statements on db, failing the test on the first error.
-func sqliteExec(ctx context.Context, t testing.TB, db *dialect.DB, stmts ...string) {
-	t.Helper()
-	for _, s := range stmts {
-		if _, err := db.ExecContext(ctx, s); err != nil {
-			t.Fatalf("%v\nstatement:\n%s", err, s)
-		}
-	}
-}
-
-// sqliteInspect inspects db with opts, failing the test on error.
-func sqliteInspect(ctx context.Context, t testing.TB, db *dialect.DB, opts inspect.Options) *model.MetaData {
-	t.Helper()
-	md, err := inspect.Database(ctx, db, opts)
-	if err != nil {
-		t.Fatalf("inspect: %v", err)
-	}
-	return md
-}
 
 // sqliteFeatureSchema is written by hand, in the spellings people use,
 // not by the dialect: every quoting style, comments, odd spacing, and the
@@ -72,8 +51,8 @@ var sqliteFeatureSchema = []string{
 func TestSQLiteInspectFeatures(t *testing.T) {
 	ctx := context.Background()
 	db, _ := testdb.Open(t, "sqlite")
-	sqliteExec(ctx, t, db, sqliteFeatureSchema...)
-	got := sqliteInspect(ctx, t, db, inspect.Options{})
+	execAll(ctx, t, db, sqliteFeatureSchema...)
+	got := inspectDB(ctx, t, db, inspect.Options{})
 
 	want := &model.MetaData{
 		Tables: []*model.Table{
@@ -177,7 +156,7 @@ func TestSQLiteInspectFilters(t *testing.T) {
 	// One connection, so that the attached database is seen by every query.
 	db.SetMaxOpenConns(1)
 	other := filepath.Join(t.TempDir(), "other.db")
-	sqliteExec(ctx, t, db,
+	execAll(ctx, t, db,
 		`CREATE TABLE users (id INTEGER PRIMARY KEY)`,
 		`CREATE TABLE Users_archive (id INTEGER PRIMARY KEY)`,
 		`CREATE TABLE "a[1]" (id INTEGER PRIMARY KEY)`,
@@ -213,12 +192,12 @@ func TestSQLiteInspectFilters(t *testing.T) {
 		{inspect.Options{Schemas: []string{"main", "aux"}, Include: []string{"items", "a1"}}, []string{"a1", "aux.items"}},
 		{inspect.Options{Schemas: []string{"temp"}}, []string{"temp.scratch"}},
 	} {
-		got := sqliteInspect(ctx, t, db, tc.opts)
+		got := inspectDB(ctx, t, db, tc.opts)
 		if n := names(got); !slices.Equal(n, tc.want) {
 			t.Errorf("%+v: got %q, want %q", tc.opts, n, tc.want)
 		}
 	}
-	md := sqliteInspect(ctx, t, db, inspect.Options{Schemas: []string{"aux"}})
+	md := inspectDB(ctx, t, db, inspect.Options{Schemas: []string{"aux"}})
 	items := md.Table("aux", "items")
 	if items == nil || len(items.ForeignKeys) != 1 || items.ForeignKeys[0].RefTable != "items" || len(items.Indexes) != 1 {
 		t.Fatalf("aux.items: got %+v", items)
@@ -231,7 +210,7 @@ func TestSQLiteInspectFilters(t *testing.T) {
 func TestSQLiteInspectOddities(t *testing.T) {
 	ctx := context.Background()
 	db, _ := testdb.Open(t, "sqlite")
-	sqliteExec(ctx, t, db,
+	execAll(ctx, t, db,
 		`CREATE TABLE virtual (key, "value" DEFAULT NULL, n INTEGER DEFAULT (NULL))`,
 		`CREATE TABLE f (
 			a INT REFERENCES nowhere, b INT REFERENCES nowhere (x),
@@ -240,7 +219,7 @@ func TestSQLiteInspectOddities(t *testing.T) {
 		`CREATE TABLE copy AS SELECT key, "value" FROM virtual`,
 		`CREATE INDEX ix_key ON virtual (key DESC)`,
 	)
-	got := sqliteInspect(ctx, t, db, inspect.Options{})
+	got := inspectDB(ctx, t, db, inspect.Options{})
 	want := &model.MetaData{Tables: []*model.Table{
 		{Name: "copy", Columns: []*model.Column{
 			{Name: "key", Type: model.Raw(""), Nullable: true},

@@ -15,7 +15,7 @@ func openFastSQLite(ctx context.Context, t testing.TB) *dialect.DB {
 	t.Helper()
 	db, _ := testdb.Open(t, "sqlite")
 	db.SetMaxOpenConns(1)
-	sqliteExec(ctx, t, db, "PRAGMA synchronous = OFF", "PRAGMA journal_mode = MEMORY")
+	execAll(ctx, t, db, "PRAGMA synchronous = OFF", "PRAGMA journal_mode = MEMORY")
 	return db
 }
 

@@ -44,26 +44,6 @@ func (b *batchDB) exec(stmts ...string) {
 	}
 }
 
-// liveTable reads a table's definition with the SQLite inspector through q
-// (the migration's own transaction, as the runner does).
-func liveTable(d dialect.Dialect, q inspect.Querier) func(ctx context.Context, schema, name string) (*model.Table, error) {
-	return func(ctx context.Context, schema, name string) (*model.Table, error) {
-		in, err := inspect.For(d)
-		if err != nil {
-			return nil, err
-		}
-		opts := inspect.Options{Include: []string{name}}
-		if schema != "" {
-			opts.Schemas = []string{schema}
-		}
-		md, err := in.Inspect(ctx, q, opts)
-		if err != nil {
-			return nil, err
-		}
-		return md.Table(schema, name), nil
-	}
-}
-
 // run executes operations the way the runner does on SQLite: foreign-key
 // enforcement switched off on the migration connection before BEGIN (when
 // fkOff), the operations in one transaction, enforcement back on after.
@@ -163,23 +143,13 @@ func (b *batchDB) count(query string) int {
 	return n
 }
 
-// inspectAll inspects the whole database.
-func (b *batchDB) inspectAll() *model.MetaData {
-	b.t.Helper()
-	md, err := inspect.Database(context.Background(), b.db, inspect.Options{})
-	if err != nil {
-		b.t.Fatalf("inspect: %v", err)
-	}
-	return md
-}
-
 // expectSchema compares the database with the normalised model.
 func (b *batchDB) expectSchema(want *model.MetaData) {
 	b.t.Helper()
 	w := want.Clone()
 	w.ApplyNaming()
 	w = dialect.Normalize(b.db.Dialect, w)
-	got := dialect.Normalize(b.db.Dialect, b.inspectAll())
+	got := InspectNormalized(b.t, b.db)
 	if d := modeltest.Diff(w, got); d != "" {
 		b.t.Errorf("schema after the rebuild differs from the model:\n%s", d)
 	}

@@ -8,7 +8,6 @@ import (
 	"testing"
 
 	"github.com/migratego/migrate/dialect"
-	"github.com/migratego/migrate/inspect"
 	"github.com/migratego/migrate/internal/modeltest"
 	"github.com/migratego/migrate/internal/testdb"
 	"github.com/migratego/migrate/model"
@@ -146,7 +145,7 @@ func runObjectCase(t *testing.T, db *dialect.DB, tc objectCase) {
 	ctx := context.Background()
 	d := db.Dialect
 	o := ops.NewOp(d, db)
-	o.LiveTable = objLiveTable(db)
+	o.LiveTable = ops.LiveTableOf(db)
 	op := tc.op(d)
 	if tc.refused != nil && tc.refused(d.Capabilities()) {
 		_, err := op.Statements(ctx, o.Context())
@@ -167,14 +166,14 @@ func runObjectCase(t *testing.T, db *dialect.DB, tc objectCase) {
 	if err := o.Run(ctx, tc.setup...); err != nil {
 		t.Fatalf("setup: %v", err)
 	}
-	before := objInspect(t, db)
+	before := ops.InspectNormalized(t, db)
 	if tc.rowsQuery != "" {
 		objRows(t, db, "before", tc.rowsQuery, tc.rowsWant)
 	}
 	if err := o.Run(ctx, op); err != nil {
 		t.Fatalf("run: %v", err)
 	}
-	mid := objInspect(t, db)
+	mid := ops.InspectNormalized(t, db)
 	if tc.afterQuery != "" {
 		objRows(t, db, "after", tc.afterQuery, tc.afterWant)
 	} else if modeltest.Diff(before, mid) == "" {
@@ -194,13 +193,7 @@ func runObjectCase(t *testing.T, db *dialect.DB, tc objectCase) {
 	if err != nil {
 		t.Fatalf("reverse: %v", err)
 	}
-	if err := o.Run(ctx, rev); err != nil {
-		t.Fatalf("run the reverse %s: %v", rev.Name(), err)
-	}
-	after := objInspect(t, db)
-	if diff := modeltest.Diff(before, after); diff != "" {
-		t.Fatalf("schema after %s and %s differs from before:\n%s", op.Name(), rev.Name(), diff)
-	}
+	ops.RunReverse(t, o, db, op, rev, before)
 	if tc.rowsQuery != "" {
 		objRows(t, db, "reversed", tc.rowsQuery, tc.rowsWant)
 	}
@@ -228,7 +221,7 @@ func TestAddEnumValueLands(t *testing.T) {
 			if err := o.Run(ctx, ops.CreateEnum{Enum: moodEnum}, add); err != nil {
 				t.Fatal(err)
 			}
-			md := objInspect(t, db)
+			md := ops.InspectNormalized(t, db)
 			if len(md.Enums) != 1 || strings.Join(md.Enums[0].Values, ",") != "sad,meh,ok,happy" {
 				t.Fatalf("enums after add value: %+v", md.Enums)
 			}
@@ -248,29 +241,6 @@ func TestExecuteOffline(t *testing.T) {
 	if err := o.Run(ctx, ops.Execute{SQL: "UPDATE t SET a = 1"}); err != nil || len(out) != 1 {
 		t.Fatalf("offline execute: %v %q", err, out)
 	}
-}
-
-func objLiveTable(db *dialect.DB) func(ctx context.Context, schema, name string) (*model.Table, error) {
-	return func(ctx context.Context, schema, name string) (*model.Table, error) {
-		opts := inspect.Options{Include: []string{name}}
-		if schema != "" {
-			opts.Schemas = []string{schema}
-		}
-		md, err := inspect.Database(ctx, db, opts)
-		if err != nil {
-			return nil, err
-		}
-		return md.Table(schema, name), nil
-	}
-}
-
-func objInspect(t *testing.T, db *dialect.DB) *model.MetaData {
-	t.Helper()
-	md, err := inspect.Database(context.Background(), db, inspect.Options{})
-	if err != nil {
-		t.Fatalf("inspect: %v", err)
-	}
-	return dialect.Normalize(db.Dialect, md)
 }
 
 // objRows runs a one-column query and compares its values as strings.

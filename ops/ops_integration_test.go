@@ -9,7 +9,6 @@ import (
 	"testing"
 
 	"github.com/migratego/migrate/dialect"
-	"github.com/migratego/migrate/inspect"
 	"github.com/migratego/migrate/internal/modeltest"
 	"github.com/migratego/migrate/internal/testdb"
 	"github.com/migratego/migrate/model"
@@ -338,8 +337,8 @@ func runRoundTrip(t *testing.T, db *dialect.DB, tc roundTripCase) {
 		}
 	}
 	o := ops.NewOp(d, db)
-	o.LiveTable = liveTable(db)
-	before := inspectNormalized(t, db)
+	o.LiveTable = ops.LiveTableOf(db)
+	before := ops.InspectNormalized(t, db)
 	op := tc.op(d)
 	if tc.mayBeUnsupported {
 		var ue *dialect.UnsupportedError
@@ -350,7 +349,7 @@ func runRoundTrip(t *testing.T, db *dialect.DB, tc roundTripCase) {
 	if err := o.Run(ctx, op); err != nil {
 		t.Fatalf("run: %v", err)
 	}
-	mid := inspectNormalized(t, db)
+	mid := ops.InspectNormalized(t, db)
 	if modeltest.Diff(before, mid) == "" {
 		t.Fatalf("%s changed nothing in the schema", op.Name())
 	}
@@ -361,13 +360,7 @@ func runRoundTrip(t *testing.T, db *dialect.DB, tc roundTripCase) {
 	if err != nil {
 		t.Fatalf("reverse: %v", err)
 	}
-	if err := o.Run(ctx, rev); err != nil {
-		t.Fatalf("run the reverse %s: %v", rev.Name(), err)
-	}
-	after := inspectNormalized(t, db)
-	if diff := modeltest.Diff(before, after); diff != "" {
-		t.Fatalf("schema after %s and %s differs from before:\n%s", op.Name(), rev.Name(), diff)
-	}
+	ops.RunReverse(t, o, db, op, rev, before)
 	if p := tc.probe; p != nil {
 		checkRows(t, db, "reversed", p.table, p.column, p.orderBy, p.want)
 	}
@@ -380,30 +373,6 @@ func insertSeed(d dialect.Dialect) []string {
 		out[i] = "INSERT INTO " + r
 	}
 	return out
-}
-
-// liveTable reads one table through the inspector, as the runner does.
-func liveTable(db *dialect.DB) func(ctx context.Context, schema, name string) (*model.Table, error) {
-	return func(ctx context.Context, schema, name string) (*model.Table, error) {
-		opts := inspect.Options{Include: []string{name}}
-		if schema != "" {
-			opts.Schemas = []string{schema}
-		}
-		md, err := inspect.Database(ctx, db, opts)
-		if err != nil {
-			return nil, err
-		}
-		return md.Table(schema, name), nil
-	}
-}
-
-func inspectNormalized(t *testing.T, db *dialect.DB) *model.MetaData {
-	t.Helper()
-	md, err := inspect.Database(context.Background(), db, inspect.Options{})
-	if err != nil {
-		t.Fatalf("inspect: %v", err)
-	}
-	return dialect.Normalize(db.Dialect, md)
 }
 
 // checkRows reads table.column ordered by orderBy and compares the values.

@@ -74,6 +74,35 @@ apt_install() {
 	run env DEBIAN_FRONTEND=noninteractive apt-get install -y "$@"
 }
 
+# prepare_start NAME INSTALLED PACKAGE: install PACKAGE unless INSTALLED
+# says NAME is, and check that we may start it (root).
+prepare_start() {
+	local name=$1 installed=$2 package=$3
+	if ! "$installed"; then
+		log "$name is not installed; installing it"
+		apt_install "$package" || return 1
+	fi
+	is_root || { log "starting $name needs root"; return 1; }
+}
+
+# setup_server LABEL NAME VAR URL STEP:PROBLEM...: unless VAR names another
+# server than URL, point VAR at URL and run each STEP in turn; the first
+# that fails makes NAME unavailable with PROBLEM. LABEL names the server
+# in the message for a VAR given from outside.
+setup_server() {
+	local label=$1 name=$2 var=$3 url=$4 step
+	shift 4
+	if [[ -n ${!var:-} && ${!var} != "$url" ]]; then
+		log "$label: using $var as given"
+		return 0
+	fi
+	export "$var=$url"
+	for step in "$@"; do
+		"${step%%:*}" || { unavailable "${step#*:}"; return 0; }
+	done
+	log "$name ready: ${!var}"
+}
+
 # --- PostgreSQL -----------------------------------------------------------
 
 pg_up() {
@@ -96,11 +125,7 @@ pg_installed() { [[ -z $ASSUME_MISSING && -n $(ls /etc/postgresql 2>/dev/null) ]
 
 start_postgres() {
 	pg_up && return 0
-	if ! pg_installed; then
-		log "PostgreSQL is not installed; installing it"
-		apt_install postgresql || return 1
-	fi
-	is_root || { log "starting PostgreSQL needs root"; return 1; }
+	prepare_start PostgreSQL pg_installed postgresql || return 1
 	local v
 	v=$(pg_version)
 	log "starting PostgreSQL $v"
@@ -146,15 +171,10 @@ create_postgres_db() {
 }
 
 setup_postgres() {
-	if [[ -n ${MIGRATE_TEST_POSTGRES_URL:-} && $MIGRATE_TEST_POSTGRES_URL != "$DEFAULT_PG_URL" ]]; then
-		log "PostgreSQL: using MIGRATE_TEST_POSTGRES_URL as given"
-		return 0
-	fi
-	export MIGRATE_TEST_POSTGRES_URL=$DEFAULT_PG_URL
-	start_postgres || { unavailable "PostgreSQL does not answer on 127.0.0.1:5432"; return 0; }
-	trust_postgres || { unavailable "PostgreSQL: user postgres cannot connect from 127.0.0.1 without a password"; return 0; }
-	create_postgres_db || { unavailable "PostgreSQL: cannot create database migrate_test"; return 0; }
-	log "PostgreSQL ready: $MIGRATE_TEST_POSTGRES_URL"
+	setup_server PostgreSQL PostgreSQL MIGRATE_TEST_POSTGRES_URL "$DEFAULT_PG_URL" \
+		"start_postgres:PostgreSQL does not answer on 127.0.0.1:5432" \
+		"trust_postgres:PostgreSQL: user postgres cannot connect from 127.0.0.1 without a password" \
+		"create_postgres_db:PostgreSQL: cannot create database migrate_test"
 }
 
 # --- MariaDB --------------------------------------------------------------
@@ -173,11 +193,7 @@ my_installed() { [[ -z $ASSUME_MISSING && -x /usr/sbin/mariadbd ]]; }
 
 start_mariadb() {
 	my_up && return 0
-	if ! my_installed; then
-		log "MariaDB is not installed; installing it"
-		apt_install mariadb-server || return 1
-	fi
-	is_root || { log "starting MariaDB needs root"; return 1; }
+	prepare_start MariaDB my_installed mariadb-server || return 1
 	log "starting MariaDB"
 	run mkdir -p /run/mysqld || return 1
 	run chown mysql:mysql /run/mysqld || return 1
@@ -208,15 +224,10 @@ create_mariadb_db() {
 }
 
 setup_mariadb() {
-	if [[ -n ${MIGRATE_TEST_MYSQL_URL:-} && $MIGRATE_TEST_MYSQL_URL != "$DEFAULT_MY_URL" ]]; then
-		log "MySQL: using MIGRATE_TEST_MYSQL_URL as given"
-		return 0
-	fi
-	export MIGRATE_TEST_MYSQL_URL=$DEFAULT_MY_URL
-	start_mariadb || { unavailable "MariaDB does not answer on 127.0.0.1:3306"; return 0; }
-	root_mariadb || { unavailable "MariaDB: root cannot connect from 127.0.0.1 without a password"; return 0; }
-	create_mariadb_db || { unavailable "MariaDB: cannot create database migrate_test"; return 0; }
-	log "MariaDB ready: $MIGRATE_TEST_MYSQL_URL"
+	setup_server MySQL MariaDB MIGRATE_TEST_MYSQL_URL "$DEFAULT_MY_URL" \
+		"start_mariadb:MariaDB does not answer on 127.0.0.1:3306" \
+		"root_mariadb:MariaDB: root cannot connect from 127.0.0.1 without a password" \
+		"create_mariadb_db:MariaDB: cannot create database migrate_test"
 }
 
 # --- main -----------------------------------------------------------------

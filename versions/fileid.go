@@ -20,8 +20,14 @@ func NewRevisionID() string {
 	return hex.EncodeToString(b[:])
 }
 
-// reservedIDs are words of the identifier grammar that an id would shadow.
+// reservedIDs are words of the identifier grammar that an id would shadow
+// (an id equal to one of them could never be addressed).
 var reservedIDs = []string{"head", "heads", "base", "current"}
+
+// grammarIDChars are the characters of the revision identifier grammar
+// (branch@head, head-1, base+2, a:b), which no id may contain; they are
+// in byte order, as Alembic lists the ones it finds.
+const grammarIDChars = "+-:@"
 
 // CheckRevisionID reports whether id can name a revision (for example a
 // custom id given with `migrate revision --rev-id`). An id is 1 to 255
@@ -39,7 +45,7 @@ func CheckRevisionID(id string) error {
 	}
 	for _, r := range id {
 		switch {
-		case strings.ContainsRune("@-+:", r):
+		case strings.ContainsRune(grammarIDChars, r):
 			return fmt.Errorf("revision id %q: the character %q is not allowed (ids may not contain @ - + : which the revision identifier grammar uses)", id, r)
 		case r == ',' || r == '/' || r == '\\':
 			return fmt.Errorf("revision id %q: the character %q is not allowed in an id", id, r)

@@ -42,6 +42,17 @@ var goRevisionFields = map[string]goFieldKind{
 	"Downgrade":        goCode,
 }
 
+// goStringFields maps the goString fields of goRevisionFields to rev's.
+func goStringFields(rev *Revision) map[string]*string {
+	return map[string]*string{"ID": &rev.ID, "Message": &rev.Message, "CreateDate": &rev.CreateDate}
+}
+
+// goStringListFields maps the goStringList fields of goRevisionFields to
+// rev's.
+func goStringListFields(rev *Revision) map[string]*[]string {
+	return map[string]*[]string{"Revises": &rev.Revises, "BranchLabels": &rev.BranchLabels, "DependsOn": &rev.DependsOn}
+}
+
 const goFieldNames = "ID, Revises, BranchLabels, DependsOn, Message, CreateDate, NonTransactional, Upgrade, Downgrade"
 
 // ParseGoRevision reads the metadata of a Go revision file with go/parser,
@@ -234,31 +245,9 @@ func readRevisionLiteral(path string, lit *ast.CompositeLit, line func(ast.Node)
 func setGoField(rev *Revision, name string, kind goFieldKind, v ast.Expr) error {
 	switch kind {
 	case goString:
-		s, err := goStringConst(v)
-		if err != nil {
-			return err
-		}
-		switch name {
-		case "ID":
-			rev.ID = s
-		case "Message":
-			rev.Message = s
-		case "CreateDate":
-			rev.CreateDate = s
-		}
+		return setGoConst(goStringFields(rev)[name], goStringConst, v)
 	case goStringList:
-		list, err := goStringListConst(v)
-		if err != nil {
-			return err
-		}
-		switch name {
-		case "Revises":
-			rev.Revises = list
-		case "BranchLabels":
-			rev.BranchLabels = list
-		case "DependsOn":
-			rev.DependsOn = list
-		}
+		return setGoConst(goStringListFields(rev)[name], goStringListConst, v)
 	case goBool:
 		id, ok := ast.Unparen(v).(*ast.Ident)
 		if !ok || (id.Name != "true" && id.Name != "false") {
@@ -266,6 +255,16 @@ func setGoField(rev *Revision, name string, kind goFieldKind, v ast.Expr) error 
 		}
 		rev.NonTransactional = id.Name == "true"
 	}
+	return nil
+}
+
+// setGoConst stores in dst the constant eval reads from v.
+func setGoConst[T any](dst *T, eval func(ast.Expr) (T, error), v ast.Expr) error {
+	x, err := eval(v)
+	if err != nil {
+		return err
+	}
+	*dst = x
 	return nil
 }
 

@@ -48,14 +48,6 @@ func (n *gnode) id() string { return n.rev.ID }
 // _is_real_branch_point does.
 func (n *gnode) isRealBranchPoint() bool { return len(n.allChildren) > 1 }
 
-// graphMaxIDLen is the longest revision id: the width of the version
-// table's id column.
-const graphMaxIDLen = 255
-
-// graphReservedWords are words of the identifier grammar; an id equal to
-// one of them could never be addressed.
-var graphReservedWords = []string{"head", "heads", "base", "current"}
-
 // NewGraph builds and validates the graph of revs, given in load order.
 // Every problem found is reported as a *GraphError naming the revisions
 // and files at fault; several problems come back as an errors.Join.
@@ -108,30 +100,30 @@ func NewGraph(revs []*Revision) (*Graph, error) {
 }
 
 // checkGraphID applies Alembic's verify_rev_id (no '@', '-', '+', ':')
-// plus the length limit of the version table and the reserved words.
+// plus the length limit of the version table and the reserved words: the
+// rules of CheckRevisionID (fileid.go) that the identifier grammar needs,
+// with Alembic's messages. Reserved words are matched exactly here.
 func checkGraphID(r *Revision) error {
 	if r.ID == "" {
 		return newGraphError(InvalidID, "", []*Revision{r}, "Revision identifier is empty")
 	}
 	var bad []string
-	for _, c := range []string{"+", "-", ":", "@"} { // sorted, as Alembic prints them
-		if strings.Contains(r.ID, c) {
-			bad = append(bad, c)
+	for _, c := range grammarIDChars {
+		if strings.ContainsRune(r.ID, c) {
+			bad = append(bad, string(c))
 		}
 	}
 	if len(bad) > 0 {
 		return newGraphError(InvalidID, r.ID, []*Revision{r},
 			"Character(s) '%s' not allowed in revision identifier '%s'", strings.Join(bad, ", "), r.ID)
 	}
-	if len(r.ID) > graphMaxIDLen {
+	if len(r.ID) > MaxRevisionIDLength {
 		return newGraphError(InvalidID, r.ID, []*Revision{r},
-			"Revision identifier '%.40s...' is %d characters long; at most %d are allowed", r.ID, len(r.ID), graphMaxIDLen)
+			"Revision identifier '%.40s...' is %d characters long; at most %d are allowed", r.ID, len(r.ID), MaxRevisionIDLength)
 	}
-	for _, w := range graphReservedWords {
-		if r.ID == w {
-			return newGraphError(InvalidID, r.ID, []*Revision{r},
-				"Revision identifier '%s' is a reserved word of the revision identifier grammar", r.ID)
-		}
+	if slices.Contains(reservedIDs, r.ID) {
+		return newGraphError(InvalidID, r.ID, []*Revision{r},
+			"Revision identifier '%s' is a reserved word of the revision identifier grammar", r.ID)
 	}
 	return nil
 }

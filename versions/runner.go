@@ -299,10 +299,10 @@ func (r *Runner) Downgrade(ctx context.Context, target string) (*Result, error) 
 	return r.run(ctx, func(cur []string) ([]Step, error) { return r.g.PlanDowngrade(cur, target) })
 }
 
-// run is Upgrade and Downgrade: lock, read the rows, plan, check every
-// step before running any, resume or refuse a partly applied revision,
-// then run the steps.
-func (r *Runner) run(ctx context.Context, plan func(cur []string) ([]Step, error)) (res *Result, err error) {
+// locked begins a session (the migration lock and its connection), reads
+// the version table and calls fn with both. The session is closed when fn
+// returns; its error is returned when fn had none.
+func (r *Runner) locked(ctx context.Context, fn func(s *session, cur []string) (*Result, error)) (res *Result, err error) {
 	s, err := r.begin(ctx)
 	if err != nil {
 		return nil, err
@@ -316,122 +316,120 @@ func (r *Runner) run(ctx context.Context, plan func(cur []string) ([]Step, error
 	if err != nil {
 		return nil, err
 	}
-	if err := r.checkKnown(cur); err != nil {
-		return nil, err
-	}
-	steps, err := plan(cur)
-	if err != nil {
-		return nil, fmt.Errorf("runner: %w", err)
-	}
-	res = &Result{Before: cur, After: cur}
-	prepared := make([]*preparedStep, len(steps))
-	for i, st := range steps {
-		if prepared[i], err = r.prepare(st); err != nil {
+	return fn(s, cur)
+}
+
+// run is Upgrade and Downgrade: lock, read the rows, plan, check every
+// step before running any, resume or refuse a partly applied revision,
+// then run the steps.
+func (r *Runner) run(ctx context.Context, plan func(cur []string) ([]Step, error)) (*Result, error) {
+	return r.locked(ctx, func(s *session, cur []string) (res *Result, err error) {
+		if err := r.checkKnown(cur); err != nil {
+			return nil, err
+		}
+		steps, err := plan(cur)
+		if err != nil {
+			return nil, fmt.Errorf("runner: %w", err)
+		}
+		res = &Result{Before: cur, After: cur}
+		prepared := make([]*preparedStep, len(steps))
+		for i, st := range steps {
+			if prepared[i], err = r.prepare(st); err != nil {
+				return res, err
+			}
+		}
+		if err := r.checkPending(ctx, s, prepared); err != nil {
 			return res, err
 		}
-	}
-	if err := r.checkPending(ctx, s, prepared); err != nil {
-		return res, err
-	}
-	if len(steps) == 0 {
-		return res, nil
-	}
-	if err := s.foreignKeysOff(ctx, prepared); err != nil {
-		return res, err
-	}
-	defer func() {
-		if ferr := s.foreignKeysOn(ctx); ferr != nil && err == nil {
-			err = ferr
+		if len(steps) == 0 {
+			return res, nil
 		}
-	}()
-	if r.mode == TransactionAll {
-		err = s.runAll(ctx, prepared)
-		if err == nil {
-			res.Steps = steps
+		if err := s.foreignKeysOff(ctx, prepared); err != nil {
+			return res, err
 		}
-	} else {
-		for _, p := range prepared {
-			if err = s.runStep(ctx, p); err != nil {
-				break
+		defer func() {
+			if ferr := s.foreignKeysOn(ctx); ferr != nil && err == nil {
+				err = ferr
 			}
-			res.Steps = append(res.Steps, p.step)
+		}()
+		if r.mode == TransactionAll {
+			err = s.runAll(ctx, prepared)
+			if err == nil {
+				res.Steps = steps
+			}
+		} else {
+			for _, p := range prepared {
+				if err = s.runStep(ctx, p); err != nil {
+					break
+				}
+				res.Steps = append(res.Steps, p.step)
+			}
 		}
-	}
-	if after, rerr := r.vt.read(context.WithoutCancel(ctx), s.conn); rerr == nil {
-		res.After = after
-	}
-	return res, err
+		if after, rerr := r.vt.read(context.WithoutCancel(ctx), s.conn); rerr == nil {
+			res.After = after
+		}
+		return res, err
+	})
 }
 
 // Stamp sets the version table to targets without running migrations
 // (see Graph.PlanStamp); purge empties the table first. All of it is one
 // transaction, with a history row per step.
-func (r *Runner) Stamp(ctx context.Context, targets []string, purge bool) (res *Result, err error) {
-	s, err := r.begin(ctx)
-	if err != nil {
-		return nil, err
-	}
-	defer func() {
-		if cerr := s.close(ctx); cerr != nil && err == nil {
-			err = cerr
+func (r *Runner) Stamp(ctx context.Context, targets []string, purge bool) (*Result, error) {
+	return r.locked(ctx, func(s *session, cur []string) (res *Result, err error) {
+		if !purge {
+			if err := r.checkKnown(cur); err != nil {
+				return nil, err
+			}
 		}
-	}()
-	cur, err := r.vt.read(ctx, s.conn)
-	if err != nil {
-		return nil, err
-	}
-	if !purge {
-		if err := r.checkKnown(cur); err != nil {
-			return nil, err
+		steps, err := r.g.PlanStamp(cur, targets, purge)
+		if err != nil {
+			return nil, fmt.Errorf("runner: %w", err)
 		}
-	}
-	steps, err := r.g.PlanStamp(cur, targets, purge)
-	if err != nil {
-		return nil, fmt.Errorf("runner: %w", err)
-	}
-	res = &Result{Before: cur, After: cur}
-	pending, err := r.pendingPartial(ctx, s.conn)
-	if err != nil {
+		res = &Result{Before: cur, After: cur}
+		pending, err := r.pendingPartial(ctx, s.conn)
+		if err != nil {
+			return res, err
+		}
+		err = s.inTx(ctx, func(q dialect.Querier) error {
+			if purge {
+				if err := r.vt.purge(ctx, q); err != nil {
+					return err
+				}
+			}
+			for _, st := range steps {
+				start := r.now()
+				msg := "Running stamp_revision " + stepArrow(st)
+				r.report(Progress{Phase: StepStarted, Step: st, Message: msg})
+				if err := r.vt.apply(ctx, q, st); err != nil {
+					return err
+				}
+				e := r.entry(st, DirectionStamp, start)
+				e.Status, e.FinishedAt = StatusOK, r.now()
+				e.Duration = e.FinishedAt.Sub(start)
+				if err := r.ht.insert(ctx, q, e); err != nil {
+					return err
+				}
+				r.report(Progress{Phase: StepFinished, Step: st, Message: msg, Elapsed: e.Duration})
+			}
+			if pending != nil {
+				// A stamp is how a user settles a partly applied revision:
+				// record that it is settled.
+				now := r.now()
+				e := &HistoryEntry{Revision: pending.Revision, Direction: DirectionStamp,
+					Step: "stamp: settled " + pending.Step + " left partly applied by entry " + fmt.Sprint(pending.ID),
+					Tag:  r.tag, Status: StatusOK, StartedAt: now, FinishedAt: now, Operator: r.operator, ToolVersion: r.toolVersion}
+				return r.ht.insert(ctx, q, e)
+			}
+			return nil
+		})
+		if err != nil {
+			return res, err
+		}
+		res.Steps = steps
+		res.After, err = r.vt.read(ctx, s.conn)
 		return res, err
-	}
-	err = s.inTx(ctx, func(q dialect.Querier) error {
-		if purge {
-			if err := r.vt.purge(ctx, q); err != nil {
-				return err
-			}
-		}
-		for _, st := range steps {
-			start := r.now()
-			msg := "Running stamp_revision " + stepArrow(st)
-			r.report(Progress{Phase: StepStarted, Step: st, Message: msg})
-			if err := r.vt.apply(ctx, q, st); err != nil {
-				return err
-			}
-			e := r.entry(st, DirectionStamp, start)
-			e.Status, e.FinishedAt = StatusOK, r.now()
-			e.Duration = e.FinishedAt.Sub(start)
-			if err := r.ht.insert(ctx, q, e); err != nil {
-				return err
-			}
-			r.report(Progress{Phase: StepFinished, Step: st, Message: msg, Elapsed: e.Duration})
-		}
-		if pending != nil {
-			// A stamp is how a user settles a partly applied revision:
-			// record that it is settled.
-			now := r.now()
-			e := &HistoryEntry{Revision: pending.Revision, Direction: DirectionStamp,
-				Step: "stamp: settled " + pending.Step + " left partly applied by entry " + fmt.Sprint(pending.ID),
-				Tag:  r.tag, Status: StatusOK, StartedAt: now, FinishedAt: now, Operator: r.operator, ToolVersion: r.toolVersion}
-			return r.ht.insert(ctx, q, e)
-		}
-		return nil
 	})
-	if err != nil {
-		return res, err
-	}
-	res.Steps = steps
-	res.After, err = r.vt.read(ctx, s.conn)
-	return res, err
 }
 
 // stepArrow is "a -> b" of a stamp step.

@@ -1,0 +1,198 @@
+package inspect_test
+
+import (
+	"context"
+	"maps"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/migratego/migrate/dialect"
+	"github.com/migratego/migrate/inspect"
+	"github.com/migratego/migrate/internal/modeltest"
+	"github.com/migratego/migrate/internal/testdb"
+	"github.com/migratego/migrate/model"
+	"github.com/migratego/migrate/versions"
+)
+
+// idempotenceChecks are what each database adds to TestIdempotence.
+var idempotenceChecks = map[string]struct {
+	// inspected spot-checks the first inspection of a schema file, so
+	// that the fixed point is not an empty one.
+	inspected func(t *testing.T, file string, md *model.MetaData)
+	// recreated compares what Normalize and modeltest.Diff leave out.
+	recreated func(t *testing.T, md1, md2 *model.MetaData)
+}{
+	"postgres": {inspected: postgresCheckRealistic},
+	"mysql":    {inspected: mysqlCheckRealistic, recreated: mysqlCompareOptions},
+	"sqlite":   {inspected: sqliteCheckRealistic},
+}
+
+// TestIdempotence checks on realistic, hand-written schemas
+// (testdata/schemas/<database>/*.sql) that inspection is a fixed point:
+// load the file into a fresh database, inspect it, create the inspected
+// model in a second fresh database with dialect.CreateAll, inspect again,
+// and the two models must be equal, view definitions included. This is
+// what autogenerate relies on to report nothing after an upgrade.
+func TestIdempotence(t *testing.T) {
+	for _, name := range testdb.Dialects {
+		t.Run(name, func(t *testing.T) {
+			files, err := filepath.Glob(filepath.Join("..", "testdata", "schemas", name, "*.sql"))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(files) == 0 {
+				t.Fatalf("no schema files in testdata/schemas/%s", name)
+			}
+			for _, file := range files {
+				t.Run(strings.TrimSuffix(filepath.Base(file), ".sql"), func(t *testing.T) {
+					t.Parallel()
+					checkIdempotence(t, name, file)
+				})
+			}
+		})
+	}
+}
+
+// checkIdempotence loads file on the named database and checks that its
+// inspection survives CreateAll and a second inspection.
+func checkIdempotence(t *testing.T, name, file string) {
+	ctx := context.Background()
+	checks := idempotenceChecks[name]
+	src, _ := testdb.Open(t, name)
+	d := src.Dialect
+	execAll(ctx, t, src, loadSchemaFile(t, file, d.Capabilities().Syntax)...)
+	first := inspectDB(ctx, t, src, inspect.Options{})
+	if len(first.Tables) == 0 {
+		t.Fatalf("inspect %s: no tables", file)
+	}
+	if checks.inspected != nil {
+		checks.inspected(t, filepath.Base(file), first)
+	}
+	stmts, err := dialect.CreateAll(d, first)
+	if err != nil {
+		t.Fatalf("CreateAll of the inspected model: %v", err)
+	}
+	dst, _ := testdb.Open(t, name)
+	execAll(ctx, t, dst, stmts...)
+	second := inspectDB(ctx, t, dst, inspect.Options{})
+	if diff := modeltest.Diff(dialect.Normalize(d, first), dialect.Normalize(dst.Dialect, second)); diff != "" {
+		t.Fatalf("%s: the recreated schema inspects differently:\n%s\nstatements:\n%s", file, diff, strings.Join(stmts, ";\n"))
+	}
+	if checks.recreated != nil {
+		checks.recreated(t, first, second)
+	}
+}
+
+// loadSchemaFile splits a schema file into statements with the runner's
+// lexer.
+func loadSchemaFile(t *testing.T, file string, syn dialect.Syntax) []string {
+	t.Helper()
+	src, err := os.ReadFile(file)
+	if err != nil {
+		t.Fatal(err)
+	}
+	stmts, err := versions.SplitStatements(string(src), syn)
+	if err != nil {
+		t.Fatalf("%s: %v", file, err)
+	}
+	out := make([]string, len(stmts))
+	for i, s := range stmts {
+		out[i] = s.Text
+	}
+	return out
+}
+
+// postgresCheckRealistic spot-checks the PostgreSQL schema files.
+func postgresCheckRealistic(t *testing.T, file string, md *model.MetaData) {
+	t.Helper()
+	switch file {
+	case "shop.sql":
+		if md.Table("", "page_views") == nil || md.Table("", "page_views_2024") != nil {
+			t.Errorf("partitioned table page_views: want it reported and its partitions not")
+		}
+		if len(md.Sequences) != 1 || md.Sequences[0].OwnedBy != "invoices.number" {
+			t.Errorf("sequences = %s; want invoice_number_seq owned by invoices.number", modeltest.Diff(&model.MetaData{}, &model.MetaData{Sequences: md.Sequences}))
+		}
+		if c := md.Table("", "customers").Column("id"); c.Identity == nil || !c.Identity.Always || c.Identity.Start != 1000 {
+			t.Errorf("customers.id identity = %+v; want ALWAYS starting at 1000", c.Identity)
+		}
+		if len(md.Views) != 2 || len(md.Enums) != 2 {
+			t.Errorf("%d views and %d enum types; want 2 and 2", len(md.Views), len(md.Enums))
+		}
+	case "blog.sql":
+		if c := md.Table("", "authors").Column("id"); !c.AutoIncrement || c.Default != nil {
+			t.Errorf("authors.id (serial): AutoIncrement %v, default %+v; want AutoIncrement without a default", c.AutoIncrement, c.Default)
+		}
+		if len(md.Sequences) != 2 {
+			t.Errorf("%d sequences; want ticket_seq and shared_counter only", len(md.Sequences))
+		}
+		fks := md.Table("", "comments").ForeignKeys
+		if len(fks) != 2 || !(fks[0].NotValid || fks[1].NotValid) {
+			t.Errorf("comments foreign keys = %d, want 2 with one NOT VALID", len(fks))
+		}
+	}
+}
+
+// mysqlCheckRealistic spot-checks that the features the MySQL schema files
+// use were read at all.
+func mysqlCheckRealistic(t *testing.T, _ string, md *model.MetaData) {
+	t.Helper()
+	if len(md.Tables) < 4 || len(md.Views) == 0 {
+		t.Fatalf("inspected %d tables and %d views; the schema files have more", len(md.Tables), len(md.Views))
+	}
+	var enums, fks, composite, prefix, generated, comments int
+	for _, tb := range md.Tables {
+		if tb.Comment != "" {
+			comments++
+		}
+		for _, c := range tb.Columns {
+			if c.Type.Kind == model.KindEnum {
+				enums++
+			}
+			if c.Generated != nil {
+				generated++
+			}
+		}
+		for _, fk := range tb.ForeignKeys {
+			fks++
+			if len(fk.Columns) > 1 {
+				composite++
+			}
+		}
+		for _, ix := range tb.Indexes {
+			for _, p := range ix.Parts {
+				if p.Length > 0 {
+					prefix++
+				}
+			}
+		}
+	}
+	if enums == 0 || fks == 0 || composite == 0 || prefix == 0 || generated == 0 || comments == 0 {
+		t.Errorf("features missing from the inspection: %d enums, %d foreign keys (%d composite), %d prefix keys, %d generated columns, %d table comments",
+			enums, fks, composite, prefix, generated, comments)
+	}
+}
+
+// mysqlCompareOptions compares the table options (engine, collation…),
+// which Normalize leaves alone and modeltest.Diff ignores.
+func mysqlCompareOptions(t *testing.T, md1, md2 *model.MetaData) {
+	t.Helper()
+	for _, t1 := range md1.Tables {
+		for _, t2 := range md2.Tables {
+			if t1.Name == t2.Name && !maps.Equal(t1.Options, t2.Options) {
+				t.Errorf("table %s: options %v, then %v", t1.Name, t1.Options, t2.Options)
+			}
+		}
+	}
+}
+
+// sqliteCheckRealistic checks that the SQLite schema files' tables and
+// views were read.
+func sqliteCheckRealistic(t *testing.T, _ string, md *model.MetaData) {
+	t.Helper()
+	if len(md.Tables) == 0 || len(md.Views) == 0 {
+		t.Fatalf("inspected %d tables and %d views; the file has both", len(md.Tables), len(md.Views))
+	}
+}
