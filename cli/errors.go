@@ -20,7 +20,10 @@ const (
 // configuration. It exits with status 2.
 type UsageError struct{ Err error }
 
+// Error implements the error interface.
 func (e *UsageError) Error() string { return e.Err.Error() }
+
+// Unwrap returns the underlying error.
 func (e *UsageError) Unwrap() error { return e.Err }
 
 // ExitCode returns ExitUsage.
@@ -45,6 +48,7 @@ func Usagef(format string, args ...any) error {
 // line, or empty for none.
 type CheckFailedError struct{ Msg string }
 
+// Error implements the error interface.
 func (e *CheckFailedError) Error() string { return e.Msg }
 
 // ExitCode returns ExitCheckFailed.
@@ -59,7 +63,10 @@ func CheckFailed(format string, args ...any) error {
 // cannot be reached or refused a statement, a migration failed.
 type FailureError struct{ Err error }
 
+// Error implements the error interface.
 func (e *FailureError) Error() string { return e.Err.Error() }
+
+// Unwrap returns the underlying error.
 func (e *FailureError) Unwrap() error { return e.Err }
 
 // ExitCode returns ExitFailure.

@@ -12,6 +12,7 @@ type UnsupportedError struct {
 	Hint string
 }
 
+// Error implements the error interface.
 func (e *UnsupportedError) Error() string {
 	msg := fmt.Sprintf("%s: %s: %s is not supported", e.Dialect, e.Object, e.Feature)
 	if e.Hint != "" {
@@ -31,6 +32,7 @@ type IdentifierError struct {
 	Reason string
 }
 
+// Error implements the error interface.
 func (e *IdentifierError) Error() string {
 	return fmt.Sprintf("invalid identifier %q: %s", e.Name, e.Reason)
 }

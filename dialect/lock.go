@@ -108,6 +108,7 @@ type LockTimeoutError struct {
 	Timeout time.Duration
 }
 
+// Error implements the error interface.
 func (e *LockTimeoutError) Error() string {
 	return fmt.Sprintf("timed out after %s waiting for the migration lock %s: another migrate process is running against this database; wait for it to finish, or raise --lock-timeout (lock_timeout in migrate.toml)", e.Timeout, e.Lock)
 }

@@ -37,6 +37,7 @@ type URLError struct {
 	Reason   string
 }
 
+// Error implements the error interface.
 func (e *URLError) Error() string {
 	return fmt.Sprintf("database URL %q: %s", e.Redacted, e.Reason)
 }

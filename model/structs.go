@@ -57,6 +57,7 @@ type StructError struct {
 	Err    error
 }
 
+// Error implements the error interface.
 func (e *StructError) Error() string {
 	var b strings.Builder
 	switch {

@@ -66,6 +66,7 @@ type StatementError struct {
 	Err       error
 }
 
+// Error implements the error interface.
 func (e *StatementError) Error() string {
 	return fmt.Sprintf("statement failed: %v\n  statement: %s", e.Err, e.Statement)
 }

@@ -59,6 +59,7 @@ type IrreversibleError struct {
 	Reason string
 }
 
+// Error implements the error interface.
 func (e *IrreversibleError) Error() string {
 	return fmt.Sprintf("ops: %s cannot be reversed: %s", e.Op, e.Reason)
 }

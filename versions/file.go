@@ -24,6 +24,7 @@ type FileError struct {
 	Err  error
 }
 
+// Error implements the error interface.
 func (e *FileError) Error() string {
 	msg := e.Err.Error()
 	if e.Line > 0 {

@@ -38,4 +38,5 @@ type ResolutionError struct {
 	Msg        string
 }
 
+// Error implements the error interface.
 func (e *ResolutionError) Error() string { return e.Msg }

@@ -28,6 +28,7 @@ type LexError struct {
 	Msg string
 }
 
+// Error implements the error interface.
 func (e *LexError) Error() string { return fmt.Sprintf("line %d: %s", e.Line, e.Msg) }
 
 // SplitStatements splits a SQL script into statements, the way the

@@ -40,6 +40,7 @@ type StatementError struct {
 	Err error
 }
 
+// Error implements the error interface.
 func (e *StatementError) Error() string {
 	var b strings.Builder
 	where := e.Path
@@ -95,6 +96,7 @@ type NotCompiledError struct {
 	Path     string
 }
 
+// Error implements the error interface.
 func (e *NotCompiledError) Error() string {
 	return fmt.Sprintf("runner: revision %s (%s) is a Go revision and is not compiled into this program: "+
 		"Go revisions must be compiled with the project (run migrate where a Go toolchain is available, or deploy a binary made by `migrate build -o FILE`)",
@@ -108,6 +110,7 @@ type UnknownRevisionError struct {
 	Table    string
 }
 
+// Error implements the error interface.
 func (e *UnknownRevisionError) Error() string {
 	return fmt.Sprintf("runner: database is at revision %s, which is not in the scripts: is the database newer than this checkout? (version table %s)", e.Revision, e.Table)
 }
@@ -126,6 +129,7 @@ type VersionTableError struct {
 	Affected int64
 }
 
+// Error implements the error interface.
 func (e *VersionTableError) Error() string {
 	if e.Statement == "INSERT" {
 		return fmt.Sprintf("runner: %s (revision %s): version table %s changed concurrently or edited by hand: it already has a row with version_num='%s'",
@@ -152,6 +156,7 @@ type PartialRevisionError struct {
 	StampBefore, StampAfter string
 }
 
+// Error implements the error interface.
 func (e *PartialRevisionError) Error() string {
 	return fmt.Sprintf("runner: an earlier run left %s (%s) partly applied: %d statement(s) ran before it failed; %s. "+
 		"Fix the database by hand so that it matches either the state before the revision or after it, then run "+
@@ -163,4 +168,5 @@ func (e *PartialRevisionError) Error() string {
 // transaction mode.
 type TransactionModeError struct{ Msg string }
 
+// Error implements the error interface.
 func (e *TransactionModeError) Error() string { return "runner: " + e.Msg }

@@ -281,6 +281,7 @@ type DialectMismatchError struct {
 	Got      string // the database's dialect
 }
 
+// Error implements the error interface.
 func (e *DialectMismatchError) Error() string {
 	return fmt.Sprintf("revision %s (%s) is written for %s and cannot run on %s", e.Revision, e.Path, e.Want, e.Got)
 }

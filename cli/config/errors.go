@@ -19,6 +19,7 @@ type Error struct {
 	Err error
 }
 
+// Error implements the error interface.
 func (e *Error) Error() string {
 	switch {
 	case e.File != "" && e.Line > 0:
