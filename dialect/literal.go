@@ -93,9 +93,6 @@ type literalStyle struct {
 	// like their underlying type, pointers as what they point to (NULL
 	// when nil), named byte slices as []byte.
 	underlying bool
-	// namedFloatBits, when set, is the size named float types are
-	// rendered with; by default it is their own size.
-	namedFloatBits int
 	// unsupported formats the error for any other value (with %T).
 	unsupported string
 }
@@ -184,11 +181,7 @@ func (s *literalStyle) byKind(v any) (lit string, ok bool, err error) {
 	case reflect.Uint, reflect.Uint8, reflect.Uint16, reflect.Uint32, reflect.Uint64, reflect.Uintptr:
 		lit, err = s.literal(rv.Uint())
 	case reflect.Float32, reflect.Float64:
-		bits := rv.Type().Bits()
-		if s.namedFloatBits != 0 {
-			bits = s.namedFloatBits
-		}
-		lit, err = s.float(rv.Float(), bits)
+		lit, err = s.float(rv.Float(), rv.Type().Bits())
 	case reflect.Pointer:
 		if rv.IsNil() {
 			return "NULL", true, nil

@@ -50,15 +50,14 @@ func (d *mysqlDialect) QuoteQualified(schema, name string) (string, error) {
 
 // mysqlLiterals is how MySQL spells literals (see mysqlDialect.Literal).
 var mysqlLiterals = literalStyle{
-	trueLit:        "TRUE",
-	falseLit:       "FALSE",
-	str:            func(s string) (string, error) { return mysqlString(s), nil },
-	bytes:          hexBlob,
-	time:           mysqlTime,
-	float:          mysqlFloat,
-	underlying:     true,
-	namedFloatBits: 64,
-	unsupported:    "mysql: cannot render a value of type %T as an SQL literal",
+	trueLit:     "TRUE",
+	falseLit:    "FALSE",
+	str:         func(s string) (string, error) { return mysqlString(s), nil },
+	bytes:       hexBlob,
+	time:        mysqlTime,
+	float:       mysqlFloat,
+	underlying:  true,
+	unsupported: "mysql: cannot render a value of type %T as an SQL literal",
 }
 
 // Literal renders v as a MySQL literal: NULL, TRUE/FALSE, integers, floats

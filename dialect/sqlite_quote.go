@@ -40,11 +40,13 @@ var sqliteLiterals = literalStyle{
 	time:        quotedTime(sqliteTimeFormat),
 	float:       sqliteFloat,
 	uint:        sqliteUint,
+	underlying:  true,
 	unsupported: "sqlite: cannot render a literal of type %T",
 }
 
 // Literal renders v as an SQLite literal: NULL, 1/0 for booleans, integers,
 // floats (NaN and infinities refused, since SQLite has no literal for them),
+// named types as their underlying type and pointers as what they point to,
 // 'text' with doubled quotes (NUL refused), X'hex' blobs, and time.Time as
 // ISO-8601 text.
 func (d *sqliteDialect) Literal(v any) (string, error) {
