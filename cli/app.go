@@ -7,6 +7,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"time"
 
 	"github.com/spf13/cobra"
 
@@ -46,6 +47,12 @@ type App struct {
 	// started is set when a command's RunE begins: errors before that come
 	// from argument parsing and are usage errors.
 	started bool
+
+	// Test hooks: now is the clock of the revision header cache (nil:
+	// time.Now); onRead, when set, is called with the path of every
+	// revision file read, possibly from several goroutines at once.
+	now    func() time.Time
+	onRead func(path string)
 }
 
 // globalFlags are the persistent flags of every command.

@@ -38,7 +38,7 @@ type headsResult struct {
 }
 
 func runHeads(app *App, resolveDeps bool) error {
-	s, err := app.loadScripts(false)
+	s, err := app.loadGraph()
 	if err != nil {
 		return err
 	}
@@ -93,7 +93,7 @@ type branchJSON struct {
 }
 
 func runBranches(app *App) error {
-	s, err := app.loadScripts(false)
+	s, err := app.loadGraph()
 	if err != nil {
 		return err
 	}

@@ -79,7 +79,7 @@ func runHistory(ctx context.Context, app *App, o historyOptions) error {
 	case app.JSON() && (o.graph || o.format != ""):
 		return Usagef("history: --json cannot be used with --graph or --format")
 	}
-	s, err := app.loadScripts(false)
+	s, err := app.loadGraph()
 	if err != nil {
 		return err
 	}

@@ -39,7 +39,7 @@ type showResult struct {
 }
 
 func runShow(ctx context.Context, app *App, ident string) error {
-	s, err := app.loadScripts(false)
+	s, err := app.loadGraph()
 	if err != nil {
 		return err
 	}

@@ -35,8 +35,9 @@ import (
 // revisions fails instead of building and starting itself again.
 const EnvRunner = "MIGRATE_COMPILED_RUNNER"
 
-// EnvCacheDir overrides the cache of compiled runners (default: the
-// user's cache directory, os.UserCacheDir, + "/migrate").
+// EnvCacheDir overrides the cache directory of compiled runners and of
+// revision headers (default: the user's cache directory, os.UserCacheDir,
+// + "/migrate").
 const EnvCacheDir = "MIGRATE_CACHE_DIR"
 
 // goProject is the Go code of a project: what its compiled runner imports.
@@ -296,12 +297,23 @@ func (a *App) compiledRunner(ctx context.Context, p *goProject) (string, error) 
 // runnerCacheRoot is MIGRATE_CACHE_DIR, else the user's cache directory
 // + "/migrate".
 func runnerCacheRoot() (string, error) {
-	if d := os.Getenv(EnvCacheDir); d != "" {
+	d, err := cacheRoot(os.LookupEnv)
+	if err != nil {
+		return "", Failure(fmt.Errorf("compiled runner: %w", err))
+	}
+	return d, nil
+}
+
+// cacheRoot is the cache directory of migrate (compiled runners, revision
+// headers): MIGRATE_CACHE_DIR as lookupEnv reads it, else the user's
+// cache directory + "/migrate".
+func cacheRoot(lookupEnv func(string) (string, bool)) (string, error) {
+	if d, _ := lookupEnv(EnvCacheDir); d != "" {
 		return filepath.Abs(d)
 	}
 	d, err := os.UserCacheDir()
 	if err != nil {
-		return "", Failure(fmt.Errorf("compiled runner: no cache directory (%w); set %s", err, EnvCacheDir))
+		return "", fmt.Errorf("no cache directory (%w); set %s", err, EnvCacheDir)
 	}
 	return filepath.Join(d, "migrate"), nil
 }

@@ -23,7 +23,8 @@ type project struct {
 // temporary directory.
 func newProject(t *testing.T, initArgs ...string) *project {
 	t.Helper()
-	p := &project{t: t, dir: t.TempDir(), env: map[string]string{}}
+	// The revision header cache goes to a directory of the test's own.
+	p := &project{t: t, dir: t.TempDir(), env: map[string]string{EnvCacheDir: t.TempDir()}}
 	p.ok(append([]string{"init"}, initArgs...)...)
 	return p
 }

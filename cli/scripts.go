@@ -34,6 +34,22 @@ type scripts struct {
 // With missingOK, a version location that does not exist yet is loaded as
 // empty (revision and merge create it when they write to it).
 func (a *App) loadScripts(missingOK bool) (*scripts, error) {
+	return a.loadScriptsFrom(missingOK, false)
+}
+
+// loadGraph loads the scripts for the commands that need nothing but the
+// revision graph (heads, branches, history, show): the headers of files
+// that have not changed since the last run come from the header cache
+// (scripts_cache.go), without reading the files, so revisions may lack
+// Source.Checksum and SQL sections. Never use it to run or verify
+// revisions.
+func (a *App) loadGraph() (*scripts, error) {
+	return a.loadScriptsFrom(false, true)
+}
+
+// loadScriptsFrom is loadScripts, using the header cache when cached is
+// set.
+func (a *App) loadScriptsFrom(missingOK, cached bool) (*scripts, error) {
 	if a.bundle != nil {
 		// A deploy binary (migrate build) carries its revisions.
 		return a.loadBundledScripts()
@@ -50,7 +66,10 @@ func (a *App) loadScripts(missingOK bool) (*scripts, error) {
 	if err := checkScriptDir(cfg, wd); err != nil {
 		return nil, err
 	}
-	var locs []versions.Location
+	var (
+		locs   []versions.Location
+		caches []*headerCache
+	)
 	for _, dir := range s.locations {
 		st, err := os.Stat(dir)
 		switch {
@@ -63,13 +82,30 @@ func (a *App) loadScripts(missingOK bool) (*scripts, error) {
 		case !st.IsDir():
 			return nil, Usagef("version location %s is not a directory; fix version_locations in %s", display(wd, dir), configName(cfg))
 		}
-		fsys, err := newPrefetchFS(dir)
+		var cache *headerCache
+		if cached {
+			cache = a.openHeaderCache(abs(wd, dir))
+		}
+		fsys, err := newPrefetchFS(dir, cache, a.onRead)
 		if err != nil {
 			return nil, Usagef("version location %s: %w", display(wd, dir), err)
 		}
-		locs = append(locs, versions.Location{FS: fsys, Path: filepath.ToSlash(display(wd, dir))})
+		loc := versions.Location{FS: fsys, Path: filepath.ToSlash(display(wd, dir))}
+		if cache != nil {
+			loc.Cache = cache
+			caches = append(caches, cache)
+		}
+		locs = append(locs, loc)
 	}
 	revs, err := versions.Load(locs)
+	for _, c := range caches {
+		// Whatever the graph makes of them: the cache is per file.
+		if wrote, err := c.save(); err != nil {
+			a.Debugf("revision header cache %s not written: %v", c.file, err)
+		} else if wrote {
+			a.Debugf("revision header cache %s written", c.file)
+		}
+	}
 	if err != nil {
 		return nil, Usage(fmt.Errorf("load revisions: %w", err))
 	}

@@ -16,4 +16,19 @@ func (d *dirReader) readFile(name string) ([]byte, error) {
 	return os.ReadFile(filepath.Join(d.dir, name))
 }
 
+// statSupported is false: the header cache needs the inode and change
+// time of files, which only the Linux version reads, so it is not used
+// here.
+const statSupported = false
+
+// readFileStat is readFile; the stat is not supported here (see
+// statSupported).
+func (d *dirReader) readFileStat(name string) ([]byte, fileStat, bool, error) {
+	b, err := d.readFile(name)
+	return b, fileStat{}, false, err
+}
+
+// stat is not supported here (see statSupported).
+func (d *dirReader) stat(string) (fileStat, bool) { return fileStat{}, false }
+
 func (d *dirReader) close() {}

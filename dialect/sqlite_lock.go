@@ -7,7 +7,6 @@ import (
 	"fmt"
 	"os"
 	"regexp"
-	"syscall"
 	"time"
 )
 
@@ -66,21 +65,18 @@ func (d *sqliteDialect) AcquireMigrationLock(ctx context.Context, db *sql.DB, sc
 	}
 	name := fmt.Sprintf("flock(%s)", path)
 	err = pollLock(ctx, name, timeout, func(context.Context) (bool, error) {
-		err := syscall.Flock(int(f.Fd()), syscall.LOCK_EX|syscall.LOCK_NB)
-		switch {
-		case err == nil:
-			return true, nil
-		case errors.Is(err, syscall.EWOULDBLOCK), errors.Is(err, syscall.EINTR):
-			return false, nil
+		ok, err := tryLockFile(f)
+		if err != nil {
+			return false, fmt.Errorf("migration lock %s: %w", name, err)
 		}
-		return false, fmt.Errorf("migration lock %s: %w", name, err)
+		return ok, nil
 	})
 	if err != nil {
 		f.Close()
 		return nil, err
 	}
 	return NewLock(name, func(context.Context) error {
-		err := syscall.Flock(int(f.Fd()), syscall.LOCK_UN)
+		err := unlockFile(f)
 		if cerr := f.Close(); err == nil {
 			err = cerr
 		}

@@ -21,6 +21,34 @@ type Location struct {
 	// Path is the location as the user configured it, prefixed to file
 	// names in Source.Path and in errors; it may be empty.
 	Path string
+	// Cache, when set, holds the revision headers of files known not to
+	// have changed since they were last read; Load then does not read
+	// those files (see HeaderCache). Leave it nil to read every file.
+	Cache HeaderCache
+}
+
+// HeaderCache keeps what Load found in a location's files from one run to
+// the next, so that a file known not to have changed is not read again.
+// Deciding that a file has not changed is the cache's business (e.g. by
+// comparing its size, times and inode with those recorded).
+//
+// A revision from a cache holds the header metadata (ID, Revises,
+// BranchLabels, DependsOn, Message, CreateDate, NonTransactional) and
+// Source.Kind (with Source.SQL.Dialect for SQL revisions) but, as the
+// cache chooses, may lack Source.Checksum and the SQL sections: use a
+// cache only where nothing but the revision graph is needed, never to run
+// or verify revisions.
+type HeaderCache interface {
+	// Lookup returns the revision last read from the file name of the
+	// location, or a nil revision for a file known to hold none (a Go
+	// file that is not a revision); ok is false when the file must be
+	// read. The loader sets the revision's Source.Path.
+	Lookup(name string) (rev *Revision, ok bool)
+	// Parsed tells the cache what reading the file name gave: its
+	// revision, or nil for a file that holds none. Files that could not
+	// be read or parsed are not reported, so that their errors show
+	// again on the next run.
+	Parsed(name string, rev *Revision)
 }
 
 // DirLocation returns the Location of a directory on disk.
@@ -36,7 +64,8 @@ func DirLocation(dir string) Location { return Location{FS: os.DirFS(dir), Path:
 // (they do not import this package or hold no Revision literal nor
 // Register call, e.g. helpers shared by revisions). Each revision's Source
 // is filled in: Path (Location.Path joined with the file name), Kind,
-// Checksum and the SQL script.
+// Checksum and the SQL script (except for revisions that a location's
+// HeaderCache supplies).
 //
 // Every bad file is reported, each as a *FileError, joined with
 // errors.Join; the revisions of the good files are returned with the
@@ -86,6 +115,18 @@ func loadLocation(loc Location) ([]*Revision, error) {
 		if !e.Type().IsRegular() && e.Type()&fs.ModeSymlink == 0 {
 			continue // device, pipe, …
 		}
+		if loc.Cache != nil {
+			if rev, ok := loc.Cache.Lookup(name); ok {
+				if rev != nil {
+					if rev.Source == nil {
+						rev.Source = &Source{}
+					}
+					rev.Source.Path = p
+					revs = append(revs, rev)
+				}
+				continue
+			}
+		}
 		src, err := fs.ReadFile(loc.FS, name)
 		if err != nil {
 			errs = append(errs, &FileError{Path: p, Err: fmt.Errorf("read: %w", err)})
@@ -94,10 +135,16 @@ func loadLocation(loc Location) ([]*Revision, error) {
 		rev, err := ParseRevisionFile(p, src)
 		switch {
 		case errors.Is(err, errNotRevision):
+			if loc.Cache != nil {
+				loc.Cache.Parsed(name, nil)
+			}
 			continue
 		case err != nil:
 			errs = append(errs, err)
 		default:
+			if loc.Cache != nil {
+				loc.Cache.Parsed(name, rev)
+			}
 			revs = append(revs, rev)
 		}
 	}

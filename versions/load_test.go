@@ -151,3 +151,58 @@ func TestGoPackageName(t *testing.T) {
 		t.Fatalf("bad file: %v", err)
 	}
 }
+
+// mapHeaderCache is a HeaderCache holding revisions by file name.
+type mapHeaderCache struct {
+	held   map[string]*Revision // nil value: no revision
+	parsed map[string]*Revision
+}
+
+func (c *mapHeaderCache) Lookup(name string) (*Revision, bool) {
+	r, ok := c.held[name]
+	return r, ok
+}
+
+func (c *mapHeaderCache) Parsed(name string, rev *Revision) { c.parsed[name] = rev }
+
+func TestLoadHeaderCache(t *testing.T) {
+	fsys := fstest.MapFS{
+		"a.sql":      {Data: []byte("garbage: never read")},
+		"b.sql":      {Data: []byte(sqlRevisionSource("bbb", "aaa"))},
+		"c.sql":      {Data: []byte("-- migrate:id ccc\n-- migrate:frobnicate\n")},
+		"d.sql":      {Data: []byte(sqlRevisionSource("ddd", "bbb"))},
+		"helpers.go": {Data: []byte("package versions\n")},
+		"old.go":     {Data: []byte("garbage: never read")},
+	}
+	cache := &mapHeaderCache{
+		held: map[string]*Revision{
+			"a.sql":  {ID: "aaa", Message: "from the cache", Source: &Source{Kind: KindSQL}},
+			"old.go": nil,
+		},
+		parsed: map[string]*Revision{},
+	}
+	revs, err := Load([]Location{{FS: fsys, Path: "v", Cache: cache}})
+	var fe *FileError
+	if !errors.As(err, &fe) || fe.Path != "v/c.sql" {
+		t.Fatalf("Load error %v, want the error of v/c.sql", err)
+	}
+	var ids, paths []string
+	for _, r := range revs {
+		ids, paths = append(ids, r.ID), append(paths, r.Source.Path)
+	}
+	if got := strings.Join(ids, " "); got != "aaa bbb ddd" {
+		t.Errorf("ids %s, want aaa bbb ddd (load order)", got)
+	}
+	if got := strings.Join(paths, " "); got != "v/a.sql v/b.sql v/d.sql" {
+		t.Errorf("paths %s", got)
+	}
+	if revs[0].Message != "from the cache" {
+		t.Errorf("a.sql: message %q, want the cached one", revs[0].Message)
+	}
+	if len(cache.parsed) != 3 || cache.parsed["b.sql"] == nil || cache.parsed["d.sql"] == nil {
+		t.Errorf("Parsed got %v, want b.sql, d.sql and helpers.go (no revision)", cache.parsed)
+	}
+	if r, ok := cache.parsed["helpers.go"]; !ok || r != nil {
+		t.Errorf("helpers.go: Parsed(%v, %v), want nil revision", r, ok)
+	}
+}
