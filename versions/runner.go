@@ -186,6 +186,8 @@ type session struct {
 	// violations the database had before, which the run may not increase.
 	fk         dialect.ForeignKeySwitch
 	fkBaseline int64
+	// restore undoes the dialect's tuning of the connection (SessionTuner).
+	restore func(context.Context) error
 }
 
 // begin takes the lock, then a migration connection, and creates the
@@ -201,6 +203,14 @@ func (r *Runner) begin(ctx context.Context) (*session, error) {
 		return nil, fmt.Errorf("runner: connect: %w", err)
 	}
 	s := &session{r: r, lock: lock, conn: conn}
+	if t, ok := r.d.(dialect.SessionTuner); ok {
+		restore, err := t.TuneSession(ctx, conn)
+		s.restore = restore
+		if err != nil {
+			s.close(ctx)
+			return nil, fmt.Errorf("runner: %w", err)
+		}
+	}
 	if err := s.ensureTables(ctx); err != nil {
 		s.close(ctx)
 		return nil, err
@@ -211,9 +221,14 @@ func (r *Runner) begin(ctx context.Context) (*session, error) {
 // close returns the connection and releases the lock, whatever ctx's
 // state (Ctrl-C included).
 func (s *session) close(ctx context.Context) error {
-	err := s.conn.Close()
-	if errors.Is(err, sql.ErrConnDone) {
-		err = nil
+	var err error
+	if s.restore != nil {
+		if rerr := s.restore(context.WithoutCancel(ctx)); rerr != nil {
+			err = fmt.Errorf("runner: %w", rerr)
+		}
+	}
+	if cerr := s.conn.Close(); cerr != nil && !errors.Is(cerr, sql.ErrConnDone) {
+		err = errors.Join(err, cerr)
 	}
 	if lerr := s.lock.Release(ctx); lerr != nil {
 		err = errors.Join(err, fmt.Errorf("runner: %w", lerr))
