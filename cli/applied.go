@@ -19,7 +19,7 @@ func runHistoryApplied(ctx context.Context, app *App) error {
 		return err
 	}
 	var entries []versions.HistoryEntry
-	if !app.sqliteFileMissing() {
+	if !app.databaseFileMissing() {
 		s, err := app.loadRunnable()
 		if err != nil {
 			return err

@@ -62,7 +62,7 @@ func runCurrent(ctx context.Context, app *App, checkHeads bool) error {
 	}
 	var rows []string
 	var unknown *versions.UnknownRevisionError
-	if !app.sqliteFileMissing() {
+	if !app.databaseFileMissing() {
 		err = app.withReadRunner(ctx, cfg, s, func(r *versions.Runner) error {
 			rows, err = r.Current(ctx)
 			if err != nil && !errors.As(err, &unknown) {

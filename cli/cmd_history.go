@@ -100,15 +100,15 @@ func runHistory(ctx context.Context, app *App, o historyOptions) error {
 
 	switch {
 	case o.graph:
-		return app.largeResult(nil, func(w io.Writer) error {
+		return app.Result(nil, func(w io.Writer) error {
 			return s.graph.DrawGraph(w, revs, func(r *versions.Revision) string {
 				return f.headOnly(r, true, true, false, true)
 			})
 		})
 	case o.format == "dot":
-		return app.largeResult(nil, func(w io.Writer) error { return s.graph.WriteDot(w, revs, f.pictureLabel) })
+		return app.Result(nil, func(w io.Writer) error { return s.graph.WriteDot(w, revs, f.pictureLabel) })
 	case o.format == "mermaid":
-		return app.largeResult(nil, func(w io.Writer) error { return s.graph.WriteMermaid(w, revs, f.pictureLabel) })
+		return app.Result(nil, func(w io.Writer) error { return s.graph.WriteMermaid(w, revs, f.pictureLabel) })
 	}
 	var res historyResult
 	if app.JSON() {
@@ -117,7 +117,7 @@ func runHistory(ctx context.Context, app *App, o historyOptions) error {
 			res.Revisions = append(res.Revisions, f.toJSON(r))
 		}
 	}
-	return app.largeResult(res, func(w io.Writer) error {
+	return app.Result(res, func(w io.Writer) error {
 		for _, r := range revs {
 			if app.Verbose() {
 				fmt.Fprintln(w, f.logEntry(r))

@@ -32,7 +32,7 @@ history table existed) cannot be checked and are not reported.`,
 				return err
 			}
 			var problems []versions.VerifyProblem
-			if !app.sqliteFileMissing() {
+			if !app.databaseFileMissing() {
 				err = app.withReadRunner(ctx, cfg, s, func(r *versions.Runner) error {
 					if problems, err = r.Verify(ctx); err != nil {
 						return Failure(err)

@@ -48,6 +48,33 @@ func (m *masker) mask(s string) string {
 			s = strings.ReplaceAll(s, sec, redactedPassword)
 		}
 	}
+	// Both credential patterns need an '@'; in a long output (the history
+	// of a large project) only the lines holding one go through them.
+	if strings.IndexByte(s, '@') < 0 {
+		return s
+	}
+	if strings.Count(s, "\n") < 64 {
+		return maskCredentials(s)
+	}
+	var b strings.Builder
+	b.Grow(len(s))
+	for s != "" {
+		line, rest, found := strings.Cut(s, "\n")
+		if strings.IndexByte(line, '@') >= 0 {
+			line = maskCredentials(line)
+		}
+		b.WriteString(line)
+		if found {
+			b.WriteByte('\n')
+		}
+		s = rest
+	}
+	return b.String()
+}
+
+// maskCredentials replaces the password of anything shaped like a URL or
+// DSN with credentials.
+func maskCredentials(s string) string {
 	for _, re := range []*regexp.Regexp{urlCredentials, dsnCredentials} {
 		s = re.ReplaceAllStringFunc(s, func(match string) string {
 			sub := re.FindStringSubmatch(match)

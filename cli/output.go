@@ -44,12 +44,6 @@ func (a *App) message(prefix, format string, args ...any) {
 // Result prints a command's result: v as indented JSON with --json, else
 // the text written by human. Passwords are masked in both.
 func (a *App) Result(v any, human func(w io.Writer) error) error {
-	return a.writeResult(v, human, a.Mask)
-}
-
-// writeResult renders a result as Result does and writes it to stdout
-// through mask.
-func (a *App) writeResult(v any, human func(w io.Writer) error, mask func(string) string) error {
 	var buf bytes.Buffer
 	if a.flags.json {
 		enc := json.NewEncoder(&buf)
@@ -61,7 +55,7 @@ func (a *App) writeResult(v any, human func(w io.Writer) error, mask func(string
 	} else if err := human(&buf); err != nil {
 		return err
 	}
-	_, err := io.WriteString(a.Stdout, mask(buf.String()))
+	_, err := io.WriteString(a.Stdout, a.Mask(buf.String()))
 	return err
 }
 

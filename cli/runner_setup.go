@@ -4,7 +4,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"os"
 	"regexp"
 	"time"
 
@@ -214,16 +213,12 @@ func runnerError(err error) error {
 	return Failure(err)
 }
 
-// sqliteFileMissing reports whether the configured database is a SQLite
-// file that does not exist yet (opening it would create it), so that
-// read-only commands can answer "nothing applied" without creating it.
-func (a *App) sqliteFileMissing() bool {
+// databaseFileMissing reports whether the configured database is a file
+// that does not exist yet (opening it would create it), so that read-only
+// commands can answer "nothing applied" without creating it.
+func (a *App) databaseFileMissing() bool {
 	u, err := a.ParseURL()
-	if err != nil || u.Dialect != "sqlite" || u.Memory() {
-		return false
-	}
-	_, err = os.Stat(u.Database)
-	return errors.Is(err, os.ErrNotExist)
+	return err == nil && u.FileMissing()
 }
 
 // negativeTarget matches a relative target such as -1, which the flag

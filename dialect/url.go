@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"net"
 	"net/url"
+	"os"
+	"path/filepath"
 	"strings"
 
 	"github.com/go-sql-driver/mysql"
@@ -29,6 +31,49 @@ type URL struct {
 // Memory reports whether the URL names an in-memory SQLite database, which
 // lives only as long as its one connection.
 func (u *URL) Memory() bool { return u.Dialect == "sqlite" && u.Database == ":memory:" }
+
+// FileMissing reports whether the URL names a database file that does not
+// exist yet (SQLite), which opening would create: read-only commands
+// answer "nothing applied" instead of creating it.
+func (u *URL) FileMissing() bool {
+	if u.Dialect != "sqlite" || u.Memory() {
+		return false
+	}
+	_, err := os.Stat(u.Database)
+	return errors.Is(err, os.ErrNotExist)
+}
+
+// ResolveFileURL makes the relative file path of a file database URL
+// (SQLite) relative to base, so that a URL written in a configuration file
+// names the same file from every directory. Other URLs, absolute paths and
+// in-memory databases are returned unchanged.
+func ResolveFileURL(raw, base string) string {
+	scheme, rest, ok := strings.Cut(raw, ":")
+	if !ok {
+		return raw
+	}
+	switch strings.ToLower(scheme) {
+	case "sqlite", "sqlite3", "file":
+	default:
+		return raw
+	}
+	p, query, hasQuery := strings.Cut(rest, "?")
+	switch {
+	case strings.HasPrefix(p, "///"):
+		return raw // sqlite:///abs/path
+	case strings.HasPrefix(p, "//"):
+		p = p[2:]
+	}
+	if p == "" || strings.HasPrefix(p, ":memory:") || filepath.IsAbs(p) ||
+		strings.Contains(query, "mode=memory") {
+		return raw
+	}
+	out := scheme + ":" + filepath.Join(base, p)
+	if hasQuery {
+		out += "?" + query
+	}
+	return out
+}
 
 // URLError is a URL that cannot be parsed; its message never contains
 // the password.

@@ -10,6 +10,8 @@ import (
 	"strings"
 
 	"github.com/BurntSushi/toml"
+
+	"github.com/migratego/migrate/dialect"
 )
 
 // problem is an error at a key of the file.
@@ -62,7 +64,7 @@ func (c *Config) applyFile(file string, lookup func(string) (string, bool)) erro
 				continue
 			}
 			c.seenURLs = append(c.seenURLs, u)
-			v = resolveSQLiteURL(u, base)
+			v = dialect.ResolveFileURL(u, base)
 		}
 		if err := k.setTOML(c, v, base); err != nil {
 			add("", name, err)
