@@ -174,6 +174,21 @@ func TestGoProjectEndToEnd(t *testing.T) {
 	}
 	checkAdmin(t, "sqlite:"+filepath.Join(proj, "goproject.db"))
 
+	// Offline: the compiled Go revisions print their SQL for each dialect
+	// of the URL, without connecting (nothing listens on these ports).
+	for _, tc := range []struct{ url, quoted string }{
+		{"postgres://u:p@127.0.0.1:1/x", `CREATE TABLE "users"`},
+		{"mysql://u:p@127.0.0.1:1/x", "CREATE TABLE `users`"},
+		{"sqlite:" + filepath.Join(t.TempDir(), "offline.db"), `CREATE TABLE "users"`},
+	} {
+		out, _ := run("--database-url", tc.url, "upgrade", "head", "--sql")
+		for _, want := range []string{tc.quoted, "ix_users_email", "-- Running upgrade b2c3d4e5f6a1 -> c3d4e5f6a1b2"} {
+			if !strings.Contains(out, want) {
+				t.Errorf("upgrade head --sql on %s: output lacks %q:\n%s", tc.url, want, out)
+			}
+		}
+	}
+
 	// In-process (an App embedded in a test): the runner is a child
 	// process writing to the App's writers.
 	var stdout, stderr bytes.Buffer
