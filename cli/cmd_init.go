@@ -13,6 +13,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/migratego/migrate/cli/config"
+	"github.com/migratego/migrate/scriptdir"
 )
 
 func newInitCommand(app *App) *cobra.Command {
@@ -214,21 +215,7 @@ func packageName(dir string) string {
 	return name
 }
 
-func abs(base, p string) string {
-	if filepath.IsAbs(p) {
-		return filepath.Clean(p)
-	}
-	return filepath.Join(base, p)
-}
+func abs(base, p string) string { return scriptdir.Abs(base, p) }
 
 // display shows p relative to the working directory when it is inside it.
-func display(wd, p string) string {
-	trail := strings.HasSuffix(p, string(filepath.Separator))
-	if rel, err := filepath.Rel(wd, p); err == nil && !strings.HasPrefix(rel, "..") {
-		if trail {
-			rel += string(filepath.Separator)
-		}
-		return rel
-	}
-	return p
-}
+func display(wd, p string) string { return scriptdir.Display(wd, p) }

@@ -27,7 +27,7 @@ import (
 	"time"
 
 	"github.com/migratego/migrate/cli/config"
-	"github.com/migratego/migrate/versions"
+	"github.com/migratego/migrate/scriptdir"
 )
 
 // EnvRunner is set in the environment of a compiled runner started by
@@ -68,7 +68,7 @@ func (p *goProject) needsRunner(forModel bool) bool {
 
 // findGoProject looks for Go code in the script directory and the version
 // locations of cfg, without compiling anything: Go revision files are
-// recognised by their header (versions.ParseRevisionFile), env.go by its
+// recognised by their header (scriptdir.ParseRevisionFile), env.go by its
 // Target func. Missing directories are skipped (the loader reports them).
 func findGoProject(cfg *config.Config) (*goProject, error) {
 	p := &goProject{}
@@ -118,7 +118,7 @@ func countGoRevisions(dir string) (int, error) {
 		if err != nil {
 			return 0, Usagef("read %s: %w", filepath.Join(dir, e.Name()), err)
 		}
-		if rev, err := versions.ParseRevisionFile(e.Name(), src); err == nil && rev.Source != nil && rev.Source.Kind == versions.KindGo {
+		if rev, err := scriptdir.ParseRevisionFile(e.Name(), src); err == nil && rev.Kind == scriptdir.KindGo {
 			n++
 		}
 	}

@@ -19,7 +19,7 @@ type bundleSpec struct {
 // renderRunnerMain returns the main.go of a project's compiled runner:
 // the migrate command tree with the project's Go revisions registered
 // (blank imports of the version packages, whose init funcs call
-// versions.Register), its target model when env.go declares one, and, for
+// runner.Register), its target model when env.go declares one, and, for
 // a deploy binary, the bundle of revision files embedded from the
 // directory "bundle" next to main.go.
 func renderRunnerMain(p *goProject, b *bundleSpec) ([]byte, error) {
@@ -29,7 +29,11 @@ func renderRunnerMain(p *goProject, b *bundleSpec) ([]byte, error) {
 	if b != nil {
 		fmt.Fprintf(&w, "\t\"embed\"\n\t\"time\"\n\n")
 	}
-	fmt.Fprintf(&w, "\t\"github.com/migratego/migrate/cli\"\n\t\"github.com/migratego/migrate/versions\"\n\n")
+	fmt.Fprintf(&w, "\t\"github.com/migratego/migrate/cli\"\n\t\"github.com/migratego/migrate/runner\"\n")
+	if b != nil {
+		fmt.Fprintf(&w, "\t\"github.com/migratego/migrate/scriptdir\"\n")
+	}
+	fmt.Fprintf(&w, "\n")
 	for _, pkg := range p.versionPkgs {
 		fmt.Fprintf(&w, "\t_ %s\n", strconv.Quote(pkg))
 	}
@@ -43,12 +47,12 @@ func renderRunnerMain(p *goProject, b *bundleSpec) ([]byte, error) {
 	if b != nil {
 		fmt.Fprintf(&w, "//go:embed bundle\nvar bundle embed.FS\n\n")
 	}
-	fmt.Fprintf(&w, "func main() {\n\tcli.Main(\n\t\tcli.WithRegistry(versions.DefaultRegistry),\n")
+	fmt.Fprintf(&w, "func main() {\n\tcli.Main(\n\t\tcli.WithRegistry(runner.DefaultRegistry),\n")
 	if p.envPkg != "" && p.envTarget {
 		fmt.Fprintf(&w, "\t\tcli.WithModel(env.Target),\n")
 	}
 	if b != nil {
-		fmt.Fprintf(&w, "\t\tcli.WithBundle(cli.Bundle{\n\t\t\tLocations: []versions.Location{\n")
+		fmt.Fprintf(&w, "\t\tcli.WithBundle(cli.Bundle{\n\t\t\tLocations: []scriptdir.Location{\n")
 		for i, dir := range b.dirs {
 			fmt.Fprintf(&w, "\t\t\t\tcli.BundleLocation(bundle, %s, %s),\n", strconv.Quote(dir), strconv.Quote(b.paths[i]))
 		}

@@ -11,16 +11,17 @@ import (
 
 	"github.com/migratego/migrate/cli/config"
 	"github.com/migratego/migrate/model"
-	"github.com/migratego/migrate/versions"
+	"github.com/migratego/migrate/runner"
+	"github.com/migratego/migrate/scriptdir"
 )
 
 // WithRegistry tells the command tree that the project's Go revisions are
 // compiled into this program, registered in reg: the runner binds them to
-// the revision files (versions.Registry.Bind) and runs them, and upgrade
+// the revision files (runner.Registry.Bind) and runs them, and upgrade
 // and downgrade never hand over to a separately built runner. The runner
 // binaries that migrate builds for Go projects (see `migrate build`) pass
-// versions.DefaultRegistry here.
-func WithRegistry(reg *versions.Registry) Option {
+// runner.DefaultRegistry here.
+func WithRegistry(reg *runner.Registry) Option {
 	return func(a *App) { a.compiled = reg }
 }
 
@@ -45,7 +46,7 @@ func (a *App) TargetModel() *model.MetaData {
 // script directory, so it runs without the source tree.
 type Bundle struct {
 	// Locations are the version locations, in load order.
-	Locations []versions.Location
+	Locations []scriptdir.Location
 	// Config holds the settings of migrate.toml at build time. They
 	// replace the defaults only: a migrate.toml found at run time, the
 	// MIGRATE_* environment variables and the flags still win.
@@ -71,13 +72,13 @@ func WithBundle(b Bundle) Option {
 
 // BundleLocation returns the version location of the files in directory
 // dir of fsys (an embed.FS of a deploy binary), shown to users as path.
-func BundleLocation(fsys fs.FS, dir, path string) versions.Location {
+func BundleLocation(fsys fs.FS, dir, path string) scriptdir.Location {
 	sub, err := fs.Sub(fsys, dir)
 	if err != nil {
 		// Only an invalid dir fails; Load then reports the location.
 		sub = nil
 	}
-	return versions.Location{FS: sub, Path: path}
+	return scriptdir.Location{FS: sub, Path: path}
 }
 
 // applyBundle replaces the defaults of cfg with the bundle's settings.

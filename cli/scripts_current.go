@@ -5,7 +5,7 @@ import (
 	"errors"
 	"strings"
 
-	"github.com/migratego/migrate/versions"
+	"github.com/migratego/migrate/runner"
 )
 
 // currentRevisions reads the rows of the version table through the
@@ -24,8 +24,8 @@ func (a *App) currentRevisions(ctx context.Context, s *scripts) ([]string, error
 		return nil, err
 	}
 	var rows []string
-	err = a.withReadRunner(ctx, cfg, s, func(r *versions.Runner) error {
-		var unknown *versions.UnknownRevisionError
+	err = a.withReadRunner(ctx, cfg, s, func(r *runner.Runner) error {
+		var unknown *runner.UnknownRevisionError
 		rows, err = r.Current(ctx)
 		if err != nil && !errors.As(err, &unknown) {
 			return Failure(err)

@@ -204,8 +204,8 @@ func (f *revFormatter) toJSON(r *versions.Revision) revisionJSON {
 	if j.BranchLabels == nil {
 		j.BranchLabels = []string{}
 	}
-	if r.Source != nil {
-		j.Kind = r.Source.Kind
+	if sc := f.s.dir.Script(r.ID); sc != nil {
+		j.Kind = sc.Kind
 	}
 	if g.IsHead(r.ID) {
 		j.Head = f.isRealHead(r)

@@ -11,6 +11,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/migratego/migrate/scriptdir"
 	"github.com/migratego/migrate/versions"
 )
 
@@ -103,21 +104,21 @@ func generateRevision(app *App, sp revisionSpec) error {
 		BranchLabels: labels,
 		DependsOn:    deps,
 		Message:      message,
-		CreateDate:   now.Format(versions.CreateDateLayout),
+		CreateDate:   now.Format(scriptdir.CreateDateLayout),
 	}
 	sqlFile := sp.sqlFile
 	if !sp.sqlSet {
 		sqlFile = defaultSQL(s)
 	}
-	kind, ext := versions.KindGo, ".go"
+	kind, ext := scriptdir.KindGo, ".go"
 	if sqlFile {
-		kind, ext = versions.KindSQL, ".sql"
+		kind, ext = scriptdir.KindSQL, ".sql"
 	}
-	name, err := versions.FileName(s.cfg.FileTemplate, rev, ext, now)
+	name, err := scriptdir.FileName(s.cfg.FileTemplate, rev, ext, now)
 	if err != nil {
 		return Usage(fmt.Errorf("%s: %w (fix file_template in %s)", sp.cmd, err, configName(s.cfg)))
 	}
-	rev.Source = &versions.Source{Path: filepath.ToSlash(display(s.wd, filepath.Join(dir, name))), Kind: kind}
+	rev.Path = filepath.ToSlash(display(s.wd, filepath.Join(dir, name)))
 
 	// The graph with the new revision must still be valid (labels unique,
 	// no cycle through the dependencies, …).
@@ -127,11 +128,11 @@ func generateRevision(app *App, sp revisionSpec) error {
 
 	var data []byte
 	if sqlFile {
-		data, err = versions.RenderSQLFile(versions.SQLFile{Revision: rev})
+		data, err = scriptdir.RenderSQLFile(scriptdir.SQLFile{Revision: rev})
 	} else {
 		var pkg string
 		if pkg, err = goPackageFor(dir); err == nil {
-			data, err = versions.RenderGoFile(versions.GoFile{Revision: rev, Package: pkg})
+			data, err = scriptdir.RenderGoFile(scriptdir.GoFile{Revision: rev, Package: pkg})
 		}
 	}
 	if err != nil {
@@ -143,7 +144,7 @@ func generateRevision(app *App, sp revisionSpec) error {
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return Failure(fmt.Errorf("%s: create version location: %w", sp.cmd, err))
 	}
-	path, err := versions.WriteNewFile(dir, name, data)
+	path, err := scriptdir.WriteNewFile(dir, name, data)
 	if err != nil {
 		return Failure(fmt.Errorf("%s: %w", sp.cmd, err))
 	}
@@ -311,7 +312,7 @@ func defaultSQL(s *scripts) bool {
 // directory name.
 func goPackageFor(dir string) (string, error) {
 	if st, err := os.Stat(dir); err == nil && st.IsDir() {
-		pkg, err := versions.GoPackageName(versions.DirLocation(dir))
+		pkg, err := scriptdir.GoPackageName(scriptdir.DirLocation(dir))
 		if err != nil {
 			return "", err
 		}
