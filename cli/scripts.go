@@ -8,6 +8,7 @@ import (
 	"slices"
 
 	"github.com/migratego/migrate/cli/config"
+	"github.com/migratego/migrate/internal/runnerbuild"
 	"github.com/migratego/migrate/runner"
 	"github.com/migratego/migrate/scriptdir"
 	"github.com/migratego/migrate/versions"
@@ -77,7 +78,7 @@ func (a *App) loadScriptsFrom(missingOK, cached bool) (*scripts, error) {
 		return nil, err
 	}
 	if cached && scriptdir.CacheSupported {
-		root, err := cacheRoot(a.LookupEnv)
+		root, err := runnerbuild.CacheRoot(a.LookupEnv)
 		if err != nil {
 			a.Debugf("revision header cache not used: %v", err)
 		} else {

@@ -7,9 +7,9 @@ import (
 	"os/signal"
 	"runtime/debug"
 	"syscall"
-	"time"
 
 	"github.com/migratego/migrate/cli/config"
+	"github.com/migratego/migrate/internal/runnerbuild"
 	"github.com/migratego/migrate/model"
 	"github.com/migratego/migrate/runner"
 	"github.com/migratego/migrate/scriptdir"
@@ -53,17 +53,9 @@ type Bundle struct {
 	Config BundleConfig
 }
 
-// BundleConfig is the part of migrate.toml that a deploy binary keeps:
-// what decides where and how revisions are recorded and run. The database
-// URL is not kept; deploys give it with DATABASE_URL, MIGRATE_DATABASE_URL
-// or --database-url.
-type BundleConfig struct {
-	VersionTable            string
-	VersionTableSchema      string
-	HistoryTable            string
-	TransactionPerMigration bool
-	LockTimeout             time.Duration
-}
+// BundleConfig is the part of migrate.toml that a deploy binary keeps
+// (see runnerbuild.BundleConfig).
+type BundleConfig = runnerbuild.BundleConfig
 
 // WithBundle makes the command tree read revisions from b (see Bundle).
 func WithBundle(b Bundle) Option {

@@ -1,4 +1,4 @@
-package cli
+package runnerbuild
 
 import (
 	"crypto/sha256"
@@ -37,7 +37,7 @@ const runnerKeyVersion = "migrate compiled runner, key v1"
 // sources of other modules of a go.work workspace (edit go.work, or
 // remove the cache, after changing them). Modules fetched by version are
 // covered by go.sum.
-func runnerKey(toolVersion string, p *goProject, mainSrc []byte, env []string) (string, error) {
+func runnerKey(toolVersion string, p *Project, mainSrc []byte, env []string) (string, error) {
 	h := sha256.New()
 	fmt.Fprintf(h, "%s\ntool %q\n", runnerKeyVersion, toolVersion)
 	for _, name := range []string{"GOOS", "GOARCH", "CGO_ENABLED", "GOFLAGS", "GOEXPERIMENT", "GOWORK"} {
@@ -137,7 +137,7 @@ func (w *pkgWalker) hashPackage(importPath string) error {
 	}
 	fmt.Fprintf(w.h, "package %s\n", importPath)
 	for _, e := range entries {
-		if e.IsDir() || !goSourceFile(e.Name()) {
+		if e.IsDir() || !GoSourceFile(e.Name()) {
 			continue
 		}
 		src, err := os.ReadFile(filepath.Join(dir, e.Name()))

@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"context"
 	"database/sql"
-	"io/fs"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -12,76 +11,10 @@ import (
 	"testing"
 	"time"
 
-	"github.com/migratego/migrate/cli/config"
 	"github.com/migratego/migrate/dialect"
+	"github.com/migratego/migrate/internal/goprojecttest"
+	"github.com/migratego/migrate/internal/runnerbuild"
 )
-
-// goProjectCopy copies testdata/goproject into a temporary directory,
-// pointing its replace directive at a snapshot of this checkout's module
-// sources (so that edits to the checkout during the test do not change
-// the compiled runner's cache key), and returns it.
-func goProjectCopy(t *testing.T) string {
-	t.Helper()
-	root, err := filepath.Abs("..")
-	if err != nil {
-		t.Fatal(err)
-	}
-	snapshot := moduleSnapshot(t, root)
-	dst := filepath.Join(t.TempDir(), "goproject")
-	if err := os.CopyFS(dst, os.DirFS(filepath.Join(root, "testdata", "goproject"))); err != nil {
-		t.Fatal(err)
-	}
-	mod := filepath.Join(dst, "go.mod")
-	data, err := os.ReadFile(mod)
-	if err != nil {
-		t.Fatal(err)
-	}
-	data = bytes.Replace(data, []byte("=> ../.."), []byte("=> "+snapshot), 1)
-	if err := os.WriteFile(mod, data, 0o644); err != nil {
-		t.Fatal(err)
-	}
-	return dst
-}
-
-// moduleSnapshot copies the files of the module at root that a build
-// reads (go.mod, go.sum and the non-test .go files, outside testdata,
-// bench, hidden directories and nested modules) into a temporary
-// directory, and returns it.
-func moduleSnapshot(t *testing.T, root string) string {
-	t.Helper()
-	dst := filepath.Join(t.TempDir(), "migrate-src")
-	err := filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
-		if err != nil {
-			return err
-		}
-		rel, _ := filepath.Rel(root, p)
-		name := d.Name()
-		if d.IsDir() {
-			if rel != "." && (name == "testdata" || name == "bench" || strings.HasPrefix(name, ".") || strings.HasPrefix(name, "_")) {
-				return filepath.SkipDir
-			}
-			if _, err := os.Stat(filepath.Join(p, "go.mod")); err == nil && rel != "." {
-				return filepath.SkipDir
-			}
-			return nil
-		}
-		if !(rel == "go.mod" || rel == "go.sum" || goSourceFile(name)) {
-			return nil
-		}
-		data, err := os.ReadFile(p)
-		if err != nil {
-			return err
-		}
-		if err := os.MkdirAll(filepath.Join(dst, filepath.Dir(rel)), 0o755); err != nil {
-			return err
-		}
-		return os.WriteFile(filepath.Join(dst, rel), data, 0o644)
-	})
-	if err != nil {
-		t.Fatalf("snapshot of %s: %v", root, err)
-	}
-	return dst
-}
 
 // pathWithoutGo returns $PATH without the directories holding a go
 // command.
@@ -120,7 +53,7 @@ func goRun(t *testing.T, dir string, env []string, bin string, args ...string) (
 // cachedRunners lists the compiled runners in a cache directory.
 func cachedRunners(t *testing.T, cache string) []string {
 	t.Helper()
-	bins, err := filepath.Glob(filepath.Join(cache, "runners", "*", "migrate-runner"+exeSuffix()))
+	bins, err := filepath.Glob(filepath.Join(cache, "runners", "*", "migrate-runner"+runnerbuild.ExeSuffix()))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -134,7 +67,7 @@ func cachedRunners(t *testing.T, cache string) []string {
 // another directory without the sources and without a Go toolchain.
 func TestGoProjectEndToEnd(t *testing.T) {
 	bin := migrateBinary(t) // skips with -short
-	proj := goProjectCopy(t)
+	proj := goprojecttest.Copy(t, "..")
 	cache := t.TempDir()
 	env := []string{EnvCacheDir + "=" + cache}
 	run := func(args ...string) (string, string) {
@@ -241,7 +174,7 @@ func checkAdmin(t *testing.T, url string) {
 // TestGoProjectNeedsModule: Go revisions outside a Go module get one
 // clear message, before any build.
 func TestGoProjectNeedsModule(t *testing.T) {
-	proj := goProjectCopy(t)
+	proj := goprojecttest.Copy(t, "..")
 	for _, f := range []string{"go.mod", "go.sum"} {
 		if err := os.Remove(filepath.Join(proj, f)); err != nil {
 			t.Fatal(err)
@@ -252,81 +185,5 @@ func TestGoProjectNeedsModule(t *testing.T) {
 	code := Execute(context.Background(), []string{"upgrade", "head"}, &stdout, &stderr, WithWorkDir(proj))
 	if code != ExitUsage || !strings.Contains(stderr.String(), "Go revisions need a Go module: run `go mod init") {
 		t.Fatalf("exit %d, stderr %q", code, stderr.String())
-	}
-}
-
-// TestRunnerKey: the cache key changes with the Go sources and the module
-// files, and not with SQL revisions or other files.
-func TestRunnerKey(t *testing.T) {
-	proj := goProjectCopy(t)
-	key := func() string {
-		t.Helper()
-		cfg := &config.Config{ScriptLocation: filepath.Join(proj, "migrations"),
-			VersionLocations: []string{filepath.Join(proj, "migrations", "versions")}}
-		p, err := findGoProject(cfg)
-		if err != nil || p.goRevisions != 3 || !p.envTarget {
-			t.Fatalf("findGoProject: %+v, %v", p, err)
-		}
-		if err := p.resolveModule(""); err != nil {
-			t.Fatal(err)
-		}
-		if p.envPkg != "example.com/goproject/migrations" || len(p.versionPkgs) != 1 || p.versionPkgs[0] != "example.com/goproject/migrations/versions" {
-			t.Fatalf("import paths: %q %q", p.envPkg, p.versionPkgs)
-		}
-		src, err := renderRunnerMain(p, nil)
-		if err != nil {
-			t.Fatal(err)
-		}
-		k, err := runnerKey("test", p, src, []string{"GOOS=linux", "GOARCH=amd64"})
-		if err != nil {
-			t.Fatal(err)
-		}
-		return k
-	}
-	write := func(rel, content string) {
-		t.Helper()
-		if err := os.WriteFile(filepath.Join(proj, rel), []byte(content), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	k0 := key()
-	if k0 != key() {
-		t.Fatal("the key is not stable")
-	}
-	write("migrations/versions/d4e5_more.sql", "-- migrate:id d4e5\n-- migrate:revises c3d4e5f6a1b2\n\n-- migrate:upgrade\nSELECT 1;\n")
-	write("README.md", "notes")
-	if key() != k0 {
-		t.Fatal("a SQL revision or a README changed the key")
-	}
-	for _, change := range []struct{ file, content string }{
-		{"migrations/versions/helpers.go", "package versions\n\nconst x = 1\n"},
-		{"migrations/env.go", "package migrations\n\nimport \"github.com/migratego/migrate/model\"\n\nfunc Target() *model.MetaData { return &model.MetaData{} }\n"},
-		{"go.sum", "changed\n"},
-	} {
-		before := key()
-		write(change.file, change.content)
-		if key() == before {
-			t.Errorf("changing %s kept the key", change.file)
-		}
-	}
-}
-
-// TestReadGoMod reads the module path and local replacements.
-func TestReadGoMod(t *testing.T) {
-	dir := t.TempDir()
-	gomod := "module \"example.com/app\" // the app\n\ngo 1.26\n\nreplace example.com/a => ../a\n\nreplace (\n\texample.com/b v1.0.0 => /abs/b\n\texample.com/c => example.com/c2 v1.2.0\n)\n"
-	if err := os.WriteFile(filepath.Join(dir, "go.mod"), []byte(gomod), 0o644); err != nil {
-		t.Fatal(err)
-	}
-	mf, err := readGoMod(dir)
-	if err != nil {
-		t.Fatal(err)
-	}
-	want := []goModule{{Path: "example.com/a", Dir: filepath.Join(filepath.Dir(dir), "a")}, {Path: "example.com/b", Dir: "/abs/b"}}
-	if mf.module != "example.com/app" || len(mf.replaces) != 2 || mf.replaces[0] != want[0] || mf.replaces[1] != want[1] {
-		t.Fatalf("readGoMod: %+v", mf)
-	}
-	if _, err := readGoMod(t.TempDir()); err == nil {
-		t.Fatal("no go.mod: want an error")
 	}
 }
