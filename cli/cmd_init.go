@@ -3,12 +3,10 @@ package cli
 import (
 	"errors"
 	"fmt"
-	"go/token"
 	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
-	"strings"
 
 	"github.com/spf13/cobra"
 
@@ -140,7 +138,7 @@ func createProject(tomlPath, scriptDir, tmpl, toml string) (made []string, err e
 	}
 	made = append(made, scriptDir+string(filepath.Separator), versions+string(filepath.Separator))
 	if tmpl == "go" {
-		if err := write(filepath.Join(scriptDir, "env.go"), renderEnvGo(packageName(scriptDir))); err != nil {
+		if err := write(filepath.Join(scriptDir, "env.go"), renderEnvGo(scriptdir.PackageName(scriptDir))); err != nil {
 			return nil, err
 		}
 	}
@@ -199,22 +197,7 @@ func writeNew(path, content string) error {
 	return nil
 }
 
-// packageName derives the Go package name of env.go from the directory
-// name, falling back to "migrations".
-func packageName(dir string) string {
-	name := strings.ToLower(filepath.Base(dir))
-	name = strings.Map(func(r rune) rune {
-		if r == '-' || r == '.' || r == ' ' {
-			return '_'
-		}
-		return r
-	}, name)
-	if !token.IsIdentifier(name) || name == "main" || name == "_" {
-		return "migrations"
-	}
-	return name
-}
-
+// abs returns p made absolute against base.
 func abs(base, p string) string { return scriptdir.Abs(base, p) }
 
 // display shows p relative to the working directory when it is inside it.

@@ -47,18 +47,9 @@ func (a *App) currentSet(ctx context.Context, s *scripts) (map[string]bool, []st
 	set := make(map[string]bool, len(current))
 	for _, id := range current {
 		if s.graph.Revision(id) == nil {
-			return nil, nil, Usagef("the version table names revision %s, which no revision file in %s defines; the database may be newer than the scripts", id, strings.Join(s.displayLocations(), ", "))
+			return nil, nil, Usagef("the version table names revision %s, which no revision file in %s defines; the database may be newer than the scripts", id, strings.Join(s.dir.DisplayLocations(), ", "))
 		}
 		set[id] = true
 	}
 	return set, current, nil
-}
-
-// displayLocations returns the version locations as shown to users.
-func (s *scripts) displayLocations() []string {
-	out := make([]string, len(s.locations))
-	for i, l := range s.locations {
-		out[i] = display(s.wd, l)
-	}
-	return out
 }

@@ -37,3 +37,13 @@ func (r *Revision) IsBase() bool { return len(r.Revises) == 0 }
 
 // IsMergePoint reports whether the revision revises two or more revisions.
 func (r *Revision) IsMergePoint() bool { return len(r.Revises) > 1 }
+
+// IDs returns the ids of revs, in order (an empty, non-nil slice for
+// none).
+func IDs(revs []*Revision) []string {
+	out := make([]string, len(revs))
+	for i, r := range revs {
+		out[i] = r.ID
+	}
+	return out
+}
