@@ -70,7 +70,7 @@ func CreateAll(d Dialect, md *model.MetaData) ([]string, error) {
 		if err := add(d.CreateTable(&now)); err != nil {
 			return nil, fmt.Errorf("create table %q: %w", t.QualifiedName(), err)
 		}
-		for _, ix := range t.Indexes {
+		for _, ix := range SeparateIndexes(d, t) {
 			if err := add(d.CreateIndex(t, ix, IndexOptions{})); err != nil {
 				return nil, fmt.Errorf("create index %q: %w", ix.Name, err)
 			}
@@ -86,7 +86,7 @@ func CreateAll(d Dialect, md *model.MetaData) ([]string, error) {
 			return nil, fmt.Errorf("add foreign key %q: %w", df.FK.Name, err)
 		}
 	}
-	for _, v := range md.Views {
+	for _, v := range md.ViewOrder() {
 		if err := add(d.CreateView(v)); err != nil {
 			return nil, fmt.Errorf("create view %q: %w", v.Name, err)
 		}
@@ -105,9 +105,10 @@ func DropAll(d Dialect, md *model.MetaData) ([]string, error) {
 		out = append(out, stmts...)
 		return err
 	}
-	for i := len(md.Views) - 1; i >= 0; i-- {
-		if err := add(d.DropView(md.Views[i])); err != nil {
-			return nil, fmt.Errorf("drop view %q: %w", md.Views[i].Name, err)
+	views := md.ViewOrder()
+	for i := len(views) - 1; i >= 0; i-- {
+		if err := add(d.DropView(views[i])); err != nil {
+			return nil, fmt.Errorf("drop view %q: %w", views[i].Name, err)
 		}
 	}
 	if owner, ok := d.(sequenceOwnership); ok {

@@ -136,3 +136,32 @@ func TestCreationOrderProperty(t *testing.T) {
 }
 
 func name(i int) string { return "t" + string(rune('a'+i/26)) + string(rune('a'+i%26)) }
+
+func TestViewOrder(t *testing.T) {
+	v := func(name, def string) *View { return &View{Name: name, Definition: def} }
+	tests := []struct {
+		name  string
+		views []*View
+		order string
+	}{
+		{"empty", nil, ""},
+		{"independent keep declaration order", []*View{v("b", "select 1 from t"), v("a", "select 2 from t")}, "b a"},
+		{"view on a view declared first", []*View{v("aa", "select `zz`.`x` AS `x` from `zz`"), v("zz", "select x from b")}, "zz aa"},
+		{"chain declared backwards", []*View{v("v3", `SELECT * FROM "V2"`), v("v2", "select * from v1"), v("v1", "select 1")}, "v1 v2 v3"},
+		{"name inside a longer word is no dependency", []*View{v("a", "select xb, b_x, b$ from t"), v("b", "select 1")}, "a b"},
+		{"a false match only moves a view later", []*View{v("a", "select total from t"), v("total", "select 2")}, "total a"},
+		{"cycle keeps declaration order", []*View{v("a", "select * from b"), v("b", "select * from a"), v("c", "select 1")}, "c a b"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			md := &MetaData{Views: tt.views}
+			var names []string
+			for _, v := range md.ViewOrder() {
+				names = append(names, v.Name)
+			}
+			if got := strings.Join(names, " "); got != tt.order {
+				t.Errorf("ViewOrder = %q, want %q", got, tt.order)
+			}
+		})
+	}
+}
