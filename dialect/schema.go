@@ -13,8 +13,22 @@ import (
 // constraints and indexes are named by md's naming convention on a copy;
 // md itself is not changed.
 func CreateAll(d Dialect, md *model.MetaData) ([]string, error) {
+	return createAll(d, md, true)
+}
+
+// CreateAllAsIs is CreateAll without the naming convention: unnamed
+// constraints stay unnamed, and the database names them or, like SQLite,
+// keeps them unnamed. It renders an inspected schema (`migrate inspect
+// --format sql`), which must reload into the schema it was read from.
+func CreateAllAsIs(d Dialect, md *model.MetaData) ([]string, error) {
+	return createAll(d, md, false)
+}
+
+func createAll(d Dialect, md *model.MetaData, naming bool) ([]string, error) {
 	md = md.Clone()
-	md.ApplyNaming()
+	if naming {
+		md.ApplyNaming()
+	}
 	if err := md.Validate(); err != nil {
 		return nil, err
 	}

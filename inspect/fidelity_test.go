@@ -54,9 +54,9 @@ func checkFidelity(t *testing.T, name, file string, count func(context.Context, 
 	src, _ := testdb.Open(t, name)
 	execAll(ctx, t, src, loadSchemaFile(t, file, src.Dialect.Capabilities().Syntax)...)
 	first := inspectDB(ctx, t, src, inspect.Options{})
-	stmts, err := dialect.CreateAll(src.Dialect, first)
+	stmts, err := dialect.CreateAllAsIs(src.Dialect, first)
 	if err != nil {
-		t.Fatalf("CreateAll of the inspected model: %v", err)
+		t.Fatalf("CreateAllAsIs of the inspected model: %v", err)
 	}
 	dst, _ := testdb.Open(t, name)
 	for _, s := range stmts {

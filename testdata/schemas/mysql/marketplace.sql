@@ -11,7 +11,7 @@ CREATE TABLE tenants (
 	slug varchar(40) NOT NULL,
 	name varchar(200) NOT NULL,
 	UNIQUE KEY uq_tenants_slug (slug)
-);
+) COMMENT='one shop front per tenant';
 
 CREATE TABLE sellers (
 	tenant_id int unsigned NOT NULL,
