@@ -36,6 +36,9 @@ func (d *sqliteDialect) TableExists(ctx context.Context, q Querier, schema, tabl
 
 var sqliteNoTxStatement = regexp.MustCompile(`(?is)^VACUUM\b`)
 
+// Product returns "SQLite".
+func (d *sqliteDialect) Product() string { return "SQLite" }
+
 // NeedsAutocommit reports VACUUM, which SQLite refuses inside a
 // transaction.
 func (d *sqliteDialect) NeedsAutocommit(stmt string) bool {

@@ -1,12 +1,10 @@
 package model
 
-import (
-	"sort"
-	"strings"
-)
+import "sort"
 
 // CreationOrder returns the tables in an order in which they can be created:
-// every table after the tables its foreign keys reference. Foreign keys that
+// every table after the tables its foreign keys reference, and every
+// partition after its parent. Foreign keys that
 // take part in a cycle (including self-references, which need no ordering)
 // cannot be satisfied by ordering; they are returned in deferred, so that a
 // caller creates the tables first and adds those constraints afterwards.
@@ -18,6 +16,15 @@ func (m *MetaData) CreationOrder() (tables []*Table, deferred []*DeferredFK) {
 	}
 	deps := map[*Table][]*Table{}
 	for _, t := range m.Tables {
+		if p := t.PartitionOf; p != nil {
+			schema := p.Schema
+			if schema == "" {
+				schema = t.Schema
+			}
+			if parent := m.Table(schema, p.Table); parent != nil && parent != t {
+				deps[t] = append(deps[t], parent)
+			}
+		}
 		for _, fk := range t.ForeignKeys {
 			ref := m.refTable(t, fk)
 			if ref != nil && ref != t {
@@ -151,75 +158,4 @@ func cyclicTables(all []*Table, deps map[*Table][]*Table) map[*Table]int {
 		}
 	}
 	return out
-}
-
-// ViewOrder returns the views in an order in which they can be created:
-// every view after the views its definition names. A view's definition is
-// opaque SQL, so a dependency is any occurrence of another view's name as
-// a whole word (quoted or not, in any case); a false match (the name of a
-// column or a word in a string literal) only moves a view later. Views in
-// a cycle of such matches keep their declaration order, as do ties.
-func (m *MetaData) ViewOrder() []*View {
-	deps := make([][]int, len(m.Views))
-	for i, v := range m.Views {
-		for j, w := range m.Views {
-			if i != j && w.Name != "" && mentionsName(v.Definition, w.Name) {
-				deps[i] = append(deps[i], j)
-			}
-		}
-	}
-	done := make([]bool, len(m.Views))
-	out := make([]*View, 0, len(m.Views))
-	for len(out) < len(m.Views) {
-		progress := false
-		for i, v := range m.Views {
-			if done[i] {
-				continue
-			}
-			ready := true
-			for _, j := range deps[i] {
-				if !done[j] {
-					ready = false
-					break
-				}
-			}
-			if ready {
-				done[i], progress = true, true
-				out = append(out, v)
-				break // restart, so that ties keep the declaration order
-			}
-		}
-		if !progress { // a cycle: take the first remaining view as declared
-			for i, v := range m.Views {
-				if !done[i] {
-					done[i] = true
-					out = append(out, v)
-					break
-				}
-			}
-		}
-	}
-	return out
-}
-
-// mentionsName reports whether name occurs in text as a whole word,
-// ignoring case: the characters around it are not letters, digits, '_'
-// or '$'.
-func mentionsName(text, name string) bool {
-	lt, ln := strings.ToLower(text), strings.ToLower(name)
-	word := func(c byte) bool {
-		return c == '_' || c == '$' || c >= '0' && c <= '9' || c >= 'a' && c <= 'z' || c >= 0x80
-	}
-	for from := 0; ; {
-		i := strings.Index(lt[from:], ln)
-		if i < 0 {
-			return false
-		}
-		i += from
-		end := i + len(ln)
-		if (i == 0 || !word(lt[i-1])) && (end == len(lt) || !word(lt[end])) {
-			return true
-		}
-		from = i + 1
-	}
 }
