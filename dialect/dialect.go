@@ -41,7 +41,8 @@ type Dialect interface {
 
 	// CreateTable returns CREATE TABLE with every column and constraint,
 	// followed by any statements the table needs (comments on PostgreSQL).
-	// Indexes are created separately with CreateIndex.
+	// Indexes are created separately with CreateIndex, except those that
+	// SeparateIndexes leaves out (a key the table cannot be created without).
 	CreateTable(t *model.Table) ([]string, error)
 	// DropTable returns DROP TABLE.
 	DropTable(t *model.Table) ([]string, error)

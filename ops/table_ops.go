@@ -34,7 +34,7 @@ func (o CreateTable) Statements(_ context.Context, c *Context) ([]Statement, err
 	if err != nil {
 		return nil, err
 	}
-	for _, ix := range t.Indexes {
+	for _, ix := range dialect.SeparateIndexes(c.Dialect, t) {
 		s, err := c.Dialect.CreateIndex(t, ix, dialect.IndexOptions{})
 		if err != nil {
 			return nil, err
