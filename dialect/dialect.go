@@ -65,6 +65,12 @@ type Dialect interface {
 	// CreateView / DropView handle views with opaque definitions.
 	CreateView(v *model.View) ([]string, error)
 	DropView(v *model.View) ([]string, error)
+	// CreateDefinition / DropDefinition handle the objects the model keeps
+	// as SQL text (functions, procedures, triggers, events, rules, virtual
+	// tables): the definition's own statement, and DROP for its kind. A
+	// kind the database does not have is unsupported.
+	CreateDefinition(def *model.Definition) ([]string, error)
+	DropDefinition(def *model.Definition) ([]string, error)
 }
 
 // IndexOptions are per-statement index options, not part of the model.

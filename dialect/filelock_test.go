@@ -118,14 +118,14 @@ func TestSQLiteLockLeavesNoFile(t *testing.T) {
 	defer other.Close()
 	lockPath := dbPath + ".migrate-lock"
 	for round := 0; round < 2; round++ {
-		l, err := AcquireMigrationLock(ctx, db, "", "migrate_version", time.Second)
+		l, err := AcquireMigrationLock(ctx, db, "", "migrate_version", LockOptions{Timeout: time.Second, Owner: "test"})
 		if err != nil {
 			t.Fatal(err)
 		}
 		if _, err := os.Stat(lockPath); err != nil {
 			t.Errorf("lock file while held: %v", err)
 		}
-		_, err = AcquireMigrationLock(ctx, other, "", "migrate_version", 0)
+		_, err = AcquireMigrationLock(ctx, other, "", "migrate_version", LockOptions{})
 		var te *LockTimeoutError
 		if !errors.As(err, &te) {
 			t.Errorf("second runner while the lock is held: %v, want a lock timeout", err)

@@ -7,7 +7,9 @@ import (
 	"fmt"
 	"os"
 	"regexp"
+	"strings"
 	"time"
+	"unicode/utf8"
 )
 
 var (
@@ -34,6 +36,9 @@ func (d *sqliteDialect) TableExists(ctx context.Context, q Querier, schema, tabl
 
 var sqliteNoTxStatement = regexp.MustCompile(`(?is)^VACUUM\b`)
 
+// Product returns "SQLite".
+func (d *sqliteDialect) Product() string { return "SQLite" }
+
 // NeedsAutocommit reports VACUUM, which SQLite refuses inside a
 // transaction.
 func (d *sqliteDialect) NeedsAutocommit(stmt string) bool {
@@ -45,7 +50,11 @@ func (d *sqliteDialect) NeedsAutocommit(stmt string) bool {
 // the lock removes the file (see filelock.go). The database
 // file is the one attached as schema (main when empty). An in-memory
 // database has no other users: its lock is a no-op.
-func (d *sqliteDialect) AcquireMigrationLock(ctx context.Context, db *sql.DB, schema, table string, timeout time.Duration) (*Lock, error) {
+//
+// The holder writes opts.Owner and the time into the lock file, which a
+// waiting process reads to say who holds the lock. The lock cannot be
+// lost while the process lives: Check has nothing to ask.
+func (d *sqliteDialect) AcquireMigrationLock(ctx context.Context, db *sql.DB, schema, table string, opts LockOptions) (*Lock, error) {
 	if schema == "" {
 		schema = "main"
 	}
@@ -62,20 +71,36 @@ func (d *sqliteDialect) AcquireMigrationLock(ctx context.Context, db *sql.DB, sc
 	path := file + ".migrate-lock"
 	name := fmt.Sprintf("flock(%s)", path)
 	var f *os.File
-	err := pollLock(ctx, name, timeout, func(context.Context) (bool, error) {
+	err := pollLock(ctx, name, opts, func(context.Context) (bool, error) {
 		var err error
 		if f, err = tryFileLock(path); err != nil {
 			return false, fmt.Errorf("migration lock %s: %w", name, err)
 		}
 		return f != nil, nil
-	})
+	}, func(context.Context) string { return sqliteLockHolder(path) })
 	if err != nil {
 		return nil, err
 	}
+	if opts.Owner != "" {
+		// Best effort: the holder's description only serves messages.
+		if f.Truncate(0) == nil {
+			_, _ = f.WriteAt([]byte(opts.Owner+" since "+time.Now().UTC().Format("2006-01-02 15:04:05 UTC")), 0)
+		}
+	}
 	return NewLock(name, func(context.Context) error {
+		_ = f.Truncate(0) // where the file stays (Windows), it names no holder
 		if err := releaseFileLock(f, path); err != nil {
 			return fmt.Errorf("release migration lock %s: %w", name, err)
 		}
 		return nil
 	}), nil
+}
+
+// sqliteLockHolder reads the holder's description from the lock file.
+func sqliteLockHolder(path string) string {
+	b, err := os.ReadFile(path)
+	if err != nil || len(b) > 1024 || !utf8.Valid(b) {
+		return ""
+	}
+	return strings.TrimSpace(string(b))
 }
