@@ -281,11 +281,18 @@ func TestPlanMatchesAlembic(t *testing.T) {
 			}
 			ours := runOurs(g, c)
 			if c.Error == nil && ours.err == nil && sameSteps(ours.steps, c.Steps) && slices.Equal(ours.rows, c.Rows) {
-				same++
-				if n, err := o.checkAlembic(c, ours.plan); err != nil {
-					t.Errorf("%s: Alembic and the planner agree, the oracle does not: %v", key, err)
-				} else {
+				n, err := o.checkAlembic(c, ours.plan)
+				switch {
+				case err == nil:
+					same++
 					oracleChecked += n
+				case errors.Is(err, errStampOverlap):
+					// Alembic shares the open defect here.
+					reason := "open-stamp-overlapping-targets"
+					byReason[reason]++
+					fmt.Fprintf(&listing, "# %s\nreason: %s\nalembic: %s\nours: %s\n\n", key, reason, alembicString(c), ours)
+				default:
+					t.Errorf("%s: Alembic and the planner agree, the oracle does not: %v", key, err)
 				}
 				continue
 			}
@@ -329,7 +336,7 @@ func TestPlanMatchesAlembic(t *testing.T) {
 			path, firstDifference(string(want), got))
 	}
 	t.Logf("%d graphs, %d commands: %d as Alembic (%d of them refusals, %d where Alembic fails an assertion), "+
-		"%d revisions' steps also held to the oracle; differences by reason: %v",
+		"%d of their steps also held to the oracle; differences by reason: %v",
 		len(f.Graphs), total, same, refusals, crashes, oracleChecked, byReason)
 }
 
