@@ -19,20 +19,21 @@ func runHistoryApplied(ctx context.Context, app *App) error {
 		return err
 	}
 	var entries []runner.HistoryEntry
-	if !app.databaseFileMissing() {
-		s, err := app.loadRunnable()
-		if err != nil {
-			return err
+	if err := app.checkDatabaseFile(); err != nil {
+		return err
+	}
+	s, err := app.loadRunnable()
+	if err != nil {
+		return err
+	}
+	err = app.withReadRunner(ctx, cfg, s, func(r *runner.Runner) error {
+		if entries, err = r.AppliedHistory(ctx); err != nil {
+			return Failure(err)
 		}
-		err = app.withReadRunner(ctx, cfg, s, func(r *runner.Runner) error {
-			if entries, err = r.AppliedHistory(ctx); err != nil {
-				return Failure(err)
-			}
-			return nil
-		})
-		if err != nil {
-			return err
-		}
+		return nil
+	})
+	if err != nil {
+		return err
 	}
 	if entries == nil {
 		entries = []runner.HistoryEntry{}

@@ -30,17 +30,18 @@ history table existed) cannot be checked and are not reported.`,
 			if err != nil {
 				return err
 			}
+			if err := app.checkDatabaseFile(); err != nil {
+				return err
+			}
 			var problems []runner.VerifyProblem
-			if !app.databaseFileMissing() {
-				err = app.withReadRunner(ctx, cfg, s, func(r *runner.Runner) error {
-					if problems, err = r.Verify(ctx); err != nil {
-						return Failure(err)
-					}
-					return nil
-				})
-				if err != nil {
-					return err
+			err = app.withReadRunner(ctx, cfg, s, func(r *runner.Runner) error {
+				if problems, err = r.Verify(ctx); err != nil {
+					return Failure(err)
 				}
+				return nil
+			})
+			if err != nil {
+				return err
 			}
 			if problems == nil {
 				problems = []runner.VerifyProblem{}

@@ -156,7 +156,7 @@ func (a *App) offlineRunner(cmd *cobra.Command, f *runFlags) (*runner.OfflineRun
 	if err != nil {
 		return nil, err
 	}
-	u, err := a.ParseURL()
+	u, err := a.OfflineURL()
 	if err != nil {
 		return nil, err
 	}
@@ -213,12 +213,26 @@ func runnerError(err error) error {
 	return Failure(err)
 }
 
-// databaseFileMissing reports whether the configured database is a file
-// that does not exist yet (opening it would create it), so that read-only
-// commands can answer "nothing applied" without creating it.
-func (a *App) databaseFileMissing() bool {
-	u, err := a.ParseURL()
-	return err == nil && u.FileMissing()
+// missingDatabaseFile returns the path of the configured database when it
+// is a file that does not exist (SQLite), which opening would create; ""
+// otherwise.
+func (a *App) missingDatabaseFile() string {
+	if u, err := a.ParseURL(); err == nil && u.FileMissing() {
+		return u.Database
+	}
+	return ""
+}
+
+// checkDatabaseFile is called by the commands that report on the
+// database (current, verify, history --applied): they never create it,
+// so a database file that does not exist is a failure (exit 3) that says
+// so, instead of an empty answer that looks like a database where nothing
+// is applied.
+func (a *App) checkDatabaseFile() error {
+	if path := a.missingDatabaseFile(); path != "" {
+		return Failure(fmt.Errorf("database file %s does not exist; check the database URL, or run `migrate upgrade` to create it", path))
+	}
+	return nil
 }
 
 // negativeTarget matches a relative target such as -1, which the flag

@@ -16,7 +16,7 @@ import (
 // (exit 3); rows the graph does not know are returned for currentSet to
 // report.
 func (a *App) currentRevisions(ctx context.Context, s *scripts) ([]string, error) {
-	if a.databaseFileMissing() {
+	if a.missingDatabaseFile() != "" {
 		return nil, nil
 	}
 	cfg, err := a.Config()
