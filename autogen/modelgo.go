@@ -21,20 +21,32 @@ func RenderModelGo(md *model.MetaData, pkg string) ([]byte, error) {
 	w.printf("package %s\n\nimport \"github.com/migratego/migrate/model\"\n\n", pkg)
 	w.printf("// Target returns the schema model the database should have.\nfunc Target() *model.MetaData {\n")
 	w.printf("md := &model.MetaData{}\n")
+	for _, s := range md.Schemas {
+		w.printf("md.Schemas = append(md.Schemas, %s)\n", s.GoSource())
+	}
+	for _, e := range md.Extensions {
+		w.printf("md.Extensions = append(md.Extensions, %s)\n", e.GoSource())
+	}
 	for _, e := range md.Enums {
 		w.printf("md.Enums = append(md.Enums, %s)\n", e.GoSource())
 	}
+	for _, d := range md.Domains {
+		w.printf("md.Domains = append(md.Domains, %s)\n", d.GoSource())
+	}
 	for _, s := range md.Sequences {
-		w.printf("md.Sequences = append(md.Sequences, &model.Sequence{%sName: %s%s%s%s%s%s%s%s})\n",
+		w.printf("md.Sequences = append(md.Sequences, &model.Sequence{%sName: %s%s%s%s%s%s%s%s%s})\n",
 			w.field("Schema", s.Schema), q(s.Name), w.intField("Start", s.Start), w.intField("Increment", s.Increment),
 			w.ptrField("MinValue", s.MinValue), w.ptrField("MaxValue", s.MaxValue), w.intField("Cache", s.Cache),
-			w.boolField("Cycle", s.Cycle), w.strField("OwnedBy", s.OwnedBy))
+			w.boolField("Cycle", s.Cycle), w.strField("OwnedBy", s.OwnedBy), w.strField("As", s.As))
 	}
 	for _, t := range md.Tables {
 		w.printf("md.AddTable(%s)\n", t.GoSource())
 	}
 	for _, v := range md.Views {
 		w.printf("md.Views = append(md.Views, %s)\n", v.GoSource())
+	}
+	for _, d := range md.Definitions {
+		w.printf("md.Definitions = append(md.Definitions, %s)\n", d.GoSource())
 	}
 	w.printf("return md\n}\n")
 	if usesPtr(md) {

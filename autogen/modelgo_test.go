@@ -17,9 +17,20 @@ var update = flag.Bool("update", false, "rewrite golden files")
 func goldenModel() *model.MetaData {
 	minV, maxV := int64(1), int64(999)
 	md := &model.MetaData{
-		Enums:     []*model.EnumType{{Name: "mood", Values: []string{"happy", "it's \"sad\""}}},
-		Sequences: []*model.Sequence{{Name: "seq", Start: 10, Increment: 2, MinValue: &minV, MaxValue: &maxV, Cycle: true, OwnedBy: "t.id"}},
-		Views:     []*model.View{{Name: "v", Definition: "SELECT 1"}},
+		Schemas:    []*model.Schema{{Name: "app", Comment: "it's \"ours\""}},
+		Extensions: []*model.Extension{{Name: "pg_trgm", Schema: "app", Version: "1.6"}, {Name: "citext"}},
+		Enums:      []*model.EnumType{{Name: "mood", Values: []string{"happy", "it's \"sad\""}}},
+		Domains: []*model.Domain{{Schema: "app", Name: "year", Type: model.SmallInt, NotNull: true, Default: model.DefaultLiteral(int64(2000)),
+			Collation: "C", Checks: []*model.Check{{Name: "year_check", Expr: "VALUE > 1900"}}, Comment: "a year"}},
+		Sequences: []*model.Sequence{{Name: "seq", Start: 10, Increment: 2, MinValue: &minV, MaxValue: &maxV, Cycle: true, OwnedBy: "t.id", As: "integer"}},
+		Views: []*model.View{{Name: "v", Definition: "SELECT 1"},
+			{Name: "v2", Definition: "SELECT * FROM v", Comment: "on v", DependsOn: []model.ObjectName{{Name: "v"}, {Schema: "app", Name: "f"}}}},
+		Definitions: []*model.Definition{
+			{Kind: model.DefFunction, Schema: "app", Name: "f", Signature: "integer", Language: "sql", SQL: "CREATE FUNCTION app.f(integer) RETURNS integer LANGUAGE sql AS $$SELECT $1$$", Comment: "one"},
+			{Kind: model.DefTrigger, Schema: "app", Name: "tg", Table: `we"ird`, SQL: "CREATE TRIGGER …", DependsOn: []model.ObjectName{{Schema: "app", Name: "f"}}},
+			{Kind: model.DefVirtualTable, Name: "fts", SQL: "CREATE VIRTUAL TABLE fts USING fts5(body)"},
+			{Kind: model.DefinitionKind("future"), Name: "x", SQL: "x"},
+		},
 	}
 	md.AddTable(&model.Table{
 		Schema:  "app",
@@ -43,8 +54,21 @@ func goldenModel() *model.MetaData {
 		Checks:      []*model.Check{{Name: "ck", Expr: "n >= 0"}},
 		Indexes: []*model.Index{
 			{Name: "ix", Unique: true, Parts: []model.IndexPart{{Column: "s", Desc: true, Length: 4}, {Expr: "lower(s)"}}, Where: "b", Method: "btree", Include: []string{"n"}},
+			{Name: "ix_trgm", Method: "gist", Parts: []model.IndexPart{{Column: "s", Nulls: model.NullsFirst, Collation: "C", Opclass: "gist_trgm_ops", OpclassParams: "siglen=32"}, {Column: "n", Desc: true, Nulls: model.NullsLast}}},
 		},
-		Options: map[string]string{"ENGINE": "InnoDB", "CHARSET": "utf8mb4"},
+		Exclusions: []*model.Exclusion{{Name: "ex", Method: "gist", Where: "b", Include: []string{"s"}, Deferrable: true, InitiallyDeferred: true,
+			Elements: []model.ExclusionElement{{IndexPart: model.IndexPart{Column: "n"}, Operator: "="}, {IndexPart: model.IndexPart{Expr: "tstzrange(ts, ts)"}, Operator: "&&"}}}},
+		PartitionBy: &model.PartitionBy{Strategy: "range", Key: "ts"},
+		Strict:      true,
+		Options:     map[string]string{"ENGINE": "InnoDB", "CHARSET": "utf8mb4"},
+	})
+	md.AddTable(&model.Table{
+		Schema:      "app",
+		Name:        "part",
+		PartitionOf: &model.PartitionOf{Schema: "app", Table: `we"ird`, Bound: "DEFAULT"},
+	}, &model.Table{
+		Name:    "untyped",
+		Columns: []*model.Column{{Name: "x", Type: model.Type{Kind: model.KindNone}, Nullable: true}},
 	})
 	return md
 }

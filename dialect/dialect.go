@@ -41,7 +41,8 @@ type Dialect interface {
 
 	// CreateTable returns CREATE TABLE with every column and constraint,
 	// followed by any statements the table needs (comments on PostgreSQL).
-	// Indexes are created separately with CreateIndex.
+	// Indexes are created separately with CreateIndex, except those that
+	// SeparateIndexes leaves out (a key the table cannot be created without).
 	CreateTable(t *model.Table) ([]string, error)
 	// DropTable returns DROP TABLE.
 	DropTable(t *model.Table) ([]string, error)
@@ -65,6 +66,12 @@ type Dialect interface {
 	// CreateView / DropView handle views with opaque definitions.
 	CreateView(v *model.View) ([]string, error)
 	DropView(v *model.View) ([]string, error)
+	// CreateDefinition / DropDefinition handle the objects the model keeps
+	// as SQL text (functions, procedures, triggers, events, rules, virtual
+	// tables): the definition's own statement, and DROP for its kind. A
+	// kind the database does not have is unsupported.
+	CreateDefinition(def *model.Definition) ([]string, error)
+	DropDefinition(def *model.Definition) ([]string, error)
 }
 
 // IndexOptions are per-statement index options, not part of the model.
@@ -125,7 +132,9 @@ type Capabilities struct {
 	GeneratedStored  bool
 	GeneratedVirtual bool
 
-	// ALTER support; SQLite lacks most and needs a batch (move and copy) rebuild.
+	// ALTER support, in broad strokes; SQLite lacks most. Whether one
+	// change needs a batch (move and copy) rebuild is the dialect's answer
+	// to Rebuilder.AlterInPlace, not these flags.
 	AlterColumnType bool
 	AlterNullable   bool
 	AlterDefault    bool

@@ -36,17 +36,42 @@ type RunSupport interface {
 	// … ADD VALUE before PostgreSQL 12, VACUUM), so that the runner runs
 	// it in an autocommit block.
 	NeedsAutocommit(stmt string) bool
+	// Product names the database for messages: "PostgreSQL", "MariaDB",
+	// "MySQL", "SQLite".
+	Product() string
 }
 
 // Locker is a database whose migration runners can be serialised by a
 // lock held on a dedicated connection (or, for SQLite, a file lock).
 type Locker interface {
 	// AcquireMigrationLock takes the lock that guards the version table
-	// schema.table, waiting at most timeout (zero: do not wait). The lock
-	// is held until Lock.Release. An expired wait is a *LockTimeoutError;
-	// a cancelled ctx stops the wait with ctx's error.
-	AcquireMigrationLock(ctx context.Context, db *sql.DB, schema, table string, timeout time.Duration) (*Lock, error)
+	// schema.table, waiting at most opts.Timeout (zero: do not wait). The
+	// lock is held until Lock.Release. An expired wait is a
+	// *LockTimeoutError; a cancelled ctx stops the wait with ctx's error.
+	AcquireMigrationLock(ctx context.Context, db *sql.DB, schema, table string, opts LockOptions) (*Lock, error)
 }
+
+// LockOptions configure the wait for the migration lock and its upkeep.
+type LockOptions struct {
+	// Timeout bounds the wait; zero means one attempt.
+	Timeout time.Duration
+	// Owner describes this process to the processes that will wait for
+	// its lock (e.g. "migrate upgrade by ann@ci-7, pid 4121"), where the
+	// database can show it (PostgreSQL application_name, SQLite lock file).
+	Owner string
+	// Waiting is called once, when another session holds the lock, with
+	// what the database tells of it: "session 77 (migrate upgrade by
+	// ann@ci-7) from 10.0.0.5 since 14:02:11 UTC".
+	Waiting func(holder string)
+	// KeepAlive is the interval at which the lock's session is pinged
+	// while held, so that idle-session timeouts and middle boxes do not end
+	// it; zero means DefaultLockKeepAlive, negative none.
+	KeepAlive time.Duration
+}
+
+// DefaultLockKeepAlive is the default interval of the lock session's
+// keep-alive pings.
+const DefaultLockKeepAlive = 5 * time.Second
 
 // RunSupportOf returns the RunSupport of a dialect, or an error for a
 // dialect that does not provide it.
@@ -58,13 +83,13 @@ func RunSupportOf(d Dialect) (RunSupport, error) {
 }
 
 // AcquireMigrationLock takes the migration lock of db for the version
-// table schema.table (see Locker), waiting at most timeout.
-func AcquireMigrationLock(ctx context.Context, db *DB, schema, table string, timeout time.Duration) (*Lock, error) {
+// table schema.table (see Locker).
+func AcquireMigrationLock(ctx context.Context, db *DB, schema, table string, opts LockOptions) (*Lock, error) {
 	l, ok := db.Dialect.(Locker)
 	if !ok {
 		return nil, fmt.Errorf("dialect %s has no migration lock", db.Dialect.Name())
 	}
-	return l.AcquireMigrationLock(ctx, db.DB, schema, table, timeout)
+	return l.AcquireMigrationLock(ctx, db.DB, schema, table, opts)
 }
 
 // Lock is a held migration lock.
@@ -72,15 +97,75 @@ type Lock struct {
 	// Name describes the lock for messages, e.g.
 	// `pg_advisory_lock(123) for "public"."migrate_version"`.
 	Name string
+	// Session is the server's id of the session that holds the lock (0
+	// for a file lock).
+	Session int64
 
 	once    sync.Once
 	err     error
 	release func(ctx context.Context) error
+	// held confirms that the lock is still held (nil: it cannot be lost
+	// while the process lives).
+	held func(ctx context.Context) (bool, error)
+	// stop ends the keep-alive goroutine; done is closed when it has.
+	stop chan struct{}
+	done chan struct{}
 }
 
 // NewLock returns a held lock released by release (called at most once).
 func NewLock(name string, release func(ctx context.Context) error) *Lock {
 	return &Lock{Name: name, release: release}
+}
+
+// newSessionLock returns a lock held by a database session: held confirms
+// it on the server, and a goroutine calls held every keepAlive (unless
+// negative) so that the session never looks idle.
+func newSessionLock(name string, keepAlive time.Duration, held func(ctx context.Context) (bool, error), release func(ctx context.Context) error) *Lock {
+	l := &Lock{Name: name, release: release, held: held}
+	if keepAlive == 0 {
+		keepAlive = DefaultLockKeepAlive
+	}
+	if keepAlive > 0 {
+		l.stop, l.done = make(chan struct{}), make(chan struct{})
+		go l.keepAlive(keepAlive)
+	}
+	return l
+}
+
+// keepAlive pings the lock's session until stop is closed. A failed ping
+// is not reported here: Check, which the runner calls before each step,
+// finds a lost lock.
+func (l *Lock) keepAlive(every time.Duration) {
+	defer close(l.done)
+	t := time.NewTicker(every)
+	defer t.Stop()
+	for {
+		select {
+		case <-l.stop:
+			return
+		case <-t.C:
+			ctx, cancel := context.WithTimeout(context.Background(), every)
+			_, _ = l.held(ctx)
+			cancel()
+		}
+	}
+}
+
+// Check confirms that the lock is still held, on the server where it
+// lives: a *LockLostError when its session ended (killed, timed out, the
+// network dropped it) or no longer holds it.
+func (l *Lock) Check(ctx context.Context) error {
+	if l == nil || l.held == nil {
+		return nil
+	}
+	ok, err := l.held(ctx)
+	if ctx.Err() != nil {
+		return ctx.Err()
+	}
+	if err != nil || !ok {
+		return &LockLostError{Lock: l.Name, Err: err}
+	}
+	return nil
 }
 
 // Release gives the lock up; later calls return the first call's result.
@@ -91,6 +176,10 @@ func (l *Lock) Release(ctx context.Context) error {
 		return nil
 	}
 	l.once.Do(func() {
+		if l.stop != nil {
+			close(l.stop)
+			<-l.done
+		}
 		if l.release == nil {
 			return
 		}
@@ -100,6 +189,28 @@ func (l *Lock) Release(ctx context.Context) error {
 	})
 	return l.err
 }
+
+// LockLostError is a migration lock whose session ended, or that its
+// session no longer holds, while a run needed it: another runner may
+// have taken it since.
+type LockLostError struct {
+	Lock string
+	// Err is the failure of the check, nil when the server answered that
+	// the lock is not held.
+	Err error
+}
+
+// Error implements the error interface.
+func (e *LockLostError) Error() string {
+	msg := "the migration lock " + e.Lock + " was lost (its database session ended or was killed)"
+	if e.Err != nil {
+		msg += ": " + e.Err.Error()
+	}
+	return msg + "; another migrate process may be running against this database"
+}
+
+// Unwrap returns the check's error.
+func (e *LockLostError) Unwrap() error { return e.Err }
 
 // LockTimeoutError is a migration lock that another process held for
 // longer than the lock timeout.
@@ -116,16 +227,25 @@ func (e *LockTimeoutError) Error() string {
 // pollLock calls try until it reports the lock taken, the timeout passes
 // (a *LockTimeoutError) or ctx is cancelled. It waits between attempts
 // with a little jitter so that many waiting processes do not knock in step.
-func pollLock(ctx context.Context, name string, timeout time.Duration, try func(ctx context.Context) (bool, error)) error {
+//
+// After the first failed attempt it calls holder, when not nil, and
+// reports its answer to waiting (when both are set).
+func pollLock(ctx context.Context, name string, opts LockOptions, try func(ctx context.Context) (bool, error), holder func(ctx context.Context) string) error {
+	timeout := opts.Timeout
 	deadline := time.Now().Add(timeout)
 	wait := 20 * time.Millisecond
-	for {
+	for first := true; ; first = false {
 		ok, err := try(ctx)
 		if err != nil {
 			return err
 		}
 		if ok {
 			return nil
+		}
+		if first && opts.Waiting != nil && holder != nil {
+			if h := holder(ctx); h != "" {
+				opts.Waiting(h)
+			}
 		}
 		left := time.Until(deadline)
 		if left <= 0 {
@@ -143,11 +263,12 @@ func pollLock(ctx context.Context, name string, timeout time.Duration, try func(
 	}
 }
 
-// connLock is a Lock held by the session of conn: releasing it runs
-// unlock (the database's unlock query, failing when the lock was not
-// held), then returns conn to the pool, or closes it when unlock failed.
-func connLock(name string, conn *sql.Conn, unlock func(ctx context.Context) error) *Lock {
-	return NewLock(name, func(ctx context.Context) error {
+// connLock is a Lock held by the session of conn: held confirms it (and
+// keeps the session busy, see newSessionLock); releasing it runs unlock
+// (the database's unlock query, failing when the lock was not held), then
+// returns conn to the pool, or closes it when unlock failed.
+func connLock(name string, conn *sql.Conn, keepAlive time.Duration, held func(ctx context.Context) (bool, error), unlock func(ctx context.Context) error) *Lock {
+	return newSessionLock(name, keepAlive, held, func(ctx context.Context) error {
 		err := unlock(ctx)
 		if cerr := discardConn(conn, err != nil); err == nil {
 			err = cerr

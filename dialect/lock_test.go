@@ -1,6 +1,10 @@
 package dialect
 
-import "testing"
+import (
+	"errors"
+	"fmt"
+	"testing"
+)
 
 func TestNeedsAutocommit(t *testing.T) {
 	pg, pg11, my, lite := Postgres().(RunSupport), &postgresDialect{version: 110000}, MySQL().(RunSupport), SQLite().(RunSupport)
@@ -24,6 +28,23 @@ func TestNeedsAutocommit(t *testing.T) {
 	for _, c := range cases {
 		if got := c.d.NeedsAutocommit(c.stmt); got != c.want {
 			t.Errorf("%T NeedsAutocommit(%q) = %v, want %v", c.d, c.stmt, got, c.want)
+		}
+	}
+}
+
+func TestMySQLErrorNumber(t *testing.T) {
+	cases := []struct {
+		err  error
+		want int
+	}{
+		{errors.New("Error 1094 (HY000): Unknown thread id: 7"), 1094},
+		{fmt.Errorf("cancel: %w", errors.New("Error 1317 (70100): Query execution was interrupted")), 1317},
+		{errors.New("driver: bad connection"), 0},
+		{nil, 0},
+	}
+	for _, c := range cases {
+		if got := mysqlErrorNumber(c.err); got != c.want {
+			t.Errorf("mysqlErrorNumber(%v) = %d, want %d", c.err, got, c.want)
 		}
 	}
 }

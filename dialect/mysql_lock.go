@@ -6,6 +6,7 @@ import (
 	"database/sql"
 	"encoding/hex"
 	"fmt"
+	"strconv"
 	"time"
 )
 
@@ -28,15 +29,32 @@ WHERE TABLE_SCHEMA = COALESCE(NULLIF(?, ''), DATABASE()) AND TABLE_NAME = ?`, sc
 	return countExists(rows, err)
 }
 
+// Product returns "MariaDB" or "MySQL".
+func (d *mysqlDialect) Product() string {
+	if d.mariadb {
+		return "MariaDB"
+	}
+	return "MySQL"
+}
+
 // NeedsAutocommit is false: MySQL commits every DDL statement anyway, and
 // the runner never wraps a MySQL revision in a transaction.
 func (d *mysqlDialect) NeedsAutocommit(string) bool { return false }
 
+// mysqlMaxWaitTimeout is the largest wait_timeout the server accepts on
+// every platform (one year).
+const mysqlMaxWaitTimeout = 31536000
+
 // AcquireMigrationLock takes GET_LOCK on a dedicated connection. The lock
 // name covers the database (DATABASE() when schema is empty) and the
 // version table, since GET_LOCK names are server-wide; a name longer than
-// 64 characters is replaced by a hash.
-func (d *mysqlDialect) AcquireMigrationLock(ctx context.Context, db *sql.DB, schema, table string, timeout time.Duration) (*Lock, error) {
+// 64 characters is replaced by a hash. Once held, the lock's session gets
+// the longest wait_timeout, so that a short one in the URL (which suits
+// the migration connection) cannot end it while the run works on the
+// other connection, and a keep-alive pings it; Lock.Check asks
+// IS_USED_LOCK whether this session still holds it. A waiting process is
+// told the holder's session, user and host from the process list.
+func (d *mysqlDialect) AcquireMigrationLock(ctx context.Context, db *sql.DB, schema, table string, opts LockOptions) (*Lock, error) {
 	conn, err := db.Conn(ctx)
 	if err != nil {
 		return nil, fmt.Errorf("migration lock: connect: %w", err)
@@ -60,8 +78,8 @@ func (d *mysqlDialect) AcquireMigrationLock(ctx context.Context, db *sql.DB, sch
 		return nil, err
 	}
 	name := "GET_LOCK(" + lit + ")"
-	deadline := time.Now().Add(timeout)
-	err = pollLock(ctx, name, timeout, func(ctx context.Context) (bool, error) {
+	deadline := time.Now().Add(opts.Timeout)
+	err = pollLock(ctx, name, opts, func(ctx context.Context) (bool, error) {
 		// Wait inside the server in steps of at most one second, so that
 		// the lock is taken as soon as it is free and ctx is still checked.
 		wait := 0
@@ -76,17 +94,55 @@ func (d *mysqlDialect) AcquireMigrationLock(ctx context.Context, db *sql.DB, sch
 			return false, fmt.Errorf("migration lock %s: GET_LOCK returned NULL (error or killed)", name)
 		}
 		return got.Int64 == 1, nil
-	})
+	}, func(ctx context.Context) string { return mysqlLockHolder(ctx, conn, key) })
 	if err != nil {
 		_ = discardConn(conn, true)
 		return nil, err
 	}
-	return connLock(name, conn, func(ctx context.Context) error {
+	if _, err := conn.ExecContext(ctx, "SET SESSION wait_timeout = "+strconv.Itoa(mysqlMaxWaitTimeout)); err != nil {
+		_ = discardConn(conn, true)
+		return nil, fmt.Errorf("migration lock %s: keep the session open: %w", name, err)
+	}
+	held := func(ctx context.Context) (bool, error) {
+		var mine sql.NullBool
+		err := conn.QueryRowContext(ctx, "SELECT IS_USED_LOCK(?) = CONNECTION_ID()", key).Scan(&mine)
+		return mine.Valid && mine.Bool, err
+	}
+	session, err := d.SessionID(ctx, conn)
+	if err != nil {
+		_ = discardConn(conn, true)
+		return nil, fmt.Errorf("migration lock %s: session id: %w", name, err)
+	}
+	l := connLock(name, conn, opts.KeepAlive, held, func(ctx context.Context) error {
 		var rel sql.NullInt64
 		err := conn.QueryRowContext(ctx, "SELECT RELEASE_LOCK(?)", key).Scan(&rel)
 		if err == nil && (!rel.Valid || rel.Int64 != 1) {
 			err = fmt.Errorf("the lock was not held by this connection")
 		}
 		return err
-	}), nil
+	})
+	l.Session = session
+	return l, nil
+}
+
+// mysqlLockHolder describes the session holding the user lock key, from
+// the process list; empty when it cannot tell.
+func mysqlLockHolder(ctx context.Context, q Querier, key string) string {
+	rows, err := q.QueryContext(ctx, `SELECT p.ID, p.USER, p.HOST, p.TIME FROM information_schema.PROCESSLIST p
+WHERE p.ID = IS_USED_LOCK(?)`, key)
+	if err != nil {
+		return ""
+	}
+	defer rows.Close()
+	if !rows.Next() {
+		return ""
+	}
+	var (
+		id, secs   int64
+		user, host sql.NullString
+	)
+	if rows.Scan(&id, &user, &host, &secs) != nil {
+		return ""
+	}
+	return fmt.Sprintf("session %d (%s@%s, in its current state for %s)", id, user.String, host.String, time.Duration(secs)*time.Second)
 }

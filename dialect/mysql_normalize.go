@@ -26,7 +26,8 @@ import (
 //     default method, is a unique constraint (MySQL cannot tell them apart:
 //     a UNIQUE constraint is such an index);
 //   - an index named like a foreign key, on exactly its columns, is the one
-//     InnoDB creates by itself for the key, and is left out;
+//     InnoDB creates by itself for the key, and is left out, unless another
+//     key of the table starts with those columns (see InnoDBForeignKeyIndex);
 //   - DEFAULT NULL is no default; a literal default has the Go type the
 //     column calls for (float64 for numeric, real and double; bool for
 //     boolean; int64 for integers);
@@ -86,7 +87,7 @@ func (d *mysqlDialect) normalizeTable(t *model.Table) {
 		switch {
 		case ix.Unique && ix.Method == "" && ix.Where == "" && len(ix.Include) == 0 && mysqlPlainKeys(ix):
 			t.Uniques = append(t.Uniques, &model.Unique{Name: ix.Name, Columns: ix.Columns()})
-		case mysqlForeignKeyIndex(t, ix):
+		case InnoDBForeignKeyIndex(t, ix):
 		default:
 			keep = append(keep, ix)
 		}
@@ -105,15 +106,54 @@ func mysqlPlainKeys(ix *model.Index) bool {
 	return len(ix.Parts) > 0
 }
 
-// mysqlForeignKeyIndex reports whether ix is the index InnoDB creates for a
-// foreign key of t: the key's name, on exactly its columns, ascending,
-// non-unique, with the default method.
-func mysqlForeignKeyIndex(t *model.Table, ix *model.Index) bool {
+// InnoDBForeignKeyIndex reports whether ix is the index InnoDB creates by
+// itself for a foreign key of t: the key's name, on exactly its columns,
+// ascending, non-unique, with the default method, and no other key of the
+// table (primary key, unique constraint, index) starting with those
+// columns. InnoDB creates that index only when no key can serve the
+// foreign key, and drops it when one is added later; so when another key
+// starts with the columns, an index named like the foreign key was
+// declared, and is kept (recreating the table would otherwise lose it).
+// The inspector leaves the automatic index out, and Normalize does the
+// same to a declared model.
+func InnoDBForeignKeyIndex(t *model.Table, ix *model.Index) bool {
 	if ix.Unique || ix.Method != "" || ix.Where != "" || len(ix.Include) > 0 || !mysqlPlainKeys(ix) {
 		return false
 	}
 	for _, fk := range t.ForeignKeys {
 		if fk.Name == ix.Name && slices.Equal(fk.Columns, ix.Columns()) {
+			return !mysqlOtherKeyCovers(t, ix, fk.Columns)
+		}
+	}
+	return false
+}
+
+// mysqlOtherKeyCovers reports whether a key of t other than ix starts with
+// cols (whole columns, in order), so that it can serve a foreign key.
+func mysqlOtherKeyCovers(t *model.Table, ix *model.Index, cols []string) bool {
+	leads := func(keyCols []string) bool {
+		return len(keyCols) >= len(cols) && slices.Equal(keyCols[:len(cols)], cols)
+	}
+	if t.PrimaryKey != nil && leads(t.PrimaryKey.Columns) {
+		return true
+	}
+	for _, u := range t.Uniques {
+		if leads(u.Columns) {
+			return true
+		}
+	}
+	for _, other := range t.Indexes {
+		if other == ix || other.Method == "fulltext" || other.Method == "spatial" {
+			continue
+		}
+		var whole []string
+		for _, p := range other.Parts {
+			if p.Column == "" || p.Length != 0 {
+				break
+			}
+			whole = append(whole, p.Column)
+		}
+		if leads(whole) {
 			return true
 		}
 	}

@@ -41,6 +41,13 @@ func (d *postgresDialect) DropEnum(e *model.EnumType) ([]string, error) {
 func (d *postgresDialect) CreateSequence(s *model.Sequence) ([]string, error) {
 	b := newBuilder(d)
 	b.raw("CREATE SEQUENCE ").qualified(s.Schema, s.Name)
+	switch s.As {
+	case "":
+	case "smallint", "integer", "bigint":
+		b.raw(" AS ", s.As)
+	default:
+		b.fail(fmt.Errorf("sequence %q: data type %q must be smallint, integer or bigint", s.Name, s.As))
+	}
 	num := func(kw string, n int64) { b.raw(" ", kw, " ", strconv.FormatInt(n, 10)) }
 	if s.Increment != 0 {
 		num("INCREMENT BY", s.Increment)
@@ -106,7 +113,12 @@ func (d *postgresDialect) CreateView(v *model.View) ([]string, error) {
 	}
 	b := newBuilder(d)
 	b.raw("CREATE VIEW ").qualified(v.Schema, v.Name).raw(" AS ", def)
-	return one(d.wrap(b.stmt()))
+	out, err := one(d.wrap(b.stmt()))
+	if err != nil || v.Comment == "" {
+		return out, err
+	}
+	c, err := d.commentOn("VIEW", v.Schema, v.Name, "", v.Comment)
+	return append(out, c), err
 }
 
 // DropView returns DROP VIEW.

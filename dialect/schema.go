@@ -7,14 +7,31 @@ import (
 )
 
 // CreateAll returns the statements that create a whole model, in dependency
-// order: enum types, sequences, tables (referenced tables first), indexes,
-// the foreign keys that must wait (cycles between tables, unless the
-// dialect has ForwardForeignKeys; NOT VALID), and views. Unnamed
-// constraints and indexes are named by md's naming convention on a copy;
-// md itself is not changed.
+// order: schemas and extensions, enum types and domains, the definitions
+// that need no table (functions, procedures, …; see model.ObjectOrder),
+// sequences, tables (referenced tables and partitioned parents first) with
+// their indexes, the foreign keys that must wait (cycles between tables,
+// unless the dialect has ForwardForeignKeys; NOT VALID), views and the
+// definitions that need tables in dependency order, and triggers, rules
+// and events last. Unnamed constraints and indexes are named by md's naming
+// convention on a copy; md itself is not changed.
 func CreateAll(d Dialect, md *model.MetaData) ([]string, error) {
+	return createAll(d, md, true)
+}
+
+// CreateAllAsIs is CreateAll without the naming convention: unnamed
+// constraints stay unnamed, and the database names them or, like SQLite,
+// keeps them unnamed. It renders an inspected schema (`migrate inspect
+// --format sql`), which must reload into the schema it was read from.
+func CreateAllAsIs(d Dialect, md *model.MetaData) ([]string, error) {
+	return createAll(d, md, false)
+}
+
+func createAll(d Dialect, md *model.MetaData, naming bool) ([]string, error) {
 	md = md.Clone()
-	md.ApplyNaming()
+	if naming {
+		md.ApplyNaming()
+	}
 	if err := md.Validate(); err != nil {
 		return nil, err
 	}
@@ -23,9 +40,21 @@ func CreateAll(d Dialect, md *model.MetaData) ([]string, error) {
 		out = append(out, stmts...)
 		return err
 	}
+	if err := createSchemaObjects(d, md, add); err != nil {
+		return nil, err
+	}
 	for _, e := range md.Enums {
 		if err := add(d.CreateEnum(e)); err != nil {
 			return nil, fmt.Errorf("create enum %q: %w", e.Name, err)
+		}
+	}
+	if err := createDomains(d, md, add); err != nil {
+		return nil, err
+	}
+	early, late, last := md.ObjectOrder()
+	for _, def := range early {
+		if err := add(d.CreateDefinition(def)); err != nil {
+			return nil, fmt.Errorf("create %s: %w", def.Identity(), err)
 		}
 	}
 	owner, _ := d.(sequenceOwnership)
@@ -70,7 +99,7 @@ func CreateAll(d Dialect, md *model.MetaData) ([]string, error) {
 		if err := add(d.CreateTable(&now)); err != nil {
 			return nil, fmt.Errorf("create table %q: %w", t.QualifiedName(), err)
 		}
-		for _, ix := range t.Indexes {
+		for _, ix := range SeparateIndexes(d, t) {
 			if err := add(d.CreateIndex(t, ix, IndexOptions{})); err != nil {
 				return nil, fmt.Errorf("create index %q: %w", ix.Name, err)
 			}
@@ -86,17 +115,30 @@ func CreateAll(d Dialect, md *model.MetaData) ([]string, error) {
 			return nil, fmt.Errorf("add foreign key %q: %w", df.FK.Name, err)
 		}
 	}
-	for _, v := range md.Views {
-		if err := add(d.CreateView(v)); err != nil {
-			return nil, fmt.Errorf("create view %q: %w", v.Name, err)
+	for _, o := range late {
+		if o.View != nil {
+			if err := add(d.CreateView(o.View)); err != nil {
+				return nil, fmt.Errorf("create view %q: %w", o.View.Name, err)
+			}
+			continue
+		}
+		if err := add(d.CreateDefinition(o.Definition)); err != nil {
+			return nil, fmt.Errorf("create %s: %w", o.Definition.Identity(), err)
+		}
+	}
+	for _, def := range last {
+		if err := add(d.CreateDefinition(def)); err != nil {
+			return nil, fmt.Errorf("create %s: %w", def.Identity(), err)
 		}
 	}
 	return out, nil
 }
 
 // DropAll returns the statements that drop a whole model, in the reverse of
-// CreateAll's order: views, the foreign keys of table cycles, tables
-// (referencing tables first), sequences and enum types.
+// CreateAll's order: triggers and the like, views and late definitions,
+// the foreign keys of table cycles, tables (referencing tables and
+// partitions first), sequences, early definitions, domains and enum types,
+// extensions and schemas.
 func DropAll(d Dialect, md *model.MetaData) ([]string, error) {
 	md = md.Clone()
 	md.ApplyNaming()
@@ -105,9 +147,21 @@ func DropAll(d Dialect, md *model.MetaData) ([]string, error) {
 		out = append(out, stmts...)
 		return err
 	}
-	for i := len(md.Views) - 1; i >= 0; i-- {
-		if err := add(d.DropView(md.Views[i])); err != nil {
-			return nil, fmt.Errorf("drop view %q: %w", md.Views[i].Name, err)
+	early, late, last := md.ObjectOrder()
+	for i := len(last) - 1; i >= 0; i-- {
+		if err := add(d.DropDefinition(last[i])); err != nil {
+			return nil, fmt.Errorf("drop %s: %w", last[i].Identity(), err)
+		}
+	}
+	for i := len(late) - 1; i >= 0; i-- {
+		if v := late[i].View; v != nil {
+			if err := add(d.DropView(v)); err != nil {
+				return nil, fmt.Errorf("drop view %q: %w", v.Name, err)
+			}
+			continue
+		}
+		if err := add(d.DropDefinition(late[i].Definition)); err != nil {
+			return nil, fmt.Errorf("drop %s: %w", late[i].Definition.Identity(), err)
 		}
 	}
 	if owner, ok := d.(sequenceOwnership); ok {
@@ -141,12 +195,97 @@ func DropAll(d Dialect, md *model.MetaData) ([]string, error) {
 			return nil, fmt.Errorf("drop sequence %q: %w", md.Sequences[i].Name, err)
 		}
 	}
+	for i := len(early) - 1; i >= 0; i-- {
+		if err := add(d.DropDefinition(early[i])); err != nil {
+			return nil, fmt.Errorf("drop %s: %w", early[i].Identity(), err)
+		}
+	}
+	so, _ := d.(schemaObjects)
+	if len(md.Domains) > 0 && so == nil {
+		return nil, Unsupported(d.Name(), "domain "+quoteName(md.Domains[0].Schema, md.Domains[0].Name), "a domain", "")
+	}
+	for i := len(md.Domains) - 1; i >= 0; i-- {
+		if err := add(so.DropDomain(md.Domains[i])); err != nil {
+			return nil, fmt.Errorf("drop domain %q: %w", md.Domains[i].Name, err)
+		}
+	}
 	for i := len(md.Enums) - 1; i >= 0; i-- {
 		if err := add(d.DropEnum(md.Enums[i])); err != nil {
 			return nil, fmt.Errorf("drop enum %q: %w", md.Enums[i].Name, err)
 		}
 	}
+	if err := refuseSchemaObjects(d, so, md); err != nil {
+		return nil, err
+	}
+	for i := len(md.Extensions) - 1; i >= 0; i-- {
+		if err := add(so.DropExtension(md.Extensions[i])); err != nil {
+			return nil, fmt.Errorf("drop extension %q: %w", md.Extensions[i].Name, err)
+		}
+	}
+	for i := len(md.Schemas) - 1; i >= 0; i-- {
+		if err := add(so.DropSchema(md.Schemas[i])); err != nil {
+			return nil, fmt.Errorf("drop schema %q: %w", md.Schemas[i].Name, err)
+		}
+	}
 	return out, nil
+}
+
+// createSchemaObjects adds the schemas and extensions of md.
+func createSchemaObjects(d Dialect, md *model.MetaData, add func([]string, error) error) error {
+	so, _ := d.(schemaObjects)
+	if err := refuseSchemaObjects(d, so, md); err != nil {
+		return err
+	}
+	for _, s := range md.Schemas {
+		if err := add(so.CreateSchema(s)); err != nil {
+			return fmt.Errorf("create schema %q: %w", s.Name, err)
+		}
+	}
+	for _, e := range md.Extensions {
+		if err := add(so.CreateExtension(e)); err != nil {
+			return fmt.Errorf("create extension %q: %w", e.Name, err)
+		}
+	}
+	return nil
+}
+
+// createDomains adds the domains of md.
+func createDomains(d Dialect, md *model.MetaData, add func([]string, error) error) error {
+	if len(md.Domains) == 0 {
+		return nil
+	}
+	so, ok := d.(schemaObjects)
+	if !ok {
+		return Unsupported(d.Name(), "domain "+quoteName(md.Domains[0].Schema, md.Domains[0].Name), "a domain", "")
+	}
+	for _, dom := range md.Domains {
+		if err := add(so.CreateDomain(dom)); err != nil {
+			return fmt.Errorf("create domain %q: %w", dom.Name, err)
+		}
+	}
+	return nil
+}
+
+// refuseSchemaObjects fails when md holds schemas or extensions and the
+// dialect has none.
+func refuseSchemaObjects(d Dialect, so schemaObjects, md *model.MetaData) error {
+	switch {
+	case so != nil:
+		return nil
+	case len(md.Schemas) > 0:
+		return Unsupported(d.Name(), "schema "+quoteName("", md.Schemas[0].Name), "CREATE SCHEMA", "")
+	case len(md.Extensions) > 0:
+		return Unsupported(d.Name(), "extension "+quoteName("", md.Extensions[0].Name), "an extension", "")
+	}
+	return nil
+}
+
+// quoteName spells schema.name in double quotes for messages.
+func quoteName(schema, name string) string {
+	if schema != "" {
+		name = schema + "." + name
+	}
+	return fmt.Sprintf("%q", name)
 }
 
 // sequenceOwnership is implemented by dialects whose sequences can belong to

@@ -7,7 +7,9 @@ import (
 	"fmt"
 	"os"
 	"regexp"
+	"strings"
 	"time"
+	"unicode/utf8"
 )
 
 var (
@@ -34,6 +36,9 @@ func (d *sqliteDialect) TableExists(ctx context.Context, q Querier, schema, tabl
 
 var sqliteNoTxStatement = regexp.MustCompile(`(?is)^VACUUM\b`)
 
+// Product returns "SQLite".
+func (d *sqliteDialect) Product() string { return "SQLite" }
+
 // NeedsAutocommit reports VACUUM, which SQLite refuses inside a
 // transaction.
 func (d *sqliteDialect) NeedsAutocommit(stmt string) bool {
@@ -44,7 +49,11 @@ func (d *sqliteDialect) NeedsAutocommit(stmt string) bool {
 // "<database file>.migrate-lock", polling until the timeout. The database
 // file is the one attached as schema (main when empty). An in-memory
 // database has no other users: its lock is a no-op.
-func (d *sqliteDialect) AcquireMigrationLock(ctx context.Context, db *sql.DB, schema, table string, timeout time.Duration) (*Lock, error) {
+//
+// The holder writes opts.Owner and the time into the lock file, which a
+// waiting process reads to say who holds the lock. The lock cannot be
+// lost while the process lives: Check has nothing to ask.
+func (d *sqliteDialect) AcquireMigrationLock(ctx context.Context, db *sql.DB, schema, table string, opts LockOptions) (*Lock, error) {
 	if schema == "" {
 		schema = "main"
 	}
@@ -64,18 +73,25 @@ func (d *sqliteDialect) AcquireMigrationLock(ctx context.Context, db *sql.DB, sc
 		return nil, fmt.Errorf("migration lock: %w", err)
 	}
 	name := fmt.Sprintf("flock(%s)", path)
-	err = pollLock(ctx, name, timeout, func(context.Context) (bool, error) {
+	err = pollLock(ctx, name, opts, func(context.Context) (bool, error) {
 		ok, err := tryLockFile(f)
 		if err != nil {
 			return false, fmt.Errorf("migration lock %s: %w", name, err)
 		}
 		return ok, nil
-	})
+	}, func(context.Context) string { return sqliteLockHolder(path) })
 	if err != nil {
 		f.Close()
 		return nil, err
 	}
+	if opts.Owner != "" {
+		// Best effort: the holder's description only serves messages.
+		if f.Truncate(0) == nil {
+			_, _ = f.WriteAt([]byte(opts.Owner+" since "+time.Now().UTC().Format("2006-01-02 15:04:05 UTC")), 0)
+		}
+	}
 	return NewLock(name, func(context.Context) error {
+		_ = f.Truncate(0)
 		err := unlockFile(f)
 		if cerr := f.Close(); err == nil {
 			err = cerr
@@ -85,4 +101,13 @@ func (d *sqliteDialect) AcquireMigrationLock(ctx context.Context, db *sql.DB, sc
 		}
 		return nil
 	}), nil
+}
+
+// sqliteLockHolder reads the holder's description from the lock file.
+func sqliteLockHolder(path string) string {
+	b, err := os.ReadFile(path)
+	if err != nil || len(b) > 1024 || !utf8.Valid(b) {
+		return ""
+	}
+	return strings.TrimSpace(string(b))
 }

@@ -9,6 +9,17 @@ func (m *MetaData) Clone() *MetaData {
 		return nil
 	}
 	out := &MetaData{Naming: m.Naming}
+	for _, s := range m.Schemas {
+		c := *s
+		out.Schemas = append(out.Schemas, &c)
+	}
+	for _, e := range m.Extensions {
+		c := *e
+		out.Extensions = append(out.Extensions, &c)
+	}
+	for _, d := range m.Domains {
+		out.Domains = append(out.Domains, d.Clone())
+	}
 	for _, t := range m.Tables {
 		out.Tables = append(out.Tables, t.Clone())
 	}
@@ -25,7 +36,31 @@ func (m *MetaData) Clone() *MetaData {
 	}
 	for _, v := range m.Views {
 		c := *v
+		c.DependsOn = slices.Clone(v.DependsOn)
 		out.Views = append(out.Views, &c)
+	}
+	for _, d := range m.Definitions {
+		c := *d
+		c.DependsOn = slices.Clone(d.DependsOn)
+		out.Definitions = append(out.Definitions, &c)
+	}
+	return out
+}
+
+// Clone returns a deep copy of the domain.
+func (d *Domain) Clone() *Domain {
+	c := *d
+	c.Type.Values = slices.Clone(d.Type.Values)
+	c.Default = clonePtr(d.Default)
+	c.Checks = cloneChecks(d.Checks)
+	return &c
+}
+
+func cloneChecks(checks []*Check) []*Check {
+	var out []*Check
+	for _, ck := range checks {
+		x := *ck
+		out = append(out, &x)
 	}
 	return out
 }
@@ -33,9 +68,11 @@ func (m *MetaData) Clone() *MetaData {
 // Clone returns a deep copy of the table.
 func (t *Table) Clone() *Table {
 	c := *t
-	c.Columns = make([]*Column, len(t.Columns))
-	for i, col := range t.Columns {
-		c.Columns[i] = col.Clone()
+	if t.Columns != nil { // a partition's nil columns stay nil
+		c.Columns = make([]*Column, len(t.Columns))
+		for i, col := range t.Columns {
+			c.Columns[i] = col.Clone()
+		}
 	}
 	if t.PrimaryKey != nil {
 		pk := *t.PrimaryKey
@@ -55,11 +92,7 @@ func (t *Table) Clone() *Table {
 		x.Columns = slices.Clone(u.Columns)
 		c.Uniques = append(c.Uniques, &x)
 	}
-	c.Checks = nil
-	for _, ck := range t.Checks {
-		x := *ck
-		c.Checks = append(c.Checks, &x)
-	}
+	c.Checks = cloneChecks(t.Checks)
 	c.Indexes = nil
 	for _, ix := range t.Indexes {
 		x := *ix
@@ -67,6 +100,15 @@ func (t *Table) Clone() *Table {
 		x.Include = slices.Clone(ix.Include)
 		c.Indexes = append(c.Indexes, &x)
 	}
+	c.Exclusions = nil
+	for _, ex := range t.Exclusions {
+		x := *ex
+		x.Elements = slices.Clone(ex.Elements)
+		x.Include = slices.Clone(ex.Include)
+		c.Exclusions = append(c.Exclusions, &x)
+	}
+	c.PartitionBy = clonePtr(t.PartitionBy)
+	c.PartitionOf = clonePtr(t.PartitionOf)
 	if t.Options != nil {
 		c.Options = make(map[string]string, len(t.Options))
 		for k, v := range t.Options {

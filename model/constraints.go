@@ -58,3 +58,27 @@ type Check struct {
 	Name string `json:"name,omitempty"`
 	Expr string `json:"expr"`
 }
+
+// Exclusion is a PostgreSQL exclusion constraint: no two rows may have
+// elements that all compare true with their operators
+// (EXCLUDE USING gist (room WITH =, during WITH &&)).
+type Exclusion struct {
+	Name string `json:"name,omitempty"`
+	// Method is the index access method; empty means gist.
+	Method   string             `json:"method,omitempty"`
+	Elements []ExclusionElement `json:"elements"`
+	// Include lists covering (INCLUDE) columns.
+	Include []string `json:"include,omitempty"`
+	// Where is a predicate restricting the constraint to some rows.
+	Where             string `json:"where,omitempty"`
+	Deferrable        bool   `json:"deferrable,omitempty"`
+	InitiallyDeferred bool   `json:"initially_deferred,omitempty"`
+}
+
+// ExclusionElement is one element of an exclusion constraint: an index key
+// and the operator its values are compared with ("=", "&&", or
+// "OPERATOR(schema.op)" for an operator outside pg_catalog).
+type ExclusionElement struct {
+	IndexPart
+	Operator string `json:"operator"`
+}

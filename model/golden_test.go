@@ -22,6 +22,10 @@ func TestMetaDataJSONGolden(t *testing.T) {
 	md.Enums = append(md.Enums, kitchenSink().Enums...)
 	md.Sequences = kitchenSink().Sequences
 	md.Views = kitchenSink().Views
+	md.Schemas = kitchenSink().Schemas
+	md.Extensions = kitchenSink().Extensions
+	md.Domains = kitchenSink().Domains
+	md.Definitions = kitchenSink().Definitions
 	got, err := json.MarshalIndent(&md, "", "  ")
 	if err != nil {
 		t.Fatal(err)

@@ -82,7 +82,7 @@ var kindConsts = map[TypeKind]string{
 	KindNumeric: "Numeric", KindReal: "Real", KindDouble: "Double", KindDate: "Date",
 	KindTime: "Time", KindTimestamp: "Timestamp", KindInterval: "Interval",
 	KindJSON: "JSON", KindJSONB: "JSONB", KindUUID: "UUID", KindBinary: "Binary",
-	KindEnum: "Enum", KindRaw: "Raw",
+	KindEnum: "Enum", KindRaw: "Raw", KindNone: "None",
 }
 
 // GoSource returns model.DefaultExpr(…) or model.DefaultLiteral(…); a nil
@@ -274,9 +274,15 @@ func (p IndexPart) goSource() string {
 		f.str("Expr", p.Expr)
 	}
 	f.flag("Desc", p.Desc)
+	if p.Nulls != "" {
+		f.add("Nulls", p.Nulls.GoSource())
+	}
 	if p.Length > 0 {
 		f.add("Length", strconv.Itoa(p.Length))
 	}
+	f.optStr("Collation", p.Collation)
+	f.optStr("Opclass", p.Opclass)
+	f.optStr("OpclassParams", p.OpclassParams)
 	return "{" + f.String() + "}"
 }
 
@@ -299,14 +305,25 @@ func (t *Table) GoSource() string {
 	if t.WithoutRowID {
 		line("WithoutRowID: true,")
 	}
+	if t.Strict {
+		line("Strict: true,")
+	}
+	if t.PartitionBy != nil {
+		line("PartitionBy: %s,", t.PartitionBy.GoSource())
+	}
+	if t.PartitionOf != nil {
+		line("PartitionOf: %s,", t.PartitionOf.GoSource())
+	}
 	if t.RenamedFrom != "" {
 		line("RenamedFrom: %s,", goQuote(t.RenamedFrom))
 	}
-	line("Columns: []*model.Column{")
-	for _, c := range t.Columns {
-		line("{%s},", c.goFields())
+	if t.Columns != nil {
+		line("Columns: []*model.Column{")
+		for _, c := range t.Columns {
+			line("{%s},", c.goFields())
+		}
+		line("},")
 	}
-	line("},")
 	if t.PrimaryKey != nil {
 		line("PrimaryKey: %s,", t.PrimaryKey.GoSource())
 	}
@@ -335,6 +352,13 @@ func (t *Table) GoSource() string {
 		line("Indexes: []*model.Index{")
 		for _, ix := range t.Indexes {
 			line("{%s},", ix.goFields())
+		}
+		line("},")
+	}
+	if len(t.Exclusions) > 0 {
+		line("Exclusions: []*model.Exclusion{")
+		for _, ex := range t.Exclusions {
+			line("{%s},", ex.goFields())
 		}
 		line("},")
 	}
@@ -375,6 +399,10 @@ func (v *View) GoSource() string {
 	f.optStr("Schema", v.Schema)
 	f.str("Name", v.Name)
 	f.str("Definition", v.Definition)
+	f.optStr("Comment", v.Comment)
+	if len(v.DependsOn) > 0 {
+		f.add("DependsOn", goObjectNames(v.DependsOn))
+	}
 	return "&model.View{" + f.String() + "}"
 }
 

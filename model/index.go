@@ -20,9 +20,30 @@ type IndexPart struct {
 	Column string `json:"column,omitempty"`
 	Expr   string `json:"expr,omitempty"`
 	Desc   bool   `json:"desc,omitempty"`
+	// Nulls places NULLs first or last when that is not the default of the
+	// direction (PostgreSQL, SQLite). Empty means the default: last for
+	// ascending keys, first for descending ones.
+	Nulls NullsOrder `json:"nulls,omitempty"`
 	// Length is a MySQL prefix length (KEY (name(10))); 0 means whole column.
 	Length int `json:"length,omitempty"`
+	// Collation is the key's collation when it differs from the column's
+	// (PostgreSQL, SQLite).
+	Collation string `json:"collation,omitempty"`
+	// Opclass is the PostgreSQL operator class when it is not the default
+	// for the type (gin_trgm_ops, text_pattern_ops, …); OpclassParams are its
+	// parameters without parentheses ("siglen=32").
+	Opclass       string `json:"opclass,omitempty"`
+	OpclassParams string `json:"opclass_params,omitempty"`
 }
+
+// NullsOrder says where an index key puts NULLs.
+type NullsOrder string
+
+// The NULLS orders.
+const (
+	NullsFirst NullsOrder = "first"
+	NullsLast  NullsOrder = "last"
+)
 
 // Columns returns the column names of the index's column parts
 // (expressions are left out).

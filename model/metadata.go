@@ -8,10 +8,20 @@ import (
 // MetaData is a whole schema: the target model a user declares, or the
 // live schema an inspector reads.
 type MetaData struct {
-	Tables    []*Table    `json:"tables"`
-	Enums     []*EnumType `json:"enums,omitempty"`
+	// Schemas are the schemas to create (PostgreSQL), other than the
+	// default one.
+	Schemas []*Schema `json:"schemas,omitempty"`
+	// Extensions are PostgreSQL extensions.
+	Extensions []*Extension `json:"extensions,omitempty"`
+	Tables     []*Table     `json:"tables"`
+	Enums      []*EnumType  `json:"enums,omitempty"`
+	// Domains are PostgreSQL domains.
+	Domains   []*Domain   `json:"domains,omitempty"`
 	Sequences []*Sequence `json:"sequences,omitempty"`
 	Views     []*View     `json:"views,omitempty"`
+	// Definitions are the objects kept as SQL text: functions, procedures,
+	// triggers, events, rules, virtual tables, …
+	Definitions []*Definition `json:"definitions,omitempty"`
 	// Naming gives unnamed constraints and indexes stable names. It is
 	// applied by ApplyNaming (and by the dialect before creating objects).
 	Naming NamingConvention `json:"naming,omitempty"`
@@ -82,6 +92,7 @@ func (m *MetaData) Validate() error {
 			errs = append(errs, fmt.Errorf("model: view %q needs a name and a definition", qualified(v.Schema, v.Name)))
 		}
 	}
+	errs = append(errs, m.validateObjects(), m.validateIdentityDomains())
 	return errors.Join(errs...)
 }
 
@@ -89,9 +100,13 @@ func (m *MetaData) Validate() error {
 func (t *Table) Validate() error {
 	var errs []error
 	where := "model: table " + quoteName(t.QualifiedName())
-	if len(t.Columns) == 0 {
+	// A partition takes its columns from its parent: names it uses are
+	// checked by the server, not here.
+	inherits := t.PartitionOf != nil && len(t.Columns) == 0
+	if len(t.Columns) == 0 && !inherits {
 		errs = append(errs, fmt.Errorf("%s has no columns", where))
 	}
+	errs = append(errs, t.validatePartitioning(where))
 	cols := map[string]bool{}
 	for _, c := range t.Columns {
 		switch {
@@ -119,7 +134,7 @@ func (t *Table) Validate() error {
 			errs = append(errs, fmt.Errorf("%s: %s has no columns", where, what))
 		}
 		for _, n := range names {
-			if !cols[n] {
+			if !cols[n] && !inherits {
 				errs = append(errs, fmt.Errorf("%s: %s names unknown column %q", where, what, n))
 			}
 		}
@@ -151,25 +166,53 @@ func (t *Table) Validate() error {
 			errs = append(errs, fmt.Errorf("%s: check constraint %s has no expression", where, quoteName(c.Name)))
 		}
 	}
+	keyPart := func(what string, p IndexPart) {
+		switch {
+		case p.Column == "" && p.Expr == "":
+			errs = append(errs, fmt.Errorf("%s: %s has a key with neither column nor expression", where, what))
+		case p.Column != "" && p.Expr != "":
+			errs = append(errs, fmt.Errorf("%s: %s has a key with both a column and an expression", where, what))
+		case p.Column != "" && !cols[p.Column] && !inherits:
+			errs = append(errs, fmt.Errorf("%s: %s names unknown column %q", where, what, p.Column))
+		}
+		if p.Nulls != "" && p.Nulls != NullsFirst && p.Nulls != NullsLast {
+			errs = append(errs, fmt.Errorf("%s: %s has an unknown NULLS order %q (use first or last)", where, what, p.Nulls))
+		}
+		if p.OpclassParams != "" && p.Opclass == "" {
+			errs = append(errs, fmt.Errorf("%s: %s has operator class parameters but no operator class", where, what))
+		}
+	}
+	included := func(what string, names []string) {
+		for _, n := range names {
+			if !cols[n] && !inherits {
+				errs = append(errs, fmt.Errorf("%s: %s includes unknown column %q", where, what, n))
+			}
+		}
+	}
 	for _, ix := range t.Indexes {
 		what := "index " + quoteName(ix.Name)
 		if len(ix.Parts) == 0 {
 			errs = append(errs, fmt.Errorf("%s: %s has no columns", where, what))
 		}
 		for _, p := range ix.Parts {
-			switch {
-			case p.Column == "" && p.Expr == "":
-				errs = append(errs, fmt.Errorf("%s: %s has a key with neither column nor expression", where, what))
-			case p.Column != "" && p.Expr != "":
-				errs = append(errs, fmt.Errorf("%s: %s has a key with both a column and an expression", where, what))
-			case p.Column != "" && !cols[p.Column]:
-				errs = append(errs, fmt.Errorf("%s: %s names unknown column %q", where, what, p.Column))
+			keyPart(what, p)
+		}
+		included(what, ix.Include)
+	}
+	for _, ex := range t.Exclusions {
+		what := "exclusion constraint " + quoteName(ex.Name)
+		if len(ex.Elements) == 0 {
+			errs = append(errs, fmt.Errorf("%s: %s has no elements", where, what))
+		}
+		for _, el := range ex.Elements {
+			keyPart(what, el.IndexPart)
+			if el.Operator == "" {
+				errs = append(errs, fmt.Errorf("%s: %s has an element without an operator", where, what))
 			}
 		}
-		for _, n := range ix.Include {
-			if !cols[n] {
-				errs = append(errs, fmt.Errorf("%s: %s includes unknown column %q", where, what, n))
-			}
+		included(what, ex.Include)
+		if ex.InitiallyDeferred && !ex.Deferrable {
+			errs = append(errs, fmt.Errorf("%s: %s is initially deferred but not deferrable", where, what))
 		}
 	}
 	return errors.Join(errs...)

@@ -21,6 +21,10 @@ type Sequence struct {
 	Cycle     bool   `json:"cycle,omitempty"`
 	// OwnedBy is "table.column" owning the sequence (PostgreSQL), or empty.
 	OwnedBy string `json:"owned_by,omitempty"`
+	// As is the sequence's data type when it is not the default bigint:
+	// "smallint" or "integer" (PostgreSQL; a serial column's sequence is an
+	// integer sequence).
+	As string `json:"as,omitempty"`
 }
 
 // View is a view with an opaque definition: the SELECT text as written.
@@ -28,4 +32,41 @@ type View struct {
 	Schema     string `json:"schema,omitempty"`
 	Name       string `json:"name"`
 	Definition string `json:"definition"`
+	Comment    string `json:"comment,omitempty"`
+	// DependsOn names the views and definitions the view reads, so that it
+	// is created after them (see MetaData.LateObjects). Tables need not be
+	// listed: views are created after every table.
+	DependsOn []ObjectName `json:"depends_on,omitempty"`
+}
+
+// Schema is a namespace that objects live in (PostgreSQL CREATE SCHEMA). The
+// connection's default schema is never listed: its objects have an empty
+// Schema.
+type Schema struct {
+	Name    string `json:"name"`
+	Comment string `json:"comment,omitempty"`
+}
+
+// Extension is an installed PostgreSQL extension (citext, hstore, pg_trgm,
+// …). The objects it brings belong to it and are not part of the model.
+type Extension struct {
+	Name string `json:"name"`
+	// Schema holds the extension's objects; empty means the default schema.
+	Schema string `json:"schema,omitempty"`
+	// Version is the installed version; empty means the default one.
+	Version string `json:"version,omitempty"`
+}
+
+// Domain is a PostgreSQL domain: a named type over a base type, with an
+// optional default, NOT NULL, collation and check constraints. Columns use
+// it by name (a Raw type spelling the domain).
+type Domain struct {
+	Schema    string   `json:"schema,omitempty"`
+	Name      string   `json:"name"`
+	Type      Type     `json:"type"`
+	NotNull   bool     `json:"not_null,omitempty"`
+	Default   *Default `json:"default,omitempty"`
+	Collation string   `json:"collation,omitempty"`
+	Checks    []*Check `json:"checks,omitempty"`
+	Comment   string   `json:"comment,omitempty"`
 }

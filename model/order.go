@@ -3,7 +3,8 @@ package model
 import "sort"
 
 // CreationOrder returns the tables in an order in which they can be created:
-// every table after the tables its foreign keys reference. Foreign keys that
+// every table after the tables its foreign keys reference, and every
+// partition after its parent. Foreign keys that
 // take part in a cycle (including self-references, which need no ordering)
 // cannot be satisfied by ordering; they are returned in deferred, so that a
 // caller creates the tables first and adds those constraints afterwards.
@@ -15,6 +16,15 @@ func (m *MetaData) CreationOrder() (tables []*Table, deferred []*DeferredFK) {
 	}
 	deps := map[*Table][]*Table{}
 	for _, t := range m.Tables {
+		if p := t.PartitionOf; p != nil {
+			schema := p.Schema
+			if schema == "" {
+				schema = t.Schema
+			}
+			if parent := m.Table(schema, p.Table); parent != nil && parent != t {
+				deps[t] = append(deps[t], parent)
+			}
+		}
 		for _, fk := range t.ForeignKeys {
 			ref := m.refTable(t, fk)
 			if ref != nil && ref != t {

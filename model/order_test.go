@@ -23,6 +23,17 @@ func tbl(qname string, refs ...string) *Table {
 	return t
 }
 
+// partOf makes a partition of the "schema.table" or "table" parent.
+func partOf(name, parent string) *Table {
+	t := tbl(name)
+	ps, pt, ok := strings.Cut(parent, ".")
+	if !ok {
+		ps, pt = "", parent
+	}
+	t.PartitionOf = &PartitionOf{Schema: ps, Table: pt, Bound: "DEFAULT"}
+	return t
+}
+
 func TestCreationOrder(t *testing.T) {
 	tests := []struct {
 		name     string
@@ -38,6 +49,7 @@ func TestCreationOrder(t *testing.T) {
 		{"self reference needs no deferral", []*Table{tbl("emp", "emp"), tbl("x", "emp")}, "emp x", ""},
 		{"fk to a table outside the model", []*Table{tbl("a", "elsewhere"), tbl("b", "a")}, "a b", ""},
 		{"two-table cycle", []*Table{tbl("a", "b"), tbl("b", "a")}, "a b", "a->b b->a"},
+		{"partitions after their parent", []*Table{partOf("p2", "p"), partOf("p1", "app.p"), tbl("app.p"), tbl("p")}, "app.p p1 p p2", ""},
 		{"three-table cycle", []*Table{tbl("c", "a"), tbl("a", "b"), tbl("b", "c"), tbl("d", "c")}, "c a b d", "c->a a->b b->c"},
 		{"cycle with a self reference inside", []*Table{tbl("a", "a", "b"), tbl("b", "a")}, "a b", "a->b b->a"},
 		{"cycle depending on a plain table", []*Table{tbl("a", "b", "z"), tbl("b", "a"), tbl("z")}, "b z a", "a->b b->a"},

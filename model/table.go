@@ -22,10 +22,19 @@ type Table struct {
 	Uniques     []*Unique     `json:"uniques,omitempty"`
 	Checks      []*Check      `json:"checks,omitempty"`
 	Indexes     []*Index      `json:"indexes,omitempty"`
+	// Exclusions are PostgreSQL exclusion constraints.
+	Exclusions []*Exclusion `json:"exclusions,omitempty"`
+
+	// PartitionBy makes the table partitioned (PostgreSQL); PartitionOf makes
+	// it a partition of another table. A table may be both (sub-partitions).
+	PartitionBy *PartitionBy `json:"partition_by,omitempty"`
+	PartitionOf *PartitionOf `json:"partition_of,omitempty"`
 
 	Comment string `json:"comment,omitempty"`
 	// WithoutRowID makes a SQLite WITHOUT ROWID table; other databases ignore it.
 	WithoutRowID bool `json:"without_rowid,omitempty"`
+	// Strict makes a SQLite STRICT table; other databases ignore it.
+	Strict bool `json:"strict,omitempty"`
 	// Options holds database-specific table options that pass through,
 	// such as MySQL "ENGINE" or "CHARSET". Keys are upper-case.
 	Options map[string]string `json:"options,omitempty"`

@@ -33,6 +33,9 @@ const (
 	KindBinary // Length > 0 means fixed binary(n) / varbinary; 0 means blob/bytea
 	KindEnum   // Values, and on PostgreSQL EnumName naming the CREATE TYPE
 	KindRaw    // Raw holds the database's own spelling
+	// KindNone is a column declared without a type, which SQLite allows
+	// (the column then has BLOB affinity). Other databases refuse it.
+	KindNone
 )
 
 var kindNames = [...]string{
@@ -57,6 +60,7 @@ var kindNames = [...]string{
 	KindBinary:    "binary",
 	KindEnum:      "enum",
 	KindRaw:       "raw",
+	KindNone:      "none",
 }
 
 // String returns the lower-case portable name of the kind.

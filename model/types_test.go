@@ -8,7 +8,7 @@ import (
 )
 
 func TestTypeKindStringAndParse(t *testing.T) {
-	for k := KindInvalid; k <= KindRaw; k++ {
+	for k := KindInvalid; k <= KindNone; k++ {
 		s := k.String()
 		if s == "" || strings.HasPrefix(s, "TypeKind(") {
 			t.Errorf("kind %d has no name", int(k))
@@ -24,7 +24,7 @@ func TestTypeKindStringAndParse(t *testing.T) {
 			t.Errorf("ParseTypeKind(%q) = %v, %v; want %v, true", s, got, ok, k)
 		}
 	}
-	for _, k := range []TypeKind{-1, KindRaw + 1, 99} {
+	for _, k := range []TypeKind{-1, KindNone + 1, 99} {
 		if want := "TypeKind(" + itoa(int(k)) + ")"; k.String() != want {
 			t.Errorf("TypeKind(%d).String() = %q, want %q", int(k), k.String(), want)
 		}
@@ -42,7 +42,7 @@ func itoa(i int) string {
 }
 
 func TestTypeKindText(t *testing.T) {
-	for k := KindInvalid; k <= KindRaw; k++ {
+	for k := KindInvalid; k <= KindNone; k++ {
 		b, err := k.MarshalText()
 		if err != nil {
 			t.Fatal(err)
@@ -293,17 +293,48 @@ func kitchenSink() *MetaData {
 				Indexes: []*Index{{
 					Name: "ix", Unique: true, Where: "flag", Method: "btree", Include: []string{"label"},
 					Parts: []IndexPart{{Column: "email", Desc: true, Length: 10}, {Expr: "lower(email)"}},
+				}, {
+					Name: "ix_trgm", Method: "gist",
+					Parts: []IndexPart{{Column: "label", Nulls: NullsFirst, Collation: "C", Opclass: "gist_trgm_ops", OpclassParams: "siglen=32"}},
 				}},
+				Exclusions: []*Exclusion{{
+					Name: "no_overlap", Method: "gist", Include: []string{"label"}, Where: "flag", Deferrable: true, InitiallyDeferred: true,
+					Elements: []ExclusionElement{{IndexPart: IndexPart{Column: "n"}, Operator: "="}, {IndexPart: IndexPart{Expr: "tstzrange(at, at)"}, Operator: "&&"}},
+				}},
+				Strict:       true,
 				Comment:      "people",
 				WithoutRowID: true,
 				Options:      map[string]string{"ENGINE": "InnoDB"},
 				RenamedFrom:  "people",
 			},
+			{
+				Schema: "app", Name: "events",
+				Columns:     []*Column{{Name: "at", Type: TimestampTZ}},
+				PartitionBy: &PartitionBy{Strategy: "range", Key: "at"},
+			},
+			{
+				Schema: "app", Name: "events_2024",
+				PartitionOf: &PartitionOf{Schema: "app", Table: "events", Bound: "FOR VALUES FROM ('2024-01-01') TO ('2025-01-01')"},
+				Indexes:     []*Index{{Name: "events_2024_at", Parts: Cols("at")}},
+			},
 		},
-		Enums:     []*EnumType{{Schema: "app", Name: "mood", Values: []string{"a", "b"}}},
-		Sequences: []*Sequence{{Schema: "app", Name: "seq", Start: 1, Increment: 1, MinValue: &minV, MaxValue: &maxV, Cache: 5, Cycle: true, OwnedBy: "users.id"}},
-		Views:     []*View{{Schema: "app", Name: "v", Definition: "SELECT 1"}},
-		Naming:    NamingConvention{PrimaryKey: "p_%(table_name)s", ForeignKey: "f", Unique: "u", Check: "c", Index: "i"},
+		Schemas:    []*Schema{{Name: "app", Comment: "the application"}},
+		Extensions: []*Extension{{Name: "citext", Schema: "app", Version: "1.6"}},
+		Enums:      []*EnumType{{Schema: "app", Name: "mood", Values: []string{"a", "b"}}},
+		Domains: []*Domain{{
+			Schema: "app", Name: "year", Type: Integer, NotNull: true, Default: DefaultLiteral(int64(2000)),
+			Collation: "C", Checks: []*Check{{Name: "year_check", Expr: "VALUE > 1900"}}, Comment: "a year",
+		}},
+		Sequences: []*Sequence{{Schema: "app", Name: "seq", Start: 1, Increment: 1, MinValue: &minV, MaxValue: &maxV, Cache: 5, Cycle: true, OwnedBy: "users.id", As: "integer"}},
+		Views: []*View{
+			{Schema: "app", Name: "v", Definition: "SELECT 1"},
+			{Schema: "app", Name: "v2", Definition: "SELECT * FROM app.v", Comment: "on v", DependsOn: []ObjectName{{Schema: "app", Name: "v"}}},
+		},
+		Definitions: []*Definition{
+			{Kind: DefFunction, Schema: "app", Name: "touch", Signature: "", Language: "plpgsql", SQL: "CREATE FUNCTION app.touch() RETURNS trigger LANGUAGE plpgsql AS $$BEGIN RETURN NEW; END$$", Comment: "sets at"},
+			{Kind: DefTrigger, Schema: "app", Name: "users_touch", Table: "users", SQL: "CREATE TRIGGER users_touch BEFORE UPDATE ON app.users FOR EACH ROW EXECUTE FUNCTION app.touch()", DependsOn: []ObjectName{{Schema: "app", Name: "touch"}}},
+		},
+		Naming: NamingConvention{PrimaryKey: "p_%(table_name)s", ForeignKey: "f", Unique: "u", Check: "c", Index: "i"},
 	}
 }
 

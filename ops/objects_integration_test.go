@@ -174,6 +174,7 @@ func runObjectCase(t *testing.T, db *dialect.DB, tc objectCase) {
 		t.Fatalf("run: %v", err)
 	}
 	mid := ops.InspectNormalized(t, db)
+	ops.ExpectApplied(t, d, before, op, mid)
 	if tc.afterQuery != "" {
 		objRows(t, db, "after", tc.afterQuery, tc.afterWant)
 	} else if modeltest.Diff(before, mid) == "" {
@@ -194,6 +195,7 @@ func runObjectCase(t *testing.T, db *dialect.DB, tc objectCase) {
 		t.Fatalf("reverse: %v", err)
 	}
 	ops.RunReverse(t, o, db, op, rev, before)
+	ops.ExpectApplied(t, d, mid, rev, before)
 	if tc.rowsQuery != "" {
 		objRows(t, db, "reversed", tc.rowsQuery, tc.rowsWant)
 	}

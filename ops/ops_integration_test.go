@@ -353,6 +353,7 @@ func runRoundTrip(t *testing.T, db *dialect.DB, tc roundTripCase) {
 	if modeltest.Diff(before, mid) == "" {
 		t.Fatalf("%s changed nothing in the schema", op.Name())
 	}
+	ops.ExpectApplied(t, d, before, op, mid)
 	if p := tc.probe; p != nil {
 		checkRows(t, db, "after", p.afterTable, p.afterColumn, p.orderBy, p.want)
 	}
@@ -361,6 +362,7 @@ func runRoundTrip(t *testing.T, db *dialect.DB, tc roundTripCase) {
 		t.Fatalf("reverse: %v", err)
 	}
 	ops.RunReverse(t, o, db, op, rev, before)
+	ops.ExpectApplied(t, d, mid, rev, before)
 	if p := tc.probe; p != nil {
 		checkRows(t, db, "reversed", p.table, p.column, p.orderBy, p.want)
 	}

@@ -193,7 +193,7 @@ type session struct {
 // begin takes the lock, then a migration connection, and creates the
 // version and history tables when missing.
 func (r *Runner) begin(ctx context.Context) (*session, error) {
-	lock, err := dialect.AcquireMigrationLock(ctx, r.db, r.vtSchema, r.vt.name, r.lockTimeout)
+	lock, err := dialect.AcquireMigrationLock(ctx, r.db, r.vtSchema, r.vt.name, dialect.LockOptions{Timeout: r.lockTimeout})
 	if err != nil {
 		return nil, fmt.Errorf("runner: %w", err)
 	}

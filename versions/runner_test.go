@@ -389,7 +389,7 @@ func TestRunnerDialectMismatchAndNotCompiled(t *testing.T) {
 func TestMigrationLock(t *testing.T) {
 	eachDB(t, func(t *testing.T, db *dialect.DB, tg *testdb.Target) {
 		ctx := context.Background()
-		l1, err := dialect.AcquireMigrationLock(ctx, db, "", DefaultVersionTable, time.Second)
+		l1, err := dialect.AcquireMigrationLock(ctx, db, "", DefaultVersionTable, dialect.LockOptions{Timeout: time.Second})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -399,7 +399,7 @@ func TestMigrationLock(t *testing.T) {
 		}
 		defer db2.Close()
 		start := time.Now()
-		_, err = dialect.AcquireMigrationLock(ctx, db2, "", DefaultVersionTable, 300*time.Millisecond)
+		_, err = dialect.AcquireMigrationLock(ctx, db2, "", DefaultVersionTable, dialect.LockOptions{Timeout: 300 * time.Millisecond})
 		var le *dialect.LockTimeoutError
 		if !errors.As(err, &le) || time.Since(start) < 300*time.Millisecond || !strings.Contains(err.Error(), "--lock-timeout") {
 			t.Fatalf("second lock: %v after %s", err, time.Since(start))
@@ -408,7 +408,7 @@ func TestMigrationLock(t *testing.T) {
 		// Another version table's lock is independent (the SQLite lock is
 		// one per database file).
 		if db.Dialect.Capabilities().AdvisoryLocks {
-			l3, err := dialect.AcquireMigrationLock(ctx, db2, "", "other_version", 0)
+			l3, err := dialect.AcquireMigrationLock(ctx, db2, "", "other_version", dialect.LockOptions{})
 			if err != nil {
 				t.Fatalf("other table's lock: %v", err)
 			}
@@ -423,7 +423,7 @@ func TestMigrationLock(t *testing.T) {
 		var err2 error
 		go func() {
 			defer wg.Done()
-			l2, err2 = dialect.AcquireMigrationLock(ctx, db2, "", DefaultVersionTable, 10*time.Second)
+			l2, err2 = dialect.AcquireMigrationLock(ctx, db2, "", DefaultVersionTable, dialect.LockOptions{Timeout: 10 * time.Second})
 		}()
 		time.Sleep(100 * time.Millisecond)
 		if err := l1.Release(ctx); err != nil {

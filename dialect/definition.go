@@ -1,0 +1,53 @@
+package dialect
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/migratego/migrate/model"
+)
+
+// definitionStatement returns a definition's own SQL, trimmed and without
+// a final semicolon: the statement that creates the object.
+func definitionStatement(d Dialect, def *model.Definition) (string, error) {
+	s := strings.TrimSpace(def.SQL)
+	s = strings.TrimSpace(strings.TrimSuffix(s, ";"))
+	if s == "" {
+		return "", fmt.Errorf("%s: %s has no SQL", d.Name(), def.Identity())
+	}
+	return s, nil
+}
+
+// dropSpec says how a dialect drops a definition of one kind: DROP keyword
+// name, with the argument list of a function, or ON its table.
+type dropSpec struct {
+	keyword string
+	// signature appends (Signature); onTable appends ON schema.table.
+	signature, onTable bool
+	// unqualified names the object without its schema (PostgreSQL event
+	// triggers, triggers and rules, which live in their table's schema).
+	unqualified bool
+}
+
+// dropDefinition renders DROP for def with the dialect's specs; a kind
+// without a spec is unsupported on the dialect.
+func dropDefinition(d Dialect, specs map[model.DefinitionKind]dropSpec, def *model.Definition) ([]string, error) {
+	spec, ok := specs[def.Kind]
+	if !ok {
+		return nil, Unsupported(d.Name(), def.Identity(), "a "+strings.ReplaceAll(string(def.Kind), "_", " "), "")
+	}
+	b := newBuilder(d)
+	b.raw("DROP ", spec.keyword, " ")
+	if spec.unqualified {
+		b.ident(def.Name)
+	} else {
+		b.qualified(def.Schema, def.Name)
+	}
+	if spec.signature {
+		b.raw("(", def.Signature, ")")
+	}
+	if spec.onTable {
+		b.raw(" ON ").qualified(def.Schema, def.Table)
+	}
+	return one(b.stmt())
+}

@@ -1,0 +1,163 @@
+package dialect_test
+
+import (
+	"errors"
+	"strings"
+	"testing"
+
+	"github.com/migratego/migrate/dialect"
+	"github.com/migratego/migrate/model"
+)
+
+// objectsModel holds one object of each kind beyond tables, declared in an
+// order that is not the creation order.
+func objectsModel() *model.MetaData {
+	return &model.MetaData{
+		Definitions: []*model.Definition{
+			{Kind: model.DefTrigger, Schema: "app", Name: "touch", Table: "events", SQL: "CREATE TRIGGER touch BEFORE UPDATE ON app.events FOR EACH ROW EXECUTE FUNCTION app.touch();", Comment: "keeps at"},
+			{Kind: model.DefFunction, Schema: "app", Name: "touch", Language: "plpgsql", SQL: "CREATE FUNCTION app.touch() RETURNS trigger LANGUAGE plpgsql AS $$BEGIN RETURN NEW; END$$", Comment: "it's"},
+			{Kind: model.DefFunction, Schema: "app", Name: "n_events", SQL: "CREATE FUNCTION app.n_events() RETURNS bigint LANGUAGE sql AS $$SELECT count(*) FROM app.events$$", DependsOn: []model.ObjectName{{Schema: "app", Name: "events"}}},
+		},
+		Views: []*model.View{
+			{Schema: "app", Name: "recent_2", Definition: "SELECT * FROM app.recent", Comment: "on recent", DependsOn: []model.ObjectName{{Schema: "app", Name: "recent"}}},
+			{Schema: "app", Name: "recent", Definition: "SELECT * FROM app.events"},
+		},
+		Tables: []*model.Table{
+			{Schema: "app", Name: "events_2024", PartitionOf: &model.PartitionOf{Table: "events", Bound: "DEFAULT"}},
+			{Schema: "app", Name: "events", Columns: []*model.Column{{Name: "y", Type: model.Raw("app.year")}}, PartitionBy: &model.PartitionBy{Strategy: "list", Key: "y"}},
+		},
+		Domains:    []*model.Domain{{Schema: "app", Name: "year", Type: model.Integer, NotNull: true, Default: model.DefaultLiteral(int64(2000)), Checks: []*model.Check{{Name: "sane", Expr: "VALUE > 0"}, {Expr: "VALUE < 3000"}}, Comment: "a year"}},
+		Extensions: []*model.Extension{{Name: "citext", Schema: "app", Version: "1.6"}, {Name: "pg_trgm"}},
+		Schemas:    []*model.Schema{{Name: "app", Comment: "the app"}},
+		Sequences:  []*model.Sequence{{Schema: "app", Name: "seq", As: "integer"}},
+	}
+}
+
+// CreateAll orders every kind by dependency whatever the declaration
+// order; DropAll reverses it.
+func TestCreateAllObjectOrder(t *testing.T) {
+	d := dialect.Postgres()
+	got, err := dialect.CreateAll(d, objectsModel())
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []string{
+		`CREATE SCHEMA IF NOT EXISTS "app"`,
+		`COMMENT ON SCHEMA "app" IS 'the app'`,
+		`CREATE EXTENSION IF NOT EXISTS "citext" WITH SCHEMA "app" VERSION '1.6'`,
+		`CREATE EXTENSION IF NOT EXISTS "pg_trgm"`,
+		`CREATE DOMAIN "app"."year" AS integer DEFAULT 2000 NOT NULL CONSTRAINT "sane" CHECK (VALUE > 0) CHECK (VALUE < 3000)`,
+		`COMMENT ON DOMAIN "app"."year" IS 'a year'`,
+		`CREATE FUNCTION app.touch() RETURNS trigger LANGUAGE plpgsql AS $$BEGIN RETURN NEW; END$$`,
+		`COMMENT ON FUNCTION "app"."touch"() IS 'it''s'`,
+		`CREATE SEQUENCE "app"."seq" AS integer`,
+		"CREATE TABLE \"app\".\"events\"",
+		"CREATE TABLE \"app\".\"events_2024\"",
+		`CREATE VIEW "app"."recent" AS SELECT * FROM app.events`,
+		`CREATE VIEW "app"."recent_2" AS SELECT * FROM app.recent`,
+		`COMMENT ON VIEW "app"."recent_2" IS 'on recent'`,
+		`CREATE FUNCTION app.n_events() RETURNS bigint LANGUAGE sql AS $$SELECT count(*) FROM app.events$$`,
+		`CREATE TRIGGER touch BEFORE UPDATE ON app.events FOR EACH ROW EXECUTE FUNCTION app.touch()`,
+		`COMMENT ON TRIGGER "touch" ON "app"."events" IS 'keeps at'`,
+	}
+	checkPrefixes(t, "CreateAll", got, want)
+
+	drops, err := dialect.DropAll(d, objectsModel())
+	if err != nil {
+		t.Fatal(err)
+	}
+	checkPrefixes(t, "DropAll", drops, []string{
+		`DROP TRIGGER "touch" ON "app"."events"`,
+		`DROP FUNCTION "app"."n_events"()`,
+		`DROP VIEW "app"."recent_2"`,
+		`DROP VIEW "app"."recent"`,
+		`DROP TABLE "app"."events_2024"`,
+		`DROP TABLE "app"."events"`,
+		`DROP SEQUENCE "app"."seq"`,
+		`DROP FUNCTION "app"."touch"()`,
+		`DROP DOMAIN "app"."year"`,
+		`DROP EXTENSION "pg_trgm"`,
+		`DROP EXTENSION "citext"`,
+		`DROP SCHEMA "app"`,
+	})
+}
+
+// checkPrefixes compares statements by prefix (tables have long bodies).
+func checkPrefixes(t *testing.T, what string, got, want []string) {
+	t.Helper()
+	if len(got) != len(want) {
+		t.Fatalf("%s: %d statements, want %d:\n%s", what, len(got), len(want), strings.Join(got, "\n"))
+	}
+	for i := range want {
+		if !strings.HasPrefix(got[i], want[i]) {
+			t.Errorf("%s statement %d:\n got %s\nwant %s…", what, i, got[i], want[i])
+		}
+	}
+}
+
+// Kinds a database does not have are refused by name, never dropped.
+func TestCreateAllRefusesObjectKinds(t *testing.T) {
+	tests := []struct {
+		dialect string
+		md      *model.MetaData
+		want    string
+	}{
+		{"mysql", &model.MetaData{Schemas: []*model.Schema{{Name: "app"}}}, `mysql: schema "app": CREATE SCHEMA is not supported`},
+		{"sqlite", &model.MetaData{Extensions: []*model.Extension{{Name: "citext"}}}, `sqlite: extension "citext": an extension is not supported`},
+		{"mysql", &model.MetaData{Domains: []*model.Domain{{Schema: "s", Name: "year", Type: model.Integer}}}, `mysql: domain "s.year": a domain is not supported`},
+		{"sqlite", &model.MetaData{Definitions: []*model.Definition{{Kind: model.DefFunction, Name: "f", SQL: "x"}}}, `sqlite: function f(): a function is not supported`},
+		{"mysql", &model.MetaData{Definitions: []*model.Definition{{Kind: model.DefVirtualTable, Name: "fts", SQL: "x"}}}, `mysql: virtual_table fts: a virtual_table is not supported`},
+		{"postgres", &model.MetaData{Definitions: []*model.Definition{{Kind: model.DefEvent, Name: "e", SQL: "x", Comment: "c"}}}, `postgres: event e: a definition of this kind is not supported`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.want, func(t *testing.T) {
+			d, err := dialect.ForName(tt.dialect)
+			if err != nil {
+				t.Fatal(err)
+			}
+			_, err = dialect.CreateAll(d, tt.md)
+			var unsupported *dialect.UnsupportedError
+			if !errors.As(err, &unsupported) || !strings.Contains(err.Error(), tt.want) {
+				t.Errorf("CreateAll error = %v, want an UnsupportedError containing %q", err, tt.want)
+			}
+		})
+	}
+}
+
+// Definitions render as written; MySQL and SQLite drop their own kinds.
+func TestDefinitionStatements(t *testing.T) {
+	tests := []struct {
+		dialect string
+		def     *model.Definition
+		drop    string
+	}{
+		{"postgres", &model.Definition{Kind: model.DefProcedure, Schema: "s", Name: "p", Signature: "integer, text", SQL: "CREATE PROCEDURE …"}, `DROP PROCEDURE "s"."p"(integer, text)`},
+		{"postgres", &model.Definition{Kind: model.DefAggregate, Name: "agg", Signature: "numeric", SQL: "CREATE AGGREGATE …"}, `DROP AGGREGATE "agg"(numeric)`},
+		{"postgres", &model.Definition{Kind: model.DefRule, Schema: "s", Name: "r", Table: "t", SQL: "CREATE RULE …"}, `DROP RULE "r" ON "s"."t"`},
+		{"postgres", &model.Definition{Kind: model.DefEventTrigger, Name: "et", SQL: "CREATE EVENT TRIGGER …"}, `DROP EVENT TRIGGER "et"`},
+		{"postgres", &model.Definition{Kind: model.DefType, Schema: "s", Name: "pair", SQL: "CREATE TYPE …"}, `DROP TYPE "s"."pair"`},
+		{"mysql", &model.Definition{Kind: model.DefEvent, Schema: "db", Name: "purge", SQL: "CREATE EVENT …"}, "DROP EVENT `db`.`purge`"},
+		{"mysql", &model.Definition{Kind: model.DefTrigger, Name: "tg", Table: "t", SQL: "CREATE TRIGGER …"}, "DROP TRIGGER `tg`"},
+		{"sqlite", &model.Definition{Kind: model.DefVirtualTable, Name: "fts", SQL: "CREATE VIRTUAL TABLE fts USING fts5(body);"}, `DROP TABLE "fts"`},
+		{"sqlite", &model.Definition{Kind: model.DefTrigger, Name: "tg", Table: "t", SQL: "CREATE TRIGGER …"}, `DROP TRIGGER "tg"`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.drop, func(t *testing.T) {
+			d, err := dialect.ForName(tt.dialect)
+			if err != nil {
+				t.Fatal(err)
+			}
+			create, err := d.CreateDefinition(tt.def)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if want := strings.TrimSuffix(tt.def.SQL, ";"); len(create) != 1 || create[0] != want {
+				t.Errorf("CreateDefinition = %q, want %q", create, want)
+			}
+			drop, err := d.DropDefinition(tt.def)
+			if err != nil || len(drop) != 1 || drop[0] != tt.drop {
+				t.Errorf("DropDefinition = %q, %v; want %q", drop, err, tt.drop)
+			}
+		})
+	}
+}

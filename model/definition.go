@@ -1,0 +1,116 @@
+package model
+
+// DefinitionKind says what a Definition creates.
+type DefinitionKind string
+
+// The kinds of objects the model keeps as definitions.
+const (
+	// DefFunction is a function (PostgreSQL, MySQL/MariaDB stored function).
+	DefFunction DefinitionKind = "function"
+	// DefProcedure is a stored procedure.
+	DefProcedure DefinitionKind = "procedure"
+	// DefAggregate is a PostgreSQL user-defined aggregate.
+	DefAggregate DefinitionKind = "aggregate"
+	// DefType is a type the model does not take apart (PostgreSQL
+	// composite and range types).
+	DefType DefinitionKind = "type"
+	// DefTrigger is a trigger on Table.
+	DefTrigger DefinitionKind = "trigger"
+	// DefEventTrigger is a PostgreSQL event trigger (database-wide).
+	DefEventTrigger DefinitionKind = "event_trigger"
+	// DefEvent is a MySQL/MariaDB scheduled event.
+	DefEvent DefinitionKind = "event"
+	// DefRule is a PostgreSQL rewrite rule on Table.
+	DefRule DefinitionKind = "rule"
+	// DefVirtualTable is a SQLite virtual table (FTS3/4/5, R*Tree, …).
+	DefVirtualTable DefinitionKind = "virtual_table"
+)
+
+// definitionKinds lists the known kinds, in the order they are documented.
+var definitionKinds = []DefinitionKind{
+	DefFunction, DefProcedure, DefAggregate, DefType, DefTrigger,
+	DefEventTrigger, DefEvent, DefRule, DefVirtualTable,
+}
+
+// Valid reports whether k is one of the known kinds.
+func (k DefinitionKind) Valid() bool {
+	for _, x := range definitionKinds {
+		if k == x {
+			return true
+		}
+	}
+	return false
+}
+
+// OnTable reports whether objects of kind k belong to a table (triggers
+// and rules), which Definition.Table then names.
+func (k DefinitionKind) OnTable() bool { return k == DefTrigger || k == DefRule }
+
+// Definition is an object the model does not take apart: function and
+// procedure bodies, triggers, events, rules, virtual tables. It is kept as
+// the server's own text (pg_get_functiondef, pg_get_triggerdef, SHOW CREATE
+// …, sqlite_master.sql), with enough identity to compare it and drop it.
+//
+// A Go model may declare definitions too; their SQL is executed as written.
+type Definition struct {
+	Kind   DefinitionKind `json:"kind"`
+	Schema string         `json:"schema,omitempty"`
+	Name   string         `json:"name"`
+	// Table is the table of a trigger or rule (in Schema).
+	Table string `json:"table,omitempty"`
+	// Signature is the argument list that identifies a function, procedure
+	// or aggregate among overloads, as PostgreSQL prints it
+	// (pg_get_function_identity_arguments): "integer, text", or "" for none.
+	Signature string `json:"signature,omitempty"`
+	// Language is the language of a function, procedure or trigger body
+	// (sql, plpgsql, …), for reading; SQL says it too.
+	Language string `json:"language,omitempty"`
+	// SQL is the statement that creates the object, without a final
+	// semicolon.
+	SQL     string `json:"sql"`
+	Comment string `json:"comment,omitempty"`
+	// DependsOn names the views and definitions (and, to create it after the
+	// tables, the tables) this object needs. See MetaData.LateObjects.
+	DependsOn []ObjectName `json:"depends_on,omitempty"`
+}
+
+// ObjectName names a table, view or definition of the model. A name
+// matches every object so called: all overloads of a function.
+type ObjectName struct {
+	Schema string `json:"schema,omitempty"`
+	Name   string `json:"name"`
+}
+
+// QualifiedName returns "schema.name" or "name", for messages.
+func (n ObjectName) QualifiedName() string { return qualified(n.Schema, n.Name) }
+
+// Identity returns a readable identity of the definition for messages:
+// "function app.f(integer)", "trigger audit on app.users".
+func (d *Definition) Identity() string {
+	s := string(d.Kind) + " " + qualified(d.Schema, d.Name)
+	switch {
+	case d.Kind.OnTable():
+		s += " on " + qualified(d.Schema, d.Table)
+	case d.Kind == DefFunction || d.Kind == DefProcedure || d.Kind == DefAggregate:
+		s += "(" + d.Signature + ")"
+	}
+	return s
+}
+
+// Definition returns the definition of the given kind, schema, name and,
+// for kinds with one, table or signature; nil if there is none.
+func (m *MetaData) Definition(kind DefinitionKind, schema, name, tableOrSignature string) *Definition {
+	for _, d := range m.Definitions {
+		if d.Kind != kind || d.Schema != schema || d.Name != name {
+			continue
+		}
+		switch {
+		case kind.OnTable() && d.Table != tableOrSignature:
+			continue
+		case (kind == DefFunction || kind == DefProcedure || kind == DefAggregate) && d.Signature != tableOrSignature:
+			continue
+		}
+		return d
+	}
+	return nil
+}
