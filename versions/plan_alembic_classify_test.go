@@ -86,6 +86,13 @@ func classifyAlembicDifference(o *planOracle, c *alembicCommand, ours ourOutcome
 		}
 		return "minus-n-from-multiple-heads", nil
 	}
+	var re *ResolutionError
+	if c.Cmd == "stamp" && errors.As(ours.err, &re) && re.Kind == ErrRedundantTargets {
+		if err := stampTargetsOverlap(o, c); err != nil {
+			return "", err
+		}
+		return "stamp-overlapping-targets-refused", nil
+	}
 	if ours.err != nil {
 		return "", fmt.Errorf("we refuse where Alembic does not: %v", ours.err)
 	}
@@ -187,15 +194,8 @@ func classifyStamp(o *planOracle, c *alembicCommand, ours ourOutcome) (string, e
 		}
 		targets = append(targets, ts...)
 	}
-	for _, a := range targets {
-		for _, b := range targets {
-			if a != b && o.below([]string{b})[a] {
-				if !o.redundant(ours.rows) {
-					return "", errors.New("overlapping targets, yet our rows are sound: reclassify")
-				}
-				return "open-stamp-overlapping-targets", nil
-			}
-		}
+	if stampTargetsOverlap(o, c) == nil {
+		return "", errors.New("overlapping stamp targets must be refused (ErrRedundantTargets)")
 	}
 	want, err := o.stamp(c.From, c.Args, c.Purge)
 	if err != nil {
@@ -229,4 +229,29 @@ func movesUnrelated(o *planOracle, steps []alembicStep) bool {
 		}
 	}
 	return false
+}
+
+// stampTargetsOverlap checks that two targets of a stamp are the same
+// revision or one lies below the other (dependencies included), which
+// PlanStamp refuses; an error says they do not.
+func stampTargetsOverlap(o *planOracle, c *alembicCommand) error {
+	var targets []string
+	for _, a := range c.Args {
+		if a == "base" {
+			continue
+		}
+		ts, err := o.upgradeTargets(a)
+		if err != nil {
+			return fmt.Errorf("stamp target %s: %v", a, err)
+		}
+		targets = append(targets, ts...)
+	}
+	for i, a := range targets {
+		for j, b := range targets {
+			if i != j && (a == b || o.below([]string{b})[a]) {
+				return nil
+			}
+		}
+	}
+	return fmt.Errorf("stamp targets %v do not overlap, yet the planner refuses them", targets)
 }

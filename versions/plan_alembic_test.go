@@ -234,10 +234,10 @@ var alembicDifferences = map[string]string{
 	"minus-n-from-multiple-heads": "downgrade -N with several rows: Alembic warns \"downgrade -1 from multiple heads " +
 		"is ambiguous; this usage will be disallowed in a future release\" and walks from the first row it reads; we " +
 		"refuse and ask for <branch>@-N or a revision (ident_walk.go downgradeStart).",
-	"open-stamp-overlapping-targets": "OPEN DEFECT (ours is not right either): the stamp targets overlap (one is an " +
-		"ancestor of another). Alembic keeps one of them, or both as we do; PlanStamp keeps both as rows, a row below another row, " +
-		"which the runner refuses on the next command. The planner should refuse, as Alembic's upgrade does " +
-		"(\"Requested revision ... overlaps with other requested revisions\").",
+	"stamp-overlapping-targets-refused": "Two stamp targets overlap (the same revision twice, or one an ancestor or " +
+		"dependency of the other). Alembic stamps both, leaving a row below another row (the next command fails with " +
+		"\"Requested revision ... overlaps\") or fails on a UNIQUE row; PlanStamp refuses with ErrRedundantTargets and " +
+		"says which target to keep (plan_stamp.go checkStampHeads).",
 }
 
 // alembicCrashRefusals are the places where Alembic refuses with an
