@@ -132,7 +132,9 @@ type Capabilities struct {
 	GeneratedStored  bool
 	GeneratedVirtual bool
 
-	// ALTER support; SQLite lacks most and needs a batch (move and copy) rebuild.
+	// ALTER support, in broad strokes; SQLite lacks most. Whether one
+	// change needs a batch (move and copy) rebuild is the dialect's answer
+	// to Rebuilder.AlterInPlace, not these flags.
 	AlterColumnType bool
 	AlterNullable   bool
 	AlterDefault    bool

@@ -35,12 +35,19 @@ func (o *planOracle) want(c *alembicCommand, steps []alembicStep) (map[string]bo
 	return set, nil
 }
 
-// checkAlembic holds a plan that matches Alembic's to the oracle too
-// (upgrades and downgrades): this checks the oracle's rules against
-// Alembic's behaviour. It returns how many steps it checked.
+// checkAlembic holds a plan that matches Alembic's to the oracle too:
+// this checks the oracle's rules against Alembic's behaviour. It returns
+// how many steps it checked.
 func (o *planOracle) checkAlembic(c *alembicCommand, plan []Step) (int, error) {
 	if c.Cmd == "stamp" {
-		return 0, nil
+		want, err := o.stamp(c.From, c.Args, c.Purge)
+		if err != nil {
+			return 0, err
+		}
+		if !slices.Equal(c.Rows, want) {
+			return 0, fmt.Errorf("stamp leaves %v, the oracle says %v", c.Rows, want)
+		}
+		return len(c.Steps), nil
 	}
 	want, err := o.want(c, c.Steps)
 	if err != nil {
@@ -78,6 +85,13 @@ func classifyAlembicDifference(o *planOracle, c *alembicCommand, ours ourOutcome
 			return "", errors.New("Alembic walks -N from the first of several rows; we must refuse it as ambiguous")
 		}
 		return "minus-n-from-multiple-heads", nil
+	}
+	var re *ResolutionError
+	if c.Cmd == "stamp" && errors.As(ours.err, &re) && re.Kind == ErrRedundantTargets {
+		if err := stampTargetsOverlap(o, c); err != nil {
+			return "", err
+		}
+		return "stamp-overlapping-targets-refused", nil
 	}
 	if ours.err != nil {
 		return "", fmt.Errorf("we refuse where Alembic does not: %v", ours.err)
@@ -164,10 +178,10 @@ func unmergeKeepsAncestor(o *planOracle, c *alembicCommand, ours ourOutcome) err
 	return nil
 }
 
-// classifyStamp checks a stamp where we differ: our rows must hold every
-// target, no row below another, and every earlier row on no target's
-// lineage; Alembic must have moved a row that is neither below nor above
-// the destination, lost a target, or failed.
+// classifyStamp checks a stamp where we differ: our rows must be the
+// oracle's; Alembic must have moved a row that is neither below nor above
+// the destination, lost a target, or failed. Overlapping targets are the
+// open defect.
 func classifyStamp(o *planOracle, c *alembicCommand, ours ourOutcome) (string, error) {
 	var targets []string
 	for _, a := range c.Args {
@@ -180,18 +194,15 @@ func classifyStamp(o *planOracle, c *alembicCommand, ours ourOutcome) (string, e
 		}
 		targets = append(targets, ts...)
 	}
-	for _, a := range targets {
-		for _, b := range targets {
-			if a != b && o.below([]string{b})[a] {
-				if !o.redundant(ours.rows) {
-					return "", errors.New("overlapping targets, yet our rows are sound: reclassify")
-				}
-				return "open-stamp-overlapping-targets", nil
-			}
-		}
+	if stampTargetsOverlap(o, c) == nil {
+		return "", errors.New("overlapping stamp targets must be refused (ErrRedundantTargets)")
 	}
-	if err := stampSound(o, c, targets, ours.rows); err != nil {
+	want, err := o.stamp(c.From, c.Args, c.Purge)
+	if err != nil {
 		return "", err
+	}
+	if !slices.Equal(ours.rows, want) {
+		return "", fmt.Errorf("our stamp leaves %v, the oracle says %v", ours.rows, want)
 	}
 	lost := slices.ContainsFunc(targets, func(t string) bool { return !slices.Contains(c.Rows, t) })
 	if c.Error == nil && !lost && !movesUnrelated(o, c.Steps) {
@@ -201,32 +212,6 @@ func classifyStamp(o *planOracle, c *alembicCommand, ours ourOutcome) (string, e
 		return "", fmt.Errorf("Alembic's stamp failed with %s", c.Error.Kind)
 	}
 	return "alembic-stamp-moves-all-rows", nil
-}
-
-// stampSound: every target is a row, no row lies below another, and every
-// earlier row on no target's lineage (dependencies included) stays.
-func stampSound(o *planOracle, c *alembicCommand, targets, rows []string) error {
-	for _, t := range targets {
-		if !slices.Contains(rows, t) {
-			return fmt.Errorf("target %s is not a row", t)
-		}
-	}
-	if o.redundant(rows) {
-		return fmt.Errorf("rows %v hold a row below another", rows)
-	}
-	if c.Purge {
-		return nil
-	}
-	for _, r := range c.From {
-		related := false
-		for _, t := range targets {
-			related = related || o.below([]string{t})[r] || o.reach([]string{t}, o.up)[r]
-		}
-		if !related && !slices.Contains(rows, r) && len(targets) > 0 {
-			return fmt.Errorf("row %s, on no target's lineage, was removed", r)
-		}
-	}
-	return nil
 }
 
 // movesUnrelated reports whether a stamp step moves a row that is neither
@@ -244,4 +229,29 @@ func movesUnrelated(o *planOracle, steps []alembicStep) bool {
 		}
 	}
 	return false
+}
+
+// stampTargetsOverlap checks that two targets of a stamp are the same
+// revision or one lies below the other (dependencies included), which
+// PlanStamp refuses; an error says they do not.
+func stampTargetsOverlap(o *planOracle, c *alembicCommand) error {
+	var targets []string
+	for _, a := range c.Args {
+		if a == "base" {
+			continue
+		}
+		ts, err := o.upgradeTargets(a)
+		if err != nil {
+			return fmt.Errorf("stamp target %s: %v", a, err)
+		}
+		targets = append(targets, ts...)
+	}
+	for i, a := range targets {
+		for j, b := range targets {
+			if i != j && (a == b || o.below([]string{b})[a]) {
+				return nil
+			}
+		}
+	}
+	return fmt.Errorf("stamp targets %v do not overlap, yet the planner refuses them", targets)
 }

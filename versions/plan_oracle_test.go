@@ -1,6 +1,7 @@
 package versions
 
 import (
+	"errors"
 	"fmt"
 	"slices"
 	"strings"
@@ -29,6 +30,11 @@ import (
 //     revision that revises or depends on it. An empty removal when D is
 //     not a row is an error (not a valid downgrade target), as is a
 //     branch filter that leaves no root.
+//   - stamp T1 T2 ... (each an id, heads or B@head; base for none) runs
+//     nothing and leaves, for each target in turn, the target plus the
+//     rows not on its lineage (below or above it, dependencies included):
+//     rows on its lineage are moved to it. --purge starts from no rows.
+//     Targets of which one lies below another are refused.
 //   - The version table afterwards holds the tips of the applied set: the
 //     applied revisions that no applied revision revises or depends on. A
 //     head something applied depends on (an "effective head") is never a
@@ -205,6 +211,48 @@ func (o *planOracle) downgrade(rows []string, target string) (map[string]bool, e
 		return nil, fmt.Errorf("%s is not a valid downgrade target from %v", dest, rows)
 	}
 	return drop, nil
+}
+
+// errStampOverlap: one stamp target lies below another.
+var errStampOverlap = errors.New("stamp targets overlap")
+
+// stamp returns the rows after `stamp targets...` from rows.
+func (o *planOracle) stamp(rows, targets []string, purge bool) ([]string, error) {
+	var dests []string
+	for _, t := range targets {
+		if t == "base" {
+			continue
+		}
+		ts, err := o.upgradeTargets(t)
+		if err != nil {
+			return nil, err
+		}
+		dests = append(dests, ts...)
+	}
+	for _, a := range dests {
+		for _, b := range dests {
+			if a != b && o.reach([]string{b}, o.down)[a] {
+				return nil, fmt.Errorf("%w: %s lies below %s", errStampOverlap, a, b)
+			}
+		}
+	}
+	after := slices.Clone(rows)
+	if purge {
+		after = nil
+	}
+	if len(dests) == 0 {
+		return []string{}, nil
+	}
+	for _, d := range dests {
+		line := o.reach([]string{d}, o.down)
+		for u := range o.reach([]string{d}, o.up) {
+			line[u] = true
+		}
+		after = slices.DeleteFunc(after, func(r string) bool { return line[r] })
+		after = append(after, d)
+	}
+	slices.Sort(after)
+	return after, nil
 }
 
 // check holds a plan from rows to the oracle's answer want (what it must

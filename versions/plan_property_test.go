@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"math/rand/v2"
 	"slices"
+	"strings"
 	"testing"
 )
 
@@ -102,12 +103,17 @@ func randomTarget(rng *rand.Rand, o *planOracle, up bool) string {
 // respects parents and dependencies, the version table's rows at the
 // tips of the applied set after every plan, and the same refusals.
 func TestPlanProperties(t *testing.T) {
-	plans, refusals := 0, 0
+	plans, refusals, stamps := 0, 0, 0
 	for seed := range uint64(60) {
 		g, o := randomGraph(t, seed, 40)
 		rng := rand.New(rand.NewPCG(seed, 11))
 		var rows []string
 		for round := range 16 {
+			if round%5 == 4 {
+				rows = checkStamp(t, g, o, rng, rows, fmt.Sprintf("seed %d round %d", seed, round))
+				stamps++
+				continue
+			}
 			up := round%3 != 2
 			target := randomTarget(rng, o, up)
 			plan, oracle, verb := g.PlanUpgrade, o.upgrade, "upgrade"
@@ -144,5 +150,46 @@ func TestPlanProperties(t *testing.T) {
 			t.Fatalf("seed %d: downgrade base from %v left %v: %v\nsteps: %s", seed, rows, after, err, stepsString(steps))
 		}
 	}
-	t.Logf("%d plans checked, %d refusals agreed", plans, refusals)
+	t.Logf("%d plans and %d stamps checked, %d refusals agreed", plans, stamps, refusals)
+}
+
+// checkStamp stamps one random target (an id, heads, base or B@head;
+// sometimes with --purge) and holds the rows afterwards to the oracle.
+func checkStamp(t *testing.T, g *Graph, o *planOracle, rng *rand.Rand, rows []string, where string) []string {
+	t.Helper()
+	target := randomTarget(rng, o, rng.IntN(2) == 0)
+	if _, sym, ok := strings.Cut(target, "@"); ok && sym != "head" {
+		target = o.order[rng.IntN(len(o.order))]
+	}
+	purge := rng.IntN(4) == 0
+	want, oerr := o.stamp(rows, []string{target}, purge)
+	steps, err := g.PlanStamp(rows, []string{target}, purge)
+	if oerr != nil {
+		var re *ResolutionError
+		if !errors.As(err, &re) {
+			t.Fatalf("%s: stamp %s from %v: planner gave %v, want a refusal (%v)", where, target, rows, err, oerr)
+		}
+		return rows
+	}
+	if err != nil {
+		t.Fatalf("%s: stamp %s from %v: %v", where, target, rows, err)
+	}
+	start := rows
+	if purge {
+		start = nil
+	}
+	after, err := ApplySteps(start, steps)
+	if err != nil {
+		t.Fatalf("%s: stamp %s from %v: %v\nsteps: %s", where, target, rows, err, stepsString(steps))
+	}
+	slices.Sort(after)
+	if !slices.Equal(after, want) {
+		t.Fatalf("%s: stamp %s (purge %v) from %v: rows %v, want %v\nsteps: %s", where, target, purge, rows, after, want, stepsString(steps))
+	}
+	for _, s := range steps {
+		if !s.Stamp {
+			t.Fatalf("%s: stamp %s runs %s", where, target, s)
+		}
+	}
+	return after
 }
