@@ -30,7 +30,7 @@ identifiers; "heads" names every head. Each must be a head.`,
 	}
 	fl := cmd.Flags()
 	fl.StringVarP(&sp.message, "message", "m", "", "message of the merge revision")
-	fl.StringSliceVar(&sp.labels, "branch-label", nil, "branch label(s) to give the merge revision")
+	fl.StringArrayVar(&sp.labels, "branch-label", nil, "branch label(s) to give the merge revision (repeatable, or comma-separated)")
 	fl.StringVar(&sp.revID, "rev-id", "", "the new revision's id instead of a random one")
 	fl.BoolVar(&sp.sqlFile, "sql-file", false, "write a SQL revision file instead of Go")
 	return cmd

@@ -79,11 +79,11 @@ func generateRevision(app *App, sp revisionSpec) error {
 			}
 		}
 	}
-	deps, err := s.resolveDependsOn(sp.dependsOn)
+	deps, err := s.resolveDependsOn(splitFlagList(sp.dependsOn))
 	if err != nil {
 		return err
 	}
-	labels, err := checkBranchLabels(sp.labels)
+	labels, err := checkBranchLabels(splitFlagList(sp.labels))
 	if err != nil {
 		return err
 	}
@@ -265,6 +265,17 @@ func (s *scripts) resolveDependsOn(deps []string) ([]string, error) {
 		}
 	}
 	return out, nil
+}
+
+// splitFlagList splits the values of a repeatable flag at commas. The
+// flags are string arrays, not cobra's CSV-parsed slices, which keep only
+// the first line of a value with a newline ("a\nb" became "a").
+func splitFlagList(vals []string) []string {
+	var out []string
+	for _, v := range vals {
+		out = append(out, strings.Split(v, ",")...)
+	}
+	return out
 }
 
 // checkBranchLabels checks --branch-label values: a label must be usable
