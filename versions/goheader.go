@@ -251,7 +251,7 @@ func setGoField(rev *Revision, name string, kind goFieldKind, v ast.Expr) error 
 	case goBool:
 		id, ok := ast.Unparen(v).(*ast.Ident)
 		if !ok || (id.Name != "true" && id.Name != "false") {
-			return errors.New("must be true or false: the header is read without compiling, so only constants are allowed")
+			return errors.New("must be true or false: the header is read without compiling, so only literals are allowed (no variables, named constants or calls)")
 		}
 		rev.NonTransactional = id.Name == "true"
 	}
@@ -290,7 +290,7 @@ func goStringConst(v ast.Expr) (string, error) {
 			return x + y, nil
 		}
 	}
-	return "", errors.New("must be a string literal: the header is read without compiling, so only constants are allowed (no variables, constants or calls)")
+	return "", errors.New("must be a string literal: the header is read without compiling, so only literals are allowed (no variables, named constants or calls)")
 }
 
 // goStringListConst evaluates []string{"a", "b"} or nil.
@@ -301,7 +301,7 @@ func goStringListConst(v ast.Expr) ([]string, error) {
 	}
 	lit, ok := v.(*ast.CompositeLit)
 	if !ok || !isStringSliceType(lit.Type) {
-		return nil, errors.New("must be a []string{…} literal of string literals: the header is read without compiling, so only constants are allowed")
+		return nil, errors.New("must be a []string{…} literal of string literals: the header is read without compiling, so only literals are allowed (no variables, named constants or calls)")
 	}
 	list := make([]string, 0, len(lit.Elts))
 	for _, elt := range lit.Elts {
