@@ -14,7 +14,7 @@ import (
 	"github.com/migratego/migrate/cli/config"
 	"github.com/migratego/migrate/dialect"
 	"github.com/migratego/migrate/model"
-	"github.com/migratego/migrate/versions"
+	"github.com/migratego/migrate/runner"
 )
 
 // App is what every command needs: output writers, the global flags, the
@@ -37,7 +37,7 @@ type App struct {
 	args []string
 	// compiled, model and bundle are what a program built with the project
 	// carries (WithRegistry, WithModel, WithBundle).
-	compiled *versions.Registry
+	compiled *runner.Registry
 	model    func() *model.MetaData
 	bundle   *Bundle
 

@@ -8,9 +8,8 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/migratego/migrate/runner"
 	"github.com/spf13/cobra"
-
-	"github.com/migratego/migrate/versions"
 )
 
 func newCurrentCommand(app *App) *cobra.Command {
@@ -66,8 +65,8 @@ func runCurrent(ctx context.Context, app *App, checkHeads bool) error {
 		return err
 	}
 	var rows []string
-	var unknown *versions.UnknownRevisionError
-	err = app.withReadRunner(ctx, cfg, s, func(r *versions.Runner) error {
+	var unknown *runner.UnknownRevisionError
+	err = app.withReadRunner(ctx, cfg, s, func(r *runner.Runner) error {
 		rows, err = r.Current(ctx)
 		if err != nil && !errors.As(err, &unknown) {
 			return Failure(err)

@@ -11,7 +11,8 @@ import (
 
 	"github.com/migratego/migrate/cli/config"
 	"github.com/migratego/migrate/dialect"
-	"github.com/migratego/migrate/versions"
+	"github.com/migratego/migrate/runner"
+	"github.com/migratego/migrate/scriptdir"
 )
 
 func newInfoCommand(app *App) *cobra.Command {
@@ -136,21 +137,22 @@ func (a *App) printInfo(res infoResult) error {
 // connection info already holds. Revisions the scripts do not know are
 // listed all the same: info describes, it does not judge.
 func (a *App) infoCurrent(ctx context.Context, cfg *config.Config, db *dialect.DB) ([]string, error) {
-	g, err := versions.NewGraph(nil)
+	var scripts []*scriptdir.Script
+	if s, err := a.loadScripts(true); err == nil {
+		scripts = s.dir.Scripts
+	}
+	set, err := runner.NewSet(scripts, nil)
 	if err != nil {
 		return nil, err
 	}
-	if s, err := a.loadScripts(true); err == nil {
-		g = s.graph
-	}
-	r, err := versions.NewRunner(db, g,
-		versions.WithVersionTable(cfg.VersionTableSchema, cfg.VersionTable),
-		versions.WithHistoryTable(cfg.HistoryTable))
+	r, err := runner.NewRunner(db, set,
+		runner.WithVersionTable(cfg.VersionTableSchema, cfg.VersionTable),
+		runner.WithHistoryTable(cfg.HistoryTable))
 	if err != nil {
 		return nil, err
 	}
 	rows, err := r.Current(ctx)
-	var unknown *versions.UnknownRevisionError
+	var unknown *runner.UnknownRevisionError
 	if err != nil && !errors.As(err, &unknown) {
 		return nil, err
 	}

@@ -3,7 +3,6 @@ package cli
 import (
 	"errors"
 	"fmt"
-	"go/token"
 	"io"
 	"io/fs"
 	"os"
@@ -13,6 +12,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/migratego/migrate/cli/config"
+	"github.com/migratego/migrate/scriptdir"
 )
 
 func newInitCommand(app *App) *cobra.Command {
@@ -140,7 +140,7 @@ func createProject(tomlPath, scriptDir, tmpl, toml string) (made []string, err e
 	}
 	made = append(made, scriptDir+string(filepath.Separator), versions+string(filepath.Separator))
 	if tmpl == "go" {
-		if err := write(filepath.Join(scriptDir, "env.go"), renderEnvGo(packageName(scriptDir))); err != nil {
+		if err := write(filepath.Join(scriptDir, "env.go"), renderEnvGo(scriptdir.PackageName(scriptDir))); err != nil {
 			return nil, err
 		}
 	}
@@ -257,37 +257,8 @@ func writeNew(path, content string) error {
 	return nil
 }
 
-// packageName derives the Go package name of env.go from the directory
-// name, falling back to "migrations".
-func packageName(dir string) string {
-	name := strings.ToLower(filepath.Base(dir))
-	name = strings.Map(func(r rune) rune {
-		if r == '-' || r == '.' || r == ' ' {
-			return '_'
-		}
-		return r
-	}, name)
-	if !token.IsIdentifier(name) || name == "main" || name == "_" {
-		return "migrations"
-	}
-	return name
-}
-
-func abs(base, p string) string {
-	if filepath.IsAbs(p) {
-		return filepath.Clean(p)
-	}
-	return filepath.Join(base, p)
-}
+// abs returns p made absolute against base.
+func abs(base, p string) string { return scriptdir.Abs(base, p) }
 
 // display shows p relative to the working directory when it is inside it.
-func display(wd, p string) string {
-	trail := strings.HasSuffix(p, string(filepath.Separator))
-	if rel, err := filepath.Rel(wd, p); err == nil && !strings.HasPrefix(rel, "..") {
-		if trail {
-			rel += string(filepath.Separator)
-		}
-		return rel
-	}
-	return p
-}
+func display(wd, p string) string { return scriptdir.Display(wd, p) }

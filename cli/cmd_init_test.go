@@ -137,17 +137,6 @@ func TestInitRefusals(t *testing.T) {
 	}
 }
 
-func TestPackageName(t *testing.T) {
-	for in, want := range map[string]string{
-		"migrations": "migrations", "db": "db", "my-migrations": "my_migrations", "Schema.v2": "schema_v2",
-		"123": "migrations", "func": "migrations", "main": "migrations",
-	} {
-		if got := packageName(filepath.Join("/x", in)); got != want {
-			t.Errorf("packageName(%q) = %q, want %q", in, got, want)
-		}
-	}
-}
-
 func TestInitCleansUpOnFailure(t *testing.T) {
 	// A configuration file appearing between the checks and the write (a
 	// race with another process) makes init fail; the script directory it

@@ -37,7 +37,7 @@ func newRunProject(t *testing.T, url, fixture string) *runProject {
 		t.Fatal(err)
 	}
 	if fixture != "" {
-		src := filepath.Join("..", "versions", "testdata", "runner", fixture)
+		src := filepath.Join("..", "runner", "testdata", "runner", fixture)
 		entries, err := os.ReadDir(src)
 		if err != nil {
 			t.Fatal(err)

@@ -4,9 +4,8 @@ import (
 	"fmt"
 	"io"
 
+	"github.com/migratego/migrate/runner"
 	"github.com/spf13/cobra"
-
-	"github.com/migratego/migrate/versions"
 )
 
 func newVerifyCommand(app *App) *cobra.Command {
@@ -34,8 +33,8 @@ history table existed) cannot be checked and are not reported.`,
 			if err := app.checkDatabaseFile(); err != nil {
 				return err
 			}
-			var problems []versions.VerifyProblem
-			err = app.withReadRunner(ctx, cfg, s, func(r *versions.Runner) error {
+			var problems []runner.VerifyProblem
+			err = app.withReadRunner(ctx, cfg, s, func(r *runner.Runner) error {
 				if problems, err = r.Verify(ctx); err != nil {
 					return Failure(err)
 				}
@@ -45,10 +44,10 @@ history table existed) cannot be checked and are not reported.`,
 				return err
 			}
 			if problems == nil {
-				problems = []versions.VerifyProblem{}
+				problems = []runner.VerifyProblem{}
 			}
 			err = app.Result(struct {
-				Problems []versions.VerifyProblem `json:"problems"`
+				Problems []runner.VerifyProblem `json:"problems"`
 			}{problems}, func(w io.Writer) error {
 				for _, p := range problems {
 					switch p.Problem {

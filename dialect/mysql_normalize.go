@@ -33,7 +33,8 @@ import (
 //     boolean; int64 for integers);
 //   - string literals in expressions are spelled as Literal spells them (a
 //     quote doubled or backslash-escaped is the same quote), since the
-//     server prints them its own way.
+//     server prints them its own way: a rule of CanonicalExpr, which
+//     Normalize applies to every expression.
 func (d *mysqlDialect) normalizeTable(t *model.Table) {
 	if t.PrimaryKey != nil {
 		t.PrimaryKey.Name = ""
@@ -80,18 +81,9 @@ func (d *mysqlDialect) normalizeTable(t *model.Table) {
 	}
 	for _, c := range t.Columns {
 		c.Default = mysqlNormalDefault(c.Type, c.Default)
-		if c.Generated != nil {
-			c.Generated.Expr = mysqlNormalLiterals(c.Generated.Expr)
-		}
-	}
-	for _, c := range t.Checks {
-		c.Expr = mysqlNormalLiterals(c.Expr)
 	}
 	var keep []*model.Index
 	for _, ix := range t.Indexes {
-		for i := range ix.Parts {
-			ix.Parts[i].Expr = mysqlNormalLiterals(ix.Parts[i].Expr)
-		}
 		switch {
 		case ix.Unique && ix.Method == "" && ix.Where == "" && len(ix.Include) == 0 && mysqlPlainKeys(ix):
 			t.Uniques = append(t.Uniques, &model.Unique{Name: ix.Name, Columns: ix.Columns()})
@@ -170,7 +162,7 @@ func mysqlOtherKeyCovers(t *model.Table, ix *model.Index, cols []string) bool {
 
 // mysqlNormalDefault returns a default in canonical form: nil for DEFAULT
 // NULL, literals of the Go type the column type calls for, string
-// literals in expressions spelled by Literal.
+// literals in expressions spelled by Literal (by CanonicalExpr).
 func mysqlNormalDefault(t model.Type, df *model.Default) *model.Default {
 	if df == nil {
 		return nil
@@ -179,7 +171,7 @@ func mysqlNormalDefault(t model.Type, df *model.Default) *model.Default {
 		if df.Expr == "null" || strings.EqualFold(strings.TrimSpace(df.Expr), "NULL") {
 			return nil
 		}
-		return &model.Default{Expr: mysqlNormalLiterals(df.Expr)}
+		return &model.Default{Expr: df.Expr}
 	}
 	switch v := df.Literal.(type) {
 	case nil:
@@ -205,47 +197,4 @@ func mysqlNormalDefault(t model.Type, df *model.Default) *model.Default {
 		}
 	}
 	return df
-}
-
-// mysqlNormalLiterals respells every single-quoted string literal of an
-// expression as Literal writes it, reading backslash escapes and doubled
-// quotes. The rest of the text is kept.
-func mysqlNormalLiterals(expr string) string {
-	if !strings.Contains(expr, "'") {
-		return expr
-	}
-	var b strings.Builder
-	for i := 0; i < len(expr); i++ {
-		if expr[i] != '\'' {
-			b.WriteByte(expr[i])
-			continue
-		}
-		var lit strings.Builder
-		closed := false
-		for i++; i < len(expr); i++ {
-			c := expr[i]
-			if c == '\'' {
-				if i+1 < len(expr) && expr[i+1] == '\'' {
-					lit.WriteByte('\'')
-					i++
-					continue
-				}
-				closed = true
-				break
-			}
-			if c == '\\' && i+1 < len(expr) {
-				i++
-				lit.WriteString(UnescapeMySQL(expr[i]))
-				continue
-			}
-			lit.WriteByte(c)
-		}
-		if !closed {
-			// An unterminated literal: keep the text as it was.
-			b.WriteString("'" + lit.String())
-			break
-		}
-		b.WriteString(mysqlString(lit.String()))
-	}
-	return b.String()
 }

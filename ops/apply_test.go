@@ -185,3 +185,49 @@ func TestBatchReverseNotValidIsDialectFree(t *testing.T) {
 		t.Fatalf("inverse statements = %v, %v", down, err)
 	}
 }
+
+// TestReverseFrom: the state an inverse needs comes from the schema before
+// the operation when the operation does not carry it.
+func TestReverseFrom(t *testing.T) {
+	m := applyBase()
+	cases := []struct {
+		op    Operation
+		check func(rev Operation) bool
+	}{
+		{DropColumn{Table: "users", Column: "email"}, func(r Operation) bool {
+			return r.(AddColumn).Column.Type.Equal(model.Varchar(50))
+		}},
+		{AlterColumn{Table: "users", Column: "email", New: &model.Column{Name: "mail", Nullable: true}}, func(r Operation) bool {
+			ac := r.(AlterColumn)
+			return ac.Column == "mail" && ac.New.Name == "email" && !ac.New.Nullable && ac.Existing.Type.Equal(model.Varchar(50))
+		}},
+		{DropIndex{Table: "users", Index: "ix_users_team"}, func(r Operation) bool { return r.(CreateIndex).Index.Parts[0].Column == "team_id" }},
+		{DropUnique{Table: "users", Constraint: "uq_users_email"}, func(r Operation) bool { return r.(CreateUnique).Unique.Columns[0] == "email" }},
+		{DropForeignKey{Table: "users", Constraint: "fk_users_team"}, func(r Operation) bool { return r.(CreateForeignKey).ForeignKey.RefTable == "teams" }},
+		{DropCheck{Table: "users", Constraint: "ck_users_id"}, func(r Operation) bool { return r.(CreateCheck).Check.Expr == "id > 0" }},
+		{DropPrimaryKey{Table: "users"}, func(r Operation) bool { return r.(CreatePrimaryKey).PrimaryKey.Name == "pk_users" }},
+		{DropTable{Table: "teams"}, func(r Operation) bool { return len(r.(CreateTable).Table.Columns) == 2 }},
+		{DropEnum{Enum: "mood"}, func(r Operation) bool { return len(r.(CreateEnum).Enum.Values) == 2 }},
+		{DropSequence{Sequence: "seq"}, func(r Operation) bool { return r.(CreateSequence).Sequence.Name == "seq" }},
+		{DropView{View: "v"}, func(r Operation) bool { return r.(CreateView).View.Definition == "SELECT 1" }},
+		{SetTableComment{Table: "users", Comment: "people"}, func(r Operation) bool { return r.(SetTableComment).Comment == "" }},
+	}
+	for _, tc := range cases {
+		t.Run(tc.op.Name(), func(t *testing.T) {
+			var ie *IrreversibleError
+			if _, err := tc.op.Reverse(); !errors.As(err, &ie) && tc.op.Name() != "set_table_comment" {
+				t.Fatalf("without the model: err = %v, want an *IrreversibleError", err)
+			}
+			rev, err := ReverseFrom(m, tc.op)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !tc.check(rev) {
+				t.Errorf("inverse %#v lacks the state of the model", rev)
+			}
+		})
+	}
+	if got := applyBase(); len(m.Tables) != len(got.Tables) || len(m.Tables[0].Columns) != 3 {
+		t.Error("ReverseFrom changed the model")
+	}
+}

@@ -560,7 +560,8 @@ func (o CreateUnique) Apply(m *model.MetaData) error {
 	return addNamed(t, &t.Uniques, uniqueName, "a unique constraint", &u)
 }
 
-// Apply removes the unique constraint from the table.
+// Apply removes the unique constraint from the table (or the unique index
+// of that name standing for it).
 func (o DropUnique) Apply(m *model.MetaData) error {
 	t, err := modelTable(m, o.Schema, o.Table)
 	if err != nil {
@@ -569,6 +570,11 @@ func (o DropUnique) Apply(m *model.MetaData) error {
 	u := o.unique()
 	if u.Name == "" {
 		return missing("constraint name", "Constraint")
+	}
+	if findNamed(t.Uniques, uniqueName, u.Name) < 0 && slices.ContainsFunc(t.Indexes, func(ix *model.Index) bool { return ix.Unique && ix.Name == u.Name }) {
+		// A unique index standing for the constraint (MySQL's are one
+		// thing; see DropIndex.Apply).
+		return removeNamed(t, &t.Indexes, indexName, "index", u.Name)
 	}
 	return removeNamed(t, &t.Uniques, uniqueName, "unique constraint", u.Name)
 }

@@ -171,7 +171,9 @@ func (o CreateIndex) Apply(m *model.MetaData) error {
 }
 
 // Apply removes the index from its table; with IfExists a missing index is
-// no error.
+// no error. A unique constraint of that name goes when there is no such
+// index: on MySQL a unique constraint is a unique index, which the
+// inspector reports as a constraint, and DROP INDEX removes it.
 func (o DropIndex) Apply(m *model.MetaData) error {
 	t, err := modelTable(m, o.Schema, o.Table)
 	if err != nil {
@@ -181,8 +183,13 @@ func (o DropIndex) Apply(m *model.MetaData) error {
 	if ix.Name == "" {
 		return missing("index name", "Index")
 	}
-	if findNamed(t.Indexes, indexName, ix.Name) < 0 && o.IfExists {
-		return nil
+	if findNamed(t.Indexes, indexName, ix.Name) < 0 {
+		switch {
+		case findNamed(t.Uniques, uniqueName, ix.Name) >= 0:
+			return removeNamed(t, &t.Uniques, uniqueName, "unique constraint", ix.Name)
+		case o.IfExists:
+			return nil
+		}
 	}
 	return removeNamed(t, &t.Indexes, indexName, "index", ix.Name)
 }

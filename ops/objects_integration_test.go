@@ -161,6 +161,14 @@ func runObjectCase(t *testing.T, db *dialect.DB, tc objectCase) {
 		if err != nil || len(stmts) != 0 {
 			t.Fatalf("%s: want no statements, got %v, %v", op.Name(), stmts, err)
 		}
+		// Nothing runs, and the model the setup and the operation apply
+		// to agrees with the database.
+		before := ops.InspectNormalized(t, db)
+		m := before.Clone()
+		if err := ops.Apply(m, tc.setup...); err != nil {
+			t.Fatalf("apply the setup: %v", err)
+		}
+		ops.ExpectApplied(t, d, m, op, before)
 		return
 	}
 	if err := o.Run(ctx, tc.setup...); err != nil {

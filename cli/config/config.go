@@ -60,7 +60,7 @@ type Config struct {
 	HistoryTable string
 	// FileTemplate is the revision file name template with Alembic's
 	// %(rev)s/%(slug)s/%(year)d… tokens; empty means "%(rev)s_%(slug)s"
-	// (see versions.FileName).
+	// (see scriptdir.FileName).
 	FileTemplate string
 	// Timezone is the IANA name used for revision create dates, and
 	// Location the loaded zone.
