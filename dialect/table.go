@@ -26,6 +26,9 @@ type tableStyle struct {
 	// skipFK leaves a foreign key out of CREATE TABLE (added later by
 	// ALTER TABLE, e.g. NOT VALID on PostgreSQL).
 	skipFK func(fk *model.ForeignKey) bool
+	// key writes an index inside CREATE TABLE (after the unique
+	// constraints), for the indexes the dialect's inlineIndexes returns.
+	key func(b *builder, t *model.Table, ix *model.Index)
 }
 
 // createTableStmt renders CREATE TABLE in a dialect's style.
@@ -52,6 +55,12 @@ func createTableStmt(d Dialect, t *model.Table, st tableStyle) (string, error) {
 		b.raw(sep)
 		constraintName(b, u.Name)
 		b.raw("UNIQUE ").identList(u.Columns)
+	}
+	if il, ok := d.(inlineIndexer); ok && st.key != nil {
+		for _, ix := range il.inlineIndexes(t) {
+			b.raw(sep)
+			st.key(b, t, ix)
+		}
 	}
 	for _, c := range t.Checks {
 		b.raw(sep)
