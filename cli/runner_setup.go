@@ -34,9 +34,12 @@ func (f *runFlags) addLockTimeoutFlag(cmd *cobra.Command) {
 // runnerOptions turns the configuration and flags into runner options.
 // The transaction mode is decided by the caller (it depends on the
 // database).
-func (a *App) runnerOptions(cmd *cobra.Command, cfg *config.Config, f *runFlags) []runner.Option {
+func (a *App) runnerOptions(cmd *cobra.Command, cfg *config.Config, f *runFlags) ([]runner.Option, error) {
 	timeout := cfg.LockTimeout
 	if cmd.Flags().Changed("lock-timeout") {
+		if f.lockTimeout < 0 {
+			return nil, Usagef("--lock-timeout %s: a wait cannot be negative (use 0 to fail at once when the lock is held)", f.lockTimeout)
+		}
 		timeout = f.lockTimeout
 	}
 	opts := []runner.Option{
@@ -47,7 +50,7 @@ func (a *App) runnerOptions(cmd *cobra.Command, cfg *config.Config, f *runFlags)
 		runner.WithTag(f.tag),
 		runner.WithProgress(a.printProgress),
 	}
-	return opts
+	return opts, nil
 }
 
 // transactionMode reads --transaction, falling back to
@@ -128,11 +131,14 @@ func (a *App) openRunner(ctx context.Context, cmd *cobra.Command, f *runFlags) (
 	if err != nil {
 		return nil, nil, nil, err
 	}
+	opts, err := a.runnerOptions(cmd, cfg, f)
+	if err != nil {
+		return nil, nil, nil, err
+	}
 	db, err := a.OpenDB(ctx)
 	if err != nil {
 		return nil, nil, nil, err
 	}
-	opts := a.runnerOptions(cmd, cfg, f)
 	if cmd.Flags().Lookup("transaction") != nil {
 		mode, err := transactionMode(cmd, cfg, f, db.Dialect)
 		if err != nil {
@@ -168,7 +174,10 @@ func (a *App) offlineRunner(cmd *cobra.Command, f *runFlags) (*runner.OfflineRun
 	if err != nil {
 		return nil, err
 	}
-	opts := a.runnerOptions(cmd, cfg, f)
+	opts, err := a.runnerOptions(cmd, cfg, f)
+	if err != nil {
+		return nil, err
+	}
 	if cmd.Flags().Lookup("transaction") != nil {
 		mode, err := transactionMode(cmd, cfg, f, d)
 		if err != nil {

@@ -94,13 +94,24 @@ func abbreviate(s string, n int) string {
 type NotCompiledError struct {
 	Revision string
 	Path     string
+	// Advice says what to do; empty means the command-line tool's advice
+	// (a Go toolchain, or a binary made by migrate build). Programs that
+	// run migrations themselves set their own (the library facade names
+	// Source.Registry).
+	Advice string
 }
+
+// notCompiledCLIAdvice is the default advice of NotCompiledError.
+const notCompiledCLIAdvice = "Go revisions must be compiled with the project (run migrate where a Go toolchain is available, or deploy a binary made by `migrate build -o FILE`)"
 
 // Error implements the error interface.
 func (e *NotCompiledError) Error() string {
-	return fmt.Sprintf("runner: revision %s (%s) is a Go revision and is not compiled into this program: "+
-		"Go revisions must be compiled with the project (run migrate where a Go toolchain is available, or deploy a binary made by `migrate build -o FILE`)",
-		e.Revision, e.Path)
+	advice := e.Advice
+	if advice == "" {
+		advice = notCompiledCLIAdvice
+	}
+	return fmt.Sprintf("runner: revision %s (%s) is a Go revision and is not compiled into this program: %s",
+		e.Revision, e.Path, advice)
 }
 
 // UnknownRevisionError is a version-table row naming a revision that the
