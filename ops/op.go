@@ -2,18 +2,11 @@ package ops
 
 import (
 	"context"
-	"database/sql"
 	"fmt"
 
 	"github.com/migratego/migrate/dialect"
 	"github.com/migratego/migrate/model"
 )
-
-// Executor runs SQL: a *sql.DB, *sql.Conn or *sql.Tx.
-type Executor interface {
-	ExecContext(ctx context.Context, query string, args ...any) (sql.Result, error)
-	QueryContext(ctx context.Context, query string, args ...any) (*sql.Rows, error)
-}
 
 // Op is the handle a revision's upgrade and downgrade receive. It runs
 // operations on the migration's own connection and transaction, or, in
@@ -28,12 +21,12 @@ type Op struct {
 	// runner, from the inspector); nil offline.
 	LiveTable func(ctx context.Context, schema, name string) (*model.Table, error)
 
-	exec Executor
+	exec dialect.Querier
 	emit func(stmt string) error
 }
 
 // NewOp returns an Op that executes on ex.
-func NewOp(d dialect.Dialect, ex Executor) *Op { return &Op{Dialect: d, exec: ex} }
+func NewOp(d dialect.Dialect, ex dialect.Querier) *Op { return &Op{Dialect: d, exec: ex} }
 
 // NewOfflineOp returns an Op that hands every statement to emit instead of
 // executing it (--sql mode).
@@ -49,7 +42,7 @@ func (o *Op) Offline() bool { return o.emit != nil }
 func (o *Op) Execute(ctx context.Context, query string, args ...any) error {
 	if o.emit != nil {
 		if len(args) > 0 {
-			return fmt.Errorf("ops: execute: bound parameters cannot be printed in --sql mode; render values with the expression core instead")
+			return fmt.Errorf("ops: execute: bound parameters cannot be printed in --sql mode; write the values into the statement, or insert rows with op.BulkInsert, which prints them as literals")
 		}
 		return o.emit(query)
 	}
