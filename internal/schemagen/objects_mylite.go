@@ -123,13 +123,3 @@ func (g *gen) viewOnView() {
 	g.md.Views = append([]*model.View{v}, g.md.Views...)
 }
 
-// plainName returns a fresh identifier that needs no quotes.
-func (g *gen) plainName(prefix string) string {
-	for {
-		n := fmt.Sprintf("%s_%d", prefix, g.r.IntN(10000))
-		if !g.used[n] {
-			g.used[n] = true
-			return n
-		}
-	}
-}
