@@ -122,4 +122,3 @@ func (g *gen) viewOnView() {
 		DependsOn: []model.ObjectName{{Name: base.Name}}}
 	g.md.Views = append([]*model.View{v}, g.md.Views...)
 }
-
