@@ -176,3 +176,37 @@ func symbolSections(t *testing.T, goos, path string) []string {
 	}
 	return found
 }
+
+// TestDeploySQLOnlyModule: a project whose revisions are all SQL, in a
+// Go module requiring migrate, builds into one binary with the SQL files
+// inside, which runs them elsewhere (issue 11 point 7).
+func TestDeploySQLOnlyModule(t *testing.T) {
+	bin := migrateBinary(t) // skips with -short
+	proj := goprojecttest.Copy(t, "..")
+	versions := filepath.Join(proj, "migrations", "versions")
+	for _, pattern := range []string{filepath.Join(versions, "*.go"), filepath.Join(proj, "migrations", "*.go")} {
+		files, _ := filepath.Glob(pattern)
+		for _, f := range files {
+			if err := os.Remove(f); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+	sqlRev := "-- migrate:id s1\n-- migrate:message sql only\n-- migrate:upgrade\nCREATE TABLE t (x integer);\n-- migrate:downgrade\nDROP TABLE t;\n"
+	if err := os.WriteFile(filepath.Join(versions, "s1_sql_only.sql"), []byte(sqlRev), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	out := filepath.Join(t.TempDir(), "sql-migrate")
+	stdout, stderr, code := goRun(t, proj, []string{EnvCacheDir + "=" + t.TempDir()}, bin, "build", "-o", out)
+	if code != 0 || !strings.Contains(stdout, "1 revision(s), 0 of them Go") {
+		t.Fatalf("build: exit %d\n%s%s", code, stdout, stderr)
+	}
+	elsewhere := t.TempDir()
+	env := []string{"PATH=" + pathWithoutGo(), "DATABASE_URL=sqlite:" + filepath.Join(elsewhere, "x.db")}
+	if _, stderr, code := goRun(t, elsewhere, env, out, "upgrade", "head"); code != 0 {
+		t.Fatalf("upgrade head: exit %d: %s", code, stderr)
+	}
+	if stdout, _, code := goRun(t, elsewhere, env, out, "current"); code != 0 || stdout != "s1 (head)\n" {
+		t.Fatalf("current: exit %d, %q", code, stdout)
+	}
+}
