@@ -52,8 +52,9 @@ type QueryCompiler interface {
 	// parameters in VALUES have no type, PostgreSQL).
 	RowsTable(rows [][]string, alias string, columns []string, types []string) string
 	// ColumnTypes returns, for the per-row values of a set-based update,
-	// the types RowsTable must cast the columns of schema.table to, or nil
-	// when the database needs none.
+	// the catalog's spelling of the types of the columns of schema.table
+	// (for ParseType), when RowsTable needs types to cast to; nil when the
+	// database needs none.
 	ColumnTypes(ctx context.Context, q Querier, schema, table string, columns []string) ([]string, error)
 }
 

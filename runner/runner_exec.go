@@ -490,6 +490,7 @@ func (s *session) runGo(ctx context.Context, ex *trackingExec, p *preparedStep, 
 	op := ops.NewOp(s.r.d, ex)
 	op.InTransaction = inTx
 	op.LiveTable = liveTable(s.r.d, ex.q)
+	op.Revision = p.step.Revision.ID
 	err := p.goFn(ctx, op)
 	if err == nil {
 		err = ex.checkSkipped()

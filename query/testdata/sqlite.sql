@@ -203,6 +203,11 @@ UPDATE "users" SET "age" = "total" FROM (SELECT "o"."user_id", SUM("o"."amount")
 -- args: []
 UPDATE "users" SET "age" = "total" FROM (SELECT "o"."user_id", SUM("o"."amount") AS "total" FROM "orders" AS "o" GROUP BY "o"."user_id") AS "t" WHERE ("t"."user_id" = "users"."id");
 
+-- update_from_values
+UPDATE "users" SET "name" = "v"."name", "age" = "v"."age" FROM (SELECT column1 AS "id", column2 AS "name", column3 AS "age" FROM (VALUES (?, ?, ?), (?, ?, ?), (?, ?, ?))) AS "v" WHERE ("users"."id" = "v"."id");
+-- args: [1, "Ann", 31, 3, "Cid", <nil>, 9, "nobody", 1]
+UPDATE "users" SET "name" = "v"."name", "age" = "v"."age" FROM (SELECT column1 AS "id", column2 AS "name", column3 AS "age" FROM (VALUES (1, 'Ann', 31), (3, 'Cid', NULL), (9, 'nobody', 1))) AS "v" WHERE ("users"."id" = "v"."id");
+
 -- update_returning
 UPDATE "users" SET "name" = ? WHERE ("users"."id" = ?) RETURNING "users"."name";
 -- args: ["bobby", 2]
