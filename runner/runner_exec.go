@@ -667,6 +667,13 @@ func (t *trackingExec) checkSkipped() error {
 // Raw runs f on the migration connection's driver connection.
 func (t *trackingExec) Raw(f func(driverConn any) error) error { return t.conn.Raw(f) }
 
+// BeginTx begins a transaction on the migration connection: the batches
+// of an ops.Backfill in a non-transactional revision commit one by one
+// (the Op asks only when no transaction is open).
+func (t *trackingExec) BeginTx(ctx context.Context, opts *sql.TxOptions) (*sql.Tx, error) {
+	return t.conn.BeginTx(ctx, opts)
+}
+
 // QueryContext runs a query.
 func (t *trackingExec) QueryContext(ctx context.Context, query string, args ...any) (*sql.Rows, error) {
 	return t.q.QueryContext(ctx, query, args...)
