@@ -139,7 +139,7 @@ type backfillWalk struct {
 	o     *Op
 	b     Backfill
 	t     *query.Table
-	begin txBeginner    // set: commit per batch
+	begin txBeginner     // set: commit per batch
 	store *backfillStore // the resume record, with begin
 	start time.Time
 	done0 int64 // rows done by earlier runs
