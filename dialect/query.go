@@ -25,6 +25,10 @@ type QueryCompiler interface {
 	// a || b on PostgreSQL and SQLite, CONCAT(a, b) on MySQL (where || is
 	// OR by default).
 	Concat(operands []string) string
+	// Position spells the 1-based position of the compiled substring sub
+	// in s, 0 when absent: strpos(s, sub) on PostgreSQL, LOCATE(sub, s) on
+	// MySQL, instr(s, sub) on SQLite.
+	Position(sub, s string) string
 	// LimitOffset spells LIMIT/OFFSET; limit < 0 means no limit, offset 0
 	// no offset. It returns "" when there is neither.
 	LimitOffset(limit, offset int64) string

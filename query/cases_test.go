@@ -99,6 +99,8 @@ var cases = []queryCase{
 		want: [][]string{{"30y"}}},
 	{name: "functions_null", stmt: Select(Func("upper", u.C("name")), Coalesce(u.C("email"), "none"), Max(u.C("age"))).From(u).Where(IsNull(u.C("email"))).GroupBy(u.C("name"), u.C("email")),
 		want: [][]string{{"BOB", "none", "25"}}},
+	{name: "position_substr", stmt: Select(Position("@", u.C("email")), Substr(u.C("email"), Add(Position("@", u.C("email")), 1)), Substr(u.C("name"), 1, 2), Position("z", "xyz")).From(u).Where(Eq(u.C("id"), 1)),
+		want: [][]string{{"4", "x", "an", "3"}}},
 	{name: "eq_nil_is_null", stmt: Select(Count()).From(u).Where(Eq(u.C("age"), nil)),
 		want: [][]string{{"1"}}},
 	{name: "between_like_or_not", stmt: Select(u.C("name")).From(u).Where(Or(Between(u.C("age"), 26, 35), And(Like(u.C("name"), "d%"), Not(Eq(u.C("id"), 1))))).OrderBy(idOrder),

@@ -126,6 +126,11 @@ SELECT upper(`u`.`name`), COALESCE(`u`.`email`, ?), MAX(`u`.`age`) FROM `users` 
 -- args: ["none"]
 SELECT upper(`u`.`name`), COALESCE(`u`.`email`, 'none'), MAX(`u`.`age`) FROM `users` AS `u` WHERE (`u`.`email` IS NULL) GROUP BY `u`.`name`, `u`.`email`;
 
+-- position_substr
+SELECT LOCATE(?, `u`.`email`), SUBSTR(`u`.`email`, (LOCATE(?, `u`.`email`) + ?)), SUBSTR(`u`.`name`, ?, ?), LOCATE(?, ?) FROM `users` AS `u` WHERE (`u`.`id` = ?);
+-- args: ["@", "@", 1, 1, 2, "z", "xyz", 1]
+SELECT LOCATE('@', `u`.`email`), SUBSTR(`u`.`email`, (LOCATE('@', `u`.`email`) + 1)), SUBSTR(`u`.`name`, 1, 2), LOCATE('z', 'xyz') FROM `users` AS `u` WHERE (`u`.`id` = 1);
+
 -- eq_nil_is_null
 SELECT COUNT(*) FROM `users` AS `u` WHERE (`u`.`age` IS NULL);
 -- args: []

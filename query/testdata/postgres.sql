@@ -128,6 +128,11 @@ SELECT upper("u"."name"), COALESCE("u"."email", $1), MAX("u"."age") FROM "users"
 -- args: ["none"]
 SELECT upper("u"."name"), COALESCE("u"."email", 'none'), MAX("u"."age") FROM "users" AS "u" WHERE ("u"."email" IS NULL) GROUP BY "u"."name", "u"."email";
 
+-- position_substr
+SELECT strpos("u"."email", $1), SUBSTR("u"."email", (strpos("u"."email", $2) + $3)), SUBSTR("u"."name", $4, $5), strpos($6, $7) FROM "users" AS "u" WHERE ("u"."id" = $8);
+-- args: ["@", "@", 1, 1, 2, "xyz", "z", 1]
+SELECT strpos("u"."email", '@'), SUBSTR("u"."email", (strpos("u"."email", '@') + 1)), SUBSTR("u"."name", 1, 2), strpos('xyz', 'z') FROM "users" AS "u" WHERE ("u"."id" = 1);
+
 -- eq_nil_is_null
 SELECT COUNT(*) FROM "users" AS "u" WHERE ("u"."age" IS NULL);
 -- args: []
