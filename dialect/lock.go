@@ -17,12 +17,6 @@ import (
 // small interfaces, found by type assertion, so that the Dialect interface
 // stays as it is; all three dialects implement them.
 
-// Querier runs SQL: a *sql.DB, *sql.Conn or *sql.Tx.
-type Querier interface {
-	ExecContext(ctx context.Context, query string, args ...any) (sql.Result, error)
-	QueryContext(ctx context.Context, query string, args ...any) (*sql.Rows, error)
-}
-
 // RunSupport answers the runner's questions about one database's SQL.
 type RunSupport interface {
 	// Placeholder returns the marker of the n-th (1-based) bound
