@@ -62,6 +62,20 @@ type QueryCompiler interface {
 	ColumnTypes(ctx context.Context, q Querier, schema, table string, columns []string) ([]string, error)
 }
 
+// ColumnArrays is implemented by dialects that take a derived table of
+// rows as one array parameter per column (PostgreSQL: unnest($1::bigint[],
+// $2::text[]) AS alias (cols)): a few parameters instead of one per value,
+// far cheaper to send, parse and plan than a VALUES list. The expression
+// core uses it for bound (not rendered) value tables with known types.
+type ColumnArrays interface {
+	// ArraysTable spells the derived table of the arrays bound at
+	// placeholders, with element types types, aliased alias (quoted) with
+	// the quoted column names.
+	ArraysTable(placeholders []string, alias string, columns []string, types []string) string
+}
+
+var _ ColumnArrays = (*postgresDialect)(nil)
+
 // UpsertSyntax is the shape of INSERT with a conflict clause.
 type UpsertSyntax int
 

@@ -4,6 +4,8 @@ import (
 	"errors"
 	"fmt"
 
+	"github.com/migratego/migrate/dialect"
+
 	"github.com/migratego/migrate/model"
 )
 
@@ -62,6 +64,9 @@ func (v *ValuesTable) buildRef(b *builder) error {
 			}
 		}
 	}
+	if ca, ok := b.qc.(dialect.ColumnArrays); ok && !b.literal && types != nil {
+		return v.buildArrays(b, ca, alias, cols, types)
+	}
 	cells := make([][]string, len(v.rows))
 	for i, r := range v.rows {
 		if len(r) != len(v.columns) {
@@ -77,5 +82,28 @@ func (v *ValuesTable) buildRef(b *builder) error {
 		}
 	}
 	b.write(b.qc.RowsTable(cells, alias, cols, types))
+	return nil
+}
+
+// buildArrays binds one array per column (see dialect.ColumnArrays).
+func (v *ValuesTable) buildArrays(b *builder, ca dialect.ColumnArrays, alias string, cols, types []string) error {
+	arrays := make([][]any, len(v.columns))
+	for j := range arrays {
+		arrays[j] = make([]any, len(v.rows))
+	}
+	for i, r := range v.rows {
+		if len(r) != len(v.columns) {
+			return fmt.Errorf("VALUES table %q: row %d has %d values for %d columns", v.alias, i+1, len(r), len(v.columns))
+		}
+		for j, x := range r {
+			arrays[j][i] = x
+		}
+	}
+	marks := make([]string, len(arrays))
+	for j, a := range arrays {
+		b.args = append(b.args, a)
+		marks[j] = b.qc.Placeholder(len(b.args))
+	}
+	b.write(ca.ArraysTable(marks, alias, cols, types))
 	return nil
 }
