@@ -25,6 +25,10 @@ type QueryCompiler interface {
 	// a || b on PostgreSQL and SQLite, CONCAT(a, b) on MySQL (where || is
 	// OR by default).
 	Concat(operands []string) string
+	// Position spells the 1-based position of the compiled substring sub
+	// in s, 0 when absent: strpos(s, sub) on PostgreSQL, LOCATE(sub, s) on
+	// MySQL, instr(s, sub) on SQLite.
+	Position(sub, s string) string
 	// LimitOffset spells LIMIT/OFFSET; limit < 0 means no limit, offset 0
 	// no offset. It returns "" when there is neither.
 	LimitOffset(limit, offset int64) string
@@ -52,10 +56,25 @@ type QueryCompiler interface {
 	// parameters in VALUES have no type, PostgreSQL).
 	RowsTable(rows [][]string, alias string, columns []string, types []string) string
 	// ColumnTypes returns, for the per-row values of a set-based update,
-	// the types RowsTable must cast the columns of schema.table to, or nil
-	// when the database needs none.
+	// the catalog's spelling of the types of the columns of schema.table
+	// (for ParseType), when RowsTable needs types to cast to; nil when the
+	// database needs none.
 	ColumnTypes(ctx context.Context, q Querier, schema, table string, columns []string) ([]string, error)
 }
+
+// ColumnArrays is implemented by dialects that take a derived table of
+// rows as one array parameter per column (PostgreSQL: unnest($1::bigint[],
+// $2::text[]) AS alias (cols)): a few parameters instead of one per value,
+// far cheaper to send, parse and plan than a VALUES list. The expression
+// core uses it for bound (not rendered) value tables with known types.
+type ColumnArrays interface {
+	// ArraysTable spells the derived table of the arrays bound at
+	// placeholders, with element types types, aliased alias (quoted) with
+	// the quoted column names.
+	ArraysTable(placeholders []string, alias string, columns []string, types []string) string
+}
+
+var _ ColumnArrays = (*postgresDialect)(nil)
 
 // UpsertSyntax is the shape of INSERT with a conflict clause.
 type UpsertSyntax int
