@@ -77,8 +77,7 @@ func (d *sqliteDialect) AddColumn(t *model.Table, c *model.Column) ([]string, er
 	// writes neither PRIMARY KEY nor AUTOINCREMENT.
 	alone := &model.Table{Schema: t.Schema, Name: t.Name, Columns: []*model.Column{c}}
 	b := d.sqliteAlter(t)
-	b.raw(" ADD COLUMN ").ident(c.Name).raw(" ")
-	d.columnDef(b, alone, c)
+	b.raw(" ADD COLUMN ").ident(c.Name).spaced(func(b *builder) { d.columnDef(b, alone, c) })
 	return one(b.stmt())
 }
 

@@ -40,8 +40,7 @@ func createTableStmt(d Dialect, t *model.Table, st tableStyle) (string, error) {
 	b.raw("CREATE TABLE ").qualified(t.Schema, t.Name).raw(" (")
 	sep := "\n\t"
 	for _, c := range t.Columns {
-		b.raw(sep).ident(c.Name).raw(" ")
-		st.column(b, t, c)
+		b.raw(sep).ident(c.Name).spaced(func(b *builder) { st.column(b, t, c) })
 		sep = ",\n\t"
 	}
 	if pk := t.PrimaryKey; pk != nil && (st.inlinePK == nil || !st.inlinePK(t)) {
