@@ -21,7 +21,8 @@ type identRules struct {
 	// empty, any bytes are accepted.
 	invalidUTF8 string
 	// length, when set, returns why a valid UTF-8 name is too long (or
-	// holds a character the database cannot store), or "".
+	// holds a character the database cannot store, or otherwise breaks
+	// the database's rules for names), or "".
 	length func(name string) string
 }
 
@@ -108,6 +109,9 @@ func (s *literalStyle) literal(v any) (string, error) {
 		}
 		return s.falseLit, nil
 	case string:
+		if !utf8.ValidString(x) {
+			return "", fmt.Errorf("literal %q: not valid UTF-8; pass the bytes as a []byte (binary) value", x)
+		}
 		return s.str(x)
 	case []byte:
 		if x == nil {
