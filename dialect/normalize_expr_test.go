@@ -70,6 +70,9 @@ var exprMustDiffer = map[string][]exprPair{
 		{"1.5", "1.50"}, // numeric keeps its scale
 		{"coalesce(a, b)", "coalesce(b, a)"},
 		{"a = ANY (ARRAY[1, 2])", "a = ALL (ARRAY[1, 2])"},
+		{"U&'\\0061'", "u & '\\0061'"},
+		{"-a[1]", "(-a)[1]"},
+		{"-st COLLATE \"C\"", "-(st COLLATE \"C\")"},
 	},
 	"mysql": {
 		{"(a OR b) AND c", "a OR (b AND c)"},

@@ -6,7 +6,9 @@ import (
 )
 
 // pgGrammar is PostgreSQL's expression grammar (the precedence table of
-// the documentation, "Lexical Structure" § 4.1.6).
+// the documentation, "Lexical Structure" § 4.1.6, and gram.y): from the
+// loosest, OR, AND, NOT, IS, comparisons, BETWEEN/IN/LIKE, other
+// operators, + -, * / %, ^, (AT, not read), COLLATE, unary + -, [ ], ::.
 var pgGrammar = &exprGrammar{
 	lex: exprLexRules{postgres: true},
 	binary: map[string]exprLevel{
@@ -16,7 +18,7 @@ var pgGrammar = &exprGrammar{
 		"*": {9, assocLeft}, "/": {9, assocLeft}, "%": {9, assocLeft},
 		"^": {10, assocLeft},
 	},
-	other: 7, not: 3, is: 4, predicate: 6, unary: 11, collate: 12, cast: 15, subscript: 14,
+	other: 7, not: 3, is: 4, predicate: 6, collate: 12, unary: 13, subscript: 14, cast: 15,
 	likeOps: map[string]bool{"ilike": true, "similar": true},
 	atoms: map[string]bool{
 		"null": true, "true": true, "false": true, "current_timestamp": true, "current_date": true,
