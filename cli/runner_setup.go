@@ -129,11 +129,7 @@ func (a *App) loadRunnable() (*scripts, error) {
 	if err != nil {
 		return nil, err
 	}
-	reg := a.compiled
-	if regs, _ := runner.DefaultRegistry.Revisions(); reg == nil && len(regs) > 0 {
-		reg = runner.DefaultRegistry
-	}
-	if s.set, err = runner.NewSet(s.dir.Scripts, reg); err != nil {
+	if s.set, err = runner.NewSet(s.dir.Scripts, a.compiled); err != nil {
 		return nil, Usage(err)
 	}
 	return s, nil

@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"fmt"
 
+	"github.com/migratego/migrate/dialect"
 	"github.com/migratego/migrate/model"
 )
 
@@ -34,7 +35,7 @@ ORDER BY i.indrelid, ic.relname`
 const pgIndexDesc = 1
 
 // readIndexes adds indexes to the tables read by readTables.
-func (st *pgState) readIndexes(ctx context.Context, q Querier) error {
+func (st *pgState) readIndexes(ctx context.Context, q dialect.Querier) error {
 	return st.each(ctx, q, "indexes", pgIndexesQuery, func(rows *sql.Rows) error {
 		var (
 			oid                     int64

@@ -8,6 +8,7 @@ import (
 	"math"
 	"strings"
 
+	"github.com/migratego/migrate/dialect"
 	"github.com/migratego/migrate/model"
 )
 
@@ -52,7 +53,7 @@ var pgSequenceBounds = map[string][2]int64{
 // (identity start and increment; serial columns become AutoIncrement
 // without a default) and adds the other sequences to the model. Sequences
 // of identity and serial columns are never listed as sequences.
-func (st *pgState) readSequences(ctx context.Context, q Querier) error {
+func (st *pgState) readSequences(ctx context.Context, q dialect.Querier) error {
 	return st.each(ctx, q, "sequences", pgSequencesQuery, func(rows *sql.Rows) error {
 		var (
 			schema, name, typ, deptype string
@@ -115,7 +116,7 @@ WHERE t.typtype = 'e' AND n.nspname = ANY($1::text[]) AND ` + pgNameFilter("t.ty
 ORDER BY n.nspname, t.typname`
 
 // readEnums adds the enum types in scope.
-func (st *pgState) readEnums(ctx context.Context, q Querier) error {
+func (st *pgState) readEnums(ctx context.Context, q dialect.Querier) error {
 	return st.each(ctx, q, "enum types", pgEnumsQuery, func(rows *sql.Rows) error {
 		var (
 			schema, name string
@@ -146,7 +147,7 @@ WHERE c.relkind = 'v' AND n.nspname = ANY($1::text[]) AND ` + pgNameFilter("c.re
 ORDER BY n.nspname, c.relname`
 
 // readViews adds the views in scope.
-func (st *pgState) readViews(ctx context.Context, q Querier) error {
+func (st *pgState) readViews(ctx context.Context, q dialect.Querier) error {
 	return st.each(ctx, q, "views", pgViewsQuery, func(rows *sql.Rows) error {
 		var schema, name, def string
 		if err := rows.Scan(&schema, &name, &def); err != nil {

@@ -2,18 +2,12 @@ package ops
 
 import (
 	"context"
-	"database/sql"
 	"fmt"
 
 	"github.com/migratego/migrate/dialect"
 	"github.com/migratego/migrate/model"
+	"github.com/migratego/migrate/query"
 )
-
-// Executor runs SQL: a *sql.DB, *sql.Conn or *sql.Tx.
-type Executor interface {
-	ExecContext(ctx context.Context, query string, args ...any) (sql.Result, error)
-	QueryContext(ctx context.Context, query string, args ...any) (*sql.Rows, error)
-}
 
 // Op is the handle a revision's upgrade and downgrade receive. It runs
 // operations on the migration's own connection and transaction, or, in
@@ -27,13 +21,16 @@ type Op struct {
 	// LiveTable reads a table's current definition (set online by the
 	// runner, from the inspector); nil offline.
 	LiveTable func(ctx context.Context, schema, name string) (*model.Table, error)
+	// Revision is the id of the revision running (set by the runner), for
+	// messages and for the resume key of a backfill.
+	Revision string
 
-	exec Executor
+	exec dialect.Querier
 	emit func(stmt string) error
 }
 
 // NewOp returns an Op that executes on ex.
-func NewOp(d dialect.Dialect, ex Executor) *Op { return &Op{Dialect: d, exec: ex} }
+func NewOp(d dialect.Dialect, ex dialect.Querier) *Op { return &Op{Dialect: d, exec: ex} }
 
 // NewOfflineOp returns an Op that hands every statement to emit instead of
 // executing it (--sql mode).
@@ -44,19 +41,22 @@ func NewOfflineOp(d dialect.Dialect, emit func(stmt string) error) *Op {
 // Offline reports whether statements are printed rather than executed.
 func (o *Op) Offline() bool { return o.emit != nil }
 
-// Execute runs raw SQL with bound parameters. Offline, parameters cannot be
-// bound, so a statement with arguments is refused.
-func (o *Op) Execute(ctx context.Context, query string, args ...any) error {
-	if o.emit != nil {
-		if len(args) > 0 {
-			return fmt.Errorf("ops: execute: bound parameters cannot be printed in --sql mode; render values with the expression core instead")
+// Execute runs raw SQL with parameters. The markers may be portable (?,
+// the next argument, on every database) or PostgreSQL's own ($1, $2): see
+// query.Raw. Offline (--sql) the arguments are written in their place as
+// escaped literals.
+func (o *Op) Execute(ctx context.Context, sql string, args ...any) error {
+	if len(args) == 0 {
+		if o.emit != nil {
+			return o.emit(sql)
 		}
-		return o.emit(query)
+		if _, err := o.exec.ExecContext(ctx, sql, args...); err != nil {
+			return &StatementError{Statement: sql, Err: err}
+		}
+		return nil
 	}
-	if _, err := o.exec.ExecContext(ctx, query, args...); err != nil {
-		return &StatementError{Statement: query, Err: err}
-	}
-	return nil
+	_, err := o.Exec(ctx, query.Raw(sql, args...))
+	return err
 }
 
 // StatementError is a statement the database refused, carrying the

@@ -137,14 +137,18 @@ func (s *session) runStep(ctx context.Context, p *preparedStep, last bool) error
 
 // checkLock confirms that the run still holds the migration lock.
 func (s *session) checkLock(ctx context.Context) error {
-	if err := s.lock.Check(ctx); err != nil {
-		if ctx.Err() != nil {
-			return ctx.Err()
-		}
+	if err := ctx.Err(); err != nil {
+		return err
+	}
+	// Not tied to ctx: a query cancelled by Ctrl-C would end the lock's
+	// session on some drivers.
+	cctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), 30*time.Second)
+	defer cancel()
+	if err := s.lock.Check(cctx); err != nil {
 		s.lockLost = true
 		return err
 	}
-	return nil
+	return ctx.Err()
 }
 
 // startStep reports that p starts at start and returns its history entry.
@@ -497,6 +501,7 @@ func (s *session) runGo(ctx context.Context, ex *trackingExec, p *preparedStep, 
 	op := ops.NewOp(s.r.d, ex)
 	op.InTransaction = inTx
 	op.LiveTable = liveTable(s.r.d, ex.q)
+	op.Revision = p.step.Revision.ID
 	err := p.goFn(ctx, op)
 	if err == nil {
 		err = ex.checkSkipped()
@@ -680,6 +685,13 @@ func (t *trackingExec) checkSkipped() error {
 
 // Raw runs f on the migration connection's driver connection.
 func (t *trackingExec) Raw(f func(driverConn any) error) error { return t.conn.Raw(f) }
+
+// BeginTx begins a transaction on the migration connection: the batches
+// of an ops.Backfill in a non-transactional revision commit one by one
+// (the Op asks only when no transaction is open).
+func (t *trackingExec) BeginTx(ctx context.Context, opts *sql.TxOptions) (*sql.Tx, error) {
+	return t.conn.BeginTx(ctx, opts)
+}
 
 // QueryContext runs a query.
 func (t *trackingExec) QueryContext(ctx context.Context, query string, args ...any) (*sql.Rows, error) {
