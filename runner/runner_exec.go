@@ -127,7 +127,10 @@ func (s *session) runStep(ctx context.Context, p *preparedStep, last bool) error
 		if err := s.commitGroup(ctx); err != nil {
 			return err
 		}
+		group := s.group
+		s.group = false
 		err = s.runTracked(ctx, p, last)
+		s.group = group
 	}
 	if err == nil {
 		s.rows = applyRows(s.rows, p.step)
