@@ -249,13 +249,9 @@ func (a *App) checkTableNames(u *dialect.URL) error {
 	if err != nil {
 		return Usage(err)
 	}
-	for _, key := range []string{"version_table", "history_table"} {
-		name := cfg.VersionTable
-		if key == "history_table" {
-			name = cfg.HistoryTable
-		}
-		if _, err := d.QuoteQualified(cfg.VersionTableSchema, name); err != nil {
-			return Usagef("%s %q (from %s) cannot be used on %s: %w", key, name, cfg.Origin(key), d.Name(), err)
+	for _, t := range []struct{ key, name string }{{"version_table", cfg.VersionTable}, {"history_table", cfg.HistoryTable}} {
+		if _, err := d.QuoteQualified(cfg.VersionTableSchema, t.name); err != nil {
+			return Usagef("%s %q (from %s) cannot be used on %s: %w", t.key, t.name, cfg.Origin(t.key), d.Name(), err)
 		}
 	}
 	return nil

@@ -15,7 +15,7 @@ type revFormatter struct {
 // newRevFormatter returns the formatter of the scripts' revisions; labels
 // are the effective branch labels of every revision (nil: ask the graph).
 func newRevFormatter(s *scripts, labels map[string][]string) *revFormatter {
-	return &revFormatter{Formatter: versions.Formatter{Graph: s.graph, Labels: labels}, s: s}
+	return &revFormatter{Formatter: versions.Formatter{Graph: s.graph, Labels: labels, Path: s.path}, s: s}
 }
 
 // revisionJSON is a revision in --json output.

@@ -2,7 +2,6 @@ package versions
 
 import (
 	"fmt"
-	"path/filepath"
 	"strings"
 )
 
@@ -15,6 +14,9 @@ type Formatter struct {
 	Labels map[string][]string
 	// Current marks the database's current revisions (history -i).
 	Current map[string]bool
+	// Path shows a revision's file in the log entry; nil shows its Path
+	// as stored.
+	Path func(r *Revision) string
 }
 
 // Branches returns the effective branch labels of r.
@@ -129,7 +131,11 @@ func (f *Formatter) LogEntry(r *Revision) string {
 	if labels := f.Branches(r); len(labels) > 0 {
 		fmt.Fprintf(&b, "Branch names: %s\n", strings.Join(labels, ", "))
 	}
-	fmt.Fprintf(&b, "Path: %s\n\n", filepath.FromSlash(r.Path))
+	path := r.Path
+	if f.Path != nil {
+		path = f.Path(r)
+	}
+	fmt.Fprintf(&b, "Path: %s\n\n", path)
 	for _, l := range longDoc(r) {
 		if l == "" {
 			b.WriteString("\n")
