@@ -108,7 +108,7 @@ func runCurrent(ctx context.Context, app *App, checkHeads bool) error {
 			writeCurrentLine(w, s, c, app.Verbose())
 		}
 		if partial != nil {
-			writePartial(w, partial, app.Verbose())
+			io.WriteString(w, partial.Describe(app.Verbose()))
 		}
 		return nil
 	})
@@ -162,24 +162,4 @@ func writeCurrentLine(w io.Writer, s *scripts, c currentRevJSON, verbose bool) {
 		fmt.Fprintf(w, "    Create Date: %s\n", rev.CreateDate)
 	}
 	fmt.Fprintln(w)
-}
-
-// writePartial describes a partly applied revision: its step and what is
-// known of each statement ("1 ran, 2 unknown, 3 not run"); verbose adds
-// the statements' texts.
-func writePartial(w io.Writer, p *runner.Partial, verbose bool) {
-	where := p.Path
-	if where == "" {
-		where = "file gone"
-	}
-	states := make([]string, len(p.Statements))
-	for i, st := range p.Statements {
-		states[i] = fmt.Sprintf("%d %s", st.Index, st.State)
-	}
-	fmt.Fprintf(w, "partly applied: %s (%s), history entry %d: statements %s\n", p.Step, where, p.HistoryID, strings.Join(states, ", "))
-	if verbose {
-		for _, st := range p.Statements {
-			fmt.Fprintf(w, "  %d. [%s] %s\n", st.Index, st.State, st.Text)
-		}
-	}
 }
