@@ -3,7 +3,6 @@ package cli
 import (
 	"encoding/json"
 	"fmt"
-	"strings"
 
 	"github.com/spf13/cobra"
 
@@ -93,12 +92,7 @@ func runInspect(cmd *cobra.Command, app *App, f inspectFlags) error {
 		if err != nil {
 			return fmt.Errorf("inspect: render %s DDL: %w", db.Dialect.Name(), err)
 		}
-		var b strings.Builder
-		for _, s := range stmts {
-			b.WriteString(dialect.ScriptStatement(db.Dialect, s))
-			b.WriteString("\n")
-		}
-		app.Printf("%s", b.String())
+		app.Printf("%s", dialect.Script(db.Dialect, stmts))
 	}
 	return nil
 }

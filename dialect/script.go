@@ -14,3 +14,14 @@ func ScriptStatement(d Dialect, s string) string {
 	}
 	return s + ";\n"
 }
+
+// Script returns statements as a script for the database's own client:
+// each as ScriptStatement writes it, followed by an empty line.
+func Script(d Dialect, stmts []string) string {
+	var b strings.Builder
+	for _, s := range stmts {
+		b.WriteString(ScriptStatement(d, s))
+		b.WriteString("\n")
+	}
+	return b.String()
+}

@@ -22,3 +22,23 @@ func TestScriptStatement(t *testing.T) {
 		}
 	}
 }
+
+func TestScript(t *testing.T) {
+	cases := []struct {
+		name  string
+		d     Dialect
+		stmts []string
+		want  string
+	}{
+		{"none", Postgres(), nil, ""},
+		{"two", SQLite(), []string{"CREATE TABLE a (x int)", "CREATE INDEX i ON a (x);"},
+			"CREATE TABLE a (x int);\n\nCREATE INDEX i ON a (x);\n\n"},
+		{"routine on MariaDB", MariaDB(), []string{"CREATE PROCEDURE p() BEGIN SELECT 1; END"},
+			"DELIMITER $$\nCREATE PROCEDURE p() BEGIN SELECT 1; END$$\nDELIMITER ;\n\n"},
+	}
+	for _, c := range cases {
+		if got := Script(c.d, c.stmts); got != c.want {
+			t.Errorf("%s: got %q, want %q", c.name, got, c.want)
+		}
+	}
+}
