@@ -97,6 +97,7 @@ func sortModel(md *model.MetaData) {
 		sort.SliceStable(t.Uniques, func(i, j int) bool { return t.Uniques[i].Name < t.Uniques[j].Name })
 		sort.SliceStable(t.Checks, func(i, j int) bool { return t.Checks[i].Name < t.Checks[j].Name })
 		sort.SliceStable(t.Indexes, func(i, j int) bool { return t.Indexes[i].Name < t.Indexes[j].Name })
+		sort.SliceStable(t.Exclusions, func(i, j int) bool { return t.Exclusions[i].Name < t.Exclusions[j].Name })
 	}
 	sort.SliceStable(md.Enums, func(i, j int) bool { return md.Enums[i].Name < md.Enums[j].Name })
 	sort.SliceStable(md.Sequences, func(i, j int) bool { return md.Sequences[i].Name < md.Sequences[j].Name })

@@ -19,16 +19,23 @@ func init() {
 // information_schema, which hides objects the user does not own and is
 // much slower on large schemas.
 //
-// It issues a fixed number of queries, one per object kind (scope, tables,
-// columns, constraints, indexes, sequences, enum types, views), whatever
-// the number of tables, and joins their rows in Go by table OID. The
-// catalog columns it reads (attgenerated, conparentid, indnkeyatts) need
-// PostgreSQL 12 or newer.
+// It issues a fixed number of queries, one per object kind (scope,
+// schemas, extensions, domains, tables, columns, constraints, indexes,
+// sequences, enum types, views, functions, triggers, rules), whatever the
+// number of tables, and joins their rows in Go by OID. The catalog columns
+// it reads (attgenerated, conparentid, indnkeyatts) need PostgreSQL 12 or
+// newer.
 //
-// What the model cannot express is not reported: partitions (their
-// partitioned table is reported as a plain table), materialized views,
-// foreign tables, exclusion constraints, index operator classes and
-// NULLS FIRST/LAST, and the options of serial sequences.
+// Objects that belong to an extension (pg_depend deptype 'e') are left
+// out: CREATE EXTENSION brings them back. Partitions are tables with
+// PartitionOf and no columns of their own; what PostgreSQL clones onto them
+// from the partitioned table (indexes, constraints, triggers) is reported
+// once, on the parent. Serial columns stay what they are: a default calling
+// nextval and a sequence owned by the column.
+//
+// What the model cannot express is not reported: materialized views,
+// foreign tables, event triggers, and the options of identity sequences
+// beyond start and increment.
 type pgInspector struct {
 	d dialect.Dialect
 }
@@ -65,10 +72,19 @@ func pgNameFilter(col string) string {
 	return fmt.Sprintf("(cardinality($2::text[]) = 0 OR %[1]s LIKE ANY($2::text[])) AND NOT (%[1]s LIKE ANY($3::text[]))", col)
 }
 
+// pgNotExtensionMember is the condition that an object (class catalog,
+// oid) is not part of an extension.
+func pgNotExtensionMember(class, oid string) string {
+	return fmt.Sprintf(`NOT EXISTS (SELECT 1 FROM pg_catalog.pg_depend e
+  WHERE e.classid = '%s'::regclass AND e.objid = %s AND e.deptype = 'e')`, class, oid)
+}
+
 // pgTableFilter is the condition selecting the tables in scope, for a
 // query joining pg_class c and pg_namespace n: ordinary and partitioned
-// tables, not partitions, in the scope's schemas ($1), by name.
-var pgTableFilter = "c.relkind IN ('r', 'p') AND NOT c.relispartition AND n.nspname = ANY($1::text[]) AND " + pgNameFilter("c.relname")
+// tables and partitions, in the scope's schemas ($1), by name, that no
+// extension owns.
+var pgTableFilter = "c.relkind IN ('r', 'p') AND n.nspname = ANY($1::text[]) AND " + pgNameFilter("c.relname") +
+	" AND " + pgNotExtensionMember("pg_catalog.pg_class", "c.oid")
 
 // pgState carries what the per-kind readers share while one inspection
 // runs: the scope, the model being built and the tables by OID.
@@ -79,7 +95,9 @@ type pgState struct {
 	tables map[int64]*pgTable
 }
 
-// pgTable is a table being read, with its columns by attribute number.
+// pgTable is a table being read, with its columns by attribute number. A
+// partition's columns are known here but not listed in the model (they
+// come from its parent).
 type pgTable struct {
 	t       *model.Table
 	columns map[int]*model.Column
@@ -107,6 +125,9 @@ func (in *pgInspector) Inspect(ctx context.Context, q Querier, opts Options) (*m
 	}
 	st := &pgState{d: in.d, scope: scope, md: &model.MetaData{}, tables: map[int64]*pgTable{}}
 	steps := []func(context.Context, Querier) error{
+		st.readSchemas,
+		st.readExtensions,
+		st.readDomains,
 		st.readTables,
 		st.readColumns,
 		st.readConstraints,
@@ -114,6 +135,9 @@ func (in *pgInspector) Inspect(ctx context.Context, q Querier, opts Options) (*m
 		st.readSequences,
 		st.readEnums,
 		st.readViews,
+		st.readFunctions,
+		st.readTriggers,
+		st.readRules,
 	}
 	for _, step := range steps {
 		if err := step(ctx, q); err != nil {
@@ -156,4 +180,10 @@ func (in *pgInspector) scope(ctx context.Context, q Querier, opts Options) (*pgS
 // row; errors are prefixed with "inspect postgres: <what>:".
 func (st *pgState) each(ctx context.Context, q Querier, what, query string, scan func(*sql.Rows) error) error {
 	return eachRow(ctx, q, "postgres", what, query, st.scope.args(), scan)
+}
+
+// eachInSchemas runs a catalog query bound to the scope's schemas only
+// ($1), for objects the globs on names do not select.
+func (st *pgState) eachInSchemas(ctx context.Context, q Querier, what, query string, scan func(*sql.Rows) error) error {
+	return eachRow(ctx, q, "postgres", what, query, []any{st.scope.schemas}, scan)
 }
