@@ -85,18 +85,27 @@ UNION ALL SELECT 'domain constraints', count(*) FROM pg_catalog.pg_constraint
 UNION ALL SELECT 'sequences', count(*) FROM rel WHERE relkind = 'S'
 UNION ALL SELECT 'views', count(*) FROM rel WHERE relkind = 'v'
 UNION ALL SELECT 'materialized views', count(*) FROM rel WHERE relkind = 'm'
-UNION ALL SELECT 'functions ' || prokind::text, count(*) FROM pg_catalog.pg_proc
-  WHERE pronamespace IN (SELECT oid FROM s) GROUP BY prokind
+UNION ALL SELECT 'routines ' || prokind::text, count(*) FROM pg_catalog.pg_proc p
+  WHERE pronamespace IN (SELECT oid FROM s) AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_depend e
+    WHERE e.classid = 'pg_catalog.pg_proc'::regclass AND e.objid = p.oid AND e.deptype IN ('e', 'i'))
+  GROUP BY prokind
+UNION ALL SELECT 'extension members', count(*) FROM pg_catalog.pg_depend WHERE deptype = 'e'
+  AND refobjid IN (SELECT oid FROM pg_catalog.pg_extension WHERE extnamespace IN (SELECT oid FROM s))
 UNION ALL SELECT 'triggers', count(*) FROM pg_catalog.pg_trigger WHERE NOT tgisinternal AND tgrelid IN (SELECT oid FROM rel)
 UNION ALL SELECT 'rules', count(*) FROM pg_catalog.pg_rewrite WHERE rulename <> '_RETURN' AND ev_class IN (SELECT oid FROM rel)
-UNION ALL SELECT 'types ' || typtype::text, count(*) FROM pg_catalog.pg_type
-  WHERE typnamespace IN (SELECT oid FROM s) AND typtype IN ('c', 'd', 'e', 'r')
-    AND (typrelid = 0 OR typrelid IN (SELECT oid FROM rel WHERE relkind = 'c')) GROUP BY typtype
+UNION ALL SELECT 'types ' || typtype::text, count(*) FROM pg_catalog.pg_type t
+  WHERE typnamespace IN (SELECT oid FROM s) AND typtype IN ('c', 'd', 'e', 'r', 'm')
+    AND (typrelid = 0 OR typrelid IN (SELECT oid FROM rel WHERE relkind = 'c'))
+    AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_depend e
+      WHERE e.classid = 'pg_catalog.pg_type'::regclass AND e.objid = t.oid AND e.deptype = 'e')
+  GROUP BY typtype
 UNION ALL SELECT 'comments', count(*) FROM pg_catalog.pg_description d
   WHERE d.objoid IN (SELECT oid FROM rel) OR d.objoid IN (SELECT oid FROM s)
     OR d.objoid IN (SELECT oid FROM pg_catalog.pg_proc WHERE pronamespace IN (SELECT oid FROM s))
     OR d.objoid IN (SELECT oid FROM pg_catalog.pg_type WHERE typnamespace IN (SELECT oid FROM s))
-    OR d.objoid IN (SELECT oid FROM pg_catalog.pg_trigger WHERE tgrelid IN (SELECT oid FROM rel))`
+    OR d.objoid IN (SELECT oid FROM pg_catalog.pg_trigger WHERE tgrelid IN (SELECT oid FROM rel))
+    OR d.objoid IN (SELECT oid FROM pg_catalog.pg_constraint WHERE conrelid IN (SELECT oid FROM rel))
+    OR d.objoid IN (SELECT oid FROM pg_catalog.pg_rewrite WHERE ev_class IN (SELECT oid FROM rel))`
 
 // pgCounts returns postgresCatalogCounts for db.
 func pgCounts(ctx context.Context, t *testing.T, db *dialect.DB) map[string]int {

@@ -123,8 +123,8 @@ func pgExclusion(ix *model.Index, am, operators string) (*model.Exclusion, error
 		return nil, fmt.Errorf("%d operators for %d keys", len(ops), len(ix.Parts))
 	}
 	ex := &model.Exclusion{Include: ix.Include, Where: ix.Where}
-	if am != "gist" {
-		ex.Method = am // gist is the default of EXCLUDE, reported as ""
+	if am != "btree" {
+		ex.Method = am // btree is the default of EXCLUDE too, reported as ""
 	}
 	for i, p := range ix.Parts {
 		ex.Elements = append(ex.Elements, model.ExclusionElement{IndexPart: p, Operator: ops[i]})

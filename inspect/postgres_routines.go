@@ -11,7 +11,8 @@ import (
 )
 
 // pgFunctionsQuery lists the functions, procedures and aggregates in scope
-// that no extension owns. Functions and procedures come as
+// that no extension owns and that are not part of another object (the
+// constructors of a range type). Functions and procedures come as
 // pg_get_functiondef prints them; an aggregate's CREATE AGGREGATE is put
 // together from pg_aggregate (after its name: the argument list and
 // options). deps lists what the routine needs, from pg_depend: tables and
@@ -63,6 +64,8 @@ LEFT JOIN pg_catalog.pg_description d
   ON d.objoid = p.oid AND d.classoid = 'pg_catalog.pg_proc'::regclass AND d.objsubid = 0
 WHERE p.prokind IN ('f', 'p', 'a') AND n.nspname = ANY($1::text[]) AND ` + pgNameFilter("p.proname") + `
   AND ` + pgNotExtensionMember("pg_catalog.pg_proc", "p.oid") + `
+  AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_depend i
+    WHERE i.classid = 'pg_catalog.pg_proc'::regclass AND i.objid = p.oid AND i.deptype = 'i')
 ORDER BY n.nspname, p.proname, 5`
 
 // pgRoutineKinds maps prokind to definition kinds.

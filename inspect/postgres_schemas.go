@@ -56,11 +56,12 @@ func (st *pgState) readExtensions(ctx context.Context, q Querier) error {
 	})
 }
 
-// pgDomainsQuery lists the domains and composite types in scope in the
-// order they were created (a domain over a domain comes after it). For a
-// domain: its base type, NOT NULL, default, a collation other than the
+// pgDomainsQuery lists the domains, composite and range types in scope in
+// the order they were created (a domain over a domain comes after it). For
+// a domain: its base type, NOT NULL, default, a collation other than the
 // base type's, its check constraints and comment. For a composite type:
-// its attributes, already spelled as the body of CREATE TYPE … AS (…).
+// its attributes, and for a range type its options, already spelled as
+// the body of CREATE TYPE … AS (…) and CREATE TYPE … AS RANGE (…).
 var pgDomainsQuery = `
 SELECT t.typtype::text, n.nspname, t.typname, COALESCE(d.description, ''),
   pg_catalog.format_type(t.typbasetype, t.typtypmod), t.typnotnull, t.typdefault,
@@ -75,7 +76,19 @@ SELECT t.typtype::text, n.nspname, t.typname, COALESCE(d.description, ''),
     FROM pg_catalog.pg_attribute a
     JOIN pg_catalog.pg_type at ON at.oid = a.atttypid
     LEFT JOIN pg_catalog.pg_collation ac ON ac.oid = a.attcollation
-    WHERE a.attrelid = t.typrelid AND a.attnum > 0 AND NOT a.attisdropped) END
+    WHERE a.attrelid = t.typrelid AND a.attnum > 0 AND NOT a.attisdropped)
+  WHEN t.typtype = 'r' THEN (
+    SELECT 'SUBTYPE = ' || pg_catalog.format_type(r.rngsubtype, NULL)
+      || CASE WHEN NOT oc.opcdefault THEN ', SUBTYPE_OPCLASS = ' || pg_catalog.quote_ident(ocn.nspname) || '.' || pg_catalog.quote_ident(oc.opcname) ELSE '' END
+      || CASE WHEN r.rngcollation <> 0 AND r.rngcollation <> st.typcollation THEN ', COLLATION = ' || pg_catalog.quote_ident(rc.collname) ELSE '' END
+      || CASE WHEN r.rngcanonical <> 0 THEN ', CANONICAL = ' || r.rngcanonical::regproc::text ELSE '' END
+      || CASE WHEN r.rngsubdiff <> 0 THEN ', SUBTYPE_DIFF = ' || r.rngsubdiff::regproc::text ELSE '' END
+    FROM pg_catalog.pg_range r
+    JOIN pg_catalog.pg_type st ON st.oid = r.rngsubtype
+    JOIN pg_catalog.pg_opclass oc ON oc.oid = r.rngsubopc
+    JOIN pg_catalog.pg_namespace ocn ON ocn.oid = oc.opcnamespace
+    LEFT JOIN pg_catalog.pg_collation rc ON rc.oid = r.rngcollation
+    WHERE r.rngtypid = t.oid) END
 FROM pg_catalog.pg_type t
 JOIN pg_catalog.pg_namespace n ON n.oid = t.typnamespace
 LEFT JOIN pg_catalog.pg_type bt ON bt.oid = t.typbasetype
@@ -83,12 +96,12 @@ LEFT JOIN pg_catalog.pg_collation co ON co.oid = t.typcollation
 LEFT JOIN pg_catalog.pg_class tc ON tc.oid = t.typrelid
 LEFT JOIN pg_catalog.pg_description d
   ON d.objoid = t.oid AND d.classoid = 'pg_catalog.pg_type'::regclass AND d.objsubid = 0
-WHERE (t.typtype = 'd' OR (t.typtype = 'c' AND tc.relkind = 'c'))
+WHERE (t.typtype IN ('d', 'r') OR (t.typtype = 'c' AND tc.relkind = 'c'))
   AND n.nspname = ANY($1::text[]) AND ` + pgNameFilter("t.typname") + `
   AND ` + pgNotExtensionMember("pg_catalog.pg_type", "t.oid") + `
 ORDER BY t.oid`
 
-// readDomains adds the domains in scope, and composite types as
+// readDomains adds the domains in scope, and composite and range types as
 // definitions of kind type.
 func (st *pgState) readDomains(ctx context.Context, q Querier) error {
 	return st.each(ctx, q, "domains", pgDomainsQuery, func(rows *sql.Rows) error {
@@ -100,10 +113,15 @@ func (st *pgState) readDomains(ctx context.Context, q Querier) error {
 		if err := rows.Scan(&kind, &schema, &name, &comment, &base, &notNull, &def, &collation, &checks, &attrs); err != nil {
 			return err
 		}
-		if kind == "c" {
+		switch kind {
+		case "c", "r":
+			as := " AS ("
+			if kind == "r" {
+				as = " AS RANGE ("
+			}
 			st.md.Definitions = append(st.md.Definitions, &model.Definition{
 				Kind: model.DefType, Schema: st.scope.schemaOf(schema), Name: name, Comment: comment,
-				SQL: "CREATE TYPE " + st.qualifiedName(schema, name) + " AS (" + attrs.String + ")",
+				SQL: "CREATE TYPE " + st.qualifiedName(schema, name) + as + attrs.String + ")",
 			})
 			return nil
 		}
