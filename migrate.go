@@ -7,10 +7,11 @@
 //	versionsFS, _ := fs.Sub(files, "migrations/versions")
 //	err := migrate.Upgrade(ctx, db, migrate.Source{FS: versionsFS}, "head")
 //
-// It is a small facade over the packages that do the work: versions (the
-// revision files, the graph and the runner) and dialect (one object per
-// database). Revisions are the files the migrate command writes: SQL files,
-// and Go files whose compiled revisions are in a versions.Registry. The
+// It is a small facade over the packages that do the work: scriptdir (the
+// revision files), versions (the graph), runner (execution) and dialect
+// (one object per database). Revisions are the files the migrate command
+// writes: SQL files, and Go files whose compiled revisions are in a
+// runner.Registry. The
 // version and history tables, the migration lock and the transactions are
 // exactly those of the migrate command, so the command and the program can
 // work on the same database.
@@ -26,10 +27,12 @@ import (
 	"fmt"
 	"io/fs"
 	"log/slog"
+	"slices"
 	"time"
 
 	"github.com/migratego/migrate/dialect"
-	"github.com/migratego/migrate/versions"
+	"github.com/migratego/migrate/runner"
+	"github.com/migratego/migrate/scriptdir"
 )
 
 // Source is where the revisions come from: revision files, compiled Go
@@ -39,12 +42,12 @@ type Source struct {
 	// at its root, such as an embed.FS narrowed with fs.Sub, or os.DirFS.
 	FS fs.FS
 	// Registry holds compiled Go revisions (their init funcs call
-	// Registry.Register, or versions.Register for versions.DefaultRegistry).
+	// Registry.Register, or runner.Register for runner.DefaultRegistry).
 	// When FS holds Go revision files, each is bound to the compiled
-	// revision with its ID (versions.Registry.Bind: a file missing from the
+	// revision with its ID (runner.Registry.Bind: a file missing from the
 	// program, or a compiled revision without a file, is an error); when FS
 	// holds none, the registry's revisions join the files' as they are.
-	Registry *versions.Registry
+	Registry *runner.Registry
 }
 
 // Option configures a call.
@@ -52,9 +55,9 @@ type Option func(*settings)
 
 type settings struct {
 	dialect  dialect.Dialect
-	runner   []versions.Option
+	runner   []runner.Option
 	logger   *slog.Logger
-	progress func(versions.Progress)
+	progress func(runner.Progress)
 	purge    bool
 }
 
@@ -67,29 +70,29 @@ func WithDialect(d dialect.Dialect) Option { return func(s *settings) { s.dialec
 // "migrate_version" in the connection's default schema), as version_table
 // and version_table_schema in migrate.toml.
 func WithVersionTable(schema, name string) Option {
-	return func(s *settings) { s.runner = append(s.runner, versions.WithVersionTable(schema, name)) }
+	return func(s *settings) { s.runner = append(s.runner, runner.WithVersionTable(schema, name)) }
 }
 
 // WithHistoryTable names the history table (default "migrate_history").
 func WithHistoryTable(name string) Option {
-	return func(s *settings) { s.runner = append(s.runner, versions.WithHistoryTable(name)) }
+	return func(s *settings) { s.runner = append(s.runner, runner.WithHistoryTable(name)) }
 }
 
 // WithLockTimeout bounds the wait for the migration lock held by another
 // process (default 60s).
 func WithLockTimeout(d time.Duration) Option {
-	return func(s *settings) { s.runner = append(s.runner, versions.WithLockTimeout(d)) }
+	return func(s *settings) { s.runner = append(s.runner, runner.WithLockTimeout(d)) }
 }
 
 // WithTransactionMode chooses one transaction per revision (the default)
 // or one for the whole run (PostgreSQL, SQLite).
-func WithTransactionMode(m versions.TransactionMode) Option {
-	return func(s *settings) { s.runner = append(s.runner, versions.WithTransactionMode(m)) }
+func WithTransactionMode(m runner.TransactionMode) Option {
+	return func(s *settings) { s.runner = append(s.runner, runner.WithTransactionMode(m)) }
 }
 
 // WithTag records a tag with every step in the history table.
 func WithTag(tag string) Option {
-	return func(s *settings) { s.runner = append(s.runner, versions.WithTag(tag)) }
+	return func(s *settings) { s.runner = append(s.runner, runner.WithTag(tag)) }
 }
 
 // WithLogger logs every step at level Info when it finishes ("Running
@@ -97,7 +100,7 @@ func WithTag(tag string) Option {
 func WithLogger(l *slog.Logger) Option { return func(s *settings) { s.logger = l } }
 
 // WithProgress calls f when each step starts and ends.
-func WithProgress(f func(versions.Progress)) Option { return func(s *settings) { s.progress = f } }
+func WithProgress(f func(runner.Progress)) Option { return func(s *settings) { s.progress = f } }
 
 // WithPurge makes Stamp empty the version table first, so that it works
 // on a table holding unknown revisions.
@@ -160,7 +163,7 @@ func Current(ctx context.Context, db *sql.DB, source Source, opts ...Option) ([]
 }
 
 // newRunner loads the source into a graph and returns a runner on db.
-func newRunner(ctx context.Context, db *sql.DB, source Source, opts []Option) (*versions.Runner, *settings, error) {
+func newRunner(ctx context.Context, db *sql.DB, source Source, opts []Option) (*runner.Runner, *settings, error) {
 	s := &settings{}
 	for _, o := range opts {
 		o(s)
@@ -168,7 +171,7 @@ func newRunner(ctx context.Context, db *sql.DB, source Source, opts []Option) (*
 	if db == nil {
 		return nil, nil, errors.New("no database (nil *sql.DB)")
 	}
-	g, err := source.graph()
+	set, err := source.set()
 	if err != nil {
 		return nil, nil, err
 	}
@@ -178,8 +181,8 @@ func newRunner(ctx context.Context, db *sql.DB, source Source, opts []Option) (*
 			return nil, nil, err
 		}
 	}
-	ropts := append(s.runner, versions.WithProgress(s.report))
-	r, err := versions.NewRunner(&dialect.DB{DB: db, Dialect: d}, g, ropts...)
+	ropts := append(s.runner, runner.WithProgress(s.report))
+	r, err := runner.NewRunner(&dialect.DB{DB: db, Dialect: d}, set, ropts...)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -187,7 +190,7 @@ func newRunner(ctx context.Context, db *sql.DB, source Source, opts []Option) (*
 }
 
 // report hands a step to the progress callback and the logger.
-func (s *settings) report(p versions.Progress) {
+func (s *settings) report(p runner.Progress) {
 	if s.progress != nil {
 		s.progress(p)
 	}
@@ -195,43 +198,27 @@ func (s *settings) report(p versions.Progress) {
 		return
 	}
 	switch p.Phase {
-	case versions.StepFinished:
+	case runner.StepFinished:
 		s.logger.Info(p.Message, "revision", p.Step.Revision.ID, "elapsed", p.Elapsed)
-	case versions.StepFailed:
+	case runner.StepFailed:
 		s.logger.Error(p.Message, "revision", p.Step.Revision.ID, "elapsed", p.Elapsed, "error", p.Err)
 	}
 }
 
-// graph loads the source's revisions into a validated graph.
-func (src Source) graph() (*versions.Graph, error) {
+// set loads the source's revisions into a migration set.
+func (src Source) set() (*runner.Set, error) {
 	if src.FS == nil && src.Registry == nil {
 		return nil, errors.New("the source has neither files (Source.FS) nor compiled revisions (Source.Registry)")
 	}
-	var revs []*versions.Revision
+	var scripts []*scriptdir.Script
 	if src.FS != nil {
 		var err error
-		if revs, err = versions.Load([]versions.Location{{FS: src.FS}}); err != nil {
+		if scripts, err = scriptdir.Load([]scriptdir.Location{{FS: src.FS}}); err != nil {
 			return nil, err
 		}
 	}
-	if src.Registry != nil {
-		hasGoFiles := false
-		for _, r := range revs {
-			if r.Source != nil && r.Source.Kind == versions.KindGo {
-				hasGoFiles = true
-			}
-		}
-		if hasGoFiles {
-			if _, err := src.Registry.Bind(revs); err != nil {
-				return nil, err
-			}
-		} else {
-			compiled, err := src.Registry.Revisions()
-			if err != nil {
-				return nil, err
-			}
-			revs = append(revs, compiled...)
-		}
+	if src.Registry == nil || slices.ContainsFunc(scripts, func(s *scriptdir.Script) bool { return s.Kind == scriptdir.KindGo }) {
+		return runner.NewSet(scripts, src.Registry)
 	}
-	return versions.NewGraph(revs)
+	return runner.NewCompiledSet(scripts, src.Registry)
 }

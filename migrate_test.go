@@ -21,7 +21,7 @@ import (
 	"github.com/migratego/migrate/internal/testdb"
 	"github.com/migratego/migrate/model"
 	"github.com/migratego/migrate/ops"
-	"github.com/migratego/migrate/versions"
+	"github.com/migratego/migrate/runner"
 
 	_ "modernc.org/sqlite"
 )
@@ -75,9 +75,9 @@ var sqlRevisions = fstest.MapFS{
 
 // goRevisions returns a registry with one compiled Go revision, r3, on
 // top of sqlRevisions: a table made with ops and a data change.
-func goRevisions() *versions.Registry {
-	reg := versions.NewRegistry()
-	reg.Register(&versions.Revision{
+func goRevisions() *runner.Registry {
+	reg := runner.NewRegistry()
+	reg.Register(&runner.Revision{
 		ID: "r3", Revises: []string{"r2"}, Message: "tags",
 		Upgrade: func(ctx context.Context, op *ops.Op) error {
 			err := op.Run(ctx, ops.CreateTable{Table: &model.Table{
@@ -179,7 +179,7 @@ func TestFacadeBadInput(t *testing.T) {
 		{"nil db", nil, migrate.Source{FS: sqlRevisions}, "nil *sql.DB"},
 		{"empty source", db, migrate.Source{}, "neither files"},
 		{"bad file", db, migrate.Source{FS: fstest.MapFS{"x.sql": {Data: []byte("-- migrate:bogus 1\n")}}}, "x.sql"},
-		{"go file not compiled", db, migrate.Source{FS: fstest.MapFS{"g.go": {Data: []byte(goFile)}}, Registry: versions.NewRegistry()}, "not compiled into this program"},
+		{"go file not compiled", db, migrate.Source{FS: fstest.MapFS{"g.go": {Data: []byte(goFile)}}, Registry: runner.NewRegistry()}, "not compiled into this program"},
 	} {
 		err := migrate.Upgrade(ctx, tc.db, tc.src, "head")
 		if err == nil || !strings.Contains(err.Error(), tc.want) {
@@ -190,9 +190,9 @@ func TestFacadeBadInput(t *testing.T) {
 
 const goFile = `package versions
 
-import "github.com/migratego/migrate/versions"
+import "github.com/migratego/migrate/runner"
 
 func init() {
-	versions.Register(&versions.Revision{ID: "g1", Message: "go"})
+	runner.Register(&runner.Revision{ID: "g1", Message: "go"})
 }
 `

@@ -14,7 +14,7 @@ import (
 	"github.com/migratego/migrate/cli/config"
 	"github.com/migratego/migrate/dialect"
 	"github.com/migratego/migrate/model"
-	"github.com/migratego/migrate/versions"
+	"github.com/migratego/migrate/runner"
 )
 
 // App is what every command needs: output writers, the global flags, the
@@ -37,7 +37,7 @@ type App struct {
 	args []string
 	// compiled, model and bundle are what a program built with the project
 	// carries (WithRegistry, WithModel, WithBundle).
-	compiled *versions.Registry
+	compiled *runner.Registry
 	model    func() *model.MetaData
 	bundle   *Bundle
 
@@ -164,14 +164,18 @@ func (a *App) DatabaseURL() (string, error) {
 	if err != nil {
 		return "", err
 	}
-	if cfg.DatabaseURL == "" {
+	raw, err := cfg.DatabaseURLValue()
+	if err != nil {
+		return "", err
+	}
+	if raw == "" {
 		where := "no migrate.toml found"
 		if cfg.Found() {
 			where = cfg.File + " has no database_url"
 		}
 		return "", Usagef("no database URL (%s): set database_url in migrate.toml, MIGRATE_DATABASE_URL or DATABASE_URL, or pass --database-url", where)
 	}
-	return cfg.DatabaseURL, nil
+	return raw, nil
 }
 
 // ParseURL parses the configured database URL without connecting, for
@@ -184,6 +188,26 @@ func (a *App) ParseURL() (*dialect.URL, error) {
 	u, err := dialect.ParseURL(raw)
 	if err != nil {
 		return nil, Usage(err)
+	}
+	return u, nil
+}
+
+// OfflineURL parses the configured database URL for offline (--sql)
+// work, which needs only its dialect: environment variables of
+// migrate.toml's database_url that are not set count as empty, since
+// nothing connects. A URL that still cannot be parsed is a usage error.
+func (a *App) OfflineURL() (*dialect.URL, error) {
+	cfg, err := a.Config()
+	if err != nil {
+		return nil, err
+	}
+	if _, err := cfg.DatabaseURLValue(); err == nil {
+		return a.ParseURL()
+	}
+	u, perr := dialect.ParseURL(cfg.DatabaseURLForDialect())
+	if perr != nil {
+		_, err := cfg.DatabaseURLValue()
+		return nil, err
 	}
 	return u, nil
 }

@@ -7,7 +7,7 @@ import (
 	"text/tabwriter"
 	"time"
 
-	"github.com/migratego/migrate/versions"
+	"github.com/migratego/migrate/runner"
 )
 
 // runHistoryApplied is `history --applied`: the runner's history table,
@@ -18,39 +18,40 @@ func runHistoryApplied(ctx context.Context, app *App) error {
 	if err != nil {
 		return err
 	}
-	var entries []versions.HistoryEntry
-	if !app.databaseFileMissing() {
-		s, err := app.loadRunnable()
-		if err != nil {
-			return err
+	var entries []runner.HistoryEntry
+	if err := app.checkDatabaseFile(); err != nil {
+		return err
+	}
+	s, err := app.loadRunnable()
+	if err != nil {
+		return err
+	}
+	err = app.withReadRunner(ctx, cfg, s, func(r *runner.Runner) error {
+		if entries, err = r.AppliedHistory(ctx); err != nil {
+			return Failure(err)
 		}
-		err = app.withReadRunner(ctx, cfg, s, func(r *versions.Runner) error {
-			if entries, err = r.AppliedHistory(ctx); err != nil {
-				return Failure(err)
-			}
-			return nil
-		})
-		if err != nil {
-			return err
-		}
+		return nil
+	})
+	if err != nil {
+		return err
 	}
 	if entries == nil {
-		entries = []versions.HistoryEntry{}
+		entries = []runner.HistoryEntry{}
 	}
 	return app.Result(struct {
-		Entries []versions.HistoryEntry `json:"entries"`
+		Entries []runner.HistoryEntry `json:"entries"`
 	}{entries}, func(w io.Writer) error {
 		return writeAppliedHistory(w, entries, app.Verbose())
 	})
 }
 
 // writeAppliedHistory prints history entries as a table.
-func writeAppliedHistory(w io.Writer, entries []versions.HistoryEntry, verbose bool) error {
+func writeAppliedHistory(w io.Writer, entries []runner.HistoryEntry, verbose bool) error {
 	tw := tabwriter.NewWriter(w, 0, 4, 2, ' ', 0)
 	fmt.Fprintln(tw, "ID\tSTARTED (UTC)\tSTEP\tSTATUS\tDURATION\tOPERATOR\tVERSION\tTAG")
 	for _, e := range entries {
 		status := e.Status
-		if e.Status != versions.StatusOK && e.StatementCount > 0 {
+		if e.Status != runner.StatusOK && e.StatementCount > 0 {
 			status += fmt.Sprintf(" (%d/%d statements)", e.StatementsDone, e.StatementCount)
 		}
 		dur := ""

@@ -4,10 +4,9 @@ import (
 	"context"
 	"fmt"
 	"io"
-	"os"
 	"path/filepath"
-	"strings"
 
+	"github.com/migratego/migrate/internal/runnerbuild"
 	"github.com/spf13/cobra"
 )
 
@@ -68,48 +67,32 @@ func runBuild(ctx context.Context, app *App, out string) error {
 	if err != nil {
 		return err
 	}
-	p, err := findGoProject(cfg)
+	p, err := runnerbuild.FindProject(cfg.ScriptLocation, cfg.VersionLocations)
 	if err != nil {
-		return err
+		return buildError(err)
 	}
-	if err := p.resolveModule(cfg.ScriptLocation); err != nil {
-		return err
+	if err := p.ResolveModule(cfg.ScriptLocation); err != nil {
+		return buildError(err)
 	}
-	tmp, err := os.MkdirTemp("", "migrate-build-")
-	if err != nil {
-		return Failure(fmt.Errorf("build: %w", err))
+	var locs []runnerbuild.DeployLocation
+	for _, dir := range s.locations {
+		locs = append(locs, runnerbuild.DeployLocation{Dir: dir, Shown: filepath.ToSlash(display(s.wd, dir))})
 	}
-	defer os.RemoveAll(tmp)
-	spec := &bundleSpec{config: BundleConfig{
+	b := app.builder()
+	bundle := BundleConfig{
 		VersionTable:            cfg.VersionTable,
 		VersionTableSchema:      cfg.VersionTableSchema,
 		HistoryTable:            cfg.HistoryTable,
 		TransactionPerMigration: cfg.TransactionPerMigration,
 		LockTimeout:             cfg.LockTimeout,
-	}}
-	for i, dir := range s.locations {
-		rel := fmt.Sprintf("bundle/%d", i)
-		shown := filepath.ToSlash(display(s.wd, dir))
-		if err := copyRevisionFiles(dir, filepath.Join(tmp, filepath.FromSlash(rel)), shown); err != nil {
-			return err
-		}
-		spec.dirs, spec.paths = append(spec.dirs, rel), append(spec.paths, shown)
-	}
-	src, err := renderRunnerMain(p, spec)
-	if err != nil {
-		return Failure(err)
-	}
-	mainFile := filepath.Join(tmp, "main.go")
-	if err := os.WriteFile(mainFile, src, 0o644); err != nil {
-		return Failure(fmt.Errorf("build: %w", err))
 	}
 	output := abs(app.WorkDir(), out)
-	app.Infof("Building %s (go build in %s) ...", display(app.WorkDir(), output), p.module.Dir)
-	if err := app.goBuild(ctx, p.module.Dir, buildEnv(false), output, mainFile, "-trimpath"); err != nil {
-		return err
+	if err := b.Deploy(ctx, p, locs, bundle, output, display(app.WorkDir(), output)); err != nil {
+		return buildError(err)
 	}
-	res := buildResult{Output: output, Module: p.module.Path, GoRevisions: p.goRevisions,
-		Revisions: len(s.revs), Model: p.envTarget}
+	module, _ := p.Module()
+	res := buildResult{Output: output, Module: module, GoRevisions: p.GoRevisions,
+		Revisions: len(s.revs), Model: p.EnvTarget}
 	return app.Result(res, func(w io.Writer) error {
 		model := ""
 		if res.Model {
@@ -119,35 +102,4 @@ func runBuild(ctx context.Context, app *App, out string) error {
 			display(app.WorkDir(), output), res.Revisions, res.GoRevisions, model)
 		return err
 	})
-}
-
-// copyRevisionFiles copies the files of a version location that the
-// loader reads (.go and .sql, not hidden, not tests) into dst, with a
-// LOCATION file naming it, so that the directory is never empty (go:embed
-// refuses empty directories; the loader ignores that file).
-func copyRevisionFiles(src, dst, shown string) error {
-	if err := os.MkdirAll(dst, 0o755); err != nil {
-		return Failure(fmt.Errorf("build: %w", err))
-	}
-	if err := os.WriteFile(filepath.Join(dst, "LOCATION"), []byte(shown+"\n"), 0o644); err != nil {
-		return Failure(fmt.Errorf("build: %w", err))
-	}
-	entries, err := os.ReadDir(src)
-	if err != nil {
-		return Usagef("build: version location %s: %w", shown, err)
-	}
-	for _, e := range entries {
-		name := e.Name()
-		if e.IsDir() || !(goSourceFile(name) || (strings.EqualFold(filepath.Ext(name), ".sql") && !strings.HasPrefix(name, ".") && !strings.HasPrefix(name, "_"))) {
-			continue
-		}
-		data, err := os.ReadFile(filepath.Join(src, name))
-		if err != nil {
-			return Usagef("build: %w", err)
-		}
-		if err := os.WriteFile(filepath.Join(dst, name), data, 0o644); err != nil {
-			return Failure(fmt.Errorf("build: %w", err))
-		}
-	}
-	return nil
 }

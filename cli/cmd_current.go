@@ -8,9 +8,8 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/migratego/migrate/runner"
 	"github.com/spf13/cobra"
-
-	"github.com/migratego/migrate/versions"
 )
 
 func newCurrentCommand(app *App) *cobra.Command {
@@ -20,8 +19,10 @@ func newCurrentCommand(app *App) *cobra.Command {
 		Short: "Show the database's current revisions",
 		Long: `current prints the revisions in the database's version table, one per
 line, as alembic current: "<id> (head)" for a revision that is a head of
-the scripts. -v prints each revision's details. It only reads: a missing
-version table means nothing is applied, and it is not created.
+the scripts, "(base)" when no revision is applied (--json: an empty
+list). -v prints each revision's details. It only reads: a missing
+version table means nothing is applied, and it is not created; a SQLite
+database file that does not exist is an error (exit 3).
 
 --check-heads exits with status 1 when the database is not at the heads of
 the scripts (for deploy checks). A version table naming a revision the
@@ -60,19 +61,20 @@ func runCurrent(ctx context.Context, app *App, checkHeads bool) error {
 	if err != nil {
 		return err
 	}
+	if err := app.checkDatabaseFile(); err != nil {
+		return err
+	}
 	var rows []string
-	var unknown *versions.UnknownRevisionError
-	if !app.databaseFileMissing() {
-		err = app.withReadRunner(ctx, cfg, s, func(r *versions.Runner) error {
-			rows, err = r.Current(ctx)
-			if err != nil && !errors.As(err, &unknown) {
-				return Failure(err)
-			}
-			return nil
-		})
-		if err != nil {
-			return err
+	var unknown *runner.UnknownRevisionError
+	err = app.withReadRunner(ctx, cfg, s, func(r *runner.Runner) error {
+		rows, err = r.Current(ctx)
+		if err != nil && !errors.As(err, &unknown) {
+			return Failure(err)
 		}
+		return nil
+	})
+	if err != nil {
+		return err
 	}
 	g := s.graph
 	var heads []string
@@ -93,6 +95,9 @@ func runCurrent(ctx context.Context, app *App, checkHeads bool) error {
 		res.Revisions = append(res.Revisions, c)
 	}
 	err = app.Result(res, func(w io.Writer) error {
+		if len(res.Revisions) == 0 {
+			fmt.Fprintln(w, "(base)")
+		}
 		for _, c := range res.Revisions {
 			writeCurrentLine(w, s, c, app.Verbose())
 		}

@@ -1,10 +1,18 @@
 package cli
 
 import (
+	"context"
+	"errors"
 	"fmt"
 	"io"
+	"strings"
 
 	"github.com/spf13/cobra"
+
+	"github.com/migratego/migrate/cli/config"
+	"github.com/migratego/migrate/dialect"
+	"github.com/migratego/migrate/runner"
+	"github.com/migratego/migrate/scriptdir"
 )
 
 func newInfoCommand(app *App) *cobra.Command {
@@ -12,8 +20,11 @@ func newInfoCommand(app *App) *cobra.Command {
 		Use:   "info",
 		Short: "Show the configuration and check the database connection",
 		Long: `info prints the configuration file in use, the script directory, the
-database URL (password masked) and its dialect, then connects to the
-database. It exits with status 3 when the database cannot be reached.`,
+database URL (password masked) and where it came from (a flag, an
+environment variable, or the file and line of migrate.toml), then connects
+to the database and prints its dialect, the server's version and the
+current revision ("(base)" when none is applied). It exits with status 3
+when the database cannot be reached.`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			return runInfo(cmd, app)
@@ -24,15 +35,25 @@ database. It exits with status 3 when the database cannot be reached.`,
 // infoResult is the --json output of info.
 type infoResult struct {
 	Config           string   `json:"config"`
-	ScriptLocation   string   `json:"script_location"`
-	VersionLocations []string `json:"version_locations"`
+	ScriptLocation   string   `json:"script_location,omitempty"`
+	VersionLocations []string `json:"version_locations,omitempty"`
 	DatabaseURL      string   `json:"database_url"`
 	DatabaseURLFrom  string   `json:"database_url_source"`
+	DatabaseURLOrig  string   `json:"database_url_origin"`
 	Dialect          string   `json:"dialect"`
+	ServerVersion    string   `json:"server_version,omitempty"`
 	Connected        bool     `json:"connected"`
+	// Status is "connected", or why info did not connect.
+	Status string `json:"status"`
+	// Current lists the database's current revisions; empty at base.
+	Current []string `json:"current"`
+	// CurrentError says why the current revisions could not be read (the
+	// scripts do not load, the version table cannot be read).
+	CurrentError string `json:"current_error,omitempty"`
 }
 
 func runInfo(cmd *cobra.Command, app *App) error {
+	ctx := cmd.Context()
 	cfg, err := app.Config()
 	if err != nil {
 		return err
@@ -41,39 +62,99 @@ func runInfo(cmd *cobra.Command, app *App) error {
 	if err != nil {
 		return err
 	}
-	db, err := app.OpenDB(cmd.Context())
+	res := infoResult{
+		Config:          cfg.File,
+		DatabaseURL:     u.Redacted,
+		DatabaseURLFrom: cfg.Source("database_url"),
+		DatabaseURLOrig: cfg.Origin("database_url"),
+		Dialect:         u.Dialect,
+		Current:         []string{},
+	}
+	if app.bundle == nil {
+		// A deploy binary carries its revisions: it has no script
+		// directory to show.
+		res.ScriptLocation, res.VersionLocations = cfg.ScriptLocation, cfg.VersionLocations
+	}
+	if path := app.missingDatabaseFile(); path != "" {
+		// Connecting would create the file: info only looks.
+		res.Status = "no database file yet (" + path + "; `migrate upgrade` creates it)"
+		return app.printInfo(res)
+	}
+	db, err := app.OpenDB(ctx)
 	if err != nil {
 		return err
 	}
 	defer db.Close()
-
-	res := infoResult{
-		Config:           cfg.File,
-		ScriptLocation:   cfg.ScriptLocation,
-		VersionLocations: cfg.VersionLocations,
-		DatabaseURL:      u.Redacted,
-		DatabaseURLFrom:  cfg.Source("database_url"),
-		Dialect:          db.Dialect.Name(),
-		Connected:        true,
+	if res.ServerVersion, err = db.ServerVersion(ctx); err != nil {
+		return Failure(err)
 	}
-	return app.Result(res, func(w io.Writer) error {
+	res.Dialect, res.Connected, res.Status = db.Dialect.Name(), true, "connected"
+	if cur, err := app.infoCurrent(ctx, cfg, db); err != nil {
+		res.CurrentError = oneLine(err.Error())
+	} else if cur != nil {
+		res.Current = cur
+	}
+	return app.printInfo(res)
+}
+
+// printInfo prints info's result.
+func (a *App) printInfo(res infoResult) error {
+	return a.Result(res, func(w io.Writer) error {
 		file := res.Config
 		if file == "" {
 			file = "(none: defaults, environment and flags)"
 		}
 		fmt.Fprintf(w, "config:    %s\n", file)
-		fmt.Fprintf(w, "scripts:   %s\n", res.ScriptLocation)
-		if app.Verbose() {
-			for _, v := range res.VersionLocations {
-				fmt.Fprintf(w, "versions:  %s\n", v)
+		if res.ScriptLocation != "" {
+			fmt.Fprintf(w, "scripts:   %s\n", res.ScriptLocation)
+			if a.Verbose() {
+				for _, v := range res.VersionLocations {
+					fmt.Fprintf(w, "versions:  %s\n", v)
+				}
 			}
 		}
 		fmt.Fprintf(w, "database:  %s\n", res.DatabaseURL)
-		if app.Verbose() {
-			fmt.Fprintf(w, "  from:    %s\n", res.DatabaseURLFrom)
-		}
+		fmt.Fprintf(w, "  from:    %s\n", res.DatabaseURLOrig)
 		fmt.Fprintf(w, "dialect:   %s\n", res.Dialect)
-		fmt.Fprintf(w, "status:    connected\n")
+		if res.ServerVersion != "" {
+			fmt.Fprintf(w, "server:    %s\n", res.ServerVersion)
+		}
+		fmt.Fprintf(w, "status:    %s\n", res.Status)
+		switch {
+		case !res.Connected:
+		case res.CurrentError != "":
+			fmt.Fprintf(w, "current:   unknown (%s)\n", res.CurrentError)
+		case len(res.Current) == 0:
+			fmt.Fprintf(w, "current:   (base)\n")
+		default:
+			fmt.Fprintf(w, "current:   %s\n", strings.Join(res.Current, ", "))
+		}
 		return nil
 	})
+}
+
+// infoCurrent reads the database's current revisions for info, on the
+// connection info already holds. Revisions the scripts do not know are
+// listed all the same: info describes, it does not judge.
+func (a *App) infoCurrent(ctx context.Context, cfg *config.Config, db *dialect.DB) ([]string, error) {
+	var scripts []*scriptdir.Script
+	if s, err := a.loadScripts(true); err == nil {
+		scripts = s.dir.Scripts
+	}
+	set, err := runner.NewSet(scripts, nil)
+	if err != nil {
+		return nil, err
+	}
+	r, err := runner.NewRunner(db, set,
+		runner.WithVersionTable(cfg.VersionTableSchema, cfg.VersionTable),
+		runner.WithHistoryTable(cfg.HistoryTable))
+	if err != nil {
+		return nil, err
+	}
+	rows, err := r.Current(ctx)
+	var unknown *runner.UnknownRevisionError
+	if err != nil && !errors.As(err, &unknown) {
+		return nil, err
+	}
+	return rows, nil
 }

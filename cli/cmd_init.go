@@ -3,7 +3,6 @@ package cli
 import (
 	"errors"
 	"fmt"
-	"go/token"
 	"io"
 	"io/fs"
 	"os"
@@ -13,6 +12,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/migratego/migrate/cli/config"
+	"github.com/migratego/migrate/scriptdir"
 )
 
 func newInitCommand(app *App) *cobra.Command {
@@ -97,7 +97,8 @@ func runInit(app *App, dir, tmpl string) error {
 }
 
 // createProject makes the script directory, versions/, env.go (go
-// template) and the configuration file, and returns what it created. On
+// template), the configuration file and the .gitignore entries of the
+// default SQLite database, and returns what it created. On
 // failure it removes what it created, so that init can simply be re-run.
 func createProject(tomlPath, scriptDir, tmpl, toml string) (made []string, err error) {
 	var undo []string // paths to remove on failure, deepest last
@@ -139,7 +140,7 @@ func createProject(tomlPath, scriptDir, tmpl, toml string) (made []string, err e
 	}
 	made = append(made, scriptDir+string(filepath.Separator), versions+string(filepath.Separator))
 	if tmpl == "go" {
-		if err := write(filepath.Join(scriptDir, "env.go"), renderEnvGo(packageName(scriptDir))); err != nil {
+		if err := write(filepath.Join(scriptDir, "env.go"), renderEnvGo(scriptdir.PackageName(scriptDir))); err != nil {
 			return nil, err
 		}
 	}
@@ -149,7 +150,65 @@ func createProject(tomlPath, scriptDir, tmpl, toml string) (made []string, err e
 	if err := write(tomlPath, toml); err != nil {
 		return nil, err
 	}
+	// Last, since an existing .gitignore is appended to and cannot be
+	// undone: nothing after it can fail.
+	ignore := filepath.Join(filepath.Dir(tomlPath), ".gitignore")
+	created, err := addGitignore(ignore)
+	if err != nil {
+		return nil, err
+	}
+	if created {
+		made = append(made, ignore)
+	}
 	return made, nil
+}
+
+// gitignoreEntries are the files of the default SQLite database
+// (database_url = "sqlite:app.db"): the database, its journal, WAL and
+// shared-memory files, and the migration lock file, which Unix removes
+// after each run but Windows keeps.
+var gitignoreEntries = []string{"/app.db", "/app.db-journal", "/app.db-wal", "/app.db-shm", "/app.db.migrate-lock"}
+
+// addGitignore writes the entries of the default database into the
+// .gitignore at path: a new file, or the lines an existing one lacks
+// appended. It reports whether it created the file.
+func addGitignore(path string) (bool, error) {
+	old, err := os.ReadFile(path)
+	if err != nil && !errors.Is(err, fs.ErrNotExist) {
+		return false, Failure(fmt.Errorf("init: read %s: %w", path, err))
+	}
+	have := map[string]bool{}
+	for _, l := range strings.Split(string(old), "\n") {
+		have[strings.TrimSpace(l)] = true
+	}
+	var add []string
+	for _, e := range gitignoreEntries {
+		if !have[e] {
+			add = append(add, e)
+		}
+	}
+	if len(add) == 0 {
+		return false, nil
+	}
+	text := "# migrate: the SQLite database of migrate.toml (sqlite:app.db) and its side files\n" + strings.Join(add, "\n") + "\n"
+	if old == nil {
+		return true, writeNew(path, text)
+	}
+	if len(old) > 0 && old[len(old)-1] != '\n' {
+		text = "\n" + text
+	}
+	f, err := os.OpenFile(path, os.O_WRONLY|os.O_APPEND, 0)
+	if err != nil {
+		return false, Failure(fmt.Errorf("init: %w", err))
+	}
+	_, err = io.WriteString(f, text)
+	if cerr := f.Close(); err == nil {
+		err = cerr
+	}
+	if err != nil {
+		return false, Failure(fmt.Errorf("init: write %s: %w", path, err))
+	}
+	return false, nil
 }
 
 // checkInitTargets refuses to overwrite a configuration file or to use a
@@ -198,37 +257,8 @@ func writeNew(path, content string) error {
 	return nil
 }
 
-// packageName derives the Go package name of env.go from the directory
-// name, falling back to "migrations".
-func packageName(dir string) string {
-	name := strings.ToLower(filepath.Base(dir))
-	name = strings.Map(func(r rune) rune {
-		if r == '-' || r == '.' || r == ' ' {
-			return '_'
-		}
-		return r
-	}, name)
-	if !token.IsIdentifier(name) || name == "main" || name == "_" {
-		return "migrations"
-	}
-	return name
-}
-
-func abs(base, p string) string {
-	if filepath.IsAbs(p) {
-		return filepath.Clean(p)
-	}
-	return filepath.Join(base, p)
-}
+// abs returns p made absolute against base.
+func abs(base, p string) string { return scriptdir.Abs(base, p) }
 
 // display shows p relative to the working directory when it is inside it.
-func display(wd, p string) string {
-	trail := strings.HasSuffix(p, string(filepath.Separator))
-	if rel, err := filepath.Rel(wd, p); err == nil && !strings.HasPrefix(rel, "..") {
-		if trail {
-			rel += string(filepath.Separator)
-		}
-		return rel
-	}
-	return p
-}
+func display(wd, p string) string { return scriptdir.Display(wd, p) }

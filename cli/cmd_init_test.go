@@ -137,17 +137,6 @@ func TestInitRefusals(t *testing.T) {
 	}
 }
 
-func TestPackageName(t *testing.T) {
-	for in, want := range map[string]string{
-		"migrations": "migrations", "db": "db", "my-migrations": "my_migrations", "Schema.v2": "schema_v2",
-		"123": "migrations", "func": "migrations", "main": "migrations",
-	} {
-		if got := packageName(filepath.Join("/x", in)); got != want {
-			t.Errorf("packageName(%q) = %q, want %q", in, got, want)
-		}
-	}
-}
-
 func TestInitCleansUpOnFailure(t *testing.T) {
 	// A configuration file appearing between the checks and the write (a
 	// race with another process) makes init fail; the script directory it
@@ -166,5 +155,62 @@ func TestInitCleansUpOnFailure(t *testing.T) {
 	}
 	if data, _ := os.ReadFile(tomlPath); string(data) != "# other\n" {
 		t.Errorf("existing file changed: %q", data)
+	}
+}
+
+// TestInitGitignore: init ignores the default SQLite database and its side
+// files in git, in a new .gitignore or appended to an existing one
+// without repeating lines (issue 11 point 3).
+func TestInitGitignore(t *testing.T) {
+	dir := t.TempDir()
+	if code, _, stderr := run(t, dir, nil, "init", "--template", "sql"); code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	got, err := os.ReadFile(filepath.Join(dir, ".gitignore"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{"\n/app.db\n", "\n/app.db-journal\n", "\n/app.db.migrate-lock\n"} {
+		if !strings.Contains(string(got), want) {
+			t.Errorf(".gitignore lacks %q:\n%s", want, got)
+		}
+	}
+
+	dir = t.TempDir()
+	if err := os.WriteFile(filepath.Join(dir, ".gitignore"), []byte("bin/\n/app.db"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if code, _, stderr := run(t, dir, nil, "init", "--template", "sql"); code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	got, err = os.ReadFile(filepath.Join(dir, ".gitignore"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.HasPrefix(string(got), "bin/\n/app.db\n# migrate:") || strings.Count(string(got), "/app.db\n") != 1 ||
+		!strings.Contains(string(got), "/app.db-wal\n") {
+		t.Errorf("appended .gitignore:\n%s", got)
+	}
+}
+
+// TestSQLiteRunLeavesNoLockFile: after upgrade and downgrade on the
+// default SQLite database, no app.db.migrate-lock is left next to it
+// (issue 11 point 3).
+func TestSQLiteRunLeavesNoLockFile(t *testing.T) {
+	p := newProject(t, "--template", "sql")
+	p.rev("a1", "first")
+	p.ok("upgrade", "head")
+	p.ok("downgrade", "base")
+	entries, err := os.ReadDir(p.dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, e := range entries {
+		if strings.HasSuffix(e.Name(), ".migrate-lock") {
+			t.Errorf("%s left next to the database", e.Name())
+		}
+	}
+	if _, err := os.Stat(filepath.Join(p.dir, "app.db")); err != nil {
+		t.Errorf("the database itself: %v", err)
 	}
 }

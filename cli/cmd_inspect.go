@@ -89,7 +89,7 @@ func runInspect(cmd *cobra.Command, app *App, f inspectFlags) error {
 		}
 		app.Printf("%s", src)
 	default:
-		stmts, err := dialect.CreateAll(db.Dialect, md)
+		stmts, err := dialect.CreateAllAsIs(db.Dialect, md)
 		if err != nil {
 			return fmt.Errorf("inspect: render %s DDL: %w", db.Dialect.Name(), err)
 		}

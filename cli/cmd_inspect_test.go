@@ -11,13 +11,13 @@ import (
 	"github.com/migratego/migrate/dialect"
 	"github.com/migratego/migrate/internal/testdb"
 	"github.com/migratego/migrate/model"
-	"github.com/migratego/migrate/versions"
+	"github.com/migratego/migrate/scriptdir"
 )
 
 // loadScript runs a SQL script, split by the dialect's lexer, on db.
 func loadScript(t *testing.T, db *dialect.DB, name, script string) {
 	t.Helper()
-	stmts, err := versions.SplitStatements(script, db.Dialect.Capabilities().Syntax)
+	stmts, err := scriptdir.SplitStatements(script, db.Dialect.Capabilities().Syntax)
 	if err != nil {
 		t.Fatalf("%s: split: %v", name, err)
 	}

@@ -1,11 +1,12 @@
 package cli
 
 import (
+	"github.com/migratego/migrate/scriptdir"
 	"github.com/spf13/cobra"
 )
 
 func newMergeCommand(app *App) *cobra.Command {
-	var sp revisionSpec
+	var sp scriptdir.NewRevision
 	cmd := &cobra.Command{
 		Use:   "merge REVS... -m MESSAGE",
 		Short: "Create a merge revision that joins two or more heads",
@@ -21,17 +22,16 @@ identifiers; "heads" names every head. Each must be a head.`,
 			return nil
 		},
 		RunE: func(cmd *cobra.Command, args []string) error {
-			sp.cmd = "merge"
-			sp.heads = args
-			sp.merge = true
-			sp.sqlSet = cmd.Flags().Changed("sql-file")
-			return generateRevision(app, sp)
+			sp.Op = "merge"
+			sp.Heads = args
+			sp.Merge = true
+			return generateRevision(app, sp, cmd.Flags().Changed("sql-file"))
 		},
 	}
 	fl := cmd.Flags()
-	fl.StringVarP(&sp.message, "message", "m", "", "message of the merge revision")
-	fl.StringSliceVar(&sp.labels, "branch-label", nil, "branch label(s) to give the merge revision")
-	fl.StringVar(&sp.revID, "rev-id", "", "the new revision's id instead of a random one")
-	fl.BoolVar(&sp.sqlFile, "sql-file", false, "write a SQL revision file instead of Go")
+	fl.StringVarP(&sp.Message, "message", "m", "", "message of the merge revision")
+	fl.StringSliceVar(&sp.BranchLabels, "branch-label", nil, "branch label(s) to give the merge revision")
+	fl.StringVar(&sp.ID, "rev-id", "", "the new revision's id instead of a random one")
+	fl.BoolVar(&sp.SQL, "sql-file", false, "write a SQL revision file instead of Go")
 	return cmd
 }

@@ -1,12 +1,13 @@
 package cli
 
 import (
+	"github.com/migratego/migrate/scriptdir"
 	"github.com/spf13/cobra"
 )
 
 func newRevisionCommand(app *App) *cobra.Command {
 	var (
-		sp           revisionSpec
+		sp           scriptdir.NewRevision
 		head         string
 		autogenerate bool
 	)
@@ -35,21 +36,20 @@ made with the go template, and SQL in projects made with --template sql;
 			if autogenerate {
 				return Usagef("revision: autogenerate is not available yet; write the upgrade and downgrade by hand (omit --autogenerate)")
 			}
-			sp.cmd = "revision"
-			sp.heads = []string{head}
-			sp.sqlSet = cmd.Flags().Changed("sql-file")
-			return generateRevision(app, sp)
+			sp.Op = "revision"
+			sp.Heads = []string{head}
+			return generateRevision(app, sp, cmd.Flags().Changed("sql-file"))
 		},
 	}
 	fl := cmd.Flags()
-	fl.StringVarP(&sp.message, "message", "m", "", "message of the revision (also names the file)")
+	fl.StringVarP(&sp.Message, "message", "m", "", "message of the revision (also names the file)")
 	fl.BoolVar(&autogenerate, "autogenerate", false, "compare the database with the model (not available yet)")
-	fl.BoolVar(&sp.sqlFile, "sql-file", false, "write a SQL revision file instead of Go")
+	fl.BoolVar(&sp.SQL, "sql-file", false, "write a SQL revision file instead of Go")
 	fl.StringVar(&head, "head", "head", "the revision to build on: a head, or with --splice any revision; base for a new base")
-	fl.BoolVar(&sp.splice, "splice", false, "allow --head to name a revision that is not a head (starts a branch)")
-	fl.StringSliceVar(&sp.labels, "branch-label", nil, "branch label(s) to give the new revision")
-	fl.StringVar(&sp.versionPath, "version-path", "", "version location to write the file in (one of version_locations)")
-	fl.StringVar(&sp.revID, "rev-id", "", "the new revision's id instead of a random one")
-	fl.StringSliceVar(&sp.dependsOn, "depends-on", nil, "revision(s) or label(s) the new revision depends on")
+	fl.BoolVar(&sp.Splice, "splice", false, "allow --head to name a revision that is not a head (starts a branch)")
+	fl.StringSliceVar(&sp.BranchLabels, "branch-label", nil, "branch label(s) to give the new revision")
+	fl.StringVar(&sp.VersionPath, "version-path", "", "version location to write the file in (one of version_locations)")
+	fl.StringVar(&sp.ID, "rev-id", "", "the new revision's id instead of a random one")
+	fl.StringSliceVar(&sp.DependsOn, "depends-on", nil, "revision(s) or label(s) the new revision depends on")
 	return cmd
 }

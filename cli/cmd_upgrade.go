@@ -7,6 +7,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/migratego/migrate/runner"
 	"github.com/migratego/migrate/versions"
 )
 
@@ -90,7 +91,7 @@ type stepJSON struct {
 	Message  string `json:"message,omitempty"`
 }
 
-func newRunResult(res *versions.Result) runResult {
+func newRunResult(res *runner.Result) runResult {
 	out := runResult{Steps: []stepJSON{}, Before: nonNil(res.Before), After: nonNil(res.After)}
 	for _, s := range res.Steps {
 		out.Steps = append(out.Steps, stepJSON{Revision: s.Revision.ID, Step: s.String(), Message: s.Revision.Message})
@@ -138,7 +139,7 @@ func runUpgrade(ctx context.Context, app *App, cmd *cobra.Command, f *runFlags, 
 		return err
 	}
 	defer db.Close()
-	var res *versions.Result
+	var res *runner.Result
 	if up {
 		res, err = r.Upgrade(ctx, target)
 	} else {

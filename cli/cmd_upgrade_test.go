@@ -37,7 +37,7 @@ func newRunProject(t *testing.T, url, fixture string) *runProject {
 		t.Fatal(err)
 	}
 	if fixture != "" {
-		src := filepath.Join("..", "versions", "testdata", "runner", fixture)
+		src := filepath.Join("..", "runner", "testdata", "runner", fixture)
 		entries, err := os.ReadDir(src)
 		if err != nil {
 			t.Fatal(err)
@@ -96,9 +96,22 @@ func TestRunnerCommands(t *testing.T) {
 			tg := testdb.New(t, name)
 			p := newRunProject(t, tg.URL, "linear")
 
-			// current never creates the version table.
+			if name == "sqlite" {
+				// Read-only commands never create the database file, and
+				// say that it does not exist (issue 10 point 12).
+				for _, args := range [][]string{{"current"}, {"verify"}, {"applied"}} {
+					if _, errOut := p.want(3, args...); !strings.Contains(errOut, "test.db does not exist") {
+						t.Errorf("%v on a missing file: %s", args, errOut)
+					}
+				}
+				// An empty file is an empty SQLite database.
+				if err := os.WriteFile(strings.TrimPrefix(tg.URL, "sqlite:"), nil, 0o644); err != nil {
+					t.Fatal(err)
+				}
+			}
+			// current never creates the version table; at base it says so.
 			out, _ := p.want(0, "current")
-			if out != "" {
+			if out != "(base)\n" {
 				t.Errorf("current on an empty database: %q", out)
 			}
 			p.want(1, "current", "--check-heads")

@@ -4,9 +4,8 @@ import (
 	"fmt"
 	"io"
 
+	"github.com/migratego/migrate/runner"
 	"github.com/spf13/cobra"
-
-	"github.com/migratego/migrate/versions"
 )
 
 func newVerifyCommand(app *App) *cobra.Command {
@@ -31,23 +30,24 @@ history table existed) cannot be checked and are not reported.`,
 			if err != nil {
 				return err
 			}
-			var problems []versions.VerifyProblem
-			if !app.databaseFileMissing() {
-				err = app.withReadRunner(ctx, cfg, s, func(r *versions.Runner) error {
-					if problems, err = r.Verify(ctx); err != nil {
-						return Failure(err)
-					}
-					return nil
-				})
-				if err != nil {
-					return err
+			if err := app.checkDatabaseFile(); err != nil {
+				return err
+			}
+			var problems []runner.VerifyProblem
+			err = app.withReadRunner(ctx, cfg, s, func(r *runner.Runner) error {
+				if problems, err = r.Verify(ctx); err != nil {
+					return Failure(err)
 				}
+				return nil
+			})
+			if err != nil {
+				return err
 			}
 			if problems == nil {
-				problems = []versions.VerifyProblem{}
+				problems = []runner.VerifyProblem{}
 			}
 			err = app.Result(struct {
-				Problems []versions.VerifyProblem `json:"problems"`
+				Problems []runner.VerifyProblem `json:"problems"`
 			}{problems}, func(w io.Writer) error {
 				for _, p := range problems {
 					switch p.Problem {

@@ -140,6 +140,10 @@ func TestInterrupted(t *testing.T) {
 	ctx, cancel := context.WithCancel(context.Background())
 	cancel()
 	dir := t.TempDir()
+	// An empty file is an empty SQLite database: info connects to it.
+	if err := os.WriteFile(filepath.Join(dir, "x.db"), nil, 0o644); err != nil {
+		t.Fatal(err)
+	}
 	code, _, stderr := runCtx(ctx, t, dir, nil, "info", "--database-url", "sqlite:"+filepath.Join(dir, "x.db"))
 	if code == 0 {
 		t.Fatalf("exit 0 after cancellation; stderr %q", stderr)

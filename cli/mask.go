@@ -1,56 +1,68 @@
 package cli
 
 import (
-	"net/url"
 	"regexp"
 	"sort"
 	"strings"
-)
 
-// redactedPassword replaces passwords in messages, as dialect.URL.Redacted does.
-const redactedPassword = "xxxxx"
+	"github.com/migratego/migrate/dialect"
+)
 
 // placeholderPassword is the password of example URLs in help texts,
 // which the pattern-based masking leaves alone.
 const placeholderPassword = "pass"
 
-// masker hides passwords in text. It knows the passwords of the database
-// URLs it was given, in their raw and escaped spellings, and also masks
-// the password part of anything that looks like a URL or a MySQL DSN with
-// credentials, as a safety net for URLs it was not told about.
+// masker hides passwords in text, and nothing else: the password field
+// of URLs and MySQL DSNs and the values of password query parameters
+// (password, pass, sslpassword, pgpassword…; see
+// dialect.IsPasswordParam). The database URLs of the run are replaced
+// whole by their redacted form first, which also covers passwords with
+// characters the patterns cannot delimit (an unescaped '@' or '/'). A
+// password is never searched for as bare text: a password such as
+// "postgres" or "e" must not garble the words that contain it.
 type masker struct {
-	secrets []string
+	// urls maps the raw database URLs of the run to their redacted form.
+	urls map[string]string
 }
 
 var (
 	urlCredentials = regexp.MustCompile(`([A-Za-z][A-Za-z0-9+.\-]*://[^/\s:@]*:)([^\s@/]+)(@)`)
 	dsnCredentials = regexp.MustCompile(`([^\s:@/()]*:)([^\s@]+)(@(?:tcp|unix)\()`)
+	// queryParam is a query parameter of a URL: after '?' or '&'.
+	queryParam = regexp.MustCompile(`([?&]([A-Za-z0-9_.\-]+)=)([^&\s#"'` + "`" + `]*)`)
 )
 
-// addURL learns the password of a database URL (URL or DSN form).
+// addURL learns a database URL (URL or DSN form) of the run.
 func (m *masker) addURL(raw string) {
-	for _, pw := range urlPasswords(raw) {
-		if pw == "" || pw == redactedPassword {
-			continue
+	raw = strings.TrimSpace(raw)
+	if raw == "" {
+		return
+	}
+	if red := dialect.RedactURL(raw); red != raw {
+		if m.urls == nil {
+			m.urls = map[string]string{}
 		}
-		m.secrets = append(m.secrets, pw, url.QueryEscape(pw), url.PathEscape(pw),
-			url.UserPassword("", pw).String()[1:])
+		m.urls[raw] = red
 	}
 }
 
-// mask returns s with every known password and every URL password
-// replaced by xxxxx.
+// mask returns s with the passwords of URLs, DSNs and password query
+// parameters replaced by xxxxx.
 func (m *masker) mask(s string) string {
-	secrets := append([]string(nil), m.secrets...)
-	sort.Slice(secrets, func(i, j int) bool { return len(secrets[i]) > len(secrets[j]) })
-	for _, sec := range secrets {
-		if sec != "" {
-			s = strings.ReplaceAll(s, sec, redactedPassword)
+	if len(m.urls) > 0 {
+		raws := make([]string, 0, len(m.urls))
+		for raw := range m.urls {
+			raws = append(raws, raw)
+		}
+		sort.Slice(raws, func(i, j int) bool { return len(raws[i]) > len(raws[j]) })
+		for _, raw := range raws {
+			s = strings.ReplaceAll(s, raw, m.urls[raw])
 		}
 	}
-	// Both credential patterns need an '@'; in a long output (the history
-	// of a large project) only the lines holding one go through them.
-	if strings.IndexByte(s, '@') < 0 {
+	// The patterns need an '@' (credentials) or a '=' (parameters); in a
+	// long output (the history of a large project) only the lines holding
+	// one go through them.
+	if !strings.ContainsAny(s, "@=") {
 		return s
 	}
 	if strings.Count(s, "\n") < 64 {
@@ -60,7 +72,7 @@ func (m *masker) mask(s string) string {
 	b.Grow(len(s))
 	for s != "" {
 		line, rest, found := strings.Cut(s, "\n")
-		if strings.IndexByte(line, '@') >= 0 {
+		if strings.ContainsAny(line, "@=") {
 			line = maskCredentials(line)
 		}
 		b.WriteString(line)
@@ -73,40 +85,27 @@ func (m *masker) mask(s string) string {
 }
 
 // maskCredentials replaces the password of anything shaped like a URL or
-// DSN with credentials.
+// DSN with credentials, and the value of password query parameters.
 func maskCredentials(s string) string {
-	for _, re := range []*regexp.Regexp{urlCredentials, dsnCredentials} {
-		s = re.ReplaceAllStringFunc(s, func(match string) string {
-			sub := re.FindStringSubmatch(match)
-			if sub[2] == placeholderPassword {
-				return match // the documentation's "user:pass@host"
+	if strings.IndexByte(s, '@') >= 0 {
+		for _, re := range []*regexp.Regexp{urlCredentials, dsnCredentials} {
+			s = re.ReplaceAllStringFunc(s, func(match string) string {
+				sub := re.FindStringSubmatch(match)
+				if sub[2] == placeholderPassword {
+					return match // the documentation's "user:pass@host"
+				}
+				return sub[1] + dialect.RedactedPassword + sub[3]
+			})
+		}
+	}
+	if strings.IndexByte(s, '=') >= 0 {
+		s = queryParam.ReplaceAllStringFunc(s, func(match string) string {
+			sub := queryParam.FindStringSubmatch(match)
+			if !dialect.IsPasswordParam(sub[2]) || sub[3] == "" {
+				return match
 			}
-			return sub[1] + redactedPassword + sub[3]
+			return sub[1] + dialect.RedactedPassword
 		})
 	}
 	return s
-}
-
-// urlPasswords extracts the password of a URL or DSN, trying the forms a
-// user may write: a well-formed URL, a URL with unescaped characters, and
-// the go-sql-driver DSN user:pass@tcp(host)/db.
-func urlPasswords(raw string) []string {
-	var out []string
-	if u, err := url.Parse(raw); err == nil && u.User != nil {
-		if pw, ok := u.User.Password(); ok {
-			out = append(out, pw)
-		}
-	}
-	rest := raw
-	if i := strings.Index(raw, "://"); i >= 0 {
-		rest = raw[i+3:]
-	} else if slash := strings.LastIndex(raw, "/"); slash >= 0 {
-		rest = raw[:slash] // DSN: credentials end at the last '@' before the last '/'
-	}
-	if at := strings.LastIndex(rest, "@"); at >= 0 {
-		if _, pw, ok := strings.Cut(rest[:at], ":"); ok {
-			out = append(out, pw)
-		}
-	}
-	return out
 }

@@ -4,22 +4,26 @@ import (
 	"context"
 
 	"github.com/migratego/migrate/cli/config"
-	"github.com/migratego/migrate/versions"
+	"github.com/migratego/migrate/runner"
 )
 
 // withReadRunner connects to the configured database and calls read with
 // a runner on it for the scripts' graph, with the configured version and
 // history tables: for the commands that only read them (current, verify,
 // history --applied). A runner that cannot be made is a usage error.
-func (a *App) withReadRunner(ctx context.Context, cfg *config.Config, s *scripts, read func(*versions.Runner) error) error {
+func (a *App) withReadRunner(ctx context.Context, cfg *config.Config, s *scripts, read func(*runner.Runner) error) error {
 	db, err := a.OpenDB(ctx)
 	if err != nil {
 		return err
 	}
 	defer db.Close()
-	r, err := versions.NewRunner(db, s.graph,
-		versions.WithVersionTable(cfg.VersionTableSchema, cfg.VersionTable),
-		versions.WithHistoryTable(cfg.HistoryTable))
+	set, err := runner.NewSet(s.dir.Scripts, nil)
+	if err != nil {
+		return Usage(err)
+	}
+	r, err := runner.NewRunner(db, set,
+		runner.WithVersionTable(cfg.VersionTableSchema, cfg.VersionTable),
+		runner.WithHistoryTable(cfg.HistoryTable))
 	if err != nil {
 		return Usage(err)
 	}

@@ -11,6 +11,8 @@ import (
 
 	"github.com/migratego/migrate/cli/config"
 	"github.com/migratego/migrate/dialect"
+	"github.com/migratego/migrate/runner"
+	"github.com/migratego/migrate/scriptdir"
 	"github.com/migratego/migrate/versions"
 )
 
@@ -32,18 +34,18 @@ func (f *runFlags) addLockTimeoutFlag(cmd *cobra.Command) {
 // runnerOptions turns the configuration and flags into runner options.
 // The transaction mode is decided by the caller (it depends on the
 // database).
-func (a *App) runnerOptions(cmd *cobra.Command, cfg *config.Config, f *runFlags) []versions.Option {
+func (a *App) runnerOptions(cmd *cobra.Command, cfg *config.Config, f *runFlags) []runner.Option {
 	timeout := cfg.LockTimeout
 	if cmd.Flags().Changed("lock-timeout") {
 		timeout = f.lockTimeout
 	}
-	opts := []versions.Option{
-		versions.WithVersionTable(cfg.VersionTableSchema, cfg.VersionTable),
-		versions.WithHistoryTable(cfg.HistoryTable),
-		versions.WithLockTimeout(timeout),
-		versions.WithToolVersion(a.Version),
-		versions.WithTag(f.tag),
-		versions.WithProgress(a.printProgress),
+	opts := []runner.Option{
+		runner.WithVersionTable(cfg.VersionTableSchema, cfg.VersionTable),
+		runner.WithHistoryTable(cfg.HistoryTable),
+		runner.WithLockTimeout(timeout),
+		runner.WithToolVersion(a.Version),
+		runner.WithTag(f.tag),
+		runner.WithProgress(a.printProgress),
 	}
 	return opts
 }
@@ -52,38 +54,38 @@ func (a *App) runnerOptions(cmd *cobra.Command, cfg *config.Config, f *runFlags)
 // transaction_per_migration of migrate.toml: an explicit "all" is refused
 // by the runner on a database without transactional DDL, while the
 // configuration's false quietly means per-revision there.
-func transactionMode(cmd *cobra.Command, cfg *config.Config, f *runFlags, d dialect.Dialect) (versions.TransactionMode, error) {
+func transactionMode(cmd *cobra.Command, cfg *config.Config, f *runFlags, d dialect.Dialect) (runner.TransactionMode, error) {
 	if cmd.Flags().Changed("transaction") {
 		switch f.transaction {
 		case "per-revision", "per-migration", "revision":
-			return versions.TransactionPerRevision, nil
+			return runner.TransactionPerRevision, nil
 		case "all":
-			return versions.TransactionAll, nil
+			return runner.TransactionAll, nil
 		}
 		return 0, Usagef("--transaction %q: use per-revision or all", f.transaction)
 	}
 	if !cfg.TransactionPerMigration && d.Capabilities().TransactionalDDL {
-		return versions.TransactionAll, nil
+		return runner.TransactionAll, nil
 	}
-	return versions.TransactionPerRevision, nil
+	return runner.TransactionPerRevision, nil
 }
 
 // printProgress prints Alembic's log line for each step on stderr:
 // "Running upgrade a -> b, add users ... done (12 ms)".
-func (a *App) printProgress(p versions.Progress) {
+func (a *App) printProgress(p runner.Progress) {
 	if a.Quiet() {
 		return
 	}
 	switch p.Phase {
-	case versions.StepStarted:
+	case runner.StepStarted:
 		msg := p.Message
 		if p.Resumed > 0 {
 			msg += fmt.Sprintf(" (resuming at statement %d)", p.Resumed+1)
 		}
 		fmt.Fprint(a.Stderr, a.Mask(msg+" ... "))
-	case versions.StepFinished:
+	case runner.StepFinished:
 		fmt.Fprintf(a.Stderr, "done (%s)\n", formatElapsed(p.Elapsed))
-	case versions.StepFailed:
+	case runner.StepFailed:
 		fmt.Fprintf(a.Stderr, "FAILED (%s)\n", formatElapsed(p.Elapsed))
 	}
 }
@@ -106,20 +108,18 @@ func (a *App) loadRunnable() (*scripts, error) {
 		return nil, err
 	}
 	reg := a.compiled
-	if regs, _ := versions.DefaultRegistry.Revisions(); reg == nil && len(regs) > 0 {
-		reg = versions.DefaultRegistry
+	if regs, _ := runner.DefaultRegistry.Revisions(); reg == nil && len(regs) > 0 {
+		reg = runner.DefaultRegistry
 	}
-	if reg != nil {
-		if _, err := reg.Bind(s.revs); err != nil {
-			return nil, Usage(err)
-		}
+	if s.set, err = runner.NewSet(s.dir.Scripts, reg); err != nil {
+		return nil, Usage(err)
 	}
 	return s, nil
 }
 
 // openRunner loads the scripts, connects and returns a runner. The
 // caller closes db.
-func (a *App) openRunner(ctx context.Context, cmd *cobra.Command, f *runFlags) (*versions.Runner, *dialect.DB, *scripts, error) {
+func (a *App) openRunner(ctx context.Context, cmd *cobra.Command, f *runFlags) (*runner.Runner, *dialect.DB, *scripts, error) {
 	cfg, err := a.Config()
 	if err != nil {
 		return nil, nil, nil, err
@@ -139,9 +139,9 @@ func (a *App) openRunner(ctx context.Context, cmd *cobra.Command, f *runFlags) (
 			db.Close()
 			return nil, nil, nil, err
 		}
-		opts = append(opts, versions.WithTransactionMode(mode))
+		opts = append(opts, runner.WithTransactionMode(mode))
 	}
-	r, err := versions.NewRunner(db, s.graph, opts...)
+	r, err := runner.NewRunner(db, s.set, opts...)
 	if err != nil {
 		db.Close()
 		return nil, nil, nil, Usage(err)
@@ -151,12 +151,12 @@ func (a *App) openRunner(ctx context.Context, cmd *cobra.Command, f *runFlags) (
 
 // offlineRunner returns a runner printing SQL for the dialect of the
 // configured URL to stdout, without connecting.
-func (a *App) offlineRunner(cmd *cobra.Command, f *runFlags) (*versions.OfflineRunner, error) {
+func (a *App) offlineRunner(cmd *cobra.Command, f *runFlags) (*runner.OfflineRunner, error) {
 	cfg, err := a.Config()
 	if err != nil {
 		return nil, err
 	}
-	u, err := a.ParseURL()
+	u, err := a.OfflineURL()
 	if err != nil {
 		return nil, err
 	}
@@ -174,9 +174,9 @@ func (a *App) offlineRunner(cmd *cobra.Command, f *runFlags) (*versions.OfflineR
 		if err != nil {
 			return nil, err
 		}
-		opts = append(opts, versions.WithTransactionMode(mode))
+		opts = append(opts, runner.WithTransactionMode(mode))
 	}
-	o, err := versions.NewOfflineRunner(d, s.graph, a.Stdout, opts...)
+	o, err := runner.NewOfflineRunner(d, s.set, a.Stdout, opts...)
 	if err != nil {
 		return nil, Usage(err)
 	}
@@ -194,17 +194,17 @@ func runnerError(err error) error {
 	}
 	var (
 		resErr  *versions.ResolutionError
-		dialErr *versions.DialectMismatchError
-		fileErr *versions.FileError
-		modeErr *versions.TransactionModeError
-		compErr *versions.NotCompiledError
-		lexErr  *versions.LexError
+		dialErr *scriptdir.DialectMismatchError
+		fileErr *scriptdir.FileError
+		modeErr *runner.TransactionModeError
+		compErr *runner.NotCompiledError
+		lexErr  *scriptdir.LexError
 		unsErr  *dialect.UnsupportedError
 	)
 	switch {
 	case errors.As(err, &resErr), errors.As(err, &dialErr), errors.As(err, &fileErr),
 		errors.As(err, &modeErr), errors.As(err, &compErr), errors.As(err, &lexErr), errors.As(err, &unsErr):
-		var stmtErr *versions.StatementError
+		var stmtErr *runner.StatementError
 		if errors.As(err, &stmtErr) {
 			return Failure(err)
 		}
@@ -213,12 +213,26 @@ func runnerError(err error) error {
 	return Failure(err)
 }
 
-// databaseFileMissing reports whether the configured database is a file
-// that does not exist yet (opening it would create it), so that read-only
-// commands can answer "nothing applied" without creating it.
-func (a *App) databaseFileMissing() bool {
-	u, err := a.ParseURL()
-	return err == nil && u.FileMissing()
+// missingDatabaseFile returns the path of the configured database when it
+// is a file that does not exist (SQLite), which opening would create; ""
+// otherwise.
+func (a *App) missingDatabaseFile() string {
+	if u, err := a.ParseURL(); err == nil && u.FileMissing() {
+		return u.Database
+	}
+	return ""
+}
+
+// checkDatabaseFile is called by the commands that report on the
+// database (current, verify, history --applied): they never create it,
+// so a database file that does not exist is a failure (exit 3) that says
+// so, instead of an empty answer that looks like a database where nothing
+// is applied.
+func (a *App) checkDatabaseFile() error {
+	if path := a.missingDatabaseFile(); path != "" {
+		return Failure(fmt.Errorf("database file %s does not exist; check the database URL, or run `migrate upgrade` to create it", path))
+	}
+	return nil
 }
 
 // negativeTarget matches a relative target such as -1, which the flag

@@ -2,13 +2,15 @@ package cli
 
 import (
 	"errors"
-	"fmt"
 	"io/fs"
 	"os"
 	"path/filepath"
 	"slices"
 
 	"github.com/migratego/migrate/cli/config"
+	"github.com/migratego/migrate/internal/runnerbuild"
+	"github.com/migratego/migrate/runner"
+	"github.com/migratego/migrate/scriptdir"
 	"github.com/migratego/migrate/versions"
 )
 
@@ -16,15 +18,24 @@ import (
 // what revision, merge, heads, branches, show, edit and history work on.
 type scripts struct {
 	cfg *config.Config
+	dir *scriptdir.Dir
 	// locations are the configured version locations (absolute), in load
 	// order.
 	locations []string
-	// revs are the loaded revisions in load order; graph is their graph.
+	// revs are the loaded revisions' headers in load order; graph is
+	// their graph.
 	revs  []*versions.Revision
 	graph *versions.Graph
-	// wd is the working directory; Source.Path values are relative to it
-	// when the file lies inside it.
+	// set is the migration set to run (loadRunnable only).
+	set *runner.Set
+	// wd is the working directory; header paths are relative to it when
+	// the file lies inside it.
 	wd string
+}
+
+// newScripts wraps a loaded script directory.
+func newScripts(cfg *config.Config, d *scriptdir.Dir) *scripts {
+	return &scripts{cfg: cfg, dir: d, locations: d.Locations, revs: scriptdir.Headers(d.Scripts), graph: d.Graph, wd: d.WorkDir}
 }
 
 // loadScripts reads the configured version locations into a validated
@@ -40,9 +51,8 @@ func (a *App) loadScripts(missingOK bool) (*scripts, error) {
 // loadGraph loads the scripts for the commands that need nothing but the
 // revision graph (heads, branches, history, show): the headers of files
 // that have not changed since the last run come from the header cache
-// (scripts_cache.go), without reading the files, so revisions may lack
-// Source.Checksum and SQL sections. Never use it to run or verify
-// revisions.
+// (scriptdir/cache.go), without reading the files, so scripts may lack
+// Checksum and SQL sections. Never use it to run or verify revisions.
 func (a *App) loadGraph() (*scripts, error) {
 	return a.loadScriptsFrom(false, true)
 }
@@ -59,62 +69,35 @@ func (a *App) loadScriptsFrom(missingOK, cached bool) (*scripts, error) {
 		return nil, err
 	}
 	wd := a.WorkDir()
-	s := &scripts{cfg: cfg, locations: slices.Clone(cfg.VersionLocations), wd: wd}
-	if len(s.locations) == 0 {
-		s.locations = []string{filepath.Join(cfg.ScriptLocation, "versions")}
+	o := scriptdir.Options{Locations: slices.Clone(cfg.VersionLocations), WorkDir: wd, MissingOK: missingOK,
+		ToolVersion: a.Version, Now: a.now, OnRead: a.onRead, Debugf: a.Debugf}
+	if len(o.Locations) == 0 {
+		o.Locations = []string{filepath.Join(cfg.ScriptLocation, "versions")}
 	}
 	if err := checkScriptDir(cfg, wd); err != nil {
 		return nil, err
 	}
-	var (
-		locs   []versions.Location
-		caches []*headerCache
-	)
-	for _, dir := range s.locations {
-		st, err := os.Stat(dir)
-		switch {
-		case errors.Is(err, fs.ErrNotExist) && missingOK:
-			continue
-		case errors.Is(err, fs.ErrNotExist):
-			return nil, Usagef("version location %s does not exist; create it, or fix version_locations in %s", display(wd, dir), configName(cfg))
-		case err != nil:
-			return nil, Usagef("version location %s: %w", display(wd, dir), err)
-		case !st.IsDir():
-			return nil, Usagef("version location %s is not a directory; fix version_locations in %s", display(wd, dir), configName(cfg))
-		}
-		var cache *headerCache
-		if cached {
-			cache = a.openHeaderCache(abs(wd, dir))
-		}
-		fsys, err := newPrefetchFS(dir, cache, a.onRead)
+	if cached && scriptdir.CacheSupported {
+		root, err := runnerbuild.CacheRoot(a.LookupEnv)
 		if err != nil {
-			return nil, Usagef("version location %s: %w", display(wd, dir), err)
-		}
-		loc := versions.Location{FS: fsys, Path: filepath.ToSlash(display(wd, dir))}
-		if cache != nil {
-			loc.Cache = cache
-			caches = append(caches, cache)
-		}
-		locs = append(locs, loc)
-	}
-	revs, err := versions.Load(locs)
-	for _, c := range caches {
-		// Whatever the graph makes of them: the cache is per file.
-		if wrote, err := c.save(); err != nil {
-			a.Debugf("revision header cache %s not written: %v", c.file, err)
-		} else if wrote {
-			a.Debugf("revision header cache %s written", c.file)
+			a.Debugf("revision header cache not used: %v", err)
+		} else {
+			o.CacheRoot = root
 		}
 	}
-	if err != nil {
-		return nil, Usage(fmt.Errorf("load revisions: %w", err))
-	}
-	g, err := versions.NewGraph(revs)
-	if err != nil {
+	d, err := scriptdir.Open(o)
+	var locErr *scriptdir.LocationError
+	switch {
+	case errors.As(err, &locErr) && errors.Is(err, fs.ErrNotExist):
+		return nil, Usagef("version location %s does not exist; create it, or fix version_locations in %s", locErr.Dir, configName(cfg))
+	case errors.As(err, &locErr) && errors.Is(err, scriptdir.ErrNotDir):
+		return nil, Usagef("version location %s is not a directory; fix version_locations in %s", locErr.Dir, configName(cfg))
+	case errors.As(err, &locErr):
+		return nil, Usagef("version location %s: %w", locErr.Dir, locErr.Err)
+	case err != nil:
 		return nil, Usage(err)
 	}
-	s.revs, s.graph = revs, g
-	return s, nil
+	return newScripts(cfg, d), nil
 }
 
 // checkScriptDir refuses to work without a script directory, with the
@@ -142,19 +125,9 @@ func configName(cfg *config.Config) string {
 	return config.FileName
 }
 
-// absPath returns the absolute path of a revision's file (Source.Path is
+// absPath returns the absolute path of a revision's file (its Path is
 // relative to the working directory when the file lies inside it).
-func (s *scripts) absPath(r *versions.Revision) string {
-	if r.Source == nil || r.Source.Path == "" {
-		return ""
-	}
-	return abs(s.wd, filepath.FromSlash(r.Source.Path))
-}
+func (s *scripts) absPath(r *versions.Revision) string { return s.dir.AbsPath(r) }
 
 // path returns the path of a revision's file as shown to users.
-func (s *scripts) path(r *versions.Revision) string {
-	if r.Source == nil {
-		return ""
-	}
-	return filepath.FromSlash(r.Source.Path)
-}
+func (s *scripts) path(r *versions.Revision) string { return filepath.FromSlash(r.Path) }

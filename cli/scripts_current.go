@@ -5,7 +5,7 @@ import (
 	"errors"
 	"strings"
 
-	"github.com/migratego/migrate/versions"
+	"github.com/migratego/migrate/runner"
 )
 
 // currentRevisions reads the rows of the version table through the
@@ -16,7 +16,7 @@ import (
 // (exit 3); rows the graph does not know are returned for currentSet to
 // report.
 func (a *App) currentRevisions(ctx context.Context, s *scripts) ([]string, error) {
-	if a.databaseFileMissing() {
+	if a.missingDatabaseFile() != "" {
 		return nil, nil
 	}
 	cfg, err := a.Config()
@@ -24,8 +24,8 @@ func (a *App) currentRevisions(ctx context.Context, s *scripts) ([]string, error
 		return nil, err
 	}
 	var rows []string
-	err = a.withReadRunner(ctx, cfg, s, func(r *versions.Runner) error {
-		var unknown *versions.UnknownRevisionError
+	err = a.withReadRunner(ctx, cfg, s, func(r *runner.Runner) error {
+		var unknown *runner.UnknownRevisionError
 		rows, err = r.Current(ctx)
 		if err != nil && !errors.As(err, &unknown) {
 			return Failure(err)
@@ -47,18 +47,9 @@ func (a *App) currentSet(ctx context.Context, s *scripts) (map[string]bool, []st
 	set := make(map[string]bool, len(current))
 	for _, id := range current {
 		if s.graph.Revision(id) == nil {
-			return nil, nil, Usagef("the version table names revision %s, which no revision file in %s defines; the database may be newer than the scripts", id, strings.Join(s.displayLocations(), ", "))
+			return nil, nil, Usagef("the version table names revision %s, which no revision file in %s defines; the database may be newer than the scripts", id, strings.Join(s.dir.DisplayLocations(), ", "))
 		}
 		set[id] = true
 	}
 	return set, current, nil
-}
-
-// displayLocations returns the version locations as shown to users.
-func (s *scripts) displayLocations() []string {
-	out := make([]string, len(s.locations))
-	for i, l := range s.locations {
-		out[i] = display(s.wd, l)
-	}
-	return out
 }

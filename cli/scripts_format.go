@@ -124,7 +124,7 @@ func (f *revFormatter) logEntry(r *versions.Revision) string {
 		fmt.Fprintf(&b, "Also depends on: %s\n", strings.Join(r.DependsOn, ", "))
 	}
 	if g.IsBranchPoint(r.ID) {
-		fmt.Fprintf(&b, "Branches into: %s\n", strings.Join(idsOf(g.Children(r.ID)), ", "))
+		fmt.Fprintf(&b, "Branches into: %s\n", strings.Join(versions.IDs(g.Children(r.ID)), ", "))
 	}
 	if labels := f.branches(r); len(labels) > 0 {
 		fmt.Fprintf(&b, "Branch names: %s\n", strings.Join(labels, ", "))
@@ -154,14 +154,6 @@ func longDoc(r *versions.Revision) []string {
 		lines = append(lines, "Create Date: "+r.CreateDate)
 	}
 	return lines
-}
-
-func idsOf(revs []*versions.Revision) []string {
-	out := make([]string, len(revs))
-	for i, r := range revs {
-		out[i] = r.ID
-	}
-	return out
 }
 
 // revisionJSON is a revision in --json output.
@@ -204,15 +196,15 @@ func (f *revFormatter) toJSON(r *versions.Revision) revisionJSON {
 	if j.BranchLabels == nil {
 		j.BranchLabels = []string{}
 	}
-	if r.Source != nil {
-		j.Kind = r.Source.Kind
+	if sc := f.s.dir.Script(r.ID); sc != nil {
+		j.Kind = sc.Kind
 	}
 	if g.IsHead(r.ID) {
 		j.Head = f.isRealHead(r)
 		j.EffectiveHead = !j.Head
 	}
 	if j.BranchPoint {
-		j.Children = idsOf(g.Children(r.ID))
+		j.Children = versions.IDs(g.Children(r.ID))
 	}
 	if f.current != nil {
 		cur := f.current[r.ID]

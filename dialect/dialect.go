@@ -41,7 +41,8 @@ type Dialect interface {
 
 	// CreateTable returns CREATE TABLE with every column and constraint,
 	// followed by any statements the table needs (comments on PostgreSQL).
-	// Indexes are created separately with CreateIndex.
+	// Indexes are created separately with CreateIndex, except those that
+	// SeparateIndexes leaves out (a key the table cannot be created without).
 	CreateTable(t *model.Table) ([]string, error)
 	// DropTable returns DROP TABLE.
 	DropTable(t *model.Table) ([]string, error)
@@ -131,7 +132,9 @@ type Capabilities struct {
 	GeneratedStored  bool
 	GeneratedVirtual bool
 
-	// ALTER support; SQLite lacks most and needs a batch (move and copy) rebuild.
+	// ALTER support, in broad strokes; SQLite lacks most. Whether one
+	// change needs a batch (move and copy) rebuild is the dialect's answer
+	// to Rebuilder.AlterInPlace, not these flags.
 	AlterColumnType bool
 	AlterNullable   bool
 	AlterDefault    bool

@@ -13,3 +13,6 @@ var errNoFileLock = errors.New("this platform has no file locks to serialise mig
 func tryLockFile(*os.File) (bool, error) { return false, errNoFileLock }
 
 func unlockFile(*os.File) error { return errNoFileLock }
+
+// removeLockFileOnRelease: no file locks, nothing to remove.
+const removeLockFileOnRelease = false

@@ -23,3 +23,6 @@ func tryLockFile(f *os.File) (bool, error) {
 
 // unlockFile releases the flock taken by tryLockFile.
 func unlockFile(f *os.File) error { return syscall.Flock(int(f.Fd()), syscall.LOCK_UN) }
+
+// removeLockFileOnRelease: Unix removes an open file's name at once.
+const removeLockFileOnRelease = true

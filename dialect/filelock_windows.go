@@ -27,3 +27,7 @@ func tryLockFile(f *os.File) (bool, error) {
 func unlockFile(f *os.File) error {
 	return windows.UnlockFileEx(windows.Handle(f.Fd()), 0, 1, 0, new(windows.Overlapped))
 }
+
+// removeLockFileOnRelease: Windows cannot remove a file that is open
+// without FILE_SHARE_DELETE; the lock file stays.
+const removeLockFileOnRelease = false

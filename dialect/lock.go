@@ -36,6 +36,9 @@ type RunSupport interface {
 	// … ADD VALUE before PostgreSQL 12, VACUUM), so that the runner runs
 	// it in an autocommit block.
 	NeedsAutocommit(stmt string) bool
+	// Product names the database for messages: "PostgreSQL", "MariaDB",
+	// "MySQL", "SQLite".
+	Product() string
 }
 
 // Locker is a database whose migration runners can be serialised by a

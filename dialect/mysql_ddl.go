@@ -12,8 +12,10 @@ import (
 )
 
 // CreateTable returns CREATE TABLE with the columns, the primary key (never
-// named: MySQL always calls it PRIMARY), unique, check and foreign key
-// constraints, and the table options: ENGINE (InnoDB unless
+// named: MySQL always calls it PRIMARY), unique constraints, the key an
+// AUTO_INCREMENT column needs when the primary key does not start with it
+// (see SeparateIndexes), check and foreign key constraints, and the table
+// options: ENGINE (InnoDB unless
 // Options["ENGINE"] says otherwise), DEFAULT CHARSET and COLLATE from
 // Options, AUTO_INCREMENT from an identity's Start, other Options, and
 // COMMENT.
@@ -25,6 +27,7 @@ func (d *mysqlDialect) CreateTable(t *model.Table) ([]string, error) {
 		column:  d.column,
 		namedPK: false,
 		suffix:  d.tableOptions,
+		key:     d.inlineKey,
 	}))
 }
 

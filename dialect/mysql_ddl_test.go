@@ -110,6 +110,25 @@ func TestMySQLStatements(t *testing.T) {
 			"\t`d` date NOT NULL DEFAULT (CURRENT_DATE),\n\t`e` datetime(6) NOT NULL DEFAULT now(6) on update now(6),\n" +
 			"\t`f` json NOT NULL DEFAULT ('{}'),\n\t`g` text NOT NULL DEFAULT ('x')\n" +
 			") ENGINE=MyISAM DEFAULT CHARSET=`latin1` CONNECTION='it''s' KEY_BLOCK_SIZE=8"},
+		{"AUTO_INCREMENT second in the primary key gets its key inline", func() ([]string, error) {
+			return CreateAll(maria, &model.MetaData{Tables: []*model.Table{{Name: "s", Columns: []*model.Column{
+				{Name: "tenant", Type: model.Integer},
+				{Name: "id", Type: model.Integer, AutoIncrement: true},
+			}, PrimaryKey: &model.PrimaryKey{Columns: []string{"tenant", "id"}}, Indexes: []*model.Index{
+				{Name: "ft", Method: "fulltext", Parts: model.Cols("id")},
+				{Name: "ix_s_id", Parts: []model.IndexPart{{Column: "id", Desc: true}}},
+				{Name: "ix_s_id2", Parts: model.Cols("id")},
+			}}}})
+		}, "CREATE TABLE `s` (\n\t`tenant` int NOT NULL,\n\t`id` int NOT NULL AUTO_INCREMENT,\n\tPRIMARY KEY (`tenant`, `id`),\n" +
+			"\tKEY `ix_s_id` (`id` DESC)\n) ENGINE=InnoDB;\n" +
+			"CREATE FULLTEXT INDEX `ft` ON `s` (`id`);\nCREATE INDEX `ix_s_id2` ON `s` (`id`)"},
+		{"AUTO_INCREMENT first in the primary key needs no inline key", func() ([]string, error) {
+			return CreateAll(maria, &model.MetaData{Tables: []*model.Table{{Name: "s", Columns: []*model.Column{
+				{Name: "id", Type: model.Integer, AutoIncrement: true},
+				{Name: "k", Type: model.Integer},
+			}, PrimaryKey: &model.PrimaryKey{Columns: []string{"id", "k"}}, Indexes: []*model.Index{{Name: "ix_s_id", Parts: model.Cols("id")}}}}})
+		}, "CREATE TABLE `s` (\n\t`id` int NOT NULL AUTO_INCREMENT,\n\t`k` int NOT NULL,\n\tPRIMARY KEY (`id`, `k`)\n) ENGINE=InnoDB;\n" +
+			"CREATE INDEX `ix_s_id` ON `s` (`id`)"},
 		{"literal default on text (MariaDB)", func() ([]string, error) {
 			return maria.CreateTable(&model.Table{Name: "x", Columns: []*model.Column{{Name: "n", Type: model.Text, Default: model.DefaultLiteral("n/a")}}})
 		}, "CREATE TABLE `x` (\n\t`n` text NOT NULL DEFAULT 'n/a'\n) ENGINE=InnoDB"},

@@ -29,6 +29,14 @@ WHERE TABLE_SCHEMA = COALESCE(NULLIF(?, ''), DATABASE()) AND TABLE_NAME = ?`, sc
 	return countExists(rows, err)
 }
 
+// Product returns "MariaDB" or "MySQL".
+func (d *mysqlDialect) Product() string {
+	if d.mariadb {
+		return "MariaDB"
+	}
+	return "MySQL"
+}
+
 // NeedsAutocommit is false: MySQL commits every DDL statement anyway, and
 // the runner never wraps a MySQL revision in a transaction.
 func (d *mysqlDialect) NeedsAutocommit(string) bool { return false }

@@ -26,13 +26,15 @@ import (
 //     default method, is a unique constraint (MySQL cannot tell them apart:
 //     a UNIQUE constraint is such an index);
 //   - an index named like a foreign key, on exactly its columns, is the one
-//     InnoDB creates by itself for the key, and is left out;
+//     InnoDB creates by itself for the key, and is left out, unless another
+//     key of the table starts with those columns (see InnoDBForeignKeyIndex);
 //   - DEFAULT NULL is no default; a literal default has the Go type the
 //     column calls for (float64 for numeric, real and double; bool for
 //     boolean; int64 for integers);
 //   - string literals in expressions are spelled as Literal spells them (a
 //     quote doubled or backslash-escaped is the same quote), since the
-//     server prints them its own way.
+//     server prints them its own way: a rule of CanonicalExpr, which
+//     Normalize applies to every expression.
 func (d *mysqlDialect) normalizeTable(t *model.Table) {
 	if t.PrimaryKey != nil {
 		t.PrimaryKey.Name = ""
@@ -79,22 +81,13 @@ func (d *mysqlDialect) normalizeTable(t *model.Table) {
 	}
 	for _, c := range t.Columns {
 		c.Default = mysqlNormalDefault(c.Type, c.Default)
-		if c.Generated != nil {
-			c.Generated.Expr = mysqlNormalLiterals(c.Generated.Expr)
-		}
-	}
-	for _, c := range t.Checks {
-		c.Expr = mysqlNormalLiterals(c.Expr)
 	}
 	var keep []*model.Index
 	for _, ix := range t.Indexes {
-		for i := range ix.Parts {
-			ix.Parts[i].Expr = mysqlNormalLiterals(ix.Parts[i].Expr)
-		}
 		switch {
 		case ix.Unique && ix.Method == "" && ix.Where == "" && len(ix.Include) == 0 && mysqlPlainKeys(ix):
 			t.Uniques = append(t.Uniques, &model.Unique{Name: ix.Name, Columns: ix.Columns()})
-		case mysqlForeignKeyIndex(t, ix):
+		case InnoDBForeignKeyIndex(t, ix):
 		default:
 			keep = append(keep, ix)
 		}
@@ -113,15 +106,54 @@ func mysqlPlainKeys(ix *model.Index) bool {
 	return len(ix.Parts) > 0
 }
 
-// mysqlForeignKeyIndex reports whether ix is the index InnoDB creates for a
-// foreign key of t: the key's name, on exactly its columns, ascending,
-// non-unique, with the default method.
-func mysqlForeignKeyIndex(t *model.Table, ix *model.Index) bool {
+// InnoDBForeignKeyIndex reports whether ix is the index InnoDB creates by
+// itself for a foreign key of t: the key's name, on exactly its columns,
+// ascending, non-unique, with the default method, and no other key of the
+// table (primary key, unique constraint, index) starting with those
+// columns. InnoDB creates that index only when no key can serve the
+// foreign key, and drops it when one is added later; so when another key
+// starts with the columns, an index named like the foreign key was
+// declared, and is kept (recreating the table would otherwise lose it).
+// The inspector leaves the automatic index out, and Normalize does the
+// same to a declared model.
+func InnoDBForeignKeyIndex(t *model.Table, ix *model.Index) bool {
 	if ix.Unique || ix.Method != "" || ix.Where != "" || len(ix.Include) > 0 || !mysqlPlainKeys(ix) {
 		return false
 	}
 	for _, fk := range t.ForeignKeys {
 		if fk.Name == ix.Name && slices.Equal(fk.Columns, ix.Columns()) {
+			return !mysqlOtherKeyCovers(t, ix, fk.Columns)
+		}
+	}
+	return false
+}
+
+// mysqlOtherKeyCovers reports whether a key of t other than ix starts with
+// cols (whole columns, in order), so that it can serve a foreign key.
+func mysqlOtherKeyCovers(t *model.Table, ix *model.Index, cols []string) bool {
+	leads := func(keyCols []string) bool {
+		return len(keyCols) >= len(cols) && slices.Equal(keyCols[:len(cols)], cols)
+	}
+	if t.PrimaryKey != nil && leads(t.PrimaryKey.Columns) {
+		return true
+	}
+	for _, u := range t.Uniques {
+		if leads(u.Columns) {
+			return true
+		}
+	}
+	for _, other := range t.Indexes {
+		if other == ix || other.Method == "fulltext" || other.Method == "spatial" {
+			continue
+		}
+		var whole []string
+		for _, p := range other.Parts {
+			if p.Column == "" || p.Length != 0 {
+				break
+			}
+			whole = append(whole, p.Column)
+		}
+		if leads(whole) {
 			return true
 		}
 	}
@@ -130,7 +162,7 @@ func mysqlForeignKeyIndex(t *model.Table, ix *model.Index) bool {
 
 // mysqlNormalDefault returns a default in canonical form: nil for DEFAULT
 // NULL, literals of the Go type the column type calls for, string
-// literals in expressions spelled by Literal.
+// literals in expressions spelled by Literal (by CanonicalExpr).
 func mysqlNormalDefault(t model.Type, df *model.Default) *model.Default {
 	if df == nil {
 		return nil
@@ -139,7 +171,7 @@ func mysqlNormalDefault(t model.Type, df *model.Default) *model.Default {
 		if df.Expr == "null" || strings.EqualFold(strings.TrimSpace(df.Expr), "NULL") {
 			return nil
 		}
-		return &model.Default{Expr: mysqlNormalLiterals(df.Expr)}
+		return &model.Default{Expr: df.Expr}
 	}
 	switch v := df.Literal.(type) {
 	case nil:
@@ -165,47 +197,4 @@ func mysqlNormalDefault(t model.Type, df *model.Default) *model.Default {
 		}
 	}
 	return df
-}
-
-// mysqlNormalLiterals respells every single-quoted string literal of an
-// expression as Literal writes it, reading backslash escapes and doubled
-// quotes. The rest of the text is kept.
-func mysqlNormalLiterals(expr string) string {
-	if !strings.Contains(expr, "'") {
-		return expr
-	}
-	var b strings.Builder
-	for i := 0; i < len(expr); i++ {
-		if expr[i] != '\'' {
-			b.WriteByte(expr[i])
-			continue
-		}
-		var lit strings.Builder
-		closed := false
-		for i++; i < len(expr); i++ {
-			c := expr[i]
-			if c == '\'' {
-				if i+1 < len(expr) && expr[i+1] == '\'' {
-					lit.WriteByte('\'')
-					i++
-					continue
-				}
-				closed = true
-				break
-			}
-			if c == '\\' && i+1 < len(expr) {
-				i++
-				lit.WriteString(UnescapeMySQL(expr[i]))
-				continue
-			}
-			lit.WriteByte(c)
-		}
-		if !closed {
-			// An unterminated literal: keep the text as it was.
-			b.WriteString("'" + lit.String())
-			break
-		}
-		b.WriteString(mysqlString(lit.String()))
-	}
-	return b.String()
 }

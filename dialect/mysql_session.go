@@ -29,6 +29,21 @@ func (d *mysqlDialect) CancelStatement(ctx context.Context, q Querier, id int64)
 	return nil
 }
 
+// CancelRollsBack is false: a cancelled statement on a non-transactional
+// table, or DDL that the server does not make atomic, may have taken
+// effect in part.
+func (d *mysqlDialect) CancelRollsBack() bool { return false }
+
+// Interrupted reports ER_QUERY_INTERRUPTED (1317), ER_SERVER_SHUTDOWN
+// (1053) and ER_CONNECTION_KILLED (1927).
+func (d *mysqlDialect) Interrupted(err error) bool {
+	switch mysqlErrorNumber(err) {
+	case 1317, 1053, 1927:
+		return true
+	}
+	return false
+}
+
 // Session reads the session's row of information_schema.PROCESSLIST: it
 // runs a statement unless its command is Sleep.
 func (d *mysqlDialect) Session(ctx context.Context, q Querier, id int64) (*SessionInfo, error) {

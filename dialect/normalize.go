@@ -1,9 +1,7 @@
 package dialect
 
 import (
-	"strconv"
 	"strings"
-	"unicode"
 
 	"github.com/migratego/migrate/model"
 )
@@ -78,10 +76,10 @@ func normalizeTable(d Dialect, t *model.Table) {
 			}
 		}
 		if c.Generated != nil {
-			c.Generated.Expr = CanonicalExpr(c.Generated.Expr)
+			c.Generated.Expr = CanonicalExpr(d, t, c.Generated.Expr)
 		}
 		if c.Default != nil && c.Default.Expr != "" {
-			c.Default.Expr = CanonicalExpr(c.Default.Expr)
+			c.Default.Expr = canonicalDefault(d, t, c)
 		}
 	}
 	for _, fk := range t.ForeignKeys {
@@ -96,107 +94,13 @@ func normalizeTable(d Dialect, t *model.Table) {
 		}
 	}
 	for _, c := range t.Checks {
-		c.Expr = CanonicalExpr(c.Expr)
+		c.Expr = CanonicalExpr(d, t, c.Expr)
 	}
 	for _, ix := range t.Indexes {
 		ix.Method = strings.ToLower(ix.Method)
-		ix.Where = CanonicalExpr(ix.Where)
+		ix.Where = CanonicalExpr(d, t, ix.Where)
 		for i := range ix.Parts {
-			ix.Parts[i].Expr = CanonicalExpr(ix.Parts[i].Expr)
+			ix.Parts[i].Expr = CanonicalExpr(d, t, ix.Parts[i].Expr)
 		}
 	}
-}
-
-// CanonicalExpr puts an SQL expression in a canonical text so that the
-// spelling a user wrote and the spelling a database prints back compare
-// equal: outside string literals it lower-cases, drops white space,
-// parentheses and identifier quotes ("x", `x`), and PostgreSQL casts
-// of literals to their own type ('a'::text, 0::numeric, (0)::integer).
-// It is a comparison key, never SQL to execute.
-func CanonicalExpr(s string) string {
-	var b strings.Builder
-	rs := []rune(strings.TrimSpace(s))
-	for i := 0; i < len(rs); i++ {
-		r := rs[i]
-		switch {
-		case r == '\'':
-			// A string literal is kept verbatim, except that a number in
-			// quotes followed by a cast ('-1'::integer) is the number.
-			start := i
-			for i++; i < len(rs); i++ {
-				if rs[i] == '\'' {
-					if i+1 < len(rs) && rs[i+1] == '\'' {
-						i++
-						continue
-					}
-					break
-				}
-			}
-			lit := string(rs[start:min(i+1, len(rs))])
-			inner := strings.Trim(lit, "'")
-			if i+2 < len(rs) && rs[i+1] == ':' && rs[i+2] == ':' && isNumber(inner) {
-				lit = inner
-			}
-			b.WriteString(lit)
-		case r == ':' && i+1 < len(rs) && rs[i+1] == ':':
-			// Drop a cast: ::name, ::name(args), ::name name (e.g.
-			// "character varying"), ::name[].
-			i += 2
-			for i < len(rs) && (isWordRune(rs[i]) || rs[i] == ' ' && i+1 < len(rs) && isWordRune(rs[i+1]) && castContinues(rs, i+1) || rs[i] == '"') {
-				i++
-			}
-			if i < len(rs) && rs[i] == '(' {
-				for i < len(rs) && rs[i] != ')' {
-					i++
-				}
-				i++
-			}
-			for i+1 < len(rs) && rs[i] == '[' && rs[i+1] == ']' {
-				i += 2
-			}
-			i--
-		case r == '"' || r == '`':
-			// A quoted identifier is kept verbatim without its quotes, so
-			// that quotes and apostrophes inside it are not read as string
-			// literals ("it's" is the name it's). Brackets are not quotes
-			// here: PostgreSQL prints ARRAY[…] and subscripts with them.
-			closing := r
-			for i++; i < len(rs); i++ {
-				if rs[i] == closing {
-					if i+1 < len(rs) && rs[i+1] == closing {
-						i++
-						b.WriteRune(closing)
-						continue
-					}
-					break
-				}
-				b.WriteRune(rs[i])
-			}
-		case r == '(' || r == ')' || unicode.IsSpace(r):
-		default:
-			b.WriteRune(unicode.ToLower(r))
-		}
-	}
-	return b.String()
-}
-
-func isWordRune(r rune) bool { return r == '_' || unicode.IsLetter(r) || unicode.IsDigit(r) }
-
-// castContinues reports whether the word starting at i continues a
-// multi-word type name (character varying, double precision, time zone…).
-func castContinues(rs []rune, i int) bool {
-	for _, w := range []string{"varying", "precision", "with", "without", "time", "zone"} {
-		if strings.HasPrefix(strings.ToLower(string(rs[i:min(len(rs), i+len(w)+1)])), w) {
-			return true
-		}
-	}
-	return false
-}
-
-func isNumber(s string) bool {
-	if s == "" {
-		return false
-	}
-	_, err := strconv.ParseFloat(s, 64)
-	return err == nil
 }

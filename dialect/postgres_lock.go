@@ -42,6 +42,9 @@ var (
 	pgAddEnumValue = regexp.MustCompile(`(?is)^ALTER\s+TYPE\b.*\bADD\s+VALUE\b`)
 )
 
+// Product returns "PostgreSQL".
+func (d *postgresDialect) Product() string { return "PostgreSQL" }
+
 // NeedsAutocommit reports statements that cannot run in a transaction
 // block: CREATE/DROP INDEX CONCURRENTLY, REINDEX … CONCURRENTLY, VACUUM,
 // CREATE/DROP DATABASE or TABLESPACE, ALTER SYSTEM, DETACH PARTITION …

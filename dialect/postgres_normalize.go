@@ -2,6 +2,7 @@ package dialect
 
 import (
 	"slices"
+	"strconv"
 	"strings"
 
 	"github.com/migratego/migrate/model"
@@ -76,7 +77,8 @@ func distinctUniques(t *model.Table) []*model.Unique {
 //   - on a numeric column, a number in quotes is the number ('5' is
 //     stored as 5), and trailing zeros of a fraction do not count (2.0
 //     is 2);
-//   - now() and transaction_timestamp() are CURRENT_TIMESTAMP.
+//   - now() and transaction_timestamp() are CURRENT_TIMESTAMP (a rule of
+//     CanonicalExpr).
 //
 // The result is a comparison key (see CanonicalExpr), never SQL to run.
 func (d *postgresDialect) normalizeDefault(typ model.Type, def *model.Default) *model.Default {
@@ -92,13 +94,10 @@ func (d *postgresDialect) normalizeDefault(typ model.Type, def *model.Default) *
 		if err != nil {
 			return def // not renderable: left for the dialect to refuse
 		}
-		expr = CanonicalExpr(s)
+		expr = CanonicalExpr(d, nil, s)
 	}
-	switch expr {
-	case "null":
+	if expr == "null" {
 		return nil
-	case "now", "transaction_timestamp":
-		expr = "current_timestamp"
 	}
 	if isNumericKind(typ.Kind) && len(expr) > 2 && expr[0] == '\'' && expr[len(expr)-1] == '\'' && isNumber(expr[1:len(expr)-1]) {
 		expr = expr[1 : len(expr)-1]
@@ -130,4 +129,13 @@ func isNumericKind(k model.TypeKind) bool {
 		return true
 	}
 	return false
+}
+
+// isNumber reports whether s reads as a floating-point number.
+func isNumber(s string) bool {
+	if s == "" {
+		return false
+	}
+	_, err := strconv.ParseFloat(s, 64)
+	return err == nil
 }

@@ -3,6 +3,7 @@ package dialect
 import (
 	"context"
 	"database/sql"
+	"errors"
 	"fmt"
 )
 
@@ -21,6 +22,24 @@ func (d *postgresDialect) CancelStatement(ctx context.Context, q Querier, id int
 		return fmt.Errorf("cancel the statement of session %d: %w", id, err)
 	}
 	return rows.Close()
+}
+
+// CancelRollsBack is true: a cancelled statement leaves nothing, except
+// an interrupted CREATE INDEX CONCURRENTLY (see IndexLeftBy).
+func (d *postgresDialect) CancelRollsBack() bool { return true }
+
+// Interrupted reports the SQLSTATEs of a cancelled statement (57014) and
+// of a terminated session or server shutdown (57P01–57P03).
+func (d *postgresDialect) Interrupted(err error) bool {
+	var pg interface{ SQLState() string }
+	if !errors.As(err, &pg) {
+		return false
+	}
+	switch pg.SQLState() {
+	case "57014", "57P01", "57P02", "57P03":
+		return true
+	}
+	return false
 }
 
 // Session reads the session's row of pg_stat_activity: it runs a

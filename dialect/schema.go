@@ -16,8 +16,22 @@ import (
 // and events last. Unnamed constraints and indexes are named by md's naming
 // convention on a copy; md itself is not changed.
 func CreateAll(d Dialect, md *model.MetaData) ([]string, error) {
+	return createAll(d, md, true)
+}
+
+// CreateAllAsIs is CreateAll without the naming convention: unnamed
+// constraints stay unnamed, and the database names them or, like SQLite,
+// keeps them unnamed. It renders an inspected schema (`migrate inspect
+// --format sql`), which must reload into the schema it was read from.
+func CreateAllAsIs(d Dialect, md *model.MetaData) ([]string, error) {
+	return createAll(d, md, false)
+}
+
+func createAll(d Dialect, md *model.MetaData, naming bool) ([]string, error) {
 	md = md.Clone()
-	md.ApplyNaming()
+	if naming {
+		md.ApplyNaming()
+	}
 	if err := md.Validate(); err != nil {
 		return nil, err
 	}
@@ -85,7 +99,7 @@ func CreateAll(d Dialect, md *model.MetaData) ([]string, error) {
 		if err := add(d.CreateTable(&now)); err != nil {
 			return nil, fmt.Errorf("create table %q: %w", t.QualifiedName(), err)
 		}
-		for _, ix := range t.Indexes {
+		for _, ix := range SeparateIndexes(d, t) {
 			if err := add(d.CreateIndex(t, ix, IndexOptions{})); err != nil {
 				return nil, fmt.Errorf("create index %q: %w", ix.Name, err)
 			}

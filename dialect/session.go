@@ -2,6 +2,7 @@ package dialect
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"time"
 )
@@ -25,6 +26,35 @@ type SessionControl interface {
 	// Session describes session id as the server sees it; nil when the
 	// session no longer exists.
 	Session(ctx context.Context, q Querier, id int64) (*SessionInfo, error)
+	// CancelRollsBack reports whether a statement outside a transaction
+	// that the server reports cancelled is known to have left nothing
+	// (PostgreSQL: every statement is atomic, except what
+	// IndexLeftBy checks) or may have taken effect in part (MySQL,
+	// MariaDB: non-transactional tables, DDL).
+	CancelRollsBack() bool
+	// Interrupted reports whether err is the server saying that it
+	// cancelled the statement or killed its session (KILL QUERY, KILL,
+	// pg_cancel_backend, pg_terminate_backend, a shutdown).
+	Interrupted(err error) bool
+}
+
+// IsServerError reports whether err is the database server's answer to
+// a statement (it refused or cancelled it), as opposed to a lost
+// connection or a client-side failure, after which the statement's
+// outcome is unknown.
+func IsServerError(err error) bool {
+	if err == nil {
+		return false
+	}
+	var pg interface{ SQLState() string }
+	if errors.As(err, &pg) {
+		return true
+	}
+	var lite interface{ Code() int }
+	if errors.As(err, &lite) {
+		return true
+	}
+	return mysqlErrorNumber(err) > 0
 }
 
 // SessionInfo is a server session as another session sees it.

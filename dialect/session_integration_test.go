@@ -19,7 +19,7 @@ var serverDialects = []string{"postgres", "mysql"}
 // sleepStatement is a statement that runs for secs seconds.
 var sleepStatement = map[string]string{
 	"postgres": "SELECT pg_sleep(%s)",
-	"mysql":    "SELECT SLEEP(%s)",
+	"mysql":    "SELECT COUNT(*) FROM seq_1_to_100000000000 WHERE seq > %s",
 }
 
 // withParam adds a query parameter to a database URL.
@@ -88,7 +88,7 @@ func TestSessionControl(t *testing.T) {
 				if err != nil {
 					t.Fatal(err)
 				}
-				if s != nil && s.Running && strings.Contains(strings.ToLower(s.Statement), "sleep(20)") {
+				if s != nil && s.Running && strings.Contains(s.Statement, "20") {
 					break
 				}
 				if time.Since(started) > 10*time.Second {
@@ -103,12 +103,18 @@ func TestSessionControl(t *testing.T) {
 				t.Fatal(err)
 			}
 			select {
-			case <-done: // PostgreSQL reports the cancel; MySQL's SLEEP returns 1
+			case err := <-done:
+				if !sc.Interrupted(err) || !dialect.IsServerError(err) {
+					t.Errorf("the cancelled statement returned %v: not reported as interrupted by the server", err)
+				}
 			case <-time.After(5 * time.Second):
 				t.Fatal("the cancelled statement still runs")
 			}
 			if time.Since(started) > 10*time.Second {
 				t.Errorf("cancel took %s", time.Since(started))
+			}
+			if dialect.IsServerError(driver.ErrBadConn) || dialect.IsServerError(errors.New("invalid connection")) {
+				t.Error("a lost connection counts as the server's answer")
 			}
 			// The session survives a cancel and runs the next statement.
 			if _, err := worker.ExecContext(ctx, "SELECT 1"); err != nil {
@@ -250,5 +256,59 @@ func TestSQLiteLockHolder(t *testing.T) {
 	}
 	if err := lock.Release(ctx); err != nil {
 		t.Fatal(err)
+	}
+}
+
+// TestPostgresIndexLeftBy: a failed CREATE UNIQUE INDEX CONCURRENTLY
+// leaves an INVALID index, which IndexLeftBy finds and DropInvalidIndex
+// removes; a built index is valid, a missing one absent.
+func TestPostgresIndexLeftBy(t *testing.T) {
+	ctx := context.Background()
+	tg := testdb.New(t, "postgres")
+	db, err := dialect.Open(ctx, tg.URL)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	ib, ok := db.Dialect.(dialect.IndexBuilds)
+	if !ok {
+		t.Fatal("postgres has no IndexBuilds")
+	}
+	for _, st := range []string{`CREATE TABLE "Odd ""t""" (a int)`, `INSERT INTO "Odd ""t""" VALUES (1), (1)`} {
+		if _, err := db.ExecContext(ctx, st); err != nil {
+			t.Fatal(err)
+		}
+	}
+	unique := `/* dedupe */ CREATE UNIQUE INDEX CONCURRENTLY IF NOT EXISTS "Ux ""a""" ON ONLY "Odd ""t""" (a)`
+	plain := "create index concurrently ix_a on " + tg.Scope + `."Odd ""t""" (a)`
+	cases := []struct {
+		stmt, run string
+		want      dialect.IndexState
+		wantName  string
+	}{
+		{unique, "", dialect.IndexAbsent, `"Ux ""a"""`},
+		{unique, unique, dialect.IndexInvalid, `"Ux ""a"""`},
+		{plain, plain, dialect.IndexValid, `"ix_a"`},
+		{"CREATE INDEX CONCURRENTLY missing ON no_such_table (a)", "", dialect.IndexAbsent, "missing"},
+	}
+	for _, c := range cases {
+		if c.run != "" {
+			_, _ = db.ExecContext(ctx, c.run) // the unique build fails on the duplicates
+		}
+		state, name, ok, err := ib.IndexLeftBy(ctx, db, c.stmt)
+		if err != nil || !ok || state != c.want || !strings.HasSuffix(name, c.wantName) {
+			t.Errorf("IndexLeftBy(%s) = %v, %q, %v, %v; want %v, …%s", c.stmt, state, name, ok, err, c.want, c.wantName)
+		}
+		if state == dialect.IndexInvalid {
+			if err := ib.DropInvalidIndex(ctx, db, name); err != nil {
+				t.Fatal(err)
+			}
+			if state, _, _, err := ib.IndexLeftBy(ctx, db, c.stmt); err != nil || state != dialect.IndexAbsent {
+				t.Errorf("after the drop: %v, %v", state, err)
+			}
+		}
+	}
+	if _, _, ok, err := ib.IndexLeftBy(ctx, db, "CREATE INDEX ix ON t (a)"); ok || err != nil {
+		t.Errorf("a plain CREATE INDEX: ok %v, %v", ok, err)
 	}
 }

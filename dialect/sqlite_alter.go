@@ -70,19 +70,8 @@ func (d *sqliteDialect) AddColumn(t *model.Table, c *model.Column) ([]string, er
 	if err := checkColumn(d, t, c); err != nil {
 		return nil, err
 	}
-	obj := columnObject(t, c.Name)
-	un := func(feature string) error { return Unsupported(d.Name(), obj, feature, rebuildHint) }
-	switch {
-	case c.AutoIncrement || c.Identity != nil:
-		return nil, un("adding an AUTOINCREMENT column to an existing table")
-	case t.PrimaryKey != nil && slices.Contains(t.PrimaryKey.Columns, c.Name):
-		return nil, un("adding a primary key column to an existing table")
-	case c.Generated != nil && c.Generated.Stored:
-		return nil, un("adding a STORED generated column to an existing table")
-	case c.Default != nil && c.Default.Expr != "" && !sqliteConstantDefault.MatchString(c.Default.Expr):
-		return nil, un(fmt.Sprintf("adding a column whose default is an expression (%s)", c.Default.Expr))
-	case !c.Nullable && c.Generated == nil && sqliteNullDefault(c.Default):
-		return nil, un("adding a NOT NULL column without a non-null default")
+	if err := d.addColumnInPlace(t, c); err != nil {
+		return nil, err
 	}
 	// The column alone: a table without primary key, so that columnDef
 	// writes neither PRIMARY KEY nor AUTOINCREMENT.
@@ -117,12 +106,8 @@ func (d *sqliteDialect) DropColumn(t *model.Table, c *model.Column) ([]string, e
 	if c == nil || c.Name == "" {
 		return nil, fmt.Errorf("sqlite: table %q: drop column: a column name is needed", t.QualifiedName())
 	}
-	obj := columnObject(t, c.Name)
-	if d.version < sqliteDropColumn {
-		return nil, Unsupported(d.Name(), obj, "ALTER TABLE … DROP COLUMN before SQLite 3.35", rebuildHint)
-	}
-	if why := d.dropColumnBlocker(t, c.Name); why != "" {
-		return nil, Unsupported(d.Name(), obj, "dropping a column "+why, rebuildHint)
+	if err := d.dropColumnInPlace(t, c.Name); err != nil {
+		return nil, err
 	}
 	b := d.sqliteAlter(t)
 	b.raw(" DROP COLUMN ").ident(c.Name)
@@ -177,8 +162,8 @@ func (d *sqliteDialect) RenameColumn(t *model.Table, from, to string) ([]string,
 	if from == "" || to == "" {
 		return nil, fmt.Errorf("sqlite: table %q: rename column: both names are needed", t.QualifiedName())
 	}
-	if d.version < sqliteRenameColumn {
-		return nil, Unsupported(d.Name(), columnObject(t, from), "ALTER TABLE … RENAME COLUMN before SQLite 3.25", rebuildHint)
+	if err := d.renameColumnInPlace(t, from); err != nil {
+		return nil, err
 	}
 	b := d.sqliteAlter(t)
 	b.raw(" RENAME COLUMN ").ident(from).raw(" TO ").ident(to)
@@ -197,24 +182,14 @@ func (d *sqliteDialect) AlterColumn(t *model.Table, ch ColumnChange) ([]string, 
 	if from == nil || to == nil || from.Name == "" {
 		return nil, fmt.Errorf("sqlite: table %q: alter column: the existing and the new definition are needed", t.QualifiedName())
 	}
-	obj := columnObject(t, from.Name)
-	if ch.Using != "" {
-		return nil, Unsupported(d.Name(), obj, "a USING conversion",
-			"SQLite converts values through the new column's affinity during the rebuild; convert them with an UPDATE first if that is not enough")
+	if err := d.alterColumnInPlace(t, ch); err != nil {
+		return nil, err
 	}
 	newName := to.Name
-	if newName == "" {
-		newName = from.Name
+	if newName == "" || newName == from.Name {
+		return nil, nil
 	}
-	same := *to
-	same.Name = from.Name
-	if sameColumnDef(d, from, &same) {
-		if newName == from.Name {
-			return nil, nil
-		}
-		return d.RenameColumn(t, from.Name, newName)
-	}
-	return nil, Unsupported(d.Name(), obj, "changing a column's "+columnChanges(d, from, &same), rebuildHint)
+	return d.RenameColumn(t, from.Name, newName)
 }
 
 // columnChanges names what differs between two definitions of a column.

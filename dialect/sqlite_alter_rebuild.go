@@ -7,15 +7,6 @@ import (
 	"github.com/migratego/migrate/model"
 )
 
-// Rebuilder is implemented by dialects that replace a table by "move and
-// copy" (SQLite): create the new definition under a temporary name, copy
-// the rows, drop the old table, rename the new one, recreate the indexes.
-// The ops package plans the rebuild (what the new table is, where each
-// column's values come from) and the dialect writes its SQL.
-type Rebuilder interface {
-	RebuildTable(r TableRebuild) ([]string, error)
-}
-
 // TableRebuild is a planned move-and-copy rebuild of one table.
 type TableRebuild struct {
 	// From is the table as it is; To as it must become, with the same

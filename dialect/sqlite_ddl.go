@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"maps"
 	"slices"
+	"strconv"
 	"strings"
 
 	"github.com/migratego/migrate/model"
@@ -159,19 +160,27 @@ func (d *sqliteDialect) columnDef(b *builder, t *model.Table, c *model.Column) {
 		constraintName(b, t.PrimaryKey.Name)
 		b.raw("PRIMARY KEY AUTOINCREMENT")
 	}
-	// A primary key column is NOT NULL as on other databases; SQLite would
-	// otherwise accept NULL in it (outside INTEGER PRIMARY KEY and WITHOUT
-	// ROWID tables), a long-standing quirk it keeps for compatibility.
-	if !c.Nullable || (t.PrimaryKey != nil && slices.Contains(t.PrimaryKey.Columns, c.Name)) {
+	// Nullability is as declared, primary key columns included: SQLite
+	// accepts NULL in a primary key column declared without NOT NULL
+	// (outside INTEGER PRIMARY KEY and WITHOUT ROWID tables), a quirk it
+	// keeps for compatibility, and an inspected legacy table must come
+	// back as it was. A model that wants NOT NULL says Nullable: false,
+	// the zero value.
+	if !c.Nullable {
 		b.raw(" NOT NULL")
 	}
 	if def := c.Default; def != nil {
 		// An expression is always parenthesised, as SQLite requires for
 		// anything but a literal; pragma_table_info reports it back
 		// without those parentheses, that is exactly as the model has it.
+		// A boolean is spelled TRUE or FALSE (SQLite 3.23+), as the
+		// inspector reads it back; Literal would store 1 or 0, which read
+		// back as numbers.
 		b.raw(" DEFAULT ")
 		if def.Expr != "" {
 			b.raw("(", def.Expr, ")")
+		} else if v, ok := def.Literal.(bool); ok {
+			b.raw(strings.ToUpper(strconv.FormatBool(v)))
 		} else {
 			b.literal(def.Literal)
 		}

@@ -87,7 +87,7 @@ func TestSQLiteCreateAllOnFile(t *testing.T) {
 			{"id", "INTEGER", "1", "<nil>", "1", "0"},
 			{"org_id", "BIGINT", "1", "<nil>", "0", "0"},
 			{"email", "VARCHAR(255)", "1", "<nil>", "0", "0"},
-			{"active", "BOOLEAN", "1", "1", "0", "0"},
+			{"active", "BOOLEAN", "1", "TRUE", "0", "0"},
 			{"balance", "NUMERIC(12,2)", "1", "0", "0", "0"},
 			{"score", "DOUBLE", "0", "0.5", "0", "0"},
 			{"mood", "VARCHAR(16)", "1", "'happy'", "0", "0"},

@@ -36,6 +36,9 @@ func (d *sqliteDialect) TableExists(ctx context.Context, q Querier, schema, tabl
 
 var sqliteNoTxStatement = regexp.MustCompile(`(?is)^VACUUM\b`)
 
+// Product returns "SQLite".
+func (d *sqliteDialect) Product() string { return "SQLite" }
+
 // NeedsAutocommit reports VACUUM, which SQLite refuses inside a
 // transaction.
 func (d *sqliteDialect) NeedsAutocommit(stmt string) bool {
@@ -43,7 +46,8 @@ func (d *sqliteDialect) NeedsAutocommit(stmt string) bool {
 }
 
 // AcquireMigrationLock takes an exclusive flock on the sidecar file
-// "<database file>.migrate-lock", polling until the timeout. The database
+// "<database file>.migrate-lock", polling until the timeout; releasing
+// the lock removes the file (see filelock.go). The database
 // file is the one attached as schema (main when empty). An in-memory
 // database has no other users: its lock is a no-op.
 //
@@ -65,20 +69,16 @@ func (d *sqliteDialect) AcquireMigrationLock(ctx context.Context, db *sql.DB, sc
 		return NewLock("none (in-memory database)", nil), nil
 	}
 	path := file + ".migrate-lock"
-	f, err := os.OpenFile(path, os.O_RDWR|os.O_CREATE, 0o644)
-	if err != nil {
-		return nil, fmt.Errorf("migration lock: %w", err)
-	}
 	name := fmt.Sprintf("flock(%s)", path)
-	err = pollLock(ctx, name, opts, func(context.Context) (bool, error) {
-		ok, err := tryLockFile(f)
-		if err != nil {
+	var f *os.File
+	err := pollLock(ctx, name, opts, func(context.Context) (bool, error) {
+		var err error
+		if f, err = tryFileLock(path); err != nil {
 			return false, fmt.Errorf("migration lock %s: %w", name, err)
 		}
-		return ok, nil
+		return f != nil, nil
 	}, func(context.Context) string { return sqliteLockHolder(path) })
 	if err != nil {
-		f.Close()
 		return nil, err
 	}
 	if opts.Owner != "" {
@@ -88,12 +88,8 @@ func (d *sqliteDialect) AcquireMigrationLock(ctx context.Context, db *sql.DB, sc
 		}
 	}
 	return NewLock(name, func(context.Context) error {
-		_ = f.Truncate(0)
-		err := unlockFile(f)
-		if cerr := f.Close(); err == nil {
-			err = cerr
-		}
-		if err != nil {
+		_ = f.Truncate(0) // where the file stays (Windows), it names no holder
+		if err := releaseFileLock(f, path); err != nil {
 			return fmt.Errorf("release migration lock %s: %w", name, err)
 		}
 		return nil

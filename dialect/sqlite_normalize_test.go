@@ -57,17 +57,23 @@ func TestSQLiteNormalize(t *testing.T) {
 	}
 }
 
-// TestSQLitePrimaryKeyNotNull: a primary key column is NOT NULL even when
-// the model forgets to say so, as on the other databases.
-func TestSQLitePrimaryKeyNotNull(t *testing.T) {
-	tbl := sqliteTable()
-	tbl.Columns[1].Nullable = true
-	tbl.PrimaryKey.Columns = []string{"name"}
-	got, err := SQLite().CreateTable(tbl)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if !strings.Contains(got[0], `"name" VARCHAR(20) NOT NULL`) {
-		t.Errorf("primary key column may be NULL:\n%s", got[0])
+// TestSQLitePrimaryKeyNullability: a primary key column is NOT NULL when
+// the model says so (Nullable false, the zero value), and stays nullable
+// when the model says it is nullable, as SQLite allows (issue 12: an
+// inspected legacy table reloads as it was; before, the DDL made it NOT
+// NULL while the model said nullable).
+func TestSQLitePrimaryKeyNullability(t *testing.T) {
+	for _, nullable := range []bool{false, true} {
+		tbl := sqliteTable()
+		tbl.Columns[1].Nullable = nullable
+		tbl.PrimaryKey.Columns = []string{"name"}
+		got, err := SQLite().CreateTable(tbl)
+		if err != nil {
+			t.Fatal(err)
+		}
+		notNull := strings.Contains(got[0], `"name" VARCHAR(20) NOT NULL`)
+		if notNull == nullable {
+			t.Errorf("Nullable %v, but NOT NULL is %v:\n%s", nullable, notNull, got[0])
+		}
 	}
 }

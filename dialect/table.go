@@ -27,6 +27,9 @@ type tableStyle struct {
 	// skipFK leaves a foreign key out of CREATE TABLE (added later by
 	// ALTER TABLE, e.g. NOT VALID on PostgreSQL).
 	skipFK func(fk *model.ForeignKey) bool
+	// key writes an index inside CREATE TABLE (after the unique
+	// constraints), for the indexes the dialect's inlineIndexes returns.
+	key func(b *builder, t *model.Table, ix *model.Index)
 }
 
 // createTableStmt renders CREATE TABLE in a dialect's style.
@@ -51,7 +54,7 @@ func createTableStmt(d Dialect, t *model.Table, st tableStyle) (string, error) {
 		st.column(body, t, c)
 		sep = ",\n\t"
 	}
-	sep = tableConstraints(body, t, st, sep)
+	sep = tableConstraints(body, d, t, st, sep)
 	if s, err := body.stmt(); err != nil {
 		b.fail(err)
 	} else if s != "" || t.PartitionOf == nil {
@@ -68,7 +71,7 @@ func createTableStmt(d Dialect, t *model.Table, st tableStyle) (string, error) {
 
 // tableConstraints appends the constraint clauses of CREATE TABLE, each
 // after sep, and returns the separator for what follows.
-func tableConstraints(b *builder, t *model.Table, st tableStyle, sep string) string {
+func tableConstraints(b *builder, d Dialect, t *model.Table, st tableStyle, sep string) string {
 	if pk := t.PrimaryKey; pk != nil && (st.inlinePK == nil || !st.inlinePK(t)) {
 		b.raw(sep)
 		sep = ",\n\t"
@@ -82,6 +85,13 @@ func tableConstraints(b *builder, t *model.Table, st tableStyle, sep string) str
 		sep = ",\n\t"
 		constraintName(b, u.Name)
 		b.raw("UNIQUE ").identList(u.Columns)
+	}
+	if il, ok := d.(inlineIndexer); ok && st.key != nil {
+		for _, ix := range il.inlineIndexes(t) {
+			b.raw(sep)
+			sep = ",\n\t"
+			st.key(b, t, ix)
+		}
 	}
 	for _, c := range t.Checks {
 		b.raw(sep)

@@ -120,9 +120,9 @@ func ParseURL(raw string) (*URL, error) {
 	}
 	red := raw
 	if u, err := url.Parse(raw); err == nil {
-		red = u.Redacted()
-	} else if at := strings.LastIndex(raw, "@"); at >= 0 {
-		red = "xxxxx" + raw[at:]
+		red = redactedURL(u)
+	} else {
+		red = redactQueryIn(redactUnparsable(raw))
 	}
 	if !hasScheme {
 		return nil, &URLError{Redacted: red, Reason: "no scheme; " + urlForms}
@@ -139,7 +139,7 @@ func parsePostgresURL(raw string) (*URL, error) {
 	if db == "" {
 		db = u.Query().Get("dbname")
 	}
-	return &URL{Dialect: "postgres", Driver: "pgx", DSN: raw, Database: db, Redacted: u.Redacted()}, nil
+	return &URL{Dialect: "postgres", Driver: "pgx", DSN: raw, Database: db, Redacted: redactedURL(u)}, nil
 }
 
 func parseMySQLURL(raw string) (*URL, error) {
@@ -161,9 +161,9 @@ func parseMySQLURL(raw string) (*URL, error) {
 	cfg.Addr = host
 	cfg.DBName = strings.TrimPrefix(u.Path, "/")
 	if err := applyMySQLParams(cfg, u.Query()); err != nil {
-		return nil, &URLError{Redacted: u.Redacted(), Reason: err.Error()}
+		return nil, &URLError{Redacted: redactedURL(u), Reason: err.Error()}
 	}
-	return mysqlURL(cfg, u.Redacted()), nil
+	return mysqlURL(cfg, redactedURL(u)), nil
 }
 
 func parseMySQLDSN(raw string) (*URL, error) {
@@ -173,7 +173,17 @@ func parseMySQLDSN(raw string) (*URL, error) {
 	}
 	red := *cfg
 	if red.Passwd != "" {
-		red.Passwd = "xxxxx"
+		red.Passwd = RedactedPassword
+	}
+	if len(red.Params) > 0 {
+		params := make(map[string]string, len(red.Params))
+		for k, v := range red.Params {
+			if IsPasswordParam(k) {
+				v = RedactedPassword
+			}
+			params[k] = v
+		}
+		red.Params = params
 	}
 	return mysqlURL(cfg, red.FormatDSN()), nil
 }
@@ -226,7 +236,7 @@ func parseSQLiteURL(raw, rest string) (*URL, error) {
 		q.Set("_txlock", "immediate")
 	}
 	dsn := "file:" + path + "?" + q.Encode()
-	return &URL{Dialect: "sqlite", Driver: "sqlite", DSN: dsn, Database: path, Redacted: raw}, nil
+	return &URL{Dialect: "sqlite", Driver: "sqlite", DSN: dsn, Database: path, Redacted: redactQueryIn(raw)}, nil
 }
 
 // redactUnparsable masks everything before the last '@' of a string that
@@ -234,9 +244,9 @@ func parseSQLiteURL(raw, rest string) (*URL, error) {
 func redactUnparsable(raw string) string {
 	if at := strings.LastIndex(raw, "@"); at >= 0 {
 		if i := strings.Index(raw, "://"); i >= 0 && i < at {
-			return raw[:i+3] + "xxxxx" + raw[at:]
+			return raw[:i+3] + RedactedPassword + raw[at:]
 		}
-		return "xxxxx" + raw[at:]
+		return RedactedPassword + raw[at:]
 	}
 	return raw
 }

@@ -14,7 +14,7 @@ import (
 	"github.com/migratego/migrate/internal/modeltest"
 	"github.com/migratego/migrate/internal/testdb"
 	"github.com/migratego/migrate/model"
-	"github.com/migratego/migrate/versions"
+	"github.com/migratego/migrate/scriptdir"
 )
 
 // idempotenceChecks are what each database adds to TestIdempotence.
@@ -116,7 +116,7 @@ func loadSchemaFile(t *testing.T, file string, syn dialect.Syntax) []string {
 	if err != nil {
 		t.Fatal(err)
 	}
-	stmts, err := versions.SplitStatements(string(src), syn)
+	stmts, err := scriptdir.SplitStatements(string(src), syn)
 	if err != nil {
 		t.Fatalf("%s: %v", file, err)
 	}

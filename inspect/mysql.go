@@ -108,6 +108,7 @@ func (in *mysqlInspector) Inspect(ctx context.Context, q Querier, opts Options) 
 		mysqlDropFKIndexes(mt.t)
 	}
 	sortModel(st.md)
+	nameDependencies(st.md)
 	return st.md, nil
 }
 

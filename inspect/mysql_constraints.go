@@ -46,7 +46,7 @@ WHERE tc.CONSTRAINT_TYPE = 'CHECK' AND ` + where
 		if mt == nil {
 			return nil
 		}
-		if st.mariadb && mysqlJSONCheck(mt.t, name, clause) {
+		if st.mariadb && mysqlJSONCheck(st.in.d, mt.t, name, clause) {
 			return nil
 		}
 		mt.t.Checks = append(mt.t.Checks, &model.Check{Name: name, Expr: st.cleanExpr(clause)})
@@ -56,13 +56,13 @@ WHERE tc.CONSTRAINT_TYPE = 'CHECK' AND ` + where
 
 // mysqlJSONCheck reports whether a check is the json_valid check MariaDB
 // adds to a JSON column, and if so turns the column back into JSON.
-func mysqlJSONCheck(t *model.Table, name, clause string) bool {
+func mysqlJSONCheck(d dialect.Dialect, t *model.Table, name, clause string) bool {
 	c := t.Column(name)
 	if c == nil || c.Type.Kind != model.KindRaw || !strings.EqualFold(strings.TrimSpace(c.Type.Raw), "longtext") {
 		return false
 	}
 	want := "json_valid(`" + strings.ReplaceAll(c.Name, "`", "``") + "`)"
-	if dialect.CanonicalExpr(clause) != dialect.CanonicalExpr(want) {
+	if dialect.CanonicalExpr(d, nil, clause) != dialect.CanonicalExpr(d, nil, want) {
 		return false
 	}
 	c.Type = model.JSON

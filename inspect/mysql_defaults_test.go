@@ -118,13 +118,13 @@ func TestMySQLJSONCheck(t *testing.T) {
 		{Name: "doc", Type: model.Raw("longtext"), Collation: "utf8mb4_bin"},
 		{Name: "txt", Type: model.Raw("longtext")},
 	}}
-	if !mysqlJSONCheck(tb, "doc", "json_valid(`doc`)") {
+	if !mysqlJSONCheck(dialect.MariaDB(), tb, "doc", "json_valid(`doc`)") {
 		t.Fatal("json_valid check not recognised")
 	}
 	if c := tb.Column("doc"); !c.Type.Equal(model.JSON) || c.Collation != "" {
 		t.Errorf("doc = %+v, want JSON without collation", c)
 	}
-	if mysqlJSONCheck(tb, "other", "json_valid(`txt`)") || mysqlJSONCheck(tb, "txt", "`txt` <> ''") {
+	if mysqlJSONCheck(dialect.MariaDB(), tb, "other", "json_valid(`txt`)") || mysqlJSONCheck(dialect.MariaDB(), tb, "txt", "`txt` <> ''") {
 		t.Error("a check other than the column's own json_valid was taken for JSON")
 	}
 }

@@ -6,6 +6,7 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/migratego/migrate/dialect"
 	"github.com/migratego/migrate/model"
 )
 
@@ -58,6 +59,9 @@ ORDER BY TABLE_SCHEMA, TABLE_NAME, INDEX_NAME, SEQ_IN_INDEX`
 			cur, curTable = &model.Index{Name: name, Unique: nonUnique == 0, Method: mysqlIndexMethod(mt.engine, typ)}, mt
 		}
 		p := model.IndexPart{Column: col.String, Desc: coll.String == "D", Length: int(sub.Int64)}
+		if cur.Method == "spatial" {
+			p.Length = 0 // MariaDB reports 32, the size of an R-tree key, which no DDL can spell
+		}
 		if !col.Valid && expression.Valid {
 			p.Expr = st.cleanExpr(expression.String)
 		}
@@ -111,25 +115,15 @@ func plainColumns(ix *model.Index) bool {
 }
 
 // mysqlDropFKIndexes removes the indexes InnoDB created by itself for
-// foreign keys. When no index starts with a foreign key's columns, InnoDB
-// adds one named after the constraint, on exactly those columns; it drops
-// it again when a covering index is created later. An index with the
-// constraint's name, on exactly its columns, ascending, non-unique, is
-// therefore the automatic one (or a declared twin, which dialect.Normalize
-// drops from declared models in the same way).
+// foreign keys (see dialect.InnoDBForeignKeyIndex): recreating the table
+// creates them again.
 func mysqlDropFKIndexes(t *model.Table) {
 	if len(t.ForeignKeys) == 0 {
 		return
 	}
-	t.Indexes = slices.DeleteFunc(t.Indexes, func(ix *model.Index) bool {
-		if ix.Unique || ix.Method != "" || !plainColumns(ix) {
-			return false
-		}
-		for _, fk := range t.ForeignKeys {
-			if fk.Name == ix.Name && slices.Equal(fk.Columns, ix.Columns()) {
-				return true
-			}
-		}
-		return false
-	})
+	auto := map[*model.Index]bool{}
+	for _, ix := range t.Indexes {
+		auto[ix] = dialect.InnoDBForeignKeyIndex(t, ix)
+	}
+	t.Indexes = slices.DeleteFunc(t.Indexes, func(ix *model.Index) bool { return auto[ix] })
 }

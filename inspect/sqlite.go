@@ -105,6 +105,7 @@ func (in *sqliteInspector) Inspect(ctx context.Context, q Querier, opts Options)
 		}
 	}
 	sortModel(md)
+	nameDependencies(md)
 	return md, nil
 }
 

@@ -2,12 +2,11 @@ package ops
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"reflect"
+	"slices"
 	"strings"
 
-	"github.com/migratego/migrate/dialect"
 	"github.com/migratego/migrate/model"
 )
 
@@ -55,124 +54,28 @@ func (b BatchAlterTable) Statements(ctx context.Context, c *Context) ([]Statemen
 	if err != nil {
 		return nil, err
 	}
-	c = b.context(c)
-	// ALTER compiles with the whole table at hand (see probeDialect).
-	alter := c
-	if b.Recreate != RecreateAlways {
-		alter = &Context{Dialect: newProbeDialect(ctx, c, b.CopyFrom, b.Schema, b.Table), LiveTable: c.LiveTable, InTransaction: c.InTransaction}
-	}
-	switch b.Recreate {
-	case RecreateNever:
-		return b.each(withBatch(ctx, batchScope{mode: RecreateNever}), alter, subs)
-	case RecreateAuto:
-		if _, ok := c.Dialect.(dialect.Rebuilder); !ok {
-			return b.each(ctx, alter, subs)
-		}
-		stmts, err := b.each(withBatch(ctx, batchScope{mode: RecreateAuto, probe: true}), alter, subs)
-		if err == nil {
-			return stmts, nil
-		}
-		if !errors.Is(err, errNeedsRebuild) {
-			// A refusal by the dialect that the operation did not turn
-			// into a rebuild itself: rebuild when every operation can
-			// take part, else report the refusal.
-			var ue *dialect.UnsupportedError
-			if !errors.As(err, &ue) {
-				return nil, err
-			}
-			if _, merr := b.mutator(ctx, c, subs); merr != nil {
-				return nil, err
-			}
-		}
-	case RecreateAlways:
-	default:
-		return nil, fmt.Errorf("table %q: unknown Recreate mode %d", b.qualified(), int(b.Recreate))
-	}
-	return b.rebuild(ctx, c, subs)
-}
-
-// context returns c with a LiveTable that answers for the batch's table
-// with CopyFrom, when given: operations reading the table's current
-// definition (an AlterColumn without Existing) see the one the batch
-// rebuilds from, also offline.
-func (b BatchAlterTable) context(c *Context) *Context {
-	if b.CopyFrom == nil {
-		return c
-	}
-	live := c.LiveTable
-	cc := *c
-	cc.LiveTable = func(ctx context.Context, schema, name string) (*model.Table, error) {
-		if strings.EqualFold(name, b.Table) && strings.EqualFold(schema, b.Schema) {
-			t := b.CopyFrom.Clone()
-			t.Schema, t.Name = b.Schema, b.Table
-			return t, nil
-		}
-		if live == nil {
-			return nil, nil
-		}
-		return live(ctx, schema, name)
-	}
-	return &cc
+	return tableBatch{schema: b.Schema, table: b.Table, mode: b.Recreate, copyFrom: b.CopyFrom, ops: subs}.compile(ctx, c)
 }
 
 // qualified names the batch's table for messages.
 func (b BatchAlterTable) qualified() string { return qualified(b.Schema, b.Table) }
 
-// each compiles the operations one after the other.
-func (b BatchAlterTable) each(ctx context.Context, c *Context, subs []Operation) ([]Statement, error) {
-	var out []Statement
-	for _, op := range subs {
-		stmts, err := op.Statements(ctx, c)
-		if err != nil {
-			return nil, &batchOpError{table: b.qualified(), op: op, err: err}
-		}
-		out = append(out, stmts...)
+// Apply applies the batch's operations to its table in m, in order. Each
+// must be a SchemaChanger.
+func (b BatchAlterTable) Apply(m *model.MetaData) error {
+	if _, err := modelTable(m, b.Schema, b.Table); err != nil {
+		return err
 	}
-	return out, nil
-}
-
-// batchOpError is an operation of a batch that failed to compile.
-type batchOpError struct {
-	table string
-	op    Operation
-	err   error
-}
-
-func (e *batchOpError) Error() string {
-	return fmt.Sprintf("table %q: %s: %v", e.table, e.op.Name(), e.err)
-}
-
-func (e *batchOpError) Unwrap() error { return e.err }
-
-// rebuild compiles one rebuild of the table with every operation applied
-// to its definition.
-func (b BatchAlterTable) rebuild(ctx context.Context, c *Context, subs []Operation) ([]Statement, error) {
-	mutate, err := b.mutator(ctx, c, subs)
+	subs, err := b.bound()
 	if err != nil {
-		return nil, err
+		return err
 	}
-	return rebuildTable(withBatch(ctx, batchScope{mode: RecreateAlways, copyFrom: b.CopyFrom}), c, b.Schema, b.Table, mutate)
-}
-
-// mutator returns the function applying every operation to the table's
-// definition, in order.
-func (b BatchAlterTable) mutator(ctx context.Context, c *Context, subs []Operation) (func(t *model.Table) error, error) {
-	steps := make([]func(t *model.Table) error, len(subs))
-	for i, op := range subs {
-		f, err := mutation(ctx, c, op)
-		if err != nil {
-			return nil, &batchOpError{table: b.qualified(), op: op, err: err}
+	for _, op := range subs {
+		if err := applyOne(m, op); err != nil {
+			return fmt.Errorf("table %q: %w", b.qualified(), err)
 		}
-		steps[i] = f
 	}
-	return func(t *model.Table) error {
-		for i, f := range steps {
-			if err := f(t); err != nil {
-				return fmt.Errorf("%s: %w", subs[i].Name(), err)
-			}
-		}
-		return nil
-	}, nil
+	return nil
 }
 
 // bound returns the operations with the batch's schema and table filled
@@ -230,49 +133,52 @@ func bindTable(op Operation, schema, table string) (Operation, error) {
 
 // Reverse returns the batch of the operations' inverses, in reverse
 // order, on the same table and in the same mode. With CopyFrom, the
-// inverse's CopyFrom is the table as the batch leaves it.
+// inverse's CopyFrom is the table as the batch leaves it, and the state an
+// inverse needs that its operation does not carry (the column a DropColumn
+// drops, the definition an AlterColumn changes, …) is taken from the table
+// as the operations before it leave it (see ReverseFrom). No dialect is
+// involved: the operations apply themselves to the table's definition.
 func (b BatchAlterTable) Reverse() (Operation, error) {
 	rev := BatchAlterTable{Schema: b.Schema, Table: b.Table, Recreate: b.Recreate}
-	for i := len(b.Ops) - 1; i >= 0; i-- {
-		if b.Ops[i] == nil {
+	for i, op := range b.Ops {
+		if op == nil {
 			return nil, &IrreversibleError{Op: b.Name(), Reason: fmt.Sprintf("operation %d is nil", i)}
 		}
-		r, err := b.Ops[i].Reverse()
-		if err != nil {
-			return nil, err
-		}
-		rev.Ops = append(rev.Ops, r)
 	}
-	if b.CopyFrom != nil {
-		after, err := b.after()
-		if err != nil {
-			return nil, &IrreversibleError{Op: b.Name(), Reason: "the table after the batch, the inverse's CopyFrom, cannot be worked out: " + err.Error()}
+	if b.CopyFrom == nil {
+		for i := len(b.Ops) - 1; i >= 0; i-- {
+			r, err := b.Ops[i].Reverse()
+			if err != nil {
+				return nil, err
+			}
+			rev.Ops = append(rev.Ops, r)
 		}
-		rev.CopyFrom = after
+		return rev, nil
 	}
-	return rev, nil
-}
-
-// after applies the batch to CopyFrom: the table as the batch leaves it.
-func (b BatchAlterTable) after() (*model.Table, error) {
 	subs, err := b.bound()
 	if err != nil {
-		return nil, err
+		return nil, &IrreversibleError{Op: b.Name(), Reason: err.Error()}
 	}
 	base := b.CopyFrom.Clone()
 	base.Schema, base.Name = b.Schema, b.Table
-	// Working out the changes needs a dialect; rebuilds, which CopyFrom
-	// serves, are SQLite's.
-	c := &Context{Dialect: dialect.SQLite()}
-	mutate, err := b.mutator(context.Background(), c, subs)
-	if err != nil {
-		return nil, err
+	m := &model.MetaData{Tables: []*model.Table{base}}
+	inverses := make([]Operation, len(subs))
+	for i, op := range subs {
+		if inverses[i], err = ReverseFrom(m, op); err != nil {
+			return nil, err
+		}
+		if err := applyOne(m, op); err != nil {
+			return nil, &IrreversibleError{Op: b.Name(), Reason: "the table after the batch, the inverse's CopyFrom, cannot be worked out: " + err.Error()}
+		}
 	}
-	plan, err := planRebuild(nil, base, mutate, false)
-	if err != nil {
-		return nil, err
+	slices.Reverse(inverses)
+	rev.Ops = inverses
+	i := tableIndex(m, b.Schema, b.Table)
+	if i < 0 {
+		return nil, &IrreversibleError{Op: b.Name(), Reason: fmt.Sprintf("table %q is gone after the batch", b.qualified())}
 	}
-	return plan.To, nil
+	rev.CopyFrom = m.Tables[i]
+	return rev, nil
 }
 
 // GoSource renders ops.BatchAlterTable{…} with its operations, one a line.

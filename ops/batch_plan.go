@@ -26,11 +26,7 @@ import (
 // generated columns), as a database's RENAME COLUMN would. Indexes and
 // constraints on a column that is gone are dropped with it, as PostgreSQL
 // does on DROP COLUMN.
-//
-// single says that mutate is one operation's: then a column object
-// replaced at the same position, while no other column came or went, is
-// taken for the old column changed (and maybe renamed) in place.
-func planRebuild(d dialect.Dialect, base *model.Table, mutate func(t *model.Table) error, single bool) (dialect.TableRebuild, error) {
+func planRebuild(d dialect.Dialect, base *model.Table, mutate func(t *model.Table) error) (dialect.TableRebuild, error) {
 	to := base.Clone()
 	orig := make(map[*model.Column]string, len(to.Columns))
 	for _, col := range to.Columns {
@@ -74,30 +70,6 @@ func planRebuild(d dialect.Dialect, base *model.Table, mutate func(t *model.Tabl
 	for _, col := range to.Columns {
 		if _, ok := sources[col.Name]; !ok {
 			_ = take(col, col.Name) || take(col, col.RenamedFrom)
-		}
-	}
-	if single {
-		// One operation that replaced a column object at its place (an
-		// AlterColumn renaming it): the new object copies the old column.
-		// Only for a single operation: in a batch, dropping the last
-		// column and adding one looks the same.
-		var lost []int
-		for i, c := range base.Columns {
-			if !used[fold(c.Name)] {
-				lost = append(lost, i)
-			}
-		}
-		var fresh []int
-		for i, col := range to.Columns {
-			if _, ok := sources[col.Name]; !ok && col.Generated == nil {
-				fresh = append(fresh, i)
-			}
-		}
-		if len(lost) == 1 && len(fresh) == 1 && lost[0] == fresh[0] && len(base.Columns) == len(to.Columns) {
-			col := to.Columns[fresh[0]]
-			if take(col, base.Columns[lost[0]].Name) {
-				renamed[fold(base.Columns[lost[0]].Name)] = col.Name
-			}
 		}
 	}
 	followColumns(d, base, to, renamed)

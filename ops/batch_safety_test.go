@@ -266,7 +266,7 @@ func TestBatchSourcesFollowRenames(t *testing.T) {
 		t.Columns[0].Name, t.Columns[1].Name = "b", "a"
 		t.Columns = append(t.Columns[:2], &model.Column{Name: "d", Type: model.Text, Nullable: true})
 		return nil
-	}, false)
+	})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+
+	"github.com/migratego/migrate/model"
 )
 
 // Limits of one literal INSERT statement of a bulk insert.
@@ -158,4 +160,18 @@ func (b BulkInsert) GoSource() (string, error) {
 		l.expr("RowMaps", sb.String())
 	}
 	return l.String(), nil
+}
+
+// Apply changes no schema object: it checks that the table and the columns
+// the rows fill exist in m, as the database would when inserting.
+func (b BulkInsert) Apply(m *model.MetaData) error {
+	t, err := modelTable(m, b.Schema, b.Table)
+	if err != nil {
+		return err
+	}
+	cols, _, err := b.bulkRows()
+	if err != nil {
+		return err
+	}
+	return hasColumns(t, cols)
 }

@@ -22,24 +22,32 @@ func (o AddColumn) Name() string { return "add_column" }
 // Statements returns ALTER TABLE … ADD COLUMN, or a rebuild of the table
 // where the database cannot add such a column.
 func (o AddColumn) Statements(ctx context.Context, c *Context) ([]Statement, error) {
+	return alterTable(ctx, c, o.Schema, o.Table, o)
+}
+
+func (o AddColumn) validate(*Context) error {
 	if err := needTable(o.Table); err != nil {
-		return nil, err
+		return err
 	}
 	if o.Column == nil || o.Column.Name == "" {
-		return nil, missing("column definition with its name", "Column")
+		return missing("column definition with its name", "Column")
 	}
 	if o.Column.Type.Kind == model.KindInvalid {
-		return nil, fmt.Errorf("column %q has no type", o.Column.Name)
+		return fmt.Errorf("column %q has no type", o.Column.Name)
 	}
-	return alterOrRebuild(ctx, c, o.Schema, o.Table, true, func(a dialect.Alterer) ([]string, error) {
-		return a.AddColumn(alterTarget(ctx, c, o.Schema, o.Table), o.Column)
-	}, func(t *model.Table) error {
-		if t.Column(o.Column.Name) != nil {
-			return fmt.Errorf("table %q already has a column %q", t.QualifiedName(), o.Column.Name)
-		}
-		t.Columns = append(t.Columns, o.Column.Clone())
-		return nil
-	})
+	return nil
+}
+
+func (o AddColumn) change(_ context.Context, _ *Context, t *model.Table) (dialect.TableChange, error) {
+	return dialect.TableChange{Kind: dialect.ChangeAddColumn, Table: t, Column: o.Column}, nil
+}
+
+func (o AddColumn) alter(_ context.Context, c *Context, t *model.Table) ([]Statement, error) {
+	a, err := alterer(c)
+	if err != nil {
+		return nil, err
+	}
+	return statements(a.AddColumn(t, o.Column))
 }
 
 // Reverse returns a DropColumn carrying the column.
@@ -72,28 +80,40 @@ func (o DropColumn) Name() string { return "drop_column" }
 // Statements returns ALTER TABLE … DROP COLUMN, or a rebuild of the table
 // without the column where the database cannot drop it.
 func (o DropColumn) Statements(ctx context.Context, c *Context) ([]Statement, error) {
+	return alterTable(ctx, c, o.Schema, o.Table, o)
+}
+
+func (o DropColumn) validate(*Context) error {
 	if err := needTable(o.Table); err != nil {
-		return nil, err
+		return err
 	}
 	if o.Column == "" {
-		return nil, missing("column name", "Column")
+		return missing("column name", "Column")
 	}
-	col := &model.Column{Name: o.Column}
-	if o.Existing != nil {
-		col = o.Existing.Clone()
-		col.Name = o.Column
+	return nil
+}
+
+// column returns the dropped column: Existing under the name Column, or
+// just its name.
+func (o DropColumn) column() *model.Column {
+	if o.Existing == nil {
+		return &model.Column{Name: o.Column}
 	}
-	return alterOrRebuild(ctx, c, o.Schema, o.Table, c.Dialect.Capabilities().DropColumn, func(a dialect.Alterer) ([]string, error) {
-		return a.DropColumn(alterTarget(ctx, c, o.Schema, o.Table), col)
-	}, func(t *model.Table) error {
-		i, err := columnIndex(t, o.Column)
-		if err != nil {
-			return err
-		}
-		t.Columns = slices.Delete(t.Columns, i, i+1)
-		dropColumnRefs(t, o.Column)
-		return nil
-	})
+	col := o.Existing.Clone()
+	col.Name = o.Column
+	return col
+}
+
+func (o DropColumn) change(_ context.Context, _ *Context, t *model.Table) (dialect.TableChange, error) {
+	return dialect.TableChange{Kind: dialect.ChangeDropColumn, Table: t, Column: o.column()}, nil
+}
+
+func (o DropColumn) alter(_ context.Context, c *Context, t *model.Table) ([]Statement, error) {
+	a, err := alterer(c)
+	if err != nil {
+		return nil, err
+	}
+	return statements(a.DropColumn(t, o.column()))
 }
 
 // dropColumnRefs removes from t the constraints and indexes that use
@@ -150,9 +170,9 @@ type AlterColumn struct {
 // Name returns "alter_column".
 func (o AlterColumn) Name() string { return "alter_column" }
 
-// change returns the column change with names filled in, reading the
+// columnChange returns the column change with names filled in, reading the
 // existing definition from the live database when it is not given.
-func (o AlterColumn) change(ctx context.Context, c *Context) (dialect.ColumnChange, error) {
+func (o AlterColumn) columnChange(ctx context.Context, c *Context) (dialect.ColumnChange, error) {
 	if err := needTable(o.Table); err != nil {
 		return dialect.ColumnChange{}, err
 	}
@@ -186,25 +206,48 @@ func (o AlterColumn) change(ctx context.Context, c *Context) (dialect.ColumnChan
 // Statements returns the dialect's ALTER statements, or a rebuild of the
 // table with the new column where the database cannot alter it.
 func (o AlterColumn) Statements(ctx context.Context, c *Context) ([]Statement, error) {
-	ch, err := o.change(ctx, c)
+	return alterTable(ctx, c, o.Schema, o.Table, o)
+}
+
+func (o AlterColumn) validate(*Context) error {
+	if err := needTable(o.Table); err != nil {
+		return err
+	}
+	if o.Column == "" {
+		return missing("column name", "Column")
+	}
+	if o.New == nil {
+		return missing("new column definition", "New")
+	}
+	return nil
+}
+
+func (o AlterColumn) change(ctx context.Context, c *Context, t *model.Table) (dialect.TableChange, error) {
+	ch, err := o.columnChange(ctx, c)
+	if err != nil {
+		return dialect.TableChange{}, err
+	}
+	return dialect.TableChange{Kind: dialect.ChangeAlterColumn, Table: t, Alter: ch}, nil
+}
+
+func (o AlterColumn) alter(ctx context.Context, c *Context, t *model.Table) ([]Statement, error) {
+	ch, err := o.columnChange(ctx, c)
 	if err != nil {
 		return nil, err
 	}
-	caps := c.Dialect.Capabilities()
-	can := caps.AlterColumnType && caps.AlterNullable && caps.AlterDefault && (ch.From.Name == ch.To.Name || caps.RenameColumn)
-	return alterOrRebuild(ctx, c, o.Schema, o.Table, can, func(a dialect.Alterer) ([]string, error) {
-		return a.AlterColumn(alterTarget(ctx, c, o.Schema, o.Table), ch)
-	}, func(t *model.Table) error {
-		i, err := columnIndex(t, ch.From.Name)
-		if err != nil {
-			return err
-		}
-		t.Columns[i] = ch.To.Clone()
-		if ch.To.Name != ch.From.Name {
-			renameColumnRefs(t, ch.From.Name, ch.To.Name)
-		}
-		return nil
-	})
+	a, err := alterer(c)
+	if err != nil {
+		return nil, err
+	}
+	return statements(a.AlterColumn(t, ch))
+}
+
+// refuseRebuild refuses a USING conversion, which a rebuild cannot make.
+func (o AlterColumn) refuseRebuild() error {
+	if o.Using != "" {
+		return fmt.Errorf("column %q: a USING conversion cannot be part of a rebuild; convert the values with an UPDATE (ops.Execute) first", o.Column)
+	}
+	return nil
 }
 
 // renameColumnRefs renames a column in t's constraints and indexes.
@@ -257,4 +300,87 @@ func (o AlterColumn) GoSource() (string, error) {
 	return newGoLit("AlterColumn").str("Schema", o.Schema).str("Table", o.Table).str("Column", o.Column).
 		expr("Existing", o.Existing.GoSource()).expr("New", o.New.GoSource()).
 		str("Using", o.Using).str("ReverseUsing", o.ReverseUsing).String(), nil
+}
+
+// Apply adds the column at the end of the table.
+func (o AddColumn) Apply(m *model.MetaData) error {
+	t, err := modelTable(m, o.Schema, o.Table)
+	if err != nil {
+		return err
+	}
+	if o.Column == nil || o.Column.Name == "" {
+		return missing("column definition with its name", "Column")
+	}
+	return addNamed(t, &t.Columns, columnName, "a column", o.Column.Clone())
+}
+
+// columnName is the name of a column, for findNamed.
+func columnName(c *model.Column) string { return c.Name }
+
+// Apply removes the column, with the primary key, unique constraints,
+// foreign keys and indexes that name it, as PostgreSQL does (MySQL
+// instead removes the column from a multi-column index or unique key).
+// Check constraints are expressions, which Apply does not read: a check
+// naming the column stays in the model.
+func (o DropColumn) Apply(m *model.MetaData) error {
+	t, err := modelTable(m, o.Schema, o.Table)
+	if err != nil {
+		return err
+	}
+	if o.Column == "" {
+		return missing("column name", "Column")
+	}
+	col, err := modelColumn(t, o.Column)
+	if err != nil {
+		return err
+	}
+	t.Columns = slices.DeleteFunc(t.Columns, func(c *model.Column) bool { return c == col })
+	dropColumnRefs(t, col.Name)
+	return nil
+}
+
+// Apply changes the column to New, where it stands: an unset New.Type
+// keeps the type, and a New.Name renames the column in the table's
+// constraints and indexes and in the foreign keys referencing it (not in
+// expressions). The column object stays the same, so that a table rebuild
+// copies its values, also under its new name. Existing is not consulted:
+// the column is the model's.
+func (o AlterColumn) Apply(m *model.MetaData) error {
+	t, err := modelTable(m, o.Schema, o.Table)
+	if err != nil {
+		return err
+	}
+	if o.Column == "" {
+		return missing("column name", "Column")
+	}
+	if o.New == nil {
+		return missing("new column definition", "New")
+	}
+	col, err := modelColumn(t, o.Column)
+	if err != nil {
+		return err
+	}
+	to := o.New.Clone()
+	if to.Name == "" {
+		to.Name = col.Name
+	}
+	if to.Type.Kind == model.KindInvalid {
+		to.Type = col.Type
+	}
+	if i := findNamed(t.Columns, columnName, to.Name); i >= 0 && t.Columns[i] != col {
+		return fmt.Errorf("table %q already has a column %q", t.QualifiedName(), to.Name)
+	}
+	from := col.Name
+	*col = *to
+	if from != to.Name {
+		renameColumnRefs(t, from, to.Name)
+		referencing(m, t, func(fk *model.ForeignKey) {
+			for i, c := range fk.RefColumns {
+				if c == from {
+					fk.RefColumns[i] = to.Name
+				}
+			}
+		})
+	}
+	return nil
 }

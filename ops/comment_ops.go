@@ -23,12 +23,21 @@ func (o SetTableComment) Name() string { return "set_table_comment" }
 
 // Statements returns the dialect's comment statement.
 func (o SetTableComment) Statements(ctx context.Context, c *Context) ([]Statement, error) {
-	if err := needTable(o.Table); err != nil {
+	return alterTable(ctx, c, o.Schema, o.Table, o)
+}
+
+func (o SetTableComment) validate(*Context) error { return needTable(o.Table) }
+
+func (o SetTableComment) change(_ context.Context, _ *Context, t *model.Table) (dialect.TableChange, error) {
+	return dialect.TableChange{Kind: dialect.ChangeTableComment, Table: t}, nil
+}
+
+func (o SetTableComment) alter(_ context.Context, c *Context, t *model.Table) ([]Statement, error) {
+	a, err := alterer(c)
+	if err != nil {
 		return nil, err
 	}
-	return alterOrRebuild(ctx, c, o.Schema, o.Table, true, func(a dialect.Alterer) ([]string, error) {
-		return a.SetTableComment(alterTarget(ctx, c, o.Schema, o.Table), o.Comment)
-	}, nil)
+	return statements(a.SetTableComment(t, o.Comment))
 }
 
 // Reverse sets the Existing comment back.
@@ -63,17 +72,31 @@ func (o SetColumnComment) Name() string { return "set_column_comment" }
 
 // Statements returns the dialect's ALTER of the column's comment.
 func (o SetColumnComment) Statements(ctx context.Context, c *Context) ([]Statement, error) {
+	stmts, err := alterTable(ctx, c, o.Schema, o.Table, o)
+	if err != nil {
+		return nil, fmt.Errorf("comment on column %q: %w", o.Column, err)
+	}
+	return stmts, nil
+}
+
+func (o SetColumnComment) validate(*Context) error {
 	if err := needTable(o.Table); err != nil {
-		return nil, err
+		return err
 	}
 	if o.Column == "" {
-		return nil, missing("column name", "Column")
+		return missing("column name", "Column")
 	}
+	return nil
+}
+
+// columnChange returns the column change setting the comment: Definition,
+// or else the live column, with the old and the new comment.
+func (o SetColumnComment) columnChange(ctx context.Context, c *Context) (dialect.ColumnChange, error) {
 	base := o.Definition
 	if base == nil {
 		live, err := liveColumn(ctx, c, o.Schema, o.Table, o.Column)
 		if err != nil {
-			return nil, err
+			return dialect.ColumnChange{}, err
 		}
 		base = live
 	}
@@ -83,13 +106,27 @@ func (o SetColumnComment) Statements(ctx context.Context, c *Context) ([]Stateme
 	from, to := base.Clone(), base.Clone()
 	from.Name, to.Name = o.Column, o.Column
 	from.Comment, to.Comment = o.Existing, o.Comment
-	sqls, err := alterOrRebuild(ctx, c, o.Schema, o.Table, true, func(a dialect.Alterer) ([]string, error) {
-		return a.AlterColumn(alterTarget(ctx, c, o.Schema, o.Table), dialect.ColumnChange{From: from, To: to})
-	}, nil)
+	return dialect.ColumnChange{From: from, To: to}, nil
+}
+
+func (o SetColumnComment) change(ctx context.Context, c *Context, t *model.Table) (dialect.TableChange, error) {
+	ch, err := o.columnChange(ctx, c)
 	if err != nil {
-		return nil, fmt.Errorf("comment on column %q: %w", o.Column, err)
+		return dialect.TableChange{}, err
 	}
-	return sqls, nil
+	return dialect.TableChange{Kind: dialect.ChangeAlterColumn, Table: t, Alter: ch}, nil
+}
+
+func (o SetColumnComment) alter(ctx context.Context, c *Context, t *model.Table) ([]Statement, error) {
+	ch, err := o.columnChange(ctx, c)
+	if err != nil {
+		return nil, err
+	}
+	a, err := alterer(c)
+	if err != nil {
+		return nil, err
+	}
+	return statements(a.AlterColumn(t, ch))
 }
 
 // Reverse sets the Existing comment back.
@@ -102,4 +139,31 @@ func (o SetColumnComment) Reverse() (Operation, error) {
 func (o SetColumnComment) GoSource() (string, error) {
 	return newGoLit("SetColumnComment").str("Schema", o.Schema).str("Table", o.Table).str("Column", o.Column).
 		str("Comment", o.Comment).str("Existing", o.Existing).expr("Definition", o.Definition.GoSource()).String(), nil
+}
+
+// Apply sets the table's comment.
+func (o SetTableComment) Apply(m *model.MetaData) error {
+	t, err := modelTable(m, o.Schema, o.Table)
+	if err != nil {
+		return err
+	}
+	t.Comment = o.Comment
+	return nil
+}
+
+// Apply sets the column's comment.
+func (o SetColumnComment) Apply(m *model.MetaData) error {
+	t, err := modelTable(m, o.Schema, o.Table)
+	if err != nil {
+		return err
+	}
+	if o.Column == "" {
+		return missing("column name", "Column")
+	}
+	col, err := modelColumn(t, o.Column)
+	if err != nil {
+		return err
+	}
+	col.Comment = o.Comment
+	return nil
 }

@@ -38,23 +38,29 @@ func (o CreatePrimaryKey) Name() string { return "create_primary_key" }
 
 // Statements returns ALTER TABLE … ADD PRIMARY KEY, or a rebuild.
 func (o CreatePrimaryKey) Statements(ctx context.Context, c *Context) ([]Statement, error) {
+	return alterTable(ctx, c, o.Schema, o.Table, o)
+}
+
+func (o CreatePrimaryKey) validate(c *Context) error {
 	if err := needTable(o.Table); err != nil {
-		return nil, err
+		return err
 	}
 	if o.PrimaryKey == nil || len(o.PrimaryKey.Columns) == 0 {
-		return nil, missing("primary key with its columns", "PrimaryKey")
+		return missing("primary key with its columns", "PrimaryKey")
 	}
-	return alterOrRebuild(ctx, c, o.Schema, o.Table, c.Dialect.Capabilities().AddConstraint, func(a dialect.Alterer) ([]string, error) {
-		return a.AddPrimaryKey(alterTarget(ctx, c, o.Schema, o.Table), o.PrimaryKey)
-	}, func(t *model.Table) error {
-		if t.PrimaryKey != nil {
-			return fmt.Errorf("table %q already has a primary key", t.QualifiedName())
-		}
-		pk := *o.PrimaryKey
-		pk.Columns = slices.Clone(pk.Columns)
-		t.PrimaryKey = &pk
-		return nil
-	})
+	return nil
+}
+
+func (o CreatePrimaryKey) change(_ context.Context, _ *Context, t *model.Table) (dialect.TableChange, error) {
+	return dialect.TableChange{Kind: dialect.ChangeAddPrimaryKey, Table: t, Constraint: o.PrimaryKey.Name}, nil
+}
+
+func (o CreatePrimaryKey) alter(_ context.Context, c *Context, t *model.Table) ([]Statement, error) {
+	a, err := alterer(c)
+	if err != nil {
+		return nil, err
+	}
+	return statements(a.AddPrimaryKey(t, o.PrimaryKey))
 }
 
 // Reverse returns a DropPrimaryKey carrying the key.
@@ -98,18 +104,26 @@ func (o DropPrimaryKey) key() *model.PrimaryKey {
 
 // Statements returns the dialect's DROP of the primary key, or a rebuild.
 func (o DropPrimaryKey) Statements(ctx context.Context, c *Context) ([]Statement, error) {
+	return alterTable(ctx, c, o.Schema, o.Table, o)
+}
+
+func (o DropPrimaryKey) validate(c *Context) error {
 	if err := needTable(o.Table); err != nil {
+		return err
+	}
+	return nil
+}
+
+func (o DropPrimaryKey) change(_ context.Context, _ *Context, t *model.Table) (dialect.TableChange, error) {
+	return dialect.TableChange{Kind: dialect.ChangeDropPrimaryKey, Table: t, Constraint: o.key().Name}, nil
+}
+
+func (o DropPrimaryKey) alter(_ context.Context, c *Context, t *model.Table) ([]Statement, error) {
+	a, err := alterer(c)
+	if err != nil {
 		return nil, err
 	}
-	return alterOrRebuild(ctx, c, o.Schema, o.Table, c.Dialect.Capabilities().DropConstraint, func(a dialect.Alterer) ([]string, error) {
-		return a.DropPrimaryKey(alterTarget(ctx, c, o.Schema, o.Table), o.key())
-	}, func(t *model.Table) error {
-		if t.PrimaryKey == nil {
-			return fmt.Errorf("table %q has no primary key", t.QualifiedName())
-		}
-		t.PrimaryKey = nil
-		return nil
-	})
+	return statements(a.DropPrimaryKey(t, o.key()))
 }
 
 // Reverse returns a CreatePrimaryKey of the Existing key.
@@ -139,20 +153,29 @@ func (o CreateUnique) Name() string { return "create_unique_constraint" }
 
 // Statements returns ALTER TABLE … ADD CONSTRAINT … UNIQUE, or a rebuild.
 func (o CreateUnique) Statements(ctx context.Context, c *Context) ([]Statement, error) {
+	return alterTable(ctx, c, o.Schema, o.Table, o)
+}
+
+func (o CreateUnique) validate(c *Context) error {
 	if err := needTable(o.Table); err != nil {
-		return nil, err
+		return err
 	}
 	if o.Unique == nil || len(o.Unique.Columns) == 0 {
-		return nil, missing("unique constraint with its columns", "Unique")
+		return missing("unique constraint with its columns", "Unique")
 	}
-	return alterOrRebuild(ctx, c, o.Schema, o.Table, c.Dialect.Capabilities().AddConstraint, func(a dialect.Alterer) ([]string, error) {
-		return a.AddUnique(alterTarget(ctx, c, o.Schema, o.Table), o.Unique)
-	}, func(t *model.Table) error {
-		u := *o.Unique
-		u.Columns = slices.Clone(u.Columns)
-		t.Uniques = append(t.Uniques, &u)
-		return nil
-	})
+	return nil
+}
+
+func (o CreateUnique) change(_ context.Context, _ *Context, t *model.Table) (dialect.TableChange, error) {
+	return dialect.TableChange{Kind: dialect.ChangeAddUnique, Table: t, Constraint: o.Unique.Name}, nil
+}
+
+func (o CreateUnique) alter(_ context.Context, c *Context, t *model.Table) ([]Statement, error) {
+	a, err := alterer(c)
+	if err != nil {
+		return nil, err
+	}
+	return statements(a.AddUnique(t, o.Unique))
 }
 
 // Reverse returns a DropUnique carrying the constraint.
@@ -194,23 +217,29 @@ func (o DropUnique) unique() *model.Unique {
 
 // Statements returns the dialect's DROP of the constraint, or a rebuild.
 func (o DropUnique) Statements(ctx context.Context, c *Context) ([]Statement, error) {
+	return alterTable(ctx, c, o.Schema, o.Table, o)
+}
+
+func (o DropUnique) validate(c *Context) error {
 	if err := needTable(o.Table); err != nil {
+		return err
+	}
+	if o.unique().Name == "" {
+		return missing("constraint name", "Constraint")
+	}
+	return nil
+}
+
+func (o DropUnique) change(_ context.Context, _ *Context, t *model.Table) (dialect.TableChange, error) {
+	return dialect.TableChange{Kind: dialect.ChangeDropUnique, Table: t, Constraint: o.unique().Name}, nil
+}
+
+func (o DropUnique) alter(_ context.Context, c *Context, t *model.Table) ([]Statement, error) {
+	a, err := alterer(c)
+	if err != nil {
 		return nil, err
 	}
-	u := o.unique()
-	if u.Name == "" {
-		return nil, missing("constraint name", "Constraint")
-	}
-	return alterOrRebuild(ctx, c, o.Schema, o.Table, c.Dialect.Capabilities().DropConstraint, func(a dialect.Alterer) ([]string, error) {
-		return a.DropUnique(alterTarget(ctx, c, o.Schema, o.Table), u)
-	}, func(t *model.Table) error {
-		n := len(t.Uniques)
-		t.Uniques = slices.DeleteFunc(t.Uniques, func(x *model.Unique) bool { return x.Name == u.Name })
-		if len(t.Uniques) == n {
-			return fmt.Errorf("table %q has no unique constraint %q", t.QualifiedName(), u.Name)
-		}
-		return nil
-	})
+	return statements(a.DropUnique(t, o.unique()))
 }
 
 // Reverse returns a CreateUnique of the Existing constraint.
@@ -242,30 +271,35 @@ func (o CreateForeignKey) Name() string { return "create_foreign_key" }
 // Statements returns ALTER TABLE … ADD CONSTRAINT … FOREIGN KEY, or a
 // rebuild.
 func (o CreateForeignKey) Statements(ctx context.Context, c *Context) ([]Statement, error) {
+	return alterTable(ctx, c, o.Schema, o.Table, o)
+}
+
+func (o CreateForeignKey) validate(c *Context) error {
 	if err := needTable(o.Table); err != nil {
-		return nil, err
+		return err
 	}
 	fk := o.ForeignKey
 	switch {
 	case fk == nil || len(fk.Columns) == 0:
-		return nil, missing("foreign key with its columns", "ForeignKey")
+		return missing("foreign key with its columns", "ForeignKey")
 	case fk.RefTable == "":
-		return nil, missing("referenced table", "ForeignKey.RefTable")
+		return missing("referenced table", "ForeignKey.RefTable")
 	case len(fk.RefColumns) != len(fk.Columns):
-		return nil, fmt.Errorf("foreign key %q has %d columns but references %d", fk.Name, len(fk.Columns), len(fk.RefColumns))
+		return fmt.Errorf("foreign key %q has %d columns but references %d", fk.Name, len(fk.Columns), len(fk.RefColumns))
 	case !fk.OnDelete.Valid() || !fk.OnUpdate.Valid():
-		return nil, fmt.Errorf("foreign key %q has an unknown referential action (use NO ACTION, RESTRICT, CASCADE, SET NULL or SET DEFAULT)", fk.Name)
+		return fmt.Errorf("foreign key %q has an unknown referential action (use NO ACTION, RESTRICT, CASCADE, SET NULL or SET DEFAULT)", fk.Name)
 	case fk.InitiallyDeferred && !fk.Deferrable:
-		return nil, fmt.Errorf("foreign key %q is initially deferred but not deferrable", fk.Name)
+		return fmt.Errorf("foreign key %q is initially deferred but not deferrable", fk.Name)
 	}
-	return dialectOrRebuild(ctx, c, o.Schema, o.Table, c.Dialect.Capabilities().AddConstraint, func(d dialect.Dialect) ([]string, error) {
-		return d.AddForeignKey(alterTarget(ctx, c, o.Schema, o.Table), fk)
-	}, func(t *model.Table) error {
-		x := *fk
-		x.Columns, x.RefColumns = slices.Clone(fk.Columns), slices.Clone(fk.RefColumns)
-		t.ForeignKeys = append(t.ForeignKeys, &x)
-		return nil
-	})
+	return nil
+}
+
+func (o CreateForeignKey) change(_ context.Context, _ *Context, t *model.Table) (dialect.TableChange, error) {
+	return dialect.TableChange{Kind: dialect.ChangeAddForeignKey, Table: t, Constraint: o.ForeignKey.Name}, nil
+}
+
+func (o CreateForeignKey) alter(_ context.Context, c *Context, t *model.Table) ([]Statement, error) {
+	return statements(c.Dialect.AddForeignKey(t, o.ForeignKey))
 }
 
 // Reverse returns a DropForeignKey carrying the key.
@@ -307,23 +341,25 @@ func (o DropForeignKey) key() *model.ForeignKey {
 
 // Statements returns the dialect's DROP of the foreign key, or a rebuild.
 func (o DropForeignKey) Statements(ctx context.Context, c *Context) ([]Statement, error) {
+	return alterTable(ctx, c, o.Schema, o.Table, o)
+}
+
+func (o DropForeignKey) validate(c *Context) error {
 	if err := needTable(o.Table); err != nil {
-		return nil, err
+		return err
 	}
-	fk := o.key()
-	if fk.Name == "" {
-		return nil, missing("foreign key name", "Constraint")
+	if o.key().Name == "" {
+		return missing("foreign key name", "Constraint")
 	}
-	return dialectOrRebuild(ctx, c, o.Schema, o.Table, c.Dialect.Capabilities().DropConstraint, func(d dialect.Dialect) ([]string, error) {
-		return d.DropForeignKey(alterTarget(ctx, c, o.Schema, o.Table), fk)
-	}, func(t *model.Table) error {
-		n := len(t.ForeignKeys)
-		t.ForeignKeys = slices.DeleteFunc(t.ForeignKeys, func(x *model.ForeignKey) bool { return x.Name == fk.Name })
-		if len(t.ForeignKeys) == n {
-			return fmt.Errorf("table %q has no foreign key %q", t.QualifiedName(), fk.Name)
-		}
-		return nil
-	})
+	return nil
+}
+
+func (o DropForeignKey) change(_ context.Context, _ *Context, t *model.Table) (dialect.TableChange, error) {
+	return dialect.TableChange{Kind: dialect.ChangeDropForeignKey, Table: t, Constraint: o.key().Name}, nil
+}
+
+func (o DropForeignKey) alter(_ context.Context, c *Context, t *model.Table) ([]Statement, error) {
+	return statements(c.Dialect.DropForeignKey(t, o.key()))
 }
 
 // Reverse returns a CreateForeignKey of the Existing key.
@@ -354,28 +390,36 @@ func (o CreateCheck) Name() string { return "create_check_constraint" }
 
 // Statements returns ALTER TABLE … ADD CONSTRAINT … CHECK, or a rebuild.
 func (o CreateCheck) Statements(ctx context.Context, c *Context) ([]Statement, error) {
+	return alterTable(ctx, c, o.Schema, o.Table, o)
+}
+
+func (o CreateCheck) validate(c *Context) error {
 	if err := needTable(o.Table); err != nil {
-		return nil, err
+		return err
 	}
 	if o.Check == nil || o.Check.Expr == "" {
-		return nil, missing("check constraint with its expression", "Check")
+		return missing("check constraint with its expression", "Check")
 	}
-	t := alterTarget(ctx, c, o.Schema, o.Table)
+	if _, ok := c.Dialect.(dialect.NotValidChecker); o.NotValid && !ok {
+		return dialect.Unsupported(c.Dialect.Name(), fmt.Sprintf("check constraint %q on table %q", o.Check.Name, qualified(o.Schema, o.Table)),
+			"NOT VALID", "drop NotValid; the database checks the existing rows when the constraint is added")
+	}
+	return nil
+}
+
+func (o CreateCheck) change(_ context.Context, _ *Context, t *model.Table) (dialect.TableChange, error) {
+	return dialect.TableChange{Kind: dialect.ChangeAddCheck, Table: t, Constraint: o.Check.Name}, nil
+}
+
+func (o CreateCheck) alter(_ context.Context, c *Context, t *model.Table) ([]Statement, error) {
 	if o.NotValid {
-		nv, ok := c.Dialect.(dialect.NotValidChecker)
-		if !ok {
-			return nil, dialect.Unsupported(c.Dialect.Name(), fmt.Sprintf("check constraint %q on table %q", o.Check.Name, t.QualifiedName()),
-				"NOT VALID", "drop NotValid; the database checks the existing rows when the constraint is added")
-		}
-		return statements(nv.AddCheckNotValid(t, o.Check))
+		return statements(c.Dialect.(dialect.NotValidChecker).AddCheckNotValid(t, o.Check))
 	}
-	return alterOrRebuild(ctx, c, o.Schema, o.Table, c.Dialect.Capabilities().AddConstraint, func(a dialect.Alterer) ([]string, error) {
-		return a.AddCheck(t, o.Check)
-	}, func(t *model.Table) error {
-		ck := *o.Check
-		t.Checks = append(t.Checks, &ck)
-		return nil
-	})
+	a, err := alterer(c)
+	if err != nil {
+		return nil, err
+	}
+	return statements(a.AddCheck(t, o.Check))
 }
 
 // Reverse returns a DropCheck carrying the constraint.
@@ -415,23 +459,29 @@ func (o DropCheck) check() *model.Check {
 
 // Statements returns the dialect's DROP of the constraint, or a rebuild.
 func (o DropCheck) Statements(ctx context.Context, c *Context) ([]Statement, error) {
+	return alterTable(ctx, c, o.Schema, o.Table, o)
+}
+
+func (o DropCheck) validate(c *Context) error {
 	if err := needTable(o.Table); err != nil {
+		return err
+	}
+	if o.check().Name == "" {
+		return missing("constraint name", "Constraint")
+	}
+	return nil
+}
+
+func (o DropCheck) change(_ context.Context, _ *Context, t *model.Table) (dialect.TableChange, error) {
+	return dialect.TableChange{Kind: dialect.ChangeDropCheck, Table: t, Constraint: o.check().Name}, nil
+}
+
+func (o DropCheck) alter(_ context.Context, c *Context, t *model.Table) ([]Statement, error) {
+	a, err := alterer(c)
+	if err != nil {
 		return nil, err
 	}
-	ck := o.check()
-	if ck.Name == "" {
-		return nil, missing("constraint name", "Constraint")
-	}
-	return alterOrRebuild(ctx, c, o.Schema, o.Table, c.Dialect.Capabilities().DropConstraint, func(a dialect.Alterer) ([]string, error) {
-		return a.DropCheck(alterTarget(ctx, c, o.Schema, o.Table), ck)
-	}, func(t *model.Table) error {
-		n := len(t.Checks)
-		t.Checks = slices.DeleteFunc(t.Checks, func(x *model.Check) bool { return x.Name == ck.Name })
-		if len(t.Checks) == n {
-			return fmt.Errorf("table %q has no check constraint %q", t.QualifiedName(), ck.Name)
-		}
-		return nil
-	})
+	return statements(a.DropCheck(t, o.check()))
 }
 
 // Reverse returns a CreateCheck of the Existing constraint.
@@ -446,4 +496,143 @@ func (o DropCheck) Reverse() (Operation, error) {
 func (o DropCheck) GoSource() (string, error) {
 	return newGoLit("DropCheck").str("Schema", o.Schema).str("Table", o.Table).str("Constraint", o.Constraint).
 		expr("Existing", o.Existing.GoSource()).String(), nil
+}
+
+// Apply sets the table's primary key; its columns become NOT NULL, as
+// they do on every database but SQLite (where a non-INTEGER primary key
+// column may hold NULL unless declared NOT NULL).
+func (o CreatePrimaryKey) Apply(m *model.MetaData) error {
+	t, err := modelTable(m, o.Schema, o.Table)
+	if err != nil {
+		return err
+	}
+	if o.PrimaryKey == nil || len(o.PrimaryKey.Columns) == 0 {
+		return missing("primary key with its columns", "PrimaryKey")
+	}
+	if t.PrimaryKey != nil {
+		return fmt.Errorf("table %q already has a primary key", t.QualifiedName())
+	}
+	if err := hasColumns(t, o.PrimaryKey.Columns); err != nil {
+		return err
+	}
+	for _, name := range o.PrimaryKey.Columns {
+		col, _ := modelColumn(t, name)
+		col.Nullable = false
+	}
+	pk := *o.PrimaryKey
+	pk.Columns = slices.Clone(pk.Columns)
+	t.PrimaryKey = &pk
+	return nil
+}
+
+// Apply removes the table's primary key (its columns stay NOT NULL).
+func (o DropPrimaryKey) Apply(m *model.MetaData) error {
+	t, err := modelTable(m, o.Schema, o.Table)
+	if err != nil {
+		return err
+	}
+	if t.PrimaryKey == nil {
+		return fmt.Errorf("table %q has no primary key", t.QualifiedName())
+	}
+	t.PrimaryKey = nil
+	return nil
+}
+
+// uniqueName, foreignKeyName and checkName name constraints for findNamed.
+func uniqueName(u *model.Unique) string          { return u.Name }
+func foreignKeyName(fk *model.ForeignKey) string { return fk.Name }
+func checkName(ck *model.Check) string           { return ck.Name }
+
+// Apply adds the unique constraint to the table.
+func (o CreateUnique) Apply(m *model.MetaData) error {
+	t, err := modelTable(m, o.Schema, o.Table)
+	if err != nil {
+		return err
+	}
+	if o.Unique == nil || len(o.Unique.Columns) == 0 {
+		return missing("unique constraint with its columns", "Unique")
+	}
+	if err := hasColumns(t, o.Unique.Columns); err != nil {
+		return err
+	}
+	u := *o.Unique
+	u.Columns = slices.Clone(u.Columns)
+	return addNamed(t, &t.Uniques, uniqueName, "a unique constraint", &u)
+}
+
+// Apply removes the unique constraint from the table (or the unique index
+// of that name standing for it).
+func (o DropUnique) Apply(m *model.MetaData) error {
+	t, err := modelTable(m, o.Schema, o.Table)
+	if err != nil {
+		return err
+	}
+	u := o.unique()
+	if u.Name == "" {
+		return missing("constraint name", "Constraint")
+	}
+	if findNamed(t.Uniques, uniqueName, u.Name) < 0 && slices.ContainsFunc(t.Indexes, func(ix *model.Index) bool { return ix.Unique && ix.Name == u.Name }) {
+		// A unique index standing for the constraint (MySQL's are one
+		// thing; see DropIndex.Apply).
+		return removeNamed(t, &t.Indexes, indexName, "index", u.Name)
+	}
+	return removeNamed(t, &t.Uniques, uniqueName, "unique constraint", u.Name)
+}
+
+// Apply adds the foreign key to the table. The referenced table is not
+// looked up: a rebuild's model holds the one table it rebuilds.
+func (o CreateForeignKey) Apply(m *model.MetaData) error {
+	t, err := modelTable(m, o.Schema, o.Table)
+	if err != nil {
+		return err
+	}
+	if o.ForeignKey == nil || len(o.ForeignKey.Columns) == 0 {
+		return missing("foreign key with its columns", "ForeignKey")
+	}
+	if err := hasColumns(t, o.ForeignKey.Columns); err != nil {
+		return err
+	}
+	fk := *o.ForeignKey
+	fk.Columns, fk.RefColumns = slices.Clone(fk.Columns), slices.Clone(fk.RefColumns)
+	return addNamed(t, &t.ForeignKeys, foreignKeyName, "a foreign key", &fk)
+}
+
+// Apply removes the foreign key from the table.
+func (o DropForeignKey) Apply(m *model.MetaData) error {
+	t, err := modelTable(m, o.Schema, o.Table)
+	if err != nil {
+		return err
+	}
+	fk := o.key()
+	if fk.Name == "" {
+		return missing("foreign key name", "Constraint")
+	}
+	return removeNamed(t, &t.ForeignKeys, foreignKeyName, "foreign key", fk.Name)
+}
+
+// Apply adds the check constraint to the table (NotValid or not: the
+// model does not record whether existing rows were checked).
+func (o CreateCheck) Apply(m *model.MetaData) error {
+	t, err := modelTable(m, o.Schema, o.Table)
+	if err != nil {
+		return err
+	}
+	if o.Check == nil || o.Check.Expr == "" {
+		return missing("check constraint with its expression", "Check")
+	}
+	ck := *o.Check
+	return addNamed(t, &t.Checks, checkName, "a check constraint", &ck)
+}
+
+// Apply removes the check constraint from the table.
+func (o DropCheck) Apply(m *model.MetaData) error {
+	t, err := modelTable(m, o.Schema, o.Table)
+	if err != nil {
+		return err
+	}
+	ck := o.check()
+	if ck.Name == "" {
+		return missing("constraint name", "Constraint")
+	}
+	return removeNamed(t, &t.Checks, checkName, "check constraint", ck.Name)
 }

@@ -20,6 +20,9 @@ import (
 //     (the Go import it needs, a render hook), so that a comparison hook
 //     (autogen) may return it and the revision file still compiles.
 //
+// A custom operation that implements SchemaChanger (Apply) also takes part
+// in batches, lint and `migrate test` (see ExampleSchemaChanger).
+//
 // See the package documentation for a worked example.
 
 // DialectSQL compiles a custom operation for one database.

@@ -12,7 +12,7 @@ import (
 	"github.com/migratego/migrate/internal/testdb"
 	"github.com/migratego/migrate/model"
 	"github.com/migratego/migrate/ops"
-	"github.com/migratego/migrate/versions"
+	"github.com/migratego/migrate/runner"
 )
 
 func TestRegistry(t *testing.T) {
@@ -75,7 +75,7 @@ func TestPerDialectMissing(t *testing.T) {
 }
 
 // TestCustomOperationInRunner runs a Go revision using the custom
-// CreateTouchTrigger (and a bulk insert) through versions.NewRunner, then
+// CreateTouchTrigger (and a bulk insert) through runner.NewRunner, then
 // downgrades it with the operation's inverse.
 func TestCustomOperationInRunner(t *testing.T) {
 	posts := &model.Table{
@@ -89,7 +89,7 @@ func TestCustomOperationInRunner(t *testing.T) {
 	}
 	trigger := CreateTouchTrigger{Table: "posts", Column: "updated_at"}
 	old := time.Date(2000, 1, 1, 0, 0, 0, 0, time.UTC)
-	r1 := &versions.Revision{ID: "c1", Message: "posts",
+	r1 := &runner.Revision{ID: "c1", Message: "posts",
 		Upgrade: func(ctx context.Context, op *ops.Op) error {
 			if err := op.Run(ctx, ops.CreateTable{Table: posts}); err != nil {
 				return err
@@ -103,7 +103,7 @@ func TestCustomOperationInRunner(t *testing.T) {
 			return op.Run(ctx, ops.DropTable{Table: "posts", Existing: posts})
 		},
 	}
-	r2 := &versions.Revision{ID: "c2", Revises: []string{"c1"}, Message: "touch trigger",
+	r2 := &runner.Revision{ID: "c2", Revises: []string{"c1"}, Message: "touch trigger",
 		Upgrade: func(ctx context.Context, op *ops.Op) error { return op.Run(ctx, trigger) },
 		Downgrade: func(ctx context.Context, op *ops.Op) error {
 			inv, err := trigger.Reverse()
@@ -118,11 +118,14 @@ func TestCustomOperationInRunner(t *testing.T) {
 			t.Parallel()
 			db, _ := testdb.Open(t, name)
 			ctx := context.Background()
-			g, err := versions.NewGraph([]*versions.Revision{r1, r2})
+			reg := runner.NewRegistry()
+			reg.Register(r1)
+			reg.Register(r2)
+			g, err := runner.NewCompiledSet(nil, reg)
 			if err != nil {
 				t.Fatal(err)
 			}
-			run, err := versions.NewRunner(db, g, versions.WithLockTimeout(10*time.Second))
+			run, err := runner.NewRunner(db, g, runner.WithLockTimeout(10*time.Second))
 			if err != nil {
 				t.Fatal(err)
 			}

@@ -13,6 +13,17 @@
 // DropSequence.Existing, DropView.Existing) so that autogenerate can write
 // downgrades from inverses.
 //
+// Schema operations are also data applied to a model: each implements
+// SchemaChanger, whose Apply makes the operation's change to a
+// model.MetaData as the database would (Apply runs a list of them). A
+// SQLite batch rebuild is worked out from the table before and after its
+// operations; the inverse of a batch with CopyFrom gets the table the batch
+// leaves; ReverseFrom takes the state an inverse needs from the schema
+// before the operation; and lint and `migrate test` follow the schema each
+// revision sees. Reverse never needs a dialect. Execute does not implement
+// SchemaChanger (raw SQL may change anything); BulkInsert changes no schema
+// object and its Apply only checks that the table and columns exist.
+//
 // A revision runs them with Op.Run:
 //
 //	func upgrade(ctx context.Context, op *ops.Op) error {
@@ -118,7 +129,16 @@
 //	}
 //
 // A revision then calls op.Run(ctx, myops.CreateTouchTrigger{Table: "posts",
-// Column: "updated_at"}) like any built-in operation. A database without a
+// Column: "updated_at"}) like any built-in operation.
+//
+// A custom operation that also implements SchemaChanger (Apply) is known to
+// every tool that follows the schema through a model: it takes part in a
+// BatchAlterTable (on SQLite, a rebuild applies it to the table's
+// definition), in the inverse of a batch with CopyFrom, in lint and in
+// `migrate test`. One without Apply still runs, prints and reverses, but a
+// batch that must rebuild its table refuses it (run it before or after the
+// batch), and Apply reports an *UnknownChangeError for it. See
+// ExampleSchemaChanger. A database without a
 // PerDialect entry (nor a "default" one) gets an *dialect.UnsupportedError
 // rather than silently nothing.
 package ops

@@ -244,3 +244,117 @@ func goStrings(ss []string) string {
 	}
 	return "[]string{" + strings.Join(parts, ", ") + "}"
 }
+
+// enumName names an enum type for findNamed.
+func enumName(e *model.EnumType) string { return qualified(e.Schema, e.Name) }
+
+// modelEnum returns enum type (schema, name) of m, or an error naming it.
+func modelEnum(m *model.MetaData, schema, name string) (*model.EnumType, error) {
+	if name == "" {
+		return nil, missing("enum type name", "Enum")
+	}
+	i := findNamed(m.Enums, enumName, qualified(schema, name))
+	if i < 0 {
+		return nil, fmt.Errorf("enum type %q does not exist", qualified(schema, name))
+	}
+	return m.Enums[i], nil
+}
+
+// enumColumns calls f with the values of every column of m typed by the
+// enum e, so that a change of its values reaches the columns.
+func enumColumns(m *model.MetaData, e *model.EnumType, f func(values *[]string)) {
+	for _, t := range m.Tables {
+		for _, c := range t.Columns {
+			if c.Type.Kind == model.KindEnum && c.Type.EnumName == e.Name && c.Type.EnumSchema == e.Schema {
+				f(&c.Type.Values)
+			}
+		}
+	}
+}
+
+// Apply adds the enum type to m.
+func (o CreateEnum) Apply(m *model.MetaData) error {
+	if o.Enum == nil {
+		return missing("enum type definition", "Enum")
+	}
+	if err := checkEnumValues(o.Enum.Name, o.Enum.Values); err != nil {
+		return err
+	}
+	if findNamed(m.Enums, enumName, enumName(o.Enum)) >= 0 {
+		return fmt.Errorf("enum type %q already exists", enumName(o.Enum))
+	}
+	e := *o.Enum
+	e.Values = slices.Clone(e.Values)
+	m.Enums = append(m.Enums, &e)
+	return nil
+}
+
+// Apply removes the enum type from m.
+func (o DropEnum) Apply(m *model.MetaData) error {
+	e, err := modelEnum(m, o.Schema, o.Enum)
+	if err != nil {
+		return err
+	}
+	m.Enums = slices.DeleteFunc(m.Enums, func(x *model.EnumType) bool { return x == e })
+	return nil
+}
+
+// Apply adds the value to the enum type (at the end, or before or after
+// the value named), and to the columns of that type.
+func (o AddEnumValue) Apply(m *model.MetaData) error {
+	e, err := modelEnum(m, o.Schema, o.Enum)
+	if err != nil {
+		return err
+	}
+	if o.Value == "" {
+		return missing("new enum value", "Value")
+	}
+	if slices.Contains(e.Values, o.Value) {
+		return fmt.Errorf("enum type %q already has the value %q", enumName(e), o.Value)
+	}
+	at := len(e.Values)
+	for _, ref := range []struct {
+		value string
+		after int
+	}{{o.Before, 0}, {o.After, 1}} {
+		if ref.value == "" {
+			continue
+		}
+		i := slices.Index(e.Values, ref.value)
+		if i < 0 {
+			return fmt.Errorf("enum type %q has no value %q", enumName(e), ref.value)
+		}
+		at = i + ref.after
+	}
+	add := func(values *[]string) { *values = slices.Insert(slices.Clone(*values), min(at, len(*values)), o.Value) }
+	add(&e.Values)
+	enumColumns(m, e, add)
+	return nil
+}
+
+// Apply renames the value in the enum type and in the columns of that
+// type.
+func (o RenameEnumValue) Apply(m *model.MetaData) error {
+	e, err := modelEnum(m, o.Schema, o.Enum)
+	if err != nil {
+		return err
+	}
+	if o.From == "" || o.To == "" {
+		return missing("old and new enum values", "From and To")
+	}
+	if !slices.Contains(e.Values, o.From) {
+		return fmt.Errorf("enum type %q has no value %q", enumName(e), o.From)
+	}
+	if slices.Contains(e.Values, o.To) {
+		return fmt.Errorf("enum type %q already has the value %q", enumName(e), o.To)
+	}
+	rename := func(values *[]string) {
+		*values = slices.Clone(*values)
+		if i := slices.Index(*values, o.From); i >= 0 {
+			(*values)[i] = o.To
+		}
+	}
+	rename(&e.Values)
+	enumColumns(m, e, rename)
+	return nil
+}

@@ -7,6 +7,7 @@ package ops
 
 import (
 	"context"
+	"errors"
 	"testing"
 
 	"github.com/migratego/migrate/dialect"
@@ -74,4 +75,55 @@ func RunReverse(t testing.TB, o *Op, db *dialect.DB, op, rev Operation, before *
 	if diff := modeltest.Diff(before, after); diff != "" {
 		t.Fatalf("schema after %s and %s differs from before:\n%s", op.Name(), rev.Name(), diff)
 	}
+}
+
+// ExpectApplied checks that op applied to before, the schema the database
+// had before running it, is the schema the database has after it: after,
+// inspected and normalised. Lint and `migrate test` follow the schema by
+// Apply, so this must hold for every schema operation on every database.
+// An operation that is not a SchemaChanger must say so with an
+// *UnknownChangeError; it reports false then (nothing was compared).
+func ExpectApplied(t testing.TB, d dialect.Dialect, before *model.MetaData, op Operation, after *model.MetaData) bool {
+	t.Helper()
+	m := before.Clone()
+	err := Apply(m, op)
+	var ue *UnknownChangeError
+	if _, ok := op.(SchemaChanger); !ok {
+		if !errors.As(err, &ue) {
+			t.Fatalf("apply %s: err = %v, want an *UnknownChangeError", op.Name(), err)
+		}
+		return false
+	}
+	if err != nil {
+		t.Fatalf("apply %s to the model: %v", op.Name(), err)
+	}
+	if diff := modeltest.Diff(comparable(d, dialect.Normalize(d, m)), comparable(d, after)); diff != "" {
+		t.Fatalf("%s applied to the model differs from the database after running it (want: applied, got: inspected):\n%s", op.Name(), diff)
+	}
+	t.Logf("apply == inspect on %s: %s", d.Name(), op.Name())
+	return true
+}
+
+// comparable returns a copy of md without what Apply cannot know and the
+// inspectors report in the database's own form: view definitions (opaque
+// SQL, which the server rewrites: PostgreSQL qualifies and casts, MySQL
+// quotes and lower-cases) are compared by name only; and the minimum of an
+// ascending sequence, 1 by default, is left out as the inspectors leave it
+// (dialect.Normalize does not yet). Where enums are column types (MySQL,
+// SQLite), the enum types of the model are left out: the inspectors report
+// none, and the columns carry the values.
+func comparable(d dialect.Dialect, md *model.MetaData) *model.MetaData {
+	md = md.Clone()
+	if !d.Capabilities().NamedEnumTypes {
+		md.Enums = nil
+	}
+	for _, v := range md.Views {
+		v.Definition = ""
+	}
+	for _, s := range md.Sequences {
+		if s.Increment >= 0 && s.MinValue != nil && *s.MinValue == 1 {
+			s.MinValue = nil
+		}
+	}
+	return md
 }

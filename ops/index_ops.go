@@ -143,3 +143,53 @@ func (o DropIndex) GoSource() (string, error) {
 	return newGoLit("DropIndex").str("Schema", o.Schema).str("Table", o.Table).str("Index", o.Index).
 		expr("Existing", o.Existing.GoSource()).flag("Concurrently", o.Concurrently).flag("IfExists", o.IfExists).String(), nil
 }
+
+// indexName names an index for findNamed.
+func indexName(ix *model.Index) string { return ix.Name }
+
+// Apply adds the index to its table; with IfNotExists an index of the
+// same name already there is kept.
+func (o CreateIndex) Apply(m *model.MetaData) error {
+	t, err := modelTable(m, o.Schema, o.Table)
+	if err != nil {
+		return err
+	}
+	if o.Index == nil || o.Index.Name == "" {
+		return missing("index definition with its name", "Index")
+	}
+	if findNamed(t.Indexes, indexName, o.Index.Name) >= 0 && o.IfNotExists {
+		return nil
+	}
+	for _, p := range o.Index.Parts {
+		if p.Column != "" {
+			if _, err := modelColumn(t, p.Column); err != nil {
+				return err
+			}
+		}
+	}
+	return addNamed(t, &t.Indexes, indexName, "an index", cloneIndex(o.Index))
+}
+
+// Apply removes the index from its table; with IfExists a missing index is
+// no error. A unique constraint of that name goes when there is no such
+// index: on MySQL a unique constraint is a unique index, which the
+// inspector reports as a constraint, and DROP INDEX removes it.
+func (o DropIndex) Apply(m *model.MetaData) error {
+	t, err := modelTable(m, o.Schema, o.Table)
+	if err != nil {
+		return err
+	}
+	ix := o.index()
+	if ix.Name == "" {
+		return missing("index name", "Index")
+	}
+	if findNamed(t.Indexes, indexName, ix.Name) < 0 {
+		switch {
+		case findNamed(t.Uniques, uniqueName, ix.Name) >= 0:
+			return removeNamed(t, &t.Uniques, uniqueName, "unique constraint", ix.Name)
+		case o.IfExists:
+			return nil
+		}
+	}
+	return removeNamed(t, &t.Indexes, indexName, "index", ix.Name)
+}

@@ -161,6 +161,14 @@ func runObjectCase(t *testing.T, db *dialect.DB, tc objectCase) {
 		if err != nil || len(stmts) != 0 {
 			t.Fatalf("%s: want no statements, got %v, %v", op.Name(), stmts, err)
 		}
+		// Nothing runs, and the model the setup and the operation apply
+		// to agrees with the database.
+		before := ops.InspectNormalized(t, db)
+		m := before.Clone()
+		if err := ops.Apply(m, tc.setup...); err != nil {
+			t.Fatalf("apply the setup: %v", err)
+		}
+		ops.ExpectApplied(t, d, m, op, before)
 		return
 	}
 	if err := o.Run(ctx, tc.setup...); err != nil {
@@ -174,6 +182,7 @@ func runObjectCase(t *testing.T, db *dialect.DB, tc objectCase) {
 		t.Fatalf("run: %v", err)
 	}
 	mid := ops.InspectNormalized(t, db)
+	ops.ExpectApplied(t, d, before, op, mid)
 	if tc.afterQuery != "" {
 		objRows(t, db, "after", tc.afterQuery, tc.afterWant)
 	} else if modeltest.Diff(before, mid) == "" {
@@ -194,6 +203,7 @@ func runObjectCase(t *testing.T, db *dialect.DB, tc objectCase) {
 		t.Fatalf("reverse: %v", err)
 	}
 	ops.RunReverse(t, o, db, op, rev, before)
+	ops.ExpectApplied(t, d, mid, rev, before)
 	if tc.rowsQuery != "" {
 		objRows(t, db, "reversed", tc.rowsQuery, tc.rowsWant)
 	}

@@ -17,7 +17,8 @@ import (
 	"github.com/migratego/migrate/internal/testdb"
 	"github.com/migratego/migrate/model"
 	"github.com/migratego/migrate/ops"
-	"github.com/migratego/migrate/versions"
+	"github.com/migratego/migrate/runner"
+	"github.com/migratego/migrate/scriptdir"
 )
 
 var updateOffline = flag.Bool("update", false, "rewrite the golden files under testdata/offline")
@@ -102,10 +103,10 @@ func (r *everyRun) alter(ctx context.Context, op *ops.Op, copyFrom *model.Table,
 	return r.run(ctx, op, ops.BatchAlterTable{Table: copyFrom.Name, CopyFrom: copyFrom, Ops: changes})
 }
 
-// everyOperationGraph is three Go revisions that, together, use every
+// everyOperationSet is three Go revisions that, together, use every
 // operation type of the package.
-func everyOperationGraph(r *everyRun) (*versions.Graph, error) {
-	tables := &versions.Revision{ID: "e1tables", Message: "tables, columns, constraints, indexes, comments",
+func everyOperationSet(r *everyRun) (*runner.Set, error) {
+	tables := &runner.Revision{ID: "e1tables", Message: "tables, columns, constraints, indexes, comments",
 		Upgrade: func(ctx context.Context, op *ops.Op) error {
 			if err := r.run(ctx, op,
 				ops.CreateTable{Table: everyTeams()},
@@ -158,7 +159,7 @@ func everyOperationGraph(r *everyRun) (*versions.Graph, error) {
 			}
 			return r.alter(ctx, op, withPK, ops.DropPrimaryKey{Table: "members", Constraint: "pk_members", Existing: pk})
 		}}
-	objects := &versions.Revision{ID: "e2objects", Revises: []string{"e1tables"}, Message: "enums, sequences, views",
+	objects := &runner.Revision{ID: "e2objects", Revises: []string{"e1tables"}, Message: "enums, sequences, views",
 		Upgrade: func(ctx context.Context, op *ops.Op) error {
 			from := &model.Sequence{Name: "order_no", Start: 10, Increment: 5, MinValue: new(int64(1)), Cache: 1}
 			to := cloneSeq(from)
@@ -182,7 +183,7 @@ func everyOperationGraph(r *everyRun) (*versions.Graph, error) {
 				ops.BulkInsert{Table: "tickets", RowMaps: []map[string]any{{"id": 1, "status": "sad"}, {"id": 2, "status": "happy"}}},
 			)
 		}}
-	enumColumn := &versions.Revision{ID: "e3enumcol", Revises: []string{"e2objects"}, Message: "column to enum",
+	enumColumn := &runner.Revision{ID: "e3enumcol", Revises: []string{"e2objects"}, Message: "column to enum",
 		Upgrade: func(ctx context.Context, op *ops.Op) error {
 			from := everyTickets().Column("status")
 			to := from.Clone()
@@ -193,7 +194,11 @@ func everyOperationGraph(r *everyRun) (*versions.Graph, error) {
 			}
 			return r.alter(ctx, op, everyTickets(), alter)
 		}}
-	return versions.NewGraph([]*versions.Revision{tables, objects, enumColumn})
+	reg := runner.NewRegistry()
+	for _, rev := range []*runner.Revision{tables, objects, enumColumn} {
+		reg.Register(rev)
+	}
+	return runner.NewCompiledSet(nil, reg)
 }
 
 func cloneSeq(s *model.Sequence) *model.Sequence {
@@ -228,12 +233,12 @@ func TestOfflineEveryOperation(t *testing.T) {
 				t.Fatal(err)
 			}
 			r := &everyRun{}
-			g, err := everyOperationGraph(r)
+			g, err := everyOperationSet(r)
 			if err != nil {
 				t.Fatal(err)
 			}
 			var buf bytes.Buffer
-			off, err := versions.NewOfflineRunner(d, g, &buf, versions.WithOperator("tester@test"), versions.WithToolVersion("test"))
+			off, err := runner.NewOfflineRunner(d, g, &buf, runner.WithOperator("tester@test"), runner.WithToolVersion("test"))
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -305,7 +310,7 @@ func applyScript(t *testing.T, name string, d dialect.Dialect, script string) {
 	case name == "mariadb" && !isMariaDB:
 		t.Skipf("the MariaDB script needs a MariaDB server; %s is %s", testdb.EnvMySQL, flavour)
 	}
-	stmts, err := versions.SplitStatements(script, d.Capabilities().Syntax)
+	stmts, err := scriptdir.SplitStatements(script, d.Capabilities().Syntax)
 	if err != nil {
 		t.Fatalf("split: %v", err)
 	}

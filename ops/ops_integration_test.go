@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"slices"
 	"strings"
 	"testing"
 
@@ -40,6 +41,15 @@ func baseModel(d dialect.Dialect) *model.MetaData {
 	}
 	if caps.CheckConstraints {
 		users.Checks = []*model.Check{{Name: "ck_users_age", Expr: "age >= 0"}}
+	}
+	// Indexes of every shape, for drop_index: unique, partial and on an
+	// expression where the database has them.
+	users.Indexes = append(users.Indexes, &model.Index{Name: "ux_users_code", Unique: true, Parts: model.Cols("code")})
+	if caps.PartialIndexes {
+		users.Indexes = append(users.Indexes, &model.Index{Name: "ix_users_team_adults", Parts: model.Cols("team_id"), Where: "age >= 18"})
+	}
+	if caps.ExpressionIndexes {
+		users.Indexes = append(users.Indexes, &model.Index{Name: "ix_users_note_lower", Parts: []model.IndexPart{{Expr: "lower(note)"}}})
 	}
 	audit := &model.Table{
 		Name: "audit",
@@ -111,6 +121,9 @@ type roundTripCase struct {
 	// skip returns why the database cannot run the case, or "".
 	skip  func(c dialect.Capabilities) string
 	probe *dataProbe
+	// sqliteRebuild, when set, says whether the operation must rebuild
+	// its table on a database that rebuilds tables (SQLite).
+	sqliteRebuild *bool
 	// mayBeUnsupported: a server may refuse the operation with an
 	// *UnsupportedError (MySQL has no CREATE INDEX IF NOT EXISTS, MariaDB
 	// has), which skips the case.
@@ -120,6 +133,13 @@ type roundTripCase struct {
 func roundTripCases() []roundTripCase {
 	col := func(d dialect.Dialect, table, name string) *model.Column {
 		return baseTable(d, table).Column(name).Clone()
+	}
+	yes, no := true, false
+	rebuilds := func(c dialect.Capabilities) string {
+		if c.AlterColumnType {
+			return "RecreateAlways needs a database that rebuilds tables (SQLite); the others refuse it, see TestRebuildRefusedWithoutRebuilder"
+		}
+		return ""
 	}
 	needs := func(ok func(c dialect.Capabilities) bool, why string) func(c dialect.Capabilities) string {
 		return func(c dialect.Capabilities) string {
@@ -250,6 +270,15 @@ func roundTripCases() []roundTripCase {
 		{name: "drop_index", op: func(d dialect.Dialect) ops.Operation {
 			return ops.DropIndex{Table: "users", Index: "ix_users_age", Existing: baseTable(d, "users").Index("ix_users_age")}
 		}},
+		{name: "drop_index_unique", op: func(d dialect.Dialect) ops.Operation {
+			return ops.DropIndex{Table: "users", Index: "ux_users_code", Existing: baseTable(d, "users").Index("ux_users_code")}
+		}},
+		{name: "drop_index_partial", op: func(d dialect.Dialect) ops.Operation {
+			return ops.DropIndex{Table: "users", Index: "ix_users_team_adults", Existing: baseTable(d, "users").Index("ix_users_team_adults")}
+		}, skip: needs(func(c dialect.Capabilities) bool { return c.PartialIndexes }, "no partial indexes")},
+		{name: "drop_index_expression", op: func(d dialect.Dialect) ops.Operation {
+			return ops.DropIndex{Table: "users", Index: "ix_users_note_lower", Existing: baseTable(d, "users").Index("ix_users_note_lower")}
+		}, skip: needs(func(c dialect.Capabilities) bool { return c.ExpressionIndexes }, "no expression indexes")},
 		{name: "create_primary_key", op: func(d dialect.Dialect) ops.Operation {
 			return ops.CreatePrimaryKey{Table: "members", PrimaryKey: &model.PrimaryKey{Name: "pk_members", Columns: []string{"team_id", "who"}}}
 		}},
@@ -284,6 +313,53 @@ func roundTripCases() []roundTripCase {
 		{name: "drop_check", op: func(d dialect.Dialect) ops.Operation {
 			return ops.DropCheck{Table: "users", Constraint: "ck_users_age", Existing: baseTable(d, "users").Checks[0]}
 		}, skip: needs(func(c dialect.Capabilities) bool { return c.CheckConstraints }, "no check constraints")},
+		{name: "alter_column_rename_referenced", op: func(d dialect.Dialect) ops.Operation {
+			// users.fk_users_team references teams.id: the reference follows.
+			from := col(d, "teams", "id")
+			to := from.Clone()
+			to.Name = "team_no"
+			return ops.AlterColumn{Table: "teams", Column: "id", Existing: from, New: to}
+		}, probe: &dataProbe{table: "teams", column: "id", afterTable: "teams", afterColumn: "team_no", orderBy: "name", want: []string{"2", "1"}}},
+		{name: "batch_in_place", sqliteRebuild: &no, op: func(d dialect.Dialect) ops.Operation {
+			// ALTER makes every change on every database: no rebuild.
+			return ops.BatchAlterTable{Table: "audit", Ops: []ops.Operation{
+				ops.AddColumn{Column: &model.Column{Name: "source", Type: model.Varchar(20), Nullable: true}},
+				ops.CreateIndex{Index: &model.Index{Name: "ix_audit_source", Parts: model.Cols("source")}},
+				ops.AlterColumn{Column: "msg", Existing: col(d, "audit", "msg"), New: &model.Column{Name: "message", Type: model.Text, Nullable: true}},
+			}}
+		}},
+		{name: "batch_rebuild", sqliteRebuild: &yes, op: func(d dialect.Dialect) ops.Operation {
+			// On SQLite the type change and the constraints need a rebuild,
+			// made once for the whole batch; elsewhere each is an ALTER.
+			age, email := col(d, "users", "age"), col(d, "users", "email")
+			age2, email2 := age.Clone(), email.Clone()
+			age2.Type, email2.Name, email2.Type = model.BigInt, "mail", model.Varchar(60)
+			return ops.BatchAlterTable{Table: "users", Ops: []ops.Operation{
+				ops.AlterColumn{Column: "age", Existing: age, New: age2},
+				ops.AlterColumn{Column: "email", Existing: email, New: email2},
+				ops.CreateUnique{Unique: &model.Unique{Name: "uq_users_team_note", Columns: []string{"team_id", "code"}}},
+				ops.DropForeignKey{Constraint: "fk_users_team", Existing: baseTable(d, "users").ForeignKeys[0]},
+				ops.AddColumn{Column: &model.Column{Name: "flags", Type: model.Integer, Default: model.DefaultLiteral(int64(0))}},
+			}}
+		}, probe: &dataProbe{table: "users", column: "email", afterTable: "users", afterColumn: "mail", orderBy: "id", want: []string{"a@x.io", "b@x.io"}}},
+		{name: "batch_recreate_always", op: func(d dialect.Dialect) ops.Operation {
+			return ops.BatchAlterTable{Table: "members", Recreate: ops.RecreateAlways, Ops: []ops.Operation{
+				ops.CreatePrimaryKey{PrimaryKey: &model.PrimaryKey{Name: "pk_members", Columns: []string{"team_id", "who"}}},
+				ops.DropIndex{Index: "ix_members_team_org", Existing: baseTable(d, "members").Index("ix_members_team_org")},
+			}}
+		}, skip: rebuilds, probe: &dataProbe{table: "members", column: "who", afterTable: "members", afterColumn: "who", orderBy: "team_id", want: []string{"ann"}}},
+		{name: "custom_operation", op: func(d dialect.Dialect) ops.Operation {
+			return AddSoftDelete{Table: "users"}
+		}},
+		{name: "batch_with_custom_operation", sqliteRebuild: &yes, op: func(d dialect.Dialect) ops.Operation {
+			// On SQLite the check forces a rebuild, which the custom
+			// operation takes part in through its Apply.
+			return ops.BatchAlterTable{Table: "audit", Ops: []ops.Operation{
+				AddSoftDelete{Table: "audit"},
+				ops.AddColumn{Column: &model.Column{Name: "n", Type: model.Integer, Default: model.DefaultLiteral(int64(1))}},
+				ops.CreateUnique{Unique: &model.Unique{Name: "uq_audit_n", Columns: []string{"id", "n"}}},
+			}}
+		}},
 		{name: "set_table_comment", op: func(d dialect.Dialect) ops.Operation {
 			return ops.SetTableComment{Table: "users", Comment: "people, 'quoted'"}
 		}, skip: needs(func(c dialect.Capabilities) bool { return c.Comments }, "no comments")},
@@ -346,6 +422,16 @@ func runRoundTrip(t *testing.T, db *dialect.DB, tc roundTripCase) {
 			t.Skipf("refused as expected: %v", err)
 		}
 	}
+	if _, ok := d.(dialect.Rebuilder); ok && tc.sqliteRebuild != nil {
+		stmts, err := op.Statements(ctx, o.Context())
+		if err != nil {
+			t.Fatalf("compile: %v", err)
+		}
+		rebuilt := slices.ContainsFunc(stmts, func(s ops.Statement) bool { return strings.Contains(s.SQL, dialect.SQLiteRebuildPrefix) })
+		if rebuilt != *tc.sqliteRebuild {
+			t.Fatalf("rebuilds the table: %v, want %v; statements:\n%v", rebuilt, *tc.sqliteRebuild, stmts)
+		}
+	}
 	if err := o.Run(ctx, op); err != nil {
 		t.Fatalf("run: %v", err)
 	}
@@ -353,6 +439,7 @@ func runRoundTrip(t *testing.T, db *dialect.DB, tc roundTripCase) {
 	if modeltest.Diff(before, mid) == "" {
 		t.Fatalf("%s changed nothing in the schema", op.Name())
 	}
+	ops.ExpectApplied(t, d, before, op, mid)
 	if p := tc.probe; p != nil {
 		checkRows(t, db, "after", p.afterTable, p.afterColumn, p.orderBy, p.want)
 	}
@@ -361,6 +448,7 @@ func runRoundTrip(t *testing.T, db *dialect.DB, tc roundTripCase) {
 		t.Fatalf("reverse: %v", err)
 	}
 	ops.RunReverse(t, o, db, op, rev, before)
+	ops.ExpectApplied(t, d, mid, rev, before)
 	if p := tc.probe; p != nil {
 		checkRows(t, db, "reversed", p.table, p.column, p.orderBy, p.want)
 	}

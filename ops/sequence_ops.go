@@ -3,6 +3,7 @@ package ops
 import (
 	"context"
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -190,4 +191,63 @@ func sequenceGoSource(s *model.Sequence) string {
 	}
 	str("OwnedBy", s.OwnedBy)
 	return "&model.Sequence{" + strings.Join(f, ", ") + "}"
+}
+
+// sequenceName names a sequence for findNamed.
+func sequenceName(s *model.Sequence) string { return qualified(s.Schema, s.Name) }
+
+// modelSequence returns the position of sequence (schema, name) in m, or
+// an error naming it.
+func modelSequence(m *model.MetaData, schema, name string) (int, error) {
+	i := findNamed(m.Sequences, sequenceName, qualified(schema, name))
+	if i < 0 {
+		return -1, fmt.Errorf("sequence %q does not exist", qualified(schema, name))
+	}
+	return i, nil
+}
+
+// Apply adds the sequence to m.
+func (o CreateSequence) Apply(m *model.MetaData) error {
+	if o.Sequence == nil || o.Sequence.Name == "" {
+		return missing("sequence definition with its name", "Sequence")
+	}
+	if findNamed(m.Sequences, sequenceName, sequenceName(o.Sequence)) >= 0 {
+		return fmt.Errorf("sequence %q already exists", sequenceName(o.Sequence))
+	}
+	m.Sequences = append(m.Sequences, cloneSequence(o.Sequence))
+	return nil
+}
+
+// Apply removes the sequence from m.
+func (o DropSequence) Apply(m *model.MetaData) error {
+	if o.Sequence == "" {
+		return missing("sequence name", "Sequence")
+	}
+	i, err := modelSequence(m, o.Schema, o.Sequence)
+	if err != nil {
+		return err
+	}
+	m.Sequences = slices.Delete(m.Sequences, i, i+1)
+	return nil
+}
+
+// Apply replaces the sequence's definition by To (keeping its name when To
+// has none).
+func (o AlterSequence) Apply(m *model.MetaData) error {
+	if o.From == nil || o.From.Name == "" {
+		return missing("existing sequence definition with its name", "From")
+	}
+	if o.To == nil {
+		return missing("new sequence definition", "To")
+	}
+	i, err := modelSequence(m, o.From.Schema, o.From.Name)
+	if err != nil {
+		return err
+	}
+	to := cloneSequence(o.To)
+	if to.Name == "" {
+		to.Schema, to.Name = o.From.Schema, o.From.Name
+	}
+	m.Sequences[i] = to
+	return nil
 }

@@ -3,6 +3,7 @@ package ops
 import (
 	"context"
 	"fmt"
+	"slices"
 
 	"github.com/migratego/migrate/dialect"
 	"github.com/migratego/migrate/model"
@@ -34,7 +35,7 @@ func (o CreateTable) Statements(_ context.Context, c *Context) ([]Statement, err
 	if err != nil {
 		return nil, err
 	}
-	for _, ix := range t.Indexes {
+	for _, ix := range dialect.SeparateIndexes(c.Dialect, t) {
 		s, err := c.Dialect.CreateIndex(t, ix, dialect.IndexOptions{})
 		if err != nil {
 			return nil, err
@@ -105,15 +106,29 @@ func (o RenameTable) Name() string { return "rename_table" }
 
 // Statements returns the dialect's table rename.
 func (o RenameTable) Statements(ctx context.Context, c *Context) ([]Statement, error) {
+	return alterTable(ctx, c, o.Schema, o.Table, o)
+}
+
+func (o RenameTable) validate(*Context) error {
 	if err := needTable(o.Table); err != nil {
-		return nil, err
+		return err
 	}
 	if o.NewName == "" {
-		return nil, missing("new table name", "NewName")
+		return missing("new table name", "NewName")
 	}
-	return alterOrRebuild(ctx, c, o.Schema, o.Table, true, func(a dialect.Alterer) ([]string, error) {
-		return a.RenameTable(alterTarget(ctx, c, o.Schema, o.Table), o.NewName)
-	}, nil)
+	return nil
+}
+
+func (o RenameTable) change(_ context.Context, _ *Context, t *model.Table) (dialect.TableChange, error) {
+	return dialect.TableChange{Kind: dialect.ChangeRenameTable, Table: t}, nil
+}
+
+func (o RenameTable) alter(_ context.Context, c *Context, t *model.Table) ([]Statement, error) {
+	a, err := alterer(c)
+	if err != nil {
+		return nil, err
+	}
+	return statements(a.RenameTable(t, o.NewName))
 }
 
 // Reverse renames the table back.
@@ -124,4 +139,46 @@ func (o RenameTable) Reverse() (Operation, error) {
 // GoSource renders ops.RenameTable{…}.
 func (o RenameTable) GoSource() (string, error) {
 	return newGoLit("RenameTable").str("Schema", o.Schema).str("Table", o.Table).str("NewName", o.NewName).String(), nil
+}
+
+// Apply adds the table to m.
+func (o CreateTable) Apply(m *model.MetaData) error {
+	if o.Table == nil {
+		return missing("table definition", "Table")
+	}
+	if err := needTable(o.Table.Name); err != nil {
+		return err
+	}
+	if tableIndex(m, o.Table.Schema, o.Table.Name) >= 0 {
+		return fmt.Errorf("table %q already exists", o.Table.QualifiedName())
+	}
+	m.Tables = append(m.Tables, o.Table.Clone())
+	return nil
+}
+
+// Apply removes the table from m.
+func (o DropTable) Apply(m *model.MetaData) error {
+	if _, err := modelTable(m, o.Schema, o.Table); err != nil {
+		return err
+	}
+	i := tableIndex(m, o.Schema, o.Table)
+	m.Tables = slices.Delete(m.Tables, i, i+1)
+	return nil
+}
+
+// Apply renames the table in m, and the references of foreign keys to it.
+func (o RenameTable) Apply(m *model.MetaData) error {
+	t, err := modelTable(m, o.Schema, o.Table)
+	if err != nil {
+		return err
+	}
+	if o.NewName == "" {
+		return missing("new table name", "NewName")
+	}
+	if i := tableIndex(m, t.Schema, o.NewName); i >= 0 && m.Tables[i] != t {
+		return fmt.Errorf("table %q already exists", qualified(t.Schema, o.NewName))
+	}
+	referencing(m, t, func(fk *model.ForeignKey) { fk.RefTable = o.NewName })
+	t.Name = o.NewName
+	return nil
 }

@@ -3,6 +3,7 @@ package ops
 import (
 	"context"
 	"fmt"
+	"slices"
 
 	"github.com/migratego/migrate/dialect"
 	"github.com/migratego/migrate/model"
@@ -137,5 +138,48 @@ func checkView(v *model.View, field string) error {
 	if v.Definition == "" {
 		return fmt.Errorf("view %q has no definition (set %s.Definition to its SELECT)", qualified(v.Schema, v.Name), field)
 	}
+	return nil
+}
+
+// viewName names a view for findNamed.
+func viewName(v *model.View) string { return qualified(v.Schema, v.Name) }
+
+// Apply adds the view to m.
+func (o CreateView) Apply(m *model.MetaData) error {
+	if err := checkView(o.View, "View"); err != nil {
+		return err
+	}
+	if findNamed(m.Views, viewName, viewName(o.View)) >= 0 {
+		return fmt.Errorf("view %q already exists", viewName(o.View))
+	}
+	v := *o.View
+	m.Views = append(m.Views, &v)
+	return nil
+}
+
+// Apply removes the view from m.
+func (o DropView) Apply(m *model.MetaData) error {
+	if o.View == "" {
+		return missing("view name", "View")
+	}
+	i := findNamed(m.Views, viewName, qualified(o.Schema, o.View))
+	if i < 0 {
+		return fmt.Errorf("view %q does not exist", qualified(o.Schema, o.View))
+	}
+	m.Views = slices.Delete(m.Views, i, i+1)
+	return nil
+}
+
+// Apply replaces the view's definition by To's.
+func (o ReplaceView) Apply(m *model.MetaData) error {
+	if err := checkView(o.To, "To"); err != nil {
+		return err
+	}
+	i := findNamed(m.Views, viewName, viewName(o.To))
+	if i < 0 {
+		return fmt.Errorf("view %q does not exist", viewName(o.To))
+	}
+	v := *o.To
+	m.Views[i] = &v
 	return nil
 }

@@ -91,9 +91,9 @@ func newGraphError(kind GraphErrorKind, ref string, revs []*Revision, format str
 	seen := map[string]bool{}
 	for _, r := range revs {
 		e.IDs = append(e.IDs, r.ID)
-		if r.Source != nil && r.Source.Path != "" && !seen[r.Source.Path] {
-			seen[r.Source.Path] = true
-			e.Files = append(e.Files, r.Source.Path)
+		if r.Path != "" && !seen[r.Path] {
+			seen[r.Path] = true
+			e.Files = append(e.Files, r.Path)
 		}
 	}
 	return e

@@ -10,7 +10,7 @@ func mkRevs(specs ...string) []*Revision {
 	var revs []*Revision
 	for _, s := range specs {
 		f := strings.Fields(s)
-		r := &Revision{ID: f[0], Source: &Source{Path: f[0] + ".sql"}}
+		r := &Revision{ID: f[0], Path: f[0] + ".sql"}
 		for _, t := range f[1:] {
 			switch t[0] {
 			case '<':

@@ -75,8 +75,15 @@ func (g *Graph) History(rangeSpec string, current []string) ([]*Revision, error)
 		}
 	}
 	required := g.closure(targets, normDownOf)
+	ancestors := g.closure(targets, parentsOf)
 	for _, l := range lower {
 		if !required[l.idx] {
+			return nil, notAncestor
+		}
+		if !ancestors[l.idx] {
+			// Reached only through depends_on: a dependency orders two
+			// branches, it does not make a line of ancestry.
+			notAncestor.Msg += fmt.Sprintf(" (%s depends on %s without descending from it)", upperName, l.id())
 			return nil, notAncestor
 		}
 	}

@@ -23,6 +23,12 @@ const (
 	ErrWalkedTooFar
 	// ErrNotAncestor: the range or target is not along one branch.
 	ErrNotAncestor
+	// ErrNotUpgradeTarget: the identifier cannot be the target of the
+	// command (`upgrade current`, `stamp current`).
+	ErrNotUpgradeTarget
+	// ErrRedundantTargets: several targets of one command overlap (the
+	// same revision twice, or a revision and its ancestor).
+	ErrRedundantTargets
 )
 
 // ResolutionError is a revision identifier that cannot be resolved or

@@ -179,6 +179,10 @@ func (g *Graph) PlanUpgrade(current []string, target string) ([]Step, error) {
 	if err != nil {
 		return nil, err
 	}
+	if !id.Relative && id.Branch == "" && id.Symbol == "current" {
+		return nil, &ResolutionError{Kind: ErrNotUpgradeTarget, Argument: target,
+			Msg: "'current' is not an upgrade target (the database is already at its current revisions); upgrade to head, heads, +N or a revision"}
+	}
 	cur, err := g.currentNodes(current)
 	if err != nil {
 		return nil, err

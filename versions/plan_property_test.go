@@ -1,20 +1,26 @@
 package versions
 
 import (
+	"errors"
 	"fmt"
 	"math/rand/v2"
 	"slices"
+	"strings"
 	"testing"
 )
 
-// randomGraph builds a seeded random DAG with branches, merges of up to
-// three parents, several bases and cross-branch dependencies.
-func randomGraph(t *testing.T, seed uint64, n int) *Graph {
-	t.Helper()
+// randomRevisions builds a seeded random DAG with branches, merges of up
+// to three parents, several bases, cross-branch dependencies (by id or
+// by branch label) and branch labels.
+func randomRevisions(seed uint64, n int) []*Revision {
 	rng := rand.New(rand.NewPCG(seed, 7))
+	lrng := rand.New(rand.NewPCG(seed, 13)) // labels: leaves rng's stream alone
 	var revs []*Revision
 	for i := range n {
 		r := &Revision{ID: fmt.Sprintf("r%03d", i)}
+		if lrng.IntN(6) == 0 {
+			r.BranchLabels = []string{fmt.Sprintf("br%d", i)}
+		}
 		if i > 0 && rng.IntN(8) != 0 {
 			k := 1
 			if rng.IntN(5) == 0 {
@@ -28,98 +34,162 @@ func randomGraph(t *testing.T, seed uint64, n int) *Graph {
 			}
 		}
 		if i > 2 && rng.IntN(6) == 0 {
-			d := revs[rng.IntN(i)].ID
-			if !slices.Contains(r.Revises, d) {
+			dr := revs[rng.IntN(i)]
+			if !slices.Contains(r.Revises, dr.ID) {
+				d := dr.ID
+				if len(dr.BranchLabels) > 0 && lrng.IntN(2) == 0 {
+					d = dr.BranchLabels[0]
+				}
 				r.DependsOn = []string{d}
 			}
 		}
 		revs = append(revs, r)
 	}
+	return revs
+}
+
+func randomGraph(t *testing.T, seed uint64, n int) (*Graph, *planOracle) {
+	t.Helper()
+	revs := randomRevisions(seed, n)
 	g, err := NewGraph(revs)
 	if err != nil {
 		t.Fatalf("seed %d: %v", seed, err)
 	}
-	return g
+	return g, newPlanOracle(revs)
 }
 
-// tips are the applied revisions no applied revision stands on: what the
-// version table must hold.
-func tips(g *Graph, applied []bool) []string {
-	var out []string
-	for _, n := range g.nodes {
-		if !applied[n.idx] {
-			continue
+// randomTarget picks an identifier the oracle understands: an id,
+// heads, B@head or B@id for an upgrade; an id, base, B@base or B@id for
+// a downgrade (ids mostly on B's lineage).
+func randomTarget(rng *rand.Rand, o *planOracle, up bool) string {
+	id := o.order[rng.IntN(len(o.order))]
+	labels := make([]string, 0, len(o.labels))
+	for l := range o.labels {
+		labels = append(labels, l)
+	}
+	slices.Sort(labels)
+	k := rng.IntN(10)
+	if len(labels) == 0 || k < 5 {
+		if k == 0 {
+			if up {
+				return "heads"
+			}
+			return "base"
 		}
-		top := true
-		for _, c := range n.normChildren {
-			if applied[c.idx] {
-				top = false
+		return id
+	}
+	b := labels[rng.IntN(len(labels))]
+	switch {
+	case k < 7 && up:
+		return b + "@head"
+	case k < 7:
+		return b + "@base"
+	}
+	if rng.IntN(4) != 0 {
+		var line []string
+		for _, x := range o.order {
+			if o.lineage(o.labels[b])[x] {
+				line = append(line, x)
 			}
 		}
-		if top {
-			out = append(out, n.id())
-		}
+		id = line[rng.IntN(len(line))]
 	}
-	slices.Sort(out)
-	return out
+	return b + "@" + id
 }
 
+// TestPlanProperties holds the planner to planOracle on random graphs
+// and random walks of upgrades and downgrades: exactly the revisions the
+// target needs (nothing unrelated applied or removed), in an order that
+// respects parents and dependencies, the version table's rows at the
+// tips of the applied set after every plan, and the same refusals.
 func TestPlanProperties(t *testing.T) {
+	plans, refusals, stamps := 0, 0, 0
 	for seed := range uint64(60) {
-		g := randomGraph(t, seed, 40)
+		g, o := randomGraph(t, seed, 40)
 		rng := rand.New(rand.NewPCG(seed, 11))
 		var rows []string
-		applied := make([]bool, len(g.nodes))
-		for round := range 12 {
-			target := g.nodes[rng.IntN(len(g.nodes))]
+		for round := range 16 {
+			if round%5 == 4 {
+				rows = checkStamp(t, g, o, rng, rows, fmt.Sprintf("seed %d round %d", seed, round))
+				stamps++
+				continue
+			}
 			up := round%3 != 2
-			var steps []Step
-			var err error
-			if up {
-				steps, err = g.PlanUpgrade(rows, target.id())
-			} else {
-				steps, err = g.PlanDowngrade(rows, target.id())
-				if re, ok := err.(*ResolutionError); ok && re.Kind == ErrNotAncestor {
-					continue
+			target := randomTarget(rng, o, up)
+			plan, oracle, verb := g.PlanUpgrade, o.upgrade, "upgrade"
+			if !up {
+				plan, oracle, verb = g.PlanDowngrade, o.downgrade, "downgrade"
+			}
+			steps, err := plan(rows, target)
+			want, oerr := oracle(rows, target)
+			if oerr != nil {
+				var re *ResolutionError
+				if !errors.As(err, &re) {
+					t.Fatalf("seed %d round %d: %s %s from %v: planner gave %v, want a refusal (%v)\nsteps: %s",
+						seed, round, verb, target, rows, err, oerr, stepsString(steps))
 				}
+				refusals++
+				continue
 			}
 			if err != nil {
-				t.Fatalf("seed %d round %d: plan %v %s from %v: %v", seed, round, up, target.id(), rows, err)
+				t.Fatalf("seed %d round %d: %s %s from %v: %v", seed, round, verb, target, rows, err)
 			}
-			for _, s := range steps {
-				n := g.byID[s.Revision.ID]
-				if s.Up {
-					for _, d := range n.normDown {
-						if !applied[d.idx] {
-							t.Fatalf("seed %d: %s applied before %s", seed, n.id(), d.id())
-						}
-					}
-				} else {
-					for _, c := range n.allChildren {
-						if applied[c.idx] {
-							t.Fatalf("seed %d: %s removed before %s", seed, n.id(), c.id())
-						}
-					}
-				}
-				applied[n.idx] = s.Up
+			after, err := o.check(rows, steps, up, want)
+			if err != nil {
+				t.Fatalf("seed %d round %d: %s %s from %v: %v\nsteps: %s", seed, round, verb, target, rows, err, stepsString(steps))
 			}
-			if rows, err = ApplySteps(rows, steps); err != nil {
-				t.Fatalf("seed %d round %d: %v\nsteps: %s", seed, round, err, stepsString(steps))
-			}
-			sorted := slices.Sorted(slices.Values(rows))
-			if want := tips(g, applied); !slices.Equal(sorted, want) {
-				t.Fatalf("seed %d round %d (%v %s): rows %v, want %v\nsteps: %s", seed, round, up, target.id(), sorted, want, stepsString(steps))
-			}
-			if up && !applied[target.idx] {
-				t.Fatalf("seed %d: upgrade %s did not apply it", seed, target.id())
-			}
+			rows = after
+			plans++
 		}
 		steps, err := g.PlanDowngrade(rows, "base")
 		if err != nil {
 			t.Fatalf("seed %d: downgrade base: %v", seed, err)
 		}
-		if rows, err = ApplySteps(rows, steps); err != nil || len(rows) != 0 {
-			t.Fatalf("seed %d: downgrade base left %v, %v", seed, rows, err)
+		want, _ := o.downgrade(rows, "base")
+		if after, err := o.check(rows, steps, false, want); err != nil || len(after) != 0 {
+			t.Fatalf("seed %d: downgrade base from %v left %v: %v\nsteps: %s", seed, rows, after, err, stepsString(steps))
 		}
 	}
+	t.Logf("%d plans and %d stamps checked, %d refusals agreed", plans, stamps, refusals)
+}
+
+// checkStamp stamps one random target (an id, heads, base or B@head;
+// sometimes with --purge) and holds the rows afterwards to the oracle.
+func checkStamp(t *testing.T, g *Graph, o *planOracle, rng *rand.Rand, rows []string, where string) []string {
+	t.Helper()
+	target := randomTarget(rng, o, rng.IntN(2) == 0)
+	if _, sym, ok := strings.Cut(target, "@"); ok && sym != "head" {
+		target = o.order[rng.IntN(len(o.order))]
+	}
+	purge := rng.IntN(4) == 0
+	want, oerr := o.stamp(rows, []string{target}, purge)
+	steps, err := g.PlanStamp(rows, []string{target}, purge)
+	if oerr != nil {
+		var re *ResolutionError
+		if !errors.As(err, &re) {
+			t.Fatalf("%s: stamp %s from %v: planner gave %v, want a refusal (%v)", where, target, rows, err, oerr)
+		}
+		return rows
+	}
+	if err != nil {
+		t.Fatalf("%s: stamp %s from %v: %v", where, target, rows, err)
+	}
+	start := rows
+	if purge {
+		start = nil
+	}
+	after, err := ApplySteps(start, steps)
+	if err != nil {
+		t.Fatalf("%s: stamp %s from %v: %v\nsteps: %s", where, target, rows, err, stepsString(steps))
+	}
+	slices.Sort(after)
+	if !slices.Equal(after, want) {
+		t.Fatalf("%s: stamp %s (purge %v) from %v: rows %v, want %v\nsteps: %s", where, target, purge, rows, after, want, stepsString(steps))
+	}
+	for _, s := range steps {
+		if !s.Stamp {
+			t.Fatalf("%s: stamp %s runs %s", where, target, s)
+		}
+	}
+	return after
 }

@@ -1,6 +1,7 @@
 package versions
 
 import (
+	"fmt"
 	"slices"
 )
 
@@ -41,10 +42,15 @@ func (g *Graph) planStamp(current []string, targets []string, purge bool) ([]Ste
 	}
 	var considered []*gnode
 	var dests []*gnode
+	destArg := map[*gnode]string{}
 	for _, t := range targets {
 		id, err := ParseIdentifier(t)
 		if err != nil {
 			return nil, err
+		}
+		if !id.Relative && id.Branch == "" && id.Symbol == "current" {
+			return nil, &ResolutionError{Kind: ErrNotUpgradeTarget, Argument: t,
+				Msg: "'current' is not a stamp target (stamping the current revisions changes nothing); stamp head, heads, base or a revision"}
 		}
 		on, err := g.stampLineage(rows, id)
 		if err != nil {
@@ -59,7 +65,17 @@ func (g *Graph) planStamp(current []string, targets []string, purge bool) ([]Ste
 		if err != nil {
 			return nil, err
 		}
+		for _, d := range ds {
+			if prev, ok := destArg[d]; ok {
+				return nil, &ResolutionError{Kind: ErrRedundantTargets, Argument: t, Candidates: []string{d.id()},
+					Msg: fmt.Sprintf("stamp targets %s and %s are the same revision %s; give it once", prev, t, d.id())}
+			}
+			destArg[d] = t
+		}
 		dests = append(dests, ds...)
+	}
+	if err := g.checkStampHeads(dests, destArg); err != nil {
+		return nil, err
 	}
 	var steps []Step
 	if len(dests) == 0 {
@@ -145,4 +161,26 @@ func (g *Graph) stampLineage(rows []*gnode, id Identifier) ([]*gnode, error) {
 		}
 	}
 	return out, nil
+}
+
+// checkStampHeads refuses destinations of which one is below another
+// (an ancestor, or a dependency): the version table holds heads only, so
+// stamping both cannot describe a database state.
+func (g *Graph) checkStampHeads(dests []*gnode, arg map[*gnode]string) error {
+	for _, d := range dests {
+		below := g.closure([]*gnode{d}, normDownOf)
+		for _, o := range dests {
+			if o == d || !below[o.idx] {
+				continue
+			}
+			rel := "an ancestor"
+			if !g.closure([]*gnode{d}, parentsOf)[o.idx] {
+				rel = "a dependency"
+			}
+			return &ResolutionError{Kind: ErrRedundantTargets, Argument: arg[o], Candidates: []string{o.id(), d.id()},
+				Msg: fmt.Sprintf("stamp target %s is %s of %s: the version table holds only the heads of what is applied; stamp %s alone",
+					o.id(), rel, d.id(), arg[d])}
+		}
+	}
+	return nil
 }

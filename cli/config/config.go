@@ -13,6 +13,8 @@
 package config
 
 import (
+	"fmt"
+	"strings"
 	"time"
 	_ "time/tzdata" // timezone names work on hosts without a zoneinfo database
 )
@@ -44,8 +46,10 @@ type Config struct {
 	// VersionLocations are the directories holding revision files, in
 	// load order; by default ScriptLocation/versions.
 	VersionLocations []string
-	// DatabaseURL is the database URL, environment variables expanded. It
-	// may contain a password: print dialect.URL.Redacted instead.
+	// DatabaseURL is the database URL, environment variables expanded; empty
+	// when the file's value names an unset variable (DatabaseURLValue
+	// returns that error). It may contain a password: print
+	// dialect.URL.Redacted instead.
 	DatabaseURL string
 	// VersionTable and VersionTableSchema name the version table; an empty
 	// schema means the connection's default.
@@ -56,7 +60,7 @@ type Config struct {
 	HistoryTable string
 	// FileTemplate is the revision file name template with Alembic's
 	// %(rev)s/%(slug)s/%(year)d… tokens; empty means "%(rev)s_%(slug)s"
-	// (see versions.FileName).
+	// (see scriptdir.FileName).
 	FileTemplate string
 	// Timezone is the IANA name used for revision create dates, and
 	// Location the loaded zone.
@@ -76,6 +80,10 @@ type Config struct {
 	Sources map[string]string
 
 	seenURLs []string
+	// fileURL is the file's database_url before expansion, and urlErr
+	// the error of expanding it (see expandFileURL).
+	fileURL *fileURL
+	urlErr  error
 }
 
 // Autogenerate is the [autogenerate] table of migrate.toml.
@@ -96,6 +104,28 @@ func (c *Config) Found() bool { return c.File != "" }
 // environment, file), including those overridden by a higher layer, so
 // that their passwords can be masked in messages.
 func (c *Config) SeenURLs() []string { return append([]string(nil), c.seenURLs...) }
+
+// Origin says where the value of key came from, for people: "flag
+// --database-url", "env DATABASE_URL", "/path/migrate.toml:3" (the line of
+// the key) or "default".
+func (c *Config) Origin(key string) string {
+	src := c.Source(key)
+	switch {
+	case src == "command line":
+		if k, ok := lookupKey(key); ok && k.flag != "" {
+			return "flag --" + k.flag
+		}
+	case src == c.File && c.File != "":
+		table, name := "", key
+		if t, n, ok := strings.Cut(key, "."); ok {
+			table, name = t, n
+		}
+		if line := keyLineInFile(c.File, table, name); line > 0 {
+			return fmt.Sprintf("%s:%d", c.File, line)
+		}
+	}
+	return src
+}
 
 // Source returns where the value of key came from, or "default".
 func (c *Config) Source(key string) string {

@@ -284,8 +284,6 @@ func TestErrors(t *testing.T) {
 			wants: []string{`autogenerate.exclude: bad glob pattern "[a"`}},
 		{name: "autogenerate not a table", file: "autogenerate = 1\n", line: 1,
 			wants: []string{"autogenerate must be a table"}},
-		{name: "unset variable in URL", file: "database_url = \"postgres://u:${NOPE}@h/db\"\n", line: 1,
-			wants: []string{"database_url: environment variable NOPE is not set"}},
 		{name: "unknown timezone in file", file: "\n\ntimezone = \"Mars/Olympus\"\n", line: 3,
 			wants: []string{FileName + ":3:", `unknown time zone "Mars/Olympus"`}},
 		{name: "unknown timezone in env", env: envMap{"MIGRATE_TIMEZONE": "Nowhere"},
@@ -337,6 +335,58 @@ func TestErrors(t *testing.T) {
 					t.Errorf("message %q does not contain %q", msg, w)
 				}
 			}
+		})
+	}
+}
+
+// TestDatabaseURLExpansion: ${VAR} in the file's database_url is expanded
+// only when the file's value is the one used, and an unset variable is an
+// error only for the commands that need the URL (DatabaseURLValue), never
+// for Load (issue 11 point 1).
+func TestDatabaseURLExpansion(t *testing.T) {
+	const file = "\ndatabase_url = \"postgres://u:${NOPE}@h/db\"\n"
+	tests := []struct {
+		name    string
+		env     envMap
+		flags   map[string]string
+		want    string // DatabaseURLValue
+		wantErr []string
+		dialect string // DatabaseURLForDialect
+		origin  string
+	}{
+		{name: "unset variable", env: envMap{},
+			wantErr: []string{FileName + ":2:", "database_url: environment variable NOPE is not set", "--database-url"},
+			dialect: "postgres://u:@h/db", origin: FileName + ":2"},
+		{name: "set variable", env: envMap{"NOPE": "pw"},
+			want: "postgres://u:pw@h/db", dialect: "postgres://u:pw@h/db", origin: FileName + ":2"},
+		{name: "environment overrides", env: envMap{"DATABASE_URL": "postgres://env@h/db"},
+			want: "postgres://env@h/db", dialect: "postgres://env@h/db", origin: "env DATABASE_URL"},
+		{name: "flag overrides", env: envMap{}, flags: map[string]string{"database_url": "sqlite:x.db"},
+			want: "sqlite:x.db", dialect: "sqlite:x.db", origin: "flag --database-url"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			dir := project(t, map[string]string{FileName: file})
+			c, err := Load(Options{WorkDir: dir, LookupEnv: tt.env.lookup, Flags: tt.flags})
+			if err != nil {
+				t.Fatalf("Load: %v (an unset variable must not fail Load)", err)
+			}
+			got, err := c.DatabaseURLValue()
+			if len(tt.wantErr) > 0 {
+				var ce *Error
+				if !errors.As(err, &ce) || ce.Line != 2 {
+					t.Fatalf("DatabaseURLValue error = %v, want a *config.Error at line 2", err)
+				}
+				for _, w := range tt.wantErr {
+					if !strings.Contains(err.Error(), w) {
+						t.Errorf("error %q does not contain %q", err, w)
+					}
+				}
+			} else if err != nil || got != tt.want {
+				t.Errorf("DatabaseURLValue = %q, %v; want %q", got, err, tt.want)
+			}
+			eq(t, c.DatabaseURLForDialect(), tt.dialect)
+			eq(t, strings.TrimPrefix(c.Origin("database_url"), dir+string(filepath.Separator)), tt.origin)
 		})
 	}
 }

@@ -4,7 +4,74 @@ import (
 	"fmt"
 	"os"
 	"strings"
+
+	"github.com/migratego/migrate/dialect"
 )
+
+// fileURL is the database_url of migrate.toml as written, before
+// expansion: ${VAR} references are expanded only when the file's value is
+// the one in use (no flag or environment variable overrides it), and an
+// unset variable is reported only to the commands that need the URL.
+type fileURL struct {
+	text   string
+	line   int
+	lookup func(string) (string, bool)
+}
+
+// expandFileURL resolves the file's database_url when it is the value in
+// use: variables expanded, a relative SQLite path made relative to the
+// file. An unset variable leaves DatabaseURL empty and is kept as the
+// error DatabaseURLValue returns; Load itself does not fail, so that the
+// commands that never connect (heads, revision, upgrade --sql…) work
+// without the secrets.
+func (c *Config) expandFileURL() {
+	f := c.fileURL
+	if f == nil {
+		return
+	}
+	if c.Sources["database_url"] != c.File {
+		// Overridden: never expanded, but a literal password in it is
+		// still masked in messages.
+		c.seenURLs = append(c.seenURLs, f.text)
+		return
+	}
+	u, err := expandEnv(f.text, f.lookup)
+	if err != nil {
+		c.DatabaseURL = ""
+		c.urlErr = &Error{File: c.File, Line: f.line, Msg: fmt.Sprintf(
+			"database_url: %v; set it, or give the URL with --database-url, MIGRATE_DATABASE_URL or DATABASE_URL", err)}
+		return
+	}
+	c.seenURLs = append(c.seenURLs, u)
+	c.DatabaseURL = dialect.ResolveFileURL(u, c.Dir)
+}
+
+// DatabaseURLValue returns the database URL in use, for the commands that
+// connect: empty when none is configured, or the *Error saying which
+// environment variable the file's database_url needs.
+func (c *Config) DatabaseURLValue() (string, error) {
+	if c.urlErr != nil {
+		return "", c.urlErr
+	}
+	return c.DatabaseURL, nil
+}
+
+// DatabaseURLForDialect returns the database URL with unset environment
+// variables expanded to nothing: enough to learn the dialect for offline
+// work (--sql), which never connects. Use DatabaseURLValue to connect.
+func (c *Config) DatabaseURLForDialect() string {
+	if c.urlErr == nil || c.fileURL == nil {
+		return c.DatabaseURL
+	}
+	u := os.Expand(c.fileURL.text, func(name string) string {
+		if name == "$" {
+			return "$"
+		}
+		v, _ := c.fileURL.lookup(name)
+		return v
+	})
+	return dialect.ResolveFileURL(u, c.Dir)
+}
 
 // expandEnv replaces ${VAR} and $VAR with the value of the environment
 // variable VAR; "$$" is a literal "$". An unset variable is an error, so

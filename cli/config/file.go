@@ -10,8 +10,6 @@ import (
 	"strings"
 
 	"github.com/BurntSushi/toml"
-
-	"github.com/migratego/migrate/dialect"
 )
 
 // problem is an error at a key of the file.
@@ -58,13 +56,8 @@ func (c *Config) applyFile(file string, lookup func(string) (string, bool)) erro
 				add("", name, typeError(name, "a string", v))
 				continue
 			}
-			u, err := expandEnv(s, lookup)
-			if err != nil {
-				add("", name, fmt.Errorf("database_url: %w", err))
-				continue
-			}
-			c.seenURLs = append(c.seenURLs, u)
-			v = dialect.ResolveFileURL(u, base)
+			// Expanded in finish, and only if no higher layer overrides it.
+			c.fileURL = &fileURL{text: s, line: keyLine(text, "", name), lookup: lookup}
 		}
 		if err := k.setTOML(c, v, base); err != nil {
 			add("", name, err)

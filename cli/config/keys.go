@@ -13,6 +13,8 @@ import (
 // variables and the Config field it sets.
 type key struct {
 	name string
+	// flag is the command-line flag that sets the key, if any.
+	flag string
 	// env lists the environment variables that set the key, highest
 	// precedence first.
 	env []string
@@ -28,11 +30,11 @@ type key struct {
 // Keys of migrate.toml, in documentation order. The [autogenerate] table
 // is handled separately (see autogenerateKeys).
 var keys = []key{
-	{name: "script_location", env: []string{"MIGRATE_SCRIPT_LOCATION"}, path: true,
+	{name: "script_location", flag: "dir", env: []string{"MIGRATE_SCRIPT_LOCATION"}, path: true,
 		field: func(c *Config) any { return &c.ScriptLocation }},
 	{name: "version_locations", env: []string{"MIGRATE_VERSION_LOCATIONS"}, path: true,
 		field: func(c *Config) any { return &c.VersionLocations }},
-	{name: "database_url", env: []string{"MIGRATE_DATABASE_URL", "DATABASE_URL"},
+	{name: "database_url", flag: "database-url", env: []string{"MIGRATE_DATABASE_URL", "DATABASE_URL"},
 		field: func(c *Config) any { return &c.DatabaseURL }},
 	{name: "version_table", env: []string{"MIGRATE_VERSION_TABLE"},
 		field: func(c *Config) any { return &c.VersionTable }},

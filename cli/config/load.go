@@ -168,6 +168,7 @@ func (c *Config) applyFlags(flags map[string]string, wd string) error {
 
 // finish fills derived defaults and checks values that depend on no layer.
 func (c *Config) finish() error {
+	c.expandFileURL()
 	if _, ok := c.Sources["version_locations"]; !ok {
 		c.VersionLocations = []string{filepath.Join(c.ScriptLocation, "versions")}
 	}

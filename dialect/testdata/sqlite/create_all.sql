@@ -9,7 +9,7 @@ CREATE TABLE "users" (
 	"id" INTEGER CONSTRAINT "pk_users" PRIMARY KEY AUTOINCREMENT NOT NULL,
 	"org_id" BIGINT NOT NULL,
 	"email" VARCHAR(255) NOT NULL,
-	"active" BOOLEAN NOT NULL DEFAULT 1,
+	"active" BOOLEAN NOT NULL DEFAULT TRUE,
 	"balance" NUMERIC(12,2) NOT NULL DEFAULT 0,
 	"score" DOUBLE DEFAULT 0.5,
 	"mood" VARCHAR(16) NOT NULL DEFAULT 'happy' CHECK ("mood" IN ('happy', 'sad', 'it''s complicated')),

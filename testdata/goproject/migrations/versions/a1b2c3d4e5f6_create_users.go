@@ -5,11 +5,11 @@ import (
 
 	"github.com/migratego/migrate/model"
 	"github.com/migratego/migrate/ops"
-	"github.com/migratego/migrate/versions"
+	"github.com/migratego/migrate/runner"
 )
 
 func init() {
-	versions.Register(&versions.Revision{
+	runner.Register(&runner.Revision{
 		ID:         "a1b2c3d4e5f6",
 		Message:    "create users",
 		CreateDate: "2025-01-10 09:00:00",

@@ -4,12 +4,12 @@ import (
 	"context"
 
 	"github.com/migratego/migrate/ops"
-	"github.com/migratego/migrate/versions"
+	"github.com/migratego/migrate/runner"
 )
 
 // A data migration: any Go code may run on the migration's connection.
 func init() {
-	versions.Register(&versions.Revision{
+	runner.Register(&runner.Revision{
 		ID:         "c3d4e5f6a1b2",
 		Revises:    []string{"b2c3d4e5f6a1"},
 		Message:    "seed admin user",

@@ -1,0 +1,129 @@
+package cli
+
+import (
+	"context"
+	"io/fs"
+	"os"
+	"os/signal"
+	"runtime/debug"
+	"syscall"
+
+	"github.com/migratego/migrate/cli/config"
+	"github.com/migratego/migrate/internal/runnerbuild"
+	"github.com/migratego/migrate/model"
+	"github.com/migratego/migrate/runner"
+	"github.com/migratego/migrate/scriptdir"
+)
+
+// WithRegistry tells the command tree that the project's Go revisions are
+// compiled into this program, registered in reg: the runner binds them to
+// the revision files (runner.Registry.Bind) and runs them, and upgrade
+// and downgrade never hand over to a separately built runner. The runner
+// binaries that migrate builds for Go projects (see `migrate build`) pass
+// runner.DefaultRegistry here.
+func WithRegistry(reg *runner.Registry) Option {
+	return func(a *App) { a.compiled = reg }
+}
+
+// WithModel gives the command tree the project's target model: the Target
+// func of the script directory's env.go, compiled into this program.
+func WithModel(target func() *model.MetaData) Option {
+	return func(a *App) { a.model = target }
+}
+
+// TargetModel returns the target model compiled into this program
+// (WithModel), or nil when there is none.
+func (a *App) TargetModel() *model.MetaData {
+	if a.model == nil {
+		return nil
+	}
+	return a.model()
+}
+
+// Bundle is a project frozen into a deploy binary by `migrate build -o`:
+// its revision files and the settings of its migrate.toml at build time.
+// A program with a bundle reads the revisions from it, never from the
+// script directory, so it runs without the source tree.
+type Bundle struct {
+	// Locations are the version locations, in load order.
+	Locations []scriptdir.Location
+	// Config holds the settings of migrate.toml at build time. They
+	// replace the defaults only: a migrate.toml found at run time, the
+	// MIGRATE_* environment variables and the flags still win.
+	Config BundleConfig
+}
+
+// BundleConfig is the part of migrate.toml that a deploy binary keeps
+// (see runnerbuild.BundleConfig).
+type BundleConfig = runnerbuild.BundleConfig
+
+// WithBundle makes the command tree read revisions from b (see Bundle).
+func WithBundle(b Bundle) Option {
+	return func(a *App) { a.bundle = &b }
+}
+
+// BundleLocation returns the version location of the files in directory
+// dir of fsys (an embed.FS of a deploy binary), shown to users as path.
+func BundleLocation(fsys fs.FS, dir, path string) scriptdir.Location {
+	sub, err := fs.Sub(fsys, dir)
+	if err != nil {
+		// Only an invalid dir fails; Load then reports the location.
+		sub = nil
+	}
+	return scriptdir.Location{FS: sub, Path: path}
+}
+
+// applyBundle replaces the defaults of cfg with the bundle's settings.
+func (b *Bundle) apply(cfg *config.Config) {
+	keep := func(key string) bool { return cfg.Source(key) == "default" }
+	if keep("version_table") && b.Config.VersionTable != "" {
+		cfg.VersionTable = b.Config.VersionTable
+	}
+	if keep("version_table_schema") {
+		cfg.VersionTableSchema = b.Config.VersionTableSchema
+	}
+	if keep("history_table") && b.Config.HistoryTable != "" {
+		cfg.HistoryTable = b.Config.HistoryTable
+	}
+	if keep("transaction_per_migration") {
+		cfg.TransactionPerMigration = b.Config.TransactionPerMigration
+	}
+	if keep("lock_timeout") && b.Config.LockTimeout > 0 {
+		cfg.LockTimeout = b.Config.LockTimeout
+	}
+}
+
+// Main runs the command tree on the process's arguments and exits with
+// its status; Ctrl-C and SIGTERM cancel the running command. It is the
+// whole main func of cmd/migrate and of the runner binaries built for Go
+// projects.
+func Main(opts ...Option) {
+	if v := dependencyVersion(); v != "" {
+		// A program built with a project reports the version of migrate
+		// it was built with, unless an option says otherwise.
+		opts = append([]Option{WithVersion(v)}, opts...)
+	}
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	code := Execute(ctx, os.Args[1:], os.Stdout, os.Stderr, opts...)
+	stop()
+	os.Exit(code)
+}
+
+// dependencyVersion returns the version of the migrate module that a
+// program built with a project (its main module) depends on, or "" when
+// migrate is the main module, replaced by a directory, or not versioned.
+func dependencyVersion() string {
+	if resolvedVersion() != "dev" {
+		return ""
+	}
+	bi, ok := debug.ReadBuildInfo()
+	if !ok {
+		return ""
+	}
+	for _, d := range bi.Deps {
+		if d.Path == "github.com/migratego/migrate" && d.Replace == nil && d.Version != "" && d.Version != "(devel)" {
+			return d.Version
+		}
+	}
+	return ""
+}

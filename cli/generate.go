@@ -1,0 +1,64 @@
+package cli
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"time"
+
+	"github.com/migratego/migrate/scriptdir"
+)
+
+// revisionResult is the --json output of revision and merge.
+type revisionResult struct {
+	ID           string   `json:"id"`
+	Path         string   `json:"path"`
+	Kind         string   `json:"kind"`
+	Revises      []string `json:"revises"`
+	BranchLabels []string `json:"branch_labels,omitempty"`
+	DependsOn    []string `json:"depends_on,omitempty"`
+	Message      string   `json:"message"`
+}
+
+// generateRevision writes a new revision file (scriptdir.Dir.Generate)
+// and prints "  Generating <path> ...  done" as Alembic does. sqlSet
+// tells that --sql-file was given; else the project decides
+// (scriptdir.DefaultSQL).
+func generateRevision(app *App, n scriptdir.NewRevision, sqlSet bool) error {
+	s, err := app.loadScripts(true)
+	if err != nil {
+		return err
+	}
+	loc := s.cfg.Location
+	if loc == nil {
+		loc = time.UTC
+	}
+	n.Now = time.Now().In(loc)
+	n.FileTemplate = s.cfg.FileTemplate
+	if !sqlSet {
+		n.SQL = scriptdir.DefaultSQL(s.cfg.ScriptLocation)
+	}
+	gen, err := s.dir.Generate(n)
+	var inputErr *scriptdir.InputError
+	var tmplErr *scriptdir.TemplateError
+	switch {
+	case errors.As(err, &tmplErr):
+		return Usage(fmt.Errorf("%s: %w (fix file_template in %s)", n.Op, tmplErr.Err, configName(s.cfg)))
+	case errors.As(err, &inputErr):
+		return Usage(err)
+	case err != nil:
+		return Failure(err)
+	}
+	rev := gen.Revision
+	res := revisionResult{
+		ID: rev.ID, Path: gen.Path, Kind: gen.Kind, Revises: rev.Revises,
+		BranchLabels: rev.BranchLabels, DependsOn: rev.DependsOn, Message: rev.Message,
+	}
+	if res.Revises == nil {
+		res.Revises = []string{}
+	}
+	return app.Result(res, func(w io.Writer) error {
+		_, err := fmt.Fprintf(w, "  Generating %s ...  done\n", res.Path)
+		return err
+	})
+}

@@ -1,0 +1,498 @@
+package runner
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"os"
+	"os/user"
+	"strings"
+	"time"
+
+	"github.com/migratego/migrate/dialect"
+	"github.com/migratego/migrate/versions"
+)
+
+// TransactionMode says how the runner groups revisions into transactions.
+type TransactionMode int
+
+// The transaction modes.
+const (
+	// TransactionPerRevision (the default) runs each revision in its own
+	// transaction covering its statements, its version-table change and
+	// its history row, on databases with transactional DDL.
+	TransactionPerRevision TransactionMode = iota
+	// TransactionAll wraps the whole run in one transaction. It is refused
+	// on databases without transactional DDL (MySQL, MariaDB) and for runs
+	// that include a non-transactional revision or statement.
+	TransactionAll
+)
+
+// DefaultLockTimeout bounds the wait for the migration lock.
+const DefaultLockTimeout = 60 * time.Second
+
+// Phase is the moment of a progress report.
+type Phase int
+
+// The phases of a step.
+const (
+	StepStarted Phase = iota + 1
+	StepFinished
+	StepFailed
+)
+
+// Progress reports one step of a run to the WithProgress callback: once
+// when it starts and once when it ends.
+type Progress struct {
+	Phase Phase
+	Step  versions.Step
+	// Message is Alembic's log line: "Running upgrade a -> b, add users".
+	Message string
+	// Elapsed is the step's duration (StepFinished, StepFailed).
+	Elapsed time.Duration
+	// Resumed is the number of statements skipped because an earlier
+	// run applied them (resuming a partly applied revision).
+	Resumed int
+	// Err is the failure (StepFailed).
+	Err error
+}
+
+// Runner applies upgrade, downgrade and stamp plans of a revision graph
+// to one database. It serialises concurrent runners with the migration
+// lock, held on a dedicated connection for the whole run, keeps the
+// version table and the history table, and runs each revision in a
+// transaction where the database allows it.
+type Runner struct {
+	db  *dialect.DB
+	set *Set
+	g   *versions.Graph // set.Graph()
+	d   dialect.Dialect
+	rs  dialect.RunSupport
+	vt  *versionTable
+	ht  *historyTable
+
+	mode        TransactionMode
+	lockTimeout time.Duration
+	progress    func(Progress)
+	tag         string
+	toolVersion string
+	operator    string
+	now         func() time.Time
+
+	// Version-table configuration, applied by NewRunner.
+	vtSchema, vtName, htName string
+}
+
+// Option configures a Runner.
+type Option func(*Runner)
+
+// WithVersionTable names the version table and its schema (empty: the
+// connection's default); the history table lives in the same schema.
+func WithVersionTable(schema, name string) Option {
+	return func(r *Runner) { r.vtSchema, r.vtName = schema, name }
+}
+
+// WithHistoryTable names the history table.
+func WithHistoryTable(name string) Option { return func(r *Runner) { r.htName = name } }
+
+// WithTransactionMode chooses per-revision transactions (default) or one
+// transaction for the whole run.
+func WithTransactionMode(m TransactionMode) Option { return func(r *Runner) { r.mode = m } }
+
+// WithLockTimeout bounds the wait for the migration lock (default 60s).
+func WithLockTimeout(d time.Duration) Option { return func(r *Runner) { r.lockTimeout = d } }
+
+// WithProgress receives a report when each step starts and ends.
+func WithProgress(f func(Progress)) Option { return func(r *Runner) { r.progress = f } }
+
+// WithTag records a tag (the --tag of the command) in the history rows.
+func WithTag(tag string) Option { return func(r *Runner) { r.tag = tag } }
+
+// WithToolVersion records the tool's version in the history rows.
+func WithToolVersion(v string) Option { return func(r *Runner) { r.toolVersion = v } }
+
+// WithOperator overrides the operator recorded in the history rows
+// (default: user@host of the process).
+func WithOperator(op string) Option { return func(r *Runner) { r.operator = op } }
+
+// NewRunner returns a runner for the migration set on db.
+func NewRunner(db *dialect.DB, set *Set, opts ...Option) (*Runner, error) {
+	if db == nil || db.DB == nil || db.Dialect == nil {
+		return nil, errors.New("runner: no database")
+	}
+	r, err := newRunner(db.Dialect, set, opts)
+	if err != nil {
+		return nil, err
+	}
+	r.db = db
+	return r, nil
+}
+
+// newRunner applies the options and builds the table handles; the
+// offline runner shares it.
+func newRunner(d dialect.Dialect, set *Set, opts []Option) (*Runner, error) {
+	if set == nil {
+		return nil, errors.New("runner: no migration set")
+	}
+	r := &Runner{set: set, g: set.Graph(), d: d, lockTimeout: DefaultLockTimeout, now: time.Now}
+	for _, o := range opts {
+		o(r)
+	}
+	var err error
+	if r.rs, err = dialect.RunSupportOf(r.d); err != nil {
+		return nil, fmt.Errorf("runner: %w", err)
+	}
+	if r.vt, err = newVersionTable(r.d, r.rs, r.vtSchema, r.vtName); err != nil {
+		return nil, err
+	}
+	if r.ht, err = newHistoryTable(r.d, r.rs, r.vtSchema, r.htName); err != nil {
+		return nil, err
+	}
+	if r.operator == "" {
+		r.operator = defaultOperator()
+	}
+	return r, nil
+}
+
+// defaultOperator is user@host of the process.
+func defaultOperator() string {
+	name := "unknown"
+	if u, err := user.Current(); err == nil && u.Username != "" {
+		name = u.Username
+	} else if s := os.Getenv("USER"); s != "" {
+		name = s
+	}
+	host, err := os.Hostname()
+	if err != nil || host == "" {
+		host = "unknown"
+	}
+	return name + "@" + host
+}
+
+// Result says what a run did.
+type Result struct {
+	// Steps are the steps applied, in order.
+	Steps []versions.Step
+	// Before and After are the version table's rows around the run.
+	Before, After []string
+}
+
+// session is one locked run: the lock on its dedicated connection and the
+// migration connection.
+type session struct {
+	r    *Runner
+	lock *dialect.Lock
+	conn *sql.Conn
+	// fk is set while foreign-key enforcement is switched off for the run
+	// (SQLite batch rebuilds in Go revisions); fkBaseline is the number of
+	// violations the database had before, which the run may not increase.
+	fk         dialect.ForeignKeySwitch
+	fkBaseline int64
+	// restore undoes the dialect's tuning of the connection (SessionTuner).
+	restore func(context.Context) error
+}
+
+// begin takes the lock, then a migration connection, and creates the
+// version and history tables when missing.
+func (r *Runner) begin(ctx context.Context) (*session, error) {
+	lock, err := dialect.AcquireMigrationLock(ctx, r.db, r.vtSchema, r.vt.name, dialect.LockOptions{Timeout: r.lockTimeout})
+	if err != nil {
+		return nil, fmt.Errorf("runner: %w", err)
+	}
+	conn, err := r.db.Conn(ctx)
+	if err != nil {
+		_ = lock.Release(ctx)
+		return nil, fmt.Errorf("runner: connect: %w", err)
+	}
+	s := &session{r: r, lock: lock, conn: conn}
+	if t, ok := r.d.(dialect.SessionTuner); ok {
+		restore, err := t.TuneSession(ctx, conn)
+		s.restore = restore
+		if err != nil {
+			s.close(ctx)
+			return nil, fmt.Errorf("runner: %w", err)
+		}
+	}
+	if err := s.ensureTables(ctx); err != nil {
+		s.close(ctx)
+		return nil, err
+	}
+	return s, nil
+}
+
+// close returns the connection and releases the lock, whatever ctx's
+// state (Ctrl-C included).
+func (s *session) close(ctx context.Context) error {
+	var err error
+	if s.restore != nil {
+		if rerr := s.restore(context.WithoutCancel(ctx)); rerr != nil {
+			err = fmt.Errorf("runner: %w", rerr)
+		}
+	}
+	if cerr := s.conn.Close(); cerr != nil && !errors.Is(cerr, sql.ErrConnDone) {
+		err = errors.Join(err, cerr)
+	}
+	if lerr := s.lock.Release(ctx); lerr != nil {
+		err = errors.Join(err, fmt.Errorf("runner: %w", lerr))
+	}
+	return err
+}
+
+// ensureTables creates the version and history tables when missing, in
+// one transaction where DDL is transactional.
+func (s *session) ensureTables(ctx context.Context) error {
+	var stmts []string
+	okV, err := s.r.vt.exists(ctx, s.conn)
+	if err != nil {
+		return err
+	}
+	if !okV {
+		c, err := s.r.vt.createStatements()
+		if err != nil {
+			return err
+		}
+		stmts = append(stmts, c...)
+	}
+	okH, err := s.r.ht.exists(ctx, s.conn)
+	if err != nil {
+		return err
+	}
+	if !okH {
+		c, err := s.r.ht.createStatements()
+		if err != nil {
+			return err
+		}
+		stmts = append(stmts, c...)
+	}
+	if len(stmts) == 0 {
+		return nil
+	}
+	return s.inTx(ctx, func(q dialect.Querier) error {
+		for _, st := range stmts {
+			if _, err := q.ExecContext(ctx, st); err != nil {
+				return fmt.Errorf("runner: create the version tables: %w\n  statement: %s", err, st)
+			}
+		}
+		return nil
+	})
+}
+
+// inTx runs f in a transaction on the migration connection and commits.
+func (s *session) inTx(ctx context.Context, f func(q dialect.Querier) error) error {
+	tx, err := s.conn.BeginTx(ctx, nil)
+	if err != nil {
+		return fmt.Errorf("runner: begin transaction: %w", err)
+	}
+	if err := f(tx); err != nil {
+		_ = tx.Rollback()
+		return err
+	}
+	if err := tx.Commit(); err != nil {
+		return fmt.Errorf("runner: commit: %w", err)
+	}
+	return nil
+}
+
+// checkKnown fails when a row of the version table is not in the graph.
+func (r *Runner) checkKnown(rows []string) error {
+	for _, id := range rows {
+		if r.g.Revision(id) == nil {
+			return &UnknownRevisionError{Revision: id, Table: r.vt.display()}
+		}
+	}
+	return nil
+}
+
+// Upgrade applies target (see Graph.PlanUpgrade: an identifier such as
+// "head", "heads", an id, a label, "+2", "branch@head") and everything it
+// needs that is not applied yet.
+func (r *Runner) Upgrade(ctx context.Context, target string) (*Result, error) {
+	return r.run(ctx, func(cur []string) ([]versions.Step, error) { return r.g.PlanUpgrade(cur, target) })
+}
+
+// Downgrade reverts everything above target (see Graph.PlanDowngrade:
+// "base", an id, "-1", "branch@-1").
+func (r *Runner) Downgrade(ctx context.Context, target string) (*Result, error) {
+	return r.run(ctx, func(cur []string) ([]versions.Step, error) { return r.g.PlanDowngrade(cur, target) })
+}
+
+// locked begins a session (the migration lock and its connection), reads
+// the version table and calls fn with both. The session is closed when fn
+// returns; its error is returned when fn had none.
+func (r *Runner) locked(ctx context.Context, fn func(s *session, cur []string) (*Result, error)) (res *Result, err error) {
+	s, err := r.begin(ctx)
+	if err != nil {
+		return nil, err
+	}
+	defer func() {
+		if cerr := s.close(ctx); cerr != nil && err == nil {
+			err = cerr
+		}
+	}()
+	cur, err := r.vt.read(ctx, s.conn)
+	if err != nil {
+		return nil, err
+	}
+	return fn(s, cur)
+}
+
+// run is Upgrade and Downgrade: lock, read the rows, plan, check every
+// step before running any, resume or refuse a partly applied revision,
+// then run the steps.
+func (r *Runner) run(ctx context.Context, plan func(cur []string) ([]versions.Step, error)) (*Result, error) {
+	return r.locked(ctx, func(s *session, cur []string) (res *Result, err error) {
+		if err := r.checkKnown(cur); err != nil {
+			return nil, err
+		}
+		steps, err := plan(cur)
+		if err != nil {
+			return nil, fmt.Errorf("runner: %w", err)
+		}
+		res = &Result{Before: cur, After: cur}
+		prepared := make([]*preparedStep, len(steps))
+		for i, st := range steps {
+			if prepared[i], err = r.prepare(st); err != nil {
+				return res, err
+			}
+		}
+		if err := r.checkPending(ctx, s, prepared); err != nil {
+			return res, err
+		}
+		if len(steps) == 0 {
+			return res, nil
+		}
+		if err := s.foreignKeysOff(ctx, prepared); err != nil {
+			return res, err
+		}
+		defer func() {
+			if ferr := s.foreignKeysOn(ctx); ferr != nil && err == nil {
+				err = ferr
+			}
+		}()
+		if r.mode == TransactionAll {
+			err = s.runAll(ctx, prepared)
+			if err == nil {
+				res.Steps = steps
+			}
+		} else {
+			for _, p := range prepared {
+				if err = s.runStep(ctx, p); err != nil {
+					break
+				}
+				res.Steps = append(res.Steps, p.step)
+			}
+		}
+		if after, rerr := r.vt.read(context.WithoutCancel(ctx), s.conn); rerr == nil {
+			res.After = after
+		}
+		return res, err
+	})
+}
+
+// Stamp sets the version table to targets without running migrations
+// (see Graph.PlanStamp); purge empties the table first. All of it is one
+// transaction, with a history row per step.
+func (r *Runner) Stamp(ctx context.Context, targets []string, purge bool) (*Result, error) {
+	return r.locked(ctx, func(s *session, cur []string) (res *Result, err error) {
+		if !purge {
+			if err := r.checkKnown(cur); err != nil {
+				return nil, err
+			}
+		}
+		steps, err := r.g.PlanStamp(cur, targets, purge)
+		if err != nil {
+			return nil, fmt.Errorf("runner: %w", err)
+		}
+		res = &Result{Before: cur, After: cur}
+		pending, err := r.pendingPartial(ctx, s.conn)
+		if err != nil {
+			return res, err
+		}
+		err = s.inTx(ctx, func(q dialect.Querier) error {
+			if purge {
+				if err := r.vt.purge(ctx, q); err != nil {
+					return err
+				}
+			}
+			for _, st := range steps {
+				start := r.now()
+				msg := "Running stamp_revision " + stepArrow(st)
+				r.report(Progress{Phase: StepStarted, Step: st, Message: msg})
+				if err := r.vt.apply(ctx, q, st); err != nil {
+					return err
+				}
+				e := r.entry(st, DirectionStamp, start)
+				e.Status, e.FinishedAt = StatusOK, r.now()
+				e.Duration = e.FinishedAt.Sub(start)
+				if err := r.ht.insert(ctx, q, e); err != nil {
+					return err
+				}
+				r.report(Progress{Phase: StepFinished, Step: st, Message: msg, Elapsed: e.Duration})
+			}
+			if pending != nil {
+				// A stamp is how a user settles a partly applied revision:
+				// record that it is settled.
+				now := r.now()
+				e := &HistoryEntry{Revision: pending.Revision, Direction: DirectionStamp,
+					Step: "stamp: settled " + pending.Step + " left partly applied by entry " + fmt.Sprint(pending.ID),
+					Tag:  r.tag, Status: StatusOK, StartedAt: now, FinishedAt: now, Operator: r.operator, ToolVersion: r.toolVersion}
+				return r.ht.insert(ctx, q, e)
+			}
+			return nil
+		})
+		if err != nil {
+			return res, err
+		}
+		res.Steps = steps
+		res.After, err = r.vt.read(ctx, s.conn)
+		return res, err
+	})
+}
+
+// stepArrow is "a -> b" of a stamp step.
+func stepArrow(s versions.Step) string {
+	return fmt.Sprintf("%s -> %s", orBase(s.From), orBase(s.To))
+}
+
+func orBase(ids []string) string {
+	if len(ids) == 0 {
+		return "base"
+	}
+	return strings.Join(ids, ", ")
+}
+
+// EnsureVersionTables creates the version and history tables when they
+// are missing (`migrate ensure-version`), under the migration lock.
+func (r *Runner) EnsureVersionTables(ctx context.Context) error {
+	s, err := r.begin(ctx)
+	if err != nil {
+		return err
+	}
+	return s.close(ctx)
+}
+
+// report calls the progress callback, if any.
+func (r *Runner) report(p Progress) {
+	if r.progress != nil {
+		r.progress(p)
+	}
+}
+
+// entry starts a history entry for a step.
+func (r *Runner) entry(st versions.Step, direction string, start time.Time) *HistoryEntry {
+	e := &HistoryEntry{
+		Revision:    st.Revision.ID,
+		Direction:   direction,
+		Step:        st.String(),
+		Tag:         r.tag,
+		Status:      StatusRunning,
+		StartedAt:   start,
+		Operator:    r.operator,
+		ToolVersion: r.toolVersion,
+	}
+	if sc := r.set.Script(st.Revision.ID); sc != nil {
+		e.Checksum = sc.Checksum
+	}
+	return e
+}

@@ -1,0 +1,172 @@
+package runner
+
+import (
+	"fmt"
+	"strings"
+)
+
+// StatementError is a statement of a revision that the database refused
+// (or that was interrupted). It names the revision, the file and line,
+// the statement and the database's message, and says what state the
+// revision was left in.
+type StatementError struct {
+	// Step is the step that failed, e.g. "upgrade a -> b".
+	Step string
+	// Revision and Path name the revision and its file.
+	Revision string
+	Path     string
+	// Index is the 1-based position of the statement in the revision's
+	// section, Count the number of statements there (0 for Go revisions,
+	// whose statements are not known in advance), and Line the statement's
+	// line in the file (0 when unknown).
+	Index, Count, Line int
+	// Statement is the SQL text.
+	Statement string
+	// Applied lists the statements of this revision that ran and were
+	// committed before the failure and are not rolled back (databases
+	// without transactional DDL, autocommit blocks); empty when the
+	// revision's transaction was rolled back.
+	Applied []string
+	// RolledBack reports that the revision's transaction was rolled back:
+	// nothing of it remains and the version table is unchanged.
+	RolledBack bool
+	// WholeRun reports that the whole run was one transaction (--transaction
+	// all) and was rolled back: the database is as before the run.
+	WholeRun bool
+	// RecordErr is set when the failure could not be written to the
+	// history table (for example because the connection was lost).
+	RecordErr error
+	// Err is the database's error.
+	Err error
+}
+
+// Error implements the error interface.
+func (e *StatementError) Error() string {
+	var b strings.Builder
+	where := e.Path
+	if e.Line > 0 {
+		where = fmt.Sprintf("%s:%d", e.Path, e.Line)
+	}
+	if e.Statement == "" {
+		fmt.Fprintf(&b, "runner: %s (%s) failed: %v", e.Step, where, e.Err)
+	} else {
+		fmt.Fprintf(&b, "runner: %s (%s) failed at statement %d", e.Step, where, e.Index)
+		if e.Count > 0 {
+			fmt.Fprintf(&b, " of %d", e.Count)
+		}
+		fmt.Fprintf(&b, ": %v\n  statement: %s", e.Err, abbreviate(e.Statement, 400))
+	}
+	switch {
+	case e.WholeRun:
+		b.WriteString("\nthe whole run was rolled back (--transaction all): the database and the version table are as before it")
+	case e.RolledBack:
+		b.WriteString("\nthe revision was rolled back: nothing of it was applied and the version table is unchanged")
+	case len(e.Applied) == 0:
+		b.WriteString("\nno statement of this revision had run; the version table is unchanged")
+	default:
+		fmt.Fprintf(&b, "\n%d statement(s) of this revision ran and stay applied (this database commits them one by one):", len(e.Applied))
+		for i, s := range e.Applied {
+			fmt.Fprintf(&b, "\n  %d. %s", i+1, abbreviate(s, 120))
+		}
+		fmt.Fprintf(&b, "\nfix the cause, then run the same command again to resume at statement %d (or fix the database by hand and use `migrate stamp`)", len(e.Applied)+1)
+	}
+	if e.RecordErr != nil {
+		fmt.Fprintf(&b, "\n(the failure could not be recorded in the history table: %v)", e.RecordErr)
+	}
+	return b.String()
+}
+
+// Unwrap returns the database's error.
+func (e *StatementError) Unwrap() error { return e.Err }
+
+// abbreviate shortens s to one line of at most n bytes.
+func abbreviate(s string, n int) string {
+	s = strings.Join(strings.Fields(s), " ")
+	if len(s) > n {
+		return s[:n] + " …"
+	}
+	return s
+}
+
+// NotCompiledError is a Go revision that must run, in a program that does
+// not contain the project's compiled Go revisions (the standalone migrate
+// binary reads Go revision files but cannot execute them).
+type NotCompiledError struct {
+	Revision string
+	Path     string
+}
+
+// Error implements the error interface.
+func (e *NotCompiledError) Error() string {
+	return fmt.Sprintf("runner: revision %s (%s) is a Go revision and is not compiled into this program: "+
+		"Go revisions must be compiled with the project (run migrate where a Go toolchain is available, or deploy a binary made by `migrate build -o FILE`)",
+		e.Revision, e.Path)
+}
+
+// UnknownRevisionError is a version-table row naming a revision that the
+// loaded scripts do not have.
+type UnknownRevisionError struct {
+	Revision string
+	Table    string
+}
+
+// Error implements the error interface.
+func (e *UnknownRevisionError) Error() string {
+	return fmt.Sprintf("runner: database is at revision %s, which is not in the scripts: is the database newer than this checkout? (version table %s)", e.Revision, e.Table)
+}
+
+// VersionTableError is a version-table statement that did not touch
+// exactly one row: the table was changed concurrently or edited by hand.
+type VersionTableError struct {
+	Step     string
+	Revision string
+	Table    string
+	// Statement is "UPDATE" or "DELETE" (or "INSERT" for a duplicate row).
+	Statement string
+	// Row is the version_num the statement expected.
+	Row string
+	// Affected is how many rows it touched.
+	Affected int64
+}
+
+// Error implements the error interface.
+func (e *VersionTableError) Error() string {
+	if e.Statement == "INSERT" {
+		return fmt.Sprintf("runner: %s (revision %s): version table %s changed concurrently or edited by hand: it already has a row with version_num='%s'",
+			e.Step, e.Revision, e.Table, e.Row)
+	}
+	return fmt.Sprintf("runner: %s (revision %s): version table %s changed concurrently or edited by hand: expected one row with version_num='%s', %s touched %d",
+		e.Step, e.Revision, e.Table, e.Row, e.Statement, e.Affected)
+}
+
+// PartialRevisionError is a revision that an earlier run left partly
+// applied (on a database without transactional DDL, or in an autocommit
+// block) and that this run cannot resume.
+type PartialRevisionError struct {
+	// Step is the step that was interrupted, e.g. "upgrade a -> b".
+	Step     string
+	Revision string
+	Path     string
+	// Done is how many of its statements ran.
+	Done int
+	// Reason says why it cannot be resumed.
+	Reason string
+	// StampBefore and StampAfter are the `migrate stamp` arguments that
+	// record the state before and after the step ("base" for none).
+	StampBefore, StampAfter string
+}
+
+// Error implements the error interface.
+func (e *PartialRevisionError) Error() string {
+	return fmt.Sprintf("runner: an earlier run left %s (%s) partly applied: %d statement(s) ran before it failed; %s. "+
+		"Fix the database by hand so that it matches either the state before the revision or after it, then run "+
+		"`migrate stamp %s` (before) or `migrate stamp %s` (after) and run the command again",
+		e.Step, e.Path, e.Done, e.Reason, e.StampBefore, e.StampAfter)
+}
+
+// TransactionModeError is a run that cannot be done with the requested
+// transaction mode.
+type TransactionModeError struct{ Msg string }
+
+// Error implements the error interface.
+func (e *TransactionModeError) Error() string { return "runner: " + e.Msg }
