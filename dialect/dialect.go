@@ -157,6 +157,8 @@ type Capabilities struct {
 	// Partitioning: declarative partitioning, PARTITION BY and PARTITION OF
 	// (PostgreSQL).
 	Partitioning bool
+	// Domains: CREATE DOMAIN (PostgreSQL).
+	Domains bool
 
 	// Syntax tells the SQL statement lexer (versions) how to split scripts.
 	Syntax Syntax

@@ -88,6 +88,7 @@ func postgresCapabilities(version int) Capabilities {
 		IndexNullsOrder:      true,
 		ExclusionConstraints: true,
 		Partitioning:         version >= 100000,
+		Domains:              true,
 
 		Syntax: Syntax{
 			DollarQuotes: true,

@@ -24,7 +24,8 @@ type Options struct {
 	// Schemas to read: PostgreSQL schemas, MySQL databases, SQLite attached
 	// databases. Empty means the connection's default: current_schema(),
 	// the connected database, main. Tables of the default scope come back
-	// with an empty Schema; tables of other schemas carry their schema.
+	// with an empty Schema; tables of other schemas carry their schema. On
+	// PostgreSQL a name may be a glob: "*" reads every user schema.
 	Schemas []string
 	// Include and Exclude are globs (* and ?) on table names; an empty
 	// Include means all tables. Views, enum types and sequences are filtered

@@ -168,6 +168,12 @@ func (in *pgInspector) scope(ctx context.Context, q Querier, opts Options) (*pgS
 		}
 		want = []string{current.String}
 	}
+	if hasGlob(want) {
+		var err error
+		if want, err = in.matchingSchemas(ctx, q, want); err != nil {
+			return nil, err
+		}
+	}
 	for _, name := range want {
 		if strings.HasPrefix(name, "pg_") || name == "information_schema" {
 			continue
@@ -178,6 +184,28 @@ func (in *pgInspector) scope(ctx context.Context, q Querier, opts Options) (*pgS
 		s.schemas = []string{} // an empty text[], never NULL
 	}
 	return s, nil
+}
+
+// pgSchemaGlobQuery lists the user schemas whose names match the LIKE
+// patterns $1.
+var pgSchemaGlobQuery = `
+SELECT nspname FROM pg_catalog.pg_namespace
+WHERE nspname LIKE ANY($1::text[]) AND nspname NOT LIKE 'pg\_%' AND nspname <> 'information_schema'
+ORDER BY nspname`
+
+// matchingSchemas resolves schema names and globs (--schema '*' for every
+// user schema) into the names of existing schemas.
+func (in *pgInspector) matchingSchemas(ctx context.Context, q Querier, names []string) ([]string, error) {
+	var out []string
+	err := eachRow(ctx, q, "postgres", "schemas matching "+strings.Join(names, ", "), pgSchemaGlobQuery, []any{likePatterns(names)}, func(rows *sql.Rows) error {
+		var s string
+		if err := rows.Scan(&s); err != nil {
+			return err
+		}
+		out = append(out, s)
+		return nil
+	})
+	return out, err
 }
 
 // each runs a catalog query bound to the scope and calls scan for every

@@ -36,6 +36,10 @@ func Diff(want, got *model.MetaData) string {
 	diffNamed(&out, "enum", want.Enums, got.Enums, func(e *model.EnumType) string { return e.Name })
 	diffNamed(&out, "sequence", want.Sequences, got.Sequences, func(s *model.Sequence) string { return s.Name })
 	diffNamed(&out, "view", want.Views, got.Views, func(v *model.View) string { return v.Name })
+	diffNamed(&out, "schema", want.Schemas, got.Schemas, func(s *model.Schema) string { return s.Name })
+	diffNamed(&out, "extension", want.Extensions, got.Extensions, func(e *model.Extension) string { return e.Name })
+	diffNamed(&out, "domain", want.Domains, got.Domains, func(d *model.Domain) string { return d.Schema + "." + d.Name })
+	diffNamed(&out, "definition", want.Definitions, got.Definitions, func(d *model.Definition) string { return d.Identity() })
 	return strings.Join(out, "\n")
 }
 
@@ -59,6 +63,16 @@ func diffTable(name string, w, g *model.Table) []string {
 	diffNamed(&out, "table "+name+": unique", w.Uniques, g.Uniques, func(u *model.Unique) string { return u.Name })
 	diffNamed(&out, "table "+name+": check", w.Checks, g.Checks, func(c *model.Check) string { return c.Name })
 	diffNamed(&out, "table "+name+": index", w.Indexes, g.Indexes, func(i *model.Index) string { return i.Name })
+	diffNamed(&out, "table "+name+": exclusion constraint", w.Exclusions, g.Exclusions, func(e *model.Exclusion) string { return e.Name })
+	if !reflect.DeepEqual(w.PartitionBy, g.PartitionBy) {
+		add("partition by", w.PartitionBy, g.PartitionBy)
+	}
+	if !reflect.DeepEqual(w.PartitionOf, g.PartitionOf) {
+		add("partition of", w.PartitionOf, g.PartitionOf)
+	}
+	if w.Strict != g.Strict {
+		add("strict", w.Strict, g.Strict)
+	}
 	if w.Comment != g.Comment {
 		add("comment", w.Comment, g.Comment)
 	}
