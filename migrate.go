@@ -116,9 +116,20 @@ func Upgrade(ctx context.Context, db *sql.DB, source Source, target string, opts
 		return fmt.Errorf("migrate: upgrade %s: %w", target, err)
 	}
 	if _, err := r.Upgrade(ctx, target); err != nil {
-		return fmt.Errorf("migrate: upgrade %s: %w", target, err)
+		return fmt.Errorf("migrate: upgrade %s: %w", target, libraryAdvice(err))
 	}
 	return nil
+}
+
+// libraryAdvice gives a Go revision that is not compiled into the program
+// the advice for library users, instead of the command-line tool's.
+func libraryAdvice(err error) error {
+	var nc *runner.NotCompiledError
+	if errors.As(err, &nc) {
+		nc.Advice = "pass its compiled revisions in Source.Registry: import the package of the Go revision files " +
+			"(their init funcs call runner.Register) and set Source{FS: …, Registry: runner.DefaultRegistry}"
+	}
+	return err
 }
 
 // Downgrade reverts every applied revision above target ("base", an id,
@@ -129,7 +140,7 @@ func Downgrade(ctx context.Context, db *sql.DB, source Source, target string, op
 		return fmt.Errorf("migrate: downgrade %s: %w", target, err)
 	}
 	if _, err := r.Downgrade(ctx, target); err != nil {
-		return fmt.Errorf("migrate: downgrade %s: %w", target, err)
+		return fmt.Errorf("migrate: downgrade %s: %w", target, libraryAdvice(err))
 	}
 	return nil
 }

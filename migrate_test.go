@@ -180,6 +180,8 @@ func TestFacadeBadInput(t *testing.T) {
 		{"empty source", db, migrate.Source{}, "neither files"},
 		{"bad file", db, migrate.Source{FS: fstest.MapFS{"x.sql": {Data: []byte("-- migrate:bogus 1\n")}}}, "x.sql"},
 		{"go file not compiled", db, migrate.Source{FS: fstest.MapFS{"g.go": {Data: []byte(goFile)}}, Registry: runner.NewRegistry()}, "not compiled into this program"},
+		// The library's advice, not the command line's (issue 11 point 10).
+		{"go file without a registry", db, migrate.Source{FS: fstest.MapFS{"g.go": {Data: []byte(goFile)}}}, "pass its compiled revisions in Source.Registry"},
 	} {
 		err := migrate.Upgrade(ctx, tc.db, tc.src, "head")
 		if err == nil || !strings.Contains(err.Error(), tc.want) {

@@ -11,27 +11,6 @@ import (
 	"time"
 )
 
-// quickstartCommands returns the shell commands of the README's quick
-// start: the sh block between the quickstart markers.
-func quickstartCommands(t *testing.T) string {
-	t.Helper()
-	readme, err := os.ReadFile("README.md")
-	if err != nil {
-		t.Fatal(err)
-	}
-	_, rest, ok := strings.Cut(string(readme), "<!-- quickstart:begin -->")
-	block, _, ok2 := strings.Cut(rest, "<!-- quickstart:end -->")
-	if !ok || !ok2 {
-		t.Fatal("README.md: no <!-- quickstart:begin --> … <!-- quickstart:end --> block")
-	}
-	_, code, ok := strings.Cut(block, "```sh\n")
-	code, _, ok2 = strings.Cut(code, "```")
-	if !ok || !ok2 || strings.TrimSpace(code) == "" {
-		t.Fatalf("README.md: the quickstart block has no ```sh code: %q", block)
-	}
-	return code
-}
-
 // TestQuickstart runs the README's quick-start commands from the root of
 // the checkout, twice (the second upgrade has nothing to do), on a
 // database in a temporary directory (MIGRATE_DATABASE_URL overrides the
@@ -41,7 +20,7 @@ func TestQuickstart(t *testing.T) {
 	if testing.Short() {
 		t.Skip("runs go run ./cmd/migrate; skipped with -short")
 	}
-	code := quickstartCommands(t)
+	code := markedBlock(t, "quickstart")
 	db := filepath.Join(t.TempDir(), "quickstart.db")
 	run := func() (string, string) {
 		t.Helper()

@@ -216,10 +216,14 @@ func (a *App) OfflineURL() (*dialect.URL, error) {
 // or malformed URL is a usage error (exit 2); a database that cannot be
 // reached is a failure (exit 3). The caller closes the database.
 func (a *App) OpenDB(ctx context.Context) (*dialect.DB, error) {
-	raw, err := a.DatabaseURL()
+	u, err := a.ParseURL()
 	if err != nil {
 		return nil, err
 	}
+	if err := a.checkTableNames(u); err != nil {
+		return nil, err
+	}
+	raw, _ := a.DatabaseURL()
 	db, err := dialect.Open(ctx, raw)
 	if err != nil {
 		var urlErr *dialect.URLError
@@ -230,6 +234,31 @@ func (a *App) OpenDB(ctx context.Context) (*dialect.DB, error) {
 	}
 	a.Debugf("connected to %s (%s)", db.URL.Redacted, db.Dialect.Name())
 	return db, nil
+}
+
+// checkTableNames asks the dialect of u whether it can name the
+// configured version and history tables (and their schema), so that a
+// name the database refuses is a usage error (exit 2) before any server
+// call.
+func (a *App) checkTableNames(u *dialect.URL) error {
+	cfg, err := a.Config()
+	if err != nil {
+		return err
+	}
+	d, err := dialect.ForName(u.Dialect)
+	if err != nil {
+		return Usage(err)
+	}
+	for _, key := range []string{"version_table", "history_table"} {
+		name := cfg.VersionTable
+		if key == "history_table" {
+			name = cfg.HistoryTable
+		}
+		if _, err := d.QuoteQualified(cfg.VersionTableSchema, name); err != nil {
+			return Usagef("%s %q (from %s) cannot be used on %s: %w", key, name, cfg.Origin(key), d.Name(), err)
+		}
+	}
+	return nil
 }
 
 // prepare checks the global flags before a command runs.

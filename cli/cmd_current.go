@@ -41,6 +41,8 @@ checkout.`,
 type currentJSON struct {
 	Revisions []currentRevJSON `json:"revisions"`
 	AtHeads   bool             `json:"at_heads"`
+	// Partial is the revision an earlier run left partly applied.
+	Partial *runner.Partial `json:"partial,omitempty"`
 }
 
 type currentRevJSON struct {
@@ -66,9 +68,13 @@ func runCurrent(ctx context.Context, app *App, checkHeads bool) error {
 	}
 	var rows []string
 	var unknown *runner.UnknownRevisionError
+	var partial *runner.Partial
 	err = app.withReadRunner(ctx, cfg, s, func(r *runner.Runner) error {
 		rows, err = r.Current(ctx)
 		if err != nil && !errors.As(err, &unknown) {
+			return Failure(err)
+		}
+		if partial, err = r.Partial(ctx); err != nil {
 			return Failure(err)
 		}
 		return nil
@@ -84,7 +90,7 @@ func runCurrent(ctx context.Context, app *App, checkHeads bool) error {
 	slices.Sort(heads)
 	atHeads := slices.Equal(rows, heads)
 
-	res := currentJSON{Revisions: []currentRevJSON{}, AtHeads: atHeads}
+	res := currentJSON{Revisions: []currentRevJSON{}, AtHeads: atHeads, Partial: partial}
 	for _, id := range rows {
 		c := currentRevJSON{ID: id}
 		if rev := g.Revision(id); rev != nil {
@@ -100,6 +106,9 @@ func runCurrent(ctx context.Context, app *App, checkHeads bool) error {
 		}
 		for _, c := range res.Revisions {
 			writeCurrentLine(w, s, c, app.Verbose())
+		}
+		if partial != nil {
+			writePartial(w, partial, app.Verbose())
 		}
 		return nil
 	})
@@ -153,4 +162,24 @@ func writeCurrentLine(w io.Writer, s *scripts, c currentRevJSON, verbose bool) {
 		fmt.Fprintf(w, "    Create Date: %s\n", rev.CreateDate)
 	}
 	fmt.Fprintln(w)
+}
+
+// writePartial describes a partly applied revision: its step and what is
+// known of each statement ("1 ran, 2 unknown, 3 not run"); verbose adds
+// the statements' texts.
+func writePartial(w io.Writer, p *runner.Partial, verbose bool) {
+	where := p.Path
+	if where == "" {
+		where = "file gone"
+	}
+	states := make([]string, len(p.Statements))
+	for i, st := range p.Statements {
+		states[i] = fmt.Sprintf("%d %s", st.Index, st.State)
+	}
+	fmt.Fprintf(w, "partly applied: %s (%s), history entry %d: statements %s\n", p.Step, where, p.HistoryID, strings.Join(states, ", "))
+	if verbose {
+		for _, st := range p.Statements {
+			fmt.Fprintf(w, "  %d. [%s] %s\n", st.Index, st.State, st.Text)
+		}
+	}
 }

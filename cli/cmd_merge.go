@@ -30,7 +30,7 @@ identifiers; "heads" names every head. Each must be a head.`,
 	}
 	fl := cmd.Flags()
 	fl.StringVarP(&sp.Message, "message", "m", "", "message of the merge revision")
-	fl.StringSliceVar(&sp.BranchLabels, "branch-label", nil, "branch label(s) to give the merge revision")
+	fl.StringArrayVar(&sp.BranchLabels, "branch-label", nil, "branch label(s) to give the merge revision (repeatable, or comma-separated)")
 	fl.StringVar(&sp.ID, "rev-id", "", "the new revision's id instead of a random one")
 	fl.BoolVar(&sp.SQL, "sql-file", false, "write a SQL revision file instead of Go")
 	return cmd

@@ -47,9 +47,9 @@ made with the go template, and SQL in projects made with --template sql;
 	fl.BoolVar(&sp.SQL, "sql-file", false, "write a SQL revision file instead of Go")
 	fl.StringVar(&head, "head", "head", "the revision to build on: a head, or with --splice any revision; base for a new base")
 	fl.BoolVar(&sp.Splice, "splice", false, "allow --head to name a revision that is not a head (starts a branch)")
-	fl.StringSliceVar(&sp.BranchLabels, "branch-label", nil, "branch label(s) to give the new revision")
+	fl.StringArrayVar(&sp.BranchLabels, "branch-label", nil, "branch label(s) to give the new revision (repeatable, or comma-separated)")
 	fl.StringVar(&sp.VersionPath, "version-path", "", "version location to write the file in (one of version_locations)")
 	fl.StringVar(&sp.ID, "rev-id", "", "the new revision's id instead of a random one")
-	fl.StringSliceVar(&sp.DependsOn, "depends-on", nil, "revision(s) or label(s) the new revision depends on")
+	fl.StringArrayVar(&sp.DependsOn, "depends-on", nil, "revision(s) or label(s) the new revision depends on (repeatable, or comma-separated)")
 	return cmd
 }

@@ -25,8 +25,10 @@ branch@head, +N, <rev>+N, …
 Each revision runs in its own transaction on PostgreSQL and SQLite
 (--transaction all wraps the whole run in one). MySQL and MariaDB commit
 DDL statement by statement: progress is recorded per statement, and after
-a failure the next upgrade resumes at the failed statement if the revision
-file is unchanged.
+a failure the next upgrade resumes at the failed statement if the
+statements that ran are unchanged. A statement that was running outside a
+transaction when a run was interrupted has an unknown outcome: the next
+run refuses to guess and names it; --resume-at N says where to go on.
 
 Concurrent runs are serialised by a lock (--lock-timeout). With --sql the
 SQL script is printed instead of run, without connecting; TARGET may then
@@ -45,6 +47,7 @@ be a range FROM:TO.`,
 	fl.StringVar(&f.tag, "tag", "", "a tag recorded with the run in the history table")
 	fl.StringVar(&f.transaction, "transaction", "per-revision", "per-revision, or all: one transaction around the whole run (PostgreSQL, SQLite)")
 	f.addLockTimeoutFlag(cmd)
+	f.addResumeAtFlag(cmd)
 	return cmd
 }
 
@@ -73,6 +76,7 @@ TARGET must then be a range FROM:TO, since the database is not read.`,
 	fl.StringVar(&f.tag, "tag", "", "a tag recorded with the run in the history table")
 	fl.StringVar(&f.transaction, "transaction", "per-revision", "per-revision, or all: one transaction around the whole run (PostgreSQL, SQLite)")
 	f.addLockTimeoutFlag(cmd)
+	f.addResumeAtFlag(cmd)
 	allowNegativeTarget(app, cmd)
 	return cmd
 }
@@ -148,10 +152,14 @@ func runUpgrade(ctx context.Context, app *App, cmd *cobra.Command, f *runFlags, 
 	if err != nil {
 		return runnerError(err)
 	}
+	done := "applied"
+	if !up {
+		done = "reverted"
+	}
 	if len(res.Steps) == 0 {
 		app.Infof("nothing to %s: the database is at %s", verb, describeRows(res.After))
 	} else {
-		app.Infof("%s: %d revision(s) applied; the database is at %s", verb, len(res.Steps), describeRows(res.After))
+		app.Infof("%s: %d revision(s) %s; the database is at %s", verb, len(res.Steps), done, describeRows(res.After))
 	}
 	if app.JSON() {
 		return app.Result(newRunResult(res), func(io.Writer) error { return nil })

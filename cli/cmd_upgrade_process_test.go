@@ -170,12 +170,23 @@ func TestInterruptUpgrade(t *testing.T) {
 				t.Errorf("stderr does not say interrupted:\n%s", stderr.String())
 			}
 			out, _ := p.want(0, "current")
-			if out != "s1\n" {
-				t.Errorf("current after interrupt = %q", out)
-			}
 			// The lock is free and nothing of s2 remains: a fixed s2 runs.
 			p.write("s2.sql", "-- migrate:id s2\n-- migrate:revises s1\n-- migrate:message slow\n\n-- migrate:upgrade\nCREATE TABLE s2_t (id integer);\n")
-			p.want(0, "upgrade", "head", "--lock-timeout", "5s")
+			if name == "mysql" {
+				// MariaDB cannot tell what a cancelled statement outside a
+				// transaction left: the next run refuses to guess until
+				// told where to go on (issue 10 point 1).
+				if !strings.HasPrefix(out, "s1\npartly applied: upgrade s1 -> s2") || !strings.Contains(out, "1 unknown") {
+					t.Errorf("current after interrupt = %q", out)
+				}
+				p.want(ExitFailure, "upgrade", "head", "--lock-timeout", "5s")
+				p.want(0, "upgrade", "head", "--lock-timeout", "5s", "--resume-at", "1")
+			} else {
+				if out != "s1\n" {
+					t.Errorf("current after interrupt = %q", out)
+				}
+				p.want(0, "upgrade", "head", "--lock-timeout", "5s")
+			}
 			out, _ = p.want(0, "current")
 			if out != "s2 (head)\n" {
 				t.Errorf("current after rerun = %q", out)

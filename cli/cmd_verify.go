@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"errors"
 	"fmt"
 	"io"
 
@@ -9,16 +10,23 @@ import (
 )
 
 func newVerifyCommand(app *App) *cobra.Command {
-	return &cobra.Command{
+	var accept string
+	cmd := &cobra.Command{
 		Use:   "verify",
 		Short: "Check that applied revisions still match their files",
 		Long: `verify compares every applied revision with its file: the checksum
 recorded in the history table by the revision's last successful upgrade
 against the file's checksum now. A revision whose file changed, or whose
-file vanished, is listed and the exit status is 1; otherwise it is 0.
+file vanished, is listed and the exit status is 1; otherwise it is 0. A
+revision that an earlier run left partly applied is listed too, with
+what is known of each of its statements (ran, failed, not run, unknown).
+
+--accept REV records that the file of the applied revision REV was edited
+on purpose: from then on it is compared with the file as it is now.
 
 Revisions applied without a history entry (stamped, or applied before the
-history table existed) cannot be checked and are not reported.`,
+history table existed) cannot be checked and are not reported; when the
+history table does not exist at all, verify says so and exits 1.`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			ctx := cmd.Context()
@@ -35,7 +43,15 @@ history table existed) cannot be checked and are not reported.`,
 			}
 			var problems []runner.VerifyProblem
 			err = app.withReadRunner(ctx, cfg, s, func(r *runner.Runner) error {
-				if problems, err = r.Verify(ctx); err != nil {
+				if accept != "" {
+					if err := r.Accept(ctx, accept); err != nil {
+						return runnerError(err)
+					}
+					app.Infof("recorded the edit of revision %s: verify compares it with its file as it is now", accept)
+				}
+				if problems, err = r.Verify(ctx); errors.Is(err, runner.ErrNoHistory) {
+					return CheckFailed("%v", err)
+				} else if err != nil {
 					return Failure(err)
 				}
 				return nil
@@ -54,6 +70,8 @@ history table existed) cannot be checked and are not reported.`,
 					case "changed":
 						fmt.Fprintf(w, "%s: changed since it was applied: %s (applied checksum %s, file checksum %s)\n",
 							p.Revision, p.Path, short(p.AppliedChecksum), short(p.FileChecksum))
+					case "partly applied":
+						writePartial(w, p.Partial, app.Verbose())
 					default:
 						fmt.Fprintf(w, "%s: applied, but no revision file has it any more\n", p.Revision)
 					}
@@ -67,11 +85,13 @@ history table existed) cannot be checked and are not reported.`,
 				return err
 			}
 			if len(problems) > 0 {
-				return CheckFailed("%d applied revision(s) changed or vanished", len(problems))
+				return CheckFailed("%d applied revision(s) changed, vanished or partly applied", len(problems))
 			}
 			return nil
 		},
 	}
+	cmd.Flags().StringVar(&accept, "accept", "", "record that the file of the applied revision `REV` was edited on purpose")
+	return cmd
 }
 
 // short abbreviates a checksum.

@@ -51,3 +51,6 @@
 //   - Use App.WorkDir instead of os.Getwd and App.LookupEnv instead of
 //     os.Getenv, so that tests can run commands in parallel.
 package cli
+
+// The command reference docs/commands is generated from this command tree.
+//go:generate go test . -run TestCommandReference -update-commands

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"strings"
 	"time"
 
 	"github.com/migratego/migrate/scriptdir"
@@ -33,6 +34,7 @@ func generateRevision(app *App, n scriptdir.NewRevision, sqlSet bool) error {
 	if loc == nil {
 		loc = time.UTC
 	}
+	n.BranchLabels, n.DependsOn = splitFlagList(n.BranchLabels), splitFlagList(n.DependsOn)
 	n.Now = time.Now().In(loc)
 	n.FileTemplate = s.cfg.FileTemplate
 	if !sqlSet {
@@ -61,4 +63,15 @@ func generateRevision(app *App, n scriptdir.NewRevision, sqlSet bool) error {
 		_, err := fmt.Fprintf(w, "  Generating %s ...  done\n", res.Path)
 		return err
 	})
+}
+
+// splitFlagList splits the values of a repeatable flag at commas. The
+// flags are string arrays, not cobra's CSV-parsed slices, which keep only
+// the first line of a value with a newline ("a\nb" became "a").
+func splitFlagList(vals []string) []string {
+	var out []string
+	for _, v := range vals {
+		out = append(out, strings.Split(v, ",")...)
+	}
+	return out
 }

@@ -23,6 +23,13 @@ type runFlags struct {
 	tag         string
 	transaction string
 	lockTimeout time.Duration
+	resumeAt    int
+}
+
+// addResumeAtFlag registers --resume-at (upgrade, downgrade).
+func (f *runFlags) addResumeAtFlag(cmd *cobra.Command) {
+	cmd.Flags().IntVar(&f.resumeAt, "resume-at", 0,
+		"resume the revision an earlier run left partly applied at statement N (the statements before N count as applied)")
 }
 
 // addLockTimeoutFlag registers --lock-timeout.
@@ -34,9 +41,12 @@ func (f *runFlags) addLockTimeoutFlag(cmd *cobra.Command) {
 // runnerOptions turns the configuration and flags into runner options.
 // The transaction mode is decided by the caller (it depends on the
 // database).
-func (a *App) runnerOptions(cmd *cobra.Command, cfg *config.Config, f *runFlags) []runner.Option {
+func (a *App) runnerOptions(cmd *cobra.Command, cfg *config.Config, f *runFlags) ([]runner.Option, error) {
 	timeout := cfg.LockTimeout
 	if cmd.Flags().Changed("lock-timeout") {
+		if f.lockTimeout < 0 {
+			return nil, Usagef("--lock-timeout %s: a wait cannot be negative (use 0 to fail at once when the lock is held)", f.lockTimeout)
+		}
 		timeout = f.lockTimeout
 	}
 	opts := []runner.Option{
@@ -47,7 +57,13 @@ func (a *App) runnerOptions(cmd *cobra.Command, cfg *config.Config, f *runFlags)
 		runner.WithTag(f.tag),
 		runner.WithProgress(a.printProgress),
 	}
-	return opts
+	if f.resumeAt < 0 {
+		return nil, Usagef("--resume-at %d: statements are numbered from 1", f.resumeAt)
+	}
+	if f.resumeAt != 0 {
+		opts = append(opts, runner.WithResumeAt(f.resumeAt))
+	}
+	return opts, nil
 }
 
 // transactionMode reads --transaction, falling back to
@@ -84,9 +100,15 @@ func (a *App) printProgress(p runner.Progress) {
 		}
 		fmt.Fprint(a.Stderr, a.Mask(msg+" ... "))
 	case runner.StepFinished:
-		fmt.Fprintf(a.Stderr, "done (%s)\n", formatElapsed(p.Elapsed))
+		if p.Pending {
+			fmt.Fprintf(a.Stderr, "ran, to be committed with the whole run (%s)\n", formatElapsed(p.Elapsed))
+		} else {
+			fmt.Fprintf(a.Stderr, "done (%s)\n", formatElapsed(p.Elapsed))
+		}
 	case runner.StepFailed:
 		fmt.Fprintf(a.Stderr, "FAILED (%s)\n", formatElapsed(p.Elapsed))
+	case runner.RunCommitted, runner.Notice:
+		fmt.Fprintln(a.Stderr, a.Mask(p.Message))
 	}
 }
 
@@ -128,11 +150,14 @@ func (a *App) openRunner(ctx context.Context, cmd *cobra.Command, f *runFlags) (
 	if err != nil {
 		return nil, nil, nil, err
 	}
+	opts, err := a.runnerOptions(cmd, cfg, f)
+	if err != nil {
+		return nil, nil, nil, err
+	}
 	db, err := a.OpenDB(ctx)
 	if err != nil {
 		return nil, nil, nil, err
 	}
-	opts := a.runnerOptions(cmd, cfg, f)
 	if cmd.Flags().Lookup("transaction") != nil {
 		mode, err := transactionMode(cmd, cfg, f, db.Dialect)
 		if err != nil {
@@ -168,7 +193,10 @@ func (a *App) offlineRunner(cmd *cobra.Command, f *runFlags) (*runner.OfflineRun
 	if err != nil {
 		return nil, err
 	}
-	opts := a.runnerOptions(cmd, cfg, f)
+	opts, err := a.runnerOptions(cmd, cfg, f)
+	if err != nil {
+		return nil, err
+	}
 	if cmd.Flags().Lookup("transaction") != nil {
 		mode, err := transactionMode(cmd, cfg, f, d)
 		if err != nil {
@@ -193,17 +221,18 @@ func runnerError(err error) error {
 		return nil
 	}
 	var (
-		resErr  *versions.ResolutionError
-		dialErr *scriptdir.DialectMismatchError
-		fileErr *scriptdir.FileError
-		modeErr *runner.TransactionModeError
-		compErr *runner.NotCompiledError
-		lexErr  *scriptdir.LexError
-		unsErr  *dialect.UnsupportedError
+		resErr    *versions.ResolutionError
+		dialErr   *scriptdir.DialectMismatchError
+		fileErr   *scriptdir.FileError
+		modeErr   *runner.TransactionModeError
+		resumeErr *runner.ResumeError
+		compErr   *runner.NotCompiledError
+		lexErr    *scriptdir.LexError
+		unsErr    *dialect.UnsupportedError
 	)
 	switch {
 	case errors.As(err, &resErr), errors.As(err, &dialErr), errors.As(err, &fileErr),
-		errors.As(err, &modeErr), errors.As(err, &compErr), errors.As(err, &lexErr), errors.As(err, &unsErr):
+		errors.As(err, &modeErr), errors.As(err, &resumeErr), errors.As(err, &compErr), errors.As(err, &lexErr), errors.As(err, &unsErr):
 		var stmtErr *runner.StatementError
 		if errors.As(err, &stmtErr) {
 			return Failure(err)

@@ -103,5 +103,20 @@ func (b *builder) fail(err error) *builder {
 
 func (b *builder) String() string { return b.sb.String() }
 
+// spaced appends a space and what write writes, or nothing when write
+// writes nothing (an untyped SQLite column without constraints).
+func (b *builder) spaced(write func(*builder)) *builder {
+	nb := newBuilder(b.d)
+	write(nb)
+	s, err := nb.stmt()
+	if err != nil {
+		return b.fail(err)
+	}
+	if s != "" {
+		b.raw(" ", s)
+	}
+	return b
+}
+
 // stmt returns the statement and the first error.
 func (b *builder) stmt() (string, error) { return b.sb.String(), b.err }

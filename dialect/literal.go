@@ -21,7 +21,8 @@ type identRules struct {
 	// empty, any bytes are accepted.
 	invalidUTF8 string
 	// length, when set, returns why a valid UTF-8 name is too long (or
-	// holds a character the database cannot store), or "".
+	// holds a character the database cannot store, or otherwise breaks
+	// the database's rules for names), or "".
 	length func(name string) string
 }
 

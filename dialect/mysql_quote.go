@@ -29,6 +29,9 @@ var mysqlIdents = identRules{
 		if n := utf8.RuneCountInString(name); n > mysqlMaxIdent {
 			return fmt.Sprintf("%d characters long; MySQL identifiers hold at most %d", n, mysqlMaxIdent)
 		}
+		if strings.HasSuffix(name, " ") {
+			return "ends with a space, which MySQL identifiers cannot"
+		}
 		return ""
 	},
 }

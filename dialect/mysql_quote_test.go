@@ -56,6 +56,8 @@ func TestMySQLQuoteIdentMessages(t *testing.T) {
 		"":                      "cannot be empty",
 		"a\x00":                 "cannot contain NUL",
 		strings.Repeat("x", 70): "70 characters long; MySQL identifiers hold at most 64",
+		" ":                     "ends with a space",
+		"t ":                    "ends with a space",
 	} {
 		_, err := d.QuoteIdent(name)
 		if err == nil || !strings.Contains(err.Error(), want) {

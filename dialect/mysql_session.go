@@ -45,7 +45,9 @@ func (d *mysqlDialect) Interrupted(err error) bool {
 }
 
 // Session reads the session's row of information_schema.PROCESSLIST: it
-// runs a statement unless its command is Sleep.
+// runs a statement while it has one (INFO) and its command is not Sleep
+// (a session whose statement was killed shows the command Killed until
+// its next statement, with no INFO once the statement stopped).
 func (d *mysqlDialect) Session(ctx context.Context, q Querier, id int64) (*SessionInfo, error) {
 	rows, err := q.QueryContext(ctx, "SELECT COMMAND, INFO FROM information_schema.PROCESSLIST WHERE ID = ?", id)
 	if err != nil {
@@ -60,7 +62,7 @@ func (d *mysqlDialect) Session(ctx context.Context, q Querier, id int64) (*Sessi
 	if err := rows.Scan(&command, &info); err != nil {
 		return nil, fmt.Errorf("read the process list: %w", err)
 	}
-	return &SessionInfo{ID: id, Running: command != "Sleep", Statement: info.String}, rows.Err()
+	return &SessionInfo{ID: id, Running: command != "Sleep" && info.Valid, Statement: info.String}, rows.Err()
 }
 
 // mysqlErrorNumber returns the server's error number of err, 0 when err

@@ -115,6 +115,9 @@ func (d *mysqlDialect) RenderType(t model.Type) (string, error) {
 			return "", fmt.Errorf("mysql: a raw type has no spelling")
 		}
 		return t.Raw, nil
+	case model.KindNone:
+		return "", Unsupported(d.Name(), "type "+t.String(), "a column without a type",
+			"only SQLite has untyped columns; give the column a type")
 	}
 	return "", fmt.Errorf("mysql: cannot render type kind %v", t.Kind)
 }

@@ -77,8 +77,7 @@ func (d *sqliteDialect) AddColumn(t *model.Table, c *model.Column) ([]string, er
 	// writes neither PRIMARY KEY nor AUTOINCREMENT.
 	alone := &model.Table{Schema: t.Schema, Name: t.Name, Columns: []*model.Column{c}}
 	b := d.sqliteAlter(t)
-	b.raw(" ADD COLUMN ").ident(c.Name).raw(" ")
-	d.columnDef(b, alone, c)
+	b.raw(" ADD COLUMN ").ident(c.Name).spaced(func(b *builder) { d.columnDef(b, alone, c) })
 	return one(b.stmt())
 }
 
@@ -173,7 +172,8 @@ func (d *sqliteDialect) RenameColumn(t *model.Table, from, to string) ([]string,
 // AlterColumn returns no statements when the definitions do not differ,
 // RENAME COLUMN when only the name does, and otherwise an *UnsupportedError:
 // SQLite's ALTER TABLE cannot change a column's type, nullability, default,
-// collation or generation, which needs a batch rebuild.
+// collation or generation, which needs a batch rebuild, and SQLite has no
+// comments to change.
 func (d *sqliteDialect) AlterColumn(t *model.Table, ch ColumnChange) ([]string, error) {
 	if err := checkTableName(d, t); err != nil {
 		return nil, err
@@ -184,6 +184,9 @@ func (d *sqliteDialect) AlterColumn(t *model.Table, ch ColumnChange) ([]string, 
 	}
 	if err := d.alterColumnInPlace(t, ch); err != nil {
 		return nil, err
+	}
+	if from.Comment != to.Comment {
+		return nil, Unsupported(d.Name(), columnObject(t, from.Name), "a column comment", "SQLite has no comments; keep them in the model only")
 	}
 	newName := to.Name
 	if newName == "" || newName == from.Name {

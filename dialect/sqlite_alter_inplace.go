@@ -101,7 +101,8 @@ func (d *sqliteDialect) renameColumnInPlace(t *model.Table, from string) error {
 
 // alterColumnInPlace accepts a change of nothing but the column's name
 // (RENAME COLUMN), and refuses the rest: SQLite's ALTER TABLE cannot change
-// a column's type, nullability, default, collation or generation.
+// a column's type, nullability, default, collation or generation. A comment
+// is no reason to rebuild: SQLite has none (AlterColumn refuses it).
 func (d *sqliteDialect) alterColumnInPlace(t *model.Table, ch ColumnChange) error {
 	from, to := ch.From, ch.To
 	if from == nil || to == nil || from.Name == "" {
@@ -113,7 +114,7 @@ func (d *sqliteDialect) alterColumnInPlace(t *model.Table, ch ColumnChange) erro
 			"SQLite converts values through the new column's affinity during the rebuild; convert them with an UPDATE first if that is not enough")
 	}
 	same := *to
-	same.Name = from.Name
+	same.Name, same.Comment = from.Name, from.Comment // SQLite has no comments: no rebuild adds one
 	if !sameColumnDef(d, from, &same) {
 		return Unsupported(d.Name(), obj, "changing a column's "+columnChanges(d, from, &same), rebuildHint)
 	}

@@ -17,9 +17,9 @@ const batchHint = "SQLite's ALTER TABLE cannot add or drop constraints; " +
 // CreateTable returns CREATE TABLE. A single-column integer primary key
 // with AutoIncrement or Identity becomes "INTEGER PRIMARY KEY AUTOINCREMENT"
 // on the column; enum columns get a CHECK (see EnumCheck); WithoutRowID
-// appends WITHOUT ROWID. SQLite has no comments and no table options, and
-// its foreign keys cannot reference another attached database: those are
-// refused.
+// and Strict append WITHOUT ROWID and STRICT. SQLite has no comments and
+// no table options, and its foreign keys cannot reference another attached
+// database: those are refused.
 func (d *sqliteDialect) CreateTable(t *model.Table) ([]string, error) {
 	if err := checkTable(d, t); err != nil {
 		return nil, err
@@ -32,8 +32,13 @@ func (d *sqliteDialect) CreateTable(t *model.Table) ([]string, error) {
 		inlinePK: func(t *model.Table) bool { return sqliteAutoPK(t) != nil },
 		namedPK:  true,
 		suffix: func(b *builder, t *model.Table) {
-			if t.WithoutRowID {
+			switch {
+			case t.WithoutRowID && t.Strict:
+				b.raw(" WITHOUT ROWID, STRICT")
+			case t.WithoutRowID:
 				b.raw(" WITHOUT ROWID")
+			case t.Strict:
+				b.raw(" STRICT")
 			}
 		},
 	}
@@ -143,15 +148,32 @@ func sqliteAutoPK(t *model.Table) *model.Column {
 	return c
 }
 
-// columnDef writes a column's definition after its name: type, collation,
-// inline primary key, NOT NULL, DEFAULT, generation and the enum check.
+// columnDef writes a column's definition after its name: type (none for
+// an untyped column), collation, inline primary key, NOT NULL, DEFAULT,
+// generation and the enum check.
 func (d *sqliteDialect) columnDef(b *builder, t *model.Table, c *model.Column) {
 	auto := sqliteAutoPK(t) == c
-	if auto {
+	switch {
+	case auto:
 		b.raw("INTEGER")
-	} else {
+	case c.Type.Kind == model.KindNone:
+		// A column without a type: its constraints follow its name.
+		rest := newBuilder(d)
+		d.columnConstraints(rest, t, c, false)
+		s, err := rest.stmt()
+		b.fail(err)
+		b.raw(strings.TrimPrefix(s, " "))
+		return
+	default:
 		b.typ(c.Type)
 	}
+	d.columnConstraints(b, t, c, auto)
+}
+
+// columnConstraints writes what follows a column's type: collation, inline
+// primary key, NOT NULL, DEFAULT, generation and the enum check, each
+// after a space.
+func (d *sqliteDialect) columnConstraints(b *builder, t *model.Table, c *model.Column, auto bool) {
 	if c.Collation != "" {
 		b.raw(" COLLATE ").ident(c.Collation)
 	}

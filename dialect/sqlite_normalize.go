@@ -12,6 +12,9 @@ var _ normalizer = (*sqliteDialect)(nil)
 // declared model and an inspected one compare equal (see Normalize):
 //
 //   - the "main" database is the default schema, spelled "";
+//   - a raw type is read as ParseType reads it (the inspector keeps a
+//     declared spelling such as INT or NVARCHAR(20) as a raw type, and a
+//     model may say Integer or Varchar(20));
 //   - the autoincrement primary key is an INTEGER column with AutoIncrement
 //     (an Identity, or a SMALLINT/BIGINT key, is created exactly so);
 //   - an enum keeps its values only: SQLite stores a VARCHAR with a CHECK,
@@ -35,6 +38,9 @@ func (d *sqliteDialect) normalizeTable(t *model.Table) {
 		c.Identity = nil
 	}
 	for _, c := range t.Columns {
+		if c.Type.Kind == model.KindRaw {
+			c.Type = d.ParseType(c.Type.Raw)
+		}
 		if c.Type.Kind == model.KindEnum {
 			c.Type.EnumName, c.Type.EnumSchema = "", ""
 		}

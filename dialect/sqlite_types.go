@@ -94,6 +94,8 @@ func (d *sqliteDialect) RenderType(t model.Type) (string, error) {
 			return "", fmt.Errorf("sqlite: a raw type has no spelling")
 		}
 		return t.Raw, nil
+	case model.KindNone:
+		return "", nil // a column declared without a type
 	}
 	return "", fmt.Errorf("sqlite: cannot render type kind %s", t.Kind)
 }
@@ -194,11 +196,14 @@ var sqliteZonedNames = map[string]model.TypeKind{
 // report it (any case, any spacing, with or without arguments) into a model
 // type, folding synonyms: INT and INTEGER are integer, NVARCHAR(20) is
 // varchar(20), DOUBLE PRECISION and FLOAT are double, DATETIME is timestamp,
-// CLOB is text. Anything else, including the empty declared type of a
-// column without a type, becomes model.Raw with the original spelling
-// (trimmed).
+// CLOB is text. The empty declared type of a column without a type is
+// model.KindNone. Anything else becomes model.Raw with the original
+// spelling (trimmed).
 func (d *sqliteDialect) ParseType(raw string) model.Type {
 	orig := strings.TrimSpace(raw)
+	if orig == "" {
+		return model.Type{Kind: model.KindNone}
+	}
 	name, args, ok := splitSQLiteType(orig)
 	if !ok {
 		return model.Raw(orig)

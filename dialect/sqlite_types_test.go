@@ -148,7 +148,7 @@ func TestSQLiteParseType(t *testing.T) {
 		{"VARBINARY(32)", model.Binary(32)},
 		{"BINARY(8)", model.Binary(8)},
 		// Unknown or malformed spellings stay raw, exactly as written.
-		{"", model.Raw("")},
+		{"", model.Type{Kind: model.KindNone}},
 		{"ANY", model.Raw("ANY")},
 		{"TINYINT", model.Raw("TINYINT")},
 		{"UNSIGNED BIG INT", model.Raw("UNSIGNED BIG INT")},

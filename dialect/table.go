@@ -50,8 +50,7 @@ func createTableStmt(d Dialect, t *model.Table, st tableStyle) (string, error) {
 	body := newBuilder(d)
 	sep := "\n\t"
 	for _, c := range t.Columns {
-		body.raw(sep).ident(c.Name).raw(" ")
-		st.column(body, t, c)
+		body.raw(sep).ident(c.Name).spaced(func(b *builder) { st.column(b, t, c) })
 		sep = ",\n\t"
 	}
 	sep = tableConstraints(body, d, t, st, sep)

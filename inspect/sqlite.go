@@ -65,10 +65,12 @@ type sqliteTable struct {
 	uniqueIdx [][]string
 }
 
-// pkCol is a primary key column and its position (1, 2, …) in the key.
+// pkCol is a primary key column, its position (1, 2, …) in the key and
+// its declared type.
 type pkCol struct {
 	seq  int
 	name string
+	decl string
 }
 
 // Inspect reads the tables, views and indexes of the attached databases in
@@ -159,3 +161,7 @@ func (sc *sqliteScope) args(first ...any) []any {
 // objects (sqlite_schema, sqlite_sequence, sqlite_stat1, the automatic
 // indexes sqlite_autoindex_…); SQLite reserves the prefix in any case.
 const sqliteUserObject = `m.name NOT LIKE 'sqlite\_%' ESCAPE '\'`
+
+// sqliteRealTable is the condition that leaves out virtual tables, whose
+// pragmas need their module (which the connection may lack).
+const sqliteRealTable = `m.type = 'table' AND m.sql NOT LIKE 'CREATE VIRTUAL%'`

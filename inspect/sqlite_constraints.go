@@ -31,7 +31,7 @@ func (in *sqliteInspector) foreignKeys(ctx context.Context, q Querier, sc *sqlit
 	COALESCE((SELECT c.name FROM pragma_table_info(p."table", ?) c
 		WHERE CASE WHEN p."to" IS NULL THEN c.pk = p.seq + 1 ELSE c.name = p."to" COLLATE NOCASE END), p."to", '')
 FROM ` + sc.from + ` m JOIN pragma_foreign_key_list(m.name, ?) p
-WHERE m.type = 'table' AND ` + sqliteUserObject + ` AND (` + sc.filter + `)`
+WHERE ` + sqliteRealTable + ` AND ` + sqliteUserObject + ` AND (` + sc.filter + `)`
 	rows, err := q.QueryContext(ctx, query, sc.args(sc.db, sc.db)...)
 	if err != nil {
 		return fmt.Errorf("inspect sqlite: foreign keys of %q: %w", sc.db, err)
@@ -105,6 +105,14 @@ func (in *sqliteInspector) finishTable(st *sqliteTable) {
 		t.PrimaryKey = &model.PrimaryKey{Name: ct.PKName}
 		for _, c := range st.pkCols {
 			t.PrimaryKey.Columns = append(t.PrimaryKey.Columns, c.name)
+		}
+		// Only a single-column key declared exactly INTEGER makes the
+		// column an alias of the rowid: INT, folded to integer, must
+		// stay INT.
+		if pc := st.pkCols[0]; len(st.pkCols) == 1 && !strings.EqualFold(strings.TrimSpace(pc.decl), "INTEGER") {
+			if c := t.Column(pc.name); c != nil && c.Type.Kind == model.KindInteger {
+				c.Type = model.Raw(pc.decl)
+			}
 		}
 	}
 	in.finishForeignKeys(st)

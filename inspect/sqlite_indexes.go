@@ -28,7 +28,7 @@ type sqliteIndexRow struct {
 func (in *sqliteInspector) indexes(ctx context.Context, q Querier, sc *sqliteScope) error {
 	query := `SELECT m.name, il.name, il."unique", il.origin, il.partial, x.seqno, x.cid, x.name, x."desc", COALESCE(x.coll, '')
 FROM ` + sc.from + ` m JOIN pragma_index_list(m.name, ?) il JOIN pragma_index_xinfo(il.name, ?) x
-WHERE m.type = 'table' AND il.origin <> 'pk' AND x.key = 1 AND ` + sqliteUserObject + ` AND (` + sc.filter + `)`
+WHERE ` + sqliteRealTable + ` AND il.origin <> 'pk' AND x.key = 1 AND ` + sqliteUserObject + ` AND (` + sc.filter + `)`
 	rows, err := q.QueryContext(ctx, query, sc.args(sc.db, sc.db)...)
 	if err != nil {
 		return fmt.Errorf("inspect sqlite: indexes of %q: %w", sc.db, err)

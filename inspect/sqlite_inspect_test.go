@@ -5,8 +5,10 @@ import (
 	"encoding/json"
 	"path/filepath"
 	"slices"
+	"strings"
 	"testing"
 
+	"github.com/migratego/migrate/dialect"
 	"github.com/migratego/migrate/inspect"
 	"github.com/migratego/migrate/internal/modeltest"
 	"github.com/migratego/migrate/internal/testdb"
@@ -127,6 +129,8 @@ func TestSQLiteInspectFeatures(t *testing.T) {
 			},
 		},
 		Views: []*model.View{{Name: `v "1"`, Definition: "SELECT code FROM parent WHERE code <> 'AS'"}},
+		// The virtual table is kept as written; its shadow tables are not tables of the model.
+		Definitions: []*model.Definition{{Kind: model.DefVirtualTable, Name: "docs", SQL: "CREATE VIRTUAL TABLE docs USING fts5(body)"}},
 	}
 	if diff := modeltest.Diff(want, got); diff != "" {
 		t.Fatalf("inspected schema differs:\n%s", diff)
@@ -222,8 +226,8 @@ func TestSQLiteInspectOddities(t *testing.T) {
 	got := inspectDB(ctx, t, db, inspect.Options{})
 	want := &model.MetaData{Tables: []*model.Table{
 		{Name: "copy", Columns: []*model.Column{
-			{Name: "key", Type: model.Raw(""), Nullable: true},
-			{Name: "value", Type: model.Raw(""), Nullable: true},
+			{Name: "key", Type: model.Type{Kind: model.KindNone}, Nullable: true},
+			{Name: "value", Type: model.Type{Kind: model.KindNone}, Nullable: true},
 		}},
 		{
 			Name: "f",
@@ -238,12 +242,13 @@ func TestSQLiteInspectOddities(t *testing.T) {
 				{Columns: []string{"c"}, RefTable: "virtual", RefColumns: []string{"key"}},
 				{Name: "again", Columns: []string{"c"}, RefTable: "virtual", RefColumns: []string{"key"}, OnDelete: model.Cascade},
 			},
+			Strict: true,
 		},
 		{
 			Name: "virtual",
 			Columns: []*model.Column{
-				{Name: "key", Type: model.Raw(""), Nullable: true},
-				{Name: "value", Type: model.Raw(""), Nullable: true},
+				{Name: "key", Type: model.Type{Kind: model.KindNone}, Nullable: true},
+				{Name: "value", Type: model.Type{Kind: model.KindNone}, Nullable: true},
 				{Name: "n", Type: model.Integer, Nullable: true},
 			},
 			Indexes: []*model.Index{{Name: "ix_key", Parts: []model.IndexPart{{Column: "key", Desc: true}}}},
@@ -251,5 +256,52 @@ func TestSQLiteInspectOddities(t *testing.T) {
 	}}
 	if w, g := jsonText(t, want), jsonText(t, got); w != g {
 		t.Fatalf("inspected schema differs:\nwant %s\ngot  %s", w, g)
+	}
+}
+
+// TestSQLiteVirtualTableWithoutModule reads a file made by an SQLite with
+// FTS4, which this driver lacks ("no such module: fts4"): the virtual
+// table is kept as written, its shadow tables are not user tables, and
+// inspection does not stop. (The file is made as such a build makes it:
+// the shadow tables as tables, the virtual table as a schema row.)
+func TestSQLiteVirtualTableWithoutModule(t *testing.T) {
+	ctx := context.Background()
+	maker, tg := testdb.Open(t, "sqlite")
+	maker.SetMaxOpenConns(1)
+	const fts4 = "CREATE VIRTUAL TABLE docs USING fts4(title, body, tokenize=porter)"
+	execAll(ctx, t, maker,
+		`CREATE TABLE notes (id INTEGER PRIMARY KEY, doc INTEGER)`,
+		`CREATE TABLE docs_content (docid INTEGER PRIMARY KEY, c0title, c1body)`,
+		`CREATE TABLE docs_segments (blockid INTEGER PRIMARY KEY, block BLOB)`,
+		`CREATE TABLE docs_segdir (level INTEGER, idx INTEGER, start_block INTEGER, leaves_end_block INTEGER, end_block INTEGER, root BLOB, PRIMARY KEY (level, idx))`,
+		`CREATE TABLE docs_docsize (docid INTEGER PRIMARY KEY, size BLOB)`,
+		`CREATE TABLE docs_stat (id INTEGER PRIMARY KEY, value BLOB)`,
+		`PRAGMA writable_schema = ON`,
+		`INSERT INTO sqlite_schema (type, name, tbl_name, rootpage, sql) VALUES ('table', 'docs', 'docs', 0, '`+fts4+`')`,
+		`PRAGMA writable_schema = OFF`,
+	)
+	maker.Close()
+	db, err := dialect.Open(ctx, tg.URL) // a new connection reads the new schema
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	if _, err := db.ExecContext(ctx, `SELECT * FROM docs`); err == nil || !strings.Contains(err.Error(), "no such module") {
+		t.Fatalf("the driver has fts4 (%v); this test needs a module it lacks", err)
+	}
+	md := inspectDB(ctx, t, db, inspect.Options{})
+	if len(md.Tables) != 1 || md.Tables[0].Name != "notes" {
+		t.Errorf("tables: got %d (%v), want notes only", len(md.Tables), md.Tables)
+	}
+	want := []*model.Definition{{Kind: model.DefVirtualTable, Name: "docs", SQL: fts4}}
+	if w, g := jsonText(t, want), jsonText(t, md.Definitions); w != g {
+		t.Errorf("definitions:\nwant %s\ngot  %s", w, g)
+	}
+	stmts, err := dialect.CreateAllAsIs(db.Dialect, md)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := strings.Join(stmts, ";\n"); !strings.Contains(got, fts4) || strings.Contains(got, "docs_") {
+		t.Errorf("DDL should create the virtual table and no shadow table:\n%s", got)
 	}
 }

@@ -365,3 +365,15 @@ func parseCreateView(src string) (def string, ok bool) {
 	}
 	return "", false
 }
+
+// parseVirtualModule returns the module of a CREATE VIRTUAL TABLE
+// statement (fts5, rtree, …) in lower case: the word after USING.
+func parseVirtualModule(src string) string {
+	toks := sqliteLex(src)
+	for i, t := range toks {
+		if t.is("USING") && i+1 < len(toks) {
+			return strings.ToLower(toks[i+1].Val)
+		}
+	}
+	return ""
+}

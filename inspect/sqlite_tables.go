@@ -10,18 +10,20 @@ import (
 	"github.com/migratego/migrate/model"
 )
 
-// objects reads the tables, views and index statements of one attached
-// database with one query. Virtual tables and their shadow tables are not
-// tables of the model and are left out; so are SQLite's internal objects.
-// Every table's name is remembered, in scope or not, so that foreign keys
-// can be given the referenced table's own spelling.
+// objects reads the tables, views, index statements, triggers and virtual
+// tables of one attached database with one query. Virtual tables are kept
+// as definitions (their CREATE VIRTUAL TABLE text, readable even when the
+// connection lacks their module) and triggers as their CREATE TRIGGER
+// text; shadow tables of virtual tables and SQLite's internal objects are
+// left out. Every table's name is remembered, in scope or not, so that
+// foreign keys can be given the referenced table's own spelling.
 func (in *sqliteInspector) objects(ctx context.Context, q Querier, sc *sqliteScope, md *model.MetaData) error {
 	// pragma_table_list is read once (called with a table name, it would
 	// scan every table for each row).
 	query := `WITH tl AS MATERIALIZED (SELECT name, type, wr FROM pragma_table_list WHERE schema = ?)
-SELECT m.type, m.name, COALESCE(m.sql, ''), COALESCE(tl.type, ''), COALESCE(tl.wr, 0), ` + sc.filter + `
+SELECT m.type, m.name, m.tbl_name, COALESCE(m.sql, ''), COALESCE(tl.type, ''), COALESCE(tl.wr, 0), ` + sc.filter + `
 FROM ` + sc.from + ` m LEFT JOIN tl ON m.type = 'table' AND tl.name = m.name
-WHERE m.type IN ('table', 'view', 'index') AND ` + sqliteUserObject
+WHERE m.type IN ('table', 'view', 'index', 'trigger') AND ` + sqliteUserObject
 	rows, err := q.QueryContext(ctx, query, sc.args(sc.db)...)
 	if err != nil {
 		return fmt.Errorf("inspect sqlite: objects of %q: %w", sc.db, err)
@@ -29,19 +31,32 @@ WHERE m.type IN ('table', 'view', 'index') AND ` + sqliteUserObject
 	defer rows.Close()
 	sc.indexSQL = map[string]string{}
 	sc.allTables = map[string]string{}
+	var virtuals []sqliteVirtual
 	for rows.Next() {
-		var typ, name, text, kind string
+		var typ, name, table, text, kind string
 		var wr, wanted bool
-		if err := rows.Scan(&typ, &name, &text, &kind, &wr, &wanted); err != nil {
+		if err := rows.Scan(&typ, &name, &table, &text, &kind, &wr, &wanted); err != nil {
 			return fmt.Errorf("inspect sqlite: objects of %q: %w", sc.db, err)
 		}
 		if typ == "table" && kind == "table" {
 			sc.allTables[sqliteFold(name)] = name
 		}
+		if typ == "table" && kind == "virtual" {
+			// Its shadow tables go whether or not it is in scope.
+			virtuals = append(virtuals, sqliteVirtual{name: name, module: parseVirtualModule(text)})
+			if wanted {
+				md.Definitions = append(md.Definitions, virtualDefinition(sc.schema, name, text))
+			}
+			continue
+		}
 		if !wanted {
 			continue
 		}
 		switch typ {
+		case "trigger":
+			md.Definitions = append(md.Definitions, &model.Definition{
+				Kind: model.DefTrigger, Schema: sc.schema, Name: name, Table: table, SQL: text,
+			})
 		case "view":
 			def, ok := parseCreateView(text)
 			if !ok {
@@ -59,7 +74,7 @@ WHERE m.type IN ('table', 'view', 'index') AND ` + sqliteUserObject
 				return fmt.Errorf("inspect sqlite: table %q: cannot read its CREATE TABLE statement %q", name, text)
 			}
 			st := &sqliteTable{
-				t:      &model.Table{Schema: sc.schema, Name: name, WithoutRowID: wr || ct.WithoutRowID},
+				t:      &model.Table{Schema: sc.schema, Name: name, WithoutRowID: wr || ct.WithoutRowID, Strict: ct.Strict},
 				create: ct,
 			}
 			sc.tables[name] = st
@@ -69,6 +84,7 @@ WHERE m.type IN ('table', 'view', 'index') AND ` + sqliteUserObject
 	if err := rows.Err(); err != nil {
 		return fmt.Errorf("inspect sqlite: objects of %q: %w", sc.db, err)
 	}
+	sc.dropShadowTables(virtuals)
 	return nil
 }
 
@@ -78,7 +94,7 @@ WHERE m.type IN ('table', 'view', 'index') AND ` + sqliteUserObject
 func (in *sqliteInspector) columns(ctx context.Context, q Querier, sc *sqliteScope) error {
 	query := `SELECT m.name, p.name, p.type, p."notnull", p.dflt_value, p.pk, p.hidden
 FROM ` + sc.from + ` m JOIN pragma_table_xinfo(m.name, ?) p
-WHERE m.type = 'table' AND ` + sqliteUserObject + ` AND (` + sc.filter + `)`
+WHERE ` + sqliteRealTable + ` AND ` + sqliteUserObject + ` AND (` + sc.filter + `)`
 	rows, err := q.QueryContext(ctx, query, sc.args(sc.db)...)
 	if err != nil {
 		return fmt.Errorf("inspect sqlite: columns of %q: %w", sc.db, err)
@@ -95,7 +111,8 @@ WHERE m.type = 'table' AND ` + sqliteUserObject + ` AND (` + sc.filter + `)`
 		if st == nil || hidden == 1 { // hidden 1: a virtual table's hidden column
 			continue
 		}
-		c := &model.Column{Name: name, Type: in.d.ParseType(sqliteDeclaredType(typ)), Nullable: notNull == 0}
+		decl := sqliteDeclaredType(typ)
+		c := &model.Column{Name: name, Type: in.declaredType(decl), Nullable: notNull == 0}
 		if dflt.Valid {
 			c.Default = parseSQLiteDefault(dflt.String)
 		}
@@ -111,7 +128,7 @@ WHERE m.type = 'table' AND ` + sqliteUserObject + ` AND (` + sc.filter + `)`
 			c.Generated = &model.Generated{Expr: cc.Generated, Stored: hidden == 3}
 		}
 		if pk > 0 {
-			st.pkCols = append(st.pkCols, pkCol{seq: pk, name: name})
+			st.pkCols = append(st.pkCols, pkCol{seq: pk, name: name, decl: decl})
 		}
 		st.t.Columns = append(st.t.Columns, c)
 	}
@@ -119,6 +136,62 @@ WHERE m.type = 'table' AND ` + sqliteUserObject + ` AND (` + sc.filter + `)`
 		return fmt.Errorf("inspect sqlite: columns of %q: %w", sc.db, err)
 	}
 	return nil
+}
+
+// declaredType reads a column's declared type through the dialect, which
+// folds synonyms (INT is integer, NVARCHAR(20) varchar(20), DATETIME
+// timestamp). SQLite keeps the type as written, and derives the column's
+// affinity from that spelling; so when the dialect would spell the folded
+// type with another affinity (BYTEA or VARBINARY have NUMERIC affinity,
+// the BLOB they fold to has BLOB affinity), the type stays model.Raw with
+// its declared spelling and the DDL writes it back as it was. (An INT
+// primary key, which unlike INTEGER is no alias of the rowid, is kept as
+// declared by finishTable.) A column without a type is model.KindNone.
+func (in *sqliteInspector) declaredType(decl string) model.Type {
+	t := in.d.ParseType(decl)
+	if t.Kind == model.KindRaw || t.Kind == model.KindNone {
+		return t
+	}
+	if r, err := in.d.RenderType(t); err != nil || sqliteAffinity(r) != sqliteAffinity(decl) {
+		return model.Raw(decl)
+	}
+	return t
+}
+
+// sqliteAffinity returns the affinity SQLite gives a declared type
+// (https://sqlite.org/datatype3.html, 3.1): INTEGER, TEXT, BLOB, REAL or
+// NUMERIC.
+func sqliteAffinity(decl string) string {
+	u := strings.ToUpper(decl)
+	switch {
+	case strings.Contains(u, "INT"):
+		return "INTEGER"
+	case strings.Contains(u, "CHAR"), strings.Contains(u, "CLOB"), strings.Contains(u, "TEXT"):
+		return "TEXT"
+	case strings.Contains(u, "BLOB"), strings.TrimSpace(u) == "":
+		return "BLOB"
+	case strings.Contains(u, "REAL"), strings.Contains(u, "FLOA"), strings.Contains(u, "DOUB"):
+		return "REAL"
+	}
+	return "NUMERIC"
+}
+
+// sqliteStringDefault reports whether a default's only token is a name
+// SQLite reads as a string: a quoted identifier, or a bare word that is not
+// one of the keywords a default may be (CURRENT_TIMESTAMP …).
+func sqliteStringDefault(t sqlTok) bool {
+	switch {
+	case t.Kind == tokIdent:
+		return true
+	case t.Kind != tokWord:
+		return false
+	}
+	for _, kw := range []string{"CURRENT_TIMESTAMP", "CURRENT_DATE", "CURRENT_TIME", "NULL", "TRUE", "FALSE"} {
+		if t.is(kw) {
+			return false
+		}
+	}
+	return true
 }
 
 // sqliteDeclaredType returns the declared type of a column as the pragma
@@ -150,6 +223,11 @@ func parseSQLiteDefault(s string) *model.Default {
 		return model.DefaultLiteral(true)
 	case len(toks) == 1 && toks[0].is("FALSE"):
 		return model.DefaultLiteral(false)
+	case len(toks) == 1 && toks[0].End == len(s) && sqliteStringDefault(toks[0]):
+		// DEFAULT "active" or DEFAULT active: SQLite takes a lone name
+		// in a default for a string (no column is in scope there). It is
+		// that string; written as a name in parentheses it would not be.
+		return model.DefaultLiteral(toks[0].Val)
 	}
 	num := s
 	if len(toks) == 2 && (toks[0].punct('-') || toks[0].punct('+')) && toks[1].Pos == 1 {

@@ -59,9 +59,6 @@ func alterTable(ctx context.Context, c *Context, schema, table string, op tableA
 	if err := needTable(table); err != nil {
 		return nil, err
 	}
-	if err := op.validate(c); err != nil {
-		return nil, err
-	}
 	return tableBatch{schema: schema, table: table, mode: RecreateAuto, ops: []Operation{op}, standalone: true}.compile(ctx, c)
 }
 

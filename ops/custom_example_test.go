@@ -90,7 +90,9 @@ func touchNames(d dialect.Dialect, table, column string) (touchIdents, error) {
 
 // A custom operation is registered with its name, the import its Go
 // source needs, and (optionally) a render hook; it then runs like any
-// other operation, per dialect.
+// other operation, per dialect. One that also implements Apply
+// (ops.SchemaChanger) takes part in batches, lint and `migrate test`: see
+// ExampleSchemaChanger.
 func ExampleRegistry_Register() {
 	reg := ops.NewRegistry()
 	if err := reg.Register(ops.Registration{

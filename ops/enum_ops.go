@@ -208,7 +208,7 @@ func inlineEnums(c *Context, e *model.EnumType, feature string) error {
 	}
 	hint := "enums are column types on this database: change the type of each column using the enum with ops.AlterColumn " +
 		"(New.Type with the new Values)"
-	if !caps.AlterColumnType {
+	if _, rebuilds := c.Dialect.(dialect.Rebuilder); rebuilds {
 		hint += " inside an ops.BatchAlterTable, which rebuilds the table with the new CHECK (col IN (…))"
 	}
 	return dialect.Unsupported(c.Dialect.Name(), fmt.Sprintf("enum type %q", qualified(e.Schema, e.Name)), feature, hint)

@@ -256,6 +256,11 @@ func TestValidation(t *testing.T) {
 		{"drop check without name", pg, ops.DropCheck{Table: "t"}, "constraint name is missing (set Constraint)"},
 		{"column comment without column", pg, ops.SetColumnComment{Table: "t"}, "column name is missing"},
 		{"table comment on sqlite", sqlite, ops.SetTableComment{Table: "t", Comment: "x"}, "sqlite: table \"t\": a table comment is not supported"},
+		{"column comment on sqlite", sqlite, ops.SetColumnComment{Table: "t", Column: "a", Comment: "x", Definition: &model.Column{Name: "a", Type: model.Text}},
+			`sqlite: column "a" of table "t": a column comment is not supported; SQLite has no comments`},
+		{"operation without Apply in a rebuild", sqlite, ops.BatchAlterTable{Table: "t", Recreate: ops.RecreateAlways,
+			CopyFrom: &model.Table{Name: "t", Columns: []*model.Column{{Name: "a", Type: model.Text}}}, Ops: []ops.Operation{ops.Execute{SQL: "SELECT 1"}}},
+			`table "t": execute: it cannot be part of a table rebuild: it has no Apply method (see ops.SchemaChanger); run it before or after the batch`},
 		{"column comment on mysql without definition", my, ops.SetColumnComment{Table: "t", Column: "a", Comment: "x"},
 			"restates the whole column"},
 	}

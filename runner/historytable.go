@@ -17,6 +17,10 @@ const (
 	DirectionUpgrade   = "upgrade"
 	DirectionDowngrade = "downgrade"
 	DirectionStamp     = "stamp"
+	// DirectionAccept records that the file of an applied revision was
+	// edited on purpose (`verify --accept`): its checksum is the file's
+	// new one.
+	DirectionAccept = "accept"
 )
 
 // Statuses of a history entry.
@@ -25,7 +29,20 @@ const (
 	// run (which holds the lock) it means the process died mid-step.
 	StatusRunning = "running"
 	StatusOK      = "ok"
-	StatusFailed  = "failed"
+	// StatusFailed: the statement after the StatementsDone that ran was
+	// refused by the database (it did not take effect).
+	StatusFailed = "failed"
+	// StatusInterrupted: the run was stopped (Ctrl-C) and the statement
+	// after the StatementsDone that ran was cancelled before it took
+	// effect.
+	StatusInterrupted = "interrupted"
+	// StatusUnknown: the statement after the StatementsDone that ran was
+	// running outside a transaction when its run was interrupted or lost
+	// its connection: it may or may not have taken effect.
+	StatusUnknown = "unknown"
+	// StatusSettled marks a stamp entry that settles a partly applied
+	// revision, and a partly applied entry an accepted resume replaced.
+	StatusSettled = "settled"
 )
 
 // HistoryEntry is one row of the append-only history table: one attempt
@@ -59,12 +76,28 @@ type HistoryEntry struct {
 	// Error and FailedStatement describe a failure.
 	Error           string `json:"error,omitempty"`
 	FailedStatement string `json:"failed_statement,omitempty"`
+	// VersionTable is the version table whose migration set the entry
+	// belongs to: two sets in one database share the history table and
+	// never see each other's entries.
+	VersionTable string `json:"version_table"`
+	// Session is the server's id of the session that ran the step's
+	// statements (0 when the database has none: SQLite), so that a later
+	// run can wait for it to end.
+	Session int64 `json:"session,omitempty"`
+	// RanChecksum is the checksum of the texts of the StatementsDone
+	// statements that ran: a resumed run compares only those.
+	RanChecksum string `json:"ran_checksum,omitempty"`
 }
 
 // historyColumns lists the columns in the order read by list.
 var historyColumns = []string{"id", "revision", "direction", "step", "checksum", "tag", "status",
 	"started_at", "finished_at", "duration_ms", "operator", "tool_version",
-	"statements_done", "statement_count", "error", "failed_statement"}
+	"statements_done", "statement_count", "error", "failed_statement",
+	"version_table", "session_id", "ran_checksum"}
+
+// addedHistoryColumns are the columns added after the first release of
+// the table: ensure adds them to an older table.
+var addedHistoryColumns = []string{"version_table", "session_id", "ran_checksum"}
 
 // historyTable is the append-only table of applied steps.
 type historyTable struct {
@@ -74,20 +107,23 @@ type historyTable struct {
 	name   string
 	qname  string
 	qcols  map[string]string
+	// owner is the version table whose entries this handle reads and
+	// writes (the version_table column).
+	owner string
 }
 
-func newHistoryTable(d dialect.Dialect, rs dialect.RunSupport, schema, name string) (*historyTable, error) {
+func newHistoryTable(d dialect.Dialect, rs dialect.RunSupport, schema, name, owner string) (*historyTable, error) {
 	if name == "" {
 		name = DefaultHistoryTable
 	}
 	qname, err := d.QuoteQualified(schema, name)
 	if err != nil {
-		return nil, fmt.Errorf("runner: history table: %w", err)
+		return nil, fmt.Errorf("history table: %w", err)
 	}
-	h := &historyTable{d: d, rs: rs, schema: schema, name: name, qname: qname, qcols: map[string]string{}}
+	h := &historyTable{d: d, rs: rs, schema: schema, name: name, qname: qname, qcols: map[string]string{}, owner: owner}
 	for _, c := range historyColumns {
 		if h.qcols[c], err = d.QuoteIdent(c); err != nil {
-			return nil, fmt.Errorf("runner: history table: %w", err)
+			return nil, fmt.Errorf("history table: %w", err)
 		}
 	}
 	return h, nil
@@ -118,15 +154,59 @@ func (h *historyTable) model() *model.Table {
 			{Name: "statement_count", Type: model.Integer},
 			{Name: "error", Type: model.Text, Nullable: true},
 			{Name: "failed_statement", Type: model.Text, Nullable: true},
+			h.column("version_table"),
+			h.column("session_id"),
+			h.column("ran_checksum"),
 		},
 		PrimaryKey: &model.PrimaryKey{Columns: []string{"id"}},
 	}
 }
 
+// column describes one of the addedHistoryColumns.
+func (h *historyTable) column(name string) *model.Column {
+	switch name {
+	case "version_table":
+		return &model.Column{Name: name, Type: model.Varchar(255), Nullable: true}
+	case "session_id":
+		return &model.Column{Name: name, Type: model.BigInt, Nullable: true}
+	default:
+		return &model.Column{Name: name, Type: model.Varchar(64), Nullable: true}
+	}
+}
+
+// upgradeStatements returns the statements that bring a history table
+// made before addedHistoryColumns existed up to date, when q finds them
+// missing: the columns are added, and the entries without a version
+// table are given to this handle's (the first migration set that runs
+// after the upgrade of migrate claims the older entries).
+func (h *historyTable) upgradeStatements(ctx context.Context, q dialect.Querier) ([]string, error) {
+	rows, err := q.QueryContext(ctx, "SELECT "+h.cols(addedHistoryColumns...)+" FROM "+h.qname+" WHERE 1 = 0")
+	if err == nil {
+		return nil, rows.Close()
+	}
+	alt, ok := h.d.(dialect.Alterer)
+	if !ok {
+		return nil, fmt.Errorf("history table %s: dialect %s cannot add its new columns", h.display(), h.d.Name())
+	}
+	var out []string
+	for _, c := range addedHistoryColumns {
+		st, err := alt.AddColumn(h.model(), h.column(c))
+		if err != nil {
+			return nil, fmt.Errorf("history table %s: add column %s: %w", h.display(), c, err)
+		}
+		out = append(out, st...)
+	}
+	owner, err := h.d.Literal(h.owner)
+	if err != nil {
+		return nil, err
+	}
+	return append(out, "UPDATE "+h.qname+" SET "+h.qcols["version_table"]+" = "+owner+" WHERE "+h.qcols["version_table"]+" IS NULL"), nil
+}
+
 func (h *historyTable) createStatements() ([]string, error) {
 	stmts, err := h.d.CreateTable(h.model())
 	if err != nil {
-		return nil, fmt.Errorf("runner: history table %s: %w", h.display(), err)
+		return nil, fmt.Errorf("history table %s: %w", h.display(), err)
 	}
 	return stmts, nil
 }
@@ -134,7 +214,7 @@ func (h *historyTable) createStatements() ([]string, error) {
 func (h *historyTable) exists(ctx context.Context, q dialect.Querier) (bool, error) {
 	ok, err := h.rs.TableExists(ctx, q, h.schema, h.name)
 	if err != nil {
-		return false, fmt.Errorf("runner: look for history table %s: %w", h.display(), err)
+		return false, fmt.Errorf("look for history table %s: %w", h.display(), err)
 	}
 	return ok, nil
 }
@@ -160,7 +240,15 @@ func (e *HistoryEntry) values() []any {
 	}
 	return []any{e.Revision, e.Direction, e.Step, nullString(e.Checksum), nullString(e.Tag), e.Status,
 		timeText(e.StartedAt), finished, duration, nullString(e.Operator), nullString(e.ToolVersion),
-		e.StatementsDone, e.StatementCount, nullString(e.Error), nullString(e.FailedStatement)}
+		e.StatementsDone, e.StatementCount, nullString(e.Error), nullString(e.FailedStatement),
+		e.VersionTable, nullSession(e.Session), nullString(e.RanChecksum)}
+}
+
+func nullSession(id int64) any {
+	if id == 0 {
+		return nil
+	}
+	return id
 }
 
 func nullString(s string) any {
@@ -170,8 +258,10 @@ func nullString(s string) any {
 	return s
 }
 
-// insert appends e and sets e.ID.
+// insert appends e, as an entry of this handle's version table, and sets
+// e.ID.
 func (h *historyTable) insert(ctx context.Context, q dialect.Querier, e *HistoryEntry) error {
+	e.VersionTable = h.owner
 	marks := make([]string, len(insertedColumns))
 	for i := range marks {
 		marks[i] = h.rs.Placeholder(i + 1)
@@ -180,43 +270,68 @@ func (h *historyTable) insert(ctx context.Context, q dialect.Querier, e *History
 	if h.d.Capabilities().Returning {
 		rows, err := q.QueryContext(ctx, query+" RETURNING "+h.qcols["id"], e.values()...)
 		if err != nil {
-			return fmt.Errorf("runner: history table %s: insert: %w", h.display(), err)
+			return fmt.Errorf("history table %s: insert: %w", h.display(), err)
 		}
 		defer rows.Close()
 		if !rows.Next() {
 			if err := rows.Err(); err != nil {
-				return fmt.Errorf("runner: history table %s: insert: %w", h.display(), err)
+				return fmt.Errorf("history table %s: insert: %w", h.display(), err)
 			}
-			return fmt.Errorf("runner: history table %s: insert returned no id", h.display())
+			return fmt.Errorf("history table %s: insert returned no id", h.display())
 		}
 		if err := rows.Scan(&e.ID); err != nil {
-			return fmt.Errorf("runner: history table %s: insert: %w", h.display(), err)
+			return fmt.Errorf("history table %s: insert: %w", h.display(), err)
 		}
 		return rows.Close()
 	}
 	res, err := q.ExecContext(ctx, query, e.values()...)
 	if err != nil {
-		return fmt.Errorf("runner: history table %s: insert: %w", h.display(), err)
+		return fmt.Errorf("history table %s: insert: %w", h.display(), err)
 	}
 	if e.ID, err = res.LastInsertId(); err != nil {
-		return fmt.Errorf("runner: history table %s: insert id: %w", h.display(), err)
+		return fmt.Errorf("history table %s: insert id: %w", h.display(), err)
 	}
 	return nil
 }
 
-// setProgress records that done statements of entry id have run.
-func (h *historyTable) setProgress(ctx context.Context, q dialect.Querier, id int64, done int) error {
+// setProgress records that e.StatementsDone statements of entry e have
+// run (with their checksum e.RanChecksum).
+func (h *historyTable) setProgress(ctx context.Context, q dialect.Querier, e *HistoryEntry) error {
 	_, err := q.ExecContext(ctx, "UPDATE "+h.qname+" SET "+h.qcols["statements_done"]+" = "+h.rs.Placeholder(1)+
-		" WHERE "+h.qcols["id"]+" = "+h.rs.Placeholder(2), done, id)
+		", "+h.qcols["ran_checksum"]+" = "+h.rs.Placeholder(2)+
+		" WHERE "+h.qcols["id"]+" = "+h.rs.Placeholder(3), e.StatementsDone, nullString(e.RanChecksum), e.ID)
 	if err != nil {
-		return fmt.Errorf("runner: history table %s: record progress: %w", h.display(), err)
+		return fmt.Errorf("history table %s: record progress: %w", h.display(), err)
+	}
+	return nil
+}
+
+// setStatus sets the status of entry id.
+func (h *historyTable) setStatus(ctx context.Context, q dialect.Querier, id int64, status string) error {
+	_, err := q.ExecContext(ctx, "UPDATE "+h.qname+" SET "+h.qcols["status"]+" = "+h.rs.Placeholder(1)+
+		" WHERE "+h.qcols["id"]+" = "+h.rs.Placeholder(2), status, id)
+	if err != nil {
+		return fmt.Errorf("history table %s: entry %d: %w", h.display(), id, err)
+	}
+	return nil
+}
+
+// settle records what a later run found out about entry e, left running
+// by a run that died: its status, progress and error.
+func (h *historyTable) settle(ctx context.Context, q dialect.Querier, e *HistoryEntry) error {
+	_, err := q.ExecContext(ctx, "UPDATE "+h.qname+" SET "+h.qcols["status"]+" = "+h.rs.Placeholder(1)+
+		", "+h.qcols["statements_done"]+" = "+h.rs.Placeholder(2)+", "+h.qcols["ran_checksum"]+" = "+h.rs.Placeholder(3)+
+		", "+h.qcols["error"]+" = "+h.rs.Placeholder(4)+
+		" WHERE "+h.qcols["id"]+" = "+h.rs.Placeholder(5), e.Status, e.StatementsDone, nullString(e.RanChecksum), nullString(e.Error), e.ID)
+	if err != nil {
+		return fmt.Errorf("history table %s: entry %d: %w", h.display(), e.ID, err)
 	}
 	return nil
 }
 
 // finish records the end of entry e (status, times, progress, error).
 func (h *historyTable) finish(ctx context.Context, q dialect.Querier, e *HistoryEntry) error {
-	set := []string{"status", "finished_at", "duration_ms", "statements_done", "error", "failed_statement"}
+	set := []string{"status", "finished_at", "duration_ms", "statements_done", "error", "failed_statement", "ran_checksum"}
 	parts := make([]string, len(set))
 	for i, c := range set {
 		parts[i] = h.qcols[c] + " = " + h.rs.Placeholder(i+1)
@@ -224,25 +339,44 @@ func (h *historyTable) finish(ctx context.Context, q dialect.Querier, e *History
 	query := "UPDATE " + h.qname + " SET " + strings.Join(parts, ", ") +
 		" WHERE " + h.qcols["id"] + " = " + h.rs.Placeholder(len(set)+1)
 	res, err := q.ExecContext(ctx, query, e.Status, timeText(e.FinishedAt), e.Duration.Milliseconds(),
-		e.StatementsDone, nullString(e.Error), nullString(e.FailedStatement), e.ID)
+		e.StatementsDone, nullString(e.Error), nullString(e.FailedStatement), nullString(e.RanChecksum), e.ID)
 	if err != nil {
-		return fmt.Errorf("runner: history table %s: finish entry %d: %w", h.display(), e.ID, err)
+		return fmt.Errorf("history table %s: finish entry %d: %w", h.display(), e.ID, err)
 	}
 	if n, err := res.RowsAffected(); err == nil && n != 1 {
-		return fmt.Errorf("runner: history table %s: entry %d vanished (edited by hand?)", h.display(), e.ID)
+		return fmt.Errorf("history table %s: entry %d vanished (edited by hand?)", h.display(), e.ID)
 	}
 	return nil
 }
 
-// list returns the entries, newest first; limit > 0 keeps that many.
+// list returns the entries of this handle's version table, newest first;
+// limit > 0 keeps that many. A table made by an older migrate, without
+// the version_table column, is read whole (until a run upgrades it).
 func (h *historyTable) list(ctx context.Context, q dialect.Querier, limit int) ([]HistoryEntry, error) {
-	query := "SELECT " + h.cols(historyColumns...) + " FROM " + h.qname + " ORDER BY " + h.qcols["id"] + " DESC"
+	out, err := h.listColumns(ctx, q, limit, historyColumns)
+	if err != nil {
+		if stmts, perr := h.upgradeStatements(ctx, q); perr == nil && len(stmts) > 0 {
+			return h.listColumns(ctx, q, limit, historyColumns[:len(historyColumns)-len(addedHistoryColumns)])
+		}
+	}
+	return out, err
+}
+
+// listColumns is list, reading cols (historyColumns or its older prefix).
+func (h *historyTable) listColumns(ctx context.Context, q dialect.Querier, limit int, cols []string) ([]HistoryEntry, error) {
+	query := "SELECT " + h.cols(cols...) + " FROM " + h.qname
+	var args []any
+	if len(cols) == len(historyColumns) {
+		query += " WHERE " + h.qcols["version_table"] + " = " + h.rs.Placeholder(1)
+		args = append(args, h.owner)
+	}
+	query += " ORDER BY " + h.qcols["id"] + " DESC"
 	if limit > 0 {
 		query += " LIMIT " + strconv.Itoa(limit)
 	}
-	rows, err := q.QueryContext(ctx, query)
+	rows, err := q.QueryContext(ctx, query, args...)
 	if err != nil {
-		return nil, fmt.Errorf("runner: read history table %s: %w", h.display(), err)
+		return nil, fmt.Errorf("read history table %s: %w", h.display(), err)
 	}
 	defer rows.Close()
 	var out []HistoryEntry
@@ -250,26 +384,30 @@ func (h *historyTable) list(ctx context.Context, q dialect.Querier, limit int) (
 		var (
 			e                                      HistoryEntry
 			checksum, tag, op, tool, errText, stmt sql.NullString
+			vt, ranSum                             sql.NullString
 			started, finished                      any
-			duration                               sql.NullInt64
+			duration, session                      sql.NullInt64
 		)
-		if err := rows.Scan(&e.ID, &e.Revision, &e.Direction, &e.Step, &checksum, &tag, &e.Status,
-			&started, &finished, &duration, &op, &tool, &e.StatementsDone, &e.StatementCount, &errText, &stmt); err != nil {
-			return nil, fmt.Errorf("runner: read history table %s: %w", h.display(), err)
+		dest := []any{&e.ID, &e.Revision, &e.Direction, &e.Step, &checksum, &tag, &e.Status,
+			&started, &finished, &duration, &op, &tool, &e.StatementsDone, &e.StatementCount, &errText, &stmt,
+			&vt, &session, &ranSum}
+		if err := rows.Scan(dest[:len(cols)]...); err != nil {
+			return nil, fmt.Errorf("read history table %s: %w", h.display(), err)
 		}
 		e.Checksum, e.Tag, e.Operator, e.ToolVersion = checksum.String, tag.String, op.String, tool.String
 		e.Error, e.FailedStatement = errText.String, stmt.String
+		e.VersionTable, e.Session, e.RanChecksum = vt.String, session.Int64, ranSum.String
 		e.Duration = time.Duration(duration.Int64) * time.Millisecond
 		if e.StartedAt, err = asTime(started); err != nil {
-			return nil, fmt.Errorf("runner: read history table %s: started_at of entry %d: %w", h.display(), e.ID, err)
+			return nil, fmt.Errorf("read history table %s: started_at of entry %d: %w", h.display(), e.ID, err)
 		}
 		if e.FinishedAt, err = asTime(finished); err != nil {
-			return nil, fmt.Errorf("runner: read history table %s: finished_at of entry %d: %w", h.display(), e.ID, err)
+			return nil, fmt.Errorf("read history table %s: finished_at of entry %d: %w", h.display(), e.ID, err)
 		}
 		out = append(out, e)
 	}
 	if err := rows.Err(); err != nil {
-		return nil, fmt.Errorf("runner: read history table %s: %w", h.display(), err)
+		return nil, fmt.Errorf("read history table %s: %w", h.display(), err)
 	}
 	return out, nil
 }
@@ -320,14 +458,14 @@ func asTime(v any) (time.Time, error) {
 // the times are the database's CURRENT_TIMESTAMP when the script runs.
 func (h *historyTable) offlineInsert(e *HistoryEntry) (string, error) {
 	cols := []string{"revision", "direction", "step", "checksum", "tag", "status",
-		"operator", "tool_version", "statements_done", "statement_count"}
+		"operator", "tool_version", "statements_done", "statement_count", "version_table"}
 	vals := []any{e.Revision, e.Direction, e.Step, nullString(e.Checksum), nullString(e.Tag), e.Status,
-		nullString(e.Operator), nullString(e.ToolVersion), int64(e.StatementsDone), int64(e.StatementCount)}
+		nullString(e.Operator), nullString(e.ToolVersion), int64(e.StatementsDone), int64(e.StatementCount), h.owner}
 	lits := make([]string, 0, len(vals)+2)
 	for _, v := range vals {
 		l, err := h.d.Literal(v)
 		if err != nil {
-			return "", fmt.Errorf("runner: history table %s: %w", h.display(), err)
+			return "", fmt.Errorf("history table %s: %w", h.display(), err)
 		}
 		lits = append(lits, l)
 	}

@@ -42,19 +42,19 @@ func (r *Registry) Register(rev *Revision) {
 	defer r.mu.Unlock()
 	switch {
 	case rev == nil:
-		r.errs = append(r.errs, errors.New("runner: Register called with a nil revision"))
+		r.errs = append(r.errs, errors.New("Register called with a nil revision"))
 		return
 	case rev.ID == "":
-		r.errs = append(r.errs, fmt.Errorf("runner: registered revision %q has no ID", rev.Message))
+		r.errs = append(r.errs, fmt.Errorf("registered revision %q has no ID", rev.Message))
 		return
 	}
 	if err := versions.CheckRevisionID(rev.ID); err != nil {
-		r.errs = append(r.errs, fmt.Errorf("runner: registered revision: %w", err))
+		r.errs = append(r.errs, fmt.Errorf("registered revision: %w", err))
 		return
 	}
 	for _, have := range r.revs {
 		if have.ID == rev.ID {
-			r.errs = append(r.errs, fmt.Errorf("runner: revision %s is registered twice", rev.ID))
+			r.errs = append(r.errs, fmt.Errorf("revision %s is registered twice", rev.ID))
 			return
 		}
 	}
@@ -115,7 +115,7 @@ func (r *Registry) Bind(scripts []*scriptdir.Script) (map[string]*Revision, erro
 	}
 	for _, reg := range regs {
 		if bound[reg.ID] == nil {
-			errs = append(errs, fmt.Errorf("runner: revision %s (%q) is compiled into this program but no Go revision file declares it: rebuild it", reg.ID, reg.Message))
+			errs = append(errs, fmt.Errorf("revision %s (%q) is compiled into this program but no Go revision file declares it: rebuild it", reg.ID, reg.Message))
 		}
 	}
 	if len(errs) > 0 {

@@ -3,6 +3,7 @@ package runner
 import (
 	"context"
 	"database/sql"
+	"database/sql/driver"
 	"errors"
 	"fmt"
 	"os"
@@ -40,6 +41,13 @@ const (
 	StepStarted Phase = iota + 1
 	StepFinished
 	StepFailed
+	// RunCommitted: the one transaction of a --transaction all run
+	// committed (Message says how many revisions).
+	RunCommitted
+	// Notice: something the user should know while the run goes on or
+	// after it (Message): waiting for the lock or for the session of an
+	// interrupted run, a lock lost after the work was done.
+	Notice
 )
 
 // Progress reports one step of a run to the WithProgress callback: once
@@ -56,6 +64,9 @@ type Progress struct {
 	Resumed int
 	// Err is the failure (StepFailed).
 	Err error
+	// Pending marks a StepFinished whose changes wait for the commit of
+	// the whole run (--transaction all).
+	Pending bool
 }
 
 // Runner applies upgrade, downgrade and stamp plans of a revision graph
@@ -79,6 +90,7 @@ type Runner struct {
 	toolVersion string
 	operator    string
 	now         func() time.Time
+	resumeAt    int
 
 	// Version-table configuration, applied by NewRunner.
 	vtSchema, vtName, htName string
@@ -116,10 +128,18 @@ func WithToolVersion(v string) Option { return func(r *Runner) { r.toolVersion =
 // (default: user@host of the process).
 func WithOperator(op string) Option { return func(r *Runner) { r.operator = op } }
 
+// WithResumeAt resumes the revision an earlier run left partly applied
+// at its statement n (1-based): the statements before n count as applied
+// and are not run. It is how a user settles a statement whose outcome is
+// unknown (`upgrade --resume-at N`): n to run it again, n+1 when it took
+// effect. The statements that the earlier run recorded as applied must be
+// unchanged.
+func WithResumeAt(n int) Option { return func(r *Runner) { r.resumeAt = n } }
+
 // NewRunner returns a runner for the migration set on db.
 func NewRunner(db *dialect.DB, set *Set, opts ...Option) (*Runner, error) {
 	if db == nil || db.DB == nil || db.Dialect == nil {
-		return nil, errors.New("runner: no database")
+		return nil, errors.New("no database")
 	}
 	r, err := newRunner(db.Dialect, set, opts)
 	if err != nil {
@@ -133,7 +153,7 @@ func NewRunner(db *dialect.DB, set *Set, opts ...Option) (*Runner, error) {
 // offline runner shares it.
 func newRunner(d dialect.Dialect, set *Set, opts []Option) (*Runner, error) {
 	if set == nil {
-		return nil, errors.New("runner: no migration set")
+		return nil, errors.New("no migration set")
 	}
 	r := &Runner{set: set, g: set.Graph(), d: d, lockTimeout: DefaultLockTimeout, now: time.Now}
 	for _, o := range opts {
@@ -141,12 +161,12 @@ func newRunner(d dialect.Dialect, set *Set, opts []Option) (*Runner, error) {
 	}
 	var err error
 	if r.rs, err = dialect.RunSupportOf(r.d); err != nil {
-		return nil, fmt.Errorf("runner: %w", err)
+		return nil, err
 	}
 	if r.vt, err = newVersionTable(r.d, r.rs, r.vtSchema, r.vtName); err != nil {
 		return nil, err
 	}
-	if r.ht, err = newHistoryTable(r.d, r.rs, r.vtSchema, r.htName); err != nil {
+	if r.ht, err = newHistoryTable(r.d, r.rs, r.vtSchema, r.htName, r.vt.name); err != nil {
 		return nil, err
 	}
 	if r.operator == "" {
@@ -184,6 +204,19 @@ type session struct {
 	r    *Runner
 	lock *dialect.Lock
 	conn *sql.Conn
+	// sc controls server sessions (nil on SQLite); sid is the migration
+	// connection's session id on the server.
+	sc  dialect.SessionControl
+	sid int64
+	// rows are the version table's rows as the run changed them.
+	rows []string
+	// broken is set once the migration connection was lost or its
+	// statement interrupted: it is not used again.
+	broken bool
+	// lockLost is set once Check found the lock lost.
+	lockLost bool
+	// syncRestore switches commits back to synchronous (asyncCommits).
+	syncRestore func(context.Context) error
 	// fk is set while foreign-key enforcement is switched off for the run
 	// (SQLite batch rebuilds in Go revisions); fkBaseline is the number of
 	// violations the database had before, which the run may not increase.
@@ -196,22 +229,34 @@ type session struct {
 // begin takes the lock, then a migration connection, and creates the
 // version and history tables when missing.
 func (r *Runner) begin(ctx context.Context) (*session, error) {
-	lock, err := dialect.AcquireMigrationLock(ctx, r.db, r.vtSchema, r.vt.name, dialect.LockOptions{Timeout: r.lockTimeout})
+	lock, err := dialect.AcquireMigrationLock(ctx, r.db, r.vtSchema, r.vt.name, dialect.LockOptions{
+		Timeout: r.lockTimeout,
+		Owner:   fmt.Sprintf("migrate by %s, pid %d", r.operator, os.Getpid()),
+		Waiting: func(holder string) {
+			r.report(Progress{Phase: Notice, Message: "waiting for the migration lock held by " + holder})
+		},
+	})
 	if err != nil {
-		return nil, fmt.Errorf("runner: %w", err)
+		return nil, err
 	}
 	conn, err := r.db.Conn(ctx)
 	if err != nil {
 		_ = lock.Release(ctx)
-		return nil, fmt.Errorf("runner: connect: %w", err)
+		return nil, fmt.Errorf("connect: %w", err)
 	}
-	s := &session{r: r, lock: lock, conn: conn}
+	s := &session{r: r, lock: lock, conn: conn, sc: dialect.SessionControlOf(r.d)}
+	if s.sc != nil {
+		if s.sid, err = s.sc.SessionID(ctx, conn); err != nil {
+			s.close(ctx)
+			return nil, fmt.Errorf("migration session id: %w", err)
+		}
+	}
 	if t, ok := r.d.(dialect.SessionTuner); ok {
 		restore, err := t.TuneSession(ctx, conn)
 		s.restore = restore
 		if err != nil {
 			s.close(ctx)
-			return nil, fmt.Errorf("runner: %w", err)
+			return nil, err
 		}
 	}
 	if err := s.ensureTables(ctx); err != nil {
@@ -222,19 +267,25 @@ func (r *Runner) begin(ctx context.Context) (*session, error) {
 }
 
 // close returns the connection and releases the lock, whatever ctx's
-// state (Ctrl-C included).
+// state (Ctrl-C included). A lock that cannot be released because its
+// session is gone is no error: the server released it with the session,
+// and the run's work is done and recorded (a run that succeeded never
+// fails for that); it is reported as a notice.
 func (s *session) close(ctx context.Context) error {
-	var err error
-	if s.restore != nil {
+	err := s.syncCommits(ctx)
+	if s.restore != nil && !s.broken {
 		if rerr := s.restore(context.WithoutCancel(ctx)); rerr != nil {
-			err = fmt.Errorf("runner: %w", rerr)
+			err = errors.Join(err, rerr)
 		}
 	}
-	if cerr := s.conn.Close(); cerr != nil && !errors.Is(cerr, sql.ErrConnDone) {
+	if s.broken {
+		_ = s.conn.Raw(func(any) error { return driver.ErrBadConn })
+	}
+	if cerr := s.conn.Close(); cerr != nil && !errors.Is(cerr, sql.ErrConnDone) && !s.broken {
 		err = errors.Join(err, cerr)
 	}
-	if lerr := s.lock.Release(ctx); lerr != nil {
-		err = errors.Join(err, fmt.Errorf("runner: %w", lerr))
+	if lerr := s.lock.Release(ctx); lerr != nil && !s.lockLost {
+		s.r.report(Progress{Phase: Notice, Message: fmt.Sprintf("the migration lock could not be released (%v); its session is gone, and the database released the lock with it", lerr)})
 	}
 	return err
 }
@@ -264,6 +315,12 @@ func (s *session) ensureTables(ctx context.Context) error {
 			return err
 		}
 		stmts = append(stmts, c...)
+	} else {
+		c, err := s.r.ht.upgradeStatements(ctx, s.conn)
+		if err != nil {
+			return err
+		}
+		stmts = append(stmts, c...)
 	}
 	if len(stmts) == 0 {
 		return nil
@@ -271,7 +328,7 @@ func (s *session) ensureTables(ctx context.Context) error {
 	return s.inTx(ctx, func(q dialect.Querier) error {
 		for _, st := range stmts {
 			if _, err := q.ExecContext(ctx, st); err != nil {
-				return fmt.Errorf("runner: create the version tables: %w\n  statement: %s", err, st)
+				return fmt.Errorf("create the version tables: %w\n  statement: %s", err, st)
 			}
 		}
 		return nil
@@ -282,14 +339,14 @@ func (s *session) ensureTables(ctx context.Context) error {
 func (s *session) inTx(ctx context.Context, f func(q dialect.Querier) error) error {
 	tx, err := s.conn.BeginTx(ctx, nil)
 	if err != nil {
-		return fmt.Errorf("runner: begin transaction: %w", err)
+		return fmt.Errorf("begin transaction: %w", err)
 	}
 	if err := f(tx); err != nil {
 		_ = tx.Rollback()
 		return err
 	}
 	if err := tx.Commit(); err != nil {
-		return fmt.Errorf("runner: commit: %w", err)
+		return fmt.Errorf("commit: %w", err)
 	}
 	return nil
 }
@@ -345,9 +402,13 @@ func (r *Runner) run(ctx context.Context, plan func(cur []string) ([]versions.St
 		if err := r.checkKnown(cur); err != nil {
 			return nil, err
 		}
+		if err := r.checkRows(cur); err != nil {
+			return nil, err
+		}
+		s.rows = cur
 		steps, err := plan(cur)
 		if err != nil {
-			return nil, fmt.Errorf("runner: %w", err)
+			return nil, err
 		}
 		res = &Result{Before: cur, After: cur}
 		prepared := make([]*preparedStep, len(steps))
@@ -361,6 +422,11 @@ func (r *Runner) run(ctx context.Context, plan func(cur []string) ([]versions.St
 		}
 		if len(steps) == 0 {
 			return res, nil
+		}
+		if len(steps) > 1 && r.mode == TransactionPerRevision {
+			if err := s.asyncCommits(ctx); err != nil {
+				return res, err
+			}
 		}
 		if err := s.foreignKeysOff(ctx, prepared); err != nil {
 			return res, err
@@ -376,15 +442,17 @@ func (r *Runner) run(ctx context.Context, plan func(cur []string) ([]versions.St
 				res.Steps = steps
 			}
 		} else {
-			for _, p := range prepared {
-				if err = s.runStep(ctx, p); err != nil {
+			for i, p := range prepared {
+				if err = s.runStep(ctx, p, i == len(prepared)-1); err != nil {
 					break
 				}
 				res.Steps = append(res.Steps, p.step)
 			}
 		}
-		if after, rerr := r.vt.read(context.WithoutCancel(ctx), s.conn); rerr == nil {
+		if after, rerr := r.vt.read(context.WithoutCancel(ctx), s.querier()); rerr == nil {
 			res.After = after
+		} else {
+			res.After = s.rows
 		}
 		return res, err
 	})
@@ -402,7 +470,7 @@ func (r *Runner) Stamp(ctx context.Context, targets []string, purge bool) (*Resu
 		}
 		steps, err := r.g.PlanStamp(cur, targets, purge)
 		if err != nil {
-			return nil, fmt.Errorf("runner: %w", err)
+			return nil, err
 		}
 		res = &Result{Before: cur, After: cur}
 		pending, err := r.pendingPartial(ctx, s.conn)

@@ -29,16 +29,16 @@ func (s *session) foreignKeysOff(ctx context.Context, prepared []*preparedStep) 
 	}
 	var on int
 	if err := s.conn.QueryRowContext(ctx, fk.ForeignKeysQuery()).Scan(&on); err != nil {
-		return fmt.Errorf("runner: read foreign-key enforcement: %w", err)
+		return fmt.Errorf("read foreign-key enforcement: %w", err)
 	}
 	if on == 0 {
 		return nil // already off: the user chose so, leave it
 	}
 	if err := s.conn.QueryRowContext(ctx, fk.ForeignKeyViolationsQuery()).Scan(&s.fkBaseline); err != nil {
-		return fmt.Errorf("runner: count foreign-key violations: %w", err)
+		return fmt.Errorf("count foreign-key violations: %w", err)
 	}
 	if _, err := s.conn.ExecContext(ctx, fk.SetForeignKeys(false)); err != nil {
-		return fmt.Errorf("runner: switch foreign-key enforcement off: %w", err)
+		return fmt.Errorf("switch foreign-key enforcement off: %w", err)
 	}
 	s.fk = fk
 	return nil
@@ -50,7 +50,7 @@ func (s *session) foreignKeysOn(ctx context.Context) error {
 		return nil
 	}
 	if _, err := s.conn.ExecContext(context.WithoutCancel(ctx), s.fk.SetForeignKeys(true)); err != nil {
-		return fmt.Errorf("runner: switch foreign-key enforcement back on: %w", err)
+		return fmt.Errorf("switch foreign-key enforcement back on: %w", err)
 	}
 	s.fk = nil
 	return nil
@@ -93,14 +93,14 @@ func liveTable(d dialect.Dialect, q dialect.Querier) func(ctx context.Context, s
 		}
 		md, err := in.Inspect(ctx, q, opts)
 		if err != nil {
-			return nil, fmt.Errorf("runner: read table %q: %w", name, err)
+			return nil, fmt.Errorf("read table %q: %w", name, err)
 		}
 		for _, t := range md.Tables {
 			if t.Name == name {
 				return t, nil
 			}
 		}
-		return nil, fmt.Errorf("runner: table %q does not exist", name)
+		return nil, fmt.Errorf("table %q does not exist", name)
 	}
 }
 

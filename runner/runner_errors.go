@@ -8,13 +8,18 @@ import (
 // StatementError is a statement of a revision that the database refused
 // (or that was interrupted). It names the revision, the file and line,
 // the statement and the database's message, and says what state the
-// revision was left in.
+// revision was left in: only what is known to be true.
 type StatementError struct {
-	// Step is the step that failed, e.g. "upgrade a -> b".
-	Step string
+	// Step is the step that failed, e.g. "upgrade a -> b"; Direction is
+	// upgrade or downgrade.
+	Step      string
+	Direction string
 	// Revision and Path name the revision and its file.
 	Revision string
 	Path     string
+	// GoRevision marks a Go revision (its statements are those its code
+	// ran).
+	GoRevision bool
 	// Index is the 1-based position of the statement in the revision's
 	// section, Count the number of statements there (0 for Go revisions,
 	// whose statements are not known in advance), and Line the statement's
@@ -22,11 +27,24 @@ type StatementError struct {
 	Index, Count, Line int
 	// Statement is the SQL text.
 	Statement string
+	// Outcome is what is known of the statement: NotRun (refused, or
+	// cancelled and rolled back) or Unknown (interrupted outside a
+	// transaction: it may have taken effect).
+	Outcome Outcome
+	// Note adds what the runner found or did about the statement (an
+	// INVALID index it dropped).
+	Note string
 	// Applied lists the statements of this revision that ran and were
 	// committed before the failure and are not rolled back (databases
-	// without transactional DDL, autocommit blocks); empty when the
-	// revision's transaction was rolled back.
+	// without transactional DDL, autocommit blocks), including those an
+	// earlier run applied; empty when the revision's transaction was
+	// rolled back.
 	Applied []string
+	// Resumed is how many of Applied an earlier run applied.
+	Resumed int
+	// Outside says, in the database's words, why statements ran outside
+	// a transaction.
+	Outside string
 	// RolledBack reports that the revision's transaction was rolled back:
 	// nothing of it remains and the version table is unchanged.
 	RolledBack bool
@@ -48,32 +66,53 @@ func (e *StatementError) Error() string {
 		where = fmt.Sprintf("%s:%d", e.Path, e.Line)
 	}
 	if e.Statement == "" {
-		fmt.Fprintf(&b, "runner: %s (%s) failed: %v", e.Step, where, e.Err)
+		fmt.Fprintf(&b, "%s (%s) failed: %v", e.Step, where, e.Err)
 	} else {
-		fmt.Fprintf(&b, "runner: %s (%s) failed at statement %d", e.Step, where, e.Index)
+		fmt.Fprintf(&b, "%s (%s) failed at statement %d", e.Step, where, e.Index)
 		if e.Count > 0 {
 			fmt.Fprintf(&b, " of %d", e.Count)
 		}
 		fmt.Fprintf(&b, ": %v\n  statement: %s", e.Err, abbreviate(e.Statement, 400))
+	}
+	if e.Note != "" {
+		b.WriteString("\n" + e.Note)
 	}
 	switch {
 	case e.WholeRun:
 		b.WriteString("\nthe whole run was rolled back (--transaction all): the database and the version table are as before it")
 	case e.RolledBack:
 		b.WriteString("\nthe revision was rolled back: nothing of it was applied and the version table is unchanged")
+	case e.Outcome == Unknown:
+		fmt.Fprintf(&b, "\nstatement %d was running outside a transaction when the run was interrupted or lost its connection: it may or may not have taken effect, and migrate will not guess", e.Index)
+		e.writeApplied(&b)
+		fmt.Fprintf(&b, "\ncheck the database, then run the same command again with --resume-at %d to run statement %d again, or with --resume-at %d if it took effect (or put the database back as before or after the revision by hand and use `migrate stamp`)",
+			e.Index, e.Index, e.Index+1)
 	case len(e.Applied) == 0:
 		b.WriteString("\nno statement of this revision had run; the version table is unchanged")
 	default:
-		fmt.Fprintf(&b, "\n%d statement(s) of this revision ran and stay applied (this database commits them one by one):", len(e.Applied))
-		for i, s := range e.Applied {
-			fmt.Fprintf(&b, "\n  %d. %s", i+1, abbreviate(s, 120))
-		}
-		fmt.Fprintf(&b, "\nfix the cause, then run the same command again to resume at statement %d (or fix the database by hand and use `migrate stamp`)", len(e.Applied)+1)
+		e.writeApplied(&b)
+		next := len(e.Applied) + 1
+		fmt.Fprintf(&b, "\nfix the cause, then run the same command again to resume at statement %d (the statements that ran must stay unchanged; the others may be edited), or fix the database by hand and use `migrate stamp`", next)
 	}
 	if e.RecordErr != nil {
 		fmt.Fprintf(&b, "\n(the failure could not be recorded in the history table: %v)", e.RecordErr)
 	}
 	return b.String()
+}
+
+// writeApplied lists the statements that ran and stay applied.
+func (e *StatementError) writeApplied(b *strings.Builder) {
+	if len(e.Applied) == 0 {
+		return
+	}
+	fmt.Fprintf(b, "\n%d statement(s) of this revision ran and stay applied", len(e.Applied))
+	if e.Outside != "" {
+		fmt.Fprintf(b, " (%s)", e.Outside)
+	}
+	b.WriteString(":")
+	for i, s := range e.Applied {
+		fmt.Fprintf(b, "\n  %d. %s", i+1, abbreviate(s, 120))
+	}
 }
 
 // Unwrap returns the database's error.
@@ -94,13 +133,24 @@ func abbreviate(s string, n int) string {
 type NotCompiledError struct {
 	Revision string
 	Path     string
+	// Advice says what to do; empty means the command-line tool's advice
+	// (a Go toolchain, or a binary made by migrate build). Programs that
+	// run migrations themselves set their own (the library facade names
+	// Source.Registry).
+	Advice string
 }
+
+// notCompiledCLIAdvice is the default advice of NotCompiledError.
+const notCompiledCLIAdvice = "Go revisions must be compiled with the project (run migrate where a Go toolchain is available, or deploy a binary made by `migrate build -o FILE`)"
 
 // Error implements the error interface.
 func (e *NotCompiledError) Error() string {
-	return fmt.Sprintf("runner: revision %s (%s) is a Go revision and is not compiled into this program: "+
-		"Go revisions must be compiled with the project (run migrate where a Go toolchain is available, or deploy a binary made by `migrate build -o FILE`)",
-		e.Revision, e.Path)
+	advice := e.Advice
+	if advice == "" {
+		advice = notCompiledCLIAdvice
+	}
+	return fmt.Sprintf("revision %s (%s) is a Go revision and is not compiled into this program: %s",
+		e.Revision, e.Path, advice)
 }
 
 // UnknownRevisionError is a version-table row naming a revision that the
@@ -112,7 +162,7 @@ type UnknownRevisionError struct {
 
 // Error implements the error interface.
 func (e *UnknownRevisionError) Error() string {
-	return fmt.Sprintf("runner: database is at revision %s, which is not in the scripts: is the database newer than this checkout? (version table %s)", e.Revision, e.Table)
+	return fmt.Sprintf("the database is at revision %s, which is not in the scripts: is the database newer than this checkout? (version table %s)", e.Revision, e.Table)
 }
 
 // VersionTableError is a version-table statement that did not touch
@@ -132,23 +182,46 @@ type VersionTableError struct {
 // Error implements the error interface.
 func (e *VersionTableError) Error() string {
 	if e.Statement == "INSERT" {
-		return fmt.Sprintf("runner: %s (revision %s): version table %s changed concurrently or edited by hand: it already has a row with version_num='%s'",
+		return fmt.Sprintf("%s (revision %s): version table %s changed concurrently or edited by hand: it already has a row with version_num='%s'",
 			e.Step, e.Revision, e.Table, e.Row)
 	}
-	return fmt.Sprintf("runner: %s (revision %s): version table %s changed concurrently or edited by hand: expected one row with version_num='%s', %s touched %d",
+	return fmt.Sprintf("%s (revision %s): version table %s changed concurrently or edited by hand: expected one row with version_num='%s', %s touched %d",
 		e.Step, e.Revision, e.Table, e.Row, e.Statement, e.Affected)
+}
+
+// VersionRowsError is a version table whose rows cannot be right: the
+// same revision twice, a revision together with one of its ancestors, or
+// rows that do not match what a step expects. It is found before any
+// statement runs.
+type VersionRowsError struct {
+	Table string
+	// Rows are the table's rows.
+	Rows []string
+	// Problem says what is wrong.
+	Problem string
+}
+
+// Error implements the error interface.
+func (e *VersionRowsError) Error() string {
+	return fmt.Sprintf("version table %s is inconsistent (rows: %s): %s; nothing was run. Fix the rows by hand, or set them with `migrate stamp --purge REV…`",
+		e.Table, strings.Join(e.Rows, ", "), e.Problem)
 }
 
 // PartialRevisionError is a revision that an earlier run left partly
 // applied (on a database without transactional DDL, or in an autocommit
-// block) and that this run cannot resume.
+// block) and that this run cannot resume on its own.
 type PartialRevisionError struct {
 	// Step is the step that was interrupted, e.g. "upgrade a -> b".
-	Step     string
-	Revision string
-	Path     string
+	Step      string
+	Direction string
+	Revision  string
+	Path      string
 	// Done is how many of its statements ran.
 	Done int
+	// Unknown marks statement Done+1 as of unknown outcome; Statement is
+	// its text when the file still has it.
+	Unknown   bool
+	Statement string
 	// Reason says why it cannot be resumed.
 	Reason string
 	// StampBefore and StampAfter are the `migrate stamp` arguments that
@@ -158,10 +231,28 @@ type PartialRevisionError struct {
 
 // Error implements the error interface.
 func (e *PartialRevisionError) Error() string {
-	return fmt.Sprintf("runner: an earlier run left %s (%s) partly applied: %d statement(s) ran before it failed; %s. "+
-		"Fix the database by hand so that it matches either the state before the revision or after it, then run "+
-		"`migrate stamp %s` (before) or `migrate stamp %s` (after) and run the command again",
-		e.Step, e.Path, e.Done, e.Reason, e.StampBefore, e.StampAfter)
+	var b strings.Builder
+	fmt.Fprintf(&b, "an earlier run left %s (%s) partly applied: %d statement(s) ran", e.Step, e.Path, e.Done)
+	if e.Unknown {
+		fmt.Fprintf(&b, ", and the outcome of statement %d is unknown (it was running outside a transaction when that run was interrupted)", e.Done+1)
+		if e.Statement != "" {
+			fmt.Fprintf(&b, ":\n  statement %d: %s\n", e.Done+1, abbreviate(e.Statement, 400))
+		} else {
+			b.WriteString("; ")
+		}
+	} else {
+		b.WriteString("; ")
+	}
+	b.WriteString(e.Reason + ".")
+	if e.Unknown {
+		fmt.Fprintf(&b, " Check the database, then run the %s command again with --resume-at %d to run statement %d again, or with --resume-at %d if it took effect;",
+			e.Direction, e.Done+1, e.Done+1, e.Done+2)
+		b.WriteString(" or fix the database by hand so that it matches either the state before the revision or after it, then run ")
+	} else {
+		b.WriteString(" Fix the database by hand so that it matches either the state before the revision or after it, then run ")
+	}
+	fmt.Fprintf(&b, "`migrate stamp %s` (before) or `migrate stamp %s` (after) and run the command again", e.StampBefore, e.StampAfter)
+	return b.String()
 }
 
 // TransactionModeError is a run that cannot be done with the requested
@@ -169,4 +260,4 @@ func (e *PartialRevisionError) Error() string {
 type TransactionModeError struct{ Msg string }
 
 // Error implements the error interface.
-func (e *TransactionModeError) Error() string { return "runner: " + e.Msg }
+func (e *TransactionModeError) Error() string { return e.Msg }

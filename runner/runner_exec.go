@@ -3,9 +3,9 @@ package runner
 import (
 	"context"
 	"database/sql"
+	"database/sql/driver"
 	"errors"
 	"fmt"
-	"strings"
 	"time"
 
 	"github.com/migratego/migrate/dialect"
@@ -30,8 +30,15 @@ type preparedStep struct {
 	anyAutocommit bool
 	goFn          func(ctx context.Context, op *ops.Op) error
 
-	// resumeFrom is the number of statements an earlier run applied.
+	// resumeFrom is the number of statements an earlier run applied (or
+	// that --resume-at skips); resumeSum is the checksum of those that the
+	// earlier run recorded, which a resumed Go revision compares with the
+	// statements it skips.
 	resumeFrom int
+	resumeSum  string
+	resumeSumN int
+	// settles is the partly applied attempt this step resumes.
+	settles *HistoryEntry
 }
 
 // prepare checks a step before anything runs: the script's dialect, its
@@ -57,7 +64,7 @@ func prepareStep(d dialect.Dialect, rs dialect.RunSupport, set *Set, st versions
 	switch {
 	case sc != nil && sc.SQL != nil:
 		if err := sc.CheckDialect(d.Name()); err != nil {
-			return nil, fmt.Errorf("runner: %w", err)
+			return nil, err
 		}
 		var err error
 		if st.Up {
@@ -66,7 +73,7 @@ func prepareStep(d dialect.Dialect, rs dialect.RunSupport, set *Set, st versions
 			p.stmts, err = sc.DowngradeStatements(d.Capabilities().Syntax)
 		}
 		if err != nil {
-			return nil, fmt.Errorf("runner: revision %s: %w", rev.ID, err)
+			return nil, fmt.Errorf("revision %s: %w", rev.ID, err)
 		}
 		p.isSQL = true
 		p.autocommit = make([]bool, len(p.stmts))
@@ -92,79 +99,54 @@ func prepareStep(d dialect.Dialect, rs dialect.RunSupport, set *Set, st versions
 	return p, nil
 }
 
-// pendingPartial returns the latest history entry when it is an attempt
-// that left statements applied without finishing (a partly applied
-// revision), else nil.
-func (r *Runner) pendingPartial(ctx context.Context, q dialect.Querier) (*HistoryEntry, error) {
-	last, err := r.ht.list(ctx, q, 1)
-	if err != nil || len(last) == 0 {
-		return nil, err
-	}
-	e := last[0]
-	if e.Direction == DirectionStamp || e.Status == StatusOK || e.StatementsDone == 0 {
-		return nil, nil
-	}
-	return &e, nil
-}
-
-// checkPending looks for a revision an earlier run left partly applied:
-// the first step resumes it when it is the same revision, direction and
-// file; anything else is refused with instructions.
-func (r *Runner) checkPending(ctx context.Context, s *session, prepared []*preparedStep) error {
-	p, err := r.pendingPartial(ctx, s.conn)
-	if err != nil || p == nil {
-		return err
-	}
-	perr := &PartialRevisionError{Step: p.Step, Revision: p.Revision, Done: p.StatementsDone, Path: "(file gone)"}
-	before, after := p.Revision, p.Revision
-	if rev := r.g.Revision(p.Revision); rev != nil {
-		if sc := r.set.Script(rev.ID); sc != nil {
-			perr.Path = sc.Path
-		}
-		parent := "base"
-		if len(rev.Revises) > 0 {
-			parent = strings.Join(rev.Revises, " ")
-		}
-		if p.Direction == DirectionUpgrade {
-			before = parent
-		} else {
-			after = parent
-		}
-	}
-	perr.StampBefore, perr.StampAfter = before, after
-	if len(prepared) == 0 || prepared[0].step.Revision.ID != p.Revision || prepared[0].direction != p.Direction {
-		perr.Reason = fmt.Sprintf("this command does not start by finishing it (resume it with the %s command and a target that includes it)", p.Direction)
-		return perr
-	}
-	first := prepared[0]
-	switch {
-	case !first.isSQL:
-		perr.Reason = "it is a Go revision, which cannot be resumed in the middle"
-	case first.checksum != p.Checksum:
-		perr.Reason = "its file has changed since (the checksum differs), so resuming it could run the wrong statements"
-	case p.StatementsDone > len(first.stmts):
-		perr.Reason = fmt.Sprintf("its file now has only %d statements", len(first.stmts))
-	default:
-		first.resumeFrom = p.StatementsDone
-		return nil
-	}
-	return perr
-}
-
 // runStep runs one revision: in one transaction where the database and
 // the revision allow it, else statement by statement with progress
-// recorded in the history row.
-func (s *session) runStep(ctx context.Context, p *preparedStep) error {
-	caps := s.r.d.Capabilities()
-	if caps.TransactionalDDL && !p.step.Revision.NonTransactional && !p.anyAutocommit && p.resumeFrom == 0 {
-		return s.runAtomic(ctx, p)
+// recorded in the history row. Before anything of it runs, the lock is
+// confirmed and the version table's rows are checked against the step.
+func (s *session) runStep(ctx context.Context, p *preparedStep, last bool) error {
+	if err := s.checkLock(ctx); err != nil {
+		return err
 	}
-	return s.runTracked(ctx, p)
+	atomic := s.r.d.Capabilities().TransactionalDDL && !p.step.Revision.NonTransactional && !p.anyAutocommit && p.resumeFrom == 0 && p.settles == nil
+	if !atomic {
+		// What commits statement by statement cannot be rolled back when
+		// the version table turns out wrong afterwards: read it first.
+		rows, err := s.r.vt.read(ctx, s.conn)
+		if err != nil {
+			return err
+		}
+		s.rows = rows
+	}
+	if err := s.r.checkStepRows(s.rows, p.step); err != nil {
+		return err
+	}
+	var err error
+	if atomic {
+		err = s.runAtomic(ctx, p, last)
+	} else {
+		err = s.runTracked(ctx, p, last)
+	}
+	if err == nil {
+		s.rows = applyRows(s.rows, p.step)
+	}
+	return err
+}
+
+// checkLock confirms that the run still holds the migration lock.
+func (s *session) checkLock(ctx context.Context) error {
+	if err := s.lock.Check(ctx); err != nil {
+		if ctx.Err() != nil {
+			return ctx.Err()
+		}
+		s.lockLost = true
+		return err
+	}
+	return nil
 }
 
 // startStep reports that p starts at start and returns its history entry.
 func (s *session) startStep(p *preparedStep, start time.Time) *HistoryEntry {
-	s.r.report(Progress{Phase: StepStarted, Step: p.step, Message: p.message})
+	s.r.report(Progress{Phase: StepStarted, Step: p.step, Message: p.message, Resumed: p.resumeFrom})
 	e := s.r.entry(p.step, p.direction, start)
 	e.StatementCount = len(p.stmts)
 	return e
@@ -175,7 +157,8 @@ func (s *session) startStep(p *preparedStep, start time.Time) *HistoryEntry {
 // as fail as well as the error.
 func (s *session) applyInTx(ctx context.Context, tx dialect.Querier, p *preparedStep, e *HistoryEntry, start time.Time) (fail *StatementError, err error) {
 	r := s.r
-	if fail = s.execBody(ctx, tx, p, 0, -1); fail != nil {
+	ran, fail := s.execBody(ctx, tx, p)
+	if fail != nil {
 		return fail, fail
 	}
 	if err := r.vt.apply(ctx, tx, p.step); err != nil {
@@ -183,21 +166,30 @@ func (s *session) applyInTx(ctx context.Context, tx dialect.Querier, p *prepared
 	}
 	e.Status, e.FinishedAt = StatusOK, r.now()
 	e.Duration = e.FinishedAt.Sub(start)
-	e.StatementsDone = len(p.stmts)
+	e.StatementsDone = len(ran)
+	if p.isSQL {
+		e.StatementsDone = len(p.stmts)
+	}
 	return nil, r.ht.insert(ctx, tx, e)
 }
 
 // runAtomic runs a revision's statements, its version-table change and
-// its history row in one transaction.
-func (s *session) runAtomic(ctx context.Context, p *preparedStep) error {
+// its history row in one transaction. When last, the commit is made
+// durable (see session.durable).
+func (s *session) runAtomic(ctx context.Context, p *preparedStep, last bool) error {
 	r := s.r
 	start := r.now()
 	e := s.startStep(p, start)
 	var fail *StatementError
 	err := s.inTx(ctx, func(tx dialect.Querier) error {
 		var err error
-		fail, err = s.applyInTx(ctx, tx, p, e, start)
-		return err
+		if fail, err = s.applyInTx(ctx, tx, p, e, start); err != nil {
+			return err
+		}
+		if last {
+			return s.durable(ctx, tx)
+		}
+		return nil
 	})
 	if err != nil {
 		if fail == nil {
@@ -206,26 +198,38 @@ func (s *session) runAtomic(ctx context.Context, p *preparedStep) error {
 		}
 		fail.RolledBack = true
 		fail.Applied = nil
-		e.StatementsDone = 0
+		e.StatementsDone, e.RanChecksum = 0, ""
 		return s.failed(ctx, p, e, start, fail, true)
 	}
 	r.report(Progress{Phase: StepFinished, Step: p.step, Message: p.message, Elapsed: e.Duration})
 	return nil
 }
 
-// runTracked runs a revision outside one transaction: statements that
+// runTracked runs a revision outside one transaction. Its history entry
+// is written first, with the migration session's id, so that a run that
+// dies in the middle leaves a trace a later run finds. Statements that
 // can run in a transaction are grouped in transactions where DDL is
-// transactional; the others run one by one; the history row records how
-// many statements ran, so that a failure can be resumed. The version
-// table changes with the history row's "ok" in a final transaction.
-func (s *session) runTracked(ctx context.Context, p *preparedStep) error {
+// transactional, each with the entry's progress; the others run one by
+// one, each after the lock is confirmed (execOutside), with the progress
+// recorded after each. The version table changes with the entry's "ok" in
+// a final transaction (with the last group, when there is one).
+func (s *session) runTracked(ctx context.Context, p *preparedStep, lastStep bool) error {
 	r := s.r
 	start := r.now()
-	r.report(Progress{Phase: StepStarted, Step: p.step, Message: p.message, Resumed: p.resumeFrom})
-	e := r.entry(p.step, p.direction, start)
-	e.StatementCount = len(p.stmts)
-	e.StatementsDone = p.resumeFrom
-	if err := r.ht.insert(ctx, s.conn, e); err != nil {
+	e := s.startStep(p, start)
+	e.StatementsDone, e.RanChecksum, e.Session = p.resumeFrom, p.resumeSum, s.sid
+	if p.isSQL {
+		e.RanChecksum = ranChecksum(statementTexts(p.stmts[:p.resumeFrom]))
+	}
+	err := s.inTx(ctx, func(tx dialect.Querier) error {
+		if p.settles != nil {
+			if err := r.ht.setStatus(ctx, tx, p.settles.ID, StatusSettled); err != nil {
+				return err
+			}
+		}
+		return r.ht.insert(ctx, tx, e)
+	})
+	if err != nil {
 		return err
 	}
 	useTx := r.d.Capabilities().TransactionalDDL && !p.step.Revision.NonTransactional
@@ -238,18 +242,31 @@ func (s *session) runTracked(ctx context.Context, p *preparedStep) error {
 		e.Status, e.FinishedAt = StatusOK, r.now()
 		e.Duration = e.FinishedAt.Sub(start)
 		e.StatementsDone = done
-		return r.ht.finish(ctx, q, e)
+		if err := r.ht.finish(ctx, q, e); err != nil {
+			return err
+		}
+		if lastStep {
+			return s.durable(ctx, q)
+		}
+		return nil
 	}
-	progress := func(q dialect.Querier, n int) error { return r.ht.setProgress(ctx, q, e.ID, n) }
+	progress := func(q dialect.Querier, n int) error {
+		e.StatementsDone = n
+		e.RanChecksum = ranChecksum(statementTexts(p.stmts[:n]))
+		return r.ht.setProgress(ctx, q, e)
+	}
 
 	var fail *StatementError
 	if p.isSQL {
 		for i := done; i < len(p.stmts) && fail == nil; {
 			if !useTx || p.autocommit[i] {
-				if fail = s.execBody(ctx, s.conn, p, i, i+1); fail == nil {
+				fail = s.runOutside(ctx, p, i)
+				if fail == nil {
 					done = i + 1
-					if err := progress(s.conn, done); err != nil {
-						return err
+					if done < len(p.stmts) {
+						if err := progress(s.conn, done); err != nil {
+							return err
+						}
 					}
 				}
 				i++
@@ -261,17 +278,14 @@ func (s *session) runTracked(ctx context.Context, p *preparedStep) error {
 			}
 			last := k == len(p.stmts)
 			err := s.inTx(ctx, func(tx dialect.Querier) error {
-				if fail = s.execBody(ctx, tx, p, i, k); fail != nil {
+				if fail = s.execStatements(ctx, tx, p, i, k); fail != nil {
 					return fail
-				}
-				if err := progress(tx, k); err != nil {
-					return err
 				}
 				if last {
 					done = k
 					return finish(tx)
 				}
-				return nil
+				return progress(tx, k)
 			})
 			if err != nil && fail == nil {
 				fail = &StatementError{Err: err}
@@ -285,13 +299,26 @@ func (s *session) runTracked(ctx context.Context, p *preparedStep) error {
 			i = k
 		}
 	} else {
-		// A Go revision: count its statements as they run.
-		tr := &trackingExec{q: s.conn, conn: s.conn, after: func(n int) error { done = n; return progress(s.conn, n) }}
+		// A Go revision: its statements are counted as they run, and the
+		// progress is recorded after each (they commit one by one here).
+		tr := &trackingExec{q: s.conn, conn: s.conn, s: s, skip: p.resumeFrom, skipSum: p.resumeSum, skipSumN: p.resumeSumN,
+			after: func(ran []string) error {
+				done = len(ran)
+				e.StatementsDone, e.RanChecksum = done, ranChecksum(ran)
+				return r.ht.setProgress(ctx, s.conn, e)
+			}}
 		fail = s.runGo(ctx, tr, p, false)
-		done = len(tr.ran)
+		done = tr.count()
+		e.RanChecksum = ranChecksum(tr.ran)
+		if fail != nil {
+			fail.Applied, fail.Resumed = tr.ran, p.resumeFrom
+		}
 	}
 	if fail == nil && !finished {
-		if err := s.inTx(ctx, finish); err != nil {
+		if err := s.checkLock(ctx); err != nil {
+			fail = &StatementError{Err: err, Outcome: NotRun}
+			fillStatementError(fail, p)
+		} else if err := s.inTx(ctx, finish); err != nil {
 			fail = &StatementError{Err: err}
 			fillStatementError(fail, p)
 		}
@@ -299,19 +326,72 @@ func (s *session) runTracked(ctx context.Context, p *preparedStep) error {
 	if fail != nil {
 		e.StatementsDone = done
 		if p.isSQL {
+			e.RanChecksum = ranChecksum(statementTexts(p.stmts[:done]))
 			fail.Applied = statementTexts(p.stmts[:done])
+			fail.Resumed = p.resumeFrom
 		}
+		fail.Outside = s.outsideReason(p)
 		return s.failed(ctx, p, e, start, fail, false)
 	}
 	r.report(Progress{Phase: StepFinished, Step: p.step, Message: p.message, Elapsed: e.Duration, Resumed: p.resumeFrom})
 	return nil
 }
 
-// runAll runs every step in one transaction (--transaction all).
+// runOutside runs statement i of p outside a transaction, after
+// confirming the lock, and returns its failure, if any, with the
+// statement's outcome.
+func (s *session) runOutside(ctx context.Context, p *preparedStep, i int) *StatementError {
+	st := p.stmts[i]
+	if err := s.checkLock(ctx); err != nil {
+		fe := &StatementError{Index: i + 1, Line: st.Line, Statement: st.Text, Err: err, Outcome: NotRun}
+		fillStatementError(fe, p)
+		return fe
+	}
+	if err := ctx.Err(); err != nil {
+		fe := &StatementError{Index: i + 1, Line: st.Line, Statement: st.Text, Err: err, Outcome: NotRun}
+		fillStatementError(fe, p)
+		return fe
+	}
+	if i == p.resumeFrom && p.settles != nil {
+		// An earlier attempt of this statement may have left an INVALID
+		// index (an interrupted CREATE INDEX CONCURRENTLY): drop it.
+		if _, note := s.settleIndexBuild(ctx, st.Text, Unknown); note != "" {
+			s.r.report(Progress{Phase: Notice, Message: note})
+		}
+	}
+	outcome, err := s.execOutside(ctx, st.Text)
+	note := ""
+	if outcome != Ran {
+		outcome, note = s.settleIndexBuild(ctx, st.Text, outcome)
+	}
+	if outcome == Ran {
+		return nil
+	}
+	fe := &StatementError{Index: i + 1, Line: st.Line, Statement: st.Text, Err: err, Outcome: outcome, Note: note}
+	fillStatementError(fe, p)
+	return fe
+}
+
+// outsideReason says, for a message, why statements of p ran outside a
+// transaction, in the words of the database.
+func (s *session) outsideReason(p *preparedStep) string {
+	product := s.r.rs.Product()
+	switch {
+	case !s.r.d.Capabilities().TransactionalDDL:
+		return product + " commits every DDL statement implicitly, so the statements of a revision take effect one by one"
+	case p.step.Revision.NonTransactional:
+		return "the revision is marked non-transactional, so its statements take effect one by one"
+	default:
+		return "statements that " + product + " cannot run inside a transaction (such as CREATE INDEX CONCURRENTLY) ran on their own, outside the revision's transaction"
+	}
+}
+
+// runAll runs every step in one transaction (--transaction all). Steps
+// are reported finished only once the transaction has committed.
 func (s *session) runAll(ctx context.Context, prepared []*preparedStep) error {
 	r := s.r
 	if !r.d.Capabilities().TransactionalDDL {
-		return &TransactionModeError{Msg: fmt.Sprintf("--transaction all needs a database with transactional DDL; %s commits every DDL statement implicitly, so use the default per-revision mode", r.d.Name())}
+		return &TransactionModeError{Msg: fmt.Sprintf("--transaction all needs a database with transactional DDL; %s commits every DDL statement implicitly, so use the default per-revision mode", r.rs.Product())}
 	}
 	for _, p := range prepared {
 		if p.step.Revision.NonTransactional {
@@ -322,29 +402,44 @@ func (s *session) runAll(ctx context.Context, prepared []*preparedStep) error {
 				return &TransactionModeError{Msg: fmt.Sprintf("--transaction all cannot include revision %s (%s:%d): statement %d cannot run inside a transaction", p.step.Revision.ID, p.path, p.stmts[i].Line, i+1)}
 			}
 		}
-		if p.resumeFrom > 0 {
+		if p.resumeFrom > 0 || p.settles != nil {
 			return &TransactionModeError{Msg: fmt.Sprintf("revision %s is partly applied and must be resumed without --transaction all", p.step.Revision.ID)}
 		}
+	}
+	if err := s.checkLock(ctx); err != nil {
+		return err
 	}
 	var (
 		fail    *StatementError
 		current *preparedStep
 		e       *HistoryEntry
 		start   time.Time
+		ran     []Progress
 	)
+	rows := s.rows
 	err := s.inTx(ctx, func(tx dialect.Querier) error {
 		for _, p := range prepared {
 			current, start = p, r.now()
+			if err := r.checkStepRows(rows, p.step); err != nil {
+				return err
+			}
 			e = s.startStep(p, start)
 			var err error
 			if fail, err = s.applyInTx(ctx, tx, p, e, start); err != nil {
 				return err
 			}
-			r.report(Progress{Phase: StepFinished, Step: p.step, Message: p.message, Elapsed: e.Duration})
+			rows = applyRows(rows, p.step)
+			ran = append(ran, Progress{Phase: StepFinished, Step: p.step, Message: p.message, Elapsed: e.Duration, Pending: true})
+			r.report(ran[len(ran)-1])
 		}
-		return nil
+		if err := s.checkLock(ctx); err != nil {
+			return err
+		}
+		return s.durable(ctx, tx)
 	})
 	if err == nil {
+		s.rows = rows
+		r.report(Progress{Phase: RunCommitted, Message: fmt.Sprintf("committed %d revision(s)", len(ran))})
 		return nil
 	}
 	if current == nil {
@@ -355,22 +450,27 @@ func (s *session) runAll(ctx context.Context, prepared []*preparedStep) error {
 		fillStatementError(fail, current)
 	}
 	fail.RolledBack, fail.WholeRun, fail.Applied = true, true, nil
-	e.StatementsDone = 0
+	e.StatementsDone, e.RanChecksum = 0, ""
 	return s.failed(ctx, current, e, start, fail, true)
 }
 
-// execBody runs the statements from..to of a SQL revision (to < 0: all),
-// or a Go revision's func, on q. It returns nil or the failure.
-func (s *session) execBody(ctx context.Context, q dialect.Querier, p *preparedStep, from, to int) *StatementError {
+// execBody runs a SQL revision's statements or a Go revision's func on q
+// (a transaction) and returns the texts of the statements that ran, or
+// the failure.
+func (s *session) execBody(ctx context.Context, q dialect.Querier, p *preparedStep) ([]string, *StatementError) {
 	if !p.isSQL {
-		if fail := s.runGo(ctx, &trackingExec{q: q, conn: s.conn}, p, true); fail != nil {
-			return fail
+		tr := &trackingExec{q: q, conn: s.conn, s: s}
+		if fail := s.runGo(ctx, tr, p, true); fail != nil {
+			return nil, fail
 		}
-		return s.checkForeignKeys(ctx, q, p)
+		return tr.ran, s.checkForeignKeys(ctx, q, p)
 	}
-	if to < 0 || to > len(p.stmts) {
-		to = len(p.stmts)
-	}
+	return nil, s.execStatements(ctx, q, p, 0, len(p.stmts))
+}
+
+// execStatements runs the statements from..to of a SQL revision on q, a
+// transaction.
+func (s *session) execStatements(ctx context.Context, q dialect.Querier, p *preparedStep, from, to int) *StatementError {
 	for i := from; i < to; i++ {
 		st := p.stmts[i]
 		if _, err := q.ExecContext(ctx, st.Text); err != nil {
@@ -392,9 +492,12 @@ func (s *session) runGo(ctx context.Context, ex *trackingExec, p *preparedStep, 
 	op.LiveTable = liveTable(s.r.d, ex.q)
 	err := p.goFn(ctx, op)
 	if err == nil {
+		err = ex.checkSkipped()
+	}
+	if err == nil {
 		return nil
 	}
-	fe := &StatementError{Err: err, Index: len(ex.ran) + 1}
+	fe := &StatementError{Err: err, Index: ex.count() + 1, Outcome: ex.outcome}
 	var se *ops.StatementError
 	if errors.As(err, &se) {
 		fe.Statement, fe.Err = se.Statement, se.Err
@@ -408,35 +511,63 @@ func (s *session) runGo(ctx context.Context, ex *trackingExec, p *preparedStep, 
 func fillStatementError(fe *StatementError, p *preparedStep) {
 	fe.Step = p.step.String()
 	fe.Revision = p.step.Revision.ID
+	fe.Direction = p.direction
 	fe.Path = p.path
 	if p.isSQL {
 		fe.Count = len(p.stmts)
+	} else {
+		fe.GoRevision = true
+	}
+	if fe.Outcome == 0 {
+		fe.Outcome = NotRun
 	}
 }
 
 // failed records a failure in the history table (with a fresh context,
-// so that an interrupted run is recorded too), reports it and returns it.
+// so that an interrupted run is recorded too, and on a fresh connection
+// when the migration connection was lost), reports it and returns it.
 // insert says whether the entry is new (the transaction that would have
 // written it rolled back) or is updated.
 func (s *session) failed(ctx context.Context, p *preparedStep, e *HistoryEntry, start time.Time, fail *StatementError, insert bool) error {
 	r := s.r
 	e.Status, e.FinishedAt = StatusFailed, r.now()
+	switch {
+	case fail.Outcome == Unknown:
+		e.Status = StatusUnknown
+	case ctx.Err() != nil:
+		e.Status = StatusInterrupted
+	}
 	e.Duration = e.FinishedAt.Sub(start)
+	if ctx.Err() != nil && !errors.Is(fail.Err, ctx.Err()) {
+		// Interrupted: say so, and let callers see ctx's error.
+		fail.Err = fmt.Errorf("%w (%w)", ctx.Err(), fail.Err)
+	}
 	e.Error = fail.Err.Error()
 	e.FailedStatement = fail.Statement
 	rctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), 10*time.Second)
 	defer cancel()
+	_ = s.syncCommits(rctx)
+	q := s.querier()
 	var rerr error
 	if insert {
-		rerr = r.ht.insert(rctx, s.conn, e)
+		rerr = r.ht.insert(rctx, q, e)
 	} else {
-		rerr = r.ht.finish(rctx, s.conn, e)
+		rerr = r.ht.finish(rctx, q, e)
 	}
 	if rerr != nil {
 		fail.RecordErr = rerr
 	}
 	r.report(Progress{Phase: StepFailed, Step: p.step, Message: p.message, Elapsed: e.Duration, Err: fail})
 	return fail
+}
+
+// querier is the migration connection, or the pool once that connection
+// is lost or its statement was interrupted.
+func (s *session) querier() dialect.Querier {
+	if s.broken {
+		return s.r.db
+	}
+	return s.conn
 }
 
 // statementTexts returns the texts of statements.
@@ -449,30 +580,87 @@ func statementTexts(stmts []scriptdir.Statement) []string {
 }
 
 // trackingExec is the executor a Go revision's Op runs on: it remembers
-// the statements that ran and reports each to after.
+// the statements that ran and reports them to after. Outside a
+// transaction (s set and q the migration connection) each statement runs
+// through execOutside, after the lock is confirmed. A resumed Go revision
+// skips its first skip statements, which an earlier run applied, and
+// checks that their texts match that run's (skipSum).
 type trackingExec struct {
 	q dialect.Querier
 	// conn is the migration connection q runs on (q may be a transaction
 	// begun on it); Raw lends its driver connection, so that a PostgreSQL
 	// COPY of ops.BulkInsert runs inside the revision's transaction.
 	conn  *sql.Conn
+	s     *session
 	ran   []string
-	after func(n int) error
+	after func(ran []string) error
+
+	skip     int
+	skipSum  string
+	skipSumN int
+	// outcome is that of the statement that failed.
+	outcome Outcome
 }
+
+// count is the number of statements that ran, skipped ones included.
+func (t *trackingExec) count() int { return len(t.ran) }
+
+// outside reports whether statements run outside a transaction.
+func (t *trackingExec) outside() bool { return t.after != nil }
 
 // ExecContext runs a statement and records it.
 func (t *trackingExec) ExecContext(ctx context.Context, query string, args ...any) (sql.Result, error) {
-	res, err := t.q.ExecContext(ctx, query, args...)
+	if len(t.ran) < t.skip {
+		t.ran = append(t.ran, query)
+		if len(t.ran) == t.skip {
+			if err := t.checkSkipped(); err != nil {
+				return nil, err
+			}
+		}
+		return driver.RowsAffected(0), nil
+	}
+	var res sql.Result
+	var err error
+	if t.outside() && len(args) == 0 {
+		if err = t.s.checkLock(ctx); err != nil {
+			t.outcome = NotRun
+			return nil, err
+		}
+		var o Outcome
+		o, err = t.s.execOutside(ctx, query)
+		if o != Ran {
+			t.outcome = o
+		}
+		res = driver.RowsAffected(0)
+	} else {
+		res, err = t.q.ExecContext(ctx, query, args...)
+	}
 	if err != nil {
 		return res, err
 	}
 	t.ran = append(t.ran, query)
 	if t.after != nil {
-		if err := t.after(len(t.ran)); err != nil {
+		if err := t.after(t.ran); err != nil {
 			return res, err
 		}
 	}
 	return res, nil
+}
+
+// checkSkipped fails when the statements a resumed Go revision skipped
+// differ from those the earlier run applied.
+func (t *trackingExec) checkSkipped() error {
+	if t.skip == 0 || t.skipSum == "" {
+		return nil
+	}
+	if len(t.ran) < t.skip {
+		return fmt.Errorf("the revision now runs %d statement(s) before it ends, but an earlier run applied %d: it changed since", len(t.ran), t.skip)
+	}
+	n := min(t.skip, t.skipSumN)
+	if ranChecksum(t.ran[:n]) != t.skipSum {
+		return fmt.Errorf("the first %d statement(s) of the revision, which an earlier run applied, changed since: resuming it could run the wrong statements", n)
+	}
+	return nil
 }
 
 // Raw runs f on the migration connection's driver connection.

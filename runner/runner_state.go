@@ -2,6 +2,8 @@ package runner
 
 import (
 	"context"
+	"errors"
+	"fmt"
 	"slices"
 
 	"github.com/migratego/migrate/scriptdir"
@@ -23,7 +25,10 @@ func (r *Runner) Current(ctx context.Context) ([]string, error) {
 		}
 		return nil, err
 	}
-	return rows, r.checkKnown(rows)
+	if err := r.checkKnown(rows); err != nil {
+		return rows, err
+	}
+	return rows, r.checkRows(rows)
 }
 
 // AppliedHistory returns the history table's entries, newest first; none
@@ -39,7 +44,7 @@ func (r *Runner) AppliedHistory(ctx context.Context) ([]HistoryEntry, error) {
 // VerifyProblem is an applied revision whose file changed or vanished.
 type VerifyProblem struct {
 	Revision string `json:"revision"`
-	// Problem is "changed" or "vanished".
+	// Problem is "changed", "vanished" or "partly applied".
 	Problem string `json:"problem"`
 	// Path is the revision's file (empty when vanished).
 	Path string `json:"path,omitempty"`
@@ -49,6 +54,8 @@ type VerifyProblem struct {
 	FileChecksum    string `json:"file_checksum,omitempty"`
 	// HistoryID is the history entry of that upgrade.
 	HistoryID int64 `json:"history_id,omitempty"`
+	// Partial is the state of a "partly applied" revision.
+	Partial *Partial `json:"partial,omitempty"`
 }
 
 // Verify compares the applied revisions with their files: a revision is
@@ -70,7 +77,17 @@ func (r *Runner) Verify(ctx context.Context) ([]VerifyProblem, error) {
 			return nil, err
 		}
 	}
-	entries, err := r.AppliedHistory(ctx)
+	hok, err := r.ht.exists(ctx, r.db)
+	if err != nil {
+		return nil, err
+	}
+	if !hok {
+		if len(rows) > 0 {
+			return nil, ErrNoHistory
+		}
+		return nil, nil
+	}
+	entries, err := r.ht.list(ctx, r.db, 0)
 	if err != nil {
 		return nil, err
 	}
@@ -103,6 +120,13 @@ func (r *Runner) Verify(ctx context.Context) ([]VerifyProblem, error) {
 		if e.Status != StatusOK || e.Direction == DirectionStamp {
 			continue
 		}
+		if e.Direction == DirectionAccept {
+			// An accepted edit sets the checksum of the latest upgrade.
+			if _, seen := latest[e.Revision]; !seen {
+				latest[e.Revision] = e
+			}
+			continue
+		}
 		if _, seen := latest[e.Revision]; !seen {
 			latest[e.Revision] = e
 		}
@@ -121,15 +145,114 @@ func (r *Runner) Verify(ctx context.Context) ([]VerifyProblem, error) {
 		}
 		switch {
 		case rev == nil:
-			if e.Direction == DirectionUpgrade && !slices.ContainsFunc(problems, func(p VerifyProblem) bool { return p.Revision == id }) {
+			if e.Direction != DirectionDowngrade && !slices.ContainsFunc(problems, func(p VerifyProblem) bool { return p.Revision == id }) {
 				problems = append(problems, VerifyProblem{Revision: id, Problem: "vanished", AppliedChecksum: e.Checksum, HistoryID: e.ID})
 			}
-		case !applied[id] || e.Direction != DirectionUpgrade:
+		case !applied[id] || (e.Direction != DirectionUpgrade && e.Direction != DirectionAccept):
 		case sc == nil || e.Checksum == "":
 		case sc.Checksum != e.Checksum:
 			problems = append(problems, VerifyProblem{Revision: id, Problem: "changed", Path: sc.Path,
 				AppliedChecksum: e.Checksum, FileChecksum: sc.Checksum, HistoryID: e.ID})
 		}
 	}
+	part, err := r.Partial(ctx)
+	if err != nil {
+		return nil, err
+	}
+	if part != nil {
+		problems = append(problems, VerifyProblem{Revision: part.Revision, Problem: "partly applied", Path: part.Path, HistoryID: part.HistoryID, Partial: part})
+	}
 	return problems, nil
 }
+
+// Partial is a revision that an earlier run left partly applied, as the
+// history table tells it, with what is known of each statement.
+type Partial struct {
+	Revision  string `json:"revision"`
+	Step      string `json:"step"`
+	Direction string `json:"direction"`
+	// Path is the revision's file (empty when it is gone).
+	Path string `json:"path,omitempty"`
+	// Status is the entry's: failed, interrupted, unknown, or running
+	// (a run works on it now, or died; the next run finds out which).
+	Status string `json:"status"`
+	// Statements are the revision's statements with their state; for a
+	// Go revision, those that ran and the next one.
+	Statements []StatementState `json:"statements"`
+	// HistoryID is the history entry.
+	HistoryID int64  `json:"history_id"`
+	Error     string `json:"error,omitempty"`
+}
+
+// StatementState is a statement of a partly applied revision: "ran",
+// "failed" (refused, did not take effect), "not run", or "unknown".
+type StatementState struct {
+	Index int    `json:"index"`
+	State string `json:"state"`
+	Text  string `json:"text,omitempty"`
+}
+
+// Partial returns the revision an earlier run left partly applied, or
+// nil. It takes no lock and creates nothing.
+func (r *Runner) Partial(ctx context.Context) (*Partial, error) {
+	ok, err := r.ht.exists(ctx, r.db)
+	if err != nil || !ok {
+		return nil, err
+	}
+	e, err := r.pendingPartial(ctx, r.db)
+	if err != nil || e == nil {
+		return nil, err
+	}
+	p := &Partial{Revision: e.Revision, Step: e.Step, Direction: e.Direction, Status: e.Status, HistoryID: e.ID, Error: e.Error}
+	if sc := r.set.Script(e.Revision); sc != nil {
+		p.Path = sc.Path
+	}
+	var texts []string
+	if ps := r.pendingStep(e, nil); ps != nil && ps.isSQL {
+		texts = statementTexts(ps.stmts)
+	}
+	n := max(len(texts), e.StatementCount, e.StatementsDone+1)
+	for i := 1; i <= n; i++ {
+		st := StatementState{Index: i, State: "not run"}
+		switch {
+		case i <= e.StatementsDone:
+			st.State = "ran"
+		case i > e.StatementsDone+1:
+		case e.Status == StatusFailed:
+			st.State = "failed"
+		case e.Status == StatusUnknown || e.Status == StatusRunning:
+			st.State = "unknown"
+		}
+		if i <= len(texts) {
+			st.Text = abbreviate(texts[i-1], 120)
+		} else if i == e.StatementsDone+1 && e.FailedStatement != "" {
+			st.Text = abbreviate(e.FailedStatement, 120)
+		}
+		p.Statements = append(p.Statements, st)
+	}
+	return p, nil
+}
+
+// Accept records that the file of the applied revision id was edited on
+// purpose: verify compares it with the file's checksum now. It takes the
+// migration lock.
+func (r *Runner) Accept(ctx context.Context, id string) error {
+	rev := r.g.Revision(id)
+	sc := r.set.Script(id)
+	if rev == nil || sc == nil {
+		return &ResumeError{Msg: fmt.Sprintf("verify --accept %s: no revision file declares it", id)}
+	}
+	s, err := r.begin(ctx)
+	if err != nil {
+		return err
+	}
+	defer s.close(ctx)
+	now := r.now()
+	e := &HistoryEntry{Revision: id, Direction: DirectionAccept, Step: "accept the edited file of " + id, Checksum: sc.Checksum,
+		Tag: r.tag, Status: StatusOK, StartedAt: now, FinishedAt: now, Operator: r.operator, ToolVersion: r.toolVersion}
+	return r.ht.insert(ctx, s.conn, e)
+}
+
+// ErrNoHistory is returned by Verify when revisions are applied but the
+// history table, which holds their checksums, does not exist.
+var ErrNoHistory = errors.New("the history table does not exist, so the applied revisions cannot be checked (they were stamped, or applied by a tool that does not keep it)")

@@ -260,8 +260,33 @@ func TestRunnerFailureResumeMySQL(t *testing.T) {
 	}
 }
 
-// TestRunnerPartialChangedFile: a partly applied revision whose file
-// changed is not resumed; stamp settles it.
+// TestRunnerResumeEditedStatement: the statements of a partly applied
+// revision that did not run may be edited (that is how the failing one is
+// fixed): the next upgrade resumes with the edited statement (issue 10
+// point 5).
+func TestRunnerResumeEditedStatement(t *testing.T) {
+	dir := copyFixture(t, "failing")
+	db, _ := testdb.Open(t, "mysql")
+	ctx := context.Background()
+	r := newTestRunner(t, db, dirGraph(t, dir))
+	if _, err := r.Upgrade(ctx, "head"); err == nil {
+		t.Fatal("upgrade succeeded")
+	}
+	writeFile(t, dir, "f2_broken.sql", strings.Replace(readFile(t, dir, "f2_broken.sql"), "INSERT INTO no_such_table (id) VALUES (1);", "CREATE TABLE f2_fixed (id integer);", 1))
+	r = newTestRunner(t, db, dirGraph(t, dir))
+	res, err := r.Upgrade(ctx, "head")
+	if err != nil {
+		t.Fatalf("upgrade after fixing statement 3: %v", err)
+	}
+	if !slices.Equal(stepIDs(res), []string{"f2"}) {
+		t.Errorf("ran %v", stepIDs(res))
+	}
+	wantRows(t, r, "f2")
+	wantTables(t, db, []string{"f2_a", "f2_b", "f2_fixed", "f2_c"}, nil)
+}
+
+// TestRunnerPartialChangedFile: a partly applied revision whose
+// statements that ran changed is not resumed; stamp settles it.
 func TestRunnerPartialChangedFile(t *testing.T) {
 	dir := copyFixture(t, "failing")
 	db, _ := testdb.Open(t, "mysql")
@@ -270,7 +295,8 @@ func TestRunnerPartialChangedFile(t *testing.T) {
 	if _, err := r.Upgrade(ctx, "head"); err == nil {
 		t.Fatal("upgrade succeeded")
 	}
-	writeFile(t, dir, "f2_broken.sql", strings.Replace(readFile(t, dir, "f2_broken.sql"), "INSERT INTO no_such_table (id) VALUES (1);", "", 1))
+	edited := strings.Replace(readFile(t, dir, "f2_broken.sql"), "CREATE TABLE f2_b (id integer PRIMARY KEY);", "CREATE TABLE f2_b (id bigint PRIMARY KEY);", 1)
+	writeFile(t, dir, "f2_broken.sql", strings.Replace(edited, "INSERT INTO no_such_table (id) VALUES (1);", "", 1))
 	r = newTestRunner(t, db, dirGraph(t, dir))
 	_, err := r.Upgrade(ctx, "head")
 	var pe *PartialRevisionError

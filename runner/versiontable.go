@@ -37,11 +37,11 @@ func newVersionTable(d dialect.Dialect, rs dialect.RunSupport, schema, name stri
 	}
 	qname, err := d.QuoteQualified(schema, name)
 	if err != nil {
-		return nil, fmt.Errorf("runner: version table: %w", err)
+		return nil, fmt.Errorf("version table: %w", err)
 	}
 	qcol, err := d.QuoteIdent(versionColumn)
 	if err != nil {
-		return nil, fmt.Errorf("runner: version table: %w", err)
+		return nil, fmt.Errorf("version table: %w", err)
 	}
 	return &versionTable{d: d, rs: rs, schema: schema, name: name, qname: qname, qcol: qcol}, nil
 }
@@ -63,7 +63,7 @@ func (v *versionTable) model() *model.Table {
 func (v *versionTable) createStatements() ([]string, error) {
 	stmts, err := v.d.CreateTable(v.model())
 	if err != nil {
-		return nil, fmt.Errorf("runner: version table %s: %w", v.display(), err)
+		return nil, fmt.Errorf("version table %s: %w", v.display(), err)
 	}
 	return stmts, nil
 }
@@ -72,7 +72,7 @@ func (v *versionTable) createStatements() ([]string, error) {
 func (v *versionTable) exists(ctx context.Context, q dialect.Querier) (bool, error) {
 	ok, err := v.rs.TableExists(ctx, q, v.schema, v.name)
 	if err != nil {
-		return false, fmt.Errorf("runner: look for version table %s: %w", v.display(), err)
+		return false, fmt.Errorf("look for version table %s: %w", v.display(), err)
 	}
 	return ok, nil
 }
@@ -81,19 +81,19 @@ func (v *versionTable) exists(ctx context.Context, q dialect.Querier) (bool, err
 func (v *versionTable) read(ctx context.Context, q dialect.Querier) ([]string, error) {
 	rows, err := q.QueryContext(ctx, "SELECT "+v.qcol+" FROM "+v.qname)
 	if err != nil {
-		return nil, fmt.Errorf("runner: read version table %s: %w", v.display(), err)
+		return nil, fmt.Errorf("read version table %s: %w", v.display(), err)
 	}
 	defer rows.Close()
 	var ids []string
 	for rows.Next() {
 		var id string
 		if err := rows.Scan(&id); err != nil {
-			return nil, fmt.Errorf("runner: read version table %s: %w", v.display(), err)
+			return nil, fmt.Errorf("read version table %s: %w", v.display(), err)
 		}
 		ids = append(ids, id)
 	}
 	if err := rows.Err(); err != nil {
-		return nil, fmt.Errorf("runner: read version table %s: %w", v.display(), err)
+		return nil, fmt.Errorf("read version table %s: %w", v.display(), err)
 	}
 	slices.Sort(ids)
 	return ids, nil
@@ -122,18 +122,18 @@ func (v *versionTable) apply(ctx context.Context, q dialect.Querier, s versions.
 			query = "DELETE FROM " + v.qname + " WHERE " + v.qcol + " = " + v.rs.Placeholder(1)
 			args = []any{op.From}
 		default:
-			return fmt.Errorf("runner: %s: unknown version-table operation %d", s, op.Kind)
+			return fmt.Errorf("%s: unknown version-table operation %d", s, op.Kind)
 		}
 		res, err := q.ExecContext(ctx, query, args...)
 		if err != nil {
-			return fmt.Errorf("runner: %s: %s version table %s (version_num='%s'): %w", s, verb, v.display(), row, err)
+			return fmt.Errorf("%s: %s version table %s (version_num='%s'): %w", s, verb, v.display(), row, err)
 		}
 		if op.Kind == versions.RowInsert {
 			continue
 		}
 		n, err := res.RowsAffected()
 		if err != nil {
-			return fmt.Errorf("runner: %s: %s version table %s: rows affected: %w", s, verb, v.display(), err)
+			return fmt.Errorf("%s: %s version table %s: rows affected: %w", s, verb, v.display(), err)
 		}
 		if n != 1 {
 			return &VersionTableError{Step: s.String(), Revision: s.Revision.ID, Table: v.display(), Statement: verb, Row: row, Affected: n}
@@ -145,7 +145,7 @@ func (v *versionTable) apply(ctx context.Context, q dialect.Querier, s versions.
 // purge deletes every row (stamp --purge).
 func (v *versionTable) purge(ctx context.Context, q dialect.Querier) error {
 	if _, err := q.ExecContext(ctx, "DELETE FROM "+v.qname); err != nil {
-		return fmt.Errorf("runner: purge version table %s: %w", v.display(), err)
+		return fmt.Errorf("purge version table %s: %w", v.display(), err)
 	}
 	return nil
 }

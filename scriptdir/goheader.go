@@ -263,7 +263,7 @@ func setGoField(rev *versions.Revision, name string, kind goFieldKind, v ast.Exp
 	case goBool:
 		id, ok := ast.Unparen(v).(*ast.Ident)
 		if !ok || (id.Name != "true" && id.Name != "false") {
-			return errors.New("must be true or false: the header is read without compiling, so only constants are allowed")
+			return errors.New("must be true or false: the header is read without compiling, so only literals are allowed (no variables, named constants or calls)")
 		}
 		rev.NonTransactional = id.Name == "true"
 	}
@@ -302,7 +302,7 @@ func goStringConst(v ast.Expr) (string, error) {
 			return x + y, nil
 		}
 	}
-	return "", errors.New("must be a string literal: the header is read without compiling, so only constants are allowed (no variables, constants or calls)")
+	return "", errors.New("must be a string literal: the header is read without compiling, so only literals are allowed (no variables, named constants or calls)")
 }
 
 // goStringListConst evaluates []string{"a", "b"} or nil.
@@ -313,7 +313,7 @@ func goStringListConst(v ast.Expr) ([]string, error) {
 	}
 	lit, ok := v.(*ast.CompositeLit)
 	if !ok || !isStringSliceType(lit.Type) {
-		return nil, errors.New("must be a []string{…} literal of string literals: the header is read without compiling, so only constants are allowed")
+		return nil, errors.New("must be a []string{…} literal of string literals: the header is read without compiling, so only literals are allowed (no variables, named constants or calls)")
 	}
 	list := make([]string, 0, len(lit.Elts))
 	for _, elt := range lit.Elts {

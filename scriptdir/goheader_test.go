@@ -111,7 +111,7 @@ func TestParseGoRevisionErrors(t *testing.T) {
 		{"syntax error", head + "func init() {\n", "x.go:5: syntax error: "},
 		{"register without literal", head + "func init() {\n\tmig.Register(build())\n}\n", "x.go:6: no runner.Revision literal"},
 		{"two literals", head + "func init() {\n\tmig.Register(&mig.Revision{ID: \"a\"})\n\tmig.Register(&mig.Revision{ID: \"b\"})\n}\n", "x.go:7: a second runner.Revision literal (the first is on line 6)"},
-		{"non-constant ID", head + "var id = \"a\"\n\nfunc init() {\n\tmig.Register(&mig.Revision{ID: id})\n}\n", "x.go:8: field ID: must be a string literal"},
+		{"non-constant ID", head + "var id = \"a\"\n\nfunc init() {\n\tmig.Register(&mig.Revision{ID: id})\n}\n", "x.go:8: field ID: must be a string literal: the header is read without compiling, so only literals are allowed (no variables, named constants or calls)"},
 		{"non-constant Revises", head + "func init() {\n\tmig.Register(&mig.Revision{\n\t\tID: \"a\",\n\t\tRevises: parents(),\n\t})\n}\n", "x.go:8: field Revises: must be a []string{…} literal"},
 		{"non-constant element", head + "func init() {\n\tmig.Register(&mig.Revision{ID: \"a\", Revises: []string{\"b\", p}})\n}\n", "x.go:6: field Revises: element 2: must be a string literal"},
 		{"non-constant bool", head + "func init() {\n\tmig.Register(&mig.Revision{ID: \"a\", NonTransactional: !false})\n}\n", "x.go:6: field NonTransactional: must be true or false"},

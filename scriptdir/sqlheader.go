@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/migratego/migrate/dialect"
 	"github.com/migratego/migrate/versions"
@@ -97,6 +98,9 @@ func ParseSQLRevision(path string, src []byte) (*Script, error) {
 	text := string(bytes.TrimPrefix(src, []byte("\uFEFF")))
 	lines := strings.SplitAfter(text, "\n")
 	for i, raw := range lines {
+		if err := checkSQLText(path, i+1, raw); err != nil {
+			return nil, err
+		}
 		if err := p.line(i+1, raw); err != nil {
 			return nil, err
 		}
@@ -176,6 +180,11 @@ func (p *sqlFileParser) header(name, arg string) error {
 		if err != nil {
 			return fmt.Errorf("revises: %w", err)
 		}
+		for i, id := range ids {
+			if slices.Contains(ids[:i], id) {
+				return fmt.Errorf("revises: %s is listed twice; a merge point revises distinct revisions", id)
+			}
+		}
 		p.rev.Revises = ids
 	case dirDependsOn:
 		p.rev.DependsOn = splitList(arg)
@@ -200,6 +209,28 @@ func (p *sqlFileParser) header(name, arg string) error {
 			return fmt.Errorf("unknown dialect %q in \"-- migrate:dialect\" (use postgres, mysql or sqlite)", arg)
 		}
 		p.script.Dialect = d
+	}
+	return nil
+}
+
+// checkSQLText refuses a NUL byte or invalid UTF-8 in a line of a SQL
+// revision file: drivers would cut the statement at the NUL or store
+// replacement characters, so the file is refused when it is loaded.
+func checkSQLText(path string, n int, line string) error {
+	if i := strings.IndexByte(line, 0); i >= 0 {
+		return fileErrorf(path, n, "NUL byte at column %d: a SQL revision file must be text; remove it", utf8.RuneCountInString(line[:i])+1)
+	}
+	if !utf8.ValidString(line) {
+		col := 1
+		for i, r := range line {
+			if r == utf8.RuneError {
+				if _, size := utf8.DecodeRuneInString(line[i:]); size == 1 {
+					break
+				}
+			}
+			col++
+		}
+		return fileErrorf(path, n, "invalid UTF-8 at column %d: save the file as UTF-8", col)
 	}
 	return nil
 }

@@ -76,6 +76,11 @@ func NewGraph(revs []*Revision) (*Graph, error) {
 				"Self-loop is detected in revisions (%s)", r.ID))
 			continue
 		}
+		if dup, field := repeatedLink(r); dup != "" {
+			errs = append(errs, newGraphError(DuplicateParent, r.ID, []*Revision{r},
+				"Revision %s lists %s twice in %s; a revision cannot merge (or depend on) the same revision with itself", r.ID, dup, field))
+			continue
+		}
 		if slices.Contains(r.DependsOn, r.ID) {
 			errs = append(errs, newGraphError(DependencySelfLoop, r.ID, []*Revision{r},
 				"Dependency self-loop is detected in revisions (%s)", r.ID))
@@ -97,6 +102,22 @@ func NewGraph(revs []*Revision) (*Graph, error) {
 	g.normalizeDependencies()
 	g.propagateLabels()
 	return g, nil
+}
+
+// repeatedLink returns an id listed twice in r.Revises or r.DependsOn,
+// and which of the two lists it is in.
+func repeatedLink(r *Revision) (id, field string) {
+	for _, l := range []struct {
+		name string
+		ids  []string
+	}{{"revises", r.Revises}, {"depends_on", r.DependsOn}} {
+		for i, a := range l.ids {
+			if slices.Contains(l.ids[:i], a) {
+				return a, l.name
+			}
+		}
+	}
+	return "", ""
 }
 
 // checkGraphID applies Alembic's verify_rev_id (no '@', '-', '+', ':')

@@ -30,6 +30,9 @@ const (
 	// InvalidID: a revision id contains '@', '-', '+' or ':', is empty,
 	// is longer than 255 characters or is a reserved word.
 	InvalidID
+	// DuplicateParent: a revision lists the same parent (or dependency)
+	// twice.
+	DuplicateParent
 )
 
 var graphErrorKindNames = map[GraphErrorKind]string{
@@ -42,6 +45,7 @@ var graphErrorKindNames = map[GraphErrorKind]string{
 	DependencyCycle:    "dependency cycle",
 	DuplicateLabel:     "duplicate branch label",
 	InvalidID:          "invalid revision id",
+	DuplicateParent:    "duplicate parent",
 }
 
 // String names the kind in a few words.

@@ -144,6 +144,21 @@ func ApplySteps(current []string, steps []Step) ([]string, error) {
 	return rows, nil
 }
 
+// ApplyRows returns the version table's rows after the step, from rows
+// before it (which it does not change), or an error when the rows do not
+// match the step (a row to update or delete is missing, a row to insert
+// is there already).
+func (s Step) ApplyRows(rows []string) ([]string, error) {
+	out := slices.Clone(rows)
+	for _, op := range s.Rows() {
+		var err error
+		if out, err = applyRow(out, op); err != nil {
+			return nil, err
+		}
+	}
+	return out, nil
+}
+
 func applyRow(rows []string, op RowOp) ([]string, error) {
 	switch op.Kind {
 	case RowInsert:

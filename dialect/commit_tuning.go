@@ -1,0 +1,48 @@
+package dialect
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+)
+
+// CommitTuner is implemented by dialects where a run of many revisions
+// may commit them without waiting for each commit to reach the disk,
+// because the run's last commit waits, and makes every earlier one
+// durable with it (PostgreSQL's WAL is flushed in order). A crash in the
+// middle loses the last commits and leaves a consistent, older state.
+type CommitTuner interface {
+	// AsyncCommits switches the commits of conn's session to
+	// asynchronous; restore switches them back to the session's setting.
+	AsyncCommits(ctx context.Context, conn *sql.Conn) (restore func(context.Context) error, err error)
+	// DurableCommit returns the statement that, run inside a
+	// transaction, makes its commit wait for the disk.
+	DurableCommit() string
+}
+
+var _ CommitTuner = (*postgresDialect)(nil)
+
+// AsyncCommits sets synchronous_commit to off for the session, unless it
+// is off already; restore sets the previous value back.
+func (d *postgresDialect) AsyncCommits(ctx context.Context, conn *sql.Conn) (func(context.Context) error, error) {
+	noop := func(context.Context) error { return nil }
+	var was string
+	if err := conn.QueryRowContext(ctx, "SELECT current_setting('synchronous_commit')").Scan(&was); err != nil {
+		return noop, fmt.Errorf("read synchronous_commit: %w", err)
+	}
+	if was == "off" {
+		return noop, nil
+	}
+	if _, err := conn.ExecContext(ctx, "SELECT set_config('synchronous_commit', 'off', false)"); err != nil {
+		return noop, fmt.Errorf("set synchronous_commit: %w", err)
+	}
+	return func(ctx context.Context) error {
+		if _, err := conn.ExecContext(ctx, "SELECT set_config('synchronous_commit', $1, false)", was); err != nil {
+			return fmt.Errorf("restore synchronous_commit: %w", err)
+		}
+		return nil
+	}, nil
+}
+
+// DurableCommit returns SET LOCAL synchronous_commit = on.
+func (d *postgresDialect) DurableCommit() string { return "SET LOCAL synchronous_commit = on" }
