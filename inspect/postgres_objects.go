@@ -22,7 +22,8 @@ SELECT n.nspname, c.relname, s.seqstart, s.seqincrement, s.seqmin, s.seqmax, s.s
   pg_catalog.format_type(s.seqtypid, NULL),
   COALESCE(d.deptype::text, ''), COALESCE(d.refobjid::int8, 0), COALESCE(d.refobjsubid, 0),
   oc.relname, oa.attname,
-  ` + pgNameFilter("c.relname") + `
+  ` + pgNameFilter("c.relname") + `,
+  COALESCE(pg_catalog.obj_description(c.oid, 'pg_class'), '')
 FROM pg_catalog.pg_sequence s
 JOIN pg_catalog.pg_class c ON c.oid = s.seqrelid
 JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
@@ -56,9 +57,10 @@ func (st *pgState) readSequences(ctx context.Context, q Querier) error {
 			owner                      int64
 			ownerCol                   int
 			ownerTable, ownerColName   sql.NullString
+			comment                    string
 		)
 		if err := rows.Scan(&schema, &name, &start, &inc, &lo, &hi, &cache, &cycle, &typ,
-			&deptype, &owner, &ownerCol, &ownerTable, &ownerColName, &listed); err != nil {
+			&deptype, &owner, &ownerCol, &ownerTable, &ownerColName, &listed, &comment); err != nil {
 			return err
 		}
 		var col *model.Column
@@ -78,6 +80,7 @@ func (st *pgState) readSequences(ctx context.Context, q Querier) error {
 		if typ != "bigint" {
 			s.As = typ
 		}
+		s.Comment = comment
 		if b, ok := pgSequenceBounds[typ]; ok {
 			defLo, defHi := int64(1), b[1]
 			if inc < 0 {
