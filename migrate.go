@@ -11,10 +11,13 @@
 // revision files), versions (the graph), runner (execution) and dialect
 // (one object per database). Revisions are the files the migrate command
 // writes: SQL files, and Go files whose compiled revisions are in a
-// runner.Registry. The
-// version and history tables, the migration lock and the transactions are
-// exactly those of the migrate command, so the command and the program can
-// work on the same database.
+// runner.Registry. The version and history tables, the migration lock and
+// the transactions are exactly those of the migrate command, so the
+// command and the program can work on the same database.
+//
+// No package of the module registers a database/sql driver: the program
+// imports the driver of its database (pgx stdlib, go-sql-driver/mysql,
+// modernc.org/sqlite, …) and links only that one.
 //
 // Nothing here uses package-level state: a program migrating several
 // databases passes one Source per migration set.

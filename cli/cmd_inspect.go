@@ -95,8 +95,8 @@ func runInspect(cmd *cobra.Command, app *App, f inspectFlags) error {
 		}
 		var b strings.Builder
 		for _, s := range stmts {
-			b.WriteString(s)
-			b.WriteString(";\n\n")
+			b.WriteString(dialect.ScriptStatement(db.Dialect, s))
+			b.WriteString("\n")
 		}
 		app.Printf("%s", b.String())
 	}

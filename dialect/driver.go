@@ -7,18 +7,18 @@ import (
 	"fmt"
 	"reflect"
 	"strings"
-
-	"github.com/go-sql-driver/mysql"
-	"github.com/jackc/pgx/v5/stdlib"
-	"modernc.org/sqlite"
 )
 
-// driverPackages maps the package paths of database/sql drivers that are
-// not linked into this module to their dialect, so that a program using
-// one of them still gets its dialect detected.
+// driverPackages maps the package paths of database/sql drivers to their
+// dialect. Package dialect links none of them (programs choose their
+// drivers): a driver is recognised by the package of its type.
 var driverPackages = map[string]string{
-	"github.com/lib/pq":                    "postgres",
+	"github.com/jackc/pgx/v5/stdlib":       "postgres",
+	"github.com/jackc/pgx/v4/stdlib":       "postgres",
 	"github.com/jackc/pgx/stdlib":          "postgres",
+	"github.com/lib/pq":                    "postgres",
+	"github.com/go-sql-driver/mysql":       "mysql",
+	"modernc.org/sqlite":                   "sqlite",
 	"github.com/mattn/go-sqlite3":          "sqlite",
 	"github.com/ncruces/go-sqlite3/driver": "sqlite",
 	"github.com/glebarez/go-sqlite":        "sqlite",
@@ -35,14 +35,6 @@ func ForDriver(db *sql.DB) (Dialect, error) {
 		return nil, errors.New("dialect: no database (nil *sql.DB)")
 	}
 	drv := db.Driver()
-	switch drv.(type) {
-	case *stdlib.Driver:
-		return Postgres(), nil
-	case *mysql.MySQLDriver, mysql.MySQLDriver:
-		return MySQL(), nil
-	case *sqlite.Driver:
-		return SQLite(), nil
-	}
 	t := reflect.TypeOf(drv)
 	for t != nil && t.Kind() == reflect.Pointer {
 		t = t.Elem()

@@ -109,6 +109,9 @@ func (s *literalStyle) literal(v any) (string, error) {
 		}
 		return s.falseLit, nil
 	case string:
+		if !utf8.ValidString(x) {
+			return "", fmt.Errorf("literal %q: not valid UTF-8; pass the bytes as a []byte (binary) value", x)
+		}
 		return s.str(x)
 	case []byte:
 		if x == nil {

@@ -4,11 +4,17 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
-
-	_ "github.com/go-sql-driver/mysql" // database/sql driver "mysql"
-	_ "github.com/jackc/pgx/v5/stdlib" // database/sql driver "pgx"
-	_ "modernc.org/sqlite"             // database/sql driver "sqlite"
+	"slices"
 )
+
+// driverImports names the package that registers each database/sql
+// driver Open uses. Package dialect registers none: the program links the
+// drivers it needs (cmd/migrate links all three).
+var driverImports = map[string]string{
+	"pgx":    "github.com/jackc/pgx/v5/stdlib",
+	"mysql":  "github.com/go-sql-driver/mysql",
+	"sqlite": "modernc.org/sqlite",
+}
 
 // DB is an open database with its dialect.
 type DB struct {
@@ -42,9 +48,12 @@ func ForName(name string) (Dialect, error) {
 }
 
 // Open parses a database URL, connects, checks the connection, and returns
-// the database with the dialect for its server version. An in-memory SQLite
-// database is limited to one connection, so that every statement sees it.
-// Errors name the redacted URL, never the password.
+// the database with the dialect for its server version. The program must
+// link the database/sql driver of the URL's database (pgx stdlib,
+// go-sql-driver/mysql or modernc.org/sqlite); an error names the import
+// when it does not. An in-memory SQLite database is limited to one
+// connection, so that every statement sees it. Errors name the redacted
+// URL, never the password.
 func Open(ctx context.Context, rawURL string) (*DB, error) {
 	u, err := ParseURL(rawURL)
 	if err != nil {
@@ -54,9 +63,13 @@ func Open(ctx context.Context, rawURL string) (*DB, error) {
 	if err != nil {
 		return nil, err
 	}
+	if err := checkDriverLinked(u); err != nil {
+		return nil, err
+	}
 	db, err := sql.Open(u.Driver, u.DSN)
 	if err != nil {
-		return nil, fmt.Errorf("open %s: %w", u.Redacted, err)
+		// sql.Open does not connect: the driver refused the DSN.
+		return nil, &URLError{Redacted: u.Redacted, Reason: err.Error()}
 	}
 	if u.Memory() {
 		db.SetMaxOpenConns(1)
@@ -74,4 +87,13 @@ func Open(ctx context.Context, rawURL string) (*DB, error) {
 		}
 	}
 	return &DB{DB: db, Dialect: d, URL: u}, nil
+}
+
+// checkDriverLinked reports a database/sql driver of u that the program
+// does not link, naming the import that links it.
+func checkDriverLinked(u *URL) error {
+	if slices.Contains(sql.Drivers(), u.Driver) {
+		return nil
+	}
+	return fmt.Errorf("open %s: the database/sql driver %q is not linked into this program; import _ %q", u.Redacted, u.Driver, driverImports[u.Driver])
 }

@@ -8,8 +8,6 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
-
-	"github.com/go-sql-driver/mysql"
 )
 
 // URL is a parsed database URL: which dialect, which database/sql driver
@@ -147,9 +145,8 @@ func parseMySQLURL(raw string) (*URL, error) {
 	if err != nil {
 		return nil, &URLError{Redacted: redactUnparsable(raw), Reason: "malformed URL: " + cleanURLErr(err)}
 	}
-	cfg := mysql.NewConfig()
-	cfg.User = u.User.Username()
-	cfg.Passwd, _ = u.User.Password()
+	dsn := &mysqlDSN{user: u.User.Username(), net: "tcp", dbname: strings.TrimPrefix(u.Path, "/")}
+	dsn.passwd, _ = u.User.Password()
 	host := u.Host
 	if host == "" {
 		host = "127.0.0.1"
@@ -157,57 +154,31 @@ func parseMySQLURL(raw string) (*URL, error) {
 	if _, _, err := net.SplitHostPort(host); err != nil {
 		host = net.JoinHostPort(strings.Trim(host, "[]"), "3306")
 	}
-	cfg.Net = "tcp"
-	cfg.Addr = host
-	cfg.DBName = strings.TrimPrefix(u.Path, "/")
-	if err := applyMySQLParams(cfg, u.Query()); err != nil {
-		return nil, &URLError{Redacted: redactedURL(u), Reason: err.Error()}
-	}
-	return mysqlURL(cfg, redactedURL(u)), nil
+	dsn.addr = host
+	// The driver reads the parameters exactly as in a native DSN.
+	dsn.params = u.Query().Encode()
+	return mysqlURL(dsn, u.Redacted()), nil
 }
 
 func parseMySQLDSN(raw string) (*URL, error) {
-	cfg, err := mysql.ParseDSN(raw)
+	dsn, err := parseMySQLDSNParts(raw)
 	if err != nil {
 		return nil, &URLError{Redacted: redactUnparsable(raw), Reason: "malformed MySQL DSN: " + err.Error()}
 	}
-	red := *cfg
-	if red.Passwd != "" {
-		red.Passwd = RedactedPassword
+	red := *dsn
+	if red.passwd != "" {
+		red.passwd = "xxxxx"
 	}
-	if len(red.Params) > 0 {
-		params := make(map[string]string, len(red.Params))
-		for k, v := range red.Params {
-			if IsPasswordParam(k) {
-				v = RedactedPassword
-			}
-			params[k] = v
-		}
-		red.Params = params
-	}
-	return mysqlURL(cfg, red.FormatDSN()), nil
+	red.params = withoutParam(red.params, mysqlMultiStatements)
+	return mysqlURL(dsn, red.format()), nil
 }
 
 // mysqlURL fixes the driver options the tool relies on: statements are sent
 // one at a time (no multiStatements), and DATETIME values come back as text
-// unless the user asked otherwise.
-func mysqlURL(cfg *mysql.Config, redacted string) *URL {
-	cfg.MultiStatements = false
-	return &URL{Dialect: "mysql", Driver: "mysql", DSN: cfg.FormatDSN(), Database: cfg.DBName, Redacted: redacted}
-}
-
-func applyMySQLParams(cfg *mysql.Config, q url.Values) error {
-	if len(q) == 0 {
-		return nil
-	}
-	// Let the driver interpret the parameters exactly as in a native DSN.
-	probe, err := mysql.ParseDSN("/?" + q.Encode())
-	if err != nil {
-		return fmt.Errorf("query parameters: %w", err)
-	}
-	probe.User, probe.Passwd, probe.Net, probe.Addr, probe.DBName = cfg.User, cfg.Passwd, cfg.Net, cfg.Addr, cfg.DBName
-	*cfg = *probe
-	return nil
+// unless the user asked otherwise (the driver's default).
+func mysqlURL(dsn *mysqlDSN, redacted string) *URL {
+	dsn.params = withoutParam(dsn.params, mysqlMultiStatements)
+	return &URL{Dialect: "mysql", Driver: "mysql", DSN: dsn.format(), Database: dsn.dbname, Redacted: redacted}
 }
 
 func parseSQLiteURL(raw, rest string) (*URL, error) {

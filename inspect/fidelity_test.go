@@ -77,10 +77,38 @@ func checkFidelity(t *testing.T, name, file string, count func(context.Context, 
 		t.Errorf("the reloaded schema inspects differently:\n%s", lineDiff(string(j1), string(j2)))
 	}
 	c1, c2 := count(ctx, t, src), count(ctx, t, dst)
-	if fmt.Sprint(c1) != fmt.Sprint(c2) {
-		t.Errorf("catalog counts: loaded %v, reloaded %v", c1, c2)
+	if d := countDiff(c1, c2); d != "" {
+		t.Errorf("catalog counts differ (kind: loaded, reloaded):\n%s", d)
 	}
-	t.Logf("%s: %v", filepath.Base(file), c1)
+	t.Logf("%s: %v", filepath.Base(file), summary(c1))
+}
+
+// countDiff lists the kinds whose counts differ.
+func countDiff(a, b map[string]int) string {
+	var out []string
+	for k, n := range a {
+		if b[k] != n {
+			out = append(out, fmt.Sprintf("%s: %d, %d", k, n, b[k]))
+		}
+	}
+	for k, n := range b {
+		if _, ok := a[k]; !ok {
+			out = append(out, fmt.Sprintf("%s: 0, %d", k, n))
+		}
+	}
+	sort.Strings(out)
+	return strings.Join(out, "\n")
+}
+
+// summary leaves out the per-object kinds, for the log.
+func summary(c map[string]int) map[string]int {
+	out := map[string]int{}
+	for k, n := range c {
+		if strings.Count(k, " ") <= 3 {
+			out[k] = n
+		}
+	}
+	return out
 }
 
 // lineDiff lists the lines of a that b lacks and the reverse, enough to
@@ -154,6 +182,16 @@ func mysqlCatalogCounts(ctx context.Context, t *testing.T, db *dialect.DB) map[s
 		`SELECT CONCAT('routine ', ROUTINE_TYPE), COUNT(*) FROM information_schema.ROUTINES WHERE ROUTINE_SCHEMA = ? GROUP BY ROUTINE_TYPE`,
 		`SELECT 'trigger', COUNT(*) FROM information_schema.TRIGGERS WHERE TRIGGER_SCHEMA = ?`,
 		`SELECT 'event', COUNT(*) FROM information_schema.EVENTS WHERE EVENT_SCHEMA = ?`,
+		// What the definitions are, beyond how many: each row is a kind
+		// of its own, so that any difference shows.
+		`SELECT CONCAT_WS(' ', 'routine', ROUTINE_TYPE, ROUTINE_NAME, DTD_IDENTIFIER, IS_DETERMINISTIC, SQL_DATA_ACCESS, SECURITY_TYPE,
+			ROUTINE_COMMENT, MD5(ROUTINE_DEFINITION)), 1 FROM information_schema.ROUTINES WHERE ROUTINE_SCHEMA = ?`,
+		`SELECT CONCAT_WS(' ', 'parameter', SPECIFIC_NAME, ORDINAL_POSITION, PARAMETER_MODE, PARAMETER_NAME, DTD_IDENTIFIER, CHARACTER_SET_NAME), 1
+			FROM information_schema.PARAMETERS WHERE SPECIFIC_SCHEMA = ?`,
+		`SELECT CONCAT_WS(' ', 'trigger', TRIGGER_NAME, EVENT_OBJECT_TABLE, ACTION_TIMING, EVENT_MANIPULATION, ACTION_ORDER, MD5(ACTION_STATEMENT)), 1
+			FROM information_schema.TRIGGERS WHERE TRIGGER_SCHEMA = ?`,
+		`SELECT CONCAT_WS(' ', 'event', EVENT_NAME, EVENT_TYPE, EXECUTE_AT, INTERVAL_VALUE, INTERVAL_FIELD, STARTS, ENDS, STATUS, ON_COMPLETION,
+			EVENT_COMMENT, MD5(EVENT_DEFINITION)), 1 FROM information_schema.EVENTS WHERE EVENT_SCHEMA = ?`,
 	)
 }
 
@@ -175,5 +213,14 @@ func sqliteCatalogCounts(ctx context.Context, t *testing.T, db *dialect.DB) map[
 			WHERE m.type = 'table' AND m.sql NOT LIKE 'CREATE VIRTUAL%'`,
 		`SELECT 'index ' || il.origin, COUNT(*) FROM sqlite_schema m JOIN pragma_index_list(m.name) il
 			WHERE m.type = 'table' AND m.sql NOT LIKE 'CREATE VIRTUAL%' GROUP BY il.origin`,
+		// What the triggers, virtual tables and columns are, beyond how
+		// many. Types compare without regard to case and spaces; defaults
+		// by presence only (a default's value survives, and JSON equality
+		// checks it, but DEFAULT +0.5 comes back as 0.5 and "active" as
+		// 'active').
+		`SELECT 'definition ' || type || ' ' || name || ' ' || tbl_name || ' ' || sql, 1 FROM sqlite_schema
+			WHERE type = 'trigger' OR sql LIKE 'CREATE VIRTUAL%'`,
+		`SELECT 'column ' || m.name || '.' || p.name || ' ' || upper(replace(p.type, ' ', '')) || ' ' || p."notnull" || ' ' || p.pk || ' ' || (p.dflt_value IS NOT NULL), 1
+			FROM sqlite_schema m JOIN pragma_table_xinfo(m.name) p WHERE m.type = 'table' AND m.sql NOT LIKE 'CREATE VIRTUAL%'`,
 	)
 }

@@ -18,8 +18,9 @@ func init() {
 var _ Inspector = (*mysqlInspector)(nil)
 
 // mysqlInspector inspects MySQL 8 and MariaDB 10.3+ databases. It reads
-// information_schema with one query per object kind (nine in all, ten with
-// sequences), whatever the number of tables:
+// information_schema with one query per object kind (twelve in all, and
+// one more each with sequences and with routines), whatever the number of
+// tables:
 //
 //	session     DATABASE(), VERSION()
 //	schemata    default collation of each schema in scope
@@ -34,6 +35,12 @@ var _ Inspector = (*mysqlInspector)(nil)
 //	sequences   one UNION ALL over the sequences found (MariaDB 10.3+), only
 //	            when there are any: MariaDB 10.11 has no catalog view of
 //	            sequence parameters, each sequence is a one-row table
+//
+// //	routines    ROUTINES (functions and procedures) and, when there are
+//
+//	            any, PARAMETERS (see mysql_routines.go for their text)
+//	triggers    TRIGGERS
+//	events      EVENTS
 //
 // Rows are joined in Go by (schema, table). Include/exclude globs become
 // LIKE conditions with bound parameters, so the number of placeholders
@@ -98,6 +105,9 @@ func (in *mysqlInspector) Inspect(ctx context.Context, q Querier, opts Options) 
 		st.readForeignKeys,
 		st.readViews,
 		st.readSequences,
+		st.readRoutines,
+		st.readTriggers,
+		st.readEvents,
 	}
 	for _, step := range steps {
 		if err := step(ctx); err != nil {

@@ -65,12 +65,10 @@ type sqliteTable struct {
 	uniqueIdx [][]string
 }
 
-// pkCol is a primary key column, its position (1, 2, …) in the key and
-// its declared type.
+// pkCol is a primary key column and its position (1, 2, …) in the key.
 type pkCol struct {
 	seq  int
 	name string
-	decl string
 }
 
 // Inspect reads the tables, views and indexes of the attached databases in

@@ -106,14 +106,6 @@ func (in *sqliteInspector) finishTable(st *sqliteTable) {
 		for _, c := range st.pkCols {
 			t.PrimaryKey.Columns = append(t.PrimaryKey.Columns, c.name)
 		}
-		// Only a single-column key declared exactly INTEGER makes the
-		// column an alias of the rowid: INT, folded to integer, must
-		// stay INT.
-		if pc := st.pkCols[0]; len(st.pkCols) == 1 && !strings.EqualFold(strings.TrimSpace(pc.decl), "INTEGER") {
-			if c := t.Column(pc.name); c != nil && c.Type.Kind == model.KindInteger {
-				c.Type = model.Raw(pc.decl)
-			}
-		}
 	}
 	in.finishForeignKeys(st)
 	// Unique constraints come from the CREATE text, which is complete:

@@ -50,6 +50,8 @@ var sqliteFeatureSchema = []string{
 	`CREATE VIRTUAL TABLE docs USING fts5(body)`,
 }
 
+// TestSQLiteInspectFeatures: columns declared INT stay INT (a raw type):
+// SQLite keeps the spelling, and INT, unlike INTEGER, makes no rowid alias.
 func TestSQLiteInspectFeatures(t *testing.T) {
 	ctx := context.Background()
 	db, _ := testdb.Open(t, "sqlite")
@@ -65,7 +67,7 @@ func TestSQLiteInspectFeatures(t *testing.T) {
 					{Name: "code", Type: model.Varchar(10), Collation: "nocase"},
 					{Name: "status", Type: model.Type{Kind: model.KindEnum, Values: []string{"new", "it's done"}}, Nullable: true, Default: model.DefaultLiteral("new")},
 					{Name: "kind", Type: model.Varchar(20), Nullable: true},
-					{Name: "qty", Type: model.Integer, Nullable: true, Default: model.DefaultLiteral(int64(-5))},
+					{Name: "qty", Type: model.Raw("INT"), Nullable: true, Default: model.DefaultLiteral(int64(-5))},
 					{Name: "price", Type: model.Numeric(10, 2), Nullable: true, Default: model.DefaultLiteral(1.5)},
 					{Name: "flag", Type: model.Boolean, Nullable: true, Default: model.DefaultLiteral(true)},
 					{Name: "created", Type: model.Timestamp, Nullable: true, Default: model.DefaultExpr("CURRENT_TIMESTAMP")},
@@ -95,11 +97,11 @@ func TestSQLiteInspectFeatures(t *testing.T) {
 				Name:         "child",
 				WithoutRowID: true,
 				Columns: []*model.Column{
-					{Name: "a", Type: model.Integer},
-					{Name: "b", Type: model.Integer},
+					{Name: "a", Type: model.Raw("INT")},
+					{Name: "b", Type: model.Raw("INT")},
 					{Name: "p id", Type: model.Integer, Nullable: true},
 					{Name: "p_code", Type: model.Varchar(10), Nullable: true},
-					{Name: "x", Type: model.Integer, Nullable: true},
+					{Name: "x", Type: model.Raw("INT"), Nullable: true},
 				},
 				PrimaryKey: &model.PrimaryKey{Name: "pk_child", Columns: []string{"b", "a"}},
 				// UNIQUE (b, a) repeats the primary key: SQLite makes no index
@@ -120,7 +122,7 @@ func TestSQLiteInspectFeatures(t *testing.T) {
 				Name: "quoted's",
 				Columns: []*model.Column{
 					{Name: "k", Type: model.Integer, Nullable: true},
-					{Name: "r", Type: model.Integer, Nullable: true},
+					{Name: "r", Type: model.Raw("INT"), Nullable: true},
 					{Name: "s", Type: model.Text, Nullable: true, Collation: "RTRIM"},
 				},
 				PrimaryKey:  &model.PrimaryKey{Columns: []string{"k"}},
@@ -232,9 +234,9 @@ func TestSQLiteInspectOddities(t *testing.T) {
 		{
 			Name: "f",
 			Columns: []*model.Column{
-				{Name: "a", Type: model.Integer, Nullable: true},
-				{Name: "b", Type: model.Integer, Nullable: true},
-				{Name: "c", Type: model.Integer, Nullable: true},
+				{Name: "a", Type: model.Raw("INT"), Nullable: true},
+				{Name: "b", Type: model.Raw("INT"), Nullable: true},
+				{Name: "c", Type: model.Raw("INT"), Nullable: true},
 			},
 			ForeignKeys: []*model.ForeignKey{
 				{Columns: []string{"a"}, RefTable: "nowhere"},

@@ -111,8 +111,7 @@ WHERE ` + sqliteRealTable + ` AND ` + sqliteUserObject + ` AND (` + sc.filter + 
 		if st == nil || hidden == 1 { // hidden 1: a virtual table's hidden column
 			continue
 		}
-		decl := sqliteDeclaredType(typ)
-		c := &model.Column{Name: name, Type: in.declaredType(decl), Nullable: notNull == 0}
+		c := &model.Column{Name: name, Type: in.declaredType(sqliteDeclaredType(typ)), Nullable: notNull == 0}
 		if dflt.Valid {
 			c.Default = parseSQLiteDefault(dflt.String)
 		}
@@ -128,7 +127,7 @@ WHERE ` + sqliteRealTable + ` AND ` + sqliteUserObject + ` AND (` + sc.filter + 
 			c.Generated = &model.Generated{Expr: cc.Generated, Stored: hidden == 3}
 		}
 		if pk > 0 {
-			st.pkCols = append(st.pkCols, pkCol{seq: pk, name: name, decl: decl})
+			st.pkCols = append(st.pkCols, pkCol{seq: pk, name: name})
 		}
 		st.t.Columns = append(st.t.Columns, c)
 	}
@@ -138,42 +137,32 @@ WHERE ` + sqliteRealTable + ` AND ` + sqliteUserObject + ` AND (` + sc.filter + 
 	return nil
 }
 
-// declaredType reads a column's declared type through the dialect, which
-// folds synonyms (INT is integer, NVARCHAR(20) varchar(20), DATETIME
-// timestamp). SQLite keeps the type as written, and derives the column's
-// affinity from that spelling; so when the dialect would spell the folded
-// type with another affinity (BYTEA or VARBINARY have NUMERIC affinity,
-// the BLOB they fold to has BLOB affinity), the type stays model.Raw with
-// its declared spelling and the DDL writes it back as it was. (An INT
-// primary key, which unlike INTEGER is no alias of the rowid, is kept as
-// declared by finishTable.) A column without a type is model.KindNone.
+// declaredType reads a column's declared type. SQLite keeps the type as
+// written, and the column's affinity, and whether an INT PRIMARY KEY is an
+// alias of the rowid (only INTEGER is), follow from that spelling. So the
+// type is the dialect's portable reading of it (INTEGER is integer,
+// VARCHAR(20) varchar(20)) only when the dialect spells that reading back
+// the same, case and spaces aside; otherwise (INT, NVARCHAR(20), DATETIME,
+// BYTEA) it is model.Raw with the declared spelling, which the DDL writes
+// back as it was. The dialect's Normalize folds raw types into portable
+// kinds, so that a model saying Integer compares equal to a column
+// declared INT. A column without a type is model.KindNone.
 func (in *sqliteInspector) declaredType(decl string) model.Type {
 	t := in.d.ParseType(decl)
 	if t.Kind == model.KindRaw || t.Kind == model.KindNone {
 		return t
 	}
-	if r, err := in.d.RenderType(t); err != nil || sqliteAffinity(r) != sqliteAffinity(decl) {
+	if r, err := in.d.RenderType(t); err != nil || !sameTypeSpelling(r, decl) {
 		return model.Raw(decl)
 	}
 	return t
 }
 
-// sqliteAffinity returns the affinity SQLite gives a declared type
-// (https://sqlite.org/datatype3.html, 3.1): INTEGER, TEXT, BLOB, REAL or
-// NUMERIC.
-func sqliteAffinity(decl string) string {
-	u := strings.ToUpper(decl)
-	switch {
-	case strings.Contains(u, "INT"):
-		return "INTEGER"
-	case strings.Contains(u, "CHAR"), strings.Contains(u, "CLOB"), strings.Contains(u, "TEXT"):
-		return "TEXT"
-	case strings.Contains(u, "BLOB"), strings.TrimSpace(u) == "":
-		return "BLOB"
-	case strings.Contains(u, "REAL"), strings.Contains(u, "FLOA"), strings.Contains(u, "DOUB"):
-		return "REAL"
-	}
-	return "NUMERIC"
+// sameTypeSpelling reports whether two type spellings differ at most in
+// case and white space.
+func sameTypeSpelling(a, b string) bool {
+	squeeze := func(s string) string { return strings.Join(strings.Fields(s), "") }
+	return strings.EqualFold(squeeze(a), squeeze(b))
 }
 
 // sqliteStringDefault reports whether a default's only token is a name

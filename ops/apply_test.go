@@ -231,3 +231,39 @@ func TestReverseFrom(t *testing.T) {
 		t.Error("ReverseFrom changed the model")
 	}
 }
+
+// TestExprColumnRefs: the dialect-free reading of expressions finds the
+// references Apply follows, and nothing in strings, comments, function
+// names or cast types.
+func TestExprColumnRefs(t *testing.T) {
+	cases := []struct {
+		expr, column string
+		mentions     bool
+		renamed      string // to "new name"
+	}{
+		{"age >= 0", "age", true, `"new name" >= 0`},
+		{"AGE >= 0 AND x < 1", "age", true, `"new name" >= 0 AND x < 1`},
+		{`"age" > 0`, "age", true, `"new name" > 0`},
+		{"`age` > 0", "age", true, "`new name` > 0"},
+		{"[age] > 0", "age", true, "[new name] > 0"},
+		{"'age' <> status", "age", false, "'age' <> status"},
+		{"age(born) > 1 -- age\n", "age", false, "age(born) > 1 -- age\n"},
+		{"x /* age */ > 1", "age", false, "x /* age */ > 1"},
+		{"status::age <> ''", "age", false, "status::age <> ''"},
+		{"lower(note)", "note", true, `lower("new name")`},
+		{"'it''s' = note", "note", true, `'it''s' = "new name"`},
+		{`"a""b" = 1`, `a"b`, true, `"new name" = 1`},
+		{"'open", "age", true, "'open"},
+	}
+	for _, tc := range cases {
+		if got := exprMentions(tc.expr, tc.column); got != tc.mentions {
+			t.Errorf("exprMentions(%q, %q) = %v, want %v", tc.expr, tc.column, got, tc.mentions)
+		}
+		if got := renameInExpr(tc.expr, tc.column, "new name"); got != tc.renamed {
+			t.Errorf("renameInExpr(%q, %q) = %q, want %q", tc.expr, tc.column, got, tc.renamed)
+		}
+	}
+	if got := renameInExpr("age > 0", "age", "years"); got != "years > 0" {
+		t.Errorf("a plain new name stays bare: %q", got)
+	}
+}

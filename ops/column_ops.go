@@ -117,15 +117,19 @@ func (o DropColumn) alter(_ context.Context, c *Context, t *model.Table) ([]Stat
 }
 
 // dropColumnRefs removes from t the constraints and indexes that use
-// column, as databases do when the column is dropped.
+// column, as databases do when the column is dropped: by their columns,
+// and by their expressions (check constraints, index keys and predicates;
+// see exprMentions).
 func dropColumnRefs(t *model.Table, column string) {
 	if t.PrimaryKey != nil && slices.Contains(t.PrimaryKey.Columns, column) {
 		t.PrimaryKey = nil
 	}
 	t.Uniques = slices.DeleteFunc(t.Uniques, func(u *model.Unique) bool { return slices.Contains(u.Columns, column) })
 	t.ForeignKeys = slices.DeleteFunc(t.ForeignKeys, func(fk *model.ForeignKey) bool { return slices.Contains(fk.Columns, column) })
+	t.Checks = slices.DeleteFunc(t.Checks, func(ck *model.Check) bool { return exprMentions(ck.Expr, column) })
 	t.Indexes = slices.DeleteFunc(t.Indexes, func(ix *model.Index) bool {
-		return slices.Contains(ix.Columns(), column) || slices.Contains(ix.Include, column)
+		return slices.Contains(ix.Columns(), column) || slices.Contains(ix.Include, column) || exprMentions(ix.Where, column) ||
+			slices.ContainsFunc(ix.Parts, func(p model.IndexPart) bool { return exprMentions(p.Expr, column) })
 	})
 }
 
@@ -250,7 +254,9 @@ func (o AlterColumn) refuseRebuild() error {
 	return nil
 }
 
-// renameColumnRefs renames a column in t's constraints and indexes.
+// renameColumnRefs renames a column in t's constraints and indexes, and
+// in the expressions of its checks, index keys and predicates and
+// generated columns (see renameInExpr).
 func renameColumnRefs(t *model.Table, from, to string) {
 	rename := func(names []string) {
 		for i, n := range names {
@@ -268,13 +274,29 @@ func renameColumnRefs(t *model.Table, from, to string) {
 	for _, fk := range t.ForeignKeys {
 		rename(fk.Columns)
 	}
+	for _, ck := range t.Checks {
+		ck.Expr = renameInExpr(ck.Expr, from, to)
+	}
 	for _, ix := range t.Indexes {
 		for i := range ix.Parts {
 			if ix.Parts[i].Column == from {
 				ix.Parts[i].Column = to
 			}
+			if ix.Parts[i].Expr != "" {
+				ix.Parts[i].Expr = renameInExpr(ix.Parts[i].Expr, from, to)
+			}
 		}
 		rename(ix.Include)
+		if ix.Where != "" {
+			ix.Where = renameInExpr(ix.Where, from, to)
+		}
+	}
+	for _, c := range t.Columns {
+		if c.Generated != nil {
+			g := *c.Generated
+			g.Expr = renameInExpr(g.Expr, from, to)
+			c.Generated = &g
+		}
 	}
 }
 
@@ -318,10 +340,10 @@ func (o AddColumn) Apply(m *model.MetaData) error {
 func columnName(c *model.Column) string { return c.Name }
 
 // Apply removes the column, with the primary key, unique constraints,
-// foreign keys and indexes that name it, as PostgreSQL does (MySQL
-// instead removes the column from a multi-column index or unique key).
-// Check constraints are expressions, which Apply does not read: a check
-// naming the column stays in the model.
+// foreign keys, check constraints and indexes that use it (by name or in
+// their expressions), as PostgreSQL does (MySQL instead removes the column
+// from a multi-column index or unique key, and refuses to drop a column a
+// check names).
 func (o DropColumn) Apply(m *model.MetaData) error {
 	t, err := modelTable(m, o.Schema, o.Table)
 	if err != nil {
@@ -341,9 +363,10 @@ func (o DropColumn) Apply(m *model.MetaData) error {
 
 // Apply changes the column to New, where it stands: an unset New.Type
 // keeps the type, and a New.Name renames the column in the table's
-// constraints and indexes and in the foreign keys referencing it (not in
-// expressions). The column object stays the same, so that a table rebuild
-// copies its values, also under its new name. Existing is not consulted:
+// constraints and indexes, in the expressions of its checks, indexes and
+// generated columns, and in the foreign keys referencing it. The column
+// object stays the same, so that a table rebuild copies its values, also
+// under its new name. Existing is not consulted:
 // the column is the model's.
 func (o AlterColumn) Apply(m *model.MetaData) error {
 	t, err := modelTable(m, o.Schema, o.Table)

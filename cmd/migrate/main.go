@@ -1,5 +1,6 @@
 // Command migrate manages database schema migrations; see the README and
-// `migrate --help`.
+// `migrate --help`. It links the database/sql drivers of the three
+// databases; the packages of the module register none.
 package main
 
 import (
@@ -7,6 +8,10 @@ import (
 	"os"
 	"os/signal"
 	"syscall"
+
+	_ "github.com/go-sql-driver/mysql" // database/sql driver "mysql"
+	_ "github.com/jackc/pgx/v5/stdlib" // database/sql driver "pgx"
+	_ "modernc.org/sqlite"             // database/sql driver "sqlite"
 
 	"github.com/migratego/migrate/cli"
 )

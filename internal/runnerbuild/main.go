@@ -17,7 +17,8 @@ type bundleSpec struct {
 }
 
 // renderRunnerMain returns the main.go of a project's compiled runner:
-// the migrate command tree with the project's Go revisions registered
+// the migrate command tree with the database/sql drivers of the three
+// databases linked (as in cmd/migrate), the project's Go revisions registered
 // (blank imports of the version packages, whose init funcs call
 // runner.Register), its target model when env.go declares one, and, for
 // a deploy binary, the bundle of revision files embedded from the
@@ -29,6 +30,7 @@ func renderRunnerMain(p *Project, b *bundleSpec) ([]byte, error) {
 	if b != nil {
 		fmt.Fprintf(&w, "\t\"embed\"\n\t\"time\"\n\n")
 	}
+	fmt.Fprintf(&w, "\t_ \"github.com/go-sql-driver/mysql\"\n\t_ \"github.com/jackc/pgx/v5/stdlib\"\n\t_ \"modernc.org/sqlite\"\n\n")
 	fmt.Fprintf(&w, "\t\"github.com/migratego/migrate/cli\"\n\t\"github.com/migratego/migrate/runner\"\n")
 	if b != nil {
 		fmt.Fprintf(&w, "\t\"github.com/migratego/migrate/scriptdir\"\n")

@@ -1,0 +1,245 @@
+package inspect
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+	"regexp"
+	"strings"
+
+	"github.com/migratego/migrate/model"
+)
+
+// MySQL and MariaDB keep stored functions, procedures, triggers and events
+// in information_schema (ROUTINES and PARAMETERS, TRIGGERS, EVENTS). The
+// inspector reads them with one query each and writes each one's CREATE
+// statement from the catalog columns, as SHOW CREATE would print it but
+// without the DEFINER clause: a definer is an account of one server, and a
+// schema reloaded on another server, where that account does not exist,
+// must not fail on it (nor silently run as someone else's account when
+// SQL SECURITY DEFINER). The object is then created with the loading
+// account as its definer. SQL SECURITY INVOKER is kept. The sql_mode a
+// routine was created under is not kept: the loading session's applies.
+
+// mysqlRoutine is a stored function or procedure being read.
+type mysqlRoutine struct {
+	schema, name, kind  string
+	returns, returnsCS  string
+	body, deterministic string
+	access, security    string
+	comment             string
+	params              []string
+}
+
+// readRoutines reads stored functions and procedures with their parameters.
+func (st *mysqlState) readRoutines(ctx context.Context) error {
+	where, args := st.filter("ROUTINE_SCHEMA", "ROUTINE_NAME")
+	q := `SELECT ROUTINE_SCHEMA, ROUTINE_NAME, ROUTINE_TYPE, COALESCE(DTD_IDENTIFIER, ''), COALESCE(CHARACTER_SET_NAME, ''),
+	ROUTINE_DEFINITION, IS_DETERMINISTIC, SQL_DATA_ACCESS, SECURITY_TYPE, ROUTINE_COMMENT
+FROM information_schema.ROUTINES
+WHERE ` + where + `
+ORDER BY ROUTINE_SCHEMA, ROUTINE_TYPE, ROUTINE_NAME`
+	byKey := map[[3]string]*mysqlRoutine{}
+	var order []*mysqlRoutine
+	err := st.query(ctx, "routines", q, args, func(rows *sql.Rows) error {
+		r := &mysqlRoutine{}
+		var body sql.NullString
+		if err := rows.Scan(&r.schema, &r.name, &r.kind, &r.returns, &r.returnsCS, &body,
+			&r.deterministic, &r.access, &r.security, &r.comment); err != nil {
+			return err
+		}
+		if !body.Valid {
+			return fmt.Errorf("%s %s.%s: its body is hidden from this account; inspect with an account that may see it (the definer, or one with the SHOW ROUTINE privilege)",
+				strings.ToLower(r.kind), r.schema, r.name)
+		}
+		r.body = body.String
+		byKey[[3]string{r.schema, r.kind, r.name}] = r
+		order = append(order, r)
+		return nil
+	})
+	if err != nil || len(order) == 0 {
+		return err
+	}
+	where, args = st.filter("SPECIFIC_SCHEMA", "SPECIFIC_NAME")
+	q = `SELECT SPECIFIC_SCHEMA, SPECIFIC_NAME, ROUTINE_TYPE, COALESCE(PARAMETER_MODE, ''), PARAMETER_NAME, DTD_IDENTIFIER, COALESCE(CHARACTER_SET_NAME, '')
+FROM information_schema.PARAMETERS
+WHERE ORDINAL_POSITION > 0 AND ` + where + `
+ORDER BY SPECIFIC_SCHEMA, ROUTINE_TYPE, SPECIFIC_NAME, ORDINAL_POSITION`
+	err = st.query(ctx, "routine parameters", q, args, func(rows *sql.Rows) error {
+		var schema, name, kind, mode, pname, typ, cs string
+		if err := rows.Scan(&schema, &name, &kind, &mode, &pname, &typ, &cs); err != nil {
+			return err
+		}
+		r := byKey[[3]string{schema, kind, name}]
+		if r == nil {
+			return nil
+		}
+		qn, err := st.in.d.QuoteIdent(pname)
+		if err != nil {
+			return err
+		}
+		p := qn + " " + mysqlWithCharset(typ, cs)
+		if kind == "PROCEDURE" && mode != "" {
+			p = mode + " " + p
+		}
+		r.params = append(r.params, p)
+		return nil
+	})
+	if err != nil {
+		return err
+	}
+	for _, r := range order {
+		def, err := st.routineDefinition(r)
+		if err != nil {
+			return fmt.Errorf("inspect mysql: %s %s.%s: %w", strings.ToLower(r.kind), r.schema, r.name, err)
+		}
+		st.md.Definitions = append(st.md.Definitions, def)
+	}
+	return nil
+}
+
+// mysqlWithCharset appends the character set of a string type, which the
+// catalog's DTD_IDENTIFIER leaves out.
+func mysqlWithCharset(typ, charset string) string {
+	if charset == "" {
+		return typ
+	}
+	return typ + " CHARSET " + charset
+}
+
+// routineDefinition writes CREATE FUNCTION or CREATE PROCEDURE.
+func (st *mysqlState) routineDefinition(r *mysqlRoutine) (*model.Definition, error) {
+	schema := st.schemaName(r.schema)
+	name, err := st.in.d.QuoteQualified(schema, r.name)
+	if err != nil {
+		return nil, err
+	}
+	var b strings.Builder
+	fmt.Fprintf(&b, "CREATE %s %s(%s)", r.kind, name, strings.Join(r.params, ", "))
+	kind := model.DefProcedure
+	if r.kind == "FUNCTION" {
+		kind = model.DefFunction
+		fmt.Fprintf(&b, " RETURNS %s", mysqlWithCharset(r.returns, r.returnsCS))
+	}
+	if r.deterministic == "YES" {
+		b.WriteString("\n    DETERMINISTIC")
+	}
+	if r.access != "" && r.access != "CONTAINS SQL" {
+		b.WriteString("\n    " + r.access)
+	}
+	if r.security == "INVOKER" {
+		b.WriteString("\n    SQL SECURITY INVOKER")
+	}
+	if r.comment != "" {
+		lit, err := st.in.d.Literal(r.comment)
+		if err != nil {
+			return nil, err
+		}
+		b.WriteString("\n    COMMENT " + lit)
+	}
+	b.WriteString("\n" + r.body)
+	return &model.Definition{Kind: kind, Schema: schema, Name: r.name, SQL: b.String()}, nil
+}
+
+// readTriggers reads triggers, in the order they fire for each table,
+// timing and event (ACTION_ORDER), which is the order creating them one
+// after another gives back. The include and exclude globs apply to the
+// trigger's table.
+func (st *mysqlState) readTriggers(ctx context.Context) error {
+	where, args := st.filter("TRIGGER_SCHEMA", "EVENT_OBJECT_TABLE")
+	q := `SELECT TRIGGER_SCHEMA, TRIGGER_NAME, EVENT_OBJECT_TABLE, ACTION_TIMING, EVENT_MANIPULATION, ACTION_STATEMENT
+FROM information_schema.TRIGGERS
+WHERE ` + where + `
+ORDER BY TRIGGER_SCHEMA, EVENT_OBJECT_TABLE, ACTION_TIMING, EVENT_MANIPULATION, ACTION_ORDER`
+	return st.query(ctx, "triggers", q, args, func(rows *sql.Rows) error {
+		var schema, name, table, timing, event, body string
+		if err := rows.Scan(&schema, &name, &table, &timing, &event, &body); err != nil {
+			return err
+		}
+		s := st.schemaName(schema)
+		qn, err := st.in.d.QuoteQualified(s, name)
+		if err != nil {
+			return err
+		}
+		qt, err := st.in.d.QuoteQualified(s, table)
+		if err != nil {
+			return err
+		}
+		st.md.Definitions = append(st.md.Definitions, &model.Definition{
+			Kind: model.DefTrigger, Schema: s, Name: name, Table: table,
+			SQL: fmt.Sprintf("CREATE TRIGGER %s %s %s ON %s FOR EACH ROW %s", qn, timing, event, qt, body),
+		})
+		return nil
+	})
+}
+
+// readEvents reads scheduled events. Times are written as the catalog
+// shows them, in the event's time zone.
+func (st *mysqlState) readEvents(ctx context.Context) error {
+	where, args := st.filter("EVENT_SCHEMA", "EVENT_NAME")
+	q := `SELECT EVENT_SCHEMA, EVENT_NAME, EVENT_DEFINITION, EVENT_TYPE,
+	COALESCE(CAST(EXECUTE_AT AS CHAR), ''), COALESCE(INTERVAL_VALUE, ''), COALESCE(INTERVAL_FIELD, ''),
+	COALESCE(CAST(STARTS AS CHAR), ''), COALESCE(CAST(ENDS AS CHAR), ''), STATUS, ON_COMPLETION, EVENT_COMMENT
+FROM information_schema.EVENTS
+WHERE ` + where + `
+ORDER BY EVENT_SCHEMA, EVENT_NAME`
+	return st.query(ctx, "events", q, args, func(rows *sql.Rows) error {
+		var schema, name, body, typ, at, every, field, starts, ends, status, completion, comment string
+		if err := rows.Scan(&schema, &name, &body, &typ, &at, &every, &field, &starts, &ends, &status, &completion, &comment); err != nil {
+			return err
+		}
+		s := st.schemaName(schema)
+		qn, err := st.in.d.QuoteQualified(s, name)
+		if err != nil {
+			return err
+		}
+		lit := func(v string) string {
+			l, err2 := st.in.d.Literal(v)
+			if err2 != nil && err == nil {
+				err = err2
+			}
+			return l
+		}
+		var b strings.Builder
+		fmt.Fprintf(&b, "CREATE EVENT %s ON SCHEDULE ", qn)
+		if typ == "ONE TIME" {
+			b.WriteString("AT " + lit(at))
+		} else {
+			if !mysqlIntervalField.MatchString(field) {
+				return fmt.Errorf("event %s.%s: unexpected interval unit %q", schema, name, field)
+			}
+			if v, ok := unquoteMySQL(every); ok { // MariaDB quotes '1:30'
+				every = v
+			}
+			fmt.Fprintf(&b, "EVERY %s %s", lit(every), field)
+			if starts != "" {
+				b.WriteString(" STARTS " + lit(starts))
+			}
+			if ends != "" {
+				b.WriteString(" ENDS " + lit(ends))
+			}
+		}
+		b.WriteString(" ON COMPLETION " + completion)
+		switch status {
+		case "DISABLED":
+			b.WriteString(" DISABLE")
+		case "SLAVESIDE_DISABLED":
+			b.WriteString(" DISABLE ON SLAVE")
+		default:
+			b.WriteString(" ENABLE")
+		}
+		if comment != "" {
+			b.WriteString(" COMMENT " + lit(comment))
+		}
+		b.WriteString(" DO " + body)
+		if err != nil {
+			return err
+		}
+		st.md.Definitions = append(st.md.Definitions, &model.Definition{Kind: model.DefEvent, Schema: s, Name: name, SQL: b.String()})
+		return nil
+	})
+}
+
+// mysqlIntervalField matches the interval units of EVERY (DAY,
+// MINUTE_SECOND, …), which the event text spells as they are.
+var mysqlIntervalField = regexp.MustCompile(`^[A-Z]+(_[A-Z]+)?$`)
