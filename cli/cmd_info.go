@@ -37,12 +37,14 @@ type infoResult struct {
 	Config           string   `json:"config"`
 	ScriptLocation   string   `json:"script_location,omitempty"`
 	VersionLocations []string `json:"version_locations,omitempty"`
-	DatabaseURL      string   `json:"database_url"`
-	DatabaseURLFrom  string   `json:"database_url_source"`
-	DatabaseURLOrig  string   `json:"database_url_origin"`
-	Dialect          string   `json:"dialect"`
-	ServerVersion    string   `json:"server_version,omitempty"`
-	Connected        bool     `json:"connected"`
+	// BuiltIn is the number of revisions built into a deploy binary.
+	BuiltIn         int    `json:"built_in_revisions,omitempty"`
+	DatabaseURL     string `json:"database_url"`
+	DatabaseURLFrom string `json:"database_url_source"`
+	DatabaseURLOrig string `json:"database_url_origin"`
+	Dialect         string `json:"dialect"`
+	ServerVersion   string `json:"server_version,omitempty"`
+	Connected       bool   `json:"connected"`
 	// Status is "connected", or why info did not connect.
 	Status string `json:"status"`
 	// Current lists the database's current revisions; empty at base.
@@ -71,9 +73,11 @@ func runInfo(cmd *cobra.Command, app *App) error {
 		Current:         []string{},
 	}
 	if app.bundle == nil {
+		res.ScriptLocation, res.VersionLocations = cfg.ScriptLocation, cfg.VersionLocations
+	} else if s, err := app.loadScripts(false); err == nil {
 		// A deploy binary carries its revisions: it has no script
 		// directory to show.
-		res.ScriptLocation, res.VersionLocations = cfg.ScriptLocation, cfg.VersionLocations
+		res.BuiltIn = len(s.revs)
 	}
 	if path := app.missingDatabaseFile(); path != "" {
 		// Connecting would create the file: info only looks.
@@ -112,6 +116,9 @@ func (a *App) printInfo(res infoResult) error {
 					fmt.Fprintf(w, "versions:  %s\n", v)
 				}
 			}
+		}
+		if res.BuiltIn > 0 {
+			fmt.Fprintf(w, "revisions: %d, built into this program\n", res.BuiltIn)
 		}
 		fmt.Fprintf(w, "database:  %s\n", res.DatabaseURL)
 		fmt.Fprintf(w, "  from:    %s\n", res.DatabaseURLOrig)

@@ -80,8 +80,8 @@ func TestGoProjectEndToEnd(t *testing.T) {
 	}
 
 	_, errOut := run("-v", "upgrade", "head")
-	if !strings.Contains(errOut, "Compiling the Go revisions") || !strings.Contains(errOut, "seed admin user ... done") {
-		t.Fatalf("first upgrade: want a build and three steps, stderr:\n%s", errOut)
+	if !strings.Contains(errOut, "Compiling the Go revisions") || !strings.Contains(errOut, "seed admin user ... done") || !strings.Contains(errOut, "split user names ... done") {
+		t.Fatalf("first upgrade: want a build and five steps, stderr:\n%s", errOut)
 	}
 	runners := cachedRunners(t, cache)
 	if len(runners) != 1 {
@@ -102,7 +102,7 @@ func TestGoProjectEndToEnd(t *testing.T) {
 	if st, err := os.Stat(runners[0]); err != nil || !st.ModTime().Equal(mtime) || len(cachedRunners(t, cache)) != 1 {
 		t.Fatalf("the cached runner was rebuilt (err %v)", err)
 	}
-	if out, _ := run("current"); !strings.Contains(out, "c3d4e5f6a1b2 (head)") {
+	if out, _ := run("current"); !strings.Contains(out, "e5f6a1b2c3d4 (head)") {
 		t.Fatalf("current: %q", out)
 	}
 	checkAdmin(t, "sqlite:"+filepath.Join(proj, "goproject.db"))
@@ -115,7 +115,7 @@ func TestGoProjectEndToEnd(t *testing.T) {
 		{"sqlite:" + filepath.Join(t.TempDir(), "offline.db"), `CREATE TABLE "users"`},
 	} {
 		out, _ := run("--database-url", tc.url, "upgrade", "head", "--sql")
-		for _, want := range []string{tc.quoted, "ix_users_email", "-- Running upgrade b2c3d4e5f6a1 -> c3d4e5f6a1b2"} {
+		for _, want := range []string{tc.quoted, "ix_users_email", "-- Running upgrade b2c3d4e5f6a1 -> c3d4e5f6a1b2", "'Grace Brewster Hopper'", "-- Running upgrade d4e5f6a1b2c3 -> e5f6a1b2c3d4"} {
 			if !strings.Contains(out, want) {
 				t.Errorf("upgrade head --sql on %s: output lacks %q:\n%s", tc.url, want, out)
 			}
@@ -127,13 +127,14 @@ func TestGoProjectEndToEnd(t *testing.T) {
 	var stdout, stderr bytes.Buffer
 	t.Setenv(EnvCacheDir, cache)
 	code := Execute(context.Background(), []string{"downgrade", "-1", "--json"}, &stdout, &stderr, WithWorkDir(proj))
-	if code != 0 || !strings.Contains(stdout.String(), `"after": [`) || !strings.Contains(stdout.String(), "b2c3d4e5f6a1") {
+	if code != 0 || !strings.Contains(stdout.String(), `"after": [`) || !strings.Contains(stdout.String(), "d4e5f6a1b2c3") {
 		t.Fatalf("in-process downgrade -1: exit %d\nstdout: %s\nstderr: %s", code, stdout.String(), stderr.String())
 	}
+	checkJoinedNames(t, "sqlite:"+filepath.Join(proj, "goproject.db"))
 
 	// A deploy binary, run elsewhere without Go on PATH.
 	deploy := filepath.Join(t.TempDir(), "app-migrate")
-	if out, _ := run("build", "-o", deploy); !strings.Contains(out, "3 of them Go and the target model") {
+	if out, _ := run("build", "-o", deploy); !strings.Contains(out, "5 of them Go and the target model") {
 		t.Fatalf("build: %q", out)
 	}
 	elsewhere := t.TempDir()
@@ -143,7 +144,7 @@ func TestGoProjectEndToEnd(t *testing.T) {
 		if code != 0 {
 			t.Fatalf("deploy binary %v: exit %d\n%s%s", args, code, out, errOut)
 		}
-		if args[0] != "upgrade" && !strings.Contains(out, "c3d4e5f6a1b2") {
+		if args[0] != "upgrade" && !strings.Contains(out, "e5f6a1b2c3d4") {
 			t.Fatalf("deploy binary %v: %q", args, out)
 		}
 	}
@@ -168,6 +169,53 @@ func checkAdmin(t *testing.T, url string) {
 	var bio sql.NullString
 	if err := db.QueryRow("SELECT email, bio FROM users WHERE id = 1").Scan(&email, &bio); err != nil || email != "admin@example.com" {
 		t.Fatalf("users row 1: %q, %v", email, err)
+	}
+	// The split of the names (revision e5f6a1b2c3d4, a backfill).
+	var got []string
+	rows, err := db.Query("SELECT first_name, last_name FROM users ORDER BY id")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var first, last sql.NullString
+		if err := rows.Scan(&first, &last); err != nil {
+			t.Fatal(err)
+		}
+		got = append(got, first.String+"|"+last.String)
+	}
+	if strings.Join(got, " ") != "Ada|Lovelace Grace|Brewster Hopper Plato|" {
+		t.Fatalf("names after the split: %q", got)
+	}
+}
+
+// checkJoinedNames checks that the downgrade of the split joined the names
+// back and dropped the split columns.
+func checkJoinedNames(t *testing.T, url string) {
+	t.Helper()
+	db, err := dialect.Open(context.Background(), url)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	var got []string
+	rows, err := db.Query("SELECT name FROM users ORDER BY id")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var name string
+		if err := rows.Scan(&name); err != nil {
+			t.Fatal(err)
+		}
+		got = append(got, name)
+	}
+	if strings.Join(got, ",") != "Ada Lovelace,Grace Brewster Hopper,Plato" {
+		t.Fatalf("names after the downgrade: %q", got)
+	}
+	if _, err := db.Exec("SELECT first_name FROM users"); err == nil {
+		t.Fatal("first_name is still there after the downgrade")
 	}
 }
 

@@ -2,6 +2,8 @@ package cli
 
 import (
 	"fmt"
+	"slices"
+	"strings"
 
 	"github.com/spf13/cobra"
 )
@@ -80,6 +82,9 @@ Exit status: 0 success, 1 a check failed, 2 usage or input error,
 	for _, newCmd := range app.extra {
 		root.AddCommand(newCmd(app))
 	}
+	if app.bundle != nil {
+		restrictToRunTime(root)
+	}
 	root.SetFlagErrorFunc(func(cmd *cobra.Command, err error) error { return Usage(err) })
 	wrapRun(root, app)
 	return root
@@ -110,4 +115,41 @@ func wrapRun(cmd *cobra.Command, app *App) {
 	for _, sub := range cmd.Commands() {
 		wrapRun(sub, app)
 	}
+}
+
+// runTimeCommands are the commands of a deploy binary (SPEC §6): what a
+// deploy runs, reads and checks. version and cobra's help are kept too.
+var runTimeCommands = []string{"upgrade", "downgrade", "stamp", "current", "history", "heads", "verify", "check", "info", "version", "help", "completion"}
+
+// restrictToRunTime makes the other commands of a deploy binary refuse
+// to run, with a message, and hides them from the help: they write
+// revision files the binary would never read (revision, merge, init,
+// edit), or belong to development (inspect, build…).
+func restrictToRunTime(root *cobra.Command) {
+	for _, c := range root.Commands() {
+		if slices.Contains(runTimeCommands, c.Name()) {
+			continue
+		}
+		name := c.Name()
+		c.Hidden = true
+		c.DisableFlagParsing = true // refuse whatever the flags
+		c.Args = cobra.ArbitraryArgs
+		c.Run = nil
+		c.RunE = func(*cobra.Command, []string) error {
+			return Usagef("%s is not available in a deploy binary, which carries the revisions it was built with and runs them "+
+				"(commands: %s); run `migrate %s` in the project's source tree", name, deployCommandList(root), name)
+		}
+	}
+}
+
+// deployCommandList names the commands a deploy binary runs, in the
+// order of runTimeCommands.
+func deployCommandList(root *cobra.Command) string {
+	var names []string
+	for _, name := range runTimeCommands {
+		if c, _, err := root.Find([]string{name}); err == nil && c != root && c.Name() == name && name != "help" && name != "completion" {
+			names = append(names, name)
+		}
+	}
+	return strings.Join(names, ", ")
 }

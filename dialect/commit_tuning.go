@@ -46,3 +46,19 @@ func (d *postgresDialect) AsyncCommits(ctx context.Context, conn *sql.Conn) (fun
 
 // DurableCommit returns SET LOCAL synchronous_commit = on.
 func (d *postgresDialect) DurableCommit() string { return "SET LOCAL synchronous_commit = on" }
+
+// CommitGrouper is implemented by dialects where the revisions of a run
+// may share one transaction, each in a savepoint released when it
+// succeeds and rolled back when it fails, with one commit when the run
+// ends (or before a statement that needs autocommit): SQLite, where every
+// commit syncs the file and the writer locks the whole database anyway.
+// The outcome of each revision is the same as with a transaction per
+// revision; a crash in the middle leaves the state before the run.
+type CommitGrouper interface {
+	GroupCommits() bool
+}
+
+var _ CommitGrouper = (*sqliteDialect)(nil)
+
+// GroupCommits is true.
+func (d *sqliteDialect) GroupCommits() bool { return true }

@@ -19,6 +19,9 @@ func (d *mysqlDialect) Concat(operands []string) string {
 	return "CONCAT(" + strings.Join(operands, ", ") + ")"
 }
 
+// Position is LOCATE(sub, s).
+func (d *mysqlDialect) Position(sub, s string) string { return "LOCATE(" + sub + ", " + s + ")" }
+
 // LimitOffset spells LIMIT n OFFSET m; OFFSET needs a LIMIT.
 func (d *mysqlDialect) LimitOffset(limit, offset int64) string {
 	return standardLimit(limit, offset, mysqlNoLimit)

@@ -32,6 +32,9 @@ func (d *postgresDialect) TypedPlaceholder(n int, v any) string {
 // Concat uses the standard || operator.
 func (d *postgresDialect) Concat(operands []string) string { return concatOperator(operands) }
 
+// Position is strpos(s, sub).
+func (d *postgresDialect) Position(sub, s string) string { return "strpos(" + s + ", " + sub + ")" }
+
 // LimitOffset spells LIMIT n OFFSET m (OFFSET alone is accepted).
 func (d *postgresDialect) LimitOffset(limit, offset int64) string {
 	return standardLimit(limit, offset, "")

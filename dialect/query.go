@@ -25,6 +25,10 @@ type QueryCompiler interface {
 	// a || b on PostgreSQL and SQLite, CONCAT(a, b) on MySQL (where || is
 	// OR by default).
 	Concat(operands []string) string
+	// Position spells the 1-based position of the compiled substring sub
+	// in s, 0 when absent: strpos(s, sub) on PostgreSQL, LOCATE(sub, s) on
+	// MySQL, instr(s, sub) on SQLite.
+	Position(sub, s string) string
 	// LimitOffset spells LIMIT/OFFSET; limit < 0 means no limit, offset 0
 	// no offset. It returns "" when there is neither.
 	LimitOffset(limit, offset int64) string
@@ -52,8 +56,9 @@ type QueryCompiler interface {
 	// parameters in VALUES have no type, PostgreSQL).
 	RowsTable(rows [][]string, alias string, columns []string, types []string) string
 	// ColumnTypes returns, for the per-row values of a set-based update,
-	// the types RowsTable must cast the columns of schema.table to, or nil
-	// when the database needs none.
+	// the catalog's spelling of the types of the columns of schema.table
+	// (for ParseType), when RowsTable needs types to cast to; nil when the
+	// database needs none.
 	ColumnTypes(ctx context.Context, q Querier, schema, table string, columns []string) ([]string, error)
 }
 

@@ -20,6 +20,9 @@ func (d *sqliteDialect) TypedPlaceholder(n int, _ any) string { return d.Placeho
 // Concat uses the standard || operator.
 func (d *sqliteDialect) Concat(operands []string) string { return concatOperator(operands) }
 
+// Position is instr(s, sub).
+func (d *sqliteDialect) Position(sub, s string) string { return "instr(" + s + ", " + sub + ")" }
+
 // LimitOffset spells LIMIT n OFFSET m; OFFSET needs a LIMIT (-1: none).
 func (d *sqliteDialect) LimitOffset(limit, offset int64) string {
 	return standardLimit(limit, offset, "-1")

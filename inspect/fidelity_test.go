@@ -180,6 +180,7 @@ func mysqlCatalogCounts(ctx context.Context, t *testing.T, db *dialect.DB) map[s
 		`SELECT CONCAT('constraint ', CONSTRAINT_TYPE), COUNT(*) FROM information_schema.TABLE_CONSTRAINTS WHERE CONSTRAINT_SCHEMA = ? GROUP BY CONSTRAINT_TYPE`,
 		`SELECT 'check', COUNT(*) FROM information_schema.CHECK_CONSTRAINTS WHERE CONSTRAINT_SCHEMA = ?`,
 		`SELECT CONCAT('routine ', ROUTINE_TYPE), COUNT(*) FROM information_schema.ROUTINES WHERE ROUTINE_SCHEMA = ? GROUP BY ROUTINE_TYPE`,
+		`SELECT CONCAT_WS(' ', 'view', TABLE_NAME, CHECK_OPTION, IS_UPDATABLE, SECURITY_TYPE, ALGORITHM), 1 FROM information_schema.VIEWS WHERE TABLE_SCHEMA = ?`,
 		`SELECT 'trigger', COUNT(*) FROM information_schema.TRIGGERS WHERE TRIGGER_SCHEMA = ?`,
 		`SELECT 'event', COUNT(*) FROM information_schema.EVENTS WHERE EVENT_SCHEMA = ?`,
 		// What the definitions are, beyond how many: each row is a kind

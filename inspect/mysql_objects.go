@@ -13,16 +13,18 @@ import (
 // readViews reads views and their definitions. The server prints a
 // definition with every name qualified by its schema; the qualifier of the
 // connected database is dropped, so that the definition creates the same
-// view in another database (the round trip, scratch databases).
+// view in another database (the round trip, scratch databases). A WITH
+// CHECK OPTION, which the catalog keeps apart, ends the definition, where
+// CREATE VIEW … AS takes it back.
 func (st *mysqlState) readViews(ctx context.Context) error {
 	where, args := st.filter("TABLE_SCHEMA", "TABLE_NAME")
-	q := `SELECT TABLE_SCHEMA, TABLE_NAME, VIEW_DEFINITION
+	q := `SELECT TABLE_SCHEMA, TABLE_NAME, VIEW_DEFINITION, CHECK_OPTION
 FROM information_schema.VIEWS
 WHERE ` + where
 	return st.query(ctx, "views", q, args, func(rows *sql.Rows) error {
 		var schema, name string
-		var def sql.NullString
-		if err := rows.Scan(&schema, &name, &def); err != nil {
+		var def, check sql.NullString
+		if err := rows.Scan(&schema, &name, &def, &check); err != nil {
 			return err
 		}
 		v := &model.View{Schema: st.schemaName(schema), Name: name, Definition: def.String}
@@ -30,6 +32,10 @@ WHERE ` + where
 			if qs, err := st.in.d.QuoteIdent(schema); err == nil {
 				v.Definition = strings.ReplaceAll(v.Definition, qs+".", "")
 			}
+		}
+		switch check.String {
+		case "CASCADED", "LOCAL":
+			v.Definition += " WITH " + check.String + " CHECK OPTION"
 		}
 		st.md.Views = append(st.md.Views, v)
 		return nil

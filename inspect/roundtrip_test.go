@@ -18,8 +18,9 @@ import (
 var genConfig = map[string]schemagen.Config{
 	"postgres": {Collation: "C", RawTypes: []string{"tsvector", "integer[]", "inet"},
 		IndexCollation: "POSIX", Domains: true, Routines: true, Serial: true},
-	"mysql":  {Collation: "utf8mb4_bin", RawTypes: []string{"mediumtext", "tinyint unsigned", "set('a','b')"}},
-	"sqlite": {Collation: "NOCASE"},
+	"mysql": {Collation: "utf8mb4_bin", RawTypes: []string{"mediumtext", "tinyint unsigned", "set('a','b')"},
+		MySQLObjects: true, AutoIncrementSecond: true, ViewsOnViews: true},
+	"sqlite": {Collation: "NOCASE", RawTypes: []string{"INT", "NVARCHAR(40)", "DATETIME"}, SQLiteObjects: true, ViewsOnViews: true},
 }
 
 // envInt reads a positive integer from the environment, or def.

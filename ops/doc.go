@@ -55,9 +55,16 @@
 //
 // # Raw SQL and data
 //
-// Execute runs raw SQL with bound parameters online; offline (--sql) a
-// statement with parameters cannot be printed and is refused. It is
-// irreversible unless ReverseSQL is given.
+// Execute runs raw SQL with parameters (portable ? markers, or $1 on
+// PostgreSQL): bound online, written as escaped literals offline (--sql).
+// It is irreversible unless ReverseSQL is given.
+//
+// Data migrations read and write rows with the expression core (package
+// query) on the revision's own connection and transaction: Op.Exec,
+// Op.Query, Op.QueryRow, Stream (an iterator, constant memory),
+// Op.UpdateRows (per-row values in set-based statements) and Op.Backfill
+// (a table walked by primary key in batches, resumable). Offline, writes
+// print with escaped literals and reads fail naming the revision.
 //
 // BulkInsert inserts rows, positional (Rows, in the order of Columns) or
 // by name (RowMaps). Through Op.Run, and always offline, it compiles to

@@ -5,12 +5,10 @@ import (
 	"fmt"
 )
 
-// Execute runs raw SQL (execute), with bound parameters online: Args are
-// passed to the driver, in the database's placeholder syntax ($1 on
-// PostgreSQL, ? on MySQL and SQLite). Offline (--sql) bound parameters
-// cannot be printed, so an Execute with Args is refused there; write the
-// values into the SQL, or use BulkInsert, whose values are rendered as
-// escaped literals.
+// Execute runs raw SQL (execute) with parameters: Args are bound online,
+// their markers portable (?, on every database) or PostgreSQL's own ($1),
+// see query.Raw; offline (--sql) they are written in place as escaped
+// literals.
 //
 // Raw SQL has no known inverse: Reverse returns an *IrreversibleError
 // unless ReverseSQL (with its ReverseArgs) says how to undo it.

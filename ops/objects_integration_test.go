@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"slices"
 	"strings"
 	"testing"
 
@@ -239,17 +240,24 @@ func TestAddEnumValueLands(t *testing.T) {
 	}
 }
 
-// TestExecuteOffline checks that bound parameters are refused offline and
-// plain SQL is printed.
+// TestExecuteOffline checks that offline the parameters of Execute (native
+// $n or portable ?) are written as escaped literals, a value that has no
+// literal is refused naming it, and plain SQL is printed as it is.
 func TestExecuteOffline(t *testing.T) {
 	var out []string
 	o := ops.NewOfflineOp(dialect.Postgres(), func(s string) error { out = append(out, s); return nil })
 	ctx := context.Background()
-	if err := o.Run(ctx, ops.Execute{SQL: "UPDATE t SET a = $1", Args: []any{1}}); err == nil || !strings.Contains(err.Error(), "--sql") {
+	if err := o.Run(ctx, ops.Execute{SQL: "UPDATE t SET a = $1, b = $2", Args: []any{1, "it's"}}); err != nil {
 		t.Fatalf("offline execute with args: %v", err)
 	}
-	if err := o.Run(ctx, ops.Execute{SQL: "UPDATE t SET a = 1"}); err != nil || len(out) != 1 {
-		t.Fatalf("offline execute: %v %q", err, out)
+	if err := o.Run(ctx, ops.Execute{SQL: "UPDATE t SET a = ?", Args: []any{"x\x00y"}}); err == nil || !strings.Contains(err.Error(), "NUL") {
+		t.Fatalf("offline execute with a NUL string: %v", err)
+	}
+	if err := o.Run(ctx, ops.Execute{SQL: "UPDATE t SET a = 1"}); err != nil {
+		t.Fatalf("offline execute: %v", err)
+	}
+	if want := []string{"UPDATE t SET a = 1, b = 'it''s'", "UPDATE t SET a = 1"}; !slices.Equal(out, want) {
+		t.Fatalf("printed %q, want %q", out, want)
 	}
 }
 

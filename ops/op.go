@@ -7,6 +7,7 @@ import (
 
 	"github.com/migratego/migrate/dialect"
 	"github.com/migratego/migrate/model"
+	"github.com/migratego/migrate/query"
 )
 
 // Executor runs SQL: a *sql.DB, *sql.Conn or *sql.Tx.
@@ -27,6 +28,9 @@ type Op struct {
 	// LiveTable reads a table's current definition (set online by the
 	// runner, from the inspector); nil offline.
 	LiveTable func(ctx context.Context, schema, name string) (*model.Table, error)
+	// Revision is the id of the revision running (set by the runner), for
+	// messages and for the resume key of a backfill.
+	Revision string
 
 	exec Executor
 	emit func(stmt string) error
@@ -44,19 +48,22 @@ func NewOfflineOp(d dialect.Dialect, emit func(stmt string) error) *Op {
 // Offline reports whether statements are printed rather than executed.
 func (o *Op) Offline() bool { return o.emit != nil }
 
-// Execute runs raw SQL with bound parameters. Offline, parameters cannot be
-// bound, so a statement with arguments is refused.
-func (o *Op) Execute(ctx context.Context, query string, args ...any) error {
-	if o.emit != nil {
-		if len(args) > 0 {
-			return fmt.Errorf("ops: execute: bound parameters cannot be printed in --sql mode; render values with the expression core instead")
+// Execute runs raw SQL with parameters. The markers may be portable (?,
+// the next argument, on every database) or PostgreSQL's own ($1, $2): see
+// query.Raw. Offline (--sql) the arguments are written in their place as
+// escaped literals.
+func (o *Op) Execute(ctx context.Context, sql string, args ...any) error {
+	if len(args) == 0 {
+		if o.emit != nil {
+			return o.emit(sql)
 		}
-		return o.emit(query)
+		if _, err := o.exec.ExecContext(ctx, sql, args...); err != nil {
+			return &StatementError{Statement: sql, Err: err}
+		}
+		return nil
 	}
-	if _, err := o.exec.ExecContext(ctx, query, args...); err != nil {
-		return &StatementError{Statement: query, Err: err}
-	}
-	return nil
+	_, err := o.Exec(ctx, query.Raw(sql, args...))
+	return err
 }
 
 // StatementError is a statement the database refused, carrying the

@@ -99,6 +99,8 @@ var cases = []queryCase{
 		want: [][]string{{"30y"}}},
 	{name: "functions_null", stmt: Select(Func("upper", u.C("name")), Coalesce(u.C("email"), "none"), Max(u.C("age"))).From(u).Where(IsNull(u.C("email"))).GroupBy(u.C("name"), u.C("email")),
 		want: [][]string{{"BOB", "none", "25"}}},
+	{name: "position_substr", stmt: Select(Position("@", u.C("email")), Substr(u.C("email"), Add(Position("@", u.C("email")), 1)), Substr(u.C("name"), 1, 2), Position("z", "xyz")).From(u).Where(Eq(u.C("id"), 1)),
+		want: [][]string{{"4", "x", "an", "3"}}},
 	{name: "eq_nil_is_null", stmt: Select(Count()).From(u).Where(Eq(u.C("age"), nil)),
 		want: [][]string{{"1"}}},
 	{name: "between_like_or_not", stmt: Select(u.C("name")).From(u).Where(Or(Between(u.C("age"), 26, 35), And(Like(u.C("name"), "d%"), Not(Eq(u.C("id"), 1))))).OrderBy(idOrder),
@@ -133,6 +135,12 @@ var cases = []queryCase{
 	{name: "update_from_derived", stmt: Update(users).Set(Set("age", Col("total"))).From(Select(o.C("user_id"), As(Sum(o.C("amount")), "total")).From(o).GroupBy(o.C("user_id")).As("t")).
 		Where(Eq(T("t").C("user_id"), users.C("id"))),
 		affected: 3, check: Select(users.C("age")).From(users).OrderBy(Asc(users.C("id"))), want: [][]string{{"350"}, {"75"}, {"NULL"}, {"300"}}},
+	{name: "update_from_values", stmt: Update(users).Set(Set("name", T("v").C("name")), Set("age", T("v").C("age"))).
+		From(Values("v", []string{"id", "name", "age"}, [][]any{{1, "Ann", 31}, {3, "Cid", nil}, {9, "nobody", 1}}).
+			Typed(model.Type{Kind: model.KindInteger}, model.Type{Kind: model.KindVarchar, Length: 100}, model.Type{Kind: model.KindInteger})).
+		Where(Eq(users.C("id"), T("v").C("id"))),
+		affected: 2, check: Select(users.C("name"), users.C("age")).From(users).Where(In(users.C("id"), 1, 3)).OrderBy(Asc(users.C("id"))),
+		want: [][]string{{"Ann", "31"}, {"Cid", "NULL"}}},
 	{name: "update_returning", stmt: Update(users).Set(Set("name", "bobby")).Where(Eq(users.C("id"), 2)).Returning(users.C("name")),
 		affected: -1, want: [][]string{{"bobby"}}, refusedBy: []string{"mysql", "mariadb"}},
 	{name: "delete_in_subquery", stmt: Delete(orders).Where(In(orders.C("user_id"), Select(users.C("id")).From(users).Where(Eq(users.C("name"), "ann")))),

@@ -3,6 +3,7 @@ package query
 import (
 	"errors"
 	"fmt"
+	"strings"
 
 	"github.com/migratego/migrate/model"
 )
@@ -390,6 +391,44 @@ func (c concat) build(b *builder) error {
 	}
 	b.write(b.qc.Concat(ops))
 	return nil
+}
+
+// position is the dialect's substring search.
+type position struct{ sub, s Expr }
+
+// Position is the 1-based position of sub in s, 0 when s does not
+// contain it (strpos on PostgreSQL, LOCATE on MySQL, instr on SQLite).
+func Position(sub, s any) Expr { return position{exprOf(sub), exprOf(s)} }
+
+func (p position) build(b *builder) error {
+	// Compile the operands in the order the dialect writes them, so that
+	// positional ? markers bind in order.
+	tmpl := b.qc.Position("\x01", "\x02")
+	first, second := p.sub, p.s
+	if strings.Index(tmpl, "\x02") < strings.Index(tmpl, "\x01") {
+		first, second = p.s, p.sub
+	}
+	a, err := b.sub(func() error { return first.build(b) })
+	if err != nil {
+		return err
+	}
+	c, err := b.sub(func() error { return second.build(b) })
+	if err != nil {
+		return err
+	}
+	if first == p.sub {
+		b.write(b.qc.Position(a, c))
+	} else {
+		b.write(b.qc.Position(c, a))
+	}
+	return nil
+}
+
+// Substr is SUBSTR(s, start[, length]): characters of s from the 1-based
+// start, length of them or to the end.
+func Substr(s, start any, length ...any) Expr {
+	args := append([]any{s, start}, length...)
+	return function{name: "SUBSTR", args: exprsOf(args)}
 }
 
 // cast is CAST(e AS type).

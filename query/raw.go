@@ -20,9 +20,9 @@ type RawStmt struct {
 // statement). Compiled, the markers become the database's own ($n on
 // PostgreSQL); rendered (--sql), the arguments are written as escaped
 // literals in their place. Markers inside string literals, quoted
-// identifiers, comments and dollar-quoted bodies are left alone. (On
-// PostgreSQL, a jsonb ? operator in a statement with arguments needs the
-// $n markers.) Native markers are renumbered in order of appearance, an
+// identifiers, comments and dollar-quoted bodies are left alone. When a
+// statement has $n markers, a ? in it is an operator (PostgreSQL's jsonb
+// ?), not a marker. Native markers are renumbered in order of appearance, an
 // argument used twice being bound twice.
 func Raw(sql string, args ...any) *RawStmt { return &RawStmt{sql: sql, args: args} }
 
@@ -43,13 +43,11 @@ func (r *RawStmt) buildStatement(b *builder) error {
 	if err != nil {
 		return err
 	}
+	marks = nativeOrPortable(marks)
 	native := len(marks) > 0 && marks[0].n > 0
 	used := 0
 	last := 0
 	for i, m := range marks {
-		if (m.n > 0) != native {
-			return errors.New("mixes ? and $n parameter markers")
-		}
 		b.write(r.sql[last:m.start])
 		last = m.end
 		idx := i
@@ -69,6 +67,21 @@ func (r *RawStmt) buildStatement(b *builder) error {
 		return fmt.Errorf("%d arguments for %d parameter markers", len(r.args), used)
 	}
 	return nil
+}
+
+// nativeOrPortable keeps the $n markers when there are any (a ? is then
+// an operator, as PostgreSQL's jsonb ?), else the ? markers.
+func nativeOrPortable(marks []marker) []marker {
+	var native []marker
+	for _, m := range marks {
+		if m.n > 0 {
+			native = append(native, m)
+		}
+	}
+	if len(native) > 0 {
+		return native
+	}
+	return marks
 }
 
 // marker is one parameter marker in SQL text: ? (n = 0) or $n.
@@ -91,7 +104,7 @@ func scanMarkers(sql string, syn dialect.Syntax) ([]marker, error) {
 			}
 			i = j
 		case c == '"' || (c == '`' && syn.BacktickIdents):
-			j, err := skipQuoted(sql, i, c, false)
+			j, err := skipQuoted(sql, i, c, c == '"' && syn.BackslashEscapes)
 			if err != nil {
 				return nil, err
 			}

@@ -204,6 +204,7 @@ func (o *OfflineRunner) print(ctx context.Context, what string, cur []string, st
 			n = len(p.stmts)
 		} else if p.goFn != nil {
 			op := ops.NewOfflineOp(r.d, func(stmt string) error { n++; o.stmt(stmt); return o.err })
+			op.Revision = p.step.Revision.ID
 			if err := p.goFn(ctx, op); err != nil {
 				return fmt.Errorf("%s (%s): %w", p.step, p.path, err)
 			}

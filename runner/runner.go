@@ -217,6 +217,18 @@ type session struct {
 	lockLost bool
 	// syncRestore switches commits back to synchronous (asyncCommits).
 	syncRestore func(context.Context) error
+	// group is set while the run's revisions share one transaction
+	// (groupCommits); groupOpen while that transaction is open, since
+	// groupSince, with groupSteps revisions in it. groupLost is the number
+	// of revisions an interruption took back with the transaction.
+	group, groupOpen bool
+	groupSince       time.Time
+	groupSteps       []*preparedStep
+	groupLost        []*preparedStep
+	// replaying is set while replayLost runs revisions again; lostSteps
+	// are those it could not.
+	replaying bool
+	lostSteps []string
 	// fk is set while foreign-key enforcement is switched off for the run
 	// (SQLite batch rebuilds in Go revisions); fkBaseline is the number of
 	// violations the database had before, which the run may not increase.
@@ -272,7 +284,8 @@ func (r *Runner) begin(ctx context.Context) (*session, error) {
 // and the run's work is done and recorded (a run that succeeded never
 // fails for that); it is reported as a notice.
 func (s *session) close(ctx context.Context) error {
-	err := s.syncCommits(ctx)
+	err := s.commitGroup(ctx)
+	err = errors.Join(err, s.syncCommits(ctx))
 	if s.restore != nil && !s.broken {
 		if rerr := s.restore(context.WithoutCancel(ctx)); rerr != nil {
 			err = errors.Join(err, rerr)
@@ -336,7 +349,13 @@ func (s *session) ensureTables(ctx context.Context) error {
 }
 
 // inTx runs f in a transaction on the migration connection and commits.
+// While the run's revisions share a transaction (groupCommits), f runs in
+// a savepoint of it instead, released when f succeeds and rolled back
+// when it fails.
 func (s *session) inTx(ctx context.Context, f func(q dialect.Querier) error) error {
+	if s.group {
+		return s.inSavepoint(ctx, f)
+	}
 	tx, err := s.conn.BeginTx(ctx, nil)
 	if err != nil {
 		return fmt.Errorf("begin transaction: %w", err)
@@ -427,6 +446,7 @@ func (r *Runner) run(ctx context.Context, plan func(cur []string) ([]versions.St
 			if err := s.asyncCommits(ctx); err != nil {
 				return res, err
 			}
+			s.groupCommits()
 		}
 		if err := s.foreignKeysOff(ctx, prepared); err != nil {
 			return res, err
@@ -447,6 +467,15 @@ func (r *Runner) run(ctx context.Context, plan func(cur []string) ([]versions.St
 					break
 				}
 				res.Steps = append(res.Steps, p.step)
+			}
+			if n := len(s.groupSteps); n > 0 {
+				if cerr := s.commitGroup(ctx); cerr != nil && err == nil {
+					err = cerr
+					res.Steps = res.Steps[:len(res.Steps)-n]
+				}
+			}
+			if n := len(s.lostSteps); n > 0 {
+				res.Steps = res.Steps[:len(res.Steps)-n]
 			}
 		}
 		if after, rerr := r.vt.read(context.WithoutCancel(ctx), s.querier()); rerr == nil {

@@ -51,6 +51,10 @@ type StatementError struct {
 	// WholeRun reports that the whole run was one transaction (--transaction
 	// all) and was rolled back: the database is as before the run.
 	WholeRun bool
+	// LostSteps are earlier steps of the run that shared the failed
+	// revision's transaction (SQLite) and were rolled back with it when
+	// the statement was interrupted.
+	LostSteps []string
 	// RecordErr is set when the failure could not be written to the
 	// history table (for example because the connection was lost).
 	RecordErr error
@@ -93,6 +97,9 @@ func (e *StatementError) Error() string {
 		e.writeApplied(&b)
 		next := len(e.Applied) + 1
 		fmt.Fprintf(&b, "\nfix the cause, then run the same command again to resume at statement %d (the statements that ran must stay unchanged; the others may be edited), or fix the database by hand and use `migrate stamp`", next)
+	}
+	if len(e.LostSteps) > 0 {
+		fmt.Fprintf(&b, "\nthe interruption also rolled back the revisions before it that shared its transaction (reported done above): %s", strings.Join(e.LostSteps, ", "))
 	}
 	if e.RecordErr != nil {
 		fmt.Fprintf(&b, "\n(the failure could not be recorded in the history table: %v)", e.RecordErr)

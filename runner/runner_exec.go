@@ -104,18 +104,16 @@ func prepareStep(d dialect.Dialect, rs dialect.RunSupport, set *Set, st versions
 // recorded in the history row. Before anything of it runs, the lock is
 // confirmed and the version table's rows are checked against the step.
 func (s *session) runStep(ctx context.Context, p *preparedStep, last bool) error {
-	if err := s.checkLock(ctx); err != nil {
-		return err
-	}
-	atomic := s.r.d.Capabilities().TransactionalDDL && !p.step.Revision.NonTransactional && !p.anyAutocommit && p.resumeFrom == 0 && p.settles == nil
-	if !atomic {
-		// What commits statement by statement cannot be rolled back when
-		// the version table turns out wrong afterwards: read it first.
-		rows, err := s.r.vt.read(ctx, s.conn)
-		if err != nil {
+	fresh := p.resumeFrom == 0 && p.settles == nil
+	atomic := fresh && s.r.d.Capabilities().TransactionalDDL && !p.step.Revision.NonTransactional && !p.anyAutocommit
+	// A SQL revision without statements has nothing that commits on its
+	// own: its bookkeeping is one transaction on every database.
+	atomic = atomic || (fresh && p.isSQL && len(p.stmts) == 0)
+	if atomic || !p.isSQL || p.resumeFrom >= len(p.stmts) {
+		// (A tracked SQL step confirms the lock before each statement.)
+		if err := s.checkLock(ctx); err != nil {
 			return err
 		}
-		s.rows = rows
 	}
 	if err := s.r.checkStepRows(s.rows, p.step); err != nil {
 		return err
@@ -124,6 +122,11 @@ func (s *session) runStep(ctx context.Context, p *preparedStep, last bool) error
 	if atomic {
 		err = s.runAtomic(ctx, p, last)
 	} else {
+		// Its statements commit on their own: what ran before is
+		// committed first.
+		if err := s.commitGroup(ctx); err != nil {
+			return err
+		}
 		err = s.runTracked(ctx, p, last)
 	}
 	if err == nil {
@@ -146,7 +149,9 @@ func (s *session) checkLock(ctx context.Context) error {
 
 // startStep reports that p starts at start and returns its history entry.
 func (s *session) startStep(p *preparedStep, start time.Time) *HistoryEntry {
-	s.r.report(Progress{Phase: StepStarted, Step: p.step, Message: p.message, Resumed: p.resumeFrom})
+	if !s.replaying {
+		s.r.report(Progress{Phase: StepStarted, Step: p.step, Message: p.message, Resumed: p.resumeFrom})
+	}
 	e := s.r.entry(p.step, p.direction, start)
 	e.StatementCount = len(p.stmts)
 	return e
@@ -201,7 +206,12 @@ func (s *session) runAtomic(ctx context.Context, p *preparedStep, last bool) err
 		e.StatementsDone, e.RanChecksum = 0, ""
 		return s.failed(ctx, p, e, start, fail, true)
 	}
-	r.report(Progress{Phase: StepFinished, Step: p.step, Message: p.message, Elapsed: e.Duration})
+	if s.groupOpen {
+		s.groupSteps = append(s.groupSteps, p)
+	}
+	if !s.replaying {
+		r.report(Progress{Phase: StepFinished, Step: p.step, Message: p.message, Elapsed: e.Duration})
+	}
 	return nil
 }
 
@@ -315,10 +325,7 @@ func (s *session) runTracked(ctx context.Context, p *preparedStep, lastStep bool
 		}
 	}
 	if fail == nil && !finished {
-		if err := s.checkLock(ctx); err != nil {
-			fail = &StatementError{Err: err, Outcome: NotRun}
-			fillStatementError(fail, p)
-		} else if err := s.inTx(ctx, finish); err != nil {
+		if err := s.inTx(ctx, finish); err != nil {
 			fail = &StatementError{Err: err}
 			fillStatementError(fail, p)
 		}
@@ -490,6 +497,7 @@ func (s *session) runGo(ctx context.Context, ex *trackingExec, p *preparedStep, 
 	op := ops.NewOp(s.r.d, ex)
 	op.InTransaction = inTx
 	op.LiveTable = liveTable(s.r.d, ex.q)
+	op.Revision = p.step.Revision.ID
 	err := p.goFn(ctx, op)
 	if err == nil {
 		err = ex.checkSkipped()
@@ -546,6 +554,14 @@ func (s *session) failed(ctx context.Context, p *preparedStep, e *HistoryEntry, 
 	e.FailedStatement = fail.Statement
 	rctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), 10*time.Second)
 	defer cancel()
+	if cerr := s.commitGroup(rctx); cerr != nil {
+		fail.RecordErr = cerr
+	}
+	if len(s.groupLost) > 0 {
+		if rerr := s.replayLost(rctx); rerr != nil {
+			fail.LostSteps = s.lostSteps
+		}
+	}
 	_ = s.syncCommits(rctx)
 	q := s.querier()
 	var rerr error
@@ -665,6 +681,13 @@ func (t *trackingExec) checkSkipped() error {
 
 // Raw runs f on the migration connection's driver connection.
 func (t *trackingExec) Raw(f func(driverConn any) error) error { return t.conn.Raw(f) }
+
+// BeginTx begins a transaction on the migration connection: the batches
+// of an ops.Backfill in a non-transactional revision commit one by one
+// (the Op asks only when no transaction is open).
+func (t *trackingExec) BeginTx(ctx context.Context, opts *sql.TxOptions) (*sql.Tx, error) {
+	return t.conn.BeginTx(ctx, opts)
+}
 
 // QueryContext runs a query.
 func (t *trackingExec) QueryContext(ctx context.Context, query string, args ...any) (*sql.Rows, error) {

@@ -50,6 +50,9 @@ func (o Outcome) String() string {
 // the statement: execOutside cancels it there and waits for the session to
 // end, so that the lock is never released while it runs.
 func (s *session) execOutside(ctx context.Context, stmt string) (Outcome, error) {
+	if err := s.commitGroup(ctx); err != nil {
+		return NotRun, err
+	}
 	sc := s.sc
 	if sc == nil {
 		// SQLite runs the statement in this process: an interrupted

@@ -15,7 +15,7 @@ func TestRunnerKey(t *testing.T) {
 	key := func() string {
 		t.Helper()
 		p, err := FindProject(filepath.Join(proj, "migrations"), []string{filepath.Join(proj, "migrations", "versions")})
-		if err != nil || p.GoRevisions != 3 || !p.EnvTarget {
+		if err != nil || p.GoRevisions != 5 || !p.EnvTarget {
 			t.Fatalf("FindProject: %+v, %v", p, err)
 		}
 		if err := p.ResolveModule(""); err != nil {

@@ -21,6 +21,37 @@ type BundleConfig struct {
 	LockTimeout             time.Duration
 }
 
+// DeployTarget says what a deploy binary is built for and how.
+type DeployTarget struct {
+	// GOOS and GOARCH cross-compile (--goos, --goarch); empty means the
+	// environment's GOOS/GOARCH, else this machine's.
+	GOOS, GOARCH string
+	// Debug keeps the symbol table, DWARF and build paths; by default the
+	// binary is built with -trimpath -ldflags="-s -w".
+	Debug bool
+}
+
+// env is the go build environment for t: BuildEnv, with GOOS and GOARCH
+// set when t names them (appended last, they win over the environment).
+func (t DeployTarget) env() []string {
+	env := BuildEnv(false)
+	if t.GOOS != "" {
+		env = append(env, "GOOS="+t.GOOS)
+	}
+	if t.GOARCH != "" {
+		env = append(env, "GOARCH="+t.GOARCH)
+	}
+	return env
+}
+
+// flags are the go build flags for t.
+func (t DeployTarget) flags() []string {
+	if t.Debug {
+		return nil
+	}
+	return []string{"-trimpath", "-ldflags=-s -w"}
+}
+
 // DeployLocation is a version location whose revision files a deploy
 // binary embeds: its directory, and the location as shown to users.
 type DeployLocation struct {
@@ -29,9 +60,9 @@ type DeployLocation struct {
 
 // Deploy writes the deploy binary out (`migrate build -o`): the project's
 // compiled runner with the revision files of locs embedded and cfg as its
-// defaults, built for the GOOS and GOARCH of the environment. p must have
-// its module resolved (ResolveModule); shownOut names out in messages.
-func (b *Builder) Deploy(ctx context.Context, p *Project, locs []DeployLocation, cfg BundleConfig, out, shownOut string) error {
+// defaults, built for target. p must have its module resolved
+// (ResolveModule); shownOut names out in messages.
+func (b *Builder) Deploy(ctx context.Context, p *Project, locs []DeployLocation, cfg BundleConfig, target DeployTarget, out, shownOut string) error {
 	tmp, err := os.MkdirTemp("", "migrate-build-")
 	if err != nil {
 		return fmt.Errorf("build: %w", err)
@@ -54,7 +85,7 @@ func (b *Builder) Deploy(ctx context.Context, p *Project, locs []DeployLocation,
 		return fmt.Errorf("build: %w", err)
 	}
 	b.infof("Building %s (go build in %s) ...", shownOut, p.module.Dir)
-	return b.GoBuild(ctx, p.module.Dir, BuildEnv(false), out, mainFile, "-trimpath")
+	return b.GoBuild(ctx, p.module.Dir, target.env(), out, mainFile, target.flags()...)
 }
 
 // copyRevisionFiles copies the files of a version location that the

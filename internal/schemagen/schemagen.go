@@ -40,6 +40,17 @@ type Config struct {
 	// Serial makes some integer keys serial: a nextval default and an
 	// owned sequence (PostgreSQL).
 	Serial bool
+	// MySQLObjects adds stored functions, procedures, triggers and events
+	// in MySQL's syntax.
+	MySQLObjects bool
+	// AutoIncrementSecond makes some composite keys number their second
+	// column with AUTO_INCREMENT, which then needs an index (MySQL).
+	AutoIncrementSecond bool
+	// SQLiteObjects adds untyped columns, STRICT tables, virtual tables
+	// (FTS5, R*Tree) and triggers in SQLite's syntax.
+	SQLiteObjects bool
+	// ViewsOnViews adds views reading other views.
+	ViewsOnViews bool
 }
 
 // Generate returns the schema for a seed on a database with dialect d.
@@ -118,6 +129,9 @@ func (g *gen) schema() *model.MetaData {
 		g.md.Views = append(g.md.Views, g.view(t))
 	}
 	g.partitioned()
+	g.viewOnView()
+	g.mysqlObjects()
+	g.sqliteObjects()
 	if !g.c.NamedEnumTypes {
 		g.md.Enums = nil // inline: the values live in the column types
 	}
@@ -209,6 +223,7 @@ func (g *gen) table() *model.Table {
 		t.Columns = append(t.Columns, c)
 	}
 	t.PrimaryKey = &model.PrimaryKey{Columns: t.ColumnNames()}
+	g.autoIncrementSecond(t)
 
 	for range g.r.IntN(g.cfg.MaxColumns + 1) {
 		c := &model.Column{Name: g.name("c"), Type: g.anyType(), Nullable: g.chance(0.5)}
@@ -234,6 +249,7 @@ func (g *gen) table() *model.Table {
 			t.Columns = append(t.Columns, gc)
 		}
 	}
+	g.untypedColumn(t)
 	if g.c.Comments && g.chance(0.3) {
 		t.Comment = "table " + t.Name + " — it's here"
 	}

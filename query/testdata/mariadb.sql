@@ -126,6 +126,11 @@ SELECT upper(`u`.`name`), COALESCE(`u`.`email`, ?), MAX(`u`.`age`) FROM `users` 
 -- args: ["none"]
 SELECT upper(`u`.`name`), COALESCE(`u`.`email`, 'none'), MAX(`u`.`age`) FROM `users` AS `u` WHERE (`u`.`email` IS NULL) GROUP BY `u`.`name`, `u`.`email`;
 
+-- position_substr
+SELECT LOCATE(?, `u`.`email`), SUBSTR(`u`.`email`, (LOCATE(?, `u`.`email`) + ?)), SUBSTR(`u`.`name`, ?, ?), LOCATE(?, ?) FROM `users` AS `u` WHERE (`u`.`id` = ?);
+-- args: ["@", "@", 1, 1, 2, "z", "xyz", 1]
+SELECT LOCATE('@', `u`.`email`), SUBSTR(`u`.`email`, (LOCATE('@', `u`.`email`) + 1)), SUBSTR(`u`.`name`, 1, 2), LOCATE('z', 'xyz') FROM `users` AS `u` WHERE (`u`.`id` = 1);
+
 -- eq_nil_is_null
 SELECT COUNT(*) FROM `users` AS `u` WHERE (`u`.`age` IS NULL);
 -- args: []
@@ -200,6 +205,11 @@ UPDATE `users`, `orders` SET `users`.`age` = `orders`.`amount` WHERE ((`orders`.
 UPDATE `users`, (SELECT `o`.`user_id`, SUM(`o`.`amount`) AS `total` FROM `orders` AS `o` GROUP BY `o`.`user_id`) AS `t` SET `users`.`age` = `total` WHERE (`t`.`user_id` = `users`.`id`);
 -- args: []
 UPDATE `users`, (SELECT `o`.`user_id`, SUM(`o`.`amount`) AS `total` FROM `orders` AS `o` GROUP BY `o`.`user_id`) AS `t` SET `users`.`age` = `total` WHERE (`t`.`user_id` = `users`.`id`);
+
+-- update_from_values
+UPDATE `users`, (SELECT ? AS `id`, ? AS `name`, ? AS `age` UNION ALL SELECT ?, ?, ? UNION ALL SELECT ?, ?, ?) AS `v` SET `users`.`name` = `v`.`name`, `users`.`age` = `v`.`age` WHERE (`users`.`id` = `v`.`id`);
+-- args: [1, "Ann", 31, 3, "Cid", <nil>, 9, "nobody", 1]
+UPDATE `users`, (SELECT 1 AS `id`, 'Ann' AS `name`, 31 AS `age` UNION ALL SELECT 3, 'Cid', NULL UNION ALL SELECT 9, 'nobody', 1) AS `v` SET `users`.`name` = `v`.`name`, `users`.`age` = `v`.`age` WHERE (`users`.`id` = `v`.`id`);
 
 -- update_returning
 -- error: query: UPDATE: mysql: UPDATE statement: RETURNING on MariaDB 10.11.0 is not supported; read the rows with a SELECT in the same transaction (by key, or with LAST_INSERT_ID())

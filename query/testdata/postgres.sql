@@ -128,6 +128,11 @@ SELECT upper("u"."name"), COALESCE("u"."email", $1), MAX("u"."age") FROM "users"
 -- args: ["none"]
 SELECT upper("u"."name"), COALESCE("u"."email", 'none'), MAX("u"."age") FROM "users" AS "u" WHERE ("u"."email" IS NULL) GROUP BY "u"."name", "u"."email";
 
+-- position_substr
+SELECT strpos("u"."email", $1), SUBSTR("u"."email", (strpos("u"."email", $2) + $3)), SUBSTR("u"."name", $4, $5), strpos($6, $7) FROM "users" AS "u" WHERE ("u"."id" = $8);
+-- args: ["@", "@", 1, 1, 2, "xyz", "z", 1]
+SELECT strpos("u"."email", '@'), SUBSTR("u"."email", (strpos("u"."email", '@') + 1)), SUBSTR("u"."name", 1, 2), strpos('xyz', 'z') FROM "users" AS "u" WHERE ("u"."id" = 1);
+
 -- eq_nil_is_null
 SELECT COUNT(*) FROM "users" AS "u" WHERE ("u"."age" IS NULL);
 -- args: []
@@ -202,6 +207,11 @@ UPDATE "users" SET "age" = "orders"."amount" FROM "orders" WHERE (("orders"."use
 UPDATE "users" SET "age" = "total" FROM (SELECT "o"."user_id", SUM("o"."amount") AS "total" FROM "orders" AS "o" GROUP BY "o"."user_id") AS "t" WHERE ("t"."user_id" = "users"."id");
 -- args: []
 UPDATE "users" SET "age" = "total" FROM (SELECT "o"."user_id", SUM("o"."amount") AS "total" FROM "orders" AS "o" GROUP BY "o"."user_id") AS "t" WHERE ("t"."user_id" = "users"."id");
+
+-- update_from_values
+UPDATE "users" SET "name" = "v"."name", "age" = "v"."age" FROM (VALUES (CAST($1 AS integer), CAST($2 AS varchar(100)), CAST($3 AS integer)), ($4, $5, $6), ($7, $8, $9)) AS "v" ("id", "name", "age") WHERE ("users"."id" = "v"."id");
+-- args: [1, "Ann", 31, 3, "Cid", <nil>, 9, "nobody", 1]
+UPDATE "users" SET "name" = "v"."name", "age" = "v"."age" FROM (VALUES (CAST(1 AS integer), CAST('Ann' AS varchar(100)), CAST(31 AS integer)), (3, 'Cid', NULL), (9, 'nobody', 1)) AS "v" ("id", "name", "age") WHERE ("users"."id" = "v"."id");
 
 -- update_returning
 UPDATE "users" SET "name" = $1 WHERE ("users"."id" = $2) RETURNING "users"."name";

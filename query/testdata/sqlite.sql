@@ -128,6 +128,11 @@ SELECT upper("u"."name"), COALESCE("u"."email", ?), MAX("u"."age") FROM "users" 
 -- args: ["none"]
 SELECT upper("u"."name"), COALESCE("u"."email", 'none'), MAX("u"."age") FROM "users" AS "u" WHERE ("u"."email" IS NULL) GROUP BY "u"."name", "u"."email";
 
+-- position_substr
+SELECT instr("u"."email", ?), SUBSTR("u"."email", (instr("u"."email", ?) + ?)), SUBSTR("u"."name", ?, ?), instr(?, ?) FROM "users" AS "u" WHERE ("u"."id" = ?);
+-- args: ["@", "@", 1, 1, 2, "xyz", "z", 1]
+SELECT instr("u"."email", '@'), SUBSTR("u"."email", (instr("u"."email", '@') + 1)), SUBSTR("u"."name", 1, 2), instr('xyz', 'z') FROM "users" AS "u" WHERE ("u"."id" = 1);
+
 -- eq_nil_is_null
 SELECT COUNT(*) FROM "users" AS "u" WHERE ("u"."age" IS NULL);
 -- args: []
@@ -202,6 +207,11 @@ UPDATE "users" SET "age" = "orders"."amount" FROM "orders" WHERE (("orders"."use
 UPDATE "users" SET "age" = "total" FROM (SELECT "o"."user_id", SUM("o"."amount") AS "total" FROM "orders" AS "o" GROUP BY "o"."user_id") AS "t" WHERE ("t"."user_id" = "users"."id");
 -- args: []
 UPDATE "users" SET "age" = "total" FROM (SELECT "o"."user_id", SUM("o"."amount") AS "total" FROM "orders" AS "o" GROUP BY "o"."user_id") AS "t" WHERE ("t"."user_id" = "users"."id");
+
+-- update_from_values
+UPDATE "users" SET "name" = "v"."name", "age" = "v"."age" FROM (SELECT column1 AS "id", column2 AS "name", column3 AS "age" FROM (VALUES (?, ?, ?), (?, ?, ?), (?, ?, ?))) AS "v" WHERE ("users"."id" = "v"."id");
+-- args: [1, "Ann", 31, 3, "Cid", <nil>, 9, "nobody", 1]
+UPDATE "users" SET "name" = "v"."name", "age" = "v"."age" FROM (SELECT column1 AS "id", column2 AS "name", column3 AS "age" FROM (VALUES (1, 'Ann', 31), (3, 'Cid', NULL), (9, 'nobody', 1))) AS "v" WHERE ("users"."id" = "v"."id");
 
 -- update_returning
 UPDATE "users" SET "name" = ? WHERE ("users"."id" = ?) RETURNING "users"."name";

@@ -22,6 +22,9 @@ CREATE TABLE `migrate_history` (
 	`statement_count` int NOT NULL,
 	`error` text NULL,
 	`failed_statement` text NULL,
+	`version_table` varchar(255) NULL,
+	`session_id` bigint NULL,
+	`ran_checksum` varchar(64) NULL,
 	PRIMARY KEY (`id`)
 ) ENGINE=InnoDB;
 
@@ -66,7 +69,7 @@ ALTER TABLE `users` DROP CONSTRAINT `ck_users_age`;
 ALTER TABLE `members` ADD PRIMARY KEY (`team_id`, `who`);
 ALTER TABLE `members` DROP PRIMARY KEY;
 INSERT INTO `migrate_version` (`version_num`) VALUES ('e1tables');
-INSERT INTO `migrate_history` (`revision`, `direction`, `step`, `checksum`, `tag`, `status`, `operator`, `tool_version`, `statements_done`, `statement_count`, `started_at`, `finished_at`) VALUES ('e1tables', 'upgrade', 'upgrade  -> e1tables', NULL, NULL, 'ok', 'tester@test', 'test', 23, 23, CURRENT_TIMESTAMP, CURRENT_TIMESTAMP);
+INSERT INTO `migrate_history` (`revision`, `direction`, `step`, `checksum`, `tag`, `status`, `operator`, `tool_version`, `statements_done`, `statement_count`, `version_table`, `started_at`, `finished_at`) VALUES ('e1tables', 'upgrade', 'upgrade  -> e1tables', NULL, NULL, 'ok', 'tester@test', 'test', 23, 23, 'migrate_version', CURRENT_TIMESTAMP, CURRENT_TIMESTAMP);
 
 -- Running upgrade e1tables -> e2objects, enums, sequences, views
 CREATE SEQUENCE `order_no` START WITH 10 INCREMENT BY 5 MINVALUE 1 CACHE 1;
@@ -83,9 +86,9 @@ CREATE TABLE `tickets` (
 ) ENGINE=InnoDB;
 INSERT INTO `tickets` (`id`, `status`) VALUES (1, 'sad'), (2, 'happy');
 UPDATE `migrate_version` SET `version_num` = 'e2objects' WHERE `version_num` = 'e1tables';
-INSERT INTO `migrate_history` (`revision`, `direction`, `step`, `checksum`, `tag`, `status`, `operator`, `tool_version`, `statements_done`, `statement_count`, `started_at`, `finished_at`) VALUES ('e2objects', 'upgrade', 'upgrade e1tables -> e2objects', NULL, NULL, 'ok', 'tester@test', 'test', 9, 9, CURRENT_TIMESTAMP, CURRENT_TIMESTAMP);
+INSERT INTO `migrate_history` (`revision`, `direction`, `step`, `checksum`, `tag`, `status`, `operator`, `tool_version`, `statements_done`, `statement_count`, `version_table`, `started_at`, `finished_at`) VALUES ('e2objects', 'upgrade', 'upgrade e1tables -> e2objects', NULL, NULL, 'ok', 'tester@test', 'test', 9, 9, 'migrate_version', CURRENT_TIMESTAMP, CURRENT_TIMESTAMP);
 
 -- Running upgrade e2objects -> e3enumcol, column to enum
 ALTER TABLE `tickets` MODIFY COLUMN `status` enum('sad','meh','fine','happy') NOT NULL;
 UPDATE `migrate_version` SET `version_num` = 'e3enumcol' WHERE `version_num` = 'e2objects';
-INSERT INTO `migrate_history` (`revision`, `direction`, `step`, `checksum`, `tag`, `status`, `operator`, `tool_version`, `statements_done`, `statement_count`, `started_at`, `finished_at`) VALUES ('e3enumcol', 'upgrade', 'upgrade e2objects -> e3enumcol', NULL, NULL, 'ok', 'tester@test', 'test', 1, 1, CURRENT_TIMESTAMP, CURRENT_TIMESTAMP);
+INSERT INTO `migrate_history` (`revision`, `direction`, `step`, `checksum`, `tag`, `status`, `operator`, `tool_version`, `statements_done`, `statement_count`, `version_table`, `started_at`, `finished_at`) VALUES ('e3enumcol', 'upgrade', 'upgrade e2objects -> e3enumcol', NULL, NULL, 'ok', 'tester@test', 'test', 1, 1, 'migrate_version', CURRENT_TIMESTAMP, CURRENT_TIMESTAMP);

@@ -22,7 +22,10 @@ CREATE TABLE "migrate_history" (
 	"statements_done" INTEGER NOT NULL,
 	"statement_count" INTEGER NOT NULL,
 	"error" TEXT,
-	"failed_statement" TEXT
+	"failed_statement" TEXT,
+	"version_table" VARCHAR(255),
+	"session_id" BIGINT,
+	"ran_checksum" VARCHAR(64)
 );
 COMMIT;
 
@@ -126,7 +129,7 @@ PRAGMA legacy_alter_table = OFF;
 UPDATE "temp"."_migrate_batch" SET "fk_after" = (SELECT count(*) FROM "main"."sqlite_master" AS "s", pragma_foreign_key_check("s"."name", 'main') AS "v" WHERE "s"."type" = 'table' AND "s"."sql" NOT LIKE 'CREATE VIRTUAL%' AND ("s"."name" = 'members' COLLATE NOCASE OR EXISTS (SELECT 1 FROM pragma_foreign_key_list("s"."name", 'main') AS "f" WHERE "f"."table" = 'members' COLLATE NOCASE)));
 DROP TABLE "temp"."_migrate_batch";
 INSERT INTO "migrate_version" ("version_num") VALUES ('e1tables');
-INSERT INTO "migrate_history" ("revision", "direction", "step", "checksum", "tag", "status", "operator", "tool_version", "statements_done", "statement_count", "started_at", "finished_at") VALUES ('e1tables', 'upgrade', 'upgrade  -> e1tables', NULL, NULL, 'ok', 'tester@test', 'test', 57, 57, CURRENT_TIMESTAMP, CURRENT_TIMESTAMP);
+INSERT INTO "migrate_history" ("revision", "direction", "step", "checksum", "tag", "status", "operator", "tool_version", "statements_done", "statement_count", "version_table", "started_at", "finished_at") VALUES ('e1tables', 'upgrade', 'upgrade  -> e1tables', NULL, NULL, 'ok', 'tester@test', 'test', 57, 57, 'migrate_version', CURRENT_TIMESTAMP, CURRENT_TIMESTAMP);
 COMMIT;
 
 -- Running upgrade e1tables -> e2objects, enums, sequences, views
@@ -143,7 +146,7 @@ CREATE TABLE "tickets" (
 );
 INSERT INTO "tickets" ("id", "status") VALUES (1, 'sad'), (2, 'happy');
 UPDATE "migrate_version" SET "version_num" = 'e2objects' WHERE "version_num" = 'e1tables';
-INSERT INTO "migrate_history" ("revision", "direction", "step", "checksum", "tag", "status", "operator", "tool_version", "statements_done", "statement_count", "started_at", "finished_at") VALUES ('e2objects', 'upgrade', 'upgrade e1tables -> e2objects', NULL, NULL, 'ok', 'tester@test', 'test', 7, 7, CURRENT_TIMESTAMP, CURRENT_TIMESTAMP);
+INSERT INTO "migrate_history" ("revision", "direction", "step", "checksum", "tag", "status", "operator", "tool_version", "statements_done", "statement_count", "version_table", "started_at", "finished_at") VALUES ('e2objects', 'upgrade', 'upgrade e1tables -> e2objects', NULL, NULL, 'ok', 'tester@test', 'test', 7, 7, 'migrate_version', CURRENT_TIMESTAMP, CURRENT_TIMESTAMP);
 COMMIT;
 
 -- Running upgrade e2objects -> e3enumcol, column to enum
@@ -165,5 +168,5 @@ PRAGMA legacy_alter_table = OFF;
 UPDATE "temp"."_migrate_batch" SET "fk_after" = (SELECT count(*) FROM "main"."sqlite_master" AS "s", pragma_foreign_key_check("s"."name", 'main') AS "v" WHERE "s"."type" = 'table' AND "s"."sql" NOT LIKE 'CREATE VIRTUAL%' AND ("s"."name" = 'tickets' COLLATE NOCASE OR EXISTS (SELECT 1 FROM pragma_foreign_key_list("s"."name", 'main') AS "f" WHERE "f"."table" = 'tickets' COLLATE NOCASE)));
 DROP TABLE "temp"."_migrate_batch";
 UPDATE "migrate_version" SET "version_num" = 'e3enumcol' WHERE "version_num" = 'e2objects';
-INSERT INTO "migrate_history" ("revision", "direction", "step", "checksum", "tag", "status", "operator", "tool_version", "statements_done", "statement_count", "started_at", "finished_at") VALUES ('e3enumcol', 'upgrade', 'upgrade e2objects -> e3enumcol', NULL, NULL, 'ok', 'tester@test', 'test', 12, 12, CURRENT_TIMESTAMP, CURRENT_TIMESTAMP);
+INSERT INTO "migrate_history" ("revision", "direction", "step", "checksum", "tag", "status", "operator", "tool_version", "statements_done", "statement_count", "version_table", "started_at", "finished_at") VALUES ('e3enumcol', 'upgrade', 'upgrade e2objects -> e3enumcol', NULL, NULL, 'ok', 'tester@test', 'test', 12, 12, 'migrate_version', CURRENT_TIMESTAMP, CURRENT_TIMESTAMP);
 COMMIT;

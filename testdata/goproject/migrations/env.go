@@ -12,6 +12,8 @@ func Target() *model.MetaData {
 			{Name: "id", Type: model.BigInt},
 			{Name: "email", Type: model.Varchar(255)},
 			{Name: "bio", Type: model.Text, Nullable: true},
+			{Name: "first_name", Type: model.Varchar(100), Nullable: true},
+			{Name: "last_name", Type: model.Varchar(100), Nullable: true},
 		},
 		PrimaryKey: &model.PrimaryKey{Columns: []string{"id"}},
 		Indexes: []*model.Index{

@@ -76,7 +76,10 @@ CREATE VIEW z_live_listings AS
 	SELECT tenant_id, id, seller_id, title, price_eur FROM listings WHERE state = 'live';
 
 CREATE VIEW m_cheap_live_listings AS
-	SELECT tenant_id, id, title FROM z_live_listings WHERE price_eur < 10;
+	SELECT tenant_id, id, title FROM z_live_listings WHERE price_eur < 10 WITH CASCADED CHECK OPTION;
+
+CREATE VIEW eur_listings AS
+	SELECT tenant_id, id, title, currency FROM listings WHERE currency = 'EUR' WITH LOCAL CHECK OPTION;
 
 CREATE VIEW a_cheap_listing_count AS
 	SELECT tenant_id, COUNT(*) AS n FROM m_cheap_live_listings GROUP BY tenant_id;
