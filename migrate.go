@@ -45,7 +45,7 @@ type Source struct {
 	// at its root, such as an embed.FS narrowed with fs.Sub, or os.DirFS.
 	FS fs.FS
 	// Registry holds compiled Go revisions (their init funcs call
-	// Registry.Register, or runner.Register for runner.DefaultRegistry).
+	// Registry.Register, or runner.Register for runner.DefaultRegistry()).
 	// When FS holds Go revision files, each is bound to the compiled
 	// revision with its ID (runner.Registry.Bind: a file missing from the
 	// program, or a compiled revision without a file, is an error); when FS
@@ -130,7 +130,7 @@ func libraryAdvice(err error) error {
 	var nc *runner.NotCompiledError
 	if errors.As(err, &nc) {
 		nc.Advice = "pass its compiled revisions in Source.Registry: import the package of the Go revision files " +
-			"(their init funcs call runner.Register) and set Source{FS: …, Registry: runner.DefaultRegistry}"
+			"(their init funcs call runner.Register) and set Source{FS: …, Registry: runner.DefaultRegistry()}"
 	}
 	return err
 }

@@ -249,13 +249,9 @@ func (a *App) checkTableNames(u *dialect.URL) error {
 	if err != nil {
 		return Usage(err)
 	}
-	for _, key := range []string{"version_table", "history_table"} {
-		name := cfg.VersionTable
-		if key == "history_table" {
-			name = cfg.HistoryTable
-		}
-		if _, err := d.QuoteQualified(cfg.VersionTableSchema, name); err != nil {
-			return Usagef("%s %q (from %s) cannot be used on %s: %w", key, name, cfg.Origin(key), d.Name(), err)
+	for _, t := range []struct{ key, name string }{{"version_table", cfg.VersionTable}, {"history_table", cfg.HistoryTable}} {
+		if _, err := d.QuoteQualified(cfg.VersionTableSchema, t.name); err != nil {
+			return Usagef("%s %q (from %s) cannot be used on %s: %w", t.key, t.name, cfg.Origin(t.key), d.Name(), err)
 		}
 	}
 	return nil
@@ -270,24 +266,24 @@ func (a *App) prepare() error {
 }
 
 // masker returns a masker that knows every database URL of this run.
-func (a *App) masker() *masker {
-	m := &masker{}
-	m.addURL(a.flags.databaseURL)
+func (a *App) masker() *dialect.Masker {
+	m := &dialect.Masker{}
+	m.AddURL(a.flags.databaseURL)
 	for _, name := range []string{"MIGRATE_DATABASE_URL", "DATABASE_URL"} {
 		if v, ok := a.lookupEnv(name); ok {
-			m.addURL(v)
+			m.AddURL(v)
 		}
 	}
 	if a.cfg != nil {
 		for _, u := range a.cfg.SeenURLs() {
-			m.addURL(u)
+			m.AddURL(u)
 		}
 	}
 	return m
 }
 
 // Mask hides the passwords of the configured database URLs in s.
-func (a *App) Mask(s string) string { return a.masker().mask(s) }
+func (a *App) Mask(s string) string { return a.masker().Mask(s) }
 
 // errorLine is the one line Execute prints for err.
 func (a *App) errorLine(err error) string {

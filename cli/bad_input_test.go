@@ -87,3 +87,26 @@ func (p *project) remove(rel string) {
 		p.t.Fatal(err)
 	}
 }
+
+// TestMissingSQLiteFile: the commands that report on the database never
+// create a SQLite file; they say it does not exist (exit 3), and whether
+// upgrade could create it (issue 10 point 12).
+func TestMissingSQLiteFile(t *testing.T) {
+	p := newProject(t, "--template", "sql")
+	p.rev("a1", "first")
+	missingDir := filepath.Join(p.dir, "nonexistent", "dir")
+	for _, tc := range []struct{ url, want string }{
+		{"sqlite:" + filepath.Join(missingDir, "x.db"), "neither does its directory " + missingDir},
+		{"sqlite:" + filepath.Join(p.dir, "x.db"), "run `migrate upgrade` to create it"},
+	} {
+		for _, cmd := range []string{"current", "verify"} {
+			code, _, stderr := p.run(cmd, "--database-url", tc.url)
+			if code != ExitFailure || !strings.Contains(stderr, "x.db does not exist") || !strings.Contains(stderr, tc.want) {
+				t.Errorf("%s on %s: exit %d, stderr %q", cmd, tc.url, code, stderr)
+			}
+		}
+	}
+	if _, err := os.Stat(filepath.Join(p.dir, "x.db")); err == nil {
+		t.Error("a read-only command created the database file")
+	}
+}

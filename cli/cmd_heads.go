@@ -46,7 +46,7 @@ func runHeads(app *App, resolveDeps bool) error {
 	if resolveDeps {
 		heads = s.graph.RealHeads()
 	}
-	f := &revFormatter{s: s}
+	f := newRevFormatter(s, nil)
 	res := headsResult{Heads: make([]revisionJSON, 0, len(heads))}
 	for _, h := range heads {
 		res.Heads = append(res.Heads, f.toJSON(h))
@@ -54,9 +54,9 @@ func runHeads(app *App, resolveDeps bool) error {
 	return app.Result(res, func(w io.Writer) error {
 		for _, h := range heads {
 			if app.Verbose() {
-				fmt.Fprintln(w, f.logEntry(h))
+				fmt.Fprintln(w, f.LogEntry(h))
 			} else {
-				fmt.Fprintln(w, f.headOnly(h, true, false, false, false))
+				fmt.Fprintln(w, f.HeadOnly(h, true, false, false, false))
 			}
 		}
 		return nil
@@ -98,7 +98,7 @@ func runBranches(app *App) error {
 		return err
 	}
 	g := s.graph
-	f := &revFormatter{s: s, labels: g.AllBranches()}
+	f := newRevFormatter(s, g.AllBranches())
 	var points []*versions.Revision
 	if len(g.BranchPoints()) > 0 {
 		for _, r := range g.Walk() {
@@ -118,13 +118,13 @@ func runBranches(app *App) error {
 	return app.Result(res, func(w io.Writer) error {
 		for _, bp := range points {
 			if app.Verbose() {
-				fmt.Fprintln(w, f.logEntry(bp))
+				fmt.Fprintln(w, f.LogEntry(bp))
 			} else {
-				fmt.Fprintln(w, f.headOnly(bp, true, false, false, true))
+				fmt.Fprintln(w, f.HeadOnly(bp, true, false, false, true))
 			}
 			indent := strings.Repeat(" ", len(bp.ID))
 			for _, c := range g.Children(bp.ID) {
-				fmt.Fprintf(w, "%s -> %s\n", indent, f.headOnly(c, true, app.Verbose(), false, true))
+				fmt.Fprintf(w, "%s -> %s\n", indent, f.HeadOnly(c, true, app.Verbose(), false, true))
 			}
 			fmt.Fprintln(w)
 		}

@@ -83,14 +83,14 @@ func runHistory(ctx context.Context, app *App, o historyOptions) error {
 	if err != nil {
 		return err
 	}
-	f := &revFormatter{s: s, labels: s.graph.AllBranches()}
+	f := newRevFormatter(s, s.graph.AllBranches())
 	var current []string
 	if o.indicateCurrent || strings.Contains(o.rangeSpec, "current") {
-		if f.current, current, err = app.currentSet(ctx, s); err != nil {
+		if f.Current, current, err = app.currentSet(ctx, s); err != nil {
 			return err
 		}
 		if !o.indicateCurrent {
-			f.current = nil
+			f.Current = nil
 		}
 	}
 	revs, err := s.graph.History(o.rangeSpec, current)
@@ -102,7 +102,7 @@ func runHistory(ctx context.Context, app *App, o historyOptions) error {
 	case o.graph:
 		return app.Result(nil, func(w io.Writer) error {
 			return s.graph.DrawGraph(w, revs, func(r *versions.Revision) string {
-				return f.headOnly(r, true, true, false, true)
+				return f.HeadOnly(r, true, true, false, true)
 			})
 		})
 	case o.format == "dot":
@@ -120,9 +120,9 @@ func runHistory(ctx context.Context, app *App, o historyOptions) error {
 	return app.Result(res, func(w io.Writer) error {
 		for _, r := range revs {
 			if app.Verbose() {
-				fmt.Fprintln(w, f.logEntry(r))
+				fmt.Fprintln(w, f.LogEntry(r))
 			} else {
-				fmt.Fprintln(w, f.headOnly(r, true, true, true, true))
+				fmt.Fprintln(w, f.HeadOnly(r, true, true, true, true))
 			}
 		}
 		return nil
@@ -132,7 +132,7 @@ func runHistory(ctx context.Context, app *App, o historyOptions) error {
 // pictureLabel is a revision's label in dot and mermaid output: the id
 // with its labels and markers, then the message.
 func (f *revFormatter) pictureLabel(r *versions.Revision) []string {
-	lines := []string{f.headOnly(r, true, false, false, true)}
+	lines := []string{f.HeadOnly(r, true, false, false, true)}
 	if r.Message != "" {
 		lines = append(lines, r.Message)
 	}

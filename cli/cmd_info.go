@@ -81,7 +81,7 @@ func runInfo(cmd *cobra.Command, app *App) error {
 	}
 	if path := app.missingDatabaseFile(); path != "" {
 		// Connecting would create the file: info only looks.
-		res.Status = "no database file yet (" + path + "; `migrate upgrade` creates it)"
+		res.Status = "no database file yet (" + path + " does not exist; " + missingFileAdvice(path) + ")"
 		return app.printInfo(res)
 	}
 	db, err := app.OpenDB(ctx)

@@ -137,27 +137,6 @@ func TestInitRefusals(t *testing.T) {
 	}
 }
 
-func TestInitCleansUpOnFailure(t *testing.T) {
-	// A configuration file appearing between the checks and the write (a
-	// race with another process) makes init fail; the script directory it
-	// created must go, so that init can be re-run.
-	dir := t.TempDir()
-	tomlPath := filepath.Join(dir, "migrate.toml")
-	if err := os.WriteFile(tomlPath, []byte("# other\n"), 0o644); err != nil {
-		t.Fatal(err)
-	}
-	scriptDir := filepath.Join(dir, "a", "migrations")
-	if _, err := createProject(tomlPath, scriptDir, "go", "x"); err == nil || ExitCode(err) != ExitUsage {
-		t.Fatalf("createProject over an existing file: %v", err)
-	}
-	if _, err := os.Stat(filepath.Join(dir, "a")); !os.IsNotExist(err) {
-		t.Errorf("created directories were left behind (%v)", err)
-	}
-	if data, _ := os.ReadFile(tomlPath); string(data) != "# other\n" {
-		t.Errorf("existing file changed: %q", data)
-	}
-}
-
 // TestInitGitignore: init ignores the default SQLite database and its side
 // files in git, in a new .gitignore or appended to an existing one
 // without repeating lines (issue 11 point 3).

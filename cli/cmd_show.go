@@ -47,14 +47,14 @@ func runShow(ctx context.Context, app *App, ident string) error {
 	if err != nil {
 		return err
 	}
-	f := &revFormatter{s: s}
+	f := newRevFormatter(s, nil)
 	res := showResult{Revisions: make([]revisionJSON, 0, len(revs))}
 	for _, r := range revs {
 		res.Revisions = append(res.Revisions, f.toJSON(r))
 	}
 	return app.Result(res, func(w io.Writer) error {
 		for _, r := range revs {
-			fmt.Fprintln(w, f.logEntry(r))
+			fmt.Fprintln(w, f.LogEntry(r))
 		}
 		return nil
 	})

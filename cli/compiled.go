@@ -20,7 +20,8 @@ import (
 // the revision files (runner.Registry.Bind) and runs them, and upgrade
 // and downgrade never hand over to a separately built runner. The runner
 // binaries that migrate builds for Go projects (see `migrate build`) pass
-// runner.DefaultRegistry here.
+// runner.DefaultRegistry() here. Without WithRegistry the command tree runs
+// no compiled revision: it reads no registry implicitly.
 func WithRegistry(reg *runner.Registry) Option {
 	return func(a *App) { a.compiled = reg }
 }

@@ -4,6 +4,8 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"os"
+	"path/filepath"
 	"regexp"
 	"time"
 
@@ -129,11 +131,7 @@ func (a *App) loadRunnable() (*scripts, error) {
 	if err != nil {
 		return nil, err
 	}
-	reg := a.compiled
-	if regs, _ := runner.DefaultRegistry.Revisions(); reg == nil && len(regs) > 0 {
-		reg = runner.DefaultRegistry
-	}
-	if s.set, err = runner.NewSet(s.dir.Scripts, reg); err != nil {
+	if s.set, err = runner.NewSet(s.dir.Scripts, a.compiled); err != nil {
 		return nil, Usage(err)
 	}
 	return s, nil
@@ -252,6 +250,17 @@ func (a *App) missingDatabaseFile() string {
 	return ""
 }
 
+// missingFileAdvice says what to do about a database file that does not
+// exist: upgrade creates it, but not the directory it would be in.
+func missingFileAdvice(path string) string {
+	if dir := filepath.Dir(path); dir != "" {
+		if _, err := os.Stat(dir); err != nil {
+			return fmt.Sprintf("neither does its directory %s: check the database URL", dir)
+		}
+	}
+	return "check the database URL, or run `migrate upgrade` to create it"
+}
+
 // checkDatabaseFile is called by the commands that report on the
 // database (current, verify, history --applied): they never create it,
 // so a database file that does not exist is a failure (exit 3) that says
@@ -259,7 +268,7 @@ func (a *App) missingDatabaseFile() string {
 // is applied.
 func (a *App) checkDatabaseFile() error {
 	if path := a.missingDatabaseFile(); path != "" {
-		return Failure(fmt.Errorf("database file %s does not exist; check the database URL, or run `migrate upgrade` to create it", path))
+		return Failure(fmt.Errorf("database file %s does not exist; %s", path, missingFileAdvice(path)))
 	}
 	return nil
 }

@@ -48,17 +48,26 @@ func (d *postgresDialect) AsyncCommits(ctx context.Context, conn *sql.Conn) (fun
 func (d *postgresDialect) DurableCommit() string { return "SET LOCAL synchronous_commit = on" }
 
 // CommitGrouper is implemented by dialects where the revisions of a run
-// may share one transaction, each in a savepoint released when it
-// succeeds and rolled back when it fails, with one commit when the run
-// ends (or before a statement that needs autocommit): SQLite, where every
-// commit syncs the file and the writer locks the whole database anyway.
-// The outcome of each revision is the same as with a transaction per
-// revision; a crash in the middle leaves the state before the run.
+// that run in a transaction may share one, each in a savepoint released
+// when it succeeds and rolled back when it fails, with one commit when
+// the run ends (or before a statement that needs autocommit, or commits
+// on its own): SQLite, where every commit syncs the file and the writer
+// locks the whole database anyway; MySQL and MariaDB, where only
+// revisions without statements run in a transaction (their bookkeeping),
+// and each commit syncs the redo log. The outcome of each revision is the
+// same as with a transaction per revision; a crash in the middle leaves a
+// consistent, older state.
 type CommitGrouper interface {
 	GroupCommits() bool
 }
 
-var _ CommitGrouper = (*sqliteDialect)(nil)
+var (
+	_ CommitGrouper = (*sqliteDialect)(nil)
+	_ CommitGrouper = (*mysqlDialect)(nil)
+)
+
+// GroupCommits is true.
+func (d *mysqlDialect) GroupCommits() bool { return true }
 
 // GroupCommits is true.
 func (d *sqliteDialect) GroupCommits() bool { return true }

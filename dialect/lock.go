@@ -17,12 +17,6 @@ import (
 // small interfaces, found by type assertion, so that the Dialect interface
 // stays as it is; all three dialects implement them.
 
-// Querier runs SQL: a *sql.DB, *sql.Conn or *sql.Tx.
-type Querier interface {
-	ExecContext(ctx context.Context, query string, args ...any) (sql.Result, error)
-	QueryContext(ctx context.Context, query string, args ...any) (*sql.Rows, error)
-}
-
 // RunSupport answers the runner's questions about one database's SQL.
 type RunSupport interface {
 	// Placeholder returns the marker of the n-th (1-based) bound
@@ -69,6 +63,9 @@ type LockOptions struct {
 	KeepAlive time.Duration
 }
 
+// keepAliveTimeout bounds one keep-alive ping.
+const keepAliveTimeout = 30 * time.Second
+
 // DefaultLockKeepAlive is the default interval of the lock session's
 // keep-alive pings.
 const DefaultLockKeepAlive = 5 * time.Second
@@ -105,8 +102,11 @@ type Lock struct {
 	err     error
 	release func(ctx context.Context) error
 	// held confirms that the lock is still held (nil: it cannot be lost
-	// while the process lives).
-	held func(ctx context.Context) (bool, error)
+	// while the process lives). heldMu serialises its calls: Check and the
+	// keep-alive share the lock's connection, on which database/sql does
+	// not serialise a query with the reading of another's rows.
+	held   func(ctx context.Context) (bool, error)
+	heldMu sync.Mutex
 	// stop ends the keep-alive goroutine; done is closed when it has.
 	stop chan struct{}
 	done chan struct{}
@@ -144,8 +144,10 @@ func (l *Lock) keepAlive(every time.Duration) {
 		case <-l.stop:
 			return
 		case <-t.C:
-			ctx, cancel := context.WithTimeout(context.Background(), every)
-			_, _ = l.held(ctx)
+			// A generous deadline: a cancelled query ends the session (and
+			// with it the lock) on some drivers.
+			ctx, cancel := context.WithTimeout(context.Background(), keepAliveTimeout)
+			_, _ = l.isHeld(ctx)
 			cancel()
 		}
 	}
@@ -158,7 +160,7 @@ func (l *Lock) Check(ctx context.Context) error {
 	if l == nil || l.held == nil {
 		return nil
 	}
-	ok, err := l.held(ctx)
+	ok, err := l.isHeld(ctx)
 	if ctx.Err() != nil {
 		return ctx.Err()
 	}
@@ -166,6 +168,13 @@ func (l *Lock) Check(ctx context.Context) error {
 		return &LockLostError{Lock: l.Name, Err: err}
 	}
 	return nil
+}
+
+// isHeld calls held, one call at a time.
+func (l *Lock) isHeld(ctx context.Context) (bool, error) {
+	l.heldMu.Lock()
+	defer l.heldMu.Unlock()
+	return l.held(ctx)
 }
 
 // Release gives the lock up; later calls return the first call's result.

@@ -24,8 +24,8 @@ var mysqlGrammar = &exprGrammar{
 	is:        6,
 	predicate: 7,
 	unary:     14,
-	bang:      14,
-	collate:   15,
+	bang:      15,
+	collate:   16,
 	likeOps:   map[string]bool{"regexp": true, "rlike": true},
 	atoms: map[string]bool{
 		"null": true, "true": true, "false": true, "current_timestamp": true, "current_date": true,

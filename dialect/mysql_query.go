@@ -96,12 +96,67 @@ func (d *mysqlDialect) FullJoin() error {
 }
 
 // RowsTable is a UNION ALL of SELECTs: MariaDB has no column aliases on
-// derived tables.
+// derived tables. (Bound rows of known types go by JSONRowsTable.)
 func (d *mysqlDialect) RowsTable(rows [][]string, alias string, columns, _ []string) string {
 	return unionTable(rows, alias, columns)
 }
 
-// ColumnTypes: MySQL converts in comparisons, no cast is needed.
-func (d *mysqlDialect) ColumnTypes(context.Context, Querier, string, string, []string) ([]string, error) {
-	return nil, nil
+// ColumnTypes reads COLUMN_TYPE from information_schema ("bigint(20)",
+// "varchar(40)"), for the column types of JSON_TABLE (JSONRowsTable).
+func (d *mysqlDialect) ColumnTypes(ctx context.Context, q Querier, schema, table string, columns []string) ([]string, error) {
+	rows, err := q.QueryContext(ctx, `SELECT COLUMN_NAME, COLUMN_TYPE FROM information_schema.COLUMNS
+WHERE TABLE_SCHEMA = COALESCE(NULLIF(?, ''), DATABASE()) AND TABLE_NAME = ?`, schema, table)
+	if err != nil {
+		return nil, fmt.Errorf("mysql: column types of %s: %w", table, err)
+	}
+	defer rows.Close()
+	byName := map[string]string{}
+	for rows.Next() {
+		var n, t string
+		if err := rows.Scan(&n, &t); err != nil {
+			return nil, fmt.Errorf("mysql: column types of %s: %w", table, err)
+		}
+		byName[n] = t
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("mysql: column types of %s: %w", table, err)
+	}
+	out := make([]string, len(columns))
+	for i, c := range columns {
+		t, ok := byName[c]
+		if !ok {
+			return nil, fmt.Errorf("mysql: table %s has no column %q", table, c)
+		}
+		out[i] = t
+	}
+	return out, nil
+}
+
+// JSONRowsTable is JSON_TABLE(doc, '$[*]' COLUMNS (c1 type PATH '$[0]',
+// …)) AS alias, on MySQL 8 and MariaDB 10.6+, for the types JSON can carry
+// (numbers, strings, dates and times; not binary).
+func (d *mysqlDialect) JSONRowsTable(placeholder, alias string, columns []string, types []model.Type) (string, bool) {
+	if d.mariadb && !d.version.atLeast(10, 6, 0) {
+		return "", false
+	}
+	cols := make([]string, len(columns))
+	for i, c := range columns {
+		switch types[i].Kind {
+		case model.KindSmallInt, model.KindInteger, model.KindBigInt, model.KindBoolean,
+			model.KindVarchar, model.KindChar, model.KindText, model.KindNumeric, model.KindReal,
+			model.KindDouble, model.KindDate, model.KindTime, model.KindTimestamp, model.KindEnum, model.KindUUID:
+		default:
+			return "", false
+		}
+		t := types[i]
+		if t.Kind == model.KindText || t.Kind == model.KindEnum {
+			t = model.Type{Kind: model.KindVarchar, Length: 16383}
+		}
+		rt, err := d.RenderType(t)
+		if err != nil {
+			return "", false
+		}
+		cols[i] = fmt.Sprintf("%s %s PATH '$[%d]'", c, rt, i)
+	}
+	return "JSON_TABLE(" + placeholder + ", '$[*]' COLUMNS (" + strings.Join(cols, ", ") + ")) AS " + alias, true
 }

@@ -52,6 +52,7 @@ func Normalize(d Dialect, md *model.MetaData) *model.MetaData {
 }
 
 func normalizeTable(d Dialect, t *model.Table) {
+	exprs := newExprCanon(d, t)
 	pk := map[string]bool{}
 	if t.PrimaryKey != nil {
 		for _, c := range t.PrimaryKey.Columns {
@@ -78,10 +79,10 @@ func normalizeTable(d Dialect, t *model.Table) {
 			}
 		}
 		if c.Generated != nil {
-			c.Generated.Expr = CanonicalExpr(d, t, c.Generated.Expr)
+			c.Generated.Expr = exprs.expr(nil, c.Generated.Expr)
 		}
 		if c.Default != nil && c.Default.Expr != "" {
-			c.Default.Expr = canonicalDefault(d, t, c)
+			c.Default.Expr = exprs.expr(c, c.Default.Expr)
 		}
 	}
 	for _, fk := range t.ForeignKeys {
@@ -96,13 +97,13 @@ func normalizeTable(d Dialect, t *model.Table) {
 		}
 	}
 	for _, c := range t.Checks {
-		c.Expr = CanonicalExpr(d, t, c.Expr)
+		c.Expr = exprs.expr(nil, c.Expr)
 	}
 	for _, ix := range t.Indexes {
 		ix.Method = strings.ToLower(ix.Method)
-		ix.Where = CanonicalExpr(d, t, ix.Where)
+		ix.Where = exprs.expr(nil, ix.Where)
 		for i := range ix.Parts {
-			ix.Parts[i].Expr = CanonicalExpr(d, t, ix.Parts[i].Expr)
+			ix.Parts[i].Expr = exprs.expr(nil, ix.Parts[i].Expr)
 		}
 	}
 }

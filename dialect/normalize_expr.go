@@ -47,37 +47,70 @@ type exprContext struct {
 //
 // It is a comparison key, never SQL to run.
 func CanonicalExpr(d Dialect, t *model.Table, expr string) string {
-	return canonicalExpr(d, t, nil, expr)
+	return newExprCanon(d, t).expr(nil, expr)
 }
 
-// canonicalDefault is CanonicalExpr for the default of column c of t:
-// a literal cast to the column's own type is the literal, since the
-// server adds that cast to every default it coerces.
-func canonicalDefault(d Dialect, t *model.Table, c *model.Column) string {
-	return canonicalExpr(d, t, c, c.Default.Expr)
+// exprCanon puts the expressions of one table in canonical form.
+type exprCanon struct {
+	d  Dialect
+	t  *model.Table
+	en exprNormalizer
+	g  *exprGrammar
+	// cols is the column types of t, collected on first use.
+	cols map[string]string
 }
 
-func canonicalExpr(d Dialect, t *model.Table, target *model.Column, expr string) string {
-	en, ok := d.(exprNormalizer)
-	if !ok {
+func newExprCanon(d Dialect, t *model.Table) *exprCanon {
+	c := &exprCanon{d: d, t: t}
+	if en, ok := d.(exprNormalizer); ok {
+		c.en, c.g = en, en.exprGrammar()
+	}
+	return c
+}
+
+// expr is CanonicalExpr for an expression of the table, or for the
+// default of its column target: then a literal cast to the column's own
+// type is the literal, since the server adds that cast to every default
+// it coerces.
+func (c *exprCanon) expr(target *model.Column, expr string) string {
+	if c.en == nil {
 		return strings.Join(strings.Fields(expr), " ")
 	}
-	g := en.exprGrammar()
-	toks, ok := exprLex(expr, &g.lex)
+	toks, ok := exprLex(expr, &c.g.lex)
 	if !ok {
 		return strings.TrimSpace(expr)
 	}
-	if g.onUpdate {
+	cx := &exprContext{cols: c.columns()}
+	if target != nil {
+		cx.target = columnTypeKey(c.d, target)
+	}
+	if c.g.onUpdate {
 		// MySQL's default CURRENT_TIMESTAMP ON UPDATE CURRENT_TIMESTAMP:
 		// two expressions.
 		for i := 0; i+1 < len(toks); i++ {
 			if toks[i].kind == tkWord && toks[i].val == "on" && toks[i+1].kind == tkWord && toks[i+1].val == "update" {
-				cx := newExprContext(d, g, t, target)
-				return canonicalTokens(en, g, toks[:i], cx) + " on update " + canonicalTokens(en, g, toks[i+2:], cx)
+				return canonicalTokens(c.en, c.g, toks[:i], cx) + " on update " + canonicalTokens(c.en, c.g, toks[i+2:], cx)
 			}
 		}
 	}
-	return canonicalTokens(en, g, toks, newExprContext(d, g, t, target))
+	return canonicalTokens(c.en, c.g, toks, cx)
+}
+
+// columns returns the type keys of the table's columns by the names the
+// expressions use for them.
+func (c *exprCanon) columns() map[string]string {
+	if c.cols != nil || c.t == nil {
+		return c.cols
+	}
+	c.cols = make(map[string]string, len(c.t.Columns))
+	for _, col := range c.t.Columns {
+		name := col.Name
+		if c.g.lex.foldQuoted {
+			name = asciiLower(name)
+		}
+		c.cols[name] = columnTypeKey(c.d, col)
+	}
+	return c.cols
 }
 
 // canonicalTokens is CanonicalExpr on lexed tokens.
@@ -87,26 +120,6 @@ func canonicalTokens(en exprNormalizer, g *exprGrammar, toks []exprTok, cx *expr
 		return g.printTokens(toks)
 	}
 	return g.printExpr(en.rewriteExpr(n, cx))
-}
-
-// newExprContext collects the column types of t as keys of the dialect's
-// type names.
-func newExprContext(d Dialect, g *exprGrammar, t *model.Table, target *model.Column) *exprContext {
-	cx := &exprContext{cols: map[string]string{}}
-	if target != nil {
-		cx.target = columnTypeKey(d, target)
-	}
-	if t == nil {
-		return cx
-	}
-	for _, c := range t.Columns {
-		name := c.Name
-		if g.lex.foldQuoted {
-			name = asciiLower(name)
-		}
-		cx.cols[name] = columnTypeKey(d, c)
-	}
-	return cx
 }
 
 // columnTypeKey is the type key of a column's type, or "".

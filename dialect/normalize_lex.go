@@ -146,6 +146,9 @@ func exprLex(s string, r *exprLexRules) (toks []exprTok, ok bool) {
 			end := wordEnd(s, i)
 			w := s[i:end]
 			lw := asciiLower(w)
+			if r.postgres && lw == "u" && strings.HasPrefix(s[end:], "&") && end+1 < len(s) && (s[end+1] == '\'' || s[end+1] == '"') {
+				return nil, false // U&'…' unicode escapes: not read
+			}
 			if end < len(s) && s[end] == '\'' && (lw == "x" || lw == "b" || lw == "n" || lw == "e" && r.postgres) {
 				backslash := r.backslash || lw == "e"
 				val, next, good := lexString(s, end, '\'', backslash)

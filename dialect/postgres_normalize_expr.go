@@ -6,7 +6,9 @@ import (
 )
 
 // pgGrammar is PostgreSQL's expression grammar (the precedence table of
-// the documentation, "Lexical Structure" § 4.1.6).
+// the documentation, "Lexical Structure" § 4.1.6, and gram.y): from the
+// loosest, OR, AND, NOT, IS, comparisons, BETWEEN/IN/LIKE, other
+// operators, + -, * / %, ^, (AT, not read), COLLATE, unary + -, [ ], ::.
 var pgGrammar = &exprGrammar{
 	lex: exprLexRules{postgres: true},
 	binary: map[string]exprLevel{
@@ -16,7 +18,7 @@ var pgGrammar = &exprGrammar{
 		"*": {9, assocLeft}, "/": {9, assocLeft}, "%": {9, assocLeft},
 		"^": {10, assocLeft},
 	},
-	other: 7, not: 3, is: 4, predicate: 6, unary: 11, collate: 12, cast: 15, subscript: 14,
+	other: 7, not: 3, is: 4, predicate: 6, collate: 12, unary: 13, subscript: 14, cast: 15,
 	likeOps: map[string]bool{"ilike": true, "similar": true},
 	atoms: map[string]bool{
 		"null": true, "true": true, "false": true, "current_timestamp": true, "current_date": true,
@@ -35,9 +37,9 @@ func (d *postgresDialect) exprGrammar() *exprGrammar { return pgGrammar }
 //   - casts the server adds are dropped: a string literal cast to text,
 //     character varying or (in a call) regclass; a quoted number cast to
 //     the type the number has by itself ('-5'::integer is -5); a
-//     character varying or text column cast to text; a literal or column
-//     cast to the type of the other operand of an operator, when that
-//     operand is no cast itself (price > (0)::numeric, price numeric);
+//     character varying or text column cast to text; an operand cast to
+//     the type of the other operand of an operator, when that operand is
+//     no cast itself (price > (0)::numeric, price numeric);
 //     an array of string literals cast to text[] or character varying[];
 //     a cast of NULL; in a column's default, a literal cast to the
 //     column's type (the server coerces every default so);
@@ -170,8 +172,8 @@ func pgRewriteBinary(n *exprNode, cx *exprContext) (*exprNode, string) {
 	r, rt := pgRewrite(r0, cx)
 	n.args[0], n.args[1] = l, r
 	if pgCompareOps[n.op] || pgArithOps[n.op] {
-		n.args[0] = pgDropCastTo(l, l0, rt, r0)
-		n.args[1] = pgDropCastTo(r, r0, lt, l0)
+		n.args[0] = pgDropCastTo(l, rt, r0)
+		n.args[1] = pgDropCastTo(r, lt, l0)
 		if pgCompareOps[n.op] && r.kind == nFunc && (r.parts[0] == "any" || r.parts[0] == "all") && len(r.parts) == 1 {
 			r.args[0] = pgDropArrayCasts(r.args[0], lt)
 		}
@@ -187,20 +189,22 @@ func pgRewriteBinary(n *exprNode, cx *exprContext) (*exprNode, string) {
 	return n, ""
 }
 
-// pgDropCastTo returns x (rewritten from orig) without its cast when it is
-// a literal or column cast to otherType, the type of the other operand,
-// and that operand is not a cast itself: the server adds such casts.
-func pgDropCastTo(x, orig *exprNode, otherType string, other *exprNode) *exprNode {
+// pgDropCastTo returns x without its cast when it is
+// cast to otherType, the type of the other operand, and that operand is
+// not a cast itself: the server adds such a cast to an operand of another
+// type (price + 1 * 2 is price + ((1 * 2))::numeric), and where a user
+// writes it, the server resolves the operator to the same one without
+// it. Were the other operand a cast too, dropping both could change the
+// operator (1::numeric / 2::numeric is no integer division).
+func pgDropCastTo(x *exprNode, otherType string, other *exprNode) *exprNode {
 	if x.kind != nCast || otherType == "" || other.kind == nCast || typeKey(x.op) != otherType {
 		return x
 	}
-	switch inner := x.args[0]; {
-	case inner.kind == nString && inner.prefix == "" && isPGNumber(inner.val) && pgNumericKey(otherType):
+	inner := x.args[0]
+	if inner.kind == nString && inner.prefix == "" && isPGNumber(inner.val) && pgNumericKey(otherType) {
 		return &exprNode{kind: nNumber, val: inner.val}
-	case inner.kind == nString && inner.prefix == "", inner.kind == nNumber, inner.kind == nIdent:
-		return inner
 	}
-	return x
+	return inner
 }
 
 // pgDropArrayCasts drops the casts of the items of an ARRAY[…] (and of
@@ -216,7 +220,7 @@ func pgDropArrayCasts(arr *exprNode, elem string) *exprNode {
 		return arr
 	}
 	for i, a := range arr.args {
-		arr.args[i] = pgDropCastTo(a, a, elem, &exprNode{kind: nIdent})
+		arr.args[i] = pgDropCastTo(a, elem, &exprNode{kind: nIdent})
 	}
 	return arr
 }

@@ -3,6 +3,7 @@ package dialect
 import (
 	"context"
 	"fmt"
+	"strings"
 	"time"
 
 	"github.com/migratego/migrate/model"
@@ -62,6 +63,15 @@ func (d *postgresDialect) FullJoin() error { return nil }
 // bound parameters in VALUES would otherwise be text.
 func (d *postgresDialect) RowsTable(rows [][]string, alias string, columns, types []string) string {
 	return valuesTable(rows, alias, columns, types)
+}
+
+// ArraysTable is unnest(CAST($1 AS t1[]), …) AS alias (cols).
+func (d *postgresDialect) ArraysTable(placeholders []string, alias string, columns, types []string) string {
+	parts := make([]string, len(placeholders))
+	for i, p := range placeholders {
+		parts[i] = "CAST(" + p + " AS " + types[i] + "[])"
+	}
+	return "unnest(" + strings.Join(parts, ", ") + ") AS " + alias + " (" + strings.Join(columns, ", ") + ")"
 }
 
 // ColumnTypes reads the columns' types from pg_attribute, as format_type

@@ -62,6 +62,35 @@ type QueryCompiler interface {
 	ColumnTypes(ctx context.Context, q Querier, schema, table string, columns []string) ([]string, error)
 }
 
+// ColumnArrays is implemented by dialects that take a derived table of
+// rows as one array parameter per column (PostgreSQL: unnest($1::bigint[],
+// $2::text[]) AS alias (cols)): a few parameters instead of one per value,
+// far cheaper to send, parse and plan than a VALUES list. The expression
+// core uses it for bound (not rendered) value tables with known types.
+type ColumnArrays interface {
+	// ArraysTable spells the derived table of the arrays bound at
+	// placeholders, with element types types, aliased alias (quoted) with
+	// the quoted column names.
+	ArraysTable(placeholders []string, alias string, columns []string, types []string) string
+}
+
+var _ ColumnArrays = (*postgresDialect)(nil)
+
+// JSONRows is implemented by dialects that take a derived table of rows as
+// one JSON document (an array of row arrays) bound as a single parameter
+// (MySQL 8, MariaDB 10.6+: JSON_TABLE), instead of a UNION ALL of SELECTs
+// with a parameter per value, far cheaper to parse for many rows. The
+// expression core uses it for bound value tables with known types.
+type JSONRows interface {
+	// JSONRowsTable spells the derived table of the document bound at
+	// placeholder, with the quoted column names and their types, aliased
+	// alias (quoted); ok is false when the server or a type does not allow
+	// it (the caller then uses RowsTable).
+	JSONRowsTable(placeholder, alias string, columns []string, types []model.Type) (sql string, ok bool)
+}
+
+var _ JSONRows = (*mysqlDialect)(nil)
+
 // UpsertSyntax is the shape of INSERT with a conflict clause.
 type UpsertSyntax int
 

@@ -312,3 +312,28 @@ func TestPostgresIndexLeftBy(t *testing.T) {
 		t.Errorf("a plain CREATE INDEX: ok %v, %v", ok, err)
 	}
 }
+
+// TestLockCheckWithKeepAlive: Check and the keep-alive share the lock's
+// connection; many checks while the keep-alive pings every millisecond
+// never break it.
+func TestLockCheckWithKeepAlive(t *testing.T) {
+	for _, name := range serverDialects {
+		t.Run(name, func(t *testing.T) {
+			t.Parallel()
+			ctx := context.Background()
+			db, _ := testdb.Open(t, name)
+			lock, err := dialect.AcquireMigrationLock(ctx, db, "", "migrate_version", dialect.LockOptions{KeepAlive: time.Millisecond})
+			if err != nil {
+				t.Fatal(err)
+			}
+			for i := 0; i < 300; i++ {
+				if err := lock.Check(ctx); err != nil {
+					t.Fatalf("check %d: %v", i, err)
+				}
+			}
+			if err := lock.Release(ctx); err != nil {
+				t.Fatal(err)
+			}
+		})
+	}
+}

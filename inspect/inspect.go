@@ -34,17 +34,11 @@ type Options struct {
 	Exclude []string
 }
 
-// Querier runs catalog queries: a *sql.DB, *sql.Conn or *sql.Tx. Tests wrap
-// it to count queries.
-type Querier interface {
-	QueryContext(ctx context.Context, query string, args ...any) (*sql.Rows, error)
-}
-
 // Inspector reads a live schema.
 type Inspector interface {
 	// Inspect returns the schema in scope. Objects come back in a stable
 	// order (tables by schema and name, columns by position).
-	Inspect(ctx context.Context, q Querier, opts Options) (*model.MetaData, error)
+	Inspect(ctx context.Context, q dialect.Querier, opts Options) (*model.MetaData, error)
 }
 
 // factories maps a dialect name to its inspector constructor; each

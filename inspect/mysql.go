@@ -69,7 +69,7 @@ type mysqlTable struct {
 // mysqlState is one inspection: the scope, and the objects read so far.
 type mysqlState struct {
 	in      *mysqlInspector
-	q       Querier
+	q       dialect.Querier
 	md      *model.MetaData
 	current string // DATABASE(): its objects get an empty Schema
 	mariadb bool
@@ -83,7 +83,7 @@ type mysqlState struct {
 }
 
 // Inspect reads the tables, views and sequences of the schemas in scope.
-func (in *mysqlInspector) Inspect(ctx context.Context, q Querier, opts Options) (*model.MetaData, error) {
+func (in *mysqlInspector) Inspect(ctx context.Context, q dialect.Querier, opts Options) (*model.MetaData, error) {
 	st := &mysqlState{
 		in:              in,
 		q:               q,

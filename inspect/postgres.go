@@ -122,13 +122,13 @@ func (pt *pgTable) columnNames(nums []int) ([]string, error) {
 
 // Inspect reads the schemas in scope. It never writes; inspect.Database
 // runs it in a read-only transaction.
-func (in *pgInspector) Inspect(ctx context.Context, q Querier, opts Options) (*model.MetaData, error) {
+func (in *pgInspector) Inspect(ctx context.Context, q dialect.Querier, opts Options) (*model.MetaData, error) {
 	scope, err := in.scope(ctx, q, opts)
 	if err != nil {
 		return nil, err
 	}
 	st := &pgState{d: in.d, scope: scope, md: &model.MetaData{}, tables: map[int64]*pgTable{}}
-	steps := []func(context.Context, Querier) error{
+	steps := []func(context.Context, dialect.Querier) error{
 		st.readSchemas,
 		st.readExtensions,
 		st.readDomains,
@@ -155,7 +155,7 @@ func (in *pgInspector) Inspect(ctx context.Context, q Querier, opts Options) (*m
 // scope resolves the schemas to read: opts.Schemas, or current_schema().
 // System schemas (pg_catalog, information_schema, pg_toast, …) are never
 // read.
-func (in *pgInspector) scope(ctx context.Context, q Querier, opts Options) (*pgScope, error) {
+func (in *pgInspector) scope(ctx context.Context, q dialect.Querier, opts Options) (*pgScope, error) {
 	var current sql.NullString
 	if err := queryRow(ctx, q, "SELECT current_schema()", nil, &current); err != nil {
 		return nil, fmt.Errorf("inspect postgres: current schema: %w", err)
@@ -195,7 +195,7 @@ ORDER BY nspname`
 
 // matchingSchemas resolves schema names and globs (--schema '*' for every
 // user schema) into the names of existing schemas.
-func (in *pgInspector) matchingSchemas(ctx context.Context, q Querier, names []string) ([]string, error) {
+func (in *pgInspector) matchingSchemas(ctx context.Context, q dialect.Querier, names []string) ([]string, error) {
 	var out []string
 	err := eachRow(ctx, q, "postgres", "schemas matching "+strings.Join(names, ", "), pgSchemaGlobQuery, []any{likePatterns(names)}, func(rows *sql.Rows) error {
 		var s string
@@ -210,12 +210,12 @@ func (in *pgInspector) matchingSchemas(ctx context.Context, q Querier, names []s
 
 // each runs a catalog query bound to the scope and calls scan for every
 // row; errors are prefixed with "inspect postgres: <what>:".
-func (st *pgState) each(ctx context.Context, q Querier, what, query string, scan func(*sql.Rows) error) error {
+func (st *pgState) each(ctx context.Context, q dialect.Querier, what, query string, scan func(*sql.Rows) error) error {
 	return eachRow(ctx, q, "postgres", what, query, st.scope.args(), scan)
 }
 
 // eachInSchemas runs a catalog query bound to the scope's schemas only
 // ($1), for objects the globs on names do not select.
-func (st *pgState) eachInSchemas(ctx context.Context, q Querier, what, query string, scan func(*sql.Rows) error) error {
+func (st *pgState) eachInSchemas(ctx context.Context, q dialect.Querier, what, query string, scan func(*sql.Rows) error) error {
 	return eachRow(ctx, q, "postgres", what, query, []any{st.scope.schemas}, scan)
 }

@@ -8,6 +8,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/migratego/migrate/dialect"
 	"github.com/migratego/migrate/model"
 )
 
@@ -51,7 +52,7 @@ var pgActions = map[string]model.FKAction{
 
 // readConstraints adds primary keys, foreign keys, unique and check
 // constraints to the tables read by readTables.
-func (st *pgState) readConstraints(ctx context.Context, q Querier) error {
+func (st *pgState) readConstraints(ctx context.Context, q dialect.Querier) error {
 	return st.each(ctx, q, "constraints", pgConstraintsQuery, func(rows *sql.Rows) error {
 		var (
 			oid                             int64

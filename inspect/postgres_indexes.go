@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"fmt"
 
+	"github.com/migratego/migrate/dialect"
 	"github.com/migratego/migrate/model"
 )
 
@@ -68,7 +69,7 @@ const (
 
 // readIndexes adds indexes and exclusion constraints to the tables read
 // by readTables.
-func (st *pgState) readIndexes(ctx context.Context, q Querier) error {
+func (st *pgState) readIndexes(ctx context.Context, q dialect.Querier) error {
 	return st.each(ctx, q, "indexes", pgIndexesQuery, func(rows *sql.Rows) error {
 		var (
 			oid                     int64

@@ -8,6 +8,7 @@ import (
 	"math"
 	"strings"
 
+	"github.com/migratego/migrate/dialect"
 	"github.com/migratego/migrate/model"
 )
 
@@ -48,7 +49,7 @@ var pgSequenceBounds = map[string][2]int64{
 // increment) and adds the other sequences to the model, those of serial
 // columns included: a serial column is a nextval default and an owned
 // sequence, and stays so. Sequences of identity columns are never listed.
-func (st *pgState) readSequences(ctx context.Context, q Querier) error {
+func (st *pgState) readSequences(ctx context.Context, q dialect.Querier) error {
 	return st.each(ctx, q, "sequences", pgSequencesQuery, func(rows *sql.Rows) error {
 		var (
 			schema, name, typ, deptype string
@@ -112,7 +113,7 @@ WHERE t.typtype = 'e' AND n.nspname = ANY($1::text[]) AND ` + pgNameFilter("t.ty
 ORDER BY n.nspname, t.typname`
 
 // readEnums adds the enum types in scope.
-func (st *pgState) readEnums(ctx context.Context, q Querier) error {
+func (st *pgState) readEnums(ctx context.Context, q dialect.Querier) error {
 	return st.each(ctx, q, "enum types", pgEnumsQuery, func(rows *sql.Rows) error {
 		var (
 			schema, name string
@@ -164,7 +165,7 @@ WHERE c.relkind = 'v' AND n.nspname = ANY($1::text[]) AND ` + pgNameFilter("c.re
 ORDER BY n.nspname, c.relname`
 
 // readViews adds the views in scope.
-func (st *pgState) readViews(ctx context.Context, q Querier) error {
+func (st *pgState) readViews(ctx context.Context, q dialect.Querier) error {
 	return st.each(ctx, q, "views", pgViewsQuery, func(rows *sql.Rows) error {
 		var (
 			schema, name, def, comment string

@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/migratego/migrate/dialect"
 	"github.com/migratego/migrate/model"
 )
 
@@ -82,7 +83,7 @@ var pgRoutineKinds = map[string]model.DefinitionKind{
 // SQL-language string body) also depends on the tables and views its body
 // names, unless a table needs the function itself (then it is created
 // before the tables, as pg_dump would with check_function_bodies off).
-func (st *pgState) readFunctions(ctx context.Context, q Querier) error {
+func (st *pgState) readFunctions(ctx context.Context, q dialect.Querier) error {
 	var checked []*model.Definition
 	err := st.each(ctx, q, "functions", pgFunctionsQuery, func(rows *sql.Rows) error {
 		var (
@@ -209,7 +210,7 @@ WHERE NOT tg.tgisinternal AND COALESCE((pg_catalog.to_jsonb(tg) ->> 'tgparentid'
 ORDER BY n.nspname, c.relname, tg.tgname`
 
 // readTriggers adds the triggers in scope as definitions.
-func (st *pgState) readTriggers(ctx context.Context, q Querier) error {
+func (st *pgState) readTriggers(ctx context.Context, q dialect.Querier) error {
 	return st.each(ctx, q, "triggers", pgTriggersQuery, func(rows *sql.Rows) error {
 		var schema, table, name, def, comment, fnSchema, fn string
 		if err := rows.Scan(&schema, &table, &name, &def, &comment, &fnSchema, &fn); err != nil {
@@ -239,7 +240,7 @@ WHERE r.rulename <> '_RETURN' AND c.relkind IN ('r', 'p', 'v')
 ORDER BY n.nspname, c.relname, r.rulename`
 
 // readRules adds the rules in scope as definitions.
-func (st *pgState) readRules(ctx context.Context, q Querier) error {
+func (st *pgState) readRules(ctx context.Context, q dialect.Querier) error {
 	return st.each(ctx, q, "rules", pgRulesQuery, func(rows *sql.Rows) error {
 		var schema, table, name, def, comment string
 		if err := rows.Scan(&schema, &table, &name, &def, &comment); err != nil {

@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/migratego/migrate/dialect"
 	"github.com/migratego/migrate/model"
 )
 
@@ -21,7 +22,7 @@ ORDER BY n.nspname`
 
 // readSchemas adds the schemas in scope other than the default one, which
 // the model never lists.
-func (st *pgState) readSchemas(ctx context.Context, q Querier) error {
+func (st *pgState) readSchemas(ctx context.Context, q dialect.Querier) error {
 	return st.eachInSchemas(ctx, q, "schemas", pgSchemasQuery, func(rows *sql.Rows) error {
 		var name, comment string
 		if err := rows.Scan(&name, &comment); err != nil {
@@ -45,7 +46,7 @@ WHERE n.nspname = ANY($1::text[])
 ORDER BY e.oid`
 
 // readExtensions adds the extensions in scope.
-func (st *pgState) readExtensions(ctx context.Context, q Querier) error {
+func (st *pgState) readExtensions(ctx context.Context, q dialect.Querier) error {
 	return st.eachInSchemas(ctx, q, "extensions", pgExtensionsQuery, func(rows *sql.Rows) error {
 		var name, schema, version string
 		if err := rows.Scan(&name, &schema, &version); err != nil {
@@ -103,7 +104,7 @@ ORDER BY t.oid`
 
 // readDomains adds the domains in scope, and composite and range types as
 // definitions of kind type.
-func (st *pgState) readDomains(ctx context.Context, q Querier) error {
+func (st *pgState) readDomains(ctx context.Context, q dialect.Querier) error {
 	return st.each(ctx, q, "domains", pgDomainsQuery, func(rows *sql.Rows) error {
 		var (
 			kind, schema, name, comment, base string

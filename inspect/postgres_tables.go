@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/migratego/migrate/dialect"
 	"github.com/migratego/migrate/model"
 )
 
@@ -29,7 +30,7 @@ WHERE ` + pgTableFilter + `
 ORDER BY n.nspname, c.relname`
 
 // readTables adds the tables in scope to the model.
-func (st *pgState) readTables(ctx context.Context, q Querier) error {
+func (st *pgState) readTables(ctx context.Context, q dialect.Querier) error {
 	return st.each(ctx, q, "tables", pgTablesQuery, func(rows *sql.Rows) error {
 		var (
 			oid                           int64
@@ -99,7 +100,7 @@ WHERE a.attnum > 0 AND NOT a.attisdropped AND ` + pgTableFilter + `
 ORDER BY a.attrelid, a.attnum`
 
 // readColumns adds the columns of the tables read by readTables.
-func (st *pgState) readColumns(ctx context.Context, q Querier) error {
+func (st *pgState) readColumns(ctx context.Context, q dialect.Querier) error {
 	return st.each(ctx, q, "columns", pgColumnsQuery, func(rows *sql.Rows) error {
 		var (
 			oid                         int64

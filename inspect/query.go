@@ -4,11 +4,13 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
+
+	"github.com/migratego/migrate/dialect"
 )
 
 // queryRow runs a query expected to return exactly one row and scans it;
 // no row is sql.ErrNoRows.
-func queryRow(ctx context.Context, q Querier, query string, args []any, dest ...any) error {
+func queryRow(ctx context.Context, q dialect.Querier, query string, args []any, dest ...any) error {
 	rows, err := q.QueryContext(ctx, query, args...)
 	if err != nil {
 		return err
@@ -28,7 +30,7 @@ func queryRow(ctx context.Context, q Querier, query string, args []any, dest ...
 
 // eachRow runs a catalog query and calls scan for every row; errors are
 // prefixed with "inspect <db>: <what>:".
-func eachRow(ctx context.Context, q Querier, db, what, query string, args []any, scan func(*sql.Rows) error) error {
+func eachRow(ctx context.Context, q dialect.Querier, db, what, query string, args []any, scan func(*sql.Rows) error) error {
 	rows, err := q.QueryContext(ctx, query, args...)
 	if err != nil {
 		return fmt.Errorf("inspect %s: %s: %w", db, what, err)

@@ -73,7 +73,7 @@ type pkCol struct {
 
 // Inspect reads the tables, views and indexes of the attached databases in
 // opts.Schemas, or of "main".
-func (in *sqliteInspector) Inspect(ctx context.Context, q Querier, opts Options) (*model.MetaData, error) {
+func (in *sqliteInspector) Inspect(ctx context.Context, q dialect.Querier, opts Options) (*model.MetaData, error) {
 	dbs := opts.Schemas
 	if len(dbs) == 0 {
 		dbs = []string{"main"}

@@ -8,6 +8,7 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"github.com/migratego/migrate/dialect"
 	"github.com/migratego/migrate/model"
 )
 
@@ -26,7 +27,7 @@ type sqliteFK struct {
 // REFERENCES without columns is resolved to the referenced primary key.
 // pragma_table_info finds a table by hash, so the per-row subquery costs
 // little.
-func (in *sqliteInspector) foreignKeys(ctx context.Context, q Querier, sc *sqliteScope) error {
+func (in *sqliteInspector) foreignKeys(ctx context.Context, q dialect.Querier, sc *sqliteScope) error {
 	query := `SELECT m.name, p.id, p.seq, p."table", COALESCE(p."from", ''), p.on_update, p.on_delete,
 	COALESCE((SELECT c.name FROM pragma_table_info(p."table", ?) c
 		WHERE CASE WHEN p."to" IS NULL THEN c.pk = p.seq + 1 ELSE c.name = p."to" COLLATE NOCASE END), p."to", '')

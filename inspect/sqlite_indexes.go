@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/migratego/migrate/dialect"
 	"github.com/migratego/migrate/model"
 )
 
@@ -25,7 +26,7 @@ type sqliteIndexRow struct {
 // a UNIQUE constraint only confirm the constraints read from CREATE TABLE.
 // Expression keys and partial-index predicates are read from the CREATE
 // INDEX text.
-func (in *sqliteInspector) indexes(ctx context.Context, q Querier, sc *sqliteScope) error {
+func (in *sqliteInspector) indexes(ctx context.Context, q dialect.Querier, sc *sqliteScope) error {
 	query := `SELECT m.name, il.name, il."unique", il.origin, il.partial, x.seqno, x.cid, x.name, x."desc", COALESCE(x.coll, '')
 FROM ` + sc.from + ` m JOIN pragma_index_list(m.name, ?) il JOIN pragma_index_xinfo(il.name, ?) x
 WHERE ` + sqliteRealTable + ` AND il.origin <> 'pk' AND x.key = 1 AND ` + sqliteUserObject + ` AND (` + sc.filter + `)`

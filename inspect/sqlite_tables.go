@@ -7,6 +7,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/migratego/migrate/dialect"
 	"github.com/migratego/migrate/model"
 )
 
@@ -17,7 +18,7 @@ import (
 // text; shadow tables of virtual tables and SQLite's internal objects are
 // left out. Every table's name is remembered, in scope or not, so that
 // foreign keys can be given the referenced table's own spelling.
-func (in *sqliteInspector) objects(ctx context.Context, q Querier, sc *sqliteScope, md *model.MetaData) error {
+func (in *sqliteInspector) objects(ctx context.Context, q dialect.Querier, sc *sqliteScope, md *model.MetaData) error {
 	// pragma_table_list is read once (called with a table name, it would
 	// scan every table for each row).
 	query := `WITH tl AS MATERIALIZED (SELECT name, type, wr FROM pragma_table_list WHERE schema = ?)
@@ -91,7 +92,7 @@ WHERE m.type IN ('table', 'view', 'index', 'trigger') AND ` + sqliteUserObject
 // columns reads the columns of every table in scope with one query. The
 // pragma is joined as the inner loop (its argument is the outer row's
 // table), so each table's columns arrive together, in cid order.
-func (in *sqliteInspector) columns(ctx context.Context, q Querier, sc *sqliteScope) error {
+func (in *sqliteInspector) columns(ctx context.Context, q dialect.Querier, sc *sqliteScope) error {
 	query := `SELECT m.name, p.name, p.type, p."notnull", p.dflt_value, p.pk, p.hidden
 FROM ` + sc.from + ` m JOIN pragma_table_xinfo(m.name, ?) p
 WHERE ` + sqliteRealTable + ` AND ` + sqliteUserObject + ` AND (` + sc.filter + `)`

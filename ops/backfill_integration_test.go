@@ -5,6 +5,7 @@ import (
 	"errors"
 	"testing"
 
+	"github.com/migratego/migrate/dialect"
 	"github.com/migratego/migrate/internal/testdb"
 	"github.com/migratego/migrate/ops"
 	"github.com/migratego/migrate/query"
@@ -13,7 +14,7 @@ import (
 var items = query.T("items")
 
 // backfillTable creates items (id, n, label) with rows rows, n = 0.
-func backfillTable(ctx context.Context, t *testing.T, op *ops.Op, ex ops.Executor, rows int) {
+func backfillTable(ctx context.Context, t *testing.T, op *ops.Op, ex dialect.Querier, rows int) {
 	t.Helper()
 	if _, err := ex.ExecContext(ctx, "CREATE TABLE items (id BIGINT PRIMARY KEY, n INTEGER NOT NULL, label VARCHAR(40))"); err != nil {
 		t.Fatal(err)

@@ -41,7 +41,7 @@ func backfillModel() *model.Table {
 }
 
 // ensure creates the resume table when missing.
-func (s *backfillStore) ensure(ctx context.Context, ex Executor) error {
+func (s *backfillStore) ensure(ctx context.Context, ex dialect.Querier) error {
 	rs, err := dialect.RunSupportOf(s.d)
 	if err != nil {
 		return err
@@ -67,7 +67,7 @@ func (s *backfillStore) mine() query.Cond {
 }
 
 // load returns the last committed key and rows done, if any.
-func (s *backfillStore) load(ctx context.Context, ex Executor) (key any, rows int64, ok bool, err error) {
+func (s *backfillStore) load(ctx context.Context, ex dialect.Querier) (key any, rows int64, ok bool, err error) {
 	op := NewOp(s.d, ex)
 	var rec struct {
 		LastKey  string `migrate:"last_key"`
@@ -88,7 +88,7 @@ func (s *backfillStore) load(ctx context.Context, ex Executor) (key any, rows in
 }
 
 // save records the last key done, in the batch's transaction.
-func (s *backfillStore) save(ctx context.Context, ex Executor, key any, rows int64) error {
+func (s *backfillStore) save(ctx context.Context, ex dialect.Querier, key any, rows int64) error {
 	text, err := formatKey(key)
 	if err != nil {
 		return err
@@ -100,7 +100,7 @@ func (s *backfillStore) save(ctx context.Context, ex Executor, key any, rows int
 }
 
 // clear deletes the record of a completed backfill.
-func (s *backfillStore) clear(ctx context.Context, ex Executor) error {
+func (s *backfillStore) clear(ctx context.Context, ex dialect.Querier) error {
 	_, err := NewOp(s.d, ex).Exec(ctx, query.Delete(backfillCols).Where(s.mine()))
 	return err
 }

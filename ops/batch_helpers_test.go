@@ -9,7 +9,6 @@ import (
 	"testing"
 
 	"github.com/migratego/migrate/dialect"
-	"github.com/migratego/migrate/inspect"
 	"github.com/migratego/migrate/internal/modeltest"
 	"github.com/migratego/migrate/internal/testdb"
 	"github.com/migratego/migrate/model"
@@ -193,4 +192,4 @@ func rebuilds(stmts []string) bool {
 	return slices.ContainsFunc(stmts, func(s string) bool { return strings.Contains(s, dialect.SQLiteRebuildPrefix) })
 }
 
-var _ inspect.Querier = (*sql.Tx)(nil)
+var _ dialect.Querier = (*sql.Tx)(nil)

@@ -14,7 +14,7 @@ import (
 // INSERT, well under MySQL's max_allowed_packet (16 MiB on MariaDB).
 const boundBytesPerStatement = 4 << 20
 
-// RawConner is an Executor that can hand out its driver connection, as
+// RawConner is a dialect.Querier that can hand out its driver connection, as
 // *sql.Conn does (Raw). A PostgreSQL COPY runs on it, inside whatever
 // transaction is open on that connection: an executor wrapping a *sql.Tx
 // begun on a *sql.Conn may forward Raw to that connection to get COPY
@@ -23,7 +23,7 @@ type RawConner interface {
 	Raw(f func(driverConn any) error) error
 }
 
-// connSource is an Executor that can lend a connection of its own, as
+// connSource is a dialect.Querier that can lend a connection of its own, as
 // *sql.DB does; COPY runs on it when no transaction is in progress.
 type connSource interface {
 	Conn(ctx context.Context) (*sql.Conn, error)

@@ -83,10 +83,15 @@ type Registration struct {
 	Render func(op Operation) (string, error)
 }
 
-// Registry holds custom operation registrations. Its zero value is not
-// usable; NewRegistry returns an empty one. It is safe for concurrent use.
-// Programs that migrate several databases may keep one registry each; the
-// package-level functions use a default one.
+// Registry holds custom operation registrations.
+//
+// The registry convention of the module (DESIGN decision 5, shared with
+// runner.Registry): the zero Registry is empty and ready to use, and safe
+// for concurrent use; whatever renders or looks up custom operations takes
+// a Registry explicitly, so that programs migrating several databases may
+// keep one each. The package-level Register and DefaultRegistry are a
+// convenience; nothing in the module reads the default registry unless it
+// is passed.
 type Registry struct {
 	mu  sync.RWMutex
 	ops map[string]Registration
@@ -100,10 +105,11 @@ var (
 	snakeName       = regexp.MustCompile(`^[a-z][a-z0-9_]*$`)
 )
 
-// DefaultRegistry returns the package-level registry that Register fills.
+// DefaultRegistry returns the registry that the package-level Register
+// fills; pass it where a Registry is asked for.
 func DefaultRegistry() *Registry { return defaultRegistry }
 
-// Register adds a custom operation to the default registry.
+// Register adds a custom operation to DefaultRegistry().
 func Register(r Registration) error { return defaultRegistry.Register(r) }
 
 // builtinNames are the names of the operations of this package, which a

@@ -35,7 +35,7 @@ func liveTableWith(read func(ctx context.Context, opts inspect.Options) (*model.
 
 // liveTable reads a table's definition with the dialect's inspector
 // through q (the migration's own transaction, as the runner does).
-func liveTable(d dialect.Dialect, q inspect.Querier) func(ctx context.Context, schema, name string) (*model.Table, error) {
+func liveTable(d dialect.Dialect, q dialect.Querier) func(ctx context.Context, schema, name string) (*model.Table, error) {
 	return liveTableWith(func(ctx context.Context, opts inspect.Options) (*model.MetaData, error) {
 		in, err := inspect.For(d)
 		if err != nil {

@@ -2,19 +2,12 @@ package ops
 
 import (
 	"context"
-	"database/sql"
 	"fmt"
 
 	"github.com/migratego/migrate/dialect"
 	"github.com/migratego/migrate/model"
 	"github.com/migratego/migrate/query"
 )
-
-// Executor runs SQL: a *sql.DB, *sql.Conn or *sql.Tx.
-type Executor interface {
-	ExecContext(ctx context.Context, query string, args ...any) (sql.Result, error)
-	QueryContext(ctx context.Context, query string, args ...any) (*sql.Rows, error)
-}
 
 // Op is the handle a revision's upgrade and downgrade receive. It runs
 // operations on the migration's own connection and transaction, or, in
@@ -32,12 +25,12 @@ type Op struct {
 	// messages and for the resume key of a backfill.
 	Revision string
 
-	exec Executor
+	exec dialect.Querier
 	emit func(stmt string) error
 }
 
 // NewOp returns an Op that executes on ex.
-func NewOp(d dialect.Dialect, ex Executor) *Op { return &Op{Dialect: d, exec: ex} }
+func NewOp(d dialect.Dialect, ex dialect.Querier) *Op { return &Op{Dialect: d, exec: ex} }
 
 // NewOfflineOp returns an Op that hands every statement to emit instead of
 // executing it (--sql mode).

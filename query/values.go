@@ -1,8 +1,15 @@
 package query
 
 import (
+	"database/sql/driver"
+	"encoding/json"
 	"errors"
 	"fmt"
+	"math"
+	"time"
+	"unicode/utf8"
+
+	"github.com/migratego/migrate/dialect"
 
 	"github.com/migratego/migrate/model"
 )
@@ -62,6 +69,14 @@ func (v *ValuesTable) buildRef(b *builder) error {
 			}
 		}
 	}
+	if ca, ok := b.qc.(dialect.ColumnArrays); ok && !b.literal && types != nil {
+		return v.buildArrays(b, ca, alias, cols, types)
+	}
+	if jr, ok := b.qc.(dialect.JSONRows); ok && !b.literal && v.types != nil {
+		if done, err := v.buildJSON(b, jr, alias, cols); done || err != nil {
+			return err
+		}
+	}
 	cells := make([][]string, len(v.rows))
 	for i, r := range v.rows {
 		if len(r) != len(v.columns) {
@@ -78,4 +93,88 @@ func (v *ValuesTable) buildRef(b *builder) error {
 	}
 	b.write(b.qc.RowsTable(cells, alias, cols, types))
 	return nil
+}
+
+// buildArrays binds one array per column (see dialect.ColumnArrays).
+func (v *ValuesTable) buildArrays(b *builder, ca dialect.ColumnArrays, alias string, cols, types []string) error {
+	arrays := make([][]any, len(v.columns))
+	for j := range arrays {
+		arrays[j] = make([]any, len(v.rows))
+	}
+	for i, r := range v.rows {
+		if len(r) != len(v.columns) {
+			return fmt.Errorf("VALUES table %q: row %d has %d values for %d columns", v.alias, i+1, len(r), len(v.columns))
+		}
+		for j, x := range r {
+			arrays[j][i] = x
+		}
+	}
+	marks := make([]string, len(arrays))
+	for j, a := range arrays {
+		b.args = append(b.args, a)
+		marks[j] = b.qc.Placeholder(len(b.args))
+	}
+	b.write(ca.ArraysTable(marks, alias, cols, types))
+	return nil
+}
+
+// buildJSON binds the rows as one JSON document (see dialect.JSONRows);
+// done is false when the dialect or a value does not allow it.
+func (v *ValuesTable) buildJSON(b *builder, jr dialect.JSONRows, alias string, cols []string) (done bool, err error) {
+	table, ok := jr.JSONRowsTable(b.qc.Placeholder(len(b.args)+1), alias, cols, v.types)
+	if !ok {
+		return false, nil
+	}
+	rows := make([][]any, len(v.rows))
+	for i, r := range v.rows {
+		if len(r) != len(v.columns) {
+			return false, fmt.Errorf("VALUES table %q: row %d has %d values for %d columns", v.alias, i+1, len(r), len(v.columns))
+		}
+		rows[i] = make([]any, len(r))
+		for j, x := range r {
+			jv, ok, err := jsonValue(x)
+			if err != nil {
+				return false, fmt.Errorf("VALUES table %q: row %d, column %q: %w", v.alias, i+1, v.columns[j], err)
+			}
+			if !ok {
+				return false, nil
+			}
+			rows[i][j] = jv
+		}
+	}
+	doc, err := json.Marshal(rows)
+	if err != nil {
+		return false, nil
+	}
+	b.args = append(b.args, string(doc))
+	b.write(table)
+	return true, nil
+}
+
+// jsonValue converts a value for a JSON rows document: numbers, booleans,
+// strings (valid UTF-8), times (as UTC text to the microsecond) and NULL;
+// ok is false for anything else (bytes, other types).
+func jsonValue(x any) (v any, ok bool, err error) {
+	if dv, isValuer := x.(driver.Valuer); isValuer {
+		if x, err = dv.Value(); err != nil {
+			return nil, false, err
+		}
+	}
+	switch t := x.(type) {
+	case nil, bool, int, int8, int16, int32, int64, uint, uint8, uint16, uint32, uint64, float32:
+		return t, true, nil
+	case float64:
+		if math.IsNaN(t) || math.IsInf(t, 0) {
+			return nil, false, nil
+		}
+		return t, true, nil
+	case string:
+		if !utf8.ValidString(t) {
+			return nil, false, fmt.Errorf("%q: not valid UTF-8; pass the bytes as a []byte (binary) value", t)
+		}
+		return t, true, nil
+	case time.Time:
+		return t.UTC().Format("2006-01-02 15:04:05.999999"), true, nil
+	}
+	return nil, false, nil
 }

@@ -11,28 +11,35 @@ import (
 )
 
 // Registry collects the compiled Go revisions of a program. Revision files
-// register into one from their init funcs; the runner reads it with
-// Revisions, or joins it to the headers read from the files with Bind.
+// register into one from their init funcs; NewSet joins it to the scripts
+// read from the files (Bind).
 //
-// The zero Registry is empty and ready to use. A program that migrates
-// several databases keeps one Registry per migration set; the others use
-// DefaultRegistry through the package-level Register.
+// The registry convention of the module (DESIGN decision 5, shared with
+// ops.Registry): the zero Registry is empty and ready to use, and safe for
+// concurrent use; whatever needs compiled revisions takes a Registry
+// explicitly (NewSet, migrate.Source.Registry, cli.WithRegistry), so that
+// a program migrating several databases keeps one per migration set. The
+// package-level Register and DefaultRegistry are a convenience for the
+// single-set program; nothing in the module reads the default registry
+// unless it is passed.
 type Registry struct {
 	mu   sync.Mutex
 	revs []*Revision
 	errs []error
 }
 
-// DefaultRegistry receives the revisions registered with the package-level
-// Register. It is a convenience for the common single-database program;
-// nothing else in the module reads it implicitly.
-var DefaultRegistry = NewRegistry()
+// defaultRegistry is the registry of the package-level Register.
+var defaultRegistry = NewRegistry()
 
 // NewRegistry returns an empty registry.
 func NewRegistry() *Registry { return &Registry{} }
 
-// Register adds rev to DefaultRegistry.
-func Register(rev *Revision) { DefaultRegistry.Register(rev) }
+// DefaultRegistry returns the registry that the package-level Register
+// fills; pass it where a Registry is asked for.
+func DefaultRegistry() *Registry { return defaultRegistry }
+
+// Register adds rev to DefaultRegistry().
+func Register(rev *Revision) { defaultRegistry.Register(rev) }
 
 // Register adds a revision. It is called from init funcs, so it never
 // panics: a nil revision, an invalid id or a duplicate id is recorded and

@@ -41,12 +41,12 @@ func TestRegistry(t *testing.T) {
 }
 
 func TestDefaultRegistry(t *testing.T) {
-	saved := DefaultRegistry
-	t.Cleanup(func() { DefaultRegistry = saved })
-	DefaultRegistry = NewRegistry()
-	Register(&Revision{ID: "d"})
-	if DefaultRegistry.Lookup("d") == nil {
-		t.Fatal("Register did not add to DefaultRegistry")
+	Register(&Revision{ID: "default_registry_test"})
+	if DefaultRegistry().Lookup("default_registry_test") == nil {
+		t.Fatal("Register did not add to DefaultRegistry()")
+	}
+	if DefaultRegistry() != DefaultRegistry() {
+		t.Fatal("DefaultRegistry() is not one registry")
 	}
 }
 

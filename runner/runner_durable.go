@@ -75,7 +75,7 @@ func (s *session) inSavepoint(ctx context.Context, f func(q dialect.Querier) err
 		return fmt.Errorf("savepoint: %w", err)
 	}
 	if err := f(s.conn); err != nil {
-		if _, rerr := s.conn.ExecContext(bg, "ROLLBACK TO migrate_revision"); rerr != nil {
+		if _, rerr := s.conn.ExecContext(bg, "ROLLBACK TO SAVEPOINT migrate_revision"); rerr != nil {
 			// SQLite rolls the whole transaction back when a statement in
 			// it is interrupted: the revisions since the last commit are
 			// gone too.
@@ -84,10 +84,10 @@ func (s *session) inSavepoint(ctx context.Context, f func(q dialect.Querier) err
 			s.groupSteps = nil
 			return err
 		}
-		_, _ = s.conn.ExecContext(bg, "RELEASE migrate_revision")
+		_, _ = s.conn.ExecContext(bg, "RELEASE SAVEPOINT migrate_revision")
 		return err
 	}
-	if _, err := s.conn.ExecContext(bg, "RELEASE migrate_revision"); err != nil {
+	if _, err := s.conn.ExecContext(bg, "RELEASE SAVEPOINT migrate_revision"); err != nil {
 		return fmt.Errorf("release the savepoint: %w", err)
 	}
 	if time.Since(s.groupSince) > maxGroupOpen {

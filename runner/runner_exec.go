@@ -127,7 +127,10 @@ func (s *session) runStep(ctx context.Context, p *preparedStep, last bool) error
 		if err := s.commitGroup(ctx); err != nil {
 			return err
 		}
+		group := s.group
+		s.group = false
 		err = s.runTracked(ctx, p, last)
+		s.group = group
 	}
 	if err == nil {
 		s.rows = applyRows(s.rows, p.step)
@@ -137,14 +140,18 @@ func (s *session) runStep(ctx context.Context, p *preparedStep, last bool) error
 
 // checkLock confirms that the run still holds the migration lock.
 func (s *session) checkLock(ctx context.Context) error {
-	if err := s.lock.Check(ctx); err != nil {
-		if ctx.Err() != nil {
-			return ctx.Err()
-		}
+	if err := ctx.Err(); err != nil {
+		return err
+	}
+	// Not tied to ctx: a query cancelled by Ctrl-C would end the lock's
+	// session on some drivers.
+	cctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), 30*time.Second)
+	defer cancel()
+	if err := s.lock.Check(cctx); err != nil {
 		s.lockLost = true
 		return err
 	}
-	return nil
+	return ctx.Err()
 }
 
 // startStep reports that p starts at start and returns its history entry.

@@ -100,7 +100,7 @@ const goFieldNames = "ID, Revises, BranchLabels, DependsOn, Message, CreateDate,
 //	}
 //
 // The literal may also be a package-level variable registered from init, a
-// runner.Registry other than runner.DefaultRegistry may receive it, and Upgrade and
+// runner.Registry other than runner.DefaultRegistry() may receive it, and Upgrade and
 // Downgrade may name functions instead of function literals (their names
 // must then be unique in the package).
 //

@@ -49,7 +49,7 @@ func renderRunnerMain(p *Project, b *bundleSpec) ([]byte, error) {
 	if b != nil {
 		fmt.Fprintf(&w, "//go:embed bundle\nvar bundle embed.FS\n\n")
 	}
-	fmt.Fprintf(&w, "func main() {\n\tcli.Main(\n\t\tcli.WithRegistry(runner.DefaultRegistry),\n")
+	fmt.Fprintf(&w, "func main() {\n\tcli.Main(\n\t\tcli.WithRegistry(runner.DefaultRegistry()),\n")
 	if p.envPkg != "" && p.EnvTarget {
 		fmt.Fprintf(&w, "\t\tcli.WithModel(env.Target),\n")
 	}

@@ -245,7 +245,7 @@ func (g *gen) table() *model.Table {
 		base := t.Columns[0]
 		if base.Type.IsInteger() && !(g.c.ExprsRefuseAutoIncrement && (base.AutoIncrement || base.Identity != nil)) {
 			gc := &model.Column{Name: g.name("g"), Type: model.BigInt, Nullable: true,
-				Generated: &model.Generated{Expr: "(" + mustQuote(g, base.Name) + " * 2)", Stored: g.c.GeneratedStored && (!g.c.GeneratedVirtual || g.chance(0.5))}}
+				Generated: &model.Generated{Expr: generatedExpr(mustQuote(g, base.Name)), Stored: g.c.GeneratedStored && (!g.c.GeneratedVirtual || g.chance(0.5))}}
 			t.Columns = append(t.Columns, gc)
 		}
 	}
@@ -284,7 +284,7 @@ func (g *gen) constraints(t *model.Table) {
 	if g.c.CheckConstraints && g.chance(0.4) {
 		for _, c := range t.Columns {
 			if c.Type.IsInteger() && c.Generated == nil && !(g.c.ExprsRefuseAutoIncrement && (c.AutoIncrement || c.Identity != nil)) {
-				expr := mustQuote(g, c.Name) + " > -100000"
+				expr := checkExpr(mustQuote(g, c.Name))
 				if g.checkFunc != "" && c.Type.Kind == model.KindBigInt && g.chance(0.5) {
 					expr = g.checkFunc + "(" + mustQuote(g, c.Name) + ")"
 				}
@@ -304,7 +304,7 @@ func (g *gen) constraints(t *model.Table) {
 			ix.Parts = append(ix.Parts, p)
 		}
 		if g.c.PartialIndexes && g.chance(0.2) {
-			ix.Where = mustQuote(g, ix.Parts[0].Column) + " IS NOT NULL"
+			ix.Where = predicateExpr(mustQuote(g, ix.Parts[0].Column))
 		}
 		if g.c.IndexInclude && !ix.Unique && g.chance(0.2) {
 			for _, c := range keyable {
@@ -319,7 +319,7 @@ func (g *gen) constraints(t *model.Table) {
 	if g.c.ExpressionIndexes && g.chance(0.2) {
 		for _, c := range t.Columns {
 			if c.Type.IsInteger() && c.Generated == nil {
-				t.Indexes = append(t.Indexes, &model.Index{Name: g.name("ix_expr"), Parts: []model.IndexPart{{Expr: "(" + mustQuote(g, c.Name) + " + 1)"}}})
+				t.Indexes = append(t.Indexes, &model.Index{Name: g.name("ix_expr"), Parts: []model.IndexPart{{Expr: indexExpr(mustQuote(g, c.Name))}}})
 				break
 			}
 		}
@@ -411,3 +411,21 @@ func isKeyable(t model.Type) bool {
 	}
 	return false
 }
+
+// The expressions of generated columns, checks, partial indexes and
+// expression indexes have parentheses that change their meaning, so that
+// an inspector that loses them fails the round trip (the expression
+// normaliser keeps them). x is a quoted integer column (any column for
+// predicateExpr).
+
+func generatedExpr(x string) string { return x + " * (2 - " + x + ")" }
+
+func checkExpr(x string) string {
+	return "(" + x + " > -100000 OR " + x + " IS NULL) AND " + x + " - (1 - " + x + ") <> 7"
+}
+
+func predicateExpr(x string) string {
+	return "(" + x + " IS NOT NULL OR " + x + " IS NULL) AND " + x + " IS NOT NULL"
+}
+
+func indexExpr(x string) string { return "(" + x + " + 1) * 2" }

@@ -207,8 +207,8 @@ UPDATE `users`, (SELECT `o`.`user_id`, SUM(`o`.`amount`) AS `total` FROM `orders
 UPDATE `users`, (SELECT `o`.`user_id`, SUM(`o`.`amount`) AS `total` FROM `orders` AS `o` GROUP BY `o`.`user_id`) AS `t` SET `users`.`age` = `total` WHERE (`t`.`user_id` = `users`.`id`);
 
 -- update_from_values
-UPDATE `users`, (SELECT ? AS `id`, ? AS `name`, ? AS `age` UNION ALL SELECT ?, ?, ? UNION ALL SELECT ?, ?, ?) AS `v` SET `users`.`name` = `v`.`name`, `users`.`age` = `v`.`age` WHERE (`users`.`id` = `v`.`id`);
--- args: [1, "Ann", 31, 3, "Cid", <nil>, 9, "nobody", 1]
+UPDATE `users`, JSON_TABLE(?, '$[*]' COLUMNS (`id` int PATH '$[0]', `name` varchar(100) PATH '$[1]', `age` int PATH '$[2]')) AS `v` SET `users`.`name` = `v`.`name`, `users`.`age` = `v`.`age` WHERE (`users`.`id` = `v`.`id`);
+-- args: ["[[1,\"Ann\",31],[3,\"Cid\",null],[9,\"nobody\",1]]"]
 UPDATE `users`, (SELECT 1 AS `id`, 'Ann' AS `name`, 31 AS `age` UNION ALL SELECT 3, 'Cid', NULL UNION ALL SELECT 9, 'nobody', 1) AS `v` SET `users`.`name` = `v`.`name`, `users`.`age` = `v`.`age` WHERE (`users`.`id` = `v`.`id`);
 
 -- update_returning

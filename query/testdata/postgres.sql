@@ -209,8 +209,8 @@ UPDATE "users" SET "age" = "total" FROM (SELECT "o"."user_id", SUM("o"."amount")
 UPDATE "users" SET "age" = "total" FROM (SELECT "o"."user_id", SUM("o"."amount") AS "total" FROM "orders" AS "o" GROUP BY "o"."user_id") AS "t" WHERE ("t"."user_id" = "users"."id");
 
 -- update_from_values
-UPDATE "users" SET "name" = "v"."name", "age" = "v"."age" FROM (VALUES (CAST($1 AS integer), CAST($2 AS varchar(100)), CAST($3 AS integer)), ($4, $5, $6), ($7, $8, $9)) AS "v" ("id", "name", "age") WHERE ("users"."id" = "v"."id");
--- args: [1, "Ann", 31, 3, "Cid", <nil>, 9, "nobody", 1]
+UPDATE "users" SET "name" = "v"."name", "age" = "v"."age" FROM unnest(CAST($1 AS integer[]), CAST($2 AS varchar(100)[]), CAST($3 AS integer[])) AS "v" ("id", "name", "age") WHERE ("users"."id" = "v"."id");
+-- args: [[]interface {}{1, 3, 9}, []interface {}{"Ann", "Cid", "nobody"}, []interface {}{31, interface {}(nil), 1}]
 UPDATE "users" SET "name" = "v"."name", "age" = "v"."age" FROM (VALUES (CAST(1 AS integer), CAST('Ann' AS varchar(100)), CAST(31 AS integer)), (3, 'Cid', NULL), (9, 'nobody', 1)) AS "v" ("id", "name", "age") WHERE ("users"."id" = "v"."id");
 
 -- update_returning

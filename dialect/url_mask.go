@@ -1,26 +1,24 @@
-package cli
+package dialect
 
 import (
 	"regexp"
 	"sort"
 	"strings"
-
-	"github.com/migratego/migrate/dialect"
 )
 
 // placeholderPassword is the password of example URLs in help texts,
 // which the pattern-based masking leaves alone.
 const placeholderPassword = "pass"
 
-// masker hides passwords in text, and nothing else: the password field
+// Masker hides passwords in text, and nothing else: the password field
 // of URLs and MySQL DSNs and the values of password query parameters
 // (password, pass, sslpassword, pgpassword…; see
-// dialect.IsPasswordParam). The database URLs of the run are replaced
+// IsPasswordParam). The database URLs of the run are replaced
 // whole by their redacted form first, which also covers passwords with
 // characters the patterns cannot delimit (an unescaped '@' or '/'). A
 // password is never searched for as bare text: a password such as
 // "postgres" or "e" must not garble the words that contain it.
-type masker struct {
+type Masker struct {
 	// urls maps the raw database URLs of the run to their redacted form.
 	urls map[string]string
 }
@@ -32,13 +30,13 @@ var (
 	queryParam = regexp.MustCompile(`([?&]([A-Za-z0-9_.\-]+)=)([^&\s#"'` + "`" + `]*)`)
 )
 
-// addURL learns a database URL (URL or DSN form) of the run.
-func (m *masker) addURL(raw string) {
+// AddURL learns a database URL (URL or DSN form) of the run.
+func (m *Masker) AddURL(raw string) {
 	raw = strings.TrimSpace(raw)
 	if raw == "" {
 		return
 	}
-	if red := dialect.RedactURL(raw); red != raw {
+	if red := RedactURL(raw); red != raw {
 		if m.urls == nil {
 			m.urls = map[string]string{}
 		}
@@ -46,9 +44,9 @@ func (m *masker) addURL(raw string) {
 	}
 }
 
-// mask returns s with the passwords of URLs, DSNs and password query
+// Mask returns s with the passwords of URLs, DSNs and password query
 // parameters replaced by xxxxx.
-func (m *masker) mask(s string) string {
+func (m *Masker) Mask(s string) string {
 	if len(m.urls) > 0 {
 		raws := make([]string, 0, len(m.urls))
 		for raw := range m.urls {
@@ -94,17 +92,17 @@ func maskCredentials(s string) string {
 				if sub[2] == placeholderPassword {
 					return match // the documentation's "user:pass@host"
 				}
-				return sub[1] + dialect.RedactedPassword + sub[3]
+				return sub[1] + RedactedPassword + sub[3]
 			})
 		}
 	}
 	if strings.IndexByte(s, '=') >= 0 {
 		s = queryParam.ReplaceAllStringFunc(s, func(match string) string {
 			sub := queryParam.FindStringSubmatch(match)
-			if !dialect.IsPasswordParam(sub[2]) || sub[3] == "" {
+			if !IsPasswordParam(sub[2]) || sub[3] == "" {
 				return match
 			}
-			return sub[1] + dialect.RedactedPassword
+			return sub[1] + RedactedPassword
 		})
 	}
 	return s

@@ -1,7 +1,6 @@
 // Package migrations is the migrate environment of this project, like
 // Alembic's env.py: it declares the target model, the schema the database
-// should have. `migrate revision --autogenerate` and `migrate check`
-// compare the database with it. Revision files live in versions/.
+// should have. Revision files live in versions/.
 package migrations
 
 import "github.com/migratego/migrate/model"
@@ -22,9 +21,6 @@ import "github.com/migratego/migrate/model"
 //			},
 //		})
 //	}
-//
-// Autogenerate hooks (filters by a Go callback, rewriting the operations
-// of a generated revision) are declared in this file too, next to Target.
 func Target() *model.MetaData {
 	return &model.MetaData{}
 }

@@ -1,4 +1,4 @@
-package cli
+package scriptdir
 
 import (
 	_ "embed"
@@ -9,7 +9,7 @@ import (
 )
 
 // envGoTemplate is the env.go of the go template; it is the compiled file
-// cli/scaffold/migrations/env.go, so it always builds.
+// scriptdir/scaffold/migrations/env.go, so it always builds.
 //
 //go:embed scaffold/migrations/env.go
 var envGoTemplate string
