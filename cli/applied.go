@@ -60,7 +60,7 @@ func writeAppliedHistory(w io.Writer, entries []runner.HistoryEntry, verbose boo
 		}
 		dur := ""
 		if !e.FinishedAt.IsZero() {
-			dur = formatElapsed(e.Duration)
+			dur = runner.FormatElapsed(e.Duration)
 		}
 		fmt.Fprintf(tw, "%d\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n", e.ID, e.StartedAt.UTC().Format(time.DateTime),
 			e.Step, status, dur, e.Operator, e.ToolVersion, e.Tag)

@@ -34,7 +34,7 @@ full entry (parent, labels, path, message), as history -v does.`,
 
 // headsResult is the --json output of heads.
 type headsResult struct {
-	Heads []revisionJSON `json:"heads"`
+	Heads []versions.RevisionJSON `json:"heads"`
 }
 
 func runHeads(app *App, resolveDeps bool) error {
@@ -47,9 +47,9 @@ func runHeads(app *App, resolveDeps bool) error {
 		heads = s.graph.RealHeads()
 	}
 	f := newRevFormatter(s, nil)
-	res := headsResult{Heads: make([]revisionJSON, 0, len(heads))}
+	res := headsResult{Heads: make([]versions.RevisionJSON, 0, len(heads))}
 	for _, h := range heads {
-		res.Heads = append(res.Heads, f.toJSON(h))
+		res.Heads = append(res.Heads, f.JSON(h))
 	}
 	return app.Result(res, func(w io.Writer) error {
 		for _, h := range heads {
@@ -88,8 +88,8 @@ type branchesResult struct {
 
 // branchJSON is one branch point and its children.
 type branchJSON struct {
-	revisionJSON
-	Branches []revisionJSON `json:"branches"`
+	versions.RevisionJSON
+	Branches []versions.RevisionJSON `json:"branches"`
 }
 
 func runBranches(app *App) error {
@@ -109,9 +109,9 @@ func runBranches(app *App) error {
 	}
 	res := branchesResult{Branches: []branchJSON{}}
 	for _, bp := range points {
-		b := branchJSON{revisionJSON: f.toJSON(bp)}
+		b := branchJSON{RevisionJSON: f.JSON(bp)}
 		for _, c := range g.Children(bp.ID) {
-			b.Branches = append(b.Branches, f.toJSON(c))
+			b.Branches = append(b.Branches, f.JSON(c))
 		}
 		res.Branches = append(res.Branches, b)
 	}

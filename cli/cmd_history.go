@@ -58,7 +58,7 @@ database, from its history table (migrate_history).`,
 
 // historyResult is the --json output of history.
 type historyResult struct {
-	Revisions []revisionJSON `json:"revisions"`
+	Revisions []versions.RevisionJSON `json:"revisions"`
 }
 
 func runHistory(ctx context.Context, app *App, o historyOptions) error {
@@ -106,15 +106,15 @@ func runHistory(ctx context.Context, app *App, o historyOptions) error {
 			})
 		})
 	case o.format == "dot":
-		return app.Result(nil, func(w io.Writer) error { return s.graph.WriteDot(w, revs, f.pictureLabel) })
+		return app.Result(nil, func(w io.Writer) error { return s.graph.WriteDot(w, revs, f.PictureLabel) })
 	case o.format == "mermaid":
-		return app.Result(nil, func(w io.Writer) error { return s.graph.WriteMermaid(w, revs, f.pictureLabel) })
+		return app.Result(nil, func(w io.Writer) error { return s.graph.WriteMermaid(w, revs, f.PictureLabel) })
 	}
 	var res historyResult
 	if app.JSON() {
-		res.Revisions = make([]revisionJSON, 0, len(revs))
+		res.Revisions = make([]versions.RevisionJSON, 0, len(revs))
 		for _, r := range revs {
-			res.Revisions = append(res.Revisions, f.toJSON(r))
+			res.Revisions = append(res.Revisions, f.JSON(r))
 		}
 	}
 	return app.Result(res, func(w io.Writer) error {
@@ -127,14 +127,4 @@ func runHistory(ctx context.Context, app *App, o historyOptions) error {
 		}
 		return nil
 	})
-}
-
-// pictureLabel is a revision's label in dot and mermaid output: the id
-// with its labels and markers, then the message.
-func (f *revFormatter) pictureLabel(r *versions.Revision) []string {
-	lines := []string{f.HeadOnly(r, true, false, false, true)}
-	if r.Message != "" {
-		lines = append(lines, r.Message)
-	}
-	return lines
 }

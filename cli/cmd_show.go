@@ -35,7 +35,7 @@ revision identifier: an id or unique prefix, a branch label, head, heads,
 
 // showResult is the --json output of show.
 type showResult struct {
-	Revisions []revisionJSON `json:"revisions"`
+	Revisions []versions.RevisionJSON `json:"revisions"`
 }
 
 func runShow(ctx context.Context, app *App, ident string) error {
@@ -48,9 +48,9 @@ func runShow(ctx context.Context, app *App, ident string) error {
 		return err
 	}
 	f := newRevFormatter(s, nil)
-	res := showResult{Revisions: make([]revisionJSON, 0, len(revs))}
+	res := showResult{Revisions: make([]versions.RevisionJSON, 0, len(revs))}
 	for _, r := range revs {
-		res.Revisions = append(res.Revisions, f.toJSON(r))
+		res.Revisions = append(res.Revisions, f.JSON(r))
 	}
 	return app.Result(res, func(w io.Writer) error {
 		for _, r := range revs {

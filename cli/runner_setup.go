@@ -88,39 +88,11 @@ func transactionMode(cmd *cobra.Command, cfg *config.Config, f *runFlags, d dial
 	return runner.TransactionPerRevision, nil
 }
 
-// printProgress prints Alembic's log line for each step on stderr:
-// "Running upgrade a -> b, add users ... done (12 ms)".
+// printProgress prints the runner's progress on stderr unless -q.
 func (a *App) printProgress(p runner.Progress) {
-	if a.Quiet() {
-		return
+	if !a.Quiet() {
+		runner.PrintProgress(a.Stderr, p, a.Mask)
 	}
-	switch p.Phase {
-	case runner.StepStarted:
-		msg := p.Message
-		if p.Resumed > 0 {
-			msg += fmt.Sprintf(" (resuming at statement %d)", p.Resumed+1)
-		}
-		fmt.Fprint(a.Stderr, a.Mask(msg+" ... "))
-	case runner.StepFinished:
-		if p.Pending {
-			fmt.Fprintf(a.Stderr, "ran, to be committed with the whole run (%s)\n", formatElapsed(p.Elapsed))
-		} else {
-			fmt.Fprintf(a.Stderr, "done (%s)\n", formatElapsed(p.Elapsed))
-		}
-	case runner.StepFailed:
-		fmt.Fprintf(a.Stderr, "FAILED (%s)\n", formatElapsed(p.Elapsed))
-	case runner.RunCommitted, runner.Notice:
-		fmt.Fprintln(a.Stderr, a.Mask(p.Message))
-	}
-}
-
-// formatElapsed prints a step's duration: milliseconds below ten
-// seconds, else seconds.
-func formatElapsed(d time.Duration) string {
-	if d < 10*time.Second {
-		return fmt.Sprintf("%d ms", d.Milliseconds())
-	}
-	return fmt.Sprintf("%.1f s", d.Seconds())
 }
 
 // loadRunnable loads the scripts for running them: the graph, with the Go

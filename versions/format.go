@@ -17,6 +17,17 @@ type Formatter struct {
 	// Path shows a revision's file in the log entry; nil shows its Path
 	// as stored.
 	Path func(r *Revision) string
+	// Kind tells a revision's file kind ("go", "sql") in JSON; nil leaves
+	// it out.
+	Kind func(r *Revision) string
+}
+
+// path shows r's file: through Path, else as stored.
+func (f *Formatter) path(r *Revision) string {
+	if f.Path != nil {
+		return f.Path(r)
+	}
+	return r.Path
 }
 
 // Branches returns the effective branch labels of r.
@@ -131,11 +142,7 @@ func (f *Formatter) LogEntry(r *Revision) string {
 	if labels := f.Branches(r); len(labels) > 0 {
 		fmt.Fprintf(&b, "Branch names: %s\n", strings.Join(labels, ", "))
 	}
-	path := r.Path
-	if f.Path != nil {
-		path = f.Path(r)
-	}
-	fmt.Fprintf(&b, "Path: %s\n\n", path)
+	fmt.Fprintf(&b, "Path: %s\n\n", f.path(r))
 	for _, l := range longDoc(r) {
 		if l == "" {
 			b.WriteString("\n")

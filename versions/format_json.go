@@ -1,0 +1,71 @@
+package versions
+
+// RevisionJSON is a revision in the --json output of heads, branches,
+// show and history.
+type RevisionJSON struct {
+	ID            string   `json:"id"`
+	Revises       []string `json:"revises"`
+	DependsOn     []string `json:"depends_on,omitempty"`
+	BranchLabels  []string `json:"branch_labels"`
+	Declared      []string `json:"declared_branch_labels,omitempty"`
+	Message       string   `json:"message"`
+	CreateDate    string   `json:"create_date,omitempty"`
+	Path          string   `json:"path,omitempty"`
+	Kind          string   `json:"kind,omitempty"`
+	Head          bool     `json:"head"`
+	EffectiveHead bool     `json:"effective_head,omitempty"`
+	BranchPoint   bool     `json:"branch_point"`
+	MergePoint    bool     `json:"merge_point"`
+	Children      []string `json:"children,omitempty"`
+	Current       *bool    `json:"current,omitempty"`
+}
+
+// JSON describes r for --json output: its header, effective branch
+// labels, place in the graph, file (as Path shows it) and file kind
+// (as Kind tells it), and, when Current is set, whether it is current.
+func (f *Formatter) JSON(r *Revision) RevisionJSON {
+	g := f.Graph
+	j := RevisionJSON{
+		ID:           r.ID,
+		Revises:      r.Revises,
+		DependsOn:    r.DependsOn,
+		BranchLabels: f.Branches(r),
+		Declared:     r.BranchLabels,
+		Message:      r.Message,
+		CreateDate:   r.CreateDate,
+		Path:         f.path(r),
+		BranchPoint:  g.IsBranchPoint(r.ID),
+		MergePoint:   g.IsMergePoint(r.ID),
+	}
+	if j.Revises == nil {
+		j.Revises = []string{}
+	}
+	if j.BranchLabels == nil {
+		j.BranchLabels = []string{}
+	}
+	if f.Kind != nil {
+		j.Kind = f.Kind(r)
+	}
+	if g.IsHead(r.ID) {
+		j.Head = f.IsRealHead(r)
+		j.EffectiveHead = !j.Head
+	}
+	if j.BranchPoint {
+		j.Children = IDs(g.Children(r.ID))
+	}
+	if f.Current != nil {
+		cur := f.Current[r.ID]
+		j.Current = &cur
+	}
+	return j
+}
+
+// PictureLabel is a revision's label in dot and mermaid output: the id
+// with its labels and markers, then the message.
+func (f *Formatter) PictureLabel(r *Revision) []string {
+	lines := []string{f.HeadOnly(r, true, false, false, true)}
+	if r.Message != "" {
+		lines = append(lines, r.Message)
+	}
+	return lines
+}
