@@ -50,14 +50,7 @@ func writeAppliedHistory(w io.Writer, entries []runner.HistoryEntry, verbose boo
 	tw := tabwriter.NewWriter(w, 0, 4, 2, ' ', 0)
 	fmt.Fprintln(tw, "ID\tSTARTED (UTC)\tSTEP\tSTATUS\tDURATION\tOPERATOR\tVERSION\tTAG")
 	for _, e := range entries {
-		status := e.Status
-		switch {
-		case e.Status == runner.StatusOK || e.Direction == runner.DirectionStamp:
-		case e.StatementCount > 0:
-			status += fmt.Sprintf(" (%d/%d statements ran%s)", e.StatementsDone, e.StatementCount, nextState(e))
-		case e.StatementsDone > 0 || e.Status == runner.StatusUnknown:
-			status += fmt.Sprintf(" (%d statements ran%s)", e.StatementsDone, nextState(e))
-		}
+		status := e.StatusText()
 		dur := ""
 		if !e.FinishedAt.IsZero() {
 			dur = runner.FormatElapsed(e.Duration)
@@ -72,18 +65,4 @@ func writeAppliedHistory(w io.Writer, entries []runner.HistoryEntry, verbose boo
 		}
 	}
 	return tw.Flush()
-}
-
-// nextState describes the statement after those that ran, for an entry
-// that did not finish.
-func nextState(e runner.HistoryEntry) string {
-	switch e.Status {
-	case runner.StatusUnknown, runner.StatusRunning:
-		return fmt.Sprintf("; statement %d unknown", e.StatementsDone+1)
-	case runner.StatusFailed:
-		return fmt.Sprintf("; statement %d failed", e.StatementsDone+1)
-	case runner.StatusInterrupted:
-		return fmt.Sprintf("; statement %d not run", e.StatementsDone+1)
-	}
-	return ""
 }

@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"io"
 	"slices"
-	"strings"
 
 	"github.com/migratego/migrate/runner"
 	"github.com/spf13/cobra"
@@ -104,11 +103,16 @@ func runCurrent(ctx context.Context, app *App, checkHeads bool) error {
 		if len(res.Revisions) == 0 {
 			fmt.Fprintln(w, "(base)")
 		}
+		f := newRevFormatter(s, nil)
 		for _, c := range res.Revisions {
-			writeCurrentLine(w, s, c, app.Verbose())
+			if c.Known {
+				io.WriteString(w, f.CurrentEntry(g.Revision(c.ID), app.Verbose()))
+			} else {
+				fmt.Fprintf(w, "%s (not in the scripts)\n", c.ID)
+			}
 		}
 		if partial != nil {
-			writePartial(w, partial, app.Verbose())
+			io.WriteString(w, partial.Describe(app.Verbose()))
 		}
 		return nil
 	})
@@ -122,64 +126,4 @@ func runCurrent(ctx context.Context, app *App, checkHeads bool) error {
 		return CheckFailed("the database is not at the heads: it is at %s, the scripts' heads are %s", describeRows(rows), describeRows(heads))
 	}
 	return nil
-}
-
-// writeCurrentLine prints one current revision as alembic current does.
-func writeCurrentLine(w io.Writer, s *scripts, c currentRevJSON, verbose bool) {
-	if !c.Known {
-		fmt.Fprintf(w, "%s (not in the scripts)\n", c.ID)
-		return
-	}
-	line := c.ID
-	if len(c.Branches) > 0 {
-		line += " (" + strings.Join(c.Branches, ", ") + ")"
-	}
-	if c.Head {
-		if len(s.graph.Dependents(c.ID)) > 0 {
-			line += " (effective head)"
-		} else {
-			line += " (head)"
-		}
-	}
-	if !verbose {
-		fmt.Fprintln(w, line)
-		return
-	}
-	rev := s.graph.Revision(c.ID)
-	parent := "<base>"
-	if len(rev.Revises) > 0 {
-		parent = strings.Join(rev.Revises, ", ")
-	}
-	fmt.Fprintf(w, "Rev: %s\nParent: %s\n", line, parent)
-	if len(rev.DependsOn) > 0 {
-		fmt.Fprintf(w, "Also depends on: %s\n", strings.Join(rev.DependsOn, ", "))
-	}
-	if c.Path != "" {
-		fmt.Fprintf(w, "Path: %s\n", c.Path)
-	}
-	fmt.Fprintf(w, "\n    %s\n\n    Revision ID: %s\n    Revises: %s\n", rev.Message, rev.ID, strings.Join(rev.Revises, ", "))
-	if rev.CreateDate != "" {
-		fmt.Fprintf(w, "    Create Date: %s\n", rev.CreateDate)
-	}
-	fmt.Fprintln(w)
-}
-
-// writePartial describes a partly applied revision: its step and what is
-// known of each statement ("1 ran, 2 unknown, 3 not run"); verbose adds
-// the statements' texts.
-func writePartial(w io.Writer, p *runner.Partial, verbose bool) {
-	where := p.Path
-	if where == "" {
-		where = "file gone"
-	}
-	states := make([]string, len(p.Statements))
-	for i, st := range p.Statements {
-		states[i] = fmt.Sprintf("%d %s", st.Index, st.State)
-	}
-	fmt.Fprintf(w, "partly applied: %s (%s), history entry %d: statements %s\n", p.Step, where, p.HistoryID, strings.Join(states, ", "))
-	if verbose {
-		for _, st := range p.Statements {
-			fmt.Fprintf(w, "  %d. [%s] %s\n", st.Index, st.State, st.Text)
-		}
-	}
 }

@@ -71,7 +71,7 @@ history table does not exist at all, verify says so and exits 1.`,
 						fmt.Fprintf(w, "%s: changed since it was applied: %s (applied checksum %s, file checksum %s)\n",
 							p.Revision, p.Path, short(p.AppliedChecksum), short(p.FileChecksum))
 					case "partly applied":
-						writePartial(w, p.Partial, app.Verbose())
+						io.WriteString(w, p.Partial.Describe(app.Verbose()))
 					default:
 						fmt.Fprintf(w, "%s: applied, but no revision file has it any more\n", p.Revision)
 					}

@@ -2,6 +2,7 @@ package cli
 
 import (
 	"context"
+	"database/sql"
 	"errors"
 	"fmt"
 	"os/exec"
@@ -338,8 +339,9 @@ func TestInterruptedConcurrentIndex(t *testing.T) {
 	p.write("c1.sql", "-- migrate:id c1\n\n-- migrate:upgrade\nCREATE TABLE c (a integer);\nINSERT INTO c VALUES (1), (2);\n")
 	p.write("c2.sql", "-- migrate:id c2\n-- migrate:revises c1\n\n-- migrate:upgrade\nCREATE INDEX CONCURRENTLY c_a ON c (a);\n")
 	p.want(0, "upgrade", "c1")
-	// An open transaction that has seen c makes the build wait for it.
-	blocker, err := db.BeginTx(ctx, nil)
+	// An open transaction whose snapshot is older than the build makes
+	// the build wait for it.
+	blocker, err := db.BeginTx(ctx, &sql.TxOptions{Isolation: sql.LevelRepeatableRead})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -348,6 +350,7 @@ func TestInterruptedConcurrentIndex(t *testing.T) {
 		t.Fatal(err)
 	}
 	cmd, stderr := startMigrate(ctx, t, p, "upgrade", "head")
+	t.Cleanup(func() { t.Logf("migrate output:\n%s", stderr.String()) })
 	waitStatement(ctx, t, db, "INDEX CONCURRENTLY c_a")
 	if err := cmd.Process.Signal(syscall.SIGINT); err != nil {
 		t.Fatal(err)
@@ -361,11 +364,12 @@ func TestInterruptedConcurrentIndex(t *testing.T) {
 		t.Errorf("stderr does not tell about the invalid index:\n%s", stderr.String())
 	}
 	var n int
-	if err := db.QueryRowContext(ctx, "SELECT COUNT(*) FROM pg_indexes WHERE indexname = 'c_a'").Scan(&n); err != nil || n != 0 {
+	if err := db.QueryRowContext(ctx, "SELECT COUNT(*) FROM pg_indexes WHERE schemaname = $1 AND indexname = 'c_a'", tg.Scope).Scan(&n); err != nil || n != 0 {
 		t.Fatalf("index c_a left behind: %d, %v", n, err)
 	}
 	p.want(0, "upgrade", "head")
-	if err := db.QueryRowContext(ctx, "SELECT COUNT(*) FROM pg_index i JOIN pg_class c ON c.oid = i.indexrelid WHERE c.relname = 'c_a' AND i.indisvalid").Scan(&n); err != nil || n != 1 {
+	if err := db.QueryRowContext(ctx, `SELECT COUNT(*) FROM pg_index i JOIN pg_class c ON c.oid = i.indexrelid
+JOIN pg_namespace ns ON ns.oid = c.relnamespace WHERE ns.nspname = $1 AND c.relname = 'c_a' AND i.indisvalid`, tg.Scope).Scan(&n); err != nil || n != 1 {
 		t.Fatalf("valid index c_a: %d, %v", n, err)
 	}
 }

@@ -1,0 +1,59 @@
+package runner
+
+import (
+	"fmt"
+	"strings"
+)
+
+// Describe tells what is known of a partly applied revision: its step,
+// file and history entry and the state of each statement ("1 ran, 2
+// unknown, 3 not run"), on one line ending in a newline; verbose adds
+// one line per statement with its text.
+func (p *Partial) Describe(verbose bool) string {
+	where := p.Path
+	if where == "" {
+		where = "file gone"
+	}
+	states := make([]string, len(p.Statements))
+	for i, st := range p.Statements {
+		states[i] = fmt.Sprintf("%d %s", st.Index, st.State)
+	}
+	var b strings.Builder
+	fmt.Fprintf(&b, "partly applied: %s (%s), history entry %d: statements %s\n", p.Step, where, p.HistoryID, strings.Join(states, ", "))
+	if verbose {
+		for _, st := range p.Statements {
+			fmt.Fprintf(&b, "  %d. [%s] %s\n", st.Index, st.State, st.Text)
+		}
+	}
+	return b.String()
+}
+
+// StatusText is the entry's status as history --applied shows it: the
+// status, and for a step that did not finish how many of its statements
+// ran and what became of the next one, e.g. "failed (2/5 statements ran;
+// statement 3 failed)".
+func (e *HistoryEntry) StatusText() string {
+	switch {
+	case e.Status == StatusOK || e.Direction == DirectionStamp:
+		return e.Status
+	case e.StatementCount > 0:
+		return e.Status + fmt.Sprintf(" (%d/%d statements ran%s)", e.StatementsDone, e.StatementCount, e.nextState())
+	case e.StatementsDone > 0 || e.Status == StatusUnknown:
+		return e.Status + fmt.Sprintf(" (%d statements ran%s)", e.StatementsDone, e.nextState())
+	}
+	return e.Status
+}
+
+// nextState describes the statement after those that ran, for an entry
+// that did not finish.
+func (e *HistoryEntry) nextState() string {
+	switch e.Status {
+	case StatusUnknown, StatusRunning:
+		return fmt.Sprintf("; statement %d unknown", e.StatementsDone+1)
+	case StatusFailed:
+		return fmt.Sprintf("; statement %d failed", e.StatementsDone+1)
+	case StatusInterrupted:
+		return fmt.Sprintf("; statement %d not run", e.StatementsDone+1)
+	}
+	return ""
+}

@@ -1,0 +1,47 @@
+package versions
+
+import (
+	"fmt"
+	"strings"
+)
+
+// CurrentEntry is how `current` shows r, a revision of the database's
+// version table, as alembic current does: its id, declared branch labels
+// and head marker on one line; verbose gives the full entry instead
+// (parents, dependencies, file as Path shows it, message, id, date). It
+// ends in a newline.
+func (f *Formatter) CurrentEntry(r *Revision, verbose bool) string {
+	g := f.Graph
+	line := r.ID
+	if len(r.BranchLabels) > 0 {
+		line += " (" + strings.Join(r.BranchLabels, ", ") + ")"
+	}
+	if g.IsHead(r.ID) {
+		if len(g.Dependents(r.ID)) > 0 {
+			line += " (effective head)"
+		} else {
+			line += " (head)"
+		}
+	}
+	if !verbose {
+		return line + "\n"
+	}
+	var b strings.Builder
+	parent := "<base>"
+	if len(r.Revises) > 0 {
+		parent = strings.Join(r.Revises, ", ")
+	}
+	fmt.Fprintf(&b, "Rev: %s\nParent: %s\n", line, parent)
+	if len(r.DependsOn) > 0 {
+		fmt.Fprintf(&b, "Also depends on: %s\n", strings.Join(r.DependsOn, ", "))
+	}
+	if path := f.path(r); path != "" {
+		fmt.Fprintf(&b, "Path: %s\n", path)
+	}
+	fmt.Fprintf(&b, "\n    %s\n\n    Revision ID: %s\n    Revises: %s\n", r.Message, r.ID, strings.Join(r.Revises, ", "))
+	if r.CreateDate != "" {
+		fmt.Fprintf(&b, "    Create Date: %s\n", r.CreateDate)
+	}
+	b.WriteString("\n")
+	return b.String()
+}

@@ -1,0 +1,34 @@
+package versions
+
+import "testing"
+
+func TestFormatterCurrentEntry(t *testing.T) {
+	g, err := NewGraph([]*Revision{
+		{ID: "a", Message: "base", Path: "versions/a.sql"},
+		{ID: "b", Revises: []string{"a"}, Message: "left", BranchLabels: []string{"lb"}, CreateDate: "2026-01-02 03:04:05"},
+		{ID: "c", Revises: []string{"a"}, Message: "right"},
+		{ID: "d", Revises: []string{"b"}, DependsOn: []string{"c"}, Message: "top"},
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	f := &Formatter{Graph: g}
+	tests := []struct {
+		id      string
+		verbose bool
+		want    string
+	}{
+		{"a", false, "a\n"},
+		{"b", false, "b (lb)\n"},
+		{"c", false, "c (effective head)\n"},
+		{"d", false, "d (head)\n"},
+		{"a", true, "Rev: a\nParent: <base>\nPath: versions/a.sql\n\n    base\n\n    Revision ID: a\n    Revises: \n\n"},
+		{"b", true, "Rev: b (lb)\nParent: a\n\n    left\n\n    Revision ID: b\n    Revises: a\n    Create Date: 2026-01-02 03:04:05\n\n"},
+		{"d", true, "Rev: d (head)\nParent: b\nAlso depends on: c\n\n    top\n\n    Revision ID: d\n    Revises: b\n\n"},
+	}
+	for _, tt := range tests {
+		if got := f.CurrentEntry(g.Revision(tt.id), tt.verbose); got != tt.want {
+			t.Errorf("%s verbose=%v: got %q, want %q", tt.id, tt.verbose, got, tt.want)
+		}
+	}
+}
