@@ -3,7 +3,6 @@ package cli
 import (
 	"fmt"
 	"io"
-	"strings"
 
 	"github.com/spf13/cobra"
 
@@ -117,16 +116,7 @@ func runBranches(app *App) error {
 	}
 	return app.Result(res, func(w io.Writer) error {
 		for _, bp := range points {
-			if app.Verbose() {
-				fmt.Fprintln(w, f.LogEntry(bp))
-			} else {
-				fmt.Fprintln(w, f.HeadOnly(bp, true, false, false, true))
-			}
-			indent := strings.Repeat(" ", len(bp.ID))
-			for _, c := range g.Children(bp.ID) {
-				fmt.Fprintf(w, "%s -> %s\n", indent, f.HeadOnly(c, true, app.Verbose(), false, true))
-			}
-			fmt.Fprintln(w)
+			io.WriteString(w, f.BranchEntry(bp, app.Verbose()))
 		}
 		return nil
 	})

@@ -66,15 +66,7 @@ history table does not exist at all, verify says so and exits 1.`,
 				Problems []runner.VerifyProblem `json:"problems"`
 			}{problems}, func(w io.Writer) error {
 				for _, p := range problems {
-					switch p.Problem {
-					case "changed":
-						fmt.Fprintf(w, "%s: changed since it was applied: %s (applied checksum %s, file checksum %s)\n",
-							p.Revision, p.Path, short(p.AppliedChecksum), short(p.FileChecksum))
-					case "partly applied":
-						io.WriteString(w, p.Partial.Describe(app.Verbose()))
-					default:
-						fmt.Fprintf(w, "%s: applied, but no revision file has it any more\n", p.Revision)
-					}
+					io.WriteString(w, p.Describe(app.Verbose()))
 				}
 				if len(problems) == 0 && !app.Quiet() {
 					fmt.Fprintln(w, "all applied revisions match their files")
@@ -92,12 +84,4 @@ history table does not exist at all, verify says so and exits 1.`,
 	}
 	cmd.Flags().StringVar(&accept, "accept", "", "record that the file of the applied revision `REV` was edited on purpose")
 	return cmd
-}
-
-// short abbreviates a checksum.
-func short(sum string) string {
-	if len(sum) > 12 {
-		return sum[:12]
-	}
-	return sum
 }

@@ -74,11 +74,8 @@ func (a *App) runnerOptions(cmd *cobra.Command, cfg *config.Config, f *runFlags)
 // configuration's false quietly means per-revision there.
 func transactionMode(cmd *cobra.Command, cfg *config.Config, f *runFlags, d dialect.Dialect) (runner.TransactionMode, error) {
 	if cmd.Flags().Changed("transaction") {
-		switch f.transaction {
-		case "per-revision", "per-migration", "revision":
-			return runner.TransactionPerRevision, nil
-		case "all":
-			return runner.TransactionAll, nil
+		if mode, ok := runner.ParseTransactionMode(f.transaction); ok {
+			return mode, nil
 		}
 		return 0, Usagef("--transaction %q: use per-revision or all", f.transaction)
 	}

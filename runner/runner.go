@@ -30,6 +30,19 @@ const (
 	TransactionAll
 )
 
+// ParseTransactionMode reads a transaction mode by name: "per-revision"
+// (or "per-migration", "revision") or "all". ok is false for another
+// name.
+func ParseTransactionMode(name string) (mode TransactionMode, ok bool) {
+	switch name {
+	case "per-revision", "per-migration", "revision":
+		return TransactionPerRevision, true
+	case "all":
+		return TransactionAll, true
+	}
+	return 0, false
+}
+
 // DefaultLockTimeout bounds the wait for the migration lock.
 const DefaultLockTimeout = 60 * time.Second
 

@@ -57,3 +57,24 @@ func (e *HistoryEntry) nextState() string {
 	}
 	return ""
 }
+
+// Describe tells the problem as verify shows it, on one line ending in
+// a newline (a partly applied revision: Partial.Describe).
+func (p *VerifyProblem) Describe(verbose bool) string {
+	switch p.Problem {
+	case "changed":
+		return fmt.Sprintf("%s: changed since it was applied: %s (applied checksum %s, file checksum %s)\n",
+			p.Revision, p.Path, shortChecksum(p.AppliedChecksum), shortChecksum(p.FileChecksum))
+	case "partly applied":
+		return p.Partial.Describe(verbose)
+	}
+	return fmt.Sprintf("%s: applied, but no revision file has it any more\n", p.Revision)
+}
+
+// shortChecksum abbreviates a checksum.
+func shortChecksum(sum string) string {
+	if len(sum) > 12 {
+		return sum[:12]
+	}
+	return sum
+}

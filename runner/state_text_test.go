@@ -41,3 +41,43 @@ func TestPartialDescribe(t *testing.T) {
 		}
 	}
 }
+
+func TestVerifyProblemDescribe(t *testing.T) {
+	tests := []struct {
+		p    VerifyProblem
+		want string
+	}{
+		{VerifyProblem{Revision: "a1", Problem: "changed", Path: "versions/a1.sql",
+			AppliedChecksum: "0123456789abcdef", FileChecksum: "fedcba"},
+			"a1: changed since it was applied: versions/a1.sql (applied checksum 0123456789ab, file checksum fedcba)\n"},
+		{VerifyProblem{Revision: "a2", Problem: "vanished"}, "a2: applied, but no revision file has it any more\n"},
+		{VerifyProblem{Revision: "a3", Problem: "partly applied", Partial: &Partial{Step: "upgrade a2 -> a3", HistoryID: 4,
+			Statements: []StatementState{{Index: 1, State: "unknown"}}}},
+			"partly applied: upgrade a2 -> a3 (file gone), history entry 4: statements 1 unknown\n"},
+	}
+	for _, tt := range tests {
+		if got := tt.p.Describe(false); got != tt.want {
+			t.Errorf("%s: got %q, want %q", tt.p.Problem, got, tt.want)
+		}
+	}
+}
+
+func TestParseTransactionMode(t *testing.T) {
+	tests := []struct {
+		name string
+		mode TransactionMode
+		ok   bool
+	}{
+		{"per-revision", TransactionPerRevision, true},
+		{"per-migration", TransactionPerRevision, true},
+		{"revision", TransactionPerRevision, true},
+		{"all", TransactionAll, true},
+		{"ALL", 0, false},
+		{"", 0, false},
+	}
+	for _, tt := range tests {
+		if mode, ok := ParseTransactionMode(tt.name); mode != tt.mode || ok != tt.ok {
+			t.Errorf("%q: got %v %v, want %v %v", tt.name, mode, ok, tt.mode, tt.ok)
+		}
+	}
+}

@@ -32,3 +32,33 @@ func TestFormatterCurrentEntry(t *testing.T) {
 		}
 	}
 }
+
+func TestFormatterBranchEntry(t *testing.T) {
+	g, err := NewGraph([]*Revision{
+		{ID: "a1", Message: "base"},
+		{ID: "b", Revises: []string{"a1"}, Message: "left", BranchLabels: []string{"lb"}},
+		{ID: "c", Revises: []string{"a1"}, Message: "right"},
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	f := &Formatter{Graph: g}
+	a := g.Revision("a1")
+	for _, verbose := range []bool{false, true} {
+		head := f.HeadOnly(a, true, false, false, true)
+		if verbose {
+			head = f.LogEntry(a)
+		}
+		want := head + "\n"
+		for _, c := range g.Children("a1") {
+			want += "   -> " + f.HeadOnly(c, true, verbose, false, true) + "\n"
+		}
+		want += "\n"
+		if got := f.BranchEntry(a, verbose); got != want {
+			t.Errorf("verbose=%v: got %q, want %q", verbose, got, want)
+		}
+	}
+	if got := f.BranchEntry(a, false); got != "a1 (branchpoint)\n   -> b (lb) (head)\n   -> c (head)\n\n" {
+		t.Errorf("got %q", got)
+	}
+}

@@ -45,3 +45,22 @@ func (f *Formatter) CurrentEntry(r *Revision, verbose bool) string {
 	b.WriteString("\n")
 	return b.String()
 }
+
+// BranchEntry is how `branches` shows the branch point bp, as alembic
+// branches does: its line (verbose: its full entry), then one line per
+// revision branching from it, then an empty line.
+func (f *Formatter) BranchEntry(bp *Revision, verbose bool) string {
+	var b strings.Builder
+	if verbose {
+		b.WriteString(f.LogEntry(bp))
+	} else {
+		b.WriteString(f.HeadOnly(bp, true, false, false, true))
+	}
+	b.WriteString("\n")
+	indent := strings.Repeat(" ", len(bp.ID))
+	for _, c := range f.Graph.Children(bp.ID) {
+		fmt.Fprintf(&b, "%s -> %s\n", indent, f.HeadOnly(c, true, verbose, false, true))
+	}
+	b.WriteString("\n")
+	return b.String()
+}
