@@ -34,10 +34,10 @@ func RenderModelGo(md *model.MetaData, pkg string) ([]byte, error) {
 		w.printf("md.Domains = append(md.Domains, %s)\n", d.GoSource())
 	}
 	for _, s := range md.Sequences {
-		w.printf("md.Sequences = append(md.Sequences, &model.Sequence{%sName: %s%s%s%s%s%s%s%s%s})\n",
+		w.printf("md.Sequences = append(md.Sequences, &model.Sequence{%sName: %s%s%s%s%s%s%s%s%s%s})\n",
 			w.field("Schema", s.Schema), q(s.Name), w.intField("Start", s.Start), w.intField("Increment", s.Increment),
 			w.ptrField("MinValue", s.MinValue), w.ptrField("MaxValue", s.MaxValue), w.intField("Cache", s.Cache),
-			w.boolField("Cycle", s.Cycle), w.strField("OwnedBy", s.OwnedBy), w.strField("As", s.As))
+			w.boolField("Cycle", s.Cycle), w.strField("OwnedBy", s.OwnedBy), w.strField("As", s.As), w.strField("Comment", s.Comment))
 	}
 	for _, t := range md.Tables {
 		w.printf("md.AddTable(%s)\n", t.GoSource())

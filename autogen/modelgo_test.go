@@ -22,7 +22,7 @@ func goldenModel() *model.MetaData {
 		Enums:      []*model.EnumType{{Name: "mood", Values: []string{"happy", "it's \"sad\""}}},
 		Domains: []*model.Domain{{Schema: "app", Name: "year", Type: model.SmallInt, NotNull: true, Default: model.DefaultLiteral(int64(2000)),
 			Collation: "C", Checks: []*model.Check{{Name: "year_check", Expr: "VALUE > 1900"}}, Comment: "a year"}},
-		Sequences: []*model.Sequence{{Name: "seq", Start: 10, Increment: 2, MinValue: &minV, MaxValue: &maxV, Cycle: true, OwnedBy: "t.id", As: "integer"}},
+		Sequences: []*model.Sequence{{Name: "seq", Start: 10, Increment: 2, MinValue: &minV, MaxValue: &maxV, Cycle: true, OwnedBy: "t.id", As: "integer", Comment: "numbers"}},
 		Views: []*model.View{{Name: "v", Definition: "SELECT 1"},
 			{Name: "v2", Definition: "SELECT * FROM v", Comment: "on v", DependsOn: []model.ObjectName{{Name: "v"}, {Schema: "app", Name: "f"}}}},
 		Definitions: []*model.Definition{

@@ -28,6 +28,9 @@ func loadScript(t *testing.T, db *dialect.DB, name, script string) {
 	}
 }
 
+// everySchema is how each database's inspection reads every user schema.
+var everySchema = map[string][]string{"postgres": {"--schema", "*"}}
+
 // TestInspectReloads is the acceptance check of `migrate inspect`: the SQL
 // it prints for each realistic schema in testdata/schemas/<db>/ reloads
 // into an empty database without error, and the JSON form reads back as a
@@ -45,18 +48,22 @@ func TestInspectReloads(t *testing.T) {
 				if err != nil {
 					t.Fatal(err)
 				}
-				db, tg := testdb.Open(t, name)
+				// A database of its own (extensions and schemas are
+				// database-wide on PostgreSQL), and every user schema.
+				tg := testdb.NewDatabase(t, name)
+				db := openTarget(t, tg)
 				loadScript(t, db, file, string(src))
+				scope := append([]string{"--database-url", tg.URL}, everySchema[name]...)
 
 				dir := t.TempDir()
-				code, out, errOut := run(t, dir, nil, "inspect", "--database-url", tg.URL, "--format", "sql")
+				code, out, errOut := run(t, dir, nil, append([]string{"inspect", "--format", "sql"}, scope...)...)
 				if code != 0 {
 					t.Fatalf("inspect --format sql: exit %d: %s", code, errOut)
 				}
-				fresh, _ := testdb.Open(t, name)
+				fresh := openTarget(t, testdb.NewDatabase(t, name))
 				loadScript(t, fresh, "inspect output", out)
 
-				code, js, errOut := run(t, dir, nil, "inspect", "--database-url", tg.URL, "--format", "json")
+				code, js, errOut := run(t, dir, nil, append([]string{"inspect", "--format", "json"}, scope...)...)
 				if code != 0 {
 					t.Fatalf("inspect --format json: exit %d: %s", code, errOut)
 				}
@@ -68,13 +75,24 @@ func TestInspectReloads(t *testing.T) {
 					t.Errorf("inspect --format json found no tables")
 				}
 
-				code, gosrc, errOut := run(t, dir, nil, "inspect", "--database-url", tg.URL, "--format", "go")
+				code, gosrc, errOut := run(t, dir, nil, append([]string{"inspect", "--format", "go"}, scope...)...)
 				if code != 0 || gosrc == "" {
 					t.Fatalf("inspect --format go: exit %d: %s", code, errOut)
 				}
 			})
 		}
 	}
+}
+
+// openTarget connects to a test database and closes it at cleanup.
+func openTarget(t *testing.T, tg *testdb.Target) *dialect.DB {
+	t.Helper()
+	db, err := dialect.Open(context.Background(), tg.URL)
+	if err != nil {
+		t.Fatalf("open %s: %v", tg.Name, err)
+	}
+	t.Cleanup(func() { db.Close() })
+	return db
 }
 
 func TestInspectBadFormat(t *testing.T) {

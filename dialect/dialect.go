@@ -146,6 +146,20 @@ type Capabilities struct {
 	// WithoutRowID: SQLite WITHOUT ROWID tables.
 	WithoutRowID bool
 
+	// IndexCollations: a COLLATE clause on an index key (PostgreSQL, SQLite).
+	IndexCollations bool
+	// IndexOpclasses: an operator class on an index key (PostgreSQL).
+	IndexOpclasses bool
+	// IndexNullsOrder: NULLS FIRST/LAST on an index key (PostgreSQL).
+	IndexNullsOrder bool
+	// ExclusionConstraints: EXCLUDE USING … (PostgreSQL).
+	ExclusionConstraints bool
+	// Partitioning: declarative partitioning, PARTITION BY and PARTITION OF
+	// (PostgreSQL).
+	Partitioning bool
+	// Domains: CREATE DOMAIN (PostgreSQL).
+	Domains bool
+
 	// Syntax tells the SQL statement lexer (versions) how to split scripts.
 	Syntax Syntax
 }

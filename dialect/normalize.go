@@ -24,7 +24,8 @@ type normalizer interface {
 // to the table's own schema has an empty RefSchema; identity and sequence
 // parameters equal to their defaults are zero; expressions (checks, index
 // keys and predicates, generated columns, expression defaults) are put in
-// canonical text by CanonicalExpr. The dialect then applies its own rules.
+// canonical text by CanonicalExpr; the kinds beyond tables follow
+// normalizeObjects. The dialect then applies its own rules.
 func Normalize(d Dialect, md *model.MetaData) *model.MetaData {
 	md = md.Clone()
 	md.ApplyNaming()
@@ -35,6 +36,7 @@ func Normalize(d Dialect, md *model.MetaData) *model.MetaData {
 			n.normalizeTable(t)
 		}
 	}
+	normalizeObjects(d, md)
 	for _, s := range md.Sequences {
 		if s.Start == 1 {
 			s.Start = 0

@@ -83,6 +83,13 @@ func postgresCapabilities(version int) Capabilities {
 
 		WithoutRowID: false,
 
+		IndexCollations:      true,
+		IndexOpclasses:       true,
+		IndexNullsOrder:      true,
+		ExclusionConstraints: true,
+		Partitioning:         version >= 100000,
+		Domains:              true,
+
 		Syntax: Syntax{
 			DollarQuotes: true,
 			// SQL-standard function bodies (BEGIN ATOMIC … END) arrived in 14.

@@ -143,9 +143,15 @@ func (d *postgresDialect) identity(b *builder, t *model.Table, c *model.Column) 
 	}
 }
 
-// tableSuffix appends the table options PostgreSQL accepts (TABLESPACE)
+// tableSuffix appends PARTITION BY for a partitioned table and the table
+// options PostgreSQL accepts (TABLESPACE),
 // and refuses the rest.
 func (d *postgresDialect) tableSuffix(b *builder, t *model.Table) {
+	if p := t.PartitionBy; p != nil {
+		// Validate accepted the strategy from range, list and hash; the key
+		// is an expression list as the server prints it.
+		b.raw(" PARTITION BY ", strings.ToUpper(p.Strategy), " (", p.Key, ")")
+	}
 	keys := make([]string, 0, len(t.Options))
 	for k := range t.Options {
 		keys = append(keys, k)

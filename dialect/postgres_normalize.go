@@ -75,7 +75,8 @@ func distinctUniques(t *model.Table) []*model.Unique {
 //     renders it, so that 'a' and 'a'::text, 2 and 2.0, TRUE and true all
 //     compare equal to the literal PostgreSQL prints back;
 //   - on a numeric column, a number in quotes is the number ('5' is
-//     stored as 5);
+//     stored as 5), and trailing zeros of a fraction do not count (2.0
+//     is 2);
 //   - now() and transaction_timestamp() are CURRENT_TIMESTAMP (a rule of
 //     CanonicalExpr).
 //
@@ -101,7 +102,24 @@ func (d *postgresDialect) normalizeDefault(typ model.Type, def *model.Default) *
 	if isNumericKind(typ.Kind) && len(expr) > 2 && expr[0] == '\'' && expr[len(expr)-1] == '\'' && isNumber(expr[1:len(expr)-1]) {
 		expr = expr[1 : len(expr)-1]
 	}
+	if isNumericKind(typ.Kind) {
+		expr = trimDecimalZeros(expr)
+	}
 	return &model.Default{Expr: expr}
+}
+
+// trimDecimalZeros drops the trailing zeros of a plain decimal number's
+// fraction, and the point if nothing is left after it ("2.0" and "2.00"
+// are 2, "1.50" is 1.5): the same value on a numeric or float column.
+// Anything else is returned as is.
+func trimDecimalZeros(s string) string {
+	digits := strings.TrimPrefix(s, "-")
+	intPart, frac, ok := strings.Cut(digits, ".")
+	if !ok || intPart == "" || strings.Trim(intPart, "0123456789") != "" || strings.Trim(frac, "0123456789") != "" {
+		return s
+	}
+	s = strings.TrimRight(s, "0")
+	return strings.TrimSuffix(s, ".")
 }
 
 // isNumericKind reports whether k is an integer, numeric or floating type.

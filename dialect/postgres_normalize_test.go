@@ -56,3 +56,14 @@ func TestPostgresNormalizeEnumSchema(t *testing.T) {
 		t.Errorf("enum in another schema: EnumSchema = %q; want other", got)
 	}
 }
+
+func TestTrimDecimalZeros(t *testing.T) {
+	for in, want := range map[string]string{
+		"2.0": "2", "2.00": "2", "-2.0": "-2", "1.50": "1.5", "0.0000": "0", "10": "10", "100.": "100",
+		"1e10": "1e10", "2.0e0": "2.0e0", "'2.0'": "'2.0'", "x.0": "x.0", ".50": ".50", "1.05": "1.05",
+	} {
+		if got := trimDecimalZeros(in); got != want {
+			t.Errorf("trimDecimalZeros(%q) = %q, want %q", in, got, want)
+		}
+	}
+}

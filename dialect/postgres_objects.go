@@ -70,7 +70,12 @@ func (d *postgresDialect) CreateSequence(s *model.Sequence) ([]string, error) {
 	if s.OwnedBy != "" {
 		d.ownedBy(b, s)
 	}
-	return one(d.wrap(b.stmt()))
+	out, err := one(d.wrap(b.stmt()))
+	if err != nil || s.Comment == "" {
+		return out, err
+	}
+	c, err := d.commentOn("SEQUENCE", s.Schema, s.Name, "", s.Comment)
+	return append(out, c), err
 }
 
 // setSequenceOwner returns ALTER SEQUENCE … OWNED BY table.column, or

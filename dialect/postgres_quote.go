@@ -90,5 +90,11 @@ func postgresFloat(f float64, bits int) string {
 	case math.IsInf(f, -1):
 		return "'-Infinity'::float8"
 	}
-	return strconv.FormatFloat(f, 'g', -1, bits)
+	s := strconv.FormatFloat(f, 'g', -1, bits)
+	if !strings.ContainsAny(s, ".e") {
+		// A whole number keeps a fraction, so that the server stores a
+		// decimal (2.0, not the integer 2) and prints it back as a float.
+		s += ".0"
+	}
+	return s
 }

@@ -161,3 +161,94 @@ func TestDefinitionStatements(t *testing.T) {
 		})
 	}
 }
+
+// The PostgreSQL spellings of partitions, exclusion constraints and index
+// key options.
+func TestPostgresTableKinds(t *testing.T) {
+	d := dialect.Postgres()
+	parent := &model.Table{Schema: "app", Name: "events", Columns: []*model.Column{{Name: "at", Type: model.TimestampTZ}, {Name: "room", Type: model.Integer}},
+		PartitionBy: &model.PartitionBy{Strategy: "range", Key: "at"},
+		Exclusions: []*model.Exclusion{{Name: "no_overlap", Method: "gist", Where: "room > 0", Deferrable: true, InitiallyDeferred: true, Include: []string{"at"},
+			Elements: []model.ExclusionElement{{IndexPart: model.IndexPart{Column: "room"}, Operator: "="}, {IndexPart: model.IndexPart{Expr: "tstzrange(at, at)"}, Operator: "OPERATOR(pg_catalog.&&)"}}}}}
+	tests := []struct {
+		name string
+		got  func() ([]string, error)
+		want string
+	}{
+		{"partitioned table with an exclusion constraint", func() ([]string, error) { return d.CreateTable(parent) },
+			"CREATE TABLE \"app\".\"events\" (\n\t\"at\" timestamp with time zone NOT NULL,\n\t\"room\" integer NOT NULL,\n\t" +
+				`CONSTRAINT "no_overlap" EXCLUDE USING gist ("room" WITH =, (tstzrange(at, at)) WITH OPERATOR(pg_catalog.&&)) INCLUDE ("at") WHERE (room > 0) DEFERRABLE INITIALLY DEFERRED` +
+				"\n) PARTITION BY RANGE (at)"},
+		{"partition without constraints", func() ([]string, error) {
+			return d.CreateTable(&model.Table{Schema: "app", Name: "events_old", PartitionOf: &model.PartitionOf{Table: "events", Bound: "DEFAULT"}})
+		}, `CREATE TABLE "app"."events_old" PARTITION OF "app"."events" DEFAULT`},
+		{"sub-partitioned partition with a key of its own", func() ([]string, error) {
+			return d.CreateTable(&model.Table{Name: "p1", PrimaryKey: &model.PrimaryKey{Name: "p1_pkey", Columns: []string{"at", "room"}},
+				PartitionOf: &model.PartitionOf{Schema: "app", Table: "events", Bound: "FOR VALUES FROM ('2025-01-01') TO ('2026-01-01')"},
+				PartitionBy: &model.PartitionBy{Strategy: "hash", Key: "room"}})
+		}, "CREATE TABLE \"p1\" PARTITION OF \"app\".\"events\" (\n\tCONSTRAINT \"p1_pkey\" PRIMARY KEY (\"at\", \"room\")\n) FOR VALUES FROM ('2025-01-01') TO ('2026-01-01') PARTITION BY HASH (room)"},
+		{"index key options", func() ([]string, error) {
+			return d.CreateIndex(parent, &model.Index{Name: "ix", Method: "gist", Parts: []model.IndexPart{
+				{Column: "room", Desc: true, Nulls: model.NullsLast, Collation: "C"},
+				{Expr: "lower(x)", Opclass: "extensions.gist_trgm_ops", OpclassParams: "siglen=32"},
+				{Column: "at", Nulls: model.NullsFirst}}}, dialect.IndexOptions{})
+		}, `CREATE INDEX "ix" ON "app"."events" USING gist ("room" COLLATE "C" DESC NULLS LAST, (lower(x)) "extensions"."gist_trgm_ops" (siglen=32), "at" NULLS FIRST)`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got, err := tt.got()
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got[0] != tt.want {
+				t.Errorf("got\n%s\nwant\n%s", got[0], tt.want)
+			}
+		})
+	}
+}
+
+// Bad operators and parameters never reach the SQL; other databases refuse
+// the PostgreSQL-only kinds by name.
+func TestTableKindsRefused(t *testing.T) {
+	ex := func(op string) *model.Table {
+		return &model.Table{Name: "t", Columns: []*model.Column{{Name: "a", Type: model.Integer}},
+			Exclusions: []*model.Exclusion{{Name: "x", Elements: []model.ExclusionElement{{IndexPart: model.IndexPart{Column: "a"}, Operator: op}}}}}
+	}
+	keyed := func(p model.IndexPart) func(d dialect.Dialect) error {
+		return func(d dialect.Dialect) error {
+			tb := &model.Table{Name: "t", Columns: []*model.Column{{Name: "a", Type: model.Text}}}
+			_, err := d.CreateIndex(tb, &model.Index{Name: "ix", Parts: []model.IndexPart{p}}, dialect.IndexOptions{})
+			return err
+		}
+	}
+	table := func(tb *model.Table) func(d dialect.Dialect) error {
+		return func(d dialect.Dialect) error { _, err := d.CreateTable(tb); return err }
+	}
+	tests := []struct {
+		dialect string
+		do      func(d dialect.Dialect) error
+		want    string
+	}{
+		{"postgres", table(ex("= ; DROP TABLE t")), `operator "= ; DROP TABLE t" is neither an operator symbol nor OPERATOR(schema.symbol)`},
+		{"postgres", table(ex("OPERATOR(x.&&) --")), "is neither an operator symbol"},
+		{"postgres", keyed(model.IndexPart{Column: "a", Opclass: "text_ops", OpclassParams: "siglen=1); DROP TABLE t; --"}), "must be name=value pairs"},
+		{"mysql", table(ex("=")), "mysql: exclusion constraint \"x\" on table \"t\": an exclusion constraint is not supported"},
+		{"sqlite", table(&model.Table{Name: "p", PartitionOf: &model.PartitionOf{Table: "t", Bound: "DEFAULT"}}), "sqlite: table \"p\": declarative partitioning is not supported"},
+		{"postgres", table(&model.Table{Name: "p", Columns: []*model.Column{{Name: "a", Type: model.Text}}, PartitionOf: &model.PartitionOf{Table: "t", Bound: "DEFAULT"}}),
+			"partition table \"p\" takes its columns from its parent: leave its Columns empty"},
+		{"mysql", keyed(model.IndexPart{Column: "a", Length: 5, Opclass: "text_pattern_ops"}), "an operator class is not supported"},
+		{"sqlite", keyed(model.IndexPart{Column: "a", Nulls: model.NullsFirst}), "NULLS FIRST/LAST is not supported"},
+		{"mysql", keyed(model.IndexPart{Column: "a", Length: 5, Collation: "utf8mb4_bin"}), "a collation on an index key is not supported"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.want, func(t *testing.T) {
+			d, err := dialect.ForName(tt.dialect)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if err := tt.do(d); err == nil || !strings.Contains(err.Error(), tt.want) {
+				t.Errorf("error = %v, want it to contain %q", err, tt.want)
+			}
+		})
+	}
+}

@@ -127,6 +127,8 @@ func (d *sqliteDialect) Capabilities() Capabilities {
 
 		WithoutRowID: v >= sqliteWithoutRowID,
 
+		IndexCollations: true,
+
 		Syntax: Syntax{
 			BacktickIdents: true,
 			BracketIdents:  true,

@@ -2,6 +2,7 @@ package dialect
 
 import (
 	"fmt"
+	"regexp"
 	"slices"
 	"strings"
 
@@ -37,14 +38,42 @@ func createTableStmt(d Dialect, t *model.Table, st tableStyle) (string, error) {
 		return "", err
 	}
 	b := newBuilder(d)
-	b.raw("CREATE TABLE ").qualified(t.Schema, t.Name).raw(" (")
+	b.raw("CREATE TABLE ").qualified(t.Schema, t.Name)
+	if po := t.PartitionOf; po != nil {
+		schema := po.Schema
+		if schema == "" {
+			schema = t.Schema
+		}
+		b.raw(" PARTITION OF ").qualified(schema, po.Table)
+	}
+	// A partition without constraints of its own has no element list.
+	body := newBuilder(d)
 	sep := "\n\t"
 	for _, c := range t.Columns {
-		b.raw(sep).ident(c.Name).spaced(func(b *builder) { st.column(b, t, c) })
+		body.raw(sep).ident(c.Name).spaced(func(b *builder) { st.column(b, t, c) })
 		sep = ",\n\t"
 	}
+	sep = tableConstraints(body, d, t, st, sep)
+	if s, err := body.stmt(); err != nil {
+		b.fail(err)
+	} else if s != "" || t.PartitionOf == nil {
+		b.raw(" (", s, "\n)")
+	}
+	if po := t.PartitionOf; po != nil {
+		b.raw(" ", po.Bound)
+	}
+	if st.suffix != nil {
+		st.suffix(b, t)
+	}
+	return b.stmt()
+}
+
+// tableConstraints appends the constraint clauses of CREATE TABLE, each
+// after sep, and returns the separator for what follows.
+func tableConstraints(b *builder, d Dialect, t *model.Table, st tableStyle, sep string) string {
 	if pk := t.PrimaryKey; pk != nil && (st.inlinePK == nil || !st.inlinePK(t)) {
 		b.raw(sep)
+		sep = ",\n\t"
 		if st.namedPK {
 			constraintName(b, pk.Name)
 		}
@@ -52,17 +81,20 @@ func createTableStmt(d Dialect, t *model.Table, st tableStyle) (string, error) {
 	}
 	for _, u := range t.Uniques {
 		b.raw(sep)
+		sep = ",\n\t"
 		constraintName(b, u.Name)
 		b.raw("UNIQUE ").identList(u.Columns)
 	}
 	if il, ok := d.(inlineIndexer); ok && st.key != nil {
 		for _, ix := range il.inlineIndexes(t) {
 			b.raw(sep)
+			sep = ",\n\t"
 			st.key(b, t, ix)
 		}
 	}
 	for _, c := range t.Checks {
 		b.raw(sep)
+		sep = ",\n\t"
 		constraintName(b, c.Name)
 		b.raw("CHECK (", c.Expr, ")")
 	}
@@ -71,14 +103,47 @@ func createTableStmt(d Dialect, t *model.Table, st tableStyle) (string, error) {
 			continue
 		}
 		b.raw(sep)
+		sep = ",\n\t"
 		constraintName(b, fk.Name)
 		fkClause(b, t, fk)
 	}
-	b.raw("\n)")
-	if st.suffix != nil {
-		st.suffix(b, t)
+	for _, ex := range t.Exclusions {
+		b.raw(sep)
+		sep = ",\n\t"
+		constraintName(b, ex.Name)
+		exclusionClause(b, ex)
 	}
-	return b.stmt()
+	return sep
+}
+
+// exclusionClause appends EXCLUDE [USING method] (key WITH op, …)
+// [INCLUDE (…)] [WHERE (…)] [DEFERRABLE [INITIALLY DEFERRED]].
+func exclusionClause(b *builder, ex *model.Exclusion) {
+	b.raw("EXCLUDE")
+	if ex.Method != "" {
+		b.raw(" USING ", strings.ToLower(ex.Method))
+	}
+	b.raw(" (")
+	for i, el := range ex.Elements {
+		if i > 0 {
+			b.raw(", ")
+		}
+		indexKey(b, el.IndexPart, func(expr string) string { return "(" + expr + ")" })
+		b.raw(" WITH ", el.Operator)
+	}
+	b.raw(")")
+	if len(ex.Include) > 0 {
+		b.raw(" INCLUDE ").identList(ex.Include)
+	}
+	if ex.Where != "" {
+		b.raw(" WHERE (", ex.Where, ")")
+	}
+	if ex.Deferrable {
+		b.raw(" DEFERRABLE")
+		if ex.InitiallyDeferred {
+			b.raw(" INITIALLY DEFERRED")
+		}
+	}
 }
 
 // constraintName appends "CONSTRAINT name " when the constraint is named.
@@ -153,6 +218,17 @@ func checkTable(d Dialect, t *model.Table) error {
 	if t.Comment != "" && !c.Comments {
 		return un(tbl, "a table comment", "")
 	}
+	if (t.PartitionBy != nil || t.PartitionOf != nil) && !c.Partitioning {
+		return un(tbl, "declarative partitioning", "")
+	}
+	if t.PartitionOf != nil && len(t.Columns) > 0 {
+		return fmt.Errorf("%s: partition %s takes its columns from its parent: leave its Columns empty", d.Name(), tbl)
+	}
+	for _, ex := range t.Exclusions {
+		if err := checkExclusion(d, t, ex); err != nil {
+			return err
+		}
+	}
 	for _, col := range t.Columns {
 		obj := fmt.Sprintf("column %q of table %q", col.Name, t.QualifiedName())
 		switch {
@@ -219,11 +295,60 @@ func checkIndex(d Dialect, t *model.Table, ix *model.Index, opt IndexOptions) er
 		return un("CONCURRENTLY", "")
 	}
 	for _, p := range ix.Parts {
-		if p.Desc && !c.DescIndexes {
-			return un("a descending key", "")
+		if err := checkIndexKey(d, obj, p); err != nil {
+			return err
 		}
-		if p.Length > 0 && !c.IndexPrefixLengths {
-			return un("a prefix length", "index the whole column")
+	}
+	return nil
+}
+
+// checkIndexKey refuses the key features of an index or exclusion
+// constraint the dialect cannot build, and operator class parameters
+// that could be more than parameters.
+func checkIndexKey(d Dialect, obj string, p model.IndexPart) error {
+	c := d.Capabilities()
+	un := func(feature, hint string) error { return Unsupported(d.Name(), obj, feature, hint) }
+	switch {
+	case p.Desc && !c.DescIndexes:
+		return un("a descending key", "")
+	case p.Length > 0 && !c.IndexPrefixLengths:
+		return un("a prefix length", "index the whole column")
+	case p.Collation != "" && !c.IndexCollations:
+		return un("a collation on an index key", "")
+	case p.Opclass != "" && !c.IndexOpclasses:
+		return un("an operator class", "")
+	case p.Nulls != "" && !c.IndexNullsOrder:
+		return un("NULLS FIRST/LAST", "")
+	case p.OpclassParams != "" && !opclassParams.MatchString(p.OpclassParams):
+		return fmt.Errorf("%s: %s: operator class parameters %q must be name=value pairs separated by commas", d.Name(), obj, p.OpclassParams)
+	}
+	return nil
+}
+
+// opclassParams matches operator class parameters: name=value pairs,
+// values plain words, numbers or quoted strings.
+var opclassParams = regexp.MustCompile(`^\s*[A-Za-z_][A-Za-z0-9_]*\s*=\s*(?:'(?:[^']|'')*'|[A-Za-z0-9_.+-]+)\s*(?:,\s*[A-Za-z_][A-Za-z0-9_]*\s*=\s*(?:'(?:[^']|'')*'|[A-Za-z0-9_.+-]+)\s*)*$`)
+
+// exclusionOperator matches an operator of an exclusion constraint: the
+// operator's symbol, or OPERATOR(schema.symbol).
+var exclusionOperator = regexp.MustCompile(`^(?:[-+*/<>=~!@#%^&|` + "`" + `?]+|OPERATOR\((?:[A-Za-z_][A-Za-z0-9_$]*|"(?:[^"]|"")+")\.[-+*/<>=~!@#%^&|` + "`" + `?]+\))$`)
+
+// checkExclusion refuses an exclusion constraint the dialect cannot build.
+func checkExclusion(d Dialect, t *model.Table, ex *model.Exclusion) error {
+	c := d.Capabilities()
+	obj := describe(t, "exclusion constraint", ex.Name)
+	if !c.ExclusionConstraints {
+		return Unsupported(d.Name(), obj, "an exclusion constraint", "use a unique index or a trigger")
+	}
+	if ex.Method != "" && !slices.Contains(c.IndexMethods, strings.ToLower(ex.Method)) {
+		return Unsupported(d.Name(), obj, fmt.Sprintf("index method %q", ex.Method), "supported methods: "+strings.Join(c.IndexMethods, ", "))
+	}
+	for _, el := range ex.Elements {
+		if err := checkIndexKey(d, obj, el.IndexPart); err != nil {
+			return err
+		}
+		if !exclusionOperator.MatchString(el.Operator) {
+			return fmt.Errorf("%s: %s: operator %q is neither an operator symbol nor OPERATOR(schema.symbol)", d.Name(), obj, el.Operator)
 		}
 	}
 	return nil
@@ -237,19 +362,48 @@ func indexKeys(b *builder, ix *model.Index, exprWrap func(string) string) {
 		if i > 0 {
 			b.raw(", ")
 		}
-		if p.Expr != "" {
-			b.raw(exprWrap(p.Expr))
-		} else {
-			b.ident(p.Column)
-			if p.Length > 0 {
-				b.raw(fmt.Sprintf("(%d)", p.Length))
-			}
-		}
-		if p.Desc {
-			b.raw(" DESC")
-		}
+		indexKey(b, p, exprWrap)
 	}
 	b.raw(")")
+}
+
+// indexKey appends one key of an index or exclusion constraint:
+// column or expression, prefix length, COLLATE, operator class with its
+// parameters, DESC and NULLS FIRST/LAST (checkIndexKey has refused what
+// the dialect lacks). An operator class may be schema-qualified
+// ("schema.name").
+func indexKey(b *builder, p model.IndexPart, exprWrap func(string) string) {
+	if p.Expr != "" {
+		b.raw(exprWrap(p.Expr))
+	} else {
+		b.ident(p.Column)
+		if p.Length > 0 {
+			b.raw(fmt.Sprintf("(%d)", p.Length))
+		}
+	}
+	if p.Collation != "" {
+		// Not split at dots: libc collations are called "en_US.utf8".
+		b.raw(" COLLATE ").ident(p.Collation)
+	}
+	if p.Opclass != "" {
+		schema, name, ok := strings.Cut(p.Opclass, ".")
+		if !ok {
+			schema, name = "", p.Opclass
+		}
+		b.raw(" ").qualified(schema, name)
+		if p.OpclassParams != "" {
+			b.raw(" (", p.OpclassParams, ")")
+		}
+	}
+	if p.Desc {
+		b.raw(" DESC")
+	}
+	switch p.Nulls {
+	case model.NullsFirst:
+		b.raw(" NULLS FIRST")
+	case model.NullsLast:
+		b.raw(" NULLS LAST")
+	}
 }
 
 // one wraps a single statement result as a list.

@@ -23,6 +23,16 @@ func likePattern(glob string) string {
 	return b.String()
 }
 
+// hasGlob reports whether any name holds a glob character.
+func hasGlob(names []string) bool {
+	for _, n := range names {
+		if strings.ContainsAny(n, "*?") {
+			return true
+		}
+	}
+	return false
+}
+
 // likePatterns converts a list of globs.
 func likePatterns(globs []string) []string {
 	out := make([]string, len(globs))

@@ -24,7 +24,8 @@ type Options struct {
 	// Schemas to read: PostgreSQL schemas, MySQL databases, SQLite attached
 	// databases. Empty means the connection's default: current_schema(),
 	// the connected database, main. Tables of the default scope come back
-	// with an empty Schema; tables of other schemas carry their schema.
+	// with an empty Schema; tables of other schemas carry their schema. On
+	// PostgreSQL a name may be a glob: "*" reads every user schema.
 	Schemas []string
 	// Include and Exclude are globs (* and ?) on table names; an empty
 	// Include means all tables. Views, enum types and sequences are filtered
@@ -91,6 +92,7 @@ func sortModel(md *model.MetaData) {
 		sort.SliceStable(t.Uniques, func(i, j int) bool { return t.Uniques[i].Name < t.Uniques[j].Name })
 		sort.SliceStable(t.Checks, func(i, j int) bool { return t.Checks[i].Name < t.Checks[j].Name })
 		sort.SliceStable(t.Indexes, func(i, j int) bool { return t.Indexes[i].Name < t.Indexes[j].Name })
+		sort.SliceStable(t.Exclusions, func(i, j int) bool { return t.Exclusions[i].Name < t.Exclusions[j].Name })
 	}
 	sort.SliceStable(md.Enums, func(i, j int) bool { return md.Enums[i].Name < md.Enums[j].Name })
 	sort.SliceStable(md.Sequences, func(i, j int) bool { return md.Sequences[i].Name < md.Sequences[j].Name })

@@ -19,16 +19,23 @@ func init() {
 // information_schema, which hides objects the user does not own and is
 // much slower on large schemas.
 //
-// It issues a fixed number of queries, one per object kind (scope, tables,
-// columns, constraints, indexes, sequences, enum types, views), whatever
-// the number of tables, and joins their rows in Go by table OID. The
-// catalog columns it reads (attgenerated, conparentid, indnkeyatts) need
-// PostgreSQL 12 or newer.
+// It issues a fixed number of queries, one per object kind (scope,
+// schemas, extensions, domains, tables, columns, constraints, indexes,
+// sequences, enum types, views, functions, triggers, rules), whatever the
+// number of tables, and joins their rows in Go by OID. The catalog columns
+// it reads (attgenerated, conparentid, indnkeyatts) need PostgreSQL 12 or
+// newer.
 //
-// What the model cannot express is not reported: partitions (their
-// partitioned table is reported as a plain table), materialized views,
-// foreign tables, exclusion constraints, index operator classes and
-// NULLS FIRST/LAST, and the options of serial sequences.
+// Objects that belong to an extension (pg_depend deptype 'e') are left
+// out: CREATE EXTENSION brings them back. Partitions are tables with
+// PartitionOf and no columns of their own; what PostgreSQL clones onto them
+// from the partitioned table (indexes, constraints, triggers) is reported
+// once, on the parent. Serial columns stay what they are: a default calling
+// nextval and a sequence owned by the column.
+//
+// What the model cannot express is not reported: materialized views,
+// foreign tables, event triggers, and the options of identity sequences
+// beyond start and increment.
 type pgInspector struct {
 	d dialect.Dialect
 }
@@ -65,10 +72,23 @@ func pgNameFilter(col string) string {
 	return fmt.Sprintf("(cardinality($2::text[]) = 0 OR %[1]s LIKE ANY($2::text[])) AND NOT (%[1]s LIKE ANY($3::text[]))", col)
 }
 
+// pgNotExtensionMember is the condition that an object (class catalog,
+// oid) is not part of an extension. The members are found from the
+// extensions through pg_depend's index on referenced objects, once per
+// query: a lookup per row, or a scan of pg_depend, costs far more on a
+// database with many objects.
+func pgNotExtensionMember(class, oid string) string {
+	return fmt.Sprintf(`%s NOT IN (SELECT e.objid FROM pg_catalog.pg_extension x
+  JOIN pg_catalog.pg_depend e ON e.refclassid = 'pg_catalog.pg_extension'::regclass AND e.refobjid = x.oid
+  WHERE e.classid = '%s'::regclass AND e.deptype = 'e')`, oid, class)
+}
+
 // pgTableFilter is the condition selecting the tables in scope, for a
 // query joining pg_class c and pg_namespace n: ordinary and partitioned
-// tables, not partitions, in the scope's schemas ($1), by name.
-var pgTableFilter = "c.relkind IN ('r', 'p') AND NOT c.relispartition AND n.nspname = ANY($1::text[]) AND " + pgNameFilter("c.relname")
+// tables and partitions, in the scope's schemas ($1), by name, that no
+// extension owns.
+var pgTableFilter = "c.relkind IN ('r', 'p') AND n.nspname = ANY($1::text[]) AND " + pgNameFilter("c.relname") +
+	" AND " + pgNotExtensionMember("pg_catalog.pg_class", "c.oid")
 
 // pgState carries what the per-kind readers share while one inspection
 // runs: the scope, the model being built and the tables by OID.
@@ -79,7 +99,9 @@ type pgState struct {
 	tables map[int64]*pgTable
 }
 
-// pgTable is a table being read, with its columns by attribute number.
+// pgTable is a table being read, with its columns by attribute number. A
+// partition's columns are known here but not listed in the model (they
+// come from its parent).
 type pgTable struct {
 	t       *model.Table
 	columns map[int]*model.Column
@@ -107,6 +129,9 @@ func (in *pgInspector) Inspect(ctx context.Context, q dialect.Querier, opts Opti
 	}
 	st := &pgState{d: in.d, scope: scope, md: &model.MetaData{}, tables: map[int64]*pgTable{}}
 	steps := []func(context.Context, dialect.Querier) error{
+		st.readSchemas,
+		st.readExtensions,
+		st.readDomains,
 		st.readTables,
 		st.readColumns,
 		st.readConstraints,
@@ -114,6 +139,9 @@ func (in *pgInspector) Inspect(ctx context.Context, q dialect.Querier, opts Opti
 		st.readSequences,
 		st.readEnums,
 		st.readViews,
+		st.readFunctions,
+		st.readTriggers,
+		st.readRules,
 	}
 	for _, step := range steps {
 		if err := step(ctx, q); err != nil {
@@ -140,6 +168,12 @@ func (in *pgInspector) scope(ctx context.Context, q dialect.Querier, opts Option
 		}
 		want = []string{current.String}
 	}
+	if hasGlob(want) {
+		var err error
+		if want, err = in.matchingSchemas(ctx, q, want); err != nil {
+			return nil, err
+		}
+	}
 	for _, name := range want {
 		if strings.HasPrefix(name, "pg_") || name == "information_schema" {
 			continue
@@ -152,8 +186,36 @@ func (in *pgInspector) scope(ctx context.Context, q dialect.Querier, opts Option
 	return s, nil
 }
 
+// pgSchemaGlobQuery lists the user schemas whose names match the LIKE
+// patterns $1.
+var pgSchemaGlobQuery = `
+SELECT nspname FROM pg_catalog.pg_namespace
+WHERE nspname LIKE ANY($1::text[]) AND nspname NOT LIKE 'pg\_%' AND nspname <> 'information_schema'
+ORDER BY nspname`
+
+// matchingSchemas resolves schema names and globs (--schema '*' for every
+// user schema) into the names of existing schemas.
+func (in *pgInspector) matchingSchemas(ctx context.Context, q dialect.Querier, names []string) ([]string, error) {
+	var out []string
+	err := eachRow(ctx, q, "postgres", "schemas matching "+strings.Join(names, ", "), pgSchemaGlobQuery, []any{likePatterns(names)}, func(rows *sql.Rows) error {
+		var s string
+		if err := rows.Scan(&s); err != nil {
+			return err
+		}
+		out = append(out, s)
+		return nil
+	})
+	return out, err
+}
+
 // each runs a catalog query bound to the scope and calls scan for every
 // row; errors are prefixed with "inspect postgres: <what>:".
 func (st *pgState) each(ctx context.Context, q dialect.Querier, what, query string, scan func(*sql.Rows) error) error {
 	return eachRow(ctx, q, "postgres", what, query, st.scope.args(), scan)
+}
+
+// eachInSchemas runs a catalog query bound to the scope's schemas only
+// ($1), for objects the globs on names do not select.
+func (st *pgState) eachInSchemas(ctx context.Context, q dialect.Querier, what, query string, scan func(*sql.Rows) error) error {
+	return eachRow(ctx, q, "postgres", what, query, []any{st.scope.schemas}, scan)
 }

@@ -18,8 +18,10 @@ import (
 // named in the query, since the referenced table may be out of scope.
 // Constraints cloned onto a table by PostgreSQL (conparentid <> 0: those
 // of partitions, and those a foreign key to a partitioned table adds for
-// each partition) are left out. NOT NULL constraints (contype 'n' from
-// PostgreSQL 18) are column nullability, not checks.
+// each partition) are left out, and so are the check constraints a
+// partition inherits (not conislocal). NOT NULL constraints (contype 'n'
+// from PostgreSQL 18) are column nullability, not checks. Exclusion
+// constraints are read with the indexes that back them.
 var pgConstraintsQuery = `
 SELECT k.conrelid::int8, k.conname, k.contype::text, COALESCE(k.conkey::text, '{}'),
   k.confdeltype::text, k.confupdtype::text, k.condeferrable, k.condeferred, k.convalidated,
@@ -34,7 +36,8 @@ JOIN pg_catalog.pg_class c ON c.oid = k.conrelid
 JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
 LEFT JOIN pg_catalog.pg_class rc ON rc.oid = k.confrelid
 LEFT JOIN pg_catalog.pg_namespace rn ON rn.oid = rc.relnamespace
-WHERE k.contype IN ('p', 'u', 'f', 'c') AND k.conparentid = 0 AND ` + pgTableFilter + `
+WHERE k.contype IN ('p', 'u', 'f', 'c') AND k.conparentid = 0 AND (k.contype <> 'c' OR k.conislocal)
+  AND ` + pgTableFilter + `
 ORDER BY k.conrelid, k.conname`
 
 // pgActions maps confdeltype/confupdtype to referential actions; NO ACTION
@@ -84,7 +87,7 @@ func (st *pgState) readConstraints(ctx context.Context, q dialect.Querier) error
 		case "u":
 			t.Uniques = append(t.Uniques, &model.Unique{Name: name, Columns: cols})
 		case "c":
-			t.Checks = append(t.Checks, &model.Check{Name: name, Expr: check.String})
+			t.Checks = append(t.Checks, &model.Check{Name: name, Expr: pgStableExpr(check.String)})
 		case "f":
 			fk := &model.ForeignKey{
 				Name:              name,

@@ -11,30 +11,64 @@ import (
 )
 
 // pgIndexesQuery lists the indexes of the tables in scope, except those
-// backing a primary key, unique or exclusion constraint (they are reported
-// as the constraint). Key and INCLUDE columns come as attribute numbers
-// (0 for an expression) with their indoption flags; the text of each key
-// is printed by pg_get_indexdef only for indexes with expressions.
+// backing a primary key or unique constraint (they are reported as the
+// constraint) and those PostgreSQL attached to a partitioned table's index
+// on each partition. An exclusion constraint comes with its index: the
+// constraint's name, deferrability and operators. Key and INCLUDE columns
+// come as attribute numbers (0 for an expression) with their indoption
+// flags; the text of each key is printed by pg_get_indexdef only for
+// indexes with expressions. For each key, keyopts holds the operator
+// class unless it is the default for the type and has no parameters
+// ([schema, name]), a
+// collation that differs from the column's or the key type's, and the
+// operator class parameters (PostgreSQL 13+, in the index attribute's
+// options).
 var pgIndexesQuery = `
 SELECT i.indrelid::int8, ic.relname, i.indisunique, i.indnkeyatts, i.indkey::text, i.indoption::text,
   am.amname, pg_catalog.pg_get_expr(i.indpred, i.indrelid),
   CASE WHEN i.indexprs IS NOT NULL THEN (
     SELECT json_agg(pg_catalog.pg_get_indexdef(i.indexrelid, k, true) ORDER BY k)
-    FROM generate_series(1, i.indnkeyatts::int) AS k) END
+    FROM generate_series(1, i.indnkeyatts::int) AS k) END,
+  (SELECT json_agg(json_build_array(
+      CASE WHEN NOT oc.opcdefault OR ia.attoptions IS NOT NULL THEN ocn.nspname END,
+      CASE WHEN NOT oc.opcdefault OR ia.attoptions IS NOT NULL THEN oc.opcname END,
+      CASE WHEN co.oid IS NOT NULL AND co.oid <> COALESCE(ta.attcollation, kt.typcollation) THEN co.collname END,
+      array_to_string(ia.attoptions, ', ')) ORDER BY k)
+    FROM generate_series(0, i.indnkeyatts::int - 1) AS k
+    JOIN pg_catalog.pg_opclass oc ON oc.oid = i.indclass[k]
+    JOIN pg_catalog.pg_namespace ocn ON ocn.oid = oc.opcnamespace
+    JOIN pg_catalog.pg_attribute ia ON ia.attrelid = i.indexrelid AND ia.attnum = k + 1
+    JOIN pg_catalog.pg_type kt ON kt.oid = ia.atttypid
+    LEFT JOIN pg_catalog.pg_collation co ON co.oid = i.indcollation[k]
+    LEFT JOIN pg_catalog.pg_attribute ta ON ta.attrelid = i.indrelid AND ta.attnum = i.indkey[k] AND i.indkey[k] <> 0),
+  x.conname, COALESCE(x.condeferrable, false), COALESCE(x.condeferred, false),
+  CASE WHEN x.oid IS NOT NULL THEN (
+    SELECT json_agg(CASE WHEN opn.nspname = 'pg_catalog' THEN o.oprname
+      ELSE 'OPERATOR(' || pg_catalog.quote_ident(opn.nspname) || '.' || o.oprname || ')' END ORDER BY op.i)
+    FROM unnest(x.conexclop) WITH ORDINALITY AS op(oid, i)
+    JOIN pg_catalog.pg_operator o ON o.oid = op.oid
+    JOIN pg_catalog.pg_namespace opn ON opn.oid = o.oprnamespace) END
 FROM pg_catalog.pg_index i
 JOIN pg_catalog.pg_class ic ON ic.oid = i.indexrelid
 JOIN pg_catalog.pg_am am ON am.oid = ic.relam
 JOIN pg_catalog.pg_class c ON c.oid = i.indrelid
 JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
 LEFT JOIN pg_catalog.pg_constraint k
-  ON k.conindid = i.indexrelid AND k.conrelid = i.indrelid AND k.contype IN ('p', 'u', 'x')
-WHERE i.indislive AND k.oid IS NULL AND ` + pgTableFilter + `
+  ON k.conindid = i.indexrelid AND k.conrelid = i.indrelid AND k.contype IN ('p', 'u')
+LEFT JOIN pg_catalog.pg_constraint x
+  ON x.conindid = i.indexrelid AND x.conrelid = i.indrelid AND x.contype = 'x'
+WHERE i.indislive AND k.oid IS NULL AND NOT ic.relispartition AND COALESCE(x.conparentid, 0) = 0
+  AND ` + pgTableFilter + `
 ORDER BY i.indrelid, ic.relname`
 
-// pgIndexDesc is the indoption bit of a descending key.
-const pgIndexDesc = 1
+// The indoption bits of a key: descending, and NULLS FIRST.
+const (
+	pgIndexDesc       = 1
+	pgIndexNullsFirst = 2
+)
 
-// readIndexes adds indexes to the tables read by readTables.
+// readIndexes adds indexes and exclusion constraints to the tables read
+// by readTables.
 func (st *pgState) readIndexes(ctx context.Context, q dialect.Querier) error {
 	return st.each(ctx, q, "indexes", pgIndexesQuery, func(rows *sql.Rows) error {
 		var (
@@ -42,9 +76,12 @@ func (st *pgState) readIndexes(ctx context.Context, q dialect.Querier) error {
 			name, keys, options, am string
 			unique                  bool
 			nkey                    int
-			where, exprs            sql.NullString
+			where, exprs, keyOpts   sql.NullString
+			exclusion, operators    sql.NullString
+			deferrable, deferred    bool
 		)
-		if err := rows.Scan(&oid, &name, &unique, &nkey, &keys, &options, &am, &where, &exprs); err != nil {
+		if err := rows.Scan(&oid, &name, &unique, &nkey, &keys, &options, &am, &where, &exprs, &keyOpts,
+			&exclusion, &deferrable, &deferred, &operators); err != nil {
 			return err
 		}
 		pt := st.tables[oid]
@@ -55,13 +92,78 @@ func (st *pgState) readIndexes(ctx context.Context, q dialect.Querier) error {
 		if err != nil {
 			return fmt.Errorf("index %q: %w", name, err)
 		}
+		if err := st.pgKeyOptions(ix, keyOpts); err != nil {
+			return fmt.Errorf("index %q: %w", name, err)
+		}
 		if am != "btree" {
 			ix.Method = am // btree is the default, reported as ""
 		}
-		ix.Where = where.String
-		pt.t.Indexes = append(pt.t.Indexes, ix)
+		ix.Where = pgStableExpr(where.String)
+		if !exclusion.Valid {
+			pt.t.Indexes = append(pt.t.Indexes, ix)
+			return nil
+		}
+		ex, err := pgExclusion(ix, am, operators.String)
+		if err != nil {
+			return fmt.Errorf("exclusion constraint %q: %w", exclusion.String, err)
+		}
+		ex.Name, ex.Deferrable, ex.InitiallyDeferred = exclusion.String, deferrable, deferred
+		pt.t.Exclusions = append(pt.t.Exclusions, ex)
 		return nil
 	})
+}
+
+// pgExclusion turns the index backing an exclusion constraint into the
+// constraint, with the operator of each key.
+func pgExclusion(ix *model.Index, am, operators string) (*model.Exclusion, error) {
+	var ops []string
+	if err := json.Unmarshal([]byte(operators), &ops); err != nil {
+		return nil, fmt.Errorf("operators: %w", err)
+	}
+	if len(ops) != len(ix.Parts) {
+		return nil, fmt.Errorf("%d operators for %d keys", len(ops), len(ix.Parts))
+	}
+	ex := &model.Exclusion{Include: ix.Include, Where: ix.Where}
+	if am != "btree" {
+		ex.Method = am // btree is the default of EXCLUDE too, reported as ""
+	}
+	for i, p := range ix.Parts {
+		ex.Elements = append(ex.Elements, model.ExclusionElement{IndexPart: p, Operator: ops[i]})
+	}
+	return ex, nil
+}
+
+// pgKeyOptions applies the per-key operator class, collation and operator
+// class parameters of pgIndexesQuery's keyopts column.
+func (st *pgState) pgKeyOptions(ix *model.Index, keyOpts sql.NullString) error {
+	if !keyOpts.Valid {
+		return nil
+	}
+	var keys [][4]*string
+	if err := json.Unmarshal([]byte(keyOpts.String), &keys); err != nil {
+		return fmt.Errorf("key options: %w", err)
+	}
+	if len(keys) != len(ix.Parts) {
+		return fmt.Errorf("options for %d keys, want %d", len(keys), len(ix.Parts))
+	}
+	for i, k := range keys {
+		p := &ix.Parts[i]
+		if k[1] != nil {
+			p.Opclass = *k[1]
+			if k[0] != nil && *k[0] != "pg_catalog" {
+				if s := st.scope.schemaOf(*k[0]); s != "" {
+					p.Opclass = s + "." + p.Opclass
+				}
+			}
+			if k[3] != nil {
+				p.OpclassParams = *k[3]
+			}
+		}
+		if k[2] != nil {
+			p.Collation = *k[2]
+		}
+	}
+	return nil
 }
 
 // pgIndex builds an index from its pg_index key columns (indkey), key
@@ -87,6 +189,13 @@ func pgIndex(pt *pgTable, name string, unique bool, nkey int, keys, options stri
 	ix := &model.Index{Name: name, Unique: unique}
 	for k := range nkey {
 		part := model.IndexPart{Desc: opts[k]&pgIndexDesc != 0}
+		nullsFirst := opts[k]&pgIndexNullsFirst != 0
+		switch {
+		case nullsFirst && !part.Desc:
+			part.Nulls = model.NullsFirst
+		case !nullsFirst && part.Desc:
+			part.Nulls = model.NullsLast
+		}
 		if nums[k] == 0 {
 			if !exprs.Valid {
 				return nil, fmt.Errorf("key %d is an expression the catalog does not print", k+1)

@@ -14,21 +14,17 @@ import (
 
 // pgSequencesQuery lists the sequences of the schemas in scope with their
 // owner, if any: an identity column (deptype 'i'), or a column that owns
-// the sequence through OWNED BY (deptype 'a'). serial tells whether that
-// column's default is exactly nextval of the sequence, as serial columns
-// have. A sequence is read when its own name passes the globs, or when it
-// belongs to a table whose name does.
+// the sequence through OWNED BY (deptype 'a'), as a serial column owns
+// its sequence. A sequence is read when its own name passes the globs, or
+// when it belongs to a table whose name does. Sequences of extensions are
+// left out.
 var pgSequencesQuery = `
 SELECT n.nspname, c.relname, s.seqstart, s.seqincrement, s.seqmin, s.seqmax, s.seqcache, s.seqcycle,
   pg_catalog.format_type(s.seqtypid, NULL),
   COALESCE(d.deptype::text, ''), COALESCE(d.refobjid::int8, 0), COALESCE(d.refobjsubid, 0),
   oc.relname, oa.attname,
-  COALESCE(d.deptype = 'a' AND EXISTS (
-    SELECT 1 FROM pg_catalog.pg_attrdef ad
-    WHERE ad.adrelid = d.refobjid AND ad.adnum = d.refobjsubid
-      AND pg_catalog.pg_get_expr(ad.adbin, ad.adrelid)
-        = 'nextval(''' || replace(c.oid::regclass::text, '''', '''''') || '''::regclass)'), false),
-  ` + pgNameFilter("c.relname") + `
+  ` + pgNameFilter("c.relname") + `,
+  COALESCE(pg_catalog.obj_description(c.oid, 'pg_class'), '')
 FROM pg_catalog.pg_sequence s
 JOIN pg_catalog.pg_class c ON c.oid = s.seqrelid
 JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
@@ -37,7 +33,7 @@ LEFT JOIN pg_catalog.pg_depend d
   AND d.refclassid = 'pg_catalog.pg_class'::regclass AND d.deptype IN ('a', 'i')
 LEFT JOIN pg_catalog.pg_class oc ON oc.oid = d.refobjid
 LEFT JOIN pg_catalog.pg_attribute oa ON oa.attrelid = d.refobjid AND oa.attnum = d.refobjsubid
-WHERE n.nspname = ANY($1::text[])
+WHERE n.nspname = ANY($1::text[]) AND ` + pgNotExtensionMember("pg_catalog.pg_class", "c.oid") + `
   AND ((` + pgNameFilter("c.relname") + `) OR (d.deptype IS NOT NULL AND ` + pgNameFilter("oc.relname") + `))
 ORDER BY n.nspname, c.relname`
 
@@ -49,22 +45,23 @@ var pgSequenceBounds = map[string][2]int64{
 	"bigint":   {math.MinInt64, math.MaxInt64},
 }
 
-// readSequences applies identity and serial sequences to their columns
-// (identity start and increment; serial columns become AutoIncrement
-// without a default) and adds the other sequences to the model. Sequences
-// of identity and serial columns are never listed as sequences.
+// readSequences applies identity sequences to their columns (start and
+// increment) and adds the other sequences to the model, those of serial
+// columns included: a serial column is a nextval default and an owned
+// sequence, and stays so. Sequences of identity columns are never listed.
 func (st *pgState) readSequences(ctx context.Context, q dialect.Querier) error {
 	return st.each(ctx, q, "sequences", pgSequencesQuery, func(rows *sql.Rows) error {
 		var (
 			schema, name, typ, deptype string
 			start, inc, lo, hi, cache  int64
-			cycle, serial, listed      bool
+			cycle, listed              bool
 			owner                      int64
 			ownerCol                   int
 			ownerTable, ownerColName   sql.NullString
+			comment                    string
 		)
 		if err := rows.Scan(&schema, &name, &start, &inc, &lo, &hi, &cache, &cycle, &typ,
-			&deptype, &owner, &ownerCol, &ownerTable, &ownerColName, &serial, &listed); err != nil {
+			&deptype, &owner, &ownerCol, &ownerTable, &ownerColName, &listed, &comment); err != nil {
 			return err
 		}
 		var col *model.Column
@@ -77,15 +74,14 @@ func (st *pgState) readSequences(ctx context.Context, q dialect.Querier) error {
 				col.Identity.Start, col.Identity.Increment = start, inc
 			}
 			return nil
-		case serial:
-			if col != nil {
-				col.AutoIncrement, col.Default = true, nil
-			}
-			return nil
 		case !listed:
 			return nil
 		}
 		s := &model.Sequence{Schema: st.scope.schemaOf(schema), Name: name, Start: start, Increment: inc, Cache: cache, Cycle: cycle}
+		if typ != "bigint" {
+			s.As = typ
+		}
+		s.Comment = comment
 		if b, ok := pgSequenceBounds[typ]; ok {
 			defLo, defHi := int64(1), b[1]
 			if inc < 0 {
@@ -113,6 +109,7 @@ SELECT n.nspname, t.typname,
 FROM pg_catalog.pg_type t
 JOIN pg_catalog.pg_namespace n ON n.oid = t.typnamespace
 WHERE t.typtype = 'e' AND n.nspname = ANY($1::text[]) AND ` + pgNameFilter("t.typname") + `
+  AND ` + pgNotExtensionMember("pg_catalog.pg_type", "t.oid") + `
 ORDER BY n.nspname, t.typname`
 
 // readEnums adds the enum types in scope.
@@ -137,24 +134,53 @@ func (st *pgState) readEnums(ctx context.Context, q dialect.Querier) error {
 }
 
 // pgViewsQuery lists the views in scope with their definitions as the
-// server prints them (pg_get_viewdef, which reloads as is). Materialized
-// views are not views of the model and are left out.
+// server prints them (pg_get_viewdef, which reloads as is), their comments
+// and what they read that must exist before them: other views and user
+// functions (from the pg_depend rows of the view's _RETURN rule).
+// Materialized views are not views of the model and are left out.
 var pgViewsQuery = `
-SELECT n.nspname, c.relname, pg_catalog.pg_get_viewdef(c.oid, true)
+SELECT n.nspname, c.relname, pg_catalog.pg_get_viewdef(c.oid, true), COALESCE(d.description, ''),
+  (SELECT jsonb_agg(DISTINCT dep) FROM (
+    SELECT jsonb_build_array(rn.nspname, rc.relname) AS dep
+    FROM pg_catalog.pg_rewrite r
+    JOIN pg_catalog.pg_depend x ON x.classid = 'pg_catalog.pg_rewrite'::regclass AND x.objid = r.oid
+      AND x.refclassid = 'pg_catalog.pg_class'::regclass
+    JOIN pg_catalog.pg_class rc ON rc.oid = x.refobjid AND rc.relkind = 'v' AND rc.oid <> c.oid
+    JOIN pg_catalog.pg_namespace rn ON rn.oid = rc.relnamespace
+    WHERE r.ev_class = c.oid
+    UNION ALL
+    SELECT jsonb_build_array(pn.nspname, p.proname)
+    FROM pg_catalog.pg_rewrite r
+    JOIN pg_catalog.pg_depend x ON x.classid = 'pg_catalog.pg_rewrite'::regclass AND x.objid = r.oid
+      AND x.refclassid = 'pg_catalog.pg_proc'::regclass
+    JOIN pg_catalog.pg_proc p ON p.oid = x.refobjid
+    JOIN pg_catalog.pg_namespace pn ON pn.oid = p.pronamespace AND pn.nspname <> 'pg_catalog'
+    WHERE r.ev_class = c.oid) deps)
 FROM pg_catalog.pg_class c
 JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
+LEFT JOIN pg_catalog.pg_description d
+  ON d.objoid = c.oid AND d.classoid = 'pg_catalog.pg_class'::regclass AND d.objsubid = 0
 WHERE c.relkind = 'v' AND n.nspname = ANY($1::text[]) AND ` + pgNameFilter("c.relname") + `
+  AND ` + pgNotExtensionMember("pg_catalog.pg_class", "c.oid") + `
 ORDER BY n.nspname, c.relname`
 
 // readViews adds the views in scope.
 func (st *pgState) readViews(ctx context.Context, q dialect.Querier) error {
 	return st.each(ctx, q, "views", pgViewsQuery, func(rows *sql.Rows) error {
-		var schema, name, def string
-		if err := rows.Scan(&schema, &name, &def); err != nil {
+		var (
+			schema, name, def, comment string
+			deps                       sql.NullString
+		)
+		if err := rows.Scan(&schema, &name, &def, &comment, &deps); err != nil {
 			return err
 		}
 		def = strings.TrimSuffix(strings.TrimSpace(def), ";")
-		st.md.Views = append(st.md.Views, &model.View{Schema: st.scope.schemaOf(schema), Name: name, Definition: def})
+		v := &model.View{Schema: st.scope.schemaOf(schema), Name: name, Definition: def, Comment: comment}
+		var err error
+		if v.DependsOn, err = st.objectNames(deps); err != nil {
+			return fmt.Errorf("view %q: %w", name, err)
+		}
+		st.md.Views = append(st.md.Views, v)
 		return nil
 	})
 }

@@ -4,6 +4,7 @@ import (
 	"context"
 	"reflect"
 	"slices"
+	"strings"
 	"testing"
 
 	"github.com/migratego/migrate/inspect"
@@ -15,8 +16,9 @@ import (
 // default schema or the listed ones (objects of the default schema come
 // back without a schema), include/exclude globs with LIKE metacharacters
 // matched literally, and which catalog objects are not tables, indexes or
-// sequences of the model (partitions, views, constraint indexes, identity
-// and serial sequences).
+// sequences of the model (views, constraint indexes, identity sequences).
+// Partitions are tables with PartitionOf; serial columns keep their
+// nextval default and their owned sequence.
 func TestPostgresScope(t *testing.T) {
 	ctx := context.Background()
 	db, tg := testdb.Open(t, "postgres")
@@ -67,14 +69,18 @@ func TestPostgresScope(t *testing.T) {
 	}
 
 	md := in(inspect.Options{})
-	if got, want := names(md), []string{"a%x", "a_1", "abcx", "ax1", `b'\q`, "parted", "parted_ref", "skip_me"}; !reflect.DeepEqual(got, want) {
+	if got, want := names(md), []string{"a%x", "a_1", "abcx", "ax1", `b'\q`, "parted", "parted_2024", "parted_2025", "parted_ref", "skip_me"}; !reflect.DeepEqual(got, want) {
 		t.Errorf("default scope: tables %q; want %q", got, want)
 	}
 	a1 := md.Table("", "a_1")
-	for _, name := range []string{"a_1", `b'\q`} {
-		if c := md.Table("", name).Column("id"); !c.AutoIncrement || c.Default != nil {
-			t.Errorf("%s.id (serial): %+v; want AutoIncrement without a default", name, c)
+	for name, seq := range map[string]string{"a_1": "a_1_id_seq", `b'\q`: `"b'\q_id_seq"`} {
+		want := "nextval('" + strings.ReplaceAll(seq, "'", "''") + "'::regclass)"
+		if c := md.Table("", name).Column("id"); c.AutoIncrement || c.Identity != nil || c.Default == nil || c.Default.Expr != want {
+			t.Errorf("%s.id (serial): %+v, default %+v; want the default %s", name, c, c.Default, want)
 		}
+	}
+	if p := md.Table("", "parted_2024"); p.PartitionOf == nil || p.PartitionOf.Table != "parted" || len(p.Columns) != 0 || p.PrimaryKey != nil {
+		t.Errorf("parted_2024: %+v; want a partition of parted without columns or a cloned primary key", p)
 	}
 	if c := a1.Column("m"); c.Type.Kind != model.KindEnum || c.Type.EnumSchema != other || c.Type.EnumName != "mood" || !slices.Equal(c.Type.Values, []string{"sad", "happy"}) {
 		t.Errorf("a_1.m: type %+v; want enum %s.mood (sad, happy)", c.Type, other)
@@ -92,8 +98,8 @@ func TestPostgresScope(t *testing.T) {
 	for _, s := range md.Sequences {
 		seqs = append(seqs, s.Name+":"+s.OwnedBy)
 	}
-	if want := []string{"a_counter:a_1.n", "zz_free:"}; !reflect.DeepEqual(seqs, want) {
-		t.Errorf("sequences %q; want %q (identity and serial sequences are not listed)", seqs, want)
+	if want := []string{"a_1_id_seq:a_1.id", "a_counter:a_1.n", `b'\q_id_seq:b'\q.id`, "zz_free:"}; !reflect.DeepEqual(seqs, want) {
+		t.Errorf("sequences %q; want %q (identity sequences are not listed, serial ones are)", seqs, want)
 	}
 	if len(md.Views) != 1 || md.Views[0].Name != "a_view" || len(md.Enums) != 1 || md.Enums[0].Name != "local_mood" {
 		t.Errorf("views %+v, enums %+v; want a_view and local_mood", md.Views, md.Enums)
@@ -101,7 +107,7 @@ func TestPostgresScope(t *testing.T) {
 
 	md = in(inspect.Options{Schemas: []string{tg.Scope, other, "pg_catalog"}})
 	o := md.Table(other, "o")
-	if o == nil || md.Table("", "a_1") == nil || len(md.Tables) != 9 {
+	if o == nil || md.Table("", "a_1") == nil || len(md.Tables) != 11 {
 		t.Fatalf("two schemas: tables %q; want the default ones and %s.o", names(md), other)
 	}
 	if fk := o.ForeignKeys[0]; fk.RefSchema != tg.Scope || fk.RefTable != "a_1" {
@@ -112,6 +118,9 @@ func TestPostgresScope(t *testing.T) {
 	}
 	if e := md.Enum(other, "mood"); e == nil {
 		t.Errorf("enum %s.mood not listed", other)
+	}
+	if len(md.Schemas) != 1 || md.Schemas[0].Name != other {
+		t.Errorf("schemas %+v; want %s only (the default schema is not listed)", md.Schemas, other)
 	}
 
 	for _, tc := range []struct {

@@ -5,18 +5,27 @@ import (
 	"database/sql"
 	"encoding/json"
 	"fmt"
+	"strings"
 
 	"github.com/migratego/migrate/dialect"
 	"github.com/migratego/migrate/model"
 )
 
-// pgTablesQuery lists the tables in scope with their comments.
+// pgTablesQuery lists the tables in scope with their comments, the
+// partition key of a partitioned table (pg_get_partkeydef: "RANGE (at)"),
+// and the parent and bound of a partition.
 var pgTablesQuery = `
-SELECT c.oid::int8, n.nspname, c.relname, COALESCE(d.description, '')
+SELECT c.oid::int8, n.nspname, c.relname, COALESCE(d.description, ''),
+  CASE WHEN c.relkind = 'p' THEN pg_catalog.pg_get_partkeydef(c.oid) END,
+  pn.nspname, pc.relname,
+  CASE WHEN c.relispartition THEN pg_catalog.pg_get_expr(c.relpartbound, c.oid) END
 FROM pg_catalog.pg_class c
 JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
 LEFT JOIN pg_catalog.pg_description d
   ON d.objoid = c.oid AND d.classoid = 'pg_catalog.pg_class'::regclass AND d.objsubid = 0
+LEFT JOIN pg_catalog.pg_inherits i ON c.relispartition AND i.inhrelid = c.oid
+LEFT JOIN pg_catalog.pg_class pc ON pc.oid = i.inhparent
+LEFT JOIN pg_catalog.pg_namespace pn ON pn.oid = pc.relnamespace
 WHERE ` + pgTableFilter + `
 ORDER BY n.nspname, c.relname`
 
@@ -24,17 +33,42 @@ ORDER BY n.nspname, c.relname`
 func (st *pgState) readTables(ctx context.Context, q dialect.Querier) error {
 	return st.each(ctx, q, "tables", pgTablesQuery, func(rows *sql.Rows) error {
 		var (
-			oid                   int64
-			schema, name, comment string
+			oid                           int64
+			schema, name, comment         string
+			partKey, parentSchema, parent sql.NullString
+			bound                         sql.NullString
 		)
-		if err := rows.Scan(&oid, &schema, &name, &comment); err != nil {
+		if err := rows.Scan(&oid, &schema, &name, &comment, &partKey, &parentSchema, &parent, &bound); err != nil {
 			return err
 		}
 		t := &model.Table{Schema: st.scope.schemaOf(schema), Name: name, Comment: comment}
+		if partKey.Valid {
+			p, err := pgPartitionBy(partKey.String)
+			if err != nil {
+				return fmt.Errorf("table %q: %w", name, err)
+			}
+			t.PartitionBy = p
+		}
+		if parent.Valid {
+			t.PartitionOf = &model.PartitionOf{Table: parent.String, Bound: bound.String}
+			if ps := st.scope.schemaOf(parentSchema.String); ps != t.Schema {
+				t.PartitionOf.Schema = parentSchema.String
+			}
+		}
 		st.md.Tables = append(st.md.Tables, t)
 		st.tables[oid] = &pgTable{t: t, columns: map[int]*model.Column{}}
 		return nil
 	})
+}
+
+// pgPartitionBy reads pg_get_partkeydef's "RANGE (created_at)".
+func pgPartitionBy(def string) (*model.PartitionBy, error) {
+	strategy, key, ok := strings.Cut(def, " ")
+	key = strings.TrimSpace(key)
+	if !ok || !strings.HasPrefix(key, "(") || !strings.HasSuffix(key, ")") {
+		return nil, fmt.Errorf("partition key %q: want STRATEGY (key)", def)
+	}
+	return &model.PartitionBy{Strategy: strings.ToLower(strategy), Key: key[1 : len(key)-1]}, nil
 }
 
 // pgColumnsQuery lists the columns of the tables in scope, in order: the
@@ -110,7 +144,9 @@ func (st *pgState) readColumns(ctx context.Context, q dialect.Querier) error {
 		case expr.Valid:
 			c.Default = pgDefault(expr.String)
 		}
-		pt.t.Columns = append(pt.t.Columns, c)
+		if pt.t.PartitionOf == nil {
+			pt.t.Columns = append(pt.t.Columns, c)
+		}
 		pt.columns[num] = c
 		return nil
 	})

@@ -16,7 +16,8 @@ import (
 
 // genConfig holds the database-specific spellings the generator may use.
 var genConfig = map[string]schemagen.Config{
-	"postgres": {Collation: "C", RawTypes: []string{"tsvector", "integer[]", "inet"}},
+	"postgres": {Collation: "C", RawTypes: []string{"tsvector", "integer[]", "inet"},
+		IndexCollation: "POSIX", Domains: true, Routines: true, Serial: true},
 	"mysql": {Collation: "utf8mb4_bin", RawTypes: []string{"mediumtext", "tinyint unsigned", "set('a','b')"},
 		MySQLObjects: true, AutoIncrementSecond: true, ViewsOnViews: true},
 	"sqlite": {Collation: "NOCASE", RawTypes: []string{"INT", "NVARCHAR(40)", "DATETIME"}, SQLiteObjects: true, ViewsOnViews: true},

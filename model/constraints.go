@@ -64,7 +64,8 @@ type Check struct {
 // (EXCLUDE USING gist (room WITH =, during WITH &&)).
 type Exclusion struct {
 	Name string `json:"name,omitempty"`
-	// Method is the index access method; empty means gist.
+	// Method is the index access method (gist, usually); empty means the
+	// server's default, btree.
 	Method   string             `json:"method,omitempty"`
 	Elements []ExclusionElement `json:"elements"`
 	// Include lists covering (INCLUDE) columns.

@@ -1,6 +1,7 @@
 // Package model is the database-neutral description of a schema: tables
 // with their columns, types, keys, constraints and indexes, enum types,
-// sequences and views, gathered in a MetaData.
+// sequences, views, and the objects kept as definitions (functions,
+// triggers, …), gathered in a MetaData.
 //
 // A MetaData plays two parts. As the target model it is what a project
 // declares its schema to be; as the current model it is what an inspector
@@ -45,6 +46,28 @@
 // CreationOrder sorts tables so that referenced tables come first and
 // returns the foreign keys of reference cycles to be added afterwards.
 // Clone makes a deep copy. A MetaData round-trips through encoding/json.
+//
+// # Beyond tables
+//
+// A MetaData also holds PostgreSQL schemas, extensions and domains,
+// partitioned tables (PartitionBy) and their partitions (PartitionOf),
+// exclusion constraints, and index keys with an operator class, a NULLS
+// order or a collation. What the model does not take apart it keeps as a
+// Definition: the SQL that creates the object, with the identity that
+// compares and drops it (kind, schema, name, and a function's signature or
+// a trigger's table) and what it depends on. A Go model declares them too:
+//
+//	md.Definitions = append(md.Definitions,
+//		&model.Definition{Kind: model.DefFunction, Name: "touch", Language: "plpgsql",
+//			SQL: "CREATE FUNCTION touch() RETURNS trigger LANGUAGE plpgsql AS $$BEGIN NEW.at := now(); RETURN NEW; END$$"},
+//		&model.Definition{Kind: model.DefTrigger, Name: "users_touch", Table: "users",
+//			SQL:       "CREATE TRIGGER users_touch BEFORE UPDATE ON users FOR EACH ROW EXECUTE FUNCTION touch()",
+//			DependsOn: []model.ObjectName{{Name: "touch"}}})
+//
+// ObjectOrder places views and definitions in a creation order: functions
+// that need no table before the tables (defaults, checks and indexes may
+// call them), views and the rest after them in dependency order, triggers,
+// rules and events last.
 //
 // # Naming conventions
 //

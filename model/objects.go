@@ -24,7 +24,8 @@ type Sequence struct {
 	// As is the sequence's data type when it is not the default bigint:
 	// "smallint" or "integer" (PostgreSQL; a serial column's sequence is an
 	// integer sequence).
-	As string `json:"as,omitempty"`
+	As      string `json:"as,omitempty"`
+	Comment string `json:"comment,omitempty"`
 }
 
 // View is a view with an opaque definition: the SELECT text as written.

@@ -325,7 +325,7 @@ func kitchenSink() *MetaData {
 			Schema: "app", Name: "year", Type: Integer, NotNull: true, Default: DefaultLiteral(int64(2000)),
 			Collation: "C", Checks: []*Check{{Name: "year_check", Expr: "VALUE > 1900"}}, Comment: "a year",
 		}},
-		Sequences: []*Sequence{{Schema: "app", Name: "seq", Start: 1, Increment: 1, MinValue: &minV, MaxValue: &maxV, Cache: 5, Cycle: true, OwnedBy: "users.id", As: "integer"}},
+		Sequences: []*Sequence{{Schema: "app", Name: "seq", Start: 1, Increment: 1, MinValue: &minV, MaxValue: &maxV, Cache: 5, Cycle: true, OwnedBy: "users.id", As: "integer", Comment: "counts"}},
 		Views: []*View{
 			{Schema: "app", Name: "v", Definition: "SELECT 1"},
 			{Schema: "app", Name: "v2", Definition: "SELECT * FROM app.v", Comment: "on v", DependsOn: []ObjectName{{Schema: "app", Name: "v"}}},

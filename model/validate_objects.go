@@ -97,10 +97,10 @@ func (t *Table) validatePartitioning(where string) error {
 	return errors.Join(errs...)
 }
 
-// validateIdentityDomains refuses an identity or autoincrement column whose
-// type is a domain of the model over a type that is not an integer. (A
-// domain over an integer type is fine; the dialect cannot tell, so the
-// check lives here.)
+// validateIdentityDomains refuses an identity or autoincrement column
+// whose type is a domain of the model: PostgreSQL refuses identity on a
+// domain, whatever its base type. Such a column numbers its rows the
+// serial way, with a nextval default and a sequence it owns.
 func (m *MetaData) validateIdentityDomains() error {
 	var errs []error
 	for _, t := range m.Tables {
@@ -108,10 +108,10 @@ func (m *MetaData) validateIdentityDomains() error {
 			if (c.Identity == nil && !c.AutoIncrement) || c.Type.Kind != KindRaw {
 				continue
 			}
-			d := m.domainNamed(t.Schema, c.Type.Raw)
-			if d != nil && !d.Type.IsInteger() {
-				errs = append(errs, fmt.Errorf("model: table %q: identity column %q has domain type %q over %s; identity needs smallint, integer or bigint",
-					t.QualifiedName(), c.Name, qualified(d.Schema, d.Name), d.Type))
+			if d := m.domainNamed(t.Schema, c.Type.Raw); d != nil {
+				errs = append(errs, fmt.Errorf("model: table %q: column %q has domain type %q and cannot be an identity or autoincrement column; "+
+					"give it a nextval default and a sequence owned by the column (what serial does)",
+					t.QualifiedName(), c.Name, qualified(d.Schema, d.Name)))
 			}
 		}
 	}

@@ -37,10 +37,13 @@ func TestValidateObjects(t *testing.T) {
 		{"function twice", &MetaData{Definitions: []*Definition{fn("f"), fn("f")}}, `model: definition "function f()" is declared twice`},
 		{"same trigger name on two tables", &MetaData{Definitions: []*Definition{
 			{Kind: DefTrigger, Name: "tg", Table: "a", SQL: "x"}, {Kind: DefTrigger, Name: "tg", Table: "b", SQL: "x"}}}, ""},
-		{"identity on an integer domain", &MetaData{Domains: []*Domain{{Schema: "s", Name: "uint", Type: Integer}}, Tables: []*Table{identityOn("uint")}}, ""},
-		{"identity on a qualified integer domain", &MetaData{Domains: []*Domain{intDomain}, Tables: []*Table{identityOn(".uint")}}, ""},
-		{"identity on a text domain", &MetaData{Domains: []*Domain{textDomain}, Tables: []*Table{identityOn("code")}},
-			`model: table "s.t": identity column "id" has domain type "s.code" over text; identity needs smallint, integer or bigint`},
+		{"identity on a domain", &MetaData{Domains: []*Domain{{Schema: "s", Name: "uint", Type: Integer}}, Tables: []*Table{identityOn("uint")}},
+			`model: table "s.t": column "id" has domain type "s.uint" and cannot be an identity or autoincrement column; give it a nextval default and a sequence owned by the column (what serial does)`},
+		{"identity on a qualified domain", &MetaData{Domains: []*Domain{intDomain}, Tables: []*Table{identityOn(".uint")}},
+			`model: table "s.t": column "id" has domain type "uint" and cannot be an identity or autoincrement column; give it a nextval default and a sequence owned by the column (what serial does)`},
+		{"identity on a type that is no domain of the model", &MetaData{Domains: []*Domain{textDomain}, Tables: []*Table{identityOn("int4")}}, ""},
+		{"a domain column numbered by a sequence", &MetaData{Domains: []*Domain{intDomain}, Tables: []*Table{{Name: "t", Columns: []*Column{
+			{Name: "id", Type: Raw("uint"), Default: DefaultExpr("nextval('t_id_seq'::regclass)")}}}}}, ""},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

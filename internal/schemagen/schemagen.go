@@ -29,6 +29,17 @@ type Config struct {
 	// the features that are database-specific by nature.
 	Collation string
 	RawTypes  []string
+	// IndexCollation is a collation for index keys, where the inspector
+	// reads one back (PostgreSQL).
+	IndexCollation string
+	// Domains adds domains and columns typed by them (PostgreSQL).
+	Domains bool
+	// Routines adds a SQL function that checks call, PL/pgSQL trigger
+	// functions and triggers (PostgreSQL).
+	Routines bool
+	// Serial makes some integer keys serial: a nextval default and an
+	// owned sequence (PostgreSQL).
+	Serial bool
 	// MySQLObjects adds stored functions, procedures, triggers and events
 	// in MySQL's syntax.
 	MySQLObjects bool
@@ -61,6 +72,8 @@ type gen struct {
 	cfg  Config
 	md   *model.MetaData
 	used map[string]bool // every name in the schema's one namespace
+	// checkFunc is a function of the schema that checks may call.
+	checkFunc string
 }
 
 func (g *gen) chance(p float64) bool { return g.r.Float64() < p }
@@ -105,6 +118,8 @@ func (g *gen) schema() *model.MetaData {
 			g.md.Sequences = append(g.md.Sequences, s)
 		}
 	}
+	g.domains()
+	g.routines()
 	n := 1 + g.r.IntN(g.cfg.MaxTables)
 	for range n {
 		g.md.Tables = append(g.md.Tables, g.table())
@@ -113,6 +128,7 @@ func (g *gen) schema() *model.MetaData {
 		t := g.md.Tables[g.r.IntN(len(g.md.Tables))]
 		g.md.Views = append(g.md.Views, g.view(t))
 	}
+	g.partitioned()
 	g.viewOnView()
 	g.mysqlObjects()
 	g.sqliteObjects()
@@ -193,7 +209,9 @@ func (g *gen) table() *model.Table {
 		c := &model.Column{Name: g.name("k"), Type: g.keyType()}
 		if nkey == 1 && i == 0 && g.chance(0.5) {
 			c.Type = model.BigInt
-			if g.c.IdentityColumns && g.chance(0.5) {
+			if g.serialKey(t, c) {
+				// a serial: nextval of an owned sequence
+			} else if g.c.IdentityColumns && g.chance(0.5) {
 				c.Identity = &model.Identity{Always: g.chance(0.5)}
 			} else {
 				c.AutoIncrement = true
@@ -220,6 +238,9 @@ func (g *gen) table() *model.Table {
 		}
 		t.Columns = append(t.Columns, c)
 	}
+	if c := g.domainColumn(); c != nil {
+		t.Columns = append(t.Columns, c)
+	}
 	if (g.c.GeneratedStored || g.c.GeneratedVirtual) && g.chance(0.3) {
 		base := t.Columns[0]
 		if base.Type.IsInteger() && !(g.c.ExprsRefuseAutoIncrement && (base.AutoIncrement || base.Identity != nil)) {
@@ -233,6 +254,8 @@ func (g *gen) table() *model.Table {
 		t.Comment = "table " + t.Name + " — it's here"
 	}
 	g.constraints(t)
+	g.exclusion(t)
+	g.trigger(t)
 	return t
 }
 
@@ -261,7 +284,11 @@ func (g *gen) constraints(t *model.Table) {
 	if g.c.CheckConstraints && g.chance(0.4) {
 		for _, c := range t.Columns {
 			if c.Type.IsInteger() && c.Generated == nil && !(g.c.ExprsRefuseAutoIncrement && (c.AutoIncrement || c.Identity != nil)) {
-				t.Checks = append(t.Checks, &model.Check{Expr: checkExpr(mustQuote(g, c.Name))})
+				expr := checkExpr(mustQuote(g, c.Name))
+				if g.checkFunc != "" && c.Type.Kind == model.KindBigInt && g.chance(0.5) {
+					expr = g.checkFunc + "(" + mustQuote(g, c.Name) + ")"
+				}
+				t.Checks = append(t.Checks, &model.Check{Expr: expr})
 				break
 			}
 		}
@@ -272,7 +299,9 @@ func (g *gen) constraints(t *model.Table) {
 		}
 		ix := &model.Index{Unique: g.chance(0.2)}
 		for _, n := range pick(1 + g.r.IntN(3)) {
-			ix.Parts = append(ix.Parts, model.IndexPart{Column: n, Desc: g.c.DescIndexes && g.chance(0.3)})
+			p := model.IndexPart{Column: n, Desc: g.c.DescIndexes && g.chance(0.3)}
+			g.keyOptions(t, &p)
+			ix.Parts = append(ix.Parts, p)
 		}
 		if g.c.PartialIndexes && g.chance(0.2) {
 			ix.Where = predicateExpr(mustQuote(g, ix.Parts[0].Column))

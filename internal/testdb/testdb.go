@@ -200,3 +200,35 @@ func dropPostgresSchema(ctx context.Context, db *dialect.DB, scope string) error
 	_, err := db.ExecContext(ctx, `DROP SCHEMA "`+scope+`" CASCADE`)
 	return err
 }
+
+// NewDatabase creates a fresh PostgreSQL database (not only a schema) on
+// the server of MIGRATE_TEST_POSTGRES_URL, from template0, and drops it
+// when the test ends. Tests of database-wide objects (extensions, several
+// schemas) need one; its Scope is "public". Other dialects get New.
+func NewDatabase(t testing.TB, name string) *Target {
+	t.Helper()
+	if name != "postgres" {
+		return New(t, name)
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
+	defer cancel()
+	base := serverURL(t, EnvPostgres)
+	admin := openOrSkip(ctx, t, base)
+	db := randomName()
+	if _, err := admin.ExecContext(ctx, `CREATE DATABASE "`+db+`" TEMPLATE template0`); err != nil {
+		admin.Close()
+		t.Fatalf("testdb: create database %s: %v", db, err)
+	}
+	t.Cleanup(func() {
+		defer admin.Close()
+		if _, err := admin.ExecContext(context.Background(), `DROP DATABASE "`+db+`" WITH (FORCE)`); err != nil {
+			t.Errorf("testdb: drop database %s: %v", db, err)
+		}
+	})
+	u, err := url.Parse(base)
+	if err != nil {
+		t.Fatalf("testdb: %v", err)
+	}
+	u.Path = "/" + db
+	return &Target{Name: name, URL: u.String(), Scope: "public"}
+}

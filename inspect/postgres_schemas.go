@@ -1,0 +1,159 @@
+package inspect
+
+import (
+	"context"
+	"database/sql"
+	"encoding/json"
+	"fmt"
+	"strings"
+
+	"github.com/migratego/migrate/dialect"
+	"github.com/migratego/migrate/model"
+)
+
+// pgSchemasQuery lists the schemas in scope with their comments.
+var pgSchemasQuery = `
+SELECT n.nspname, COALESCE(d.description, '')
+FROM pg_catalog.pg_namespace n
+LEFT JOIN pg_catalog.pg_description d
+  ON d.objoid = n.oid AND d.classoid = 'pg_catalog.pg_namespace'::regclass AND d.objsubid = 0
+WHERE n.nspname = ANY($1::text[])
+ORDER BY n.nspname`
+
+// readSchemas adds the schemas in scope other than the default one, which
+// the model never lists.
+func (st *pgState) readSchemas(ctx context.Context, q dialect.Querier) error {
+	return st.eachInSchemas(ctx, q, "schemas", pgSchemasQuery, func(rows *sql.Rows) error {
+		var name, comment string
+		if err := rows.Scan(&name, &comment); err != nil {
+			return err
+		}
+		if st.scope.schemaOf(name) != "" {
+			st.md.Schemas = append(st.md.Schemas, &model.Schema{Name: name, Comment: comment})
+		}
+		return nil
+	})
+}
+
+// pgExtensionsQuery lists the extensions installed in the schemas in
+// scope, in the order they were created, which satisfies the order they
+// require each other in.
+var pgExtensionsQuery = `
+SELECT e.extname, n.nspname, e.extversion
+FROM pg_catalog.pg_extension e
+JOIN pg_catalog.pg_namespace n ON n.oid = e.extnamespace
+WHERE n.nspname = ANY($1::text[])
+ORDER BY e.oid`
+
+// readExtensions adds the extensions in scope.
+func (st *pgState) readExtensions(ctx context.Context, q dialect.Querier) error {
+	return st.eachInSchemas(ctx, q, "extensions", pgExtensionsQuery, func(rows *sql.Rows) error {
+		var name, schema, version string
+		if err := rows.Scan(&name, &schema, &version); err != nil {
+			return err
+		}
+		st.md.Extensions = append(st.md.Extensions, &model.Extension{Name: name, Schema: st.scope.schemaOf(schema), Version: version})
+		return nil
+	})
+}
+
+// pgDomainsQuery lists the domains, composite and range types in scope in
+// the order they were created (a domain over a domain comes after it). For
+// a domain: its base type, NOT NULL, default, a collation other than the
+// base type's, its check constraints and comment. For a composite type:
+// its attributes, and for a range type its options, already spelled as
+// the body of CREATE TYPE … AS (…) and CREATE TYPE … AS RANGE (…).
+var pgDomainsQuery = `
+SELECT t.typtype::text, n.nspname, t.typname, COALESCE(d.description, ''),
+  pg_catalog.format_type(t.typbasetype, t.typtypmod), t.typnotnull, t.typdefault,
+  CASE WHEN t.typtype = 'd' AND t.typcollation <> bt.typcollation THEN co.collname END,
+  CASE WHEN t.typtype = 'd' THEN (
+    SELECT json_agg(json_build_array(k.conname, pg_catalog.pg_get_expr(k.conbin, 0)) ORDER BY k.conname)
+    FROM pg_catalog.pg_constraint k WHERE k.contypid = t.oid AND k.contype = 'c') END,
+  CASE WHEN t.typtype = 'c' THEN (
+    SELECT string_agg(pg_catalog.quote_ident(a.attname) || ' ' || pg_catalog.format_type(a.atttypid, a.atttypmod)
+      || CASE WHEN a.attcollation <> at.typcollation THEN ' COLLATE ' || pg_catalog.quote_ident(ac.collname) ELSE '' END,
+      ', ' ORDER BY a.attnum)
+    FROM pg_catalog.pg_attribute a
+    JOIN pg_catalog.pg_type at ON at.oid = a.atttypid
+    LEFT JOIN pg_catalog.pg_collation ac ON ac.oid = a.attcollation
+    WHERE a.attrelid = t.typrelid AND a.attnum > 0 AND NOT a.attisdropped)
+  WHEN t.typtype = 'r' THEN (
+    SELECT 'SUBTYPE = ' || pg_catalog.format_type(r.rngsubtype, NULL)
+      || CASE WHEN NOT oc.opcdefault THEN ', SUBTYPE_OPCLASS = ' || pg_catalog.quote_ident(ocn.nspname) || '.' || pg_catalog.quote_ident(oc.opcname) ELSE '' END
+      || CASE WHEN r.rngcollation <> 0 AND r.rngcollation <> st.typcollation THEN ', COLLATION = ' || pg_catalog.quote_ident(rc.collname) ELSE '' END
+      || CASE WHEN r.rngcanonical <> 0 THEN ', CANONICAL = ' || r.rngcanonical::regproc::text ELSE '' END
+      || CASE WHEN r.rngsubdiff <> 0 THEN ', SUBTYPE_DIFF = ' || r.rngsubdiff::regproc::text ELSE '' END
+    FROM pg_catalog.pg_range r
+    JOIN pg_catalog.pg_type st ON st.oid = r.rngsubtype
+    JOIN pg_catalog.pg_opclass oc ON oc.oid = r.rngsubopc
+    JOIN pg_catalog.pg_namespace ocn ON ocn.oid = oc.opcnamespace
+    LEFT JOIN pg_catalog.pg_collation rc ON rc.oid = r.rngcollation
+    WHERE r.rngtypid = t.oid) END
+FROM pg_catalog.pg_type t
+JOIN pg_catalog.pg_namespace n ON n.oid = t.typnamespace
+LEFT JOIN pg_catalog.pg_type bt ON bt.oid = t.typbasetype
+LEFT JOIN pg_catalog.pg_collation co ON co.oid = t.typcollation
+LEFT JOIN pg_catalog.pg_class tc ON tc.oid = t.typrelid
+LEFT JOIN pg_catalog.pg_description d
+  ON d.objoid = t.oid AND d.classoid = 'pg_catalog.pg_type'::regclass AND d.objsubid = 0
+WHERE (t.typtype IN ('d', 'r') OR (t.typtype = 'c' AND tc.relkind = 'c'))
+  AND n.nspname = ANY($1::text[]) AND ` + pgNameFilter("t.typname") + `
+  AND ` + pgNotExtensionMember("pg_catalog.pg_type", "t.oid") + `
+ORDER BY t.oid`
+
+// readDomains adds the domains in scope, and composite and range types as
+// definitions of kind type.
+func (st *pgState) readDomains(ctx context.Context, q dialect.Querier) error {
+	return st.each(ctx, q, "domains", pgDomainsQuery, func(rows *sql.Rows) error {
+		var (
+			kind, schema, name, comment, base string
+			notNull                           bool
+			def, collation, checks, attrs     sql.NullString
+		)
+		if err := rows.Scan(&kind, &schema, &name, &comment, &base, &notNull, &def, &collation, &checks, &attrs); err != nil {
+			return err
+		}
+		switch kind {
+		case "c", "r":
+			as := " AS ("
+			if kind == "r" {
+				as = " AS RANGE ("
+			}
+			st.md.Definitions = append(st.md.Definitions, &model.Definition{
+				Kind: model.DefType, Schema: st.scope.schemaOf(schema), Name: name, Comment: comment,
+				SQL: "CREATE TYPE " + st.qualifiedName(schema, name) + as + attrs.String + ")",
+			})
+			return nil
+		}
+		dom := &model.Domain{
+			Schema: st.scope.schemaOf(schema), Name: name, Type: st.d.ParseType(base), NotNull: notNull,
+			Collation: collation.String, Comment: comment,
+		}
+		if def.Valid {
+			dom.Default = pgDefault(def.String)
+		}
+		if checks.Valid {
+			var pairs [][2]string
+			if err := json.Unmarshal([]byte(checks.String), &pairs); err != nil {
+				return fmt.Errorf("checks of domain %q: %w", name, err)
+			}
+			for _, p := range pairs {
+				dom.Checks = append(dom.Checks, &model.Check{Name: p[0], Expr: pgStableExpr(p[1])})
+			}
+		}
+		st.md.Domains = append(st.md.Domains, dom)
+		return nil
+	})
+}
+
+// qualifiedName spells schema.name for SQL the inspector writes itself:
+// quoted by the dialect, without the schema when it is the default one.
+func (st *pgState) qualifiedName(schema, name string) string {
+	q, err := st.d.QuoteQualified(st.scope.schemaOf(schema), name)
+	if err != nil {
+		// Catalog names are never empty nor hold NUL; keep the name readable.
+		return strings.TrimSpace(schema + "." + name)
+	}
+	return q
+}

@@ -1,0 +1,163 @@
+-- A multi-schema SaaS back end: the application in "app", auditing in
+-- "audit", reporting views in "reporting", extensions in "extensions"
+-- (citext, pg_trgm, hstore), domains (including a key whose type is a
+-- domain, numbered by a sequence it owns), trigger functions in PL/pgSQL, an audit trigger on
+-- several tables, a partitioned events table with a default partition,
+-- generated columns, enum types, comments on everything, and views on
+-- views across schemas.
+
+CREATE SCHEMA extensions;
+COMMENT ON SCHEMA extensions IS 'third-party extensions';
+CREATE EXTENSION citext WITH SCHEMA extensions;
+CREATE EXTENSION pg_trgm WITH SCHEMA extensions;
+CREATE EXTENSION hstore WITH SCHEMA extensions;
+
+CREATE SCHEMA app;
+COMMENT ON SCHEMA app IS 'the application';
+CREATE SCHEMA audit;
+CREATE SCHEMA reporting;
+
+CREATE TYPE app.plan AS ENUM ('free', 'team', 'enterprise');
+CREATE TYPE app.member_role AS ENUM ('owner', 'admin', 'member', 'guest');
+
+CREATE DOMAIN app.email AS extensions.citext
+    CHECK (VALUE ~ '^[^@[:space:]]+@[^@[:space:]]+$');
+COMMENT ON DOMAIN app.email IS 'an e-mail address, compared without case';
+CREATE DOMAIN app.slug AS varchar(63) COLLATE "C" NOT NULL
+    CONSTRAINT slug_shape CHECK (VALUE ~ '^[a-z0-9-]+$');
+CREATE DOMAIN app.positive_int AS integer CHECK (VALUE > 0);
+CREATE DOMAIN app.money_cents AS bigint DEFAULT 0 CHECK (VALUE >= 0);
+
+CREATE FUNCTION app.touch_updated_at() RETURNS trigger
+    LANGUAGE plpgsql AS $$
+BEGIN
+    NEW.updated_at := now();
+    RETURN NEW;
+END
+$$;
+COMMENT ON FUNCTION app.touch_updated_at() IS 'keeps updated_at current';
+
+CREATE FUNCTION app.slugify(txt text) RETURNS text
+    LANGUAGE sql IMMUTABLE STRICT
+    AS $$ SELECT trim(both '-' from regexp_replace(lower(txt), '[^a-z0-9]+', '-', 'g')) $$;
+
+-- A domain-typed key numbered the serial way (PostgreSQL refuses identity
+-- on a domain).
+CREATE SEQUENCE app.organisations_id_seq AS integer;
+CREATE TABLE app.organisations (
+    id          app.positive_int NOT NULL DEFAULT nextval('app.organisations_id_seq') PRIMARY KEY,
+    slug        app.slug UNIQUE,
+    name        text NOT NULL,
+    plan        app.plan NOT NULL DEFAULT 'free',
+    settings    extensions.hstore,
+    balance     app.money_cents NOT NULL,
+    created_at  timestamptz NOT NULL DEFAULT now(),
+    updated_at  timestamptz NOT NULL DEFAULT now(),
+    CONSTRAINT organisations_slug_matches CHECK (slug::text = app.slugify(slug::text))
+);
+ALTER SEQUENCE app.organisations_id_seq OWNED BY app.organisations.id;
+COMMENT ON TABLE app.organisations IS 'tenants';
+COMMENT ON COLUMN app.organisations.settings IS 'free-form key/values';
+
+CREATE TABLE app.users (
+    id           bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+    email        app.email NOT NULL,
+    display_name text,
+    name_search  text GENERATED ALWAYS AS (lower(coalesce(display_name, '') || ' ' || email::text)) STORED,
+    created_at   timestamptz NOT NULL DEFAULT now(),
+    updated_at   timestamptz NOT NULL DEFAULT now()
+);
+CREATE UNIQUE INDEX users_email_key ON app.users (email);
+CREATE INDEX users_name_trgm ON app.users USING gin (name_search extensions.gin_trgm_ops);
+CREATE INDEX users_created ON app.users (created_at DESC NULLS LAST, id);
+CREATE INDEX users_name_pattern ON app.users (display_name text_pattern_ops) WHERE display_name IS NOT NULL;
+
+CREATE TABLE app.memberships (
+    organisation_id integer NOT NULL REFERENCES app.organisations (id) ON DELETE CASCADE,
+    user_id         bigint NOT NULL REFERENCES app.users (id) ON DELETE CASCADE,
+    role            app.member_role NOT NULL DEFAULT 'member',
+    PRIMARY KEY (organisation_id, user_id)
+);
+CREATE INDEX memberships_user ON app.memberships (user_id);
+
+CREATE TABLE app.projects (
+    id              serial PRIMARY KEY,
+    organisation_id integer NOT NULL REFERENCES app.organisations (id),
+    name            text NOT NULL COLLATE "C",
+    tags            text[] NOT NULL DEFAULT '{}',
+    archived        boolean NOT NULL DEFAULT false,
+    updated_at      timestamptz NOT NULL DEFAULT now(),
+    UNIQUE (organisation_id, name)
+);
+CREATE INDEX projects_tags ON app.projects USING gin (tags);
+CREATE INDEX projects_name_ci ON app.projects (lower(name) COLLATE "POSIX" NULLS FIRST);
+
+CREATE TRIGGER organisations_touch BEFORE UPDATE ON app.organisations
+    FOR EACH ROW EXECUTE FUNCTION app.touch_updated_at();
+CREATE TRIGGER users_touch BEFORE UPDATE ON app.users
+    FOR EACH ROW WHEN (OLD.email IS DISTINCT FROM NEW.email OR OLD.display_name IS DISTINCT FROM NEW.display_name)
+    EXECUTE FUNCTION app.touch_updated_at();
+CREATE TRIGGER projects_touch BEFORE UPDATE OF name, tags ON app.projects
+    FOR EACH ROW EXECUTE FUNCTION app.touch_updated_at();
+COMMENT ON TRIGGER projects_touch ON app.projects IS 'only renames and tags count';
+
+-- Auditing: one partitioned table, one trigger function for every table.
+CREATE TABLE audit.events (
+    id         bigint GENERATED ALWAYS AS IDENTITY,
+    at         timestamptz NOT NULL DEFAULT now(),
+    table_name text NOT NULL,
+    operation  char(1) NOT NULL CHECK (operation IN ('I', 'U', 'D')),
+    old_row    jsonb,
+    new_row    jsonb,
+    PRIMARY KEY (id, at)
+) PARTITION BY RANGE (at);
+COMMENT ON TABLE audit.events IS 'row changes, by month';
+CREATE INDEX events_table ON audit.events (table_name, at DESC);
+CREATE TABLE audit.events_2025_01 PARTITION OF audit.events
+    FOR VALUES FROM ('2025-01-01') TO ('2025-02-01');
+CREATE TABLE audit.events_2025_02 PARTITION OF audit.events
+    FOR VALUES FROM ('2025-02-01') TO ('2025-03-01');
+CREATE TABLE audit.events_default PARTITION OF audit.events DEFAULT;
+CREATE INDEX events_default_new_row ON audit.events_default USING gin (new_row jsonb_path_ops);
+
+CREATE FUNCTION audit.record() RETURNS trigger
+    LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, audit AS $$
+BEGIN
+    INSERT INTO audit.events (table_name, operation, old_row, new_row)
+    VALUES (TG_TABLE_SCHEMA || '.' || TG_TABLE_NAME, left(TG_OP, 1),
+            CASE WHEN TG_OP <> 'INSERT' THEN to_jsonb(OLD) END,
+            CASE WHEN TG_OP <> 'DELETE' THEN to_jsonb(NEW) END);
+    RETURN NULL;
+END
+$$;
+
+CREATE TRIGGER organisations_audit AFTER INSERT OR UPDATE OR DELETE ON app.organisations
+    FOR EACH ROW EXECUTE FUNCTION audit.record();
+CREATE TRIGGER memberships_audit AFTER INSERT OR DELETE ON app.memberships
+    FOR EACH ROW EXECUTE FUNCTION audit.record();
+
+-- Reporting: views on views across schemas, and a SQL function reading them.
+CREATE VIEW reporting.active_projects AS
+    SELECT p.id, p.organisation_id, p.name FROM app.projects p WHERE NOT p.archived;
+CREATE VIEW reporting.organisation_sizes AS
+    SELECT o.id, o.name, count(m.user_id) AS members
+    FROM app.organisations o LEFT JOIN app.memberships m ON m.organisation_id = o.id
+    GROUP BY o.id, o.name;
+CREATE VIEW reporting.organisation_overview AS
+    SELECT s.id, s.name, s.members,
+           (SELECT count(*) FROM reporting.active_projects a WHERE a.organisation_id = s.id) AS projects
+    FROM reporting.organisation_sizes s;
+COMMENT ON VIEW reporting.organisation_overview IS 'members and live projects per tenant';
+CREATE VIEW reporting.big_organisations AS
+    SELECT * FROM reporting.organisation_overview WHERE members >= 10;
+
+CREATE FUNCTION reporting.members_of(org integer) RETURNS bigint
+    LANGUAGE sql STABLE
+    AS $$ SELECT members FROM reporting.organisation_sizes WHERE id = org $$;
+
+CREATE PROCEDURE app.archive_project(project integer)
+    LANGUAGE plpgsql AS $$
+BEGIN
+    UPDATE app.projects SET archived = true WHERE id = project;
+END
+$$;
