@@ -38,6 +38,13 @@ func dropDefinition(d Dialect, specs map[model.DefinitionKind]dropSpec, def *mod
 	}
 	b := newBuilder(d)
 	b.raw("DROP ", spec.keyword, " ")
+	spec.writeObject(b, def)
+	return one(b.stmt())
+}
+
+// writeObject writes how DROP and COMMENT ON name def: its (qualified)
+// name, then the signature and the table where the kind needs them.
+func (spec dropSpec) writeObject(b *builder, def *model.Definition) {
 	if spec.unqualified {
 		b.ident(def.Name)
 	} else {
@@ -49,5 +56,4 @@ func dropDefinition(d Dialect, specs map[model.DefinitionKind]dropSpec, def *mod
 	if spec.onTable {
 		b.raw(" ON ").qualified(def.Schema, def.Table)
 	}
-	return one(b.stmt())
 }

@@ -28,17 +28,7 @@ func (d *postgresDialect) CreateDefinition(def *model.Definition) ([]string, err
 		}
 		b := newBuilder(d)
 		b.raw("COMMENT ON ", spec.keyword, " ")
-		if spec.unqualified {
-			b.ident(def.Name)
-		} else {
-			b.qualified(def.Schema, def.Name)
-		}
-		if spec.signature {
-			b.raw("(", def.Signature, ")")
-		}
-		if spec.onTable {
-			b.raw(" ON ").qualified(def.Schema, def.Table)
-		}
+		spec.writeObject(b, def)
 		b.raw(" IS ").literal(def.Comment)
 		c, err := d.wrap(b.stmt())
 		if err != nil {
