@@ -227,23 +227,11 @@ func (o AlterColumn) validate(*Context) error {
 }
 
 func (o AlterColumn) change(ctx context.Context, c *Context, t *model.Table) (dialect.TableChange, error) {
-	ch, err := o.columnChange(ctx, c)
-	if err != nil {
-		return dialect.TableChange{}, err
-	}
-	return dialect.TableChange{Kind: dialect.ChangeAlterColumn, Table: t, Alter: ch}, nil
+	return alterColumnChange(ctx, c, t, o)
 }
 
 func (o AlterColumn) alter(ctx context.Context, c *Context, t *model.Table) ([]Statement, error) {
-	ch, err := o.columnChange(ctx, c)
-	if err != nil {
-		return nil, err
-	}
-	a, err := alterer(c)
-	if err != nil {
-		return nil, err
-	}
-	return statements(a.AlterColumn(t, ch))
+	return alterColumnStatements(ctx, c, t, o)
 }
 
 // refuseRebuild refuses a USING conversion, which a rebuild cannot make.
