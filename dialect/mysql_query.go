@@ -87,6 +87,16 @@ func (d *mysqlDialect) Returning(verb string) error {
 		"read the rows with a SELECT in the same transaction (by key, or with LAST_INSERT_ID())")
 }
 
+// LeadingWith: MySQL 8 takes a WITH clause before UPDATE and DELETE;
+// MariaDB takes one only inside a SELECT.
+func (d *mysqlDialect) LeadingWith(verb string) error {
+	if !d.mariadb {
+		return nil
+	}
+	return Unsupported(d.Name(), verb+" statement", "a WITH clause before "+verb+" on MariaDB "+d.version.String(),
+		"move the WITH into the subquery that reads it (… WHERE id IN (WITH … SELECT …)), or join a derived table")
+}
+
 // UpdateFrom is the multi-table UPDATE.
 func (d *mysqlDialect) UpdateFrom() UpdateFromSyntax { return UpdateMultiTable }
 

@@ -53,6 +53,9 @@ func (d *postgresDialect) Excluded(quotedColumn string) string { return "EXCLUDE
 // Returning: INSERT, UPDATE and DELETE all take RETURNING.
 func (d *postgresDialect) Returning(string) error { return nil }
 
+// LeadingWith: UPDATE and DELETE take a WITH clause.
+func (d *postgresDialect) LeadingWith(string) error { return nil }
+
 // UpdateFrom is UPDATE … FROM.
 func (d *postgresDialect) UpdateFrom() UpdateFromSyntax { return UpdateFromClause }
 

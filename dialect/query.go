@@ -44,6 +44,10 @@ type QueryCompiler interface {
 	// end with RETURNING, and an *UnsupportedError saying what to do
 	// otherwise.
 	Returning(verb string) error
+	// LeadingWith returns nil when a WITH clause may lead a verb ("UPDATE"
+	// or "DELETE") statement, and an *UnsupportedError saying what to do
+	// otherwise (SELECT and INSERT … SELECT take one everywhere).
+	LeadingWith(verb string) error
 	// UpdateFrom tells how an UPDATE reads other tables.
 	UpdateFrom() UpdateFromSyntax
 	// FullJoin returns nil when FULL [OUTER] JOIN is supported.

@@ -45,6 +45,9 @@ func (d *sqliteDialect) Returning(verb string) error {
 	return Unsupported(d.Name(), verb+" statement", "RETURNING (SQLite 3.35+)", "read the rows with a SELECT in the same transaction")
 }
 
+// LeadingWith: UPDATE and DELETE take a WITH clause (SQLite 3.8.3+).
+func (d *sqliteDialect) LeadingWith(string) error { return nil }
+
 // UpdateFrom is UPDATE … FROM from SQLite 3.33, the portable form before.
 func (d *sqliteDialect) UpdateFrom() UpdateFromSyntax {
 	if d.version >= sqliteUpdateFrom {

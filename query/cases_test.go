@@ -147,6 +147,12 @@ var cases = []queryCase{
 		affected: 2, check: Select(Count()).From(orders), want: [][]string{{"2"}}},
 	{name: "delete_returning", stmt: Delete(orders).Where(Lt(orders.C("amount"), 100)).Returning(orders.C("id")),
 		affected: -1, want: [][]string{{"3"}}, refusedBy: []string{"mysql"}},
+	{name: "update_with_cte", stmt: Update(users).Set(Set("age", 40)).Where(In(users.C("id"), Select(Col("uid")).From(T("big")))).
+		With(With("big", Select(As(o.C("user_id"), "uid")).From(o).Where(Ge(o.C("amount"), 300)))),
+		affected: 1, check: Select(users.C("age")).From(users).Where(Eq(users.C("id"), 4)), want: [][]string{{"40"}}, refusedBy: []string{"mariadb"}},
+	{name: "delete_with_cte", stmt: Delete(orders).Where(In(orders.C("id"), Select(Col("oid")).From(T("small")))).
+		With(With("small", Select(As(o.C("id"), "oid")).From(o).Where(Lt(o.C("amount"), 100)))),
+		affected: 1, check: Select(Count()).From(orders), want: [][]string{{"3"}}, refusedBy: []string{"mariadb"}},
 	{name: "raw_portable", stmt: Raw("SELECT name FROM users WHERE id = ? AND name <> '?' -- ?\n AND age > ?", 1, 3),
 		want: [][]string{{"ann"}}},
 	{name: "quoting_hostile", stmt: Select(As(Value("it's \\ \"q\""), `we"ird`+"`"+`col`)).From(users).Where(Eq(users.C("id"), 1)),

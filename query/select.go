@@ -67,6 +67,18 @@ type withClause struct {
 	recursive bool
 }
 
+// buildLeading writes the clause before an UPDATE or DELETE (verb), where
+// the database allows one there.
+func (w withClause) buildLeading(b *builder, verb string) error {
+	if len(w.ctes) == 0 {
+		return nil
+	}
+	if err := b.qc.LeadingWith(verb); err != nil {
+		return err
+	}
+	return w.build(b)
+}
+
 func (w withClause) build(b *builder) error {
 	if len(w.ctes) == 0 {
 		return nil

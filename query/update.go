@@ -70,7 +70,7 @@ func (s *UpdateStmt) buildStatement(b *builder) error {
 	if len(s.set) == 0 {
 		return errors.New("nothing to set")
 	}
-	if err := s.with.build(b); err != nil {
+	if err := s.with.buildLeading(b, "UPDATE"); err != nil {
 		return err
 	}
 	b.write("UPDATE ")
@@ -188,7 +188,7 @@ func (s *DeleteStmt) buildStatement(b *builder) error {
 	if s.table == nil {
 		return errors.New("no table")
 	}
-	if err := s.with.build(b); err != nil {
+	if err := s.with.buildLeading(b, "DELETE"); err != nil {
 		return err
 	}
 	b.write("DELETE FROM ")

@@ -224,6 +224,12 @@ DELETE FROM `orders` WHERE (`orders`.`amount` < ?) RETURNING `orders`.`id`;
 -- args: [100]
 DELETE FROM `orders` WHERE (`orders`.`amount` < 100) RETURNING `orders`.`id`;
 
+-- update_with_cte
+-- error: query: UPDATE: mysql: UPDATE statement: a WITH clause before UPDATE on MariaDB 10.11.0 is not supported; move the WITH into the subquery that reads it (… WHERE id IN (WITH … SELECT …)), or join a derived table
+
+-- delete_with_cte
+-- error: query: DELETE: mysql: DELETE statement: a WITH clause before DELETE on MariaDB 10.11.0 is not supported; move the WITH into the subquery that reads it (… WHERE id IN (WITH … SELECT …)), or join a derived table
+
 -- raw_portable
 SELECT name FROM users WHERE id = ? AND name <> '?' -- ?
  AND age > ?;

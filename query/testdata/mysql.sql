@@ -220,6 +220,16 @@ DELETE FROM `orders` WHERE (`orders`.`user_id` IN (SELECT `users`.`id` FROM `use
 -- delete_returning
 -- error: query: DELETE: mysql: DELETE statement: RETURNING on MySQL is not supported; read the rows with a SELECT in the same transaction (by key, or with LAST_INSERT_ID())
 
+-- update_with_cte
+WITH `big` AS (SELECT `o`.`user_id` AS `uid` FROM `orders` AS `o` WHERE (`o`.`amount` >= ?)) UPDATE `users` SET `age` = ? WHERE (`users`.`id` IN (SELECT `uid` FROM `big`));
+-- args: [300, 40]
+WITH `big` AS (SELECT `o`.`user_id` AS `uid` FROM `orders` AS `o` WHERE (`o`.`amount` >= 300)) UPDATE `users` SET `age` = 40 WHERE (`users`.`id` IN (SELECT `uid` FROM `big`));
+
+-- delete_with_cte
+WITH `small` AS (SELECT `o`.`id` AS `oid` FROM `orders` AS `o` WHERE (`o`.`amount` < ?)) DELETE FROM `orders` WHERE (`orders`.`id` IN (SELECT `oid` FROM `small`));
+-- args: [100]
+WITH `small` AS (SELECT `o`.`id` AS `oid` FROM `orders` AS `o` WHERE (`o`.`amount` < 100)) DELETE FROM `orders` WHERE (`orders`.`id` IN (SELECT `oid` FROM `small`));
+
 -- raw_portable
 SELECT name FROM users WHERE id = ? AND name <> '?' -- ?
  AND age > ?;

@@ -228,6 +228,16 @@ DELETE FROM "orders" WHERE ("orders"."amount" < $1) RETURNING "orders"."id";
 -- args: [100]
 DELETE FROM "orders" WHERE ("orders"."amount" < 100) RETURNING "orders"."id";
 
+-- update_with_cte
+WITH "big" AS (SELECT "o"."user_id" AS "uid" FROM "orders" AS "o" WHERE ("o"."amount" >= $1)) UPDATE "users" SET "age" = $2 WHERE ("users"."id" IN (SELECT "uid" FROM "big"));
+-- args: [300, 40]
+WITH "big" AS (SELECT "o"."user_id" AS "uid" FROM "orders" AS "o" WHERE ("o"."amount" >= 300)) UPDATE "users" SET "age" = 40 WHERE ("users"."id" IN (SELECT "uid" FROM "big"));
+
+-- delete_with_cte
+WITH "small" AS (SELECT "o"."id" AS "oid" FROM "orders" AS "o" WHERE ("o"."amount" < $1)) DELETE FROM "orders" WHERE ("orders"."id" IN (SELECT "oid" FROM "small"));
+-- args: [100]
+WITH "small" AS (SELECT "o"."id" AS "oid" FROM "orders" AS "o" WHERE ("o"."amount" < 100)) DELETE FROM "orders" WHERE ("orders"."id" IN (SELECT "oid" FROM "small"));
+
 -- raw_portable
 SELECT name FROM users WHERE id = $1 AND name <> '?' -- ?
  AND age > $2;
