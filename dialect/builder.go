@@ -65,6 +65,15 @@ func (b *builder) identList(names []string) *builder {
 	return b.raw(")")
 }
 
+// createView appends CREATE VIEW name [(columns)] AS def.
+func (b *builder) createView(v *model.View, def string) *builder {
+	b.raw("CREATE VIEW ").qualified(v.Schema, v.Name)
+	if len(v.Columns) > 0 {
+		b.raw(" ").identList(v.Columns)
+	}
+	return b.raw(" AS ", def)
+}
+
 // literal appends an escaped literal.
 func (b *builder) literal(v any) *builder {
 	if b.err != nil {

@@ -473,7 +473,7 @@ func (d *mysqlDialect) CreateView(v *model.View) ([]string, error) {
 		return nil, fmt.Errorf("mysql: view %q has no definition", v.Name)
 	}
 	b := newBuilder(d)
-	b.raw("CREATE VIEW ").qualified(v.Schema, v.Name).raw(" AS ", def)
+	b.createView(v, def)
 	return one(b.stmt())
 }
 

@@ -117,7 +117,7 @@ func (d *postgresDialect) CreateView(v *model.View) ([]string, error) {
 		return nil, fmt.Errorf("postgres: view %q has no definition", v.Name)
 	}
 	b := newBuilder(d)
-	b.raw("CREATE VIEW ").qualified(v.Schema, v.Name).raw(" AS ", def)
+	b.createView(v, def)
 	out, err := one(d.wrap(b.stmt()))
 	if err != nil || v.Comment == "" {
 		return out, err

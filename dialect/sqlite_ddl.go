@@ -325,7 +325,7 @@ func (d *sqliteDialect) CreateView(v *model.View) ([]string, error) {
 		return nil, err
 	}
 	b := newBuilder(d)
-	b.raw("CREATE VIEW ").qualified(v.Schema, v.Name).raw(" AS ", v.Definition)
+	b.createView(v, v.Definition)
 	return one(b.stmt())
 }
 

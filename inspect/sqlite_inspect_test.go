@@ -130,7 +130,7 @@ func TestSQLiteInspectFeatures(t *testing.T) {
 				Indexes:     []*model.Index{{Name: "ix_coll", Parts: []model.IndexPart{{Expr: `"s" COLLATE NOCASE`}, {Column: "s"}}}},
 			},
 		},
-		Views: []*model.View{{Name: `v "1"`, Definition: "SELECT code FROM parent WHERE code <> 'AS'"}},
+		Views: []*model.View{{Name: `v "1"`, Definition: "SELECT code FROM parent WHERE code <> 'AS'", Columns: []string{"n"}}},
 		// The virtual table is kept as written; its shadow tables are not tables of the model.
 		Definitions: []*model.Definition{{Kind: model.DefVirtualTable, Name: "docs", SQL: "CREATE VIRTUAL TABLE docs USING fts5(body)"}},
 	}

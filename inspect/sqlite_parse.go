@@ -348,9 +348,10 @@ func parseCreateIndex(src string) (ix *createIndex, ok bool) {
 	return ix, true
 }
 
-// parseCreateView returns the SELECT of a CREATE VIEW statement: the text
-// after the first AS outside parentheses. ok is false without one.
-func parseCreateView(src string) (def string, ok bool) {
+// parseCreateView returns the SELECT of a CREATE VIEW statement (the text
+// after the first AS outside parentheses) and the column names declared
+// before it, if any. ok is false without an AS.
+func parseCreateView(src string) (def string, columns []string, ok bool) {
 	toks := sqliteLex(src)
 	depth := 0
 	for i, t := range toks {
@@ -359,11 +360,13 @@ func parseCreateView(src string) (def string, ok bool) {
 			depth++
 		case t.punct(')'):
 			depth--
+		case depth == 1 && t.name():
+			columns = append(columns, t.Val)
 		case depth == 0 && t.is("AS") && i+1 < len(toks):
-			return strings.TrimSpace(src[toks[i+1].Pos:]), true
+			return strings.TrimSpace(src[toks[i+1].Pos:]), columns, true
 		}
 	}
-	return "", false
+	return "", nil, false
 }
 
 // parseVirtualModule returns the module of a CREATE VIRTUAL TABLE

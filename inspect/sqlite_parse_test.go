@@ -2,6 +2,7 @@ package inspect
 
 import (
 	"reflect"
+	"slices"
 	"testing"
 
 	"github.com/migratego/migrate/model"
@@ -93,13 +94,18 @@ func TestParseCreateIndex(t *testing.T) {
 }
 
 func TestParseCreateView(t *testing.T) {
-	for src, want := range map[string]string{
-		`CREATE VIEW v AS SELECT 1`: "SELECT 1",
-		`CREATE TEMP VIEW IF NOT EXISTS "as" (a, "as") AS  SELECT 'AS' AS x`: "SELECT 'AS' AS x",
-		"CREATE VIEW [v] AS\n\tWITH c AS (SELECT 1) SELECT * FROM c":         "WITH c AS (SELECT 1) SELECT * FROM c",
+	for _, c := range []struct {
+		src, def string
+		columns  []string
+	}{
+		{`CREATE VIEW v AS SELECT 1`, "SELECT 1", nil},
+		{`CREATE TEMP VIEW IF NOT EXISTS "as" (a, "as") AS  SELECT 'AS' AS x`, "SELECT 'AS' AS x", []string{"a", "as"}},
+		{"CREATE VIEW [v] AS\n\tWITH c AS (SELECT 1) SELECT * FROM c", "WITH c AS (SELECT 1) SELECT * FROM c", nil},
+		{"CREATE VIEW v([first name], `b``q`) AS SELECT (1), 2", "SELECT (1), 2", []string{"first name", "b`q"}},
 	} {
-		if got, ok := parseCreateView(src); !ok || got != want {
-			t.Errorf("parseCreateView(%q) = %q, %v; want %q", src, got, ok, want)
+		def, columns, ok := parseCreateView(c.src)
+		if !ok || def != c.def || !slices.Equal(columns, c.columns) {
+			t.Errorf("parseCreateView(%q) = %q, %q, %v; want %q, %q", c.src, def, columns, ok, c.def, c.columns)
 		}
 	}
 }

@@ -59,11 +59,11 @@ WHERE m.type IN ('table', 'view', 'index', 'trigger') AND ` + sqliteUserObject
 				Kind: model.DefTrigger, Schema: sc.schema, Name: name, Table: table, SQL: text,
 			})
 		case "view":
-			def, ok := parseCreateView(text)
+			def, columns, ok := parseCreateView(text)
 			if !ok {
 				return fmt.Errorf("inspect sqlite: view %q: cannot read its definition from %q", name, text)
 			}
-			md.Views = append(md.Views, &model.View{Schema: sc.schema, Name: name, Definition: def})
+			md.Views = append(md.Views, &model.View{Schema: sc.schema, Name: name, Definition: def, Columns: columns})
 		case "index":
 			sc.indexSQL[name] = text
 		case "table":

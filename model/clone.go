@@ -37,6 +37,7 @@ func (m *MetaData) Clone() *MetaData {
 	for _, v := range m.Views {
 		c := *v
 		c.DependsOn = slices.Clone(v.DependsOn)
+		c.Columns = slices.Clone(v.Columns)
 		out.Views = append(out.Views, &c)
 	}
 	for _, d := range m.Definitions {

@@ -399,6 +399,9 @@ func (v *View) GoSource() string {
 	f.optStr("Schema", v.Schema)
 	f.str("Name", v.Name)
 	f.str("Definition", v.Definition)
+	if len(v.Columns) > 0 {
+		f.add("Columns", goStrings(v.Columns))
+	}
 	f.optStr("Comment", v.Comment)
 	if len(v.DependsOn) > 0 {
 		f.add("DependsOn", goObjectNames(v.DependsOn))

@@ -33,7 +33,11 @@ type View struct {
 	Schema     string `json:"schema,omitempty"`
 	Name       string `json:"name"`
 	Definition string `json:"definition"`
-	Comment    string `json:"comment,omitempty"`
+	// Columns are the column names declared after the view's name
+	// (CREATE VIEW v (a, b) AS …), when the view declares them; empty
+	// means the names come from the SELECT.
+	Columns []string `json:"columns,omitempty"`
+	Comment string   `json:"comment,omitempty"`
 	// DependsOn names the views and definitions the view reads, so that it
 	// is created after them (see MetaData.LateObjects). Tables need not be
 	// listed: views are created after every table.
