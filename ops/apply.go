@@ -144,6 +144,23 @@ func modelColumn(t *model.Table, name string) (*model.Column, error) {
 	return t.Columns[i], nil
 }
 
+// modelTableColumn returns the table and its column named by an operation,
+// or an error naming what is missing.
+func modelTableColumn(m *model.MetaData, schema, table, column string) (*model.Table, *model.Column, error) {
+	t, err := modelTable(m, schema, table)
+	if err != nil {
+		return nil, nil, err
+	}
+	if column == "" {
+		return nil, nil, missing("column name", "Column")
+	}
+	col, err := modelColumn(t, column)
+	if err != nil {
+		return nil, nil, err
+	}
+	return t, col, nil
+}
+
 // hasColumns checks that t has every column named.
 func hasColumns(t *model.Table, names []string) error {
 	for _, n := range names {

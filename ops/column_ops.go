@@ -333,14 +333,7 @@ func columnName(c *model.Column) string { return c.Name }
 // from a multi-column index or unique key, and refuses to drop a column a
 // check names).
 func (o DropColumn) Apply(m *model.MetaData) error {
-	t, err := modelTable(m, o.Schema, o.Table)
-	if err != nil {
-		return err
-	}
-	if o.Column == "" {
-		return missing("column name", "Column")
-	}
-	col, err := modelColumn(t, o.Column)
+	t, col, err := modelTableColumn(m, o.Schema, o.Table, o.Column)
 	if err != nil {
 		return err
 	}
@@ -357,17 +350,10 @@ func (o DropColumn) Apply(m *model.MetaData) error {
 // under its new name. Existing is not consulted:
 // the column is the model's.
 func (o AlterColumn) Apply(m *model.MetaData) error {
-	t, err := modelTable(m, o.Schema, o.Table)
-	if err != nil {
-		return err
-	}
-	if o.Column == "" {
-		return missing("column name", "Column")
-	}
 	if o.New == nil {
 		return missing("new column definition", "New")
 	}
-	col, err := modelColumn(t, o.Column)
+	t, col, err := modelTableColumn(m, o.Schema, o.Table, o.Column)
 	if err != nil {
 		return err
 	}

@@ -141,14 +141,7 @@ func (o SetTableComment) Apply(m *model.MetaData) error {
 
 // Apply sets the column's comment.
 func (o SetColumnComment) Apply(m *model.MetaData) error {
-	t, err := modelTable(m, o.Schema, o.Table)
-	if err != nil {
-		return err
-	}
-	if o.Column == "" {
-		return missing("column name", "Column")
-	}
-	col, err := modelColumn(t, o.Column)
+	_, col, err := modelTableColumn(m, o.Schema, o.Table, o.Column)
 	if err != nil {
 		return err
 	}
