@@ -117,16 +117,20 @@ func (c *comparison) tables() ([]ops.Operation, error) {
 		if ch.empty() {
 			continue
 		}
+		// Column renames run in place, also where changes rebuild the
+		// table: SQLite's RENAME COLUMN rewrites the foreign keys of other
+		// tables that reference the column, and a rebuild does not.
+		renames = append(renames, ch.renames...)
 		if rebuilds {
-			b := c.batch(ch)
-			if len(ch.addFKs) > 0 {
-				after = append(after, b)
-			} else {
-				before = append(before, b)
+			if b, ok := c.batch(ch); ok {
+				if len(ch.addFKs) > 0 {
+					after = append(after, b)
+				} else {
+					before = append(before, b)
+				}
 			}
 			continue
 		}
-		renames = append(renames, ch.renames...)
 		fkDrops = append(fkDrops, ch.dropFKs...)
 		before = append(before, ch.alters...)
 		fkAdds = append(fkAdds, ch.addFKs...)
@@ -140,23 +144,22 @@ func (c *comparison) tables() ([]ops.Operation, error) {
 	out = append(out, cyclic...)
 	out = append(out, fkAdds...)
 	out = append(out, drops...)
-	return out, nil
+	return restateBatches(c.whole, out)
 }
 
 // batch groups the changes of one table into a batch operation, for
 // databases that rebuild a table to make changes their ALTER cannot make
 // (SQLite): one rebuild at most, and ALTER when every change allows it.
-// CopyFrom is the table as it is, so that the batch also compiles offline.
-func (c *comparison) batch(ch *tableChanges) ops.Operation {
-	from := c.whole.Table(ch.cur.Schema, ch.cur.Name)
-	if from == nil {
-		from = ch.cur
-	}
-	b := ops.BatchAlterTable{Schema: ch.cur.Schema, Table: ch.cur.Name, CopyFrom: from.Clone()}
-	for _, group := range [][]ops.Operation{ch.renames, ch.dropFKs, ch.alters, ch.addFKs} {
+// CopyFrom is the table as it is, so that the batch also compiles offline
+// (restateBatches sets it once every operation is known). The column
+// renames are not part of it (see tables); ok is false when nothing else
+// changes.
+func (c *comparison) batch(ch *tableChanges) (b ops.BatchAlterTable, ok bool) {
+	b = ops.BatchAlterTable{Schema: ch.cur.Schema, Table: ch.cur.Name}
+	for _, group := range [][]ops.Operation{ch.dropFKs, ch.alters, ch.addFKs} {
 		b.Ops = append(b.Ops, group...)
 	}
-	return b
+	return b, len(b.Ops) > 0
 }
 
 // alterTable compares an existing table with its target, filling ch.
