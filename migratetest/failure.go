@@ -42,9 +42,17 @@ type Failure struct {
 	Diff string
 }
 
-// Error implements the error interface: the revision, its file, what went
-// wrong, and the diff.
+// Error implements the error interface: the headline and the diff.
 func (f *Failure) Error() string {
+	if f.Diff == "" {
+		return f.Headline()
+	}
+	return f.Headline() + ":\n" + strings.TrimRight(f.Diff, "\n")
+}
+
+// Headline says which revision failed, in which file, and how, in one
+// line (without the diff).
+func (f *Failure) Headline() string {
 	var b strings.Builder
 	if f.Revision != nil {
 		fmt.Fprintf(&b, "revision %s", f.Revision.ID)
@@ -62,10 +70,6 @@ func (f *Failure) Error() string {
 		b.WriteString("upgrading again after the downgrade gives another schema than the first upgrade")
 	case f.Phase == PhaseModel:
 		b.WriteString("the schema at head differs from the target model")
-	}
-	if f.Diff != "" {
-		b.WriteString(":\n")
-		b.WriteString(strings.TrimRight(f.Diff, "\n"))
 	}
 	return b.String()
 }
