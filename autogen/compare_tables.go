@@ -82,6 +82,7 @@ func (c *comparison) tables() ([]ops.Operation, error) {
 	}
 	renames = append(renames, tableRenames...)
 
+	_, rebuilds := c.d.(dialect.Rebuilder)
 	curBy := tablesByKey(c.cur)
 	var added []*model.Table
 	var changes []*tableChanges
@@ -108,11 +109,13 @@ func (c *comparison) tables() ([]ops.Operation, error) {
 	for _, ch := range changes {
 		c.alterTable(ch)
 	}
+	if !rebuilds {
+		c.dependentForeignKeys(changes)
+	}
 	creates, cyclic := c.createTables(added)
 	drops := c.dropTables(dropped)
 
 	var before, after, fkDrops, fkAdds []ops.Operation
-	_, rebuilds := c.d.(dialect.Rebuilder)
 	for _, ch := range changes {
 		if ch.empty() {
 			continue
