@@ -519,4 +519,3 @@ func (cl *classifier) restate(c *cursor, old string) Change {
 	}
 	return ch
 }
-

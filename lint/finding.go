@@ -3,6 +3,7 @@ package lint
 import (
 	"encoding/json"
 	"fmt"
+	"io"
 	"strings"
 )
 
@@ -112,4 +113,32 @@ func (r *Report) Summary() string {
 		s += fmt.Sprintf(" (%d accepted by lint-ignore)", accepted)
 	}
 	return s
+}
+
+// WriteText writes the report as `migrate lint` prints it: each finding,
+// then the summary line (left out when quiet).
+func (r *Report) WriteText(w io.Writer, quiet bool) error {
+	var b strings.Builder
+	for _, f := range r.Findings {
+		b.WriteString(f.Describe())
+	}
+	if !quiet {
+		b.WriteString(r.Summary() + "\n")
+	}
+	_, err := io.WriteString(w, b.String())
+	return err
+}
+
+// WriteRules writes the table of rules: id, severity, databases, summary.
+func WriteRules(w io.Writer) error {
+	var b strings.Builder
+	for _, r := range rules {
+		dbs := "all"
+		if len(r.Databases) > 0 {
+			dbs = strings.Join(r.Databases, ",")
+		}
+		fmt.Fprintf(&b, "%-30s %-8s %-9s %s\n", r.ID, r.Severity, dbs, r.Summary)
+	}
+	_, err := io.WriteString(w, b.String())
+	return err
 }

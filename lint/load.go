@@ -137,3 +137,18 @@ func runUpgrade(ctx context.Context, rev *runner.Revision, op *ops.Op) (err erro
 	}
 	return err
 }
+
+// Project lints the revisions of set that r chooses (Select, Load,
+// Check): what `migrate lint` does once it knows the database's current
+// revisions.
+func Project(ctx context.Context, o Options, set *runner.Set, r Range, readFile func(path string) ([]byte, error)) (*Report, error) {
+	order, inRange, err := Select(set.Graph(), r)
+	if err != nil {
+		return nil, err
+	}
+	revs, err := Load(ctx, o.Dialect, set, order, inRange, readFile)
+	if err != nil {
+		return nil, err
+	}
+	return Check(ctx, o, revs)
+}

@@ -21,7 +21,9 @@ type Rule struct {
 }
 
 // Applies reports whether the rule concerns the database named db.
-func (r Rule) Applies(db string) bool { return len(r.Databases) == 0 || slices.Contains(r.Databases, db) }
+func (r Rule) Applies(db string) bool {
+	return len(r.Databases) == 0 || slices.Contains(r.Databases, db)
+}
 
 // Rule ids.
 const (
