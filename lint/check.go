@@ -70,6 +70,7 @@ func Check(ctx context.Context, o Options, revs []*Revision) (*Report, error) {
 		if rev.InRange {
 			rep.Revisions = append(rep.Revisions, rev.Script.ID)
 			r.finish()
+			slices.SortStableFunc(r.findings, func(a, b Finding) int { return a.Line - b.Line })
 			rep.Findings = append(rep.Findings, r.findings...)
 		}
 	}

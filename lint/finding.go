@@ -31,6 +31,21 @@ func (s Severity) String() string {
 // MarshalJSON writes the severity's name.
 func (s Severity) MarshalJSON() ([]byte, error) { return json.Marshal(s.String()) }
 
+// UnmarshalJSON reads a severity's name.
+func (s *Severity) UnmarshalJSON(b []byte) error {
+	var name string
+	if err := json.Unmarshal(b, &name); err != nil {
+		return err
+	}
+	for i, n := range severityNames {
+		if n == name {
+			*s = Severity(i)
+			return nil
+		}
+	}
+	return fmt.Errorf("lint: unknown severity %q", name)
+}
+
 // Finding is one hazard found in a revision.
 type Finding struct {
 	// Revision is the revision's id; File and Line where it asks for the
