@@ -97,8 +97,8 @@ func TestLintDefaultRange(t *testing.T) {
 	if got, want := strings.Join(rules, " "), "bad-lint-ignore:error drop-table:error unclassified:info"; got != want {
 		t.Errorf("findings %q, want %q", got, want)
 	}
-	if code, _, _ := run(t, dir, nil, "upgrade", "head", "-q"); code != 0 {
-		t.Fatal("upgrade head failed")
+	if code, _, _ := run(t, dir, nil, "stamp", "head", "-q"); code != 0 {
+		t.Fatal("stamp head failed")
 	}
 	if code, out, _ := run(t, dir, nil, "lint"); code != 0 || !strings.Contains(out, "0 revision(s) linted") {
 		t.Errorf("lint at head: exit %d, want 0 and nothing linted:\n%s", code, out)
