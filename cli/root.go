@@ -16,6 +16,7 @@ var commands = []func(*App) *cobra.Command{
 	newInspectCommand,
 	newRevisionCommand,
 	newMergeCommand,
+	newRebaseCommand,
 	newHistoryCommand,
 	newHeadsCommand,
 	newBranchesCommand,
@@ -28,6 +29,7 @@ var commands = []func(*App) *cobra.Command{
 	newEnsureVersionCommand,
 	newVerifyCommand,
 	newLintCommand,
+	newTestCommand,
 	newBuildCommand,
 	newVersionCommand,
 }
