@@ -28,6 +28,7 @@ var commands = []func(*App) *cobra.Command{
 	newCurrentCommand,
 	newEnsureVersionCommand,
 	newVerifyCommand,
+	newLintCommand,
 	newTestCommand,
 	newBuildCommand,
 	newVersionCommand,
