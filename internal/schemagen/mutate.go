@@ -481,10 +481,10 @@ func (m *mutator) addIndex() string {
 	return fmt.Sprintf("add index on %s %v (unique %v)", t.Name, cols, ix.Unique)
 }
 
-// autoIncrementIndex reports an index MySQL needs for an AUTO_INCREMENT
-// column that is not first in the primary key.
-func autoIncrementIndex(t *model.Table, ix *model.Index) bool {
-	c := t.Column(ix.Parts[0].Column)
+// autoIncrementKey reports a key (index or unique) whose first column is
+// an AUTO_INCREMENT column not first in the primary key: MySQL needs it.
+func autoIncrementKey(t *model.Table, first string) bool {
+	c := t.Column(first)
 	return c != nil && c.AutoIncrement
 }
 
@@ -494,7 +494,7 @@ func (m *mutator) dropIndex() string {
 		return ""
 	}
 	ix := t.Indexes[m.r.IntN(len(t.Indexes))]
-	if autoIncrementIndex(t, ix) {
+	if autoIncrementKey(t, ix.Parts[0].Column) {
 		return ""
 	}
 	t.Indexes = slices.DeleteFunc(t.Indexes, func(x *model.Index) bool { return x == ix })
@@ -517,6 +517,9 @@ func (m *mutator) dropUnique() string {
 		return ""
 	}
 	u := t.Uniques[m.r.IntN(len(t.Uniques))]
+	if autoIncrementKey(t, u.Columns[0]) {
+		return ""
+	}
 	t.Uniques = slices.DeleteFunc(t.Uniques, func(x *model.Unique) bool { return x == u })
 	return "drop unique " + u.Name + " of " + t.Name
 }
@@ -527,7 +530,8 @@ func (m *mutator) addCheck() string {
 	}
 	t := m.pickTable(nil)
 	c := m.pickColumn(t, func(c *model.Column) bool {
-		return c.Type.IsInteger() && c.Generated == nil && !m.addedWithDefault(t, c) &&
+		// MariaDB refuses checks on columns of foreign keys with actions.
+		return c.Type.IsInteger() && c.Generated == nil && !m.addedWithDefault(t, c) && !inKey(t, c.Name) &&
 			!(m.c.ExprsRefuseAutoIncrement && (c.AutoIncrement || c.Identity != nil))
 	})
 	if c == nil {
