@@ -57,3 +57,16 @@ func (spec dropSpec) writeObject(b *builder, def *model.Definition) {
 		b.raw(" ON ").qualified(def.Schema, def.Table)
 	}
 }
+
+// DefinitionReplacer is implemented by dialects that can replace some
+// definitions in place (PostgreSQL CREATE OR REPLACE FUNCTION), keeping
+// the objects that depend on them. Without it, or when it reports false,
+// a definition is replaced by dropping it and creating it again.
+type DefinitionReplacer interface {
+	// ReplaceDefinition returns the statements that turn from into to, two
+	// definitions of one object, and true; or false when this definition
+	// must be dropped and created again.
+	ReplaceDefinition(from, to *model.Definition) ([]string, bool, error)
+}
+
+var _ DefinitionReplacer = (*postgresDialect)(nil)
