@@ -20,6 +20,9 @@ var postgresDrops = map[model.DefinitionKind]dropSpec{
 // CreateDefinition returns the definition's SQL, and COMMENT ON for its
 // comment.
 func (d *postgresDialect) CreateDefinition(def *model.Definition) ([]string, error) {
+	if _, ok := postgresDrops[def.Kind]; !ok {
+		return nil, Unsupported(d.Name(), def.Identity(), kindFeature(def.Kind), "")
+	}
 	s, err := definitionStatement(d, def)
 	if err != nil {
 		return nil, err
