@@ -23,7 +23,7 @@ type objectCase struct {
 	// too, on the database at hand.
 	setup    []ops.Operation
 	setupFor func(d dialect.Dialect) []ops.Operation
-	op    func(d dialect.Dialect) ops.Operation
+	op       func(d dialect.Dialect) ops.Operation
 	// refused: the database refuses the operation with an
 	// *UnsupportedError (the case checks that and stops).
 	refused func(c dialect.Capabilities) bool

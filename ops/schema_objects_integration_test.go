@@ -83,12 +83,14 @@ func schemaObjectCases() []objectCase {
 		{name: "alter_domain", refused: noSchemas, setup: []ops.Operation{ops.CreateDomain{Domain: year()}},
 			op: func(dialect.Dialect) ops.Operation {
 				to := year()
-				to.Default, to.NotNull, to.Comment = nil, true, "" // Normalize drops nothing here
+				to.Default, to.NotNull, to.Comment = nil, true, ""
 				to.Checks = []*model.Check{{Name: "year_range", Expr: "(VALUE >= 1900) AND (VALUE <= 2100)"}}
 				return ops.AlterDomain{From: year(), To: to}
 			}},
 		{name: "create_definition_routine",
-			op: func(d dialect.Dialect) ops.Operation { return ops.CreateDefinition{Definition: routines[d.Name()]("1")} }},
+			op: func(d dialect.Dialect) ops.Operation {
+				return ops.CreateDefinition{Definition: routines[d.Name()]("1")}
+			}},
 		{name: "drop_definition_routine", setupFor: func(d dialect.Dialect) []ops.Operation {
 			return []ops.Operation{ops.CreateDefinition{Definition: routines[d.Name()]("1")}}
 		},
