@@ -15,7 +15,12 @@ import (
 // sql` prints, in the canonical form of d (dialect.Normalize), with tables
 // sorted by name so that two schemas render comparably.
 func SchemaDDL(d dialect.Dialect, md *model.MetaData) (string, error) {
-	n := dialect.Normalize(d, md)
+	return schemaDDL(d, dialect.Normalize(d, md))
+}
+
+// schemaDDL renders a normalised model.
+func schemaDDL(d dialect.Dialect, n *model.MetaData) (string, error) {
+	n = n.Clone()
 	slices.SortStableFunc(n.Tables, func(a, b *model.Table) int {
 		return cmp.Or(cmp.Compare(a.Schema, b.Schema), cmp.Compare(a.Name, b.Name))
 	})
@@ -26,15 +31,20 @@ func SchemaDDL(d dialect.Dialect, md *model.MetaData) (string, error) {
 	return dialect.Script(d, stmts), nil
 }
 
-// SchemaDiff returns a unified diff of the DDL of two schemas (see
-// SchemaDDL): the database's (current, labelled fromName) versus the
-// model's (target, labelled toName). Equal DDL gives "".
-func SchemaDiff(d dialect.Dialect, current, target *model.MetaData, fromName, toName string) (string, error) {
-	a, err := SchemaDDL(d, current)
+// SchemaDiff returns a unified diff of the DDL of the two schemas as
+// Compare sees them with opts (normalised, the tables opts leaves out
+// removed, constraints of current named by target's naming convention):
+// the database's (current, labelled fromName) versus the model's (target,
+// labelled toName). Equal DDL gives "".
+func SchemaDiff(current, target *model.MetaData, opts Options, fromName, toName string) (string, error) {
+	d := opts.Dialect
+	named := *current
+	named.Naming = target.Naming
+	a, err := schemaDDL(d, opts.filterTables(dialect.Normalize(d, &named)))
 	if err != nil {
 		return "", err
 	}
-	b, err := SchemaDDL(d, target)
+	b, err := schemaDDL(d, opts.filterTables(dialect.Normalize(d, target)))
 	if err != nil {
 		return "", err
 	}

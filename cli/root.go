@@ -27,6 +27,7 @@ var commands = []func(*App) *cobra.Command{
 	newCurrentCommand,
 	newEnsureVersionCommand,
 	newVerifyCommand,
+	newCheckCommand,
 	newBuildCommand,
 	newVersionCommand,
 }
