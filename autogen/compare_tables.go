@@ -56,6 +56,9 @@ func tablesByKey(md *model.MetaData) map[string]*model.Table {
 // tableChanges are the operations on one existing table, by phase.
 type tableChanges struct {
 	cur, tgt *model.Table
+	// from is the whole current table before its columns are renamed
+	// (the CopyFrom of a batch).
+	from *model.Table
 	// renames rename its columns; they come first of all.
 	renames []ops.Operation
 	// dropFKs drop foreign keys that go or change.
@@ -82,6 +85,7 @@ func (c *comparison) tables() ([]ops.Operation, error) {
 	}
 	renames = append(renames, tableRenames...)
 
+	_, rebuilds := c.d.(dialect.Rebuilder)
 	curBy := tablesByKey(c.cur)
 	var added []*model.Table
 	var changes []*tableChanges
@@ -93,7 +97,10 @@ func (c *comparison) tables() ([]ops.Operation, error) {
 			continue
 		}
 		matched[cur] = true
-		ch := &tableChanges{cur: cur, tgt: t}
+		ch := &tableChanges{cur: cur, tgt: t, from: cur}
+		if whole := c.whole.Table(cur.Schema, cur.Name); whole != nil {
+			ch.from = whole.Clone()
+		}
 		if err := c.renameColumns(ch); err != nil {
 			return nil, err
 		}
@@ -108,11 +115,13 @@ func (c *comparison) tables() ([]ops.Operation, error) {
 	for _, ch := range changes {
 		c.alterTable(ch)
 	}
+	if !rebuilds {
+		c.dependentForeignKeys(changes)
+	}
 	creates, cyclic := c.createTables(added)
 	drops := c.dropTables(dropped)
 
 	var before, after, fkDrops, fkAdds []ops.Operation
-	_, rebuilds := c.d.(dialect.Rebuilder)
 	for _, ch := range changes {
 		if ch.empty() {
 			continue
@@ -148,11 +157,7 @@ func (c *comparison) tables() ([]ops.Operation, error) {
 // (SQLite): one rebuild at most, and ALTER when every change allows it.
 // CopyFrom is the table as it is, so that the batch also compiles offline.
 func (c *comparison) batch(ch *tableChanges) ops.Operation {
-	from := c.whole.Table(ch.cur.Schema, ch.cur.Name)
-	if from == nil {
-		from = ch.cur
-	}
-	b := ops.BatchAlterTable{Schema: ch.cur.Schema, Table: ch.cur.Name, CopyFrom: from.Clone()}
+	b := ops.BatchAlterTable{Schema: ch.cur.Schema, Table: ch.cur.Name, CopyFrom: ch.from.Clone()}
 	for _, group := range [][]ops.Operation{ch.renames, ch.dropFKs, ch.alters, ch.addFKs} {
 		b.Ops = append(b.Ops, group...)
 	}

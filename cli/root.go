@@ -16,6 +16,7 @@ var commands = []func(*App) *cobra.Command{
 	newInspectCommand,
 	newRevisionCommand,
 	newMergeCommand,
+	newRebaseCommand,
 	newHistoryCommand,
 	newHeadsCommand,
 	newBranchesCommand,
@@ -28,6 +29,8 @@ var commands = []func(*App) *cobra.Command{
 	newEnsureVersionCommand,
 	newVerifyCommand,
 	newCheckCommand,
+	newLintCommand,
+	newTestCommand,
 	newBuildCommand,
 	newVersionCommand,
 }
