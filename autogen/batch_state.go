@@ -10,9 +10,10 @@ import (
 // restateBatches gives every batch of list the table as the operations
 // before it leave it: a rename of another table, or of a column another
 // table's foreign key references, changes the definition a later rebuild
-// restates (SQLite rewrites the references in place). whole is the
-// current schema with every part, as the first operation sees it.
-func restateBatches(whole *model.MetaData, list []ops.Operation) ([]ops.Operation, error) {
+// restates (SQLite rewrites the references in place). whole returns the
+// current schema with every part, as the first operation sees it; it is
+// called only when list holds a batch.
+func restateBatches(whole func() *model.MetaData, list []ops.Operation) ([]ops.Operation, error) {
 	hasBatch := false
 	for _, op := range list {
 		if _, ok := op.(ops.BatchAlterTable); ok {
@@ -23,7 +24,7 @@ func restateBatches(whole *model.MetaData, list []ops.Operation) ([]ops.Operatio
 	if !hasBatch {
 		return list, nil
 	}
-	state := whole.Clone()
+	state := whole()
 	out := make([]ops.Operation, len(list))
 	for i, op := range list {
 		if b, ok := op.(ops.BatchAlterTable); ok {

@@ -20,6 +20,9 @@ type comparison struct {
 	// whole holds the normalised current tables with every part, also
 	// those Options.Filter leaves out: a SQLite rebuild restates them.
 	whole *model.MetaData
+	// named is the current model as given, with the target's naming
+	// convention: whole before any rename.
+	named *model.MetaData
 	// unnamed holds the constraints that have no name in the database
 	// (constraintKey), named here by the target's naming convention.
 	unnamed  map[string]bool
@@ -36,7 +39,10 @@ func newComparison(current, target *model.MetaData, opts Options) *comparison {
 	named.Naming = target.Naming
 	c.whole = dialect.Normalize(c.d, &named)
 	c.noteUnnamed(current, c.whole)
-	c.cur = opts.filterTables(c.whole.Clone())
+	// The tables of cur are those of whole unless Filter leaves parts
+	// out; renames change both (restateBatches starts from named).
+	c.named = &named
+	c.cur = opts.filterTables(c.whole)
 	c.tgt = opts.filterTables(dialect.Normalize(c.d, target))
 	return c
 }
@@ -147,7 +153,7 @@ func (c *comparison) tables() ([]ops.Operation, error) {
 	out = append(out, cyclic...)
 	out = append(out, fkAdds...)
 	out = append(out, drops...)
-	return restateBatches(c.whole, out)
+	return restateBatches(func() *model.MetaData { return dialect.Normalize(c.d, c.named) }, out)
 }
 
 // batch groups the changes of one table into a batch operation, for
