@@ -21,10 +21,12 @@ func (f *modelFlags) register(fl *pflag.FlagSet) {
 	fl.StringVar(&f.devURL, "dev-url", "", "an empty database to apply the SQL model to, instead of a temporary one")
 }
 
-// compareWithModel compares the database with the model. done reports
-// that the command ran in the project's compiled runner instead (env.go
-// declares Target or Rewrite), which has printed everything.
-func (a *App) compareWithModel(ctx context.Context, f modelFlags, interactive bool) (d *autogenerate.Diff, done bool, err error) {
+// compareWithModel compares the database with the model; forRevision
+// applies env.go's Rewrite hook and, with interactive, asks about renames.
+// done reports that the command ran in the project's compiled runner
+// instead (env.go declares Target or Rewrite), which has printed
+// everything.
+func (a *App) compareWithModel(ctx context.Context, f modelFlags, forRevision, interactive bool) (d *autogenerate.Diff, done bool, err error) {
 	if done, err := a.handOffToRunner(ctx, true); done || err != nil {
 		return nil, done, err
 	}
@@ -56,7 +58,9 @@ func (a *App) compareWithModel(ctx context.Context, f modelFlags, interactive bo
 		DB: db, URL: raw, Model: src,
 		Schemas: cfg.Autogenerate.Schemas, Include: cfg.Autogenerate.Include, Exclude: cfg.Autogenerate.Exclude,
 		VersionTable: cfg.VersionTable, HistoryTable: cfg.HistoryTable, VersionTableSchema: cfg.VersionTableSchema,
-		Rewrite: a.rewrite,
+	}
+	if forRevision {
+		req.Rewrite = a.rewrite
 	}
 	if interactive {
 		req.Rename = autogenerate.Prompt(a.stdin, a.Stderr)

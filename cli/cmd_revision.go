@@ -96,7 +96,7 @@ func (f *autogenFlags) used(fl *pflag.FlagSet) bool {
 // autogenerateRevision writes the revision that makes the database equal
 // to the model, or says there is nothing to write.
 func autogenerateRevision(ctx context.Context, app *App, sp scriptdir.NewRevision, f autogenFlags, sqlSet bool) error {
-	d, done, err := app.compareWithModel(ctx, f.modelFlags, f.interactive)
+	d, done, err := app.compareWithModel(ctx, f.modelFlags, true, f.interactive)
 	if done || err != nil {
 		return err
 	}
