@@ -108,15 +108,6 @@ func autogenerateRevision(ctx context.Context, app *App, sp scriptdir.NewRevisio
 			return err
 		})
 	}
-	if !sqlSet {
-		cfg, err := app.Config()
-		if err != nil {
-			return err
-		}
-		sp.SQL = scriptdir.DefaultSQL(cfg.ScriptLocation)
-	}
-	if err := d.Fill(ctx, &sp); err != nil {
-		return Failure(err)
-	}
-	return generateRevision(app, sp, true)
+	sp.Fill = func(n *scriptdir.NewRevision) error { return d.Fill(ctx, n) }
+	return generateRevision(app, sp, sqlSet)
 }
