@@ -99,17 +99,17 @@ load() {
 # projects DB: a Go project whose Target() is the inspected schema, and a
 # SQL project for --model.
 projects() {
-	local go_dir="$work/$1-go" sql_dir="$work/$1-sql"
+	local go_dir="$work/$1-go" sql_dir="$work/$1-sql" url=${migrate_url//&/\\&}
 	rm -rf "$go_dir" "$sql_dir"
 	cp -r testdata/goproject "$go_dir"
 	rm -f "$go_dir"/migrations/versions/*
 	sed -i "s#=> ../..#=> $root#" "$go_dir/go.mod"
-	sed -i "s#^database_url = .*#database_url = \"$migrate_url\"#" "$go_dir/migrate.toml"
+	sed -i "s#^database_url = .*#database_url = \"$url\"#" "$go_dir/migrate.toml"
 	"$work/migrate" -c "$go_dir/migrate.toml" inspect --format go --package migrations >"$go_dir/migrations/env.go"
 	(cd "$go_dir" && "$work/migrate" check >/dev/null) # builds the runner (not timed)
 	mkdir -p "$sql_dir"
 	(cd "$sql_dir" && "$work/migrate" -q init --template sql >/dev/null)
-	sed -i "s#^database_url = .*#database_url = \"$migrate_url\"#" "$sql_dir/migrate.toml"
+	sed -i "s#^database_url = .*#database_url = \"$url\"#" "$sql_dir/migrate.toml"
 }
 
 now_ns() { date +%s%N; }
