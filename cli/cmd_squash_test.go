@@ -5,6 +5,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/migratego/migrate/internal/goprojecttest"
 )
 
 // TestSquashCommand: a1..a3 of r0 - a1 - a2 - a3 - c become one revision
@@ -92,5 +94,45 @@ func TestSquashCommand(t *testing.T) {
 	mustRun("downgrade", "r0", "--database-url", db("head.db"))
 	if out, _ := mustRun("inspect", "--database-url", db("head.db")); strings.Contains(out, "t1") || !strings.Contains(out, "t0") {
 		t.Errorf("schema at r0 after downgrading the squash:\n%s", out)
+	}
+}
+
+// TestGoProjectSquashAndStairway: the sample Go project passes `migrate
+// test` through its compiled runner; three of its Go revisions are
+// squashed (--keep), the squashed Go file compiles and passes the
+// stairway too, the database at head stays valid and verified, and a
+// fresh database reaches the same schema.
+func TestGoProjectSquashAndStairway(t *testing.T) {
+	bin := migrateBinary(t) // skips with -short
+	proj := goprojecttest.Copy(t, "..")
+	env := []string{EnvCacheDir + "=" + t.TempDir()}
+	run := func(args ...string) (string, string) {
+		t.Helper()
+		out, errOut, code := goRun(t, proj, env, bin, args...)
+		if code != 0 {
+			t.Fatalf("migrate %v: exit %d\nstdout: %s\nstderr: %s", args, code, out, errOut)
+		}
+		return out, errOut
+	}
+	run("upgrade", "head")
+	if _, errOut := run("test"); !strings.Contains(errOut, "stairway: 5 revision(s)") {
+		t.Fatalf("test before the squash:\n%s", errOut)
+	}
+	before, _ := run("inspect")
+	run("squash", "a1b2c3d4e5f6:c3d4e5f6a1b2", "-m", "bio, admin and names", "--keep")
+	if _, err := os.Stat(filepath.Join(proj, "migrations", "squashed", "c3d4e5f6a1b2_seed_admin.go")); err != nil {
+		t.Errorf("--keep: %v", err)
+	}
+	if _, errOut := run("test"); !strings.Contains(errOut, "stairway: 3 revision(s)") {
+		t.Fatalf("test after the squash:\n%s", errOut)
+	}
+	if _, errOut := run("upgrade", "head"); !strings.Contains(errOut, "nothing to upgrade") {
+		t.Errorf("upgrade at head after the squash:\n%s", errOut)
+	}
+	run("verify")
+	fresh := "sqlite:" + filepath.Join(proj, "fresh.db")
+	run("--database-url", fresh, "upgrade", "head")
+	if after, _ := run("--database-url", fresh, "inspect"); after != before {
+		t.Errorf("fresh database after the squash:\n%s\nbefore:\n%s", after, before)
 	}
 }

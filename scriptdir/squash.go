@@ -237,6 +237,9 @@ func squashParts(path string, src []byte) (*goParts, error) {
 			continue
 		}
 		if fn, ok := decl.(*ast.FuncDecl); ok && fn.Name.Name == "init" && fn.Recv == nil {
+			if len(fn.Body.List) != 1 {
+				return nil, refuse("its init func does more than register the revision (line %d)", fset.Position(fn.Pos()).Line)
+			}
 			continue
 		}
 		return nil, refuse("it declares something besides its init func (line %d)", fset.Position(decl.Pos()).Line)
