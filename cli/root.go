@@ -29,6 +29,8 @@ var commands = []func(*App) *cobra.Command{
 	newCurrentCommand,
 	newEnsureVersionCommand,
 	newVerifyCommand,
+	newCheckCommand,
+	newLintCommand,
 	newTestCommand,
 	newBuildCommand,
 	newVersionCommand,

@@ -139,9 +139,11 @@ func (in *pgInspector) Inspect(ctx context.Context, q dialect.Querier, opts Opti
 		st.readSequences,
 		st.readEnums,
 		st.readViews,
+		st.readMatViews,
 		st.readFunctions,
 		st.readTriggers,
 		st.readRules,
+		st.readEventTriggers,
 	}
 	for _, step := range steps {
 		if err := step(ctx, q); err != nil {
