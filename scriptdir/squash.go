@@ -248,7 +248,9 @@ func squashParts(path string, src []byte) (*goParts, error) {
 	if len(lits) != 1 {
 		return nil, refuse("no runner.Revision literal")
 	}
-	text := func(from, to token.Pos) string { return string(src[fset.Position(from).Offset:fset.Position(to).Offset]) }
+	text := func(from, to token.Pos) string {
+		return string(src[fset.Position(from).Offset:fset.Position(to).Offset])
+	}
 	for _, elt := range lits[0].Elts {
 		kv := elt.(*ast.KeyValueExpr)
 		name := kv.Key.(*ast.Ident).Name
