@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"cmp"
 	"context"
 	"errors"
 
@@ -21,6 +22,26 @@ func (f *modelFlags) register(fl *pflag.FlagSet) {
 	fl.StringVar(&f.devURL, "dev-url", "", "an empty database to apply the SQL model to, instead of a temporary one")
 }
 
+// modelSource says where the model comes from: --model, [model] sql, or
+// env.go's Target compiled into this program (see
+// autogenerate.ModelSource), with the scratch database of --dev-url or
+// [model] dev_url.
+func (a *App) modelSource(f modelFlags) (autogenerate.ModelSource, error) {
+	cfg, err := a.Config()
+	if err != nil {
+		return autogenerate.ModelSource{}, err
+	}
+	files, err := autogenerate.ResolveFiles(f.models, cfg.Model.SQL, a.WorkDir())
+	if err != nil {
+		return autogenerate.ModelSource{}, Usage(err)
+	}
+	src := autogenerate.ModelSource{Files: files, DevURL: cmp.Or(f.devURL, cfg.Model.DevURL), Go: a.model}
+	if src.Shadowed() {
+		a.Warnf("the model is %s; env.go's Target() is not used (remove [model] sql or --model to use it)", src.Describe())
+	}
+	return src, nil
+}
+
 // compareWithModel compares the database with the model. done reports
 // that the command ran in the project's compiled runner instead (env.go
 // declares Target or Rewrite), which has printed everything.
@@ -32,16 +53,9 @@ func (a *App) compareWithModel(ctx context.Context, f modelFlags, interactive bo
 	if err != nil {
 		return nil, false, err
 	}
-	files, err := autogenerate.ResolveFiles(f.models, cfg.Model.SQL, a.WorkDir())
+	src, err := a.modelSource(f)
 	if err != nil {
-		return nil, false, Usage(err)
-	}
-	src := autogenerate.ModelSource{Files: files, DevURL: cfg.Model.DevURL, Go: a.model}
-	if f.devURL != "" {
-		src.DevURL = f.devURL
-	}
-	if src.Shadowed() {
-		a.Warnf("the model is %s; env.go's Target() is not used (remove [model] sql or --model to use it)", src.Describe())
+		return nil, false, err
 	}
 	raw, err := a.DatabaseURL()
 	if err != nil {
