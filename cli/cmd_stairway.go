@@ -73,12 +73,15 @@ func runStairway(ctx context.Context, app *App, f modelFlags) error {
 	if err != nil {
 		return err
 	}
-	src, err := app.modelSource(f)
+	req, err := autogenerate.NewRequest(cfg, f.models, f.devURL, app.WorkDir(), app.model)
 	if err != nil {
-		return err
+		return Usage(err)
+	}
+	if msg := req.Model.Shadowed(); msg != "" {
+		app.Warnf("%s", msg)
 	}
 	opts := []migratetest.Option{
-		migratetest.WithSchemas(cfg.Autogenerate.Schemas...),
+		migratetest.WithSchemas(req.Schemas...),
 		migratetest.WithRunnerOptions(runner.WithToolVersion(app.Version), runner.WithProgress(func(p runner.Progress) {
 			if app.Verbose() {
 				app.printProgress(p)
@@ -86,17 +89,17 @@ func runStairway(ctx context.Context, app *App, f modelFlags) error {
 		})),
 		migratetest.WithPassed(func(r *versions.Revision) { app.Debugf("ok %s %s", r.ID, r.Message) }),
 	}
-	target, err := src.Load(ctx, url, inspect.Options{Schemas: cfg.Autogenerate.Schemas, Include: cfg.Autogenerate.Include,
-		Exclude: append(slices.Clone(cfg.Autogenerate.Exclude), cfg.VersionTable, cfg.HistoryTable)})
+	target, err := req.Model.Load(ctx, url, inspect.Options{Schemas: req.Schemas, Include: req.Include,
+		Exclude: append(slices.Clone(req.Exclude), req.VersionTable, req.HistoryTable)})
 	switch {
 	case errors.Is(err, autogenerate.ErrNoModel):
 		app.Infof("no model: the schema at head is not compared with one")
 	case err != nil:
 		return Usage(err)
 	default:
-		opts = append(opts, migratetest.WithModel(target, autogen.Options{Include: cfg.Autogenerate.Include, Exclude: cfg.Autogenerate.Exclude}))
+		opts = append(opts, migratetest.WithModel(target, autogen.Options{Include: req.Include, Exclude: req.Exclude}))
 	}
-	db, err := scratchdb.Open(ctx, url, src.DevURL)
+	db, err := scratchdb.Open(ctx, url, req.Model.DevURL)
 	if err != nil {
 		return Failure(err)
 	}
