@@ -28,6 +28,7 @@ var commands = []func(*App) *cobra.Command{
 	newCurrentCommand,
 	newEnsureVersionCommand,
 	newVerifyCommand,
+	newCheckCommand,
 	newLintCommand,
 	newTestCommand,
 	newBuildCommand,
