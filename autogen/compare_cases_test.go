@@ -122,11 +122,7 @@ func liveCases() []liveCase {
 				u.Indexes = append(u.Indexes, &model.Index{Name: "ix_users_age_nulls", Parts: []model.IndexPart{{Column: "age", Nulls: model.NullsFirst}}})
 			}
 			if c.IndexCollations {
-				// PostgreSQL (which has sequences) knows "C", SQLite NOCASE.
-				coll := "NOCASE"
-				if c.Sequences {
-					coll = "C"
-				}
+				coll := map[string]string{"postgres": "C", "sqlite": "NOCASE"}[dbKind(c)]
 				u.Indexes = append(u.Indexes, &model.Index{Name: "ix_users_note_c", Parts: []model.IndexPart{{Column: "status", Collation: coll}}})
 			}
 			for _, m := range c.IndexMethods {
@@ -214,7 +210,7 @@ func liveCases() []liveCase {
 			"sqlite":   "create_table a; create_table b",
 		}},
 		{name: "partitioned table", skip: func(c dialect.Capabilities) string {
-			if !c.NamedEnumTypes { // PostgreSQL only; no capability names partitioning
+			if dbKind(c) != "postgres" {
 				return "no declarative partitioning"
 			}
 			return ""
@@ -235,5 +231,79 @@ func liveCases() []liveCase {
 		}), tgt: changed(func(md *model.MetaData, _ dialect.Capabilities) {
 			usersOf(md).Columns = append(usersOf(md).Columns, &model.Column{Name: "mood", Type: model.Type{Kind: model.KindEnum, Values: []string{"sad", "ok", "happy"}}, Nullable: true})
 		})},
+		{name: "unique index and unique constraint do not churn", cur: changed(func(md *model.MetaData, _ dialect.Capabilities) {
+			u := usersOf(md)
+			u.Indexes = append(u.Indexes, &model.Index{Name: "ux_users_note", Unique: true, Parts: model.Cols("status", "team_id")})
+		}), tgt: changed(func(md *model.MetaData, _ dialect.Capabilities) {
+			u := usersOf(md)
+			u.Indexes = append(u.Indexes, &model.Index{Name: "ux_users_note", Unique: true, Parts: model.Cols("status", "team_id")})
+			u.Uniques = append(u.Uniques, &model.Unique{Columns: []string{"email", "status"}})
+		})},
+		{name: "identity", skip: func(c dialect.Capabilities) string {
+			if !c.IdentityColumns {
+				return "no identity columns"
+			}
+			return ""
+		}, cur: base, tgt: changed(func(md *model.MetaData, _ dialect.Capabilities) {
+			md.Table("", "teams").Columns[0].Identity = &model.Identity{Always: true, Start: 100}
+		})},
+		{name: "column collation", skip: func(c dialect.Capabilities) string {
+			if !c.Collations {
+				return "no collations"
+			}
+			return ""
+		}, cur: base, tgt: changed(func(md *model.MetaData, c dialect.Capabilities) {
+			usersOf(md).Column("note").Collation = map[string]string{"postgres": "C", "mysql": "utf8mb4_bin", "sqlite": "NOCASE"}[dbKind(c)]
+		})},
+		{name: "index method and operator class", skip: func(c dialect.Capabilities) string {
+			if dbKind(c) != "postgres" {
+				return "operator classes and access methods are PostgreSQL's"
+			}
+			return ""
+		}, cur: base, tgt: changed(func(md *model.MetaData, _ dialect.Capabilities) {
+			u := usersOf(md)
+			u.Indexes = append(u.Indexes,
+				&model.Index{Name: "ix_users_email_pattern", Parts: []model.IndexPart{{Column: "email", Opclass: "varchar_pattern_ops"}}},
+				&model.Index{Name: "ix_users_age_brin", Method: "brin", Parts: model.Cols("age")},
+				&model.Index{Name: "ix_users_cover", Parts: model.Cols("team_id"), Include: []string{"email"}})
+		})},
+		{name: "unnamed constraints in the database", skip: func(c dialect.Capabilities) string {
+			if dbKind(c) != "sqlite" {
+				return "only SQLite keeps constraints without a name"
+			}
+			return ""
+		}, setupSQL: func(dialect.Capabilities) []string {
+			return []string{
+				`CREATE TABLE teams (id BIGINT NOT NULL PRIMARY KEY, name VARCHAR(50) NOT NULL)`,
+				`CREATE TABLE users (id BIGINT NOT NULL PRIMARY KEY, team_id BIGINT REFERENCES teams (id), ` +
+					`email VARCHAR(100) NOT NULL UNIQUE, age INTEGER CHECK (age >= 0))`,
+			}
+		}, cur: func(dialect.Capabilities) *model.MetaData {
+			md := baseSchema(dialect.Capabilities{})
+			u := usersOf(md)
+			u.Columns = u.Columns[:4]
+			u.Indexes = nil
+			u.Checks = []*model.Check{{Expr: "age >= 0"}}
+			return md
+		}, tgt: func(dialect.Capabilities) *model.MetaData {
+			md := baseSchema(dialect.Capabilities{})
+			u := usersOf(md)
+			u.Columns = u.Columns[:4]
+			u.Indexes = nil
+			u.ForeignKeys = nil
+			return md
+		}, warn: "has no name in the database"},
 	}
+}
+
+// dbKind tells the databases apart by what they can do, for the few
+// cases that need a database's own spelling (a collation name).
+func dbKind(c dialect.Capabilities) string {
+	switch {
+	case c.NamedEnumTypes:
+		return "postgres"
+	case c.ExprsRefuseAutoIncrement:
+		return "mysql"
+	}
+	return "sqlite"
 }

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"slices"
 
+	"github.com/migratego/migrate/dialect"
 	"github.com/migratego/migrate/model"
 	"github.com/migratego/migrate/ops"
 )
@@ -184,7 +185,11 @@ func (c *comparison) noteUnnamedDrop(t *model.Table, kind, name string) {
 	if !c.unnamed[constraintKey(t, kind, name)] {
 		return
 	}
-	c.warn(Object{Kind: "constraint", Schema: t.Schema, Table: t.Name, Name: name},
-		fmt.Sprintf("%s: a %s has no name in the database; the revision calls it %q, the name the naming convention gives it, "+
-			"which only a table rebuild (SQLite batch) can honour: name the constraint in the database, or check the revision", t.QualifiedName(), kind, name))
+	msg := fmt.Sprintf("%s: a %s has no name in the database; the revision calls it %q, the name the naming convention gives it, "+
+		"which the database does not know: name the constraint in the database first, or edit the revision", t.QualifiedName(), kind, name)
+	if _, ok := c.d.(dialect.Rebuilder); ok {
+		msg = fmt.Sprintf("%s: a %s has no name in the database; the revision drops it by rebuilding the table, "+
+			"and its downgrade makes it again as %q, the name the naming convention gives it", t.QualifiedName(), kind, name)
+	}
+	c.warn(Object{Kind: "constraint", Schema: t.Schema, Table: t.Name, Name: name}, msg)
 }
