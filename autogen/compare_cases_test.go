@@ -293,6 +293,17 @@ func liveCases() []liveCase {
 			u.ForeignKeys = nil
 			return md
 		}, warn: "has no name in the database"},
+		{name: "constraint comments", skip: func(c dialect.Capabilities) string {
+			if dbKind(c) != "postgres" {
+				return "only PostgreSQL comments on constraints"
+			}
+			return ""
+		}, cur: base, tgt: changed(func(md *model.MetaData, _ dialect.Capabilities) {
+			u := usersOf(md)
+			u.Uniques[0].Comment = "one account per address"
+			u.Checks[0].Comment = "no negative ages"
+			u.ForeignKeys[0].Comment = "the team"
+		})},
 	}
 }
 

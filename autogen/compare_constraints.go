@@ -11,7 +11,9 @@ import (
 
 // constraints compares the primary key, unique and check constraints of
 // an existing table: those to drop (before column changes) and to create
-// (after them). Foreign keys are compared apart (see foreignKeys).
+// (after them). A constraint whose comment changes is made again (adding
+// a constraint writes its comment). Foreign keys are compared apart (see
+// foreignKeys).
 func (c *comparison) constraints(cur, tgt *model.Table) (drops, creates []ops.Operation) {
 	if !samePrimaryKey(cur.PrimaryKey, tgt.PrimaryKey) {
 		if pk := cur.PrimaryKey; pk != nil {
@@ -22,7 +24,7 @@ func (c *comparison) constraints(cur, tgt *model.Table) (drops, creates []ops.Op
 		}
 	}
 	gone, added := matchNamed(cur.Uniques, tgt.Uniques, func(u *model.Unique) string { return u.Name },
-		func(a, b *model.Unique) bool { return slices.Equal(a.Columns, b.Columns) })
+		func(a, b *model.Unique) bool { return slices.Equal(a.Columns, b.Columns) && a.Comment == b.Comment })
 	for _, u := range gone {
 		c.noteUnnamedDrop(cur, "unique constraint", u.Name)
 		x := *u
@@ -35,7 +37,7 @@ func (c *comparison) constraints(cur, tgt *model.Table) (drops, creates []ops.Op
 		creates = append(creates, ops.CreateUnique{Schema: tgt.Schema, Table: tgt.Name, Unique: &x})
 	}
 	goneCk, addedCk := matchNamed(cur.Checks, tgt.Checks, func(ck *model.Check) string { return ck.Name },
-		func(a, b *model.Check) bool { return a.Expr == b.Expr })
+		func(a, b *model.Check) bool { return a.Expr == b.Expr && a.Comment == b.Comment })
 	for _, ck := range goneCk {
 		c.noteUnnamedDrop(cur, "check constraint", ck.Name)
 		x := *ck
@@ -109,21 +111,21 @@ func matchNamed[T any](cur, tgt []T, name func(T) string, same func(a, b T) bool
 	return gone, added
 }
 
-// samePrimaryKey compares primary keys by their columns: the name a
-// database gives its primary key (MySQL's PRIMARY, PostgreSQL's t_pkey)
-// is not the model's business.
+// samePrimaryKey compares primary keys by their columns and comment: the
+// name a database gives its primary key (MySQL's PRIMARY, PostgreSQL's
+// t_pkey) is not the model's business.
 func samePrimaryKey(a, b *model.PrimaryKey) bool {
 	if a == nil || b == nil {
 		return a == b
 	}
-	return slices.Equal(a.Columns, b.Columns)
+	return slices.Equal(a.Columns, b.Columns) && a.Comment == b.Comment
 }
 
 // sameForeignKey compares two normalised foreign keys, names aside.
 func sameForeignKey(a, b *model.ForeignKey) bool {
 	return slices.Equal(a.Columns, b.Columns) && a.RefSchema == b.RefSchema && a.RefTable == b.RefTable &&
 		slices.Equal(a.RefColumns, b.RefColumns) && a.OnDelete == b.OnDelete && a.OnUpdate == b.OnUpdate &&
-		a.Deferrable == b.Deferrable && a.InitiallyDeferred == b.InitiallyDeferred
+		a.Deferrable == b.Deferrable && a.InitiallyDeferred == b.InitiallyDeferred && a.Comment == b.Comment
 }
 
 func clonePK(pk *model.PrimaryKey) *model.PrimaryKey {

@@ -2,6 +2,7 @@ package autogen
 
 import (
 	"fmt"
+	"reflect"
 
 	"github.com/migratego/migrate/dialect"
 	"github.com/migratego/migrate/model"
@@ -197,7 +198,8 @@ func (c *comparison) alterTable(ch *tableChanges) {
 }
 
 // unchangeable warns about table properties no operation changes:
-// partitioning, SQLite STRICT and WITHOUT ROWID, and table options.
+// partitioning, SQLite STRICT and WITHOUT ROWID, table options, and
+// PostgreSQL exclusion constraints.
 func (c *comparison) unchangeable(cur, tgt *model.Table) {
 	warn := func(what string) {
 		c.warn(Object{Kind: "table", Schema: tgt.Schema, Name: tgt.Name},
@@ -217,6 +219,9 @@ func (c *comparison) unchangeable(cur, tgt *model.Table) {
 	}
 	if !sameOptions(cur.Options, tgt.Options) {
 		warn("a table option")
+	}
+	if !reflect.DeepEqual(cur.Exclusions, tgt.Exclusions) && len(cur.Exclusions)+len(tgt.Exclusions) > 0 {
+		warn("an exclusion constraint")
 	}
 }
 
