@@ -27,35 +27,6 @@ func benchTables() int {
 	return 1000
 }
 
-// BenchmarkCompare compares two equal models of the benchmark schema
-// (schemagen.CompareWorkload) in memory: the cost of Compare alone,
-// normalisation of both models included.
-//
-//	go test ./autogen -run '^$' -bench '^BenchmarkCompare$'
-func BenchmarkCompare(b *testing.B) {
-	n := benchTables()
-	for _, name := range testdb.Dialects {
-		b.Run(name, func(b *testing.B) {
-			d, err := dialect.ForName(name)
-			if err != nil {
-				b.Fatal(err)
-			}
-			target := schemagen.CompareWorkload(n)
-			current := dialect.Normalize(d, target)
-			b.ReportAllocs()
-			for b.Loop() {
-				res, err := autogen.Compare(current, target, autogen.Options{Dialect: d})
-				if err != nil {
-					b.Fatal(err)
-				}
-				if !res.Empty() {
-					b.Fatalf("equal models compare unequal:\n%s", describe(res.Ops))
-				}
-			}
-		})
-	}
-}
-
 // countingQuerier counts the queries sent through it.
 type countingQuerier struct {
 	q dialect.Querier
