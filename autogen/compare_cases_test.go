@@ -73,13 +73,7 @@ func liveCases() []liveCase {
 		{name: "drop table", cur: base, tgt: changed(func(md *model.MetaData, _ dialect.Capabilities) {
 			md.Tables = md.Tables[1:]
 			usersOf(md).ForeignKeys = nil
-		}), knownSecond: map[string]string{
-			// Known limitation: the index InnoDB made by itself for the
-			// dropped foreign key stays, and no model (nor ops.Apply)
-			// knows about it while the key exists; a second compare
-			// drops it.
-			"mysql": "drop_index fk_users_team_id_teams",
-		}},
+		})},
 		{name: "add column", cur: base, tgt: changed(func(md *model.MetaData, _ dialect.Capabilities) {
 			u := usersOf(md)
 			u.Columns = append(u.Columns,

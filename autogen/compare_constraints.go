@@ -54,14 +54,36 @@ func (c *comparison) constraints(cur, tgt *model.Table) (drops, creates []ops.Op
 // drop (first of all) and to add (once every table exists).
 func (c *comparison) foreignKeys(cur, tgt *model.Table) (drops, adds []ops.Operation) {
 	gone, added := matchNamed(cur.ForeignKeys, tgt.ForeignKeys, func(fk *model.ForeignKey) string { return fk.Name }, sameForeignKey)
+	keeper, _ := c.d.(dialect.ForeignKeyIndexKeeper)
 	for _, fk := range gone {
 		c.noteUnnamedDrop(cur, "foreign key", fk.Name)
-		drops = append(drops, ops.DropForeignKey{Schema: cur.Schema, Table: cur.Name, Constraint: fk.Name, Existing: cloneFK(fk)})
+		op := ops.DropForeignKey{Schema: cur.Schema, Table: cur.Name, Constraint: fk.Name, Existing: cloneFK(fk)}
+		if keeper != nil && !keepsName(tgt, fk.Name) {
+			op.DropIndex = keeper.KeptForeignKeyIndex(cur, fk)
+		}
+		drops = append(drops, op)
 	}
 	for _, fk := range added {
 		adds = append(adds, ops.CreateForeignKey{Schema: tgt.Schema, Table: tgt.Name, ForeignKey: cloneFK(fk)})
 	}
 	return drops, adds
+}
+
+// keepsName reports whether t has a foreign key or an index named name:
+// the database's own index for a dropped foreign key then stays (the key
+// added back, or the index declared, uses it).
+func keepsName(t *model.Table, name string) bool {
+	for _, fk := range t.ForeignKeys {
+		if fk.Name == name {
+			return true
+		}
+	}
+	for _, ix := range t.Indexes {
+		if ix.Name == name {
+			return true
+		}
+	}
+	return false
 }
 
 // matchNamed pairs constraints by name, then those left by definition
