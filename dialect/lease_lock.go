@@ -304,8 +304,12 @@ func newToken() string {
 }
 
 // leaseKeepAlive is the heartbeat interval of a lease: three renewals per
-// lease, and no more than the session keep-alive.
+// lease, or the keep-alive interval when shorter (negative: none, which
+// only tests want: the lease then expires while its holder lives).
 func leaseKeepAlive(opts LockOptions, lease time.Duration) time.Duration {
+	if opts.KeepAlive < 0 {
+		return opts.KeepAlive
+	}
 	every := lease / 3
 	if opts.KeepAlive > 0 && opts.KeepAlive < every {
 		every = opts.KeepAlive
