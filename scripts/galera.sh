@@ -9,6 +9,7 @@
 #   start   start the cluster, or reuse the one that is running; waits until
 #           every node says Synced, then prints the URLs (space-separated)
 #   stop    stop the three nodes (their datadirs stay, for a fast restart)
+#   clean   stop the nodes and remove $MIGRATE_TEST_GALERA_DIR
 #   status  print each node's wsrep_local_state_comment
 #   urls    print the URLs of the three nodes
 #
@@ -16,7 +17,7 @@
 #   MIGRATE_TEST_GALERA_DIR=/tmp/migrate-galera   where datadirs, sockets and logs live
 #   MIGRATE_TEST_GALERA_PORT=13306                SQL port of node 1 (nodes 2 and 3: +1, +2)
 #   MIGRATE_TEST_GALERA_BASE_PORT=14567           Galera port of node 1 (nodes 2 and 3: +10, +20)
-#   MIGRATE_TEST_WAIT=60                          seconds to wait for each node
+#   MIGRATE_TEST_GALERA_WAIT=120                  seconds to wait for each node to be Synced
 #   MIGRATE_TEST_GALERA_FRESH=1                   remove the datadirs before starting
 #
 # The start time is written to $MIGRATE_TEST_GALERA_DIR/start-time and the
@@ -26,7 +27,7 @@ set -euo pipefail
 readonly DIR=${MIGRATE_TEST_GALERA_DIR:-/tmp/migrate-galera}
 readonly PORT=${MIGRATE_TEST_GALERA_PORT:-13306}
 readonly BASE=${MIGRATE_TEST_GALERA_BASE_PORT:-14567}
-readonly WAIT=${MIGRATE_TEST_WAIT:-60}
+readonly WAIT=${MIGRATE_TEST_GALERA_WAIT:-120}
 readonly NODES=(1 2 3)
 
 log() { echo "galera.sh: $*" >&2; }
@@ -84,17 +85,18 @@ write_config() {
 	for m in "${NODES[@]}"; do
 		members+="${members:+,}127.0.0.1:$(gal_port "$m")"
 	done
-	mkdir -p "$d"
+	mkdir -p "$d/tmp"
 	cat >"$d/my.cnf" <<EOF
 [mysqld]
 datadir=$d/data
 socket=$(sock "$n")
 pid-file=$d/mysqld.pid
+tmpdir=$d/tmp
 log-error=$d/error.log
 port=$(sql_port "$n")
 bind-address=127.0.0.1
 skip-name-resolve
-user=mysql
+$([[ $(id -u) == 0 ]] && echo user=mysql)
 binlog_format=ROW
 default_storage_engine=InnoDB
 innodb_autoinc_lock_mode=2
@@ -123,10 +125,18 @@ init_node() {
 	local n=$1 d
 	d=$(node_dir "$n")
 	[[ -d $d/data/mysql ]] && return 0
-	mkdir -p "$d/data"
-	chown -R mysql:mysql "$d"
+	mkdir -p "$d/data" "$d/tmp"
+	own "$d"
 	mariadb-install-db --defaults-file="$d/my.cnf" --auth-root-authentication-method=socket \
 		--skip-test-db >"$d/install.log" 2>&1 || { cat "$d/install.log" >&2; die "mariadb-install-db failed for node $n"; }
+}
+
+# own gives the node's directory to the mysql user, which mariadbd runs as
+# when started by root.
+own() {
+	if [[ $(id -u) == 0 ]]; then
+		chown -R mysql:mysql "$1"
+	fi
 }
 
 running() { [[ -S $(sock "$1") ]] && q "$1" 'SELECT 1' >/dev/null; }
@@ -136,7 +146,7 @@ start_node() {
 	shift
 	d=$(node_dir "$n")
 	running "$n" && return 0
-	chown -R mysql:mysql "$d"
+	own "$d"
 	log "starting node $n (port $(sql_port "$n"), Galera port $(gal_port "$n"))${*:+ $*}"
 	# setsid: the node outlives the shell that started it.
 	setsid /usr/sbin/mariadbd --defaults-file="$d/my.cnf" "$@" </dev/null >>"$d/stdout.log" 2>&1 &
@@ -187,9 +197,14 @@ start() {
 	install_missing
 	[[ -n ${MIGRATE_TEST_GALERA_FRESH:-} ]] && { stop_all; rm -rf "$DIR"; }
 	started=$(date +%s.%N)
+	local pids=()
 	for n in "${NODES[@]}"; do
 		write_config "$n"
-		init_node "$n"
+		init_node "$n" &
+		pids+=($!)
+	done
+	for n in "${pids[@]}"; do
+		wait "$n" || die "could not initialise the datadirs"
 	done
 	if ! running 1 && ! running 2 && ! running 3; then
 		grastate_safe
@@ -207,9 +222,9 @@ start() {
 	done
 	all_synced || die "the cluster has $(cluster_size 1) node(s), want ${#NODES[@]}"
 	local secs
-	secs=$(echo "$(date +%s.%N) - $started" | bc 2>/dev/null || awk "BEGIN{print $(date +%s.%N) - $started}")
-	printf '%.1f s, %s\n' "$secs" "$(date -u +%FT%TZ)" >"$DIR/start-time"
-	log "cluster of ${#NODES[@]} nodes Synced in $(printf '%.1f' "$secs") s ($(du -sh "$DIR" | cut -f1) in $DIR)"
+	secs=$(awk "BEGIN { printf \"%.1f\", $(date +%s.%N) - $started }")
+	echo "started in $secs s at $(date -u +%FT%TZ), load average $(cut -d' ' -f1-3 /proc/loadavg)" >"$DIR/start-time"
+	log "cluster of ${#NODES[@]} nodes Synced in $secs s ($(du -sh "$DIR" | cut -f1) in $DIR)"
 	urls
 }
 
@@ -234,7 +249,11 @@ status() {
 case ${1:-} in
 start) start ;;
 stop) stop_all ;;
+clean)
+	stop_all
+	rm -rf "$DIR"
+	;;
 status) status ;;
 urls) urls ;;
-*) die "usage: galera.sh start|stop|status|urls" ;;
+*) die "usage: galera.sh start|stop|clean|status|urls" ;;
 esac
