@@ -185,7 +185,7 @@ func newRunner(ctx context.Context, db *sql.DB, source Source, opts []Option) (*
 	if db == nil {
 		return nil, nil, errors.New("no database (nil *sql.DB)")
 	}
-	set, err := source.set()
+	set, err := source.Set()
 	if err != nil {
 		return nil, nil, err
 	}
@@ -219,8 +219,9 @@ func (s *settings) report(p runner.Progress) {
 	}
 }
 
-// set loads the source's revisions into a migration set.
-func (src Source) set() (*runner.Set, error) {
+// Set loads the source's revisions into a migration set, ready for a
+// runner.Runner (or migratetest.Run).
+func (src Source) Set() (*runner.Set, error) {
 	if src.FS == nil && src.Registry == nil {
 		return nil, errors.New("the source has neither files (Source.FS) nor compiled revisions (Source.Registry)")
 	}

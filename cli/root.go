@@ -16,6 +16,7 @@ var commands = []func(*App) *cobra.Command{
 	newInspectCommand,
 	newRevisionCommand,
 	newMergeCommand,
+	newRebaseCommand,
 	newHistoryCommand,
 	newHeadsCommand,
 	newBranchesCommand,
@@ -27,6 +28,7 @@ var commands = []func(*App) *cobra.Command{
 	newCurrentCommand,
 	newEnsureVersionCommand,
 	newVerifyCommand,
+	newTestCommand,
 	newBuildCommand,
 	newVersionCommand,
 }

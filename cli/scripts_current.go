@@ -3,9 +3,12 @@ package cli
 import (
 	"context"
 	"errors"
+	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/migratego/migrate/runner"
+	"github.com/migratego/migrate/versions"
 )
 
 // currentRevisions reads the rows of the version table through the
@@ -52,4 +55,38 @@ func (a *App) currentSet(ctx context.Context, s *scripts) (map[string]bool, []st
 		set[id] = true
 	}
 	return set, current, nil
+}
+
+// refuseApplied is the safety rule of rebase (and of squash's removal of
+// files): it returns an error naming the revisions of revs that the
+// configured database has applied, or, with force, warns about them and
+// returns nil. A database that cannot be read is an error too, since it
+// might have applied them.
+func (a *App) refuseApplied(ctx context.Context, s *scripts, cmd string, revs []*versions.Revision, force bool) error {
+	_, current, err := a.currentSet(ctx, s)
+	if err != nil {
+		if force {
+			a.Warnf("%s: the database could not be read (%v); going on (--force)", cmd, err)
+			return nil
+		}
+		return fmt.Errorf("%s: cannot tell which revisions the database has applied: %w (use --force to go on without knowing)", cmd, err)
+	}
+	applied, err := s.graph.Ancestors(true, current...)
+	if err != nil {
+		return Failure(err)
+	}
+	var hit []string
+	for _, r := range revs {
+		if slices.Contains(applied, r) {
+			hit = append(hit, r.ID)
+		}
+	}
+	if len(hit) == 0 {
+		return nil
+	}
+	if !force {
+		return Usagef("%s: the database has applied %s; other databases may have too, and would no longer match the graph. Downgrade first, or use --force", cmd, strings.Join(hit, ", "))
+	}
+	a.Warnf("%s: the database has applied %s (--force): its version table no longer matches the graph; check it with `migrate current` and fix it with `migrate stamp`", cmd, strings.Join(hit, ", "))
+	return nil
 }

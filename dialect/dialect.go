@@ -152,6 +152,12 @@ type Capabilities struct {
 	IndexOpclasses bool
 	// IndexNullsOrder: NULLS FIRST/LAST on an index key (PostgreSQL).
 	IndexNullsOrder bool
+	// NullsNotDistinct: unique indexes and constraints whose NULL keys
+	// conflict (PostgreSQL 15+ NULLS NOT DISTINCT).
+	NullsNotDistinct bool
+	// InvisibleIndexes: indexes kept up to date but hidden from the planner
+	// (MariaDB 10.6+ IGNORED, MySQL 8 INVISIBLE).
+	InvisibleIndexes bool
 	// ExclusionConstraints: EXCLUDE USING … (PostgreSQL).
 	ExclusionConstraints bool
 	// Partitioning: declarative partitioning, PARTITION BY and PARTITION OF

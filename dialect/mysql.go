@@ -140,6 +140,9 @@ func (d *mysqlDialect) capabilities() Capabilities {
 		DropConstraint: true,
 
 		WithoutRowID: false,
+
+		// IGNORED: MariaDB 10.6; INVISIBLE: MySQL 8.0.
+		InvisibleIndexes: (!maria && v.atLeast(8, 0, 0)) || (maria && v.atLeast(10, 6, 0)),
 		Syntax: Syntax{
 			HashComments:     true,
 			BacktickIdents:   true,

@@ -175,10 +175,13 @@ func (d *mysqlDialect) AddUnique(t *model.Table, u *model.Unique) ([]string, err
 	if u == nil || len(u.Columns) == 0 {
 		return nil, fmt.Errorf("mysql: table %q: a unique constraint needs columns", t.QualifiedName())
 	}
+	if err := checkUnique(d, t, u); err != nil {
+		return nil, err
+	}
 	b := d.alterTable(t)
 	b.raw(" ADD ")
 	constraintName(b, u.Name)
-	b.raw("UNIQUE ").identList(u.Columns)
+	uniqueClause(b, u)
 	return one(b.stmt())
 }
 

@@ -356,6 +356,7 @@ func (d *mysqlDialect) CreateIndex(t *model.Table, ix *model.Index, opt IndexOpt
 	if method == "btree" || method == "hash" {
 		b.raw(" USING ", strings.ToUpper(method))
 	}
+	d.indexOptions(b, ix)
 	return one(b.stmt())
 }
 

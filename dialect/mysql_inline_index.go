@@ -57,4 +57,19 @@ func (d *mysqlDialect) inlineKey(b *builder, _ *model.Table, ix *model.Index) {
 	if m := strings.ToLower(ix.Method); m == "btree" || m == "hash" {
 		b.raw(" USING ", strings.ToUpper(m))
 	}
+	d.indexOptions(b, ix)
+}
+
+// indexOptions appends an index's COMMENT and its IGNORED (MariaDB) or
+// INVISIBLE (MySQL) flag; checkIndex refused them where unsupported.
+func (d *mysqlDialect) indexOptions(b *builder, ix *model.Index) {
+	if ix.Comment != "" {
+		b.raw(" COMMENT ").literal(ix.Comment)
+	}
+	switch {
+	case ix.Invisible && d.mariadb:
+		b.raw(" IGNORED")
+	case ix.Invisible:
+		b.raw(" INVISIBLE")
+	}
 }

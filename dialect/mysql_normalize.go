@@ -85,7 +85,7 @@ func (d *mysqlDialect) normalizeTable(t *model.Table) {
 	var keep []*model.Index
 	for _, ix := range t.Indexes {
 		switch {
-		case ix.Unique && ix.Method == "" && ix.Where == "" && len(ix.Include) == 0 && mysqlPlainKeys(ix):
+		case ix.Unique && ix.Method == "" && ix.Where == "" && len(ix.Include) == 0 && !ix.Invisible && ix.Comment == "" && mysqlPlainKeys(ix):
 			t.Uniques = append(t.Uniques, &model.Unique{Name: ix.Name, Columns: ix.Columns()})
 		case InnoDBForeignKeyIndex(t, ix):
 		default:

@@ -59,6 +59,11 @@ func Open(ctx context.Context, rawURL string) (*DB, error) {
 	if err != nil {
 		return nil, err
 	}
+	return OpenURL(ctx, u)
+}
+
+// OpenURL is Open for a parsed URL.
+func OpenURL(ctx context.Context, u *URL) (*DB, error) {
 	d, err := ForName(u.Dialect)
 	if err != nil {
 		return nil, err

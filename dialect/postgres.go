@@ -86,6 +86,7 @@ func postgresCapabilities(version int) Capabilities {
 		IndexCollations:      true,
 		IndexOpclasses:       true,
 		IndexNullsOrder:      true,
+		NullsNotDistinct:     version >= 150000,
 		ExclusionConstraints: true,
 		Partitioning:         version >= 100000,
 		Domains:              true,

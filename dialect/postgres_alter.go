@@ -327,7 +327,10 @@ func (d *postgresDialect) AddUnique(t *model.Table, u *model.Unique) ([]string, 
 	if u == nil || len(u.Columns) == 0 {
 		return nil, fmt.Errorf("postgres: table %q: a unique constraint needs columns", t.QualifiedName())
 	}
-	return d.addConstraint(t, u.Name, func(b *builder) { b.raw("UNIQUE ").identList(u.Columns) })
+	if err := checkUnique(d, t, u); err != nil {
+		return nil, err
+	}
+	return d.addConstraint(t, u.Name, func(b *builder) { uniqueClause(b, u) })
 }
 
 // DropUnique returns ALTER TABLE … DROP CONSTRAINT name.

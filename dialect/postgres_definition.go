@@ -11,6 +11,9 @@ var postgresDrops = map[model.DefinitionKind]dropSpec{
 	model.DefTrigger:      {keyword: "TRIGGER", onTable: true, unqualified: true},
 	model.DefRule:         {keyword: "RULE", onTable: true, unqualified: true},
 	model.DefEventTrigger: {keyword: "EVENT TRIGGER", unqualified: true},
+	// An index lives in its relation's schema.
+	model.DefMaterializedView: {keyword: "MATERIALIZED VIEW"},
+	model.DefIndex:            {keyword: "INDEX"},
 }
 
 // CreateDefinition returns the definition's SQL, and COMMENT ON for its

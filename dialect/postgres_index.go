@@ -10,8 +10,9 @@ import (
 // CreateIndex returns
 //
 //	CREATE [UNIQUE] INDEX [CONCURRENTLY] [IF NOT EXISTS] name ON table
-//	[USING method] (keys) [INCLUDE (cols)] [WHERE predicate]
+//	[USING method] (keys) [INCLUDE (cols)] [NULLS NOT DISTINCT] [WHERE predicate]
 //
+// followed by COMMENT ON INDEX when the index has a comment.
 // The index name is not qualified: an index always lives in its table's
 // schema. Expression keys are wrapped in parentheses.
 func (d *postgresDialect) CreateIndex(t *model.Table, ix *model.Index, opt IndexOptions) ([]string, error) {
@@ -40,10 +41,23 @@ func (d *postgresDialect) CreateIndex(t *model.Table, ix *model.Index, opt Index
 	if len(ix.Include) > 0 {
 		b.raw(" INCLUDE ").identList(ix.Include)
 	}
+	if ix.NullsNotDistinct {
+		b.raw(" NULLS NOT DISTINCT")
+	}
 	if ix.Where != "" {
 		b.raw(" WHERE ", ix.Where)
 	}
-	return one(d.wrap(b.stmt()))
+	create, err := d.wrap(b.stmt())
+	if err != nil || ix.Comment == "" {
+		return one(create, err)
+	}
+	comment := newBuilder(d)
+	comment.raw("COMMENT ON INDEX ").qualified(t.Schema, ix.Name).raw(" IS ").literal(ix.Comment)
+	c, err := d.wrap(comment.stmt())
+	if err != nil {
+		return nil, err
+	}
+	return []string{create, c}, nil
 }
 
 // DropIndex returns DROP INDEX [CONCURRENTLY] [IF EXISTS] schema.name.

@@ -83,7 +83,7 @@ func tableConstraints(b *builder, d Dialect, t *model.Table, st tableStyle, sep 
 		b.raw(sep)
 		sep = ",\n\t"
 		constraintName(b, u.Name)
-		b.raw("UNIQUE ").identList(u.Columns)
+		uniqueClause(b, u)
 	}
 	if il, ok := d.(inlineIndexer); ok && st.key != nil {
 		for _, ix := range il.inlineIndexes(t) {
@@ -229,6 +229,11 @@ func checkTable(d Dialect, t *model.Table) error {
 			return err
 		}
 	}
+	for _, u := range t.Uniques {
+		if err := checkUnique(d, t, u); err != nil {
+			return err
+		}
+	}
 	for _, col := range t.Columns {
 		obj := fmt.Sprintf("column %q of table %q", col.Name, t.QualifiedName())
 		switch {
@@ -293,6 +298,16 @@ func checkIndex(d Dialect, t *model.Table, ix *model.Index, opt IndexOptions) er
 	}
 	if opt.Concurrently && !c.ConcurrentIndexes {
 		return un("CONCURRENTLY", "")
+	}
+	switch {
+	case ix.NullsNotDistinct && !ix.Unique:
+		return fmt.Errorf("%s: %s: NULLS NOT DISTINCT applies to unique indexes only; set Unique or drop NullsNotDistinct", d.Name(), obj)
+	case ix.NullsNotDistinct && !c.NullsNotDistinct:
+		return un("NULLS NOT DISTINCT", "PostgreSQL 15 or later has it; elsewhere use a unique index on COALESCE of the keys")
+	case ix.Invisible && !c.InvisibleIndexes:
+		return un("an invisible (ignored) index", "drop Invisible, or drop the index")
+	case ix.Comment != "" && !c.Comments:
+		return un("an index comment", "drop Comment: the database stores no comments")
 	}
 	for _, p := range ix.Parts {
 		if err := checkIndexKey(d, obj, p); err != nil {
@@ -412,4 +427,23 @@ func one(s string, err error) ([]string, error) {
 		return nil, err
 	}
 	return []string{s}, nil
+}
+
+// uniqueClause appends UNIQUE [NULLS NOT DISTINCT] (columns); the dialect
+// has refused NULLS NOT DISTINCT before (checkUnique) where it lacks it.
+func uniqueClause(b *builder, u *model.Unique) {
+	b.raw("UNIQUE ")
+	if u.NullsNotDistinct {
+		b.raw("NULLS NOT DISTINCT ")
+	}
+	b.identList(u.Columns)
+}
+
+// checkUnique refuses a unique constraint the dialect cannot build.
+func checkUnique(d Dialect, t *model.Table, u *model.Unique) error {
+	if u.NullsNotDistinct && !d.Capabilities().NullsNotDistinct {
+		return Unsupported(d.Name(), describe(t, "unique constraint", u.Name), "NULLS NOT DISTINCT",
+			"PostgreSQL 15 or later has it; elsewhere use a unique index on COALESCE of the keys")
+	}
+	return nil
 }

@@ -41,3 +41,32 @@ func likePatterns(globs []string) []string {
 	}
 	return out
 }
+
+// MatchGlob reports whether name matches glob, with the meaning the
+// inspectors give Options.Include and Exclude: * matches any run of
+// characters (also none), ? exactly one, and everything else itself.
+func MatchGlob(glob, name string) bool {
+	g, n := []rune(glob), []rune(name)
+	// Iterative matching with one backtrack point for the last *.
+	gi, ni, star, mark := 0, 0, -1, 0
+	for ni < len(n) {
+		switch {
+		case gi < len(g) && (g[gi] == '?' || g[gi] == n[ni] && g[gi] != '*'):
+			gi++
+			ni++
+		case gi < len(g) && g[gi] == '*':
+			star, mark = gi, ni
+			gi++
+		case star >= 0:
+			gi = star + 1
+			mark++
+			ni = mark
+		default:
+			return false
+		}
+	}
+	for gi < len(g) && g[gi] == '*' {
+		gi++
+	}
+	return gi == len(g)
+}

@@ -143,8 +143,21 @@ func postgresCheckRealistic(t *testing.T, file string, md *model.MetaData) {
 		if c := md.Table("", "customers").Column("id"); c.Identity == nil || !c.Identity.Always || c.Identity.Start != 1000 {
 			t.Errorf("customers.id identity = %+v; want ALWAYS starting at 1000", c.Identity)
 		}
-		if len(md.Views) != 2 || len(md.Enums) != 2 {
-			t.Errorf("%d views and %d enum types; want 2 and 2", len(md.Views), len(md.Enums))
+		if len(md.Views) != 3 || len(md.Enums) != 2 {
+			t.Errorf("%d views and %d enum types; want 3 and 2", len(md.Views), len(md.Enums))
+		}
+		var kinds []string
+		for _, d := range md.Definitions {
+			kinds = append(kinds, string(d.Kind)+" "+d.Name+" "+d.Comment)
+		}
+		if want := []string{"materialized_view customer_revenue refreshed nightly", "index ix_customer_revenue_revenue top customers",
+			"index uq_customer_revenue "}; !slices.Equal(kinds, want) {
+			t.Errorf("definitions %q; want %q", kinds, want)
+		}
+		coupons := md.Table("", "coupons")
+		if len(coupons.Uniques) != 1 || !coupons.Uniques[0].NullsNotDistinct || len(coupons.Indexes) != 1 ||
+			!coupons.Indexes[0].NullsNotDistinct || coupons.Indexes[0].Comment != "codes are case-insensitive" {
+			t.Errorf("coupons: want a NULLS NOT DISTINCT unique constraint and a commented NULLS NOT DISTINCT unique index; got\n%s", coupons.GoSource())
 		}
 	case "blog.sql":
 		if c := md.Table("", "authors").Column("id"); c.AutoIncrement || c.Identity != nil || c.Default == nil || c.Default.Expr != "nextval('authors_id_seq'::regclass)" {

@@ -30,7 +30,16 @@ func (st *mysqlState) readIndexes(ctx context.Context) error {
 	if !st.mariadb && st.in.d.Capabilities().ExpressionIndexes {
 		expr = "EXPRESSION" // MySQL 8.0.13+
 	}
-	q := `SELECT TABLE_SCHEMA, TABLE_NAME, INDEX_NAME, NON_UNIQUE, COLUMN_NAME, COLLATION, SUB_PART, INDEX_TYPE, ` + expr + `
+	invisible := "0"
+	switch {
+	case !st.in.d.Capabilities().InvisibleIndexes:
+	case st.mariadb:
+		invisible = "IGNORED = 'YES'" // MariaDB 10.6+
+	default:
+		invisible = "IS_VISIBLE = 'NO'" // MySQL 8.0+
+	}
+	q := `SELECT TABLE_SCHEMA, TABLE_NAME, INDEX_NAME, NON_UNIQUE, COLUMN_NAME, COLLATION, SUB_PART, INDEX_TYPE, ` + expr + `,
+  INDEX_COMMENT, ` + invisible + `
 FROM information_schema.STATISTICS
 WHERE ` + where + `
 ORDER BY TABLE_SCHEMA, TABLE_NAME, INDEX_NAME, SEQ_IN_INDEX`
@@ -47,7 +56,9 @@ ORDER BY TABLE_SCHEMA, TABLE_NAME, INDEX_NAME, SEQ_IN_INDEX`
 		var nonUnique int64
 		var col, coll, expression sql.NullString
 		var sub sql.NullInt64
-		if err := rows.Scan(&schema, &table, &name, &nonUnique, &col, &coll, &sub, &typ, &expression); err != nil {
+		var comment sql.NullString
+		var invisible bool
+		if err := rows.Scan(&schema, &table, &name, &nonUnique, &col, &coll, &sub, &typ, &expression, &comment, &invisible); err != nil {
 			return err
 		}
 		mt := st.table(schema, table)
@@ -56,7 +67,8 @@ ORDER BY TABLE_SCHEMA, TABLE_NAME, INDEX_NAME, SEQ_IN_INDEX`
 		}
 		if cur == nil || curTable != mt || cur.Name != name {
 			flush()
-			cur, curTable = &model.Index{Name: name, Unique: nonUnique == 0, Method: mysqlIndexMethod(mt.engine, typ)}, mt
+			cur, curTable = &model.Index{Name: name, Unique: nonUnique == 0, Method: mysqlIndexMethod(mt.engine, typ),
+				Comment: comment.String, Invisible: invisible}, mt
 		}
 		p := model.IndexPart{Column: col.String, Desc: coll.String == "D", Length: int(sub.Int64)}
 		if cur.Method == "spatial" {
@@ -96,7 +108,7 @@ func addIndex(mt *mysqlTable, ix *model.Index) {
 	switch {
 	case ix.Name == "PRIMARY":
 		t.PrimaryKey = &model.PrimaryKey{Columns: ix.Columns()}
-	case ix.Unique && ix.Method == "" && plainColumns(ix):
+	case ix.Unique && ix.Method == "" && !ix.Invisible && ix.Comment == "" && plainColumns(ix):
 		t.Uniques = append(t.Uniques, &model.Unique{Name: ix.Name, Columns: ix.Columns()})
 	default:
 		t.Indexes = append(t.Indexes, ix)

@@ -21,7 +21,9 @@ import (
 // each partition) are left out, and so are the check constraints a
 // partition inherits (not conislocal). NOT NULL constraints (contype 'n'
 // from PostgreSQL 18) are column nullability, not checks. Exclusion
-// constraints are read with the indexes that back them.
+// constraints are read with the indexes that back them. NULLS NOT
+// DISTINCT (PostgreSQL 15+) of a unique constraint is read through
+// to_jsonb so that the query runs on older servers.
 var pgConstraintsQuery = `
 SELECT k.conrelid::int8, k.conname, k.contype::text, COALESCE(k.conkey::text, '{}'),
   k.confdeltype::text, k.confupdtype::text, k.condeferrable, k.condeferred, k.convalidated,
@@ -30,7 +32,9 @@ SELECT k.conrelid::int8, k.conname, k.contype::text, COALESCE(k.conkey::text, '{
     SELECT json_agg(ra.attname ORDER BY x.i)
     FROM unnest(k.confkey) WITH ORDINALITY AS x(num, i)
     JOIN pg_catalog.pg_attribute ra ON ra.attrelid = k.confrelid AND ra.attnum = x.num) END,
-  CASE WHEN k.contype = 'c' THEN pg_catalog.pg_get_expr(k.conbin, k.conrelid) END
+  CASE WHEN k.contype = 'c' THEN pg_catalog.pg_get_expr(k.conbin, k.conrelid) END,
+  CASE WHEN k.contype = 'u' THEN (SELECT COALESCE((to_jsonb(ui) ->> 'indnullsnotdistinct')::bool, false)
+    FROM pg_catalog.pg_index ui WHERE ui.indexrelid = k.conindid) END
 FROM pg_catalog.pg_constraint k
 JOIN pg_catalog.pg_class c ON c.oid = k.conrelid
 JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
@@ -61,9 +65,10 @@ func (st *pgState) readConstraints(ctx context.Context, q dialect.Querier) error
 			deferrable, deferred, validated bool
 			refSchema, refTable, refCols    sql.NullString
 			check                           sql.NullString
+			nullsNotDistinct                sql.NullBool
 		)
 		if err := rows.Scan(&oid, &name, &kind, &keys, &onDelete, &onUpdate, &deferrable, &deferred, &validated,
-			&refSchema, &refTable, &refCols, &check); err != nil {
+			&refSchema, &refTable, &refCols, &check, &nullsNotDistinct); err != nil {
 			return err
 		}
 		pt := st.tables[oid]
@@ -85,7 +90,7 @@ func (st *pgState) readConstraints(ctx context.Context, q dialect.Querier) error
 		case "p":
 			t.PrimaryKey = &model.PrimaryKey{Name: name, Columns: cols}
 		case "u":
-			t.Uniques = append(t.Uniques, &model.Unique{Name: name, Columns: cols})
+			t.Uniques = append(t.Uniques, &model.Unique{Name: name, Columns: cols, NullsNotDistinct: nullsNotDistinct.Bool})
 		case "c":
 			t.Checks = append(t.Checks, &model.Check{Name: name, Expr: pgStableExpr(check.String)})
 		case "f":

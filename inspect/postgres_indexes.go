@@ -19,10 +19,10 @@ import (
 // flags; the text of each key is printed by pg_get_indexdef only for
 // indexes with expressions. For each key, keyopts holds the operator
 // class unless it is the default for the type and has no parameters
-// ([schema, name]), a
-// collation that differs from the column's or the key type's, and the
+// ([schema, name]), a collation that differs from the column's or the key type's, and the
 // operator class parameters (PostgreSQL 13+, in the index attribute's
-// options).
+// options). NULLS NOT DISTINCT (PostgreSQL 15+) is read through to_jsonb
+// so that the query runs on older servers, where the column is missing.
 var pgIndexesQuery = `
 SELECT i.indrelid::int8, ic.relname, i.indisunique, i.indnkeyatts, i.indkey::text, i.indoption::text,
   am.amname, pg_catalog.pg_get_expr(i.indpred, i.indrelid),
@@ -47,7 +47,9 @@ SELECT i.indrelid::int8, ic.relname, i.indisunique, i.indnkeyatts, i.indkey::tex
       ELSE 'OPERATOR(' || pg_catalog.quote_ident(opn.nspname) || '.' || o.oprname || ')' END ORDER BY op.i)
     FROM unnest(x.conexclop) WITH ORDINALITY AS op(oid, i)
     JOIN pg_catalog.pg_operator o ON o.oid = op.oid
-    JOIN pg_catalog.pg_namespace opn ON opn.oid = o.oprnamespace) END
+    JOIN pg_catalog.pg_namespace opn ON opn.oid = o.oprnamespace) END,
+  COALESCE((to_jsonb(i) ->> 'indnullsnotdistinct')::bool, false),
+  pg_catalog.obj_description(i.indexrelid, 'pg_class')
 FROM pg_catalog.pg_index i
 JOIN pg_catalog.pg_class ic ON ic.oid = i.indexrelid
 JOIN pg_catalog.pg_am am ON am.oid = ic.relam
@@ -79,9 +81,11 @@ func (st *pgState) readIndexes(ctx context.Context, q dialect.Querier) error {
 			where, exprs, keyOpts   sql.NullString
 			exclusion, operators    sql.NullString
 			deferrable, deferred    bool
+			nullsNotDistinct        bool
+			comment                 sql.NullString
 		)
 		if err := rows.Scan(&oid, &name, &unique, &nkey, &keys, &options, &am, &where, &exprs, &keyOpts,
-			&exclusion, &deferrable, &deferred, &operators); err != nil {
+			&exclusion, &deferrable, &deferred, &operators, &nullsNotDistinct, &comment); err != nil {
 			return err
 		}
 		pt := st.tables[oid]
@@ -99,6 +103,7 @@ func (st *pgState) readIndexes(ctx context.Context, q dialect.Querier) error {
 			ix.Method = am // btree is the default, reported as ""
 		}
 		ix.Where = pgStableExpr(where.String)
+		ix.NullsNotDistinct, ix.Comment = nullsNotDistinct, comment.String
 		if !exclusion.Valid {
 			pt.t.Indexes = append(pt.t.Indexes, ix)
 			return nil

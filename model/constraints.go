@@ -50,6 +50,9 @@ type ForeignKey struct {
 type Unique struct {
 	Name    string   `json:"name,omitempty"`
 	Columns []string `json:"columns"`
+	// NullsNotDistinct makes rows whose keys are NULL conflict with each
+	// other (PostgreSQL 15+ UNIQUE NULLS NOT DISTINCT).
+	NullsNotDistinct bool `json:"nulls_not_distinct,omitempty"`
 }
 
 // Check is a check constraint. Expr is SQL text, without the enclosing

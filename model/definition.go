@@ -24,12 +24,19 @@ const (
 	DefRule DefinitionKind = "rule"
 	// DefVirtualTable is a SQLite virtual table (FTS3/4/5, R*Tree, …).
 	DefVirtualTable DefinitionKind = "virtual_table"
+	// DefMaterializedView is a PostgreSQL materialized view (CREATE
+	// MATERIALIZED VIEW … AS …).
+	DefMaterializedView DefinitionKind = "materialized_view"
+	// DefIndex is an index on an object that is not a table of the model
+	// (a materialized view), named by Table; the indexes of tables are
+	// Table.Indexes.
+	DefIndex DefinitionKind = "index"
 )
 
 // definitionKinds lists the known kinds, in the order they are documented.
 var definitionKinds = []DefinitionKind{
 	DefFunction, DefProcedure, DefAggregate, DefType, DefTrigger,
-	DefEventTrigger, DefEvent, DefRule, DefVirtualTable,
+	DefEventTrigger, DefEvent, DefRule, DefVirtualTable, DefMaterializedView, DefIndex,
 }
 
 // Valid reports whether k is one of the known kinds.
@@ -43,8 +50,9 @@ func (k DefinitionKind) Valid() bool {
 }
 
 // OnTable reports whether objects of kind k belong to a table (triggers
-// and rules), which Definition.Table then names.
-func (k DefinitionKind) OnTable() bool { return k == DefTrigger || k == DefRule }
+// and rules) or another relation (indexes of materialized views), which
+// Definition.Table then names.
+func (k DefinitionKind) OnTable() bool { return k == DefTrigger || k == DefRule || k == DefIndex }
 
 // Definition is an object the model does not take apart: function and
 // procedure bodies, triggers, events, rules, virtual tables. It is kept as

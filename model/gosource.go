@@ -221,6 +221,7 @@ func (u *Unique) goFields() string {
 	var f goFields
 	f.optStr("Name", u.Name)
 	f.add("Columns", goStrings(u.Columns))
+	f.flag("NullsNotDistinct", u.NullsNotDistinct)
 	return f.String()
 }
 
@@ -261,6 +262,9 @@ func (ix *Index) goFields() string {
 	if len(ix.Include) > 0 {
 		f.add("Include", goStrings(ix.Include))
 	}
+	f.flag("NullsNotDistinct", ix.NullsNotDistinct)
+	f.flag("Invisible", ix.Invisible)
+	f.optStr("Comment", ix.Comment)
 	return f.String()
 }
 

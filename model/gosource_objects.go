@@ -66,6 +66,7 @@ var definitionKindConsts = map[DefinitionKind]string{
 	DefFunction: "DefFunction", DefProcedure: "DefProcedure", DefAggregate: "DefAggregate",
 	DefType: "DefType", DefTrigger: "DefTrigger", DefEventTrigger: "DefEventTrigger",
 	DefEvent: "DefEvent", DefRule: "DefRule", DefVirtualTable: "DefVirtualTable",
+	DefMaterializedView: "DefMaterializedView", DefIndex: "DefIndex",
 }
 
 // GoSource returns &model.Definition{…}.

@@ -12,6 +12,14 @@ type Index struct {
 	Method string `json:"method,omitempty"`
 	// Include lists PostgreSQL covering (INCLUDE) columns.
 	Include []string `json:"include,omitempty"`
+	// NullsNotDistinct makes a unique index treat NULLs as equal, so that
+	// at most one row may have NULL keys (PostgreSQL 15+).
+	NullsNotDistinct bool `json:"nulls_not_distinct,omitempty"`
+	// Invisible hides the index from the query planner while keeping it
+	// up to date (MariaDB 10.6+ IGNORED, MySQL 8 INVISIBLE).
+	Invisible bool `json:"invisible,omitempty"`
+	// Comment is the index's comment (PostgreSQL, MySQL/MariaDB).
+	Comment string `json:"comment,omitempty"`
 }
 
 // IndexPart is one key of an index: a column or an expression.

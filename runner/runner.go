@@ -422,6 +422,20 @@ func (r *Runner) Downgrade(ctx context.Context, target string) (*Result, error) 
 	return r.run(ctx, func(cur []string) ([]versions.Step, error) { return r.g.PlanDowngrade(cur, target) })
 }
 
+// Step upgrades (up) or downgrades exactly the revision id and nothing
+// else (see Graph.PlanStep): its parents and dependencies must be applied
+// for an upgrade, nothing above it for a downgrade. The stairway test
+// walks the graph with it.
+func (r *Runner) Step(ctx context.Context, id string, up bool) (*Result, error) {
+	return r.run(ctx, func(cur []string) ([]versions.Step, error) {
+		st, err := r.g.PlanStep(cur, id, up)
+		if err != nil {
+			return nil, err
+		}
+		return []versions.Step{st}, nil
+	})
+}
+
 // locked begins a session (the migration lock and its connection), reads
 // the version table and calls fn with both. The session is closed when fn
 // returns; its error is returned when fn had none.

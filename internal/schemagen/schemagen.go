@@ -279,7 +279,9 @@ func (g *gen) constraints(t *model.Table) {
 		return names
 	}
 	if len(keyable) > 0 && g.chance(0.4) {
-		t.Uniques = append(t.Uniques, &model.Unique{Columns: pick(1 + g.r.IntN(2))})
+		u := &model.Unique{Columns: pick(1 + g.r.IntN(2))}
+		u.NullsNotDistinct = g.c.NullsNotDistinct && g.chance(0.3)
+		t.Uniques = append(t.Uniques, u)
 	}
 	if g.c.CheckConstraints && g.chance(0.4) {
 		for _, c := range t.Columns {
@@ -314,6 +316,7 @@ func (g *gen) constraints(t *model.Table) {
 				}
 			}
 		}
+		g.indexOptions(ix)
 		t.Indexes = append(t.Indexes, ix)
 	}
 	if g.c.ExpressionIndexes && g.chance(0.2) {
@@ -429,3 +432,18 @@ func predicateExpr(x string) string {
 }
 
 func indexExpr(x string) string { return "(" + x + " + 1) * 2" }
+
+// indexOptions gives an index, now and then, the options beyond its keys
+// that the database has: NULLS NOT DISTINCT on a unique index, the
+// invisible (ignored) flag, a comment.
+func (g *gen) indexOptions(ix *model.Index) {
+	if g.c.NullsNotDistinct && ix.Unique {
+		ix.NullsNotDistinct = g.chance(0.3)
+	}
+	if g.c.InvisibleIndexes {
+		ix.Invisible = g.chance(0.15)
+	}
+	if g.c.Comments && g.chance(0.2) {
+		ix.Comment = "index's note " + g.name("c")
+	}
+}

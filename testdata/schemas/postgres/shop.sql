@@ -95,3 +95,27 @@ CREATE VIEW order_totals AS
     GROUP BY o.id, o.customer_id;
 
 CREATE VIEW active_products AS SELECT sku, title, price FROM products WHERE active;
+
+-- A reporting rollup: a materialized view on a view, with a unique index
+-- (REFRESH … CONCURRENTLY needs one), a plain index, comments, and a view
+-- reading the materialized view.
+CREATE MATERIALIZED VIEW customer_revenue AS
+    SELECT customer_id, sum(total) AS revenue, count(*) AS orders
+    FROM order_totals GROUP BY customer_id
+    WITH NO DATA;
+CREATE UNIQUE INDEX uq_customer_revenue ON customer_revenue (customer_id);
+CREATE INDEX ix_customer_revenue_revenue ON customer_revenue (revenue DESC) WHERE revenue > 0;
+COMMENT ON MATERIALIZED VIEW customer_revenue IS 'refreshed nightly';
+COMMENT ON INDEX ix_customer_revenue_revenue IS 'top customers';
+CREATE VIEW top_customers AS SELECT customer_id, revenue FROM customer_revenue WHERE revenue > 1000;
+
+-- NULLS NOT DISTINCT (PostgreSQL 15): one coupon per customer, and one
+-- anonymous one.
+CREATE TABLE coupons (
+    id          bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+    customer_id bigint REFERENCES customers (id),
+    code        text NOT NULL,
+    CONSTRAINT uq_coupons_customer UNIQUE NULLS NOT DISTINCT (customer_id, code)
+);
+CREATE UNIQUE INDEX uq_coupons_code_lower ON coupons (lower(code)) NULLS NOT DISTINCT;
+COMMENT ON INDEX uq_coupons_code_lower IS 'codes are case-insensitive';

@@ -1,0 +1,233 @@
+package autogen
+
+import (
+	"github.com/migratego/migrate/dialect"
+	"github.com/migratego/migrate/model"
+)
+
+// baseSchema is the schema most live cases start from: teams, and users
+// referencing them, with every kind of constraint and index the database
+// has.
+func baseSchema(c dialect.Capabilities) *model.MetaData {
+	teams := &model.Table{
+		Name: "teams",
+		Columns: []*model.Column{
+			{Name: "id", Type: model.BigInt},
+			{Name: "name", Type: model.Varchar(50)},
+		},
+		PrimaryKey: &model.PrimaryKey{Columns: []string{"id"}},
+	}
+	users := &model.Table{
+		Name: "users",
+		Columns: []*model.Column{
+			{Name: "id", Type: model.BigInt},
+			{Name: "team_id", Type: model.BigInt, Nullable: true},
+			{Name: "email", Type: model.Varchar(100)},
+			{Name: "age", Type: model.Integer, Nullable: true},
+			{Name: "note", Type: model.Text, Nullable: true},
+			{Name: "status", Type: model.Varchar(20), Default: model.DefaultLiteral("new")},
+		},
+		PrimaryKey:  &model.PrimaryKey{Columns: []string{"id"}},
+		ForeignKeys: []*model.ForeignKey{{Columns: []string{"team_id"}, RefTable: "teams", RefColumns: []string{"id"}}},
+		Uniques:     []*model.Unique{{Columns: []string{"email"}}},
+		Indexes:     []*model.Index{{Parts: model.Cols("age")}},
+	}
+	if c.CheckConstraints {
+		users.Checks = []*model.Check{{Name: "age_positive", Expr: "age >= 0"}}
+	}
+	return (&model.MetaData{}).AddTable(teams, users)
+}
+
+// changed returns the base schema changed by f.
+func changed(f func(md *model.MetaData, c dialect.Capabilities)) func(c dialect.Capabilities) *model.MetaData {
+	return func(c dialect.Capabilities) *model.MetaData {
+		md := baseSchema(c)
+		f(md, c)
+		return md
+	}
+}
+
+func usersOf(md *model.MetaData) *model.Table { return md.Table("", "users") }
+
+func liveCases() []liveCase {
+	base := baseSchema
+	return []liveCase{
+		{name: "create table", cur: base, tgt: changed(func(md *model.MetaData, _ dialect.Capabilities) {
+			md.AddTable(&model.Table{Name: "posts", Columns: []*model.Column{
+				{Name: "id", Type: model.BigInt}, {Name: "user_id", Type: model.BigInt}, {Name: "title", Type: model.Text}},
+				PrimaryKey:  &model.PrimaryKey{Columns: []string{"id"}},
+				ForeignKeys: []*model.ForeignKey{{Columns: []string{"user_id"}, RefTable: "users", RefColumns: []string{"id"}, OnDelete: model.Cascade}},
+				Indexes:     []*model.Index{{Parts: model.Cols("title")}},
+			})
+		}), want: map[string]string{"": "create_table posts"}},
+		{name: "drop table", cur: base, tgt: changed(func(md *model.MetaData, _ dialect.Capabilities) {
+			md.Tables = md.Tables[1:]
+			usersOf(md).ForeignKeys = nil
+		})},
+		{name: "add column", cur: base, tgt: changed(func(md *model.MetaData, _ dialect.Capabilities) {
+			u := usersOf(md)
+			u.Columns = append(u.Columns,
+				&model.Column{Name: "score", Type: model.Integer, Default: model.DefaultLiteral(int64(0))},
+				&model.Column{Name: "bio", Type: model.Varchar(300), Nullable: true})
+		})},
+		{name: "drop column with its index and check", cur: base, tgt: changed(func(md *model.MetaData, _ dialect.Capabilities) {
+			u := usersOf(md)
+			u.Columns = append(u.Columns[:3], u.Columns[4:]...) // age
+			u.Indexes, u.Checks = nil, nil
+		})},
+		{name: "column type", cur: base, tgt: changed(func(md *model.MetaData, _ dialect.Capabilities) {
+			u := usersOf(md)
+			u.Column("email").Type = model.Varchar(200)
+			u.Column("age").Type = model.BigInt
+		})},
+		{name: "nullability", cur: base, tgt: changed(func(md *model.MetaData, _ dialect.Capabilities) {
+			u := usersOf(md)
+			u.Column("email").Nullable = true
+			u.Column("note").Nullable = false
+		})},
+		{name: "server default", cur: base, tgt: changed(func(md *model.MetaData, _ dialect.Capabilities) {
+			u := usersOf(md)
+			u.Column("status").Default = model.DefaultLiteral("active")
+			u.Column("age").Default = model.DefaultLiteral(int64(18))
+			u.Column("note").Default = nil
+		})},
+		{name: "primary key", cur: base, tgt: changed(func(md *model.MetaData, _ dialect.Capabilities) {
+			t := md.Table("", "teams")
+			t.PrimaryKey = &model.PrimaryKey{Columns: []string{"id", "name"}}
+			t.Uniques = []*model.Unique{{Columns: []string{"id"}}}
+		})},
+		{name: "unique constraint", cur: base, tgt: changed(func(md *model.MetaData, _ dialect.Capabilities) {
+			u := usersOf(md)
+			u.Uniques = []*model.Unique{{Columns: []string{"email", "team_id"}}}
+		})},
+		{name: "indexes", cur: base, tgt: changed(func(md *model.MetaData, c dialect.Capabilities) {
+			u := usersOf(md)
+			u.Indexes = []*model.Index{
+				{Parts: model.Cols("age", "team_id")},
+				{Name: "ux_users_note", Unique: true, Parts: []model.IndexPart{{Column: "status", Desc: c.DescIndexes}}},
+			}
+			if c.PartialIndexes {
+				u.Indexes = append(u.Indexes, &model.Index{Name: "ix_users_adults", Parts: model.Cols("team_id"), Where: "age >= 18"})
+			}
+			if c.ExpressionIndexes {
+				u.Indexes = append(u.Indexes, &model.Index{Name: "ix_users_lower_email", Parts: []model.IndexPart{{Expr: "lower(email)"}}})
+			}
+			if c.IndexNullsOrder {
+				u.Indexes = append(u.Indexes, &model.Index{Name: "ix_users_age_nulls", Parts: []model.IndexPart{{Column: "age", Nulls: model.NullsFirst}}})
+			}
+			if c.IndexCollations {
+				// PostgreSQL (which has sequences) knows "C", SQLite NOCASE.
+				coll := "NOCASE"
+				if c.Sequences {
+					coll = "C"
+				}
+				u.Indexes = append(u.Indexes, &model.Index{Name: "ix_users_note_c", Parts: []model.IndexPart{{Column: "status", Collation: coll}}})
+			}
+			for _, m := range c.IndexMethods {
+				if m == "hash" {
+					u.Indexes = append(u.Indexes, &model.Index{Name: "ix_users_email_hash", Method: "hash", Parts: model.Cols("email")})
+				}
+			}
+		})},
+		{name: "foreign key", cur: base, tgt: changed(func(md *model.MetaData, c dialect.Capabilities) {
+			u := usersOf(md)
+			u.ForeignKeys[0].OnDelete = model.SetNull
+			u.ForeignKeys[0].OnUpdate = model.Cascade
+			if c.DeferrableForeignKeys {
+				u.ForeignKeys[0].Deferrable = true
+				u.ForeignKeys[0].InitiallyDeferred = true
+			}
+		})},
+		{name: "check constraint", skip: func(c dialect.Capabilities) string {
+			if !c.CheckConstraints {
+				return "no check constraints"
+			}
+			return ""
+		}, cur: base, tgt: changed(func(md *model.MetaData, _ dialect.Capabilities) {
+			u := usersOf(md)
+			u.Checks = []*model.Check{{Name: "age_positive", Expr: "age > 0"}, {Expr: "length(email) > 3"}}
+		})},
+		{name: "comments", skip: func(c dialect.Capabilities) string {
+			if !c.Comments {
+				return "no comments"
+			}
+			return ""
+		}, cur: base, tgt: changed(func(md *model.MetaData, _ dialect.Capabilities) {
+			u := usersOf(md)
+			u.Comment = "people"
+			u.Column("note").Comment = "free text"
+			u.Column("age").Comment = "in years"
+			u.Column("age").Type = model.BigInt
+		})},
+		{name: "autoincrement", cur: base, tgt: changed(func(md *model.MetaData, _ dialect.Capabilities) {
+			md.Table("", "teams").Columns[0].AutoIncrement = true
+		})},
+		{name: "generated column", skip: func(c dialect.Capabilities) string {
+			if !c.GeneratedStored {
+				return "no stored generated columns"
+			}
+			return ""
+		}, cur: changed(func(md *model.MetaData, _ dialect.Capabilities) {
+			u := usersOf(md)
+			u.Columns = append(u.Columns, &model.Column{Name: "age2", Type: model.BigInt, Nullable: true, Generated: &model.Generated{Expr: "age * 2", Stored: true}})
+		}), tgt: changed(func(md *model.MetaData, _ dialect.Capabilities) {
+			u := usersOf(md)
+			u.Columns = append(u.Columns,
+				&model.Column{Name: "age2", Type: model.BigInt, Nullable: true, Generated: &model.Generated{Expr: "age * 3", Stored: true}},
+				&model.Column{Name: "age3", Type: model.BigInt, Nullable: true, Generated: &model.Generated{Expr: "age + 1", Stored: true}})
+		})},
+		{name: "declared renames", cur: base, tgt: changed(func(md *model.MetaData, _ dialect.Capabilities) {
+			u := usersOf(md)
+			u.Name, u.RenamedFrom = "people", "users"
+			u.Column("note").Name = "remark"
+			u.Column("remark").RenamedFrom = "note"
+		}), want: map[string]string{
+			// The index takes the name the naming convention gives it
+			// on the renamed table.
+			"postgres": "rename_table users->people; alter_column people.note; drop_index ix_users_age; create_index ix_people_age",
+			"mysql":    "rename_table users->people; alter_column people.note; drop_index ix_users_age; create_index ix_people_age",
+		}},
+		{name: "interactive renames", cur: base, rename: func(RenameCandidate) bool { return true }, tgt: changed(func(md *model.MetaData, _ dialect.Capabilities) {
+			u := usersOf(md)
+			u.Column("note").Name = "remark"
+			md.Table("", "teams").Name = "groups"
+			u.ForeignKeys[0].RefTable = "groups"
+		})},
+		{name: "foreign key cycle", cur: base, tgt: changed(func(md *model.MetaData, _ dialect.Capabilities) {
+			md.AddTable(
+				&model.Table{Name: "a", Columns: []*model.Column{{Name: "id", Type: model.BigInt}, {Name: "b_id", Type: model.BigInt, Nullable: true}},
+					PrimaryKey:  &model.PrimaryKey{Columns: []string{"id"}},
+					ForeignKeys: []*model.ForeignKey{{Columns: []string{"b_id"}, RefTable: "b", RefColumns: []string{"id"}}}},
+				&model.Table{Name: "b", Columns: []*model.Column{{Name: "id", Type: model.BigInt}, {Name: "a_id", Type: model.BigInt, Nullable: true}},
+					PrimaryKey:  &model.PrimaryKey{Columns: []string{"id"}},
+					ForeignKeys: []*model.ForeignKey{{Columns: []string{"a_id"}, RefTable: "a", RefColumns: []string{"id"}}}},
+			)
+		}), want: map[string]string{
+			"postgres": "create_table a; create_table b; create_foreign_key a.fk_a_b_id_b; create_foreign_key b.fk_b_a_id_a",
+			"mysql":    "create_table a; create_table b; create_foreign_key a.fk_a_b_id_b; create_foreign_key b.fk_b_a_id_a",
+			"sqlite":   "create_table a; create_table b",
+		}},
+		{name: "partitioned table", skip: func(c dialect.Capabilities) string {
+			if !c.NamedEnumTypes { // PostgreSQL only; no capability names partitioning
+				return "no declarative partitioning"
+			}
+			return ""
+		}, cur: base, tgt: changed(func(md *model.MetaData, _ dialect.Capabilities) {
+			md.AddTable(
+				&model.Table{Name: "events", Columns: []*model.Column{{Name: "id", Type: model.BigInt}, {Name: "at", Type: model.Date}},
+					PartitionBy: &model.PartitionBy{Strategy: "range", Key: "at"}},
+				&model.Table{Name: "events_2024", PartitionOf: &model.PartitionOf{Table: "events", Bound: "FOR VALUES FROM ('2024-01-01') TO ('2025-01-01')"}},
+			)
+		})},
+		{name: "inline enum column", skip: func(c dialect.Capabilities) string {
+			if c.NamedEnumTypes {
+				return "enum types are compared apart from tables"
+			}
+			return ""
+		}, cur: changed(func(md *model.MetaData, _ dialect.Capabilities) {
+			usersOf(md).Columns = append(usersOf(md).Columns, &model.Column{Name: "mood", Type: model.Type{Kind: model.KindEnum, Values: []string{"sad", "ok"}}, Nullable: true})
+		}), tgt: changed(func(md *model.MetaData, _ dialect.Capabilities) {
+			usersOf(md).Columns = append(usersOf(md).Columns, &model.Column{Name: "mood", Type: model.Type{Kind: model.KindEnum, Values: []string{"sad", "ok", "happy"}}, Nullable: true})
+		})},
+	}
+}

@@ -1,0 +1,112 @@
+package autogen
+
+import (
+	"fmt"
+	"reflect"
+
+	"github.com/migratego/migrate/dialect"
+	"github.com/migratego/migrate/model"
+	"github.com/migratego/migrate/ops"
+)
+
+// columns compares the columns of an existing table (renames already
+// applied to cur): columns to drop, to add, and to change.
+func (c *comparison) columns(cur, tgt *model.Table) (drops, adds, alters []ops.Operation) {
+	curCols := make(map[string]*model.Column, len(cur.Columns))
+	for _, col := range cur.Columns {
+		curCols[col.Name] = col
+	}
+	tgtCols := make(map[string]bool, len(tgt.Columns))
+	for _, col := range tgt.Columns {
+		tgtCols[col.Name] = true
+	}
+	for _, col := range cur.Columns {
+		if !tgtCols[col.Name] {
+			drops = append(drops, dropColumn(cur, col))
+			c.warnDataLoss(cur, col)
+		}
+	}
+	for _, col := range tgt.Columns {
+		old := curCols[col.Name]
+		switch {
+		case old == nil:
+			adds = append(adds, ops.AddColumn{Schema: tgt.Schema, Table: tgt.Name, Column: plainColumn(col)})
+		case !sameGenerated(old.Generated, col.Generated):
+			// A generated column's expression cannot be altered: the
+			// column is made again.
+			drops = append(drops, dropColumn(cur, old))
+			adds = append(adds, ops.AddColumn{Schema: tgt.Schema, Table: tgt.Name, Column: plainColumn(col)})
+			if old.Generated == nil {
+				c.warnDataLoss(cur, old)
+			}
+		case !sameColumn(c.d, old, col):
+			alters = append(alters, alterColumn(tgt, old, col))
+		}
+	}
+	return drops, adds, alters
+}
+
+// dropColumn drops col of t, carrying its definition.
+func dropColumn(t *model.Table, col *model.Column) ops.Operation {
+	return ops.DropColumn{Schema: t.Schema, Table: t.Name, Column: col.Name, Existing: plainColumn(col)}
+}
+
+// alterColumn changes old to col: a comment alone by SetColumnComment,
+// anything else by AlterColumn with both definitions.
+func alterColumn(t *model.Table, old, col *model.Column) ops.Operation {
+	withComment := old.Clone()
+	withComment.Comment = col.Comment
+	if sameColumnDef(withComment, col) {
+		return ops.SetColumnComment{Schema: t.Schema, Table: t.Name, Column: col.Name,
+			Comment: col.Comment, Existing: old.Comment, Definition: plainColumn(old)}
+	}
+	return ops.AlterColumn{Schema: t.Schema, Table: t.Name, Column: old.Name, Existing: plainColumn(old), New: plainColumn(col)}
+}
+
+// plainColumn returns a copy of col for an operation, without the rename
+// declaration (which only Compare reads).
+func plainColumn(col *model.Column) *model.Column {
+	col = col.Clone()
+	col.RenamedFrom = ""
+	return col
+}
+
+// sameColumn reports whether two normalised columns are the same, their
+// types compared as the dialect keeps them (see sameType).
+func sameColumn(d dialect.Dialect, a, b *model.Column) bool {
+	if !sameType(d, a.Type, b.Type) {
+		return false
+	}
+	x, y := a.Clone(), b.Clone()
+	x.Type, y.Type = model.Type{}, model.Type{}
+	return sameColumnDef(x, y)
+}
+
+// sameColumnDef compares two columns field by field, their names and
+// rename declarations aside.
+func sameColumnDef(a, b *model.Column) bool {
+	return a.Type.Equal(b.Type) && a.Nullable == b.Nullable && a.AutoIncrement == b.AutoIncrement &&
+		a.Collation == b.Collation && a.Comment == b.Comment &&
+		reflect.DeepEqual(a.Default, b.Default) && samePtr(a.Identity, b.Identity) && samePtr(a.Generated, b.Generated)
+}
+
+// sameGenerated reports whether two generation clauses are both absent or
+// equal.
+func sameGenerated(a, b *model.Generated) bool { return samePtr(a, b) }
+
+// sameType compares column types. Where enums are named types of their own
+// (PostgreSQL), a column refers to its type by name: the values belong to
+// the type, which is compared apart from tables.
+func sameType(d dialect.Dialect, a, b model.Type) bool {
+	if d.Capabilities().NamedEnumTypes && a.Kind == model.KindEnum && b.Kind == model.KindEnum && a.EnumName != "" {
+		return a.EnumName == b.EnumName && a.EnumSchema == b.EnumSchema
+	}
+	return a.Equal(b)
+}
+
+// warnDataLoss warns that dropping col of t loses its data.
+func (c *comparison) warnDataLoss(t *model.Table, col *model.Column) {
+	c.warn(Object{Kind: "column", Schema: t.Schema, Table: t.Name, Name: col.Name},
+		fmt.Sprintf("%s.%s: dropped; its data will be lost (declare RenamedFrom: %q on the new column if it was renamed)",
+			t.QualifiedName(), col.Name, col.Name))
+}

@@ -1,0 +1,190 @@
+package autogen
+
+import (
+	"fmt"
+	"slices"
+
+	"github.com/migratego/migrate/model"
+	"github.com/migratego/migrate/ops"
+)
+
+// constraints compares the primary key, unique and check constraints of
+// an existing table: those to drop (before column changes) and to create
+// (after them). Foreign keys are compared apart (see foreignKeys).
+func (c *comparison) constraints(cur, tgt *model.Table) (drops, creates []ops.Operation) {
+	if !samePrimaryKey(cur.PrimaryKey, tgt.PrimaryKey) {
+		if pk := cur.PrimaryKey; pk != nil {
+			drops = append(drops, ops.DropPrimaryKey{Schema: cur.Schema, Table: cur.Name, Constraint: pk.Name, Existing: clonePK(pk)})
+		}
+		if pk := tgt.PrimaryKey; pk != nil {
+			creates = append(creates, ops.CreatePrimaryKey{Schema: tgt.Schema, Table: tgt.Name, PrimaryKey: clonePK(pk)})
+		}
+	}
+	gone, added := matchNamed(cur.Uniques, tgt.Uniques, func(u *model.Unique) string { return u.Name },
+		func(a, b *model.Unique) bool { return slices.Equal(a.Columns, b.Columns) })
+	for _, u := range gone {
+		c.noteUnnamedDrop(cur, "unique constraint", u.Name)
+		x := *u
+		x.Columns = slices.Clone(u.Columns)
+		drops = append(drops, ops.DropUnique{Schema: cur.Schema, Table: cur.Name, Constraint: u.Name, Existing: &x})
+	}
+	for _, u := range added {
+		x := *u
+		x.Columns = slices.Clone(u.Columns)
+		creates = append(creates, ops.CreateUnique{Schema: tgt.Schema, Table: tgt.Name, Unique: &x})
+	}
+	goneCk, addedCk := matchNamed(cur.Checks, tgt.Checks, func(ck *model.Check) string { return ck.Name },
+		func(a, b *model.Check) bool { return a.Expr == b.Expr })
+	for _, ck := range goneCk {
+		c.noteUnnamedDrop(cur, "check constraint", ck.Name)
+		x := *ck
+		drops = append(drops, ops.DropCheck{Schema: cur.Schema, Table: cur.Name, Constraint: ck.Name, Existing: &x})
+	}
+	for _, ck := range addedCk {
+		x := *ck
+		creates = append(creates, ops.CreateCheck{Schema: tgt.Schema, Table: tgt.Name, Check: &x})
+	}
+	return drops, creates
+}
+
+// foreignKeys compares the foreign keys of an existing table: those to
+// drop (first of all) and to add (once every table exists).
+func (c *comparison) foreignKeys(cur, tgt *model.Table) (drops, adds []ops.Operation) {
+	gone, added := matchNamed(cur.ForeignKeys, tgt.ForeignKeys, func(fk *model.ForeignKey) string { return fk.Name }, sameForeignKey)
+	for _, fk := range gone {
+		c.noteUnnamedDrop(cur, "foreign key", fk.Name)
+		drops = append(drops, ops.DropForeignKey{Schema: cur.Schema, Table: cur.Name, Constraint: fk.Name, Existing: cloneFK(fk)})
+	}
+	for _, fk := range added {
+		adds = append(adds, ops.CreateForeignKey{Schema: tgt.Schema, Table: tgt.Name, ForeignKey: cloneFK(fk)})
+	}
+	return drops, adds
+}
+
+// matchNamed pairs constraints by name, then those left by definition
+// (a constraint the database and the model name differently, but which is
+// the same, is no change). It returns the current ones to drop and the
+// target ones to create: a pair by name that differs is both.
+func matchNamed[T any](cur, tgt []T, name func(T) string, same func(a, b T) bool) (gone, added []T) {
+	byName := make(map[string]T, len(cur))
+	for _, x := range cur {
+		byName[name(x)] = x
+	}
+	tgtNames := make(map[string]bool, len(tgt))
+	for _, x := range tgt {
+		tgtNames[name(x)] = true
+	}
+	var curLeft []T
+	for _, x := range cur {
+		if !tgtNames[name(x)] {
+			curLeft = append(curLeft, x)
+		}
+	}
+	used := make([]bool, len(curLeft))
+	for _, x := range tgt {
+		if have, ok := byName[name(x)]; ok {
+			if !same(have, x) {
+				gone = append(gone, have)
+				added = append(added, x)
+			}
+			continue
+		}
+		found := false
+		for i, y := range curLeft {
+			if !used[i] && same(y, x) {
+				used[i], found = true, true
+				break
+			}
+		}
+		if !found {
+			added = append(added, x)
+		}
+	}
+	for i, y := range curLeft {
+		if !used[i] {
+			gone = append(gone, y)
+		}
+	}
+	return gone, added
+}
+
+// samePrimaryKey compares primary keys by their columns: the name a
+// database gives its primary key (MySQL's PRIMARY, PostgreSQL's t_pkey)
+// is not the model's business.
+func samePrimaryKey(a, b *model.PrimaryKey) bool {
+	if a == nil || b == nil {
+		return a == b
+	}
+	return slices.Equal(a.Columns, b.Columns)
+}
+
+// sameForeignKey compares two normalised foreign keys, names aside.
+func sameForeignKey(a, b *model.ForeignKey) bool {
+	return slices.Equal(a.Columns, b.Columns) && a.RefSchema == b.RefSchema && a.RefTable == b.RefTable &&
+		slices.Equal(a.RefColumns, b.RefColumns) && a.OnDelete == b.OnDelete && a.OnUpdate == b.OnUpdate &&
+		a.Deferrable == b.Deferrable && a.InitiallyDeferred == b.InitiallyDeferred
+}
+
+func clonePK(pk *model.PrimaryKey) *model.PrimaryKey {
+	x := *pk
+	x.Columns = slices.Clone(pk.Columns)
+	return &x
+}
+
+func cloneFK(fk *model.ForeignKey) *model.ForeignKey {
+	x := *fk
+	x.Columns, x.RefColumns = slices.Clone(fk.Columns), slices.Clone(fk.RefColumns)
+	x.NotValid = false
+	return &x
+}
+
+// constraintKey is the key of a constraint of table t in
+// comparison.unnamed.
+func constraintKey(t *model.Table, kind, name string) string {
+	return tableKey(t.Schema, t.Name) + "\x00" + kind + "\x00" + name
+}
+
+// noteUnnamed records the foreign keys, unique and check constraints that
+// have no name in the database (orig), under the names normalisation gave
+// them (norm).
+func (c *comparison) noteUnnamed(orig, norm *model.MetaData) {
+	normBy := tablesByKey(norm)
+	for _, t := range orig.Tables {
+		n := normBy[tableKey(t.Schema, t.Name)]
+		if n == nil {
+			continue
+		}
+		if len(t.ForeignKeys) == len(n.ForeignKeys) {
+			for i, fk := range t.ForeignKeys {
+				if fk.Name == "" {
+					c.unnamed[constraintKey(n, "foreign key", n.ForeignKeys[i].Name)] = true
+				}
+			}
+		}
+		if len(t.Checks) == len(n.Checks) {
+			for i, ck := range t.Checks {
+				if ck.Name == "" {
+					c.unnamed[constraintKey(n, "check constraint", n.Checks[i].Name)] = true
+				}
+			}
+		}
+		if len(t.Uniques) == len(n.Uniques) {
+			for i, u := range t.Uniques {
+				if u.Name == "" {
+					c.unnamed[constraintKey(n, "unique constraint", n.Uniques[i].Name)] = true
+				}
+			}
+		}
+	}
+}
+
+// noteUnnamedDrop warns when a constraint that Compare drops has no name
+// in the database.
+func (c *comparison) noteUnnamedDrop(t *model.Table, kind, name string) {
+	if !c.unnamed[constraintKey(t, kind, name)] {
+		return
+	}
+	c.warn(Object{Kind: "constraint", Schema: t.Schema, Table: t.Name, Name: name},
+		fmt.Sprintf("%s: a %s has no name in the database; the revision calls it %q, the name the naming convention gives it, "+
+			"which only a table rebuild (SQLite batch) can honour: name the constraint in the database, or check the revision", t.QualifiedName(), kind, name))
+}

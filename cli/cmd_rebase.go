@@ -1,0 +1,73 @@
+package cli
+
+import (
+	"fmt"
+	"io"
+	"strings"
+
+	"github.com/spf13/cobra"
+
+	"github.com/migratego/migrate/versions"
+)
+
+// rebaseResult is the --json output of rebase.
+type rebaseResult struct {
+	Revision string   `json:"revision"`
+	Path     string   `json:"path"`
+	Before   []string `json:"revises_before"`
+	Revises  []string `json:"revises"`
+	Moved    []string `json:"moved"`
+}
+
+func newRebaseCommand(app *App) *cobra.Command {
+	var onto string
+	var force bool
+	cmd := &cobra.Command{
+		Use:   "rebase REV --onto TARGET",
+		Short: "Move a branch onto another head instead of merging it",
+		Long: `rebase moves the branch that starts at REV onto TARGET: REV's file is
+rewritten to revise TARGET (its "revises" header only; every other byte
+of the file stays as it was), and REV's descendants move with it. Two
+heads become one without a merge revision.
+
+REV must be the first revision of a separate branch (a base, or a child of
+a branch point) with one parent; TARGET may not be one of REV's
+descendants (that would make a cycle) nor one of its ancestors (REV is
+then on TARGET's line already). Revisions that the configured database
+has applied are not moved: other databases may have applied them too.
+--force moves them anyway, with a warning; the version table of such a
+database must then be checked (migrate current) and fixed (migrate stamp).`,
+		Example: `  migrate rebase 3f2a --onto head
+  migrate rebase feature@base --onto main@head`,
+		Args: exactArgs(1, "REV"),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			if onto == "" {
+				return Usagef("rebase: name the revision to move %s onto with --onto, e.g. --onto main@head", args[0])
+			}
+			s, err := app.loadScripts(false)
+			if err != nil {
+				return err
+			}
+			plan, err := s.graph.PlanRebase(args[0], onto)
+			if err != nil {
+				return Usage(err)
+			}
+			if err := app.refuseApplied(cmd.Context(), s, "rebase", plan.Moved, force); err != nil {
+				return err
+			}
+			if err := s.dir.SetRevises(plan.Revision, plan.Revises); err != nil {
+				return Failure(err)
+			}
+			res := rebaseResult{Revision: plan.Revision.ID, Path: s.path(plan.Revision), Before: nonNil(plan.Revision.Revises),
+				Revises: plan.Revises, Moved: versions.IDs(plan.Moved)}
+			app.Infof("rebased %s onto %s: %d revision(s) moved", plan.Revision.ID, plan.Onto.ID, len(plan.Moved))
+			return app.Result(res, func(w io.Writer) error {
+				_, err := fmt.Fprintf(w, "%s now revises %s (was %s)\n", res.Path, strings.Join(res.Revises, ", "), describeRows(res.Before))
+				return err
+			})
+		},
+	}
+	cmd.Flags().StringVar(&onto, "onto", "", "the revision to move REV onto, e.g. head or main@head")
+	cmd.Flags().BoolVar(&force, "force", false, "move revisions even when the database has applied them")
+	return cmd
+}

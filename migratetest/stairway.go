@@ -1,0 +1,143 @@
+package migratetest
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"slices"
+	"strings"
+
+	"github.com/migratego/migrate/dialect"
+	"github.com/migratego/migrate/inspect"
+	"github.com/migratego/migrate/internal/modeltest"
+	"github.com/migratego/migrate/model"
+	"github.com/migratego/migrate/runner"
+	"github.com/migratego/migrate/versions"
+)
+
+// Result says what a stairway run checked.
+type Result struct {
+	// Revisions are the revisions tested, in the order they were walked
+	// (parents and dependencies before the revisions that need them).
+	Revisions []*versions.Revision
+	// ModelChecked is set when the schema at head was compared with the
+	// target model (WithModel).
+	ModelChecked bool
+}
+
+// ErrNotEmpty is returned by Run for a database that already has
+// revisions applied: the stairway needs a scratch database.
+var ErrNotEmpty = errors.New("the database already has revisions applied")
+
+// Run runs the stairway test of set on db, which must have no revision
+// applied (a scratch database: it is left at the heads of the graph).
+// Every revision, in topological order (parents and dependencies first,
+// ties broken by load order, so branches and merge points are walked as
+// `upgrade heads` would apply them), is
+//
+//  1. upgraded alone, its parents and dependencies being applied;
+//  2. downgraded alone: the schema must then equal, object for object,
+//     the schema before the upgrade;
+//  3. upgraded again: the schema must equal the one after the first
+//     upgrade.
+//
+// The first revision that fails is returned as a *Failure naming it, with
+// a unified diff of the schemas where they differ. With WithModel, the
+// schema at head is then compared with the target model.
+func Run(ctx context.Context, db *dialect.DB, set *runner.Set, opts ...Option) (*Result, error) {
+	c := newConfig(opts)
+	ropts := append(slices.Clone(c.runner), runner.WithVersionTable(c.vtSchema, c.vtName), runner.WithHistoryTable(c.htName))
+	r, err := runner.NewRunner(db, set, ropts...)
+	if err != nil {
+		return nil, fmt.Errorf("stairway: %w", err)
+	}
+	cur, err := r.Current(ctx)
+	if err != nil {
+		return nil, fmt.Errorf("stairway: read the version table: %w", err)
+	}
+	if len(cur) > 0 {
+		return nil, fmt.Errorf("stairway: %w (%s); run it on a scratch database", ErrNotEmpty, strings.Join(cur, ", "))
+	}
+	s := &stairway{c: c, db: db, r: r}
+	order := set.Graph().Walk()
+	slices.Reverse(order)
+	res := &Result{}
+	before, err := s.inspect(ctx)
+	if err != nil {
+		return nil, err
+	}
+	for _, rev := range order {
+		after, err := s.climb(ctx, rev, before)
+		if err != nil {
+			return res, err
+		}
+		res.Revisions = append(res.Revisions, rev)
+		if c.passed != nil {
+			c.passed(rev)
+		}
+		before = after
+	}
+	if c.model != nil && c.compare != nil {
+		diff, err := c.compare(ctx, before, c.model)
+		if err != nil {
+			return res, fmt.Errorf("stairway: compare the schema at head with the model: %w", err)
+		}
+		if diff != "" {
+			return res, &Failure{Phase: PhaseModel, Diff: diff}
+		}
+		res.ModelChecked = true
+	}
+	return res, nil
+}
+
+// stairway is one run.
+type stairway struct {
+	c  *config
+	db *dialect.DB
+	r  *runner.Runner
+}
+
+// climb is one revision's stairway step from the schema before it: up,
+// down (compared with before), up again (compared with the first up). It
+// returns the schema after the revision.
+func (s *stairway) climb(ctx context.Context, rev *versions.Revision, before *model.MetaData) (*model.MetaData, error) {
+	if _, err := s.r.Step(ctx, rev.ID, true); err != nil {
+		return nil, &Failure{Revision: rev, Phase: PhaseUpgrade, Err: err}
+	}
+	after, err := s.inspect(ctx)
+	if err != nil {
+		return nil, err
+	}
+	if _, err := s.r.Step(ctx, rev.ID, false); err != nil {
+		return nil, &Failure{Revision: rev, Phase: PhaseDowngrade, Err: err}
+	}
+	back, err := s.inspect(ctx)
+	if err != nil {
+		return nil, err
+	}
+	if modeltest.Diff(before, back) != "" {
+		return nil, &Failure{Revision: rev, Phase: PhaseDowngrade,
+			Diff: schemaDiff(s.db.Dialect, before, back, "before upgrade "+rev.ID, "after downgrade "+rev.ID)}
+	}
+	if _, err := s.r.Step(ctx, rev.ID, true); err != nil {
+		return nil, &Failure{Revision: rev, Phase: PhaseUpgradeAgain, Err: err}
+	}
+	again, err := s.inspect(ctx)
+	if err != nil {
+		return nil, err
+	}
+	if modeltest.Diff(after, again) != "" {
+		return nil, &Failure{Revision: rev, Phase: PhaseUpgradeAgain,
+			Diff: schemaDiff(s.db.Dialect, after, again, "after first upgrade "+rev.ID, "after upgrade again "+rev.ID)}
+	}
+	return again, nil
+}
+
+// inspect reads the schema, without the version and history tables.
+func (s *stairway) inspect(ctx context.Context) (*model.MetaData, error) {
+	md, err := inspect.Database(ctx, s.db, inspect.Options{Schemas: s.c.schemas, Exclude: []string{s.c.vtName, s.c.htName}})
+	if err != nil {
+		return nil, fmt.Errorf("stairway: inspect: %w", err)
+	}
+	return md, nil
+}
