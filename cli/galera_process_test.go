@@ -258,3 +258,22 @@ func TestGaleraKilledLockHolder(t *testing.T) {
 	}
 	checkClusterState(ctx, t, nodes, []string{"r01", "r02"})
 }
+
+// TestGaleraRefusesMyISAM: on the cluster, a revision that creates a
+// MyISAM table is refused before anything of the run happens (exit 2),
+// naming the revision, the file and the statement.
+func TestGaleraRefusesMyISAM(t *testing.T) {
+	nodes := testdb.Galera(t)
+	p := newRunProject(t, nodes[1].URL, "")
+	p.write("m1.sql", "-- migrate:id m1\n\n-- migrate:upgrade\nCREATE TABLE ok_t (id integer PRIMARY KEY);\n")
+	p.write("m2.sql", "-- migrate:id m2\n-- migrate:revises m1\n\n-- migrate:upgrade\nCREATE TABLE cache_t (id integer PRIMARY KEY)\n  ENGINE=MyISAM;\n")
+	_, errOut := p.want(ExitUsage, "upgrade", "head")
+	for _, want := range []string{"revision m2 (", "m2.sql:5), statement 1", "ENGINE=MyISAM on a Galera cluster", "use ENGINE=InnoDB"} {
+		if !strings.Contains(errOut, want) {
+			t.Errorf("message lacks %q:\n%s", want, errOut)
+		}
+	}
+	if out, _ := p.want(0, "current"); out != "(base)\n" {
+		t.Errorf("current after the refusal = %q, want nothing applied", out)
+	}
+}

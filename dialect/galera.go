@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
+	"regexp"
 	"strconv"
 	"strings"
 )
@@ -99,4 +100,66 @@ func (d *mysqlDialect) TuneSession(ctx context.Context, conn *sql.Conn) (func(co
 		}
 		return nil
 	}, nil
+}
+
+// conflictReporter is implemented by dialects that can tell a write the
+// server refused because a concurrent write of another session won.
+type conflictReporter interface {
+	writeConflict(err error) bool
+}
+
+var (
+	_ conflictReporter = (*mysqlDialect)(nil)
+	_ conflictReporter = (*postgresDialect)(nil)
+)
+
+// IsWriteConflict reports whether err is the server refusing a write
+// because another session's concurrent write won: a deadlock or a
+// serialization failure, and on a Galera cluster a certification failure
+// (which MariaDB reports as the deadlock error 1213, at the commit of a
+// transaction that conflicts with one another node committed first).
+func IsWriteConflict(d Dialect, err error) bool {
+	c, ok := d.(conflictReporter)
+	return ok && err != nil && c.writeConflict(err)
+}
+
+// writeConflict reports 1213 (deadlock, or a Galera certification
+// failure).
+func (d *mysqlDialect) writeConflict(err error) bool { return mysqlErrorNumber(err) == 1213 }
+
+// writeConflict reports 40001 (serialization failure) and 40P01
+// (deadlock).
+func (d *postgresDialect) writeConflict(err error) bool {
+	s := sqlState(err)
+	return s == "40001" || s == "40P01"
+}
+
+// ClusterChecker is implemented by dialects that know statements a
+// cluster cannot run safely.
+type ClusterChecker interface {
+	// ClusterProblem says what in stmt the cluster cannot run safely
+	// (feature) and what to do instead (hint); empty when it may run, or
+	// the server is not a cluster node.
+	ClusterProblem(stmt string) (feature, hint string)
+}
+
+var _ ClusterChecker = (*mysqlDialect)(nil)
+
+// mysqlTableEngine finds the storage engine a CREATE TABLE or ALTER TABLE
+// statement asks for.
+var mysqlTableEngine = regexp.MustCompile(`(?is)^(?:CREATE|ALTER)\b[^;]*?\bTABLE\b.*\bENGINE\s*=?\s*['"` + "`" + `]?(\w+)`)
+
+// ClusterProblem refuses, on a Galera node, a table created or altered
+// with another storage engine than InnoDB: Galera replicates InnoDB rows
+// only, so the rows of a MyISAM, Aria or MEMORY table would differ from
+// node to node.
+func (d *mysqlDialect) ClusterProblem(stmt string) (feature, hint string) {
+	if d.galeraNodes == 0 {
+		return "", ""
+	}
+	m := mysqlTableEngine.FindStringSubmatch(stripSQLComments(stmt))
+	if m == nil || strings.EqualFold(m[1], "InnoDB") {
+		return "", ""
+	}
+	return "ENGINE=" + m[1] + " on a Galera cluster", "the cluster replicates the rows of InnoDB tables only, so this table's rows would differ from node to node; use ENGINE=InnoDB"
 }

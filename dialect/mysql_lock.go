@@ -164,9 +164,8 @@ func (d *mysqlDialect) leaseAge(col string) string {
 }
 
 // leaseLost reports 1062 (duplicate key: the lease row is committed) and
-// 1213 (a deadlock, which is how Galera reports losing the certification
-// race to a row another node committed at the same time).
+// a write conflict (1213, which is how Galera reports losing the
+// certification race to a row another node committed at the same time).
 func (d *mysqlDialect) leaseLost(err error) bool {
-	n := mysqlErrorNumber(err)
-	return n == 1062 || n == 1213
+	return mysqlErrorNumber(err) == 1062 || d.writeConflict(err)
 }

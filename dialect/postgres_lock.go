@@ -3,7 +3,6 @@ package dialect
 import (
 	"context"
 	"database/sql"
-	"errors"
 	"fmt"
 	"hash/fnv"
 	"regexp"
@@ -232,13 +231,5 @@ func (d *postgresDialect) leaseAge(col string) string {
 // and a serialization failure or deadlock (40001, 40P01), which a
 // serializable default_transaction_isolation can give a racing INSERT.
 func (d *postgresDialect) leaseLost(err error) bool {
-	var pg interface{ SQLState() string }
-	if !errors.As(err, &pg) {
-		return false
-	}
-	switch pg.SQLState() {
-	case "23505", "40001", "40P01":
-		return true
-	}
-	return false
+	return sqlState(err) == "23505" || d.writeConflict(err)
 }

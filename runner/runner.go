@@ -479,6 +479,9 @@ func (r *Runner) run(ctx context.Context, plan func(cur []string) ([]versions.St
 				return res, err
 			}
 		}
+		if err := r.checkCluster(prepared); err != nil {
+			return res, err
+		}
 		if err := r.checkPending(ctx, s, prepared); err != nil {
 			return res, err
 		}
