@@ -54,7 +54,7 @@ func liveCases() []liveCase {
 	return []liveCase{
 		{name: "create table", cur: base, tgt: changed(func(md *model.MetaData, _ dialect.Capabilities) {
 			md.AddTable(&model.Table{Name: "posts", Columns: []*model.Column{
-				{Name: "id", Type: model.BigInt}, {Name: "user_id", Type: model.BigInt}, {Name: "title", Type: model.Text}},
+				{Name: "id", Type: model.BigInt}, {Name: "user_id", Type: model.BigInt}, {Name: "title", Type: model.Varchar(200)}},
 				PrimaryKey:  &model.PrimaryKey{Columns: []string{"id"}},
 				ForeignKeys: []*model.ForeignKey{{Columns: []string{"user_id"}, RefTable: "users", RefColumns: []string{"id"}, OnDelete: model.Cascade}},
 				Indexes:     []*model.Index{{Parts: model.Cols("title")}},
@@ -63,7 +63,13 @@ func liveCases() []liveCase {
 		{name: "drop table", cur: base, tgt: changed(func(md *model.MetaData, _ dialect.Capabilities) {
 			md.Tables = md.Tables[1:]
 			usersOf(md).ForeignKeys = nil
-		})},
+		}), knownSecond: map[string]string{
+			// Known limitation: the index InnoDB made by itself for the
+			// dropped foreign key stays, and no model (nor ops.Apply)
+			// knows about it while the key exists; a second compare
+			// drops it.
+			"mysql": "drop_index fk_users_team_id_teams",
+		}},
 		{name: "add column", cur: base, tgt: changed(func(md *model.MetaData, _ dialect.Capabilities) {
 			u := usersOf(md)
 			u.Columns = append(u.Columns,

@@ -13,6 +13,7 @@ import (
 
 	"github.com/migratego/migrate/cli/config"
 	"github.com/migratego/migrate/dialect"
+	"github.com/migratego/migrate/internal/autogenerate"
 	"github.com/migratego/migrate/model"
 	"github.com/migratego/migrate/runner"
 )
@@ -39,7 +40,10 @@ type App struct {
 	// carries (WithRegistry, WithModel, WithBundle).
 	compiled *runner.Registry
 	model    func() *model.MetaData
+	rewrite  autogenerate.RewriteFunc
 	bundle   *Bundle
+	// stdin answers the questions of revision --autogenerate --interactive.
+	stdin io.Reader
 
 	cfg     *config.Config
 	cfgErr  error
@@ -76,6 +80,9 @@ func WithOutput(stdout, stderr io.Writer) Option {
 	return func(a *App) { a.Stdout, a.Stderr = stdout, stderr }
 }
 
+// WithInput sets the reader of answers to questions (default os.Stdin).
+func WithInput(r io.Reader) Option { return func(a *App) { a.stdin = r } }
+
 // WithWorkDir runs commands as if started in dir (configuration discovery,
 // relative paths, init). The default is the process's working directory.
 func WithWorkDir(dir string) Option { return func(a *App) { a.workDir = dir } }
@@ -92,7 +99,7 @@ func WithCommand(f func(*App) *cobra.Command) Option {
 }
 
 func newApp(opts ...Option) *App {
-	a := &App{Stdout: os.Stdout, Stderr: os.Stderr, Version: resolvedVersion(), lookupEnv: os.LookupEnv}
+	a := &App{Stdout: os.Stdout, Stderr: os.Stderr, stdin: os.Stdin, Version: resolvedVersion(), lookupEnv: os.LookupEnv}
 	for _, o := range opts {
 		o(a)
 	}

@@ -11,6 +11,7 @@ import (
 	"github.com/migratego/migrate/cli/config"
 	"github.com/migratego/migrate/internal/runnerbuild"
 	"github.com/migratego/migrate/model"
+	"github.com/migratego/migrate/ops"
 	"github.com/migratego/migrate/runner"
 	"github.com/migratego/migrate/scriptdir"
 )
@@ -30,6 +31,17 @@ func WithRegistry(reg *runner.Registry) Option {
 // func of the script directory's env.go, compiled into this program.
 func WithModel(target func() *model.MetaData) Option {
 	return func(a *App) { a.model = target }
+}
+
+// WithRewrite gives the command tree the autogenerate hook of the script
+// directory's env.go, compiled into this program:
+//
+//	func Rewrite(up []ops.Operation) ([]ops.Operation, error)
+//
+// gets the upgrade operations autogenerate found and returns the ones to
+// write (see autogenerate.RewriteFunc).
+func WithRewrite(rewrite func([]ops.Operation) ([]ops.Operation, error)) Option {
+	return func(a *App) { a.rewrite = rewrite }
 }
 
 // TargetModel returns the target model compiled into this program

@@ -28,6 +28,8 @@ var commands = []func(*App) *cobra.Command{
 	newCurrentCommand,
 	newEnsureVersionCommand,
 	newVerifyCommand,
+	newCheckCommand,
+	newLintCommand,
 	newTestCommand,
 	newBuildCommand,
 	newVersionCommand,

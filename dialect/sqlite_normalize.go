@@ -19,8 +19,10 @@ var _ normalizer = (*sqliteDialect)(nil)
 //     (an Identity, or a SMALLINT/BIGINT key, is created exactly so);
 //   - an enum keeps its values only: SQLite stores a VARCHAR with a CHECK,
 //     and no type name;
-//   - collation names are upper case (SQLite compares them without regard
-//     to case) and BINARY, the default, is no collation;
+//   - collation names of columns and index keys are upper case (SQLite
+//     compares them without regard to case), and BINARY, the default, is
+//     no collation of a column (an index key's BINARY may differ from its
+//     column's collation, and stays);
 //   - a boolean literal default is the integer SQLite stores (1 or 0), and
 //     DEFAULT NULL is no default.
 func (d *sqliteDialect) normalizeTable(t *model.Table) {
@@ -36,6 +38,11 @@ func (d *sqliteDialect) normalizeTable(t *model.Table) {
 		c.Type = model.Integer
 		c.AutoIncrement = true
 		c.Identity = nil
+	}
+	for _, ix := range t.Indexes {
+		for i := range ix.Parts {
+			ix.Parts[i].Collation = strings.ToUpper(ix.Parts[i].Collation)
+		}
 	}
 	for _, c := range t.Columns {
 		if c.Type.Kind == model.KindRaw {

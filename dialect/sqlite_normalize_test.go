@@ -27,6 +27,7 @@ func TestSQLiteNormalize(t *testing.T) {
 		},
 		PrimaryKey:  &model.PrimaryKey{Columns: []string{"id"}},
 		ForeignKeys: []*model.ForeignKey{{Columns: []string{"id"}, RefSchema: "main", RefTable: "t", RefColumns: []string{"id"}, OnDelete: model.NoAction}},
+		Indexes:     []*model.Index{{Name: "ix_c", Parts: []model.IndexPart{{Column: "code", Collation: "nocase"}, {Column: "name", Collation: "binary"}}}},
 	}}}
 	inspected := &model.MetaData{Tables: []*model.Table{{
 		Name: "t",
@@ -42,6 +43,7 @@ func TestSQLiteNormalize(t *testing.T) {
 		},
 		PrimaryKey:  &model.PrimaryKey{Name: "pk_t", Columns: []string{"id"}},
 		ForeignKeys: []*model.ForeignKey{{Name: "fk_t_id_t", Columns: []string{"id"}, RefTable: "t", RefColumns: []string{"id"}}},
+		Indexes:     []*model.Index{{Name: "ix_c", Parts: []model.IndexPart{{Column: "code", Collation: "NOCASE"}, {Column: "name", Collation: "BINARY"}}}},
 	}}}
 	a, b := Normalize(d, declared).Tables[0], Normalize(d, inspected).Tables[0]
 	if a.Schema != b.Schema || a.Name != b.Name {
@@ -51,6 +53,9 @@ func TestSQLiteNormalize(t *testing.T) {
 		if ca, cb := a.Columns[i], b.Columns[i]; !reflect.DeepEqual(ca, cb) {
 			t.Errorf("column %s:\ndeclared  %+v (default %+v)\ninspected %+v (default %+v)", ca.Name, ca, ca.Default, cb, cb.Default)
 		}
+	}
+	if !reflect.DeepEqual(a.Indexes, b.Indexes) {
+		t.Errorf("index keys differ: %+v vs %+v", a.Indexes[0].Parts, b.Indexes[0].Parts)
 	}
 	if !reflect.DeepEqual(a.ForeignKeys, b.ForeignKeys) || !reflect.DeepEqual(a.PrimaryKey, b.PrimaryKey) {
 		t.Errorf("keys differ: %+v %+v vs %+v %+v", a.PrimaryKey, a.ForeignKeys[0], b.PrimaryKey, b.ForeignKeys[0])

@@ -159,6 +159,11 @@ func postgresCheckRealistic(t *testing.T, file string, md *model.MetaData) {
 			!coupons.Indexes[0].NullsNotDistinct || coupons.Indexes[0].Comment != "codes are case-insensitive" {
 			t.Errorf("coupons: want a NULLS NOT DISTINCT unique constraint and a commented NULLS NOT DISTINCT unique index; got\n%s", coupons.GoSource())
 		}
+	case "saas.sql":
+		et := md.Definition(model.DefEventTrigger, "", "forbid_audit_drops", "")
+		if et == nil || !strings.Contains(et.SQL, "WHEN TAG IN ('DROP TABLE', 'DROP SCHEMA')") || et.Comment == "" {
+			t.Errorf("event trigger forbid_audit_drops = %+v; want it with its tags and comment", et)
+		}
 	case "blog.sql":
 		if c := md.Table("", "authors").Column("id"); c.AutoIncrement || c.Identity != nil || c.Default == nil || c.Default.Expr != "nextval('authors_id_seq'::regclass)" {
 			t.Errorf("authors.id (serial): AutoIncrement %v, identity %+v, default %+v; want a serial: nextval of its own sequence", c.AutoIncrement, c.Identity, c.Default)

@@ -143,6 +143,7 @@ func (in *pgInspector) Inspect(ctx context.Context, q dialect.Querier, opts Opti
 		st.readFunctions,
 		st.readTriggers,
 		st.readRules,
+		st.readEventTriggers,
 	}
 	for _, step := range steps {
 		if err := step(ctx, q); err != nil {

@@ -70,6 +70,9 @@ UNION ALL SELECT 'extension members', count(*) FROM pg_catalog.pg_depend WHERE d
   AND refobjid IN (SELECT oid FROM pg_catalog.pg_extension WHERE extnamespace IN (SELECT oid FROM s))
 UNION ALL SELECT 'triggers', count(*) FROM pg_catalog.pg_trigger WHERE NOT tgisinternal AND tgrelid IN (SELECT oid FROM rel)
 UNION ALL SELECT 'rules', count(*) FROM pg_catalog.pg_rewrite WHERE rulename <> '_RETURN' AND ev_class IN (SELECT oid FROM rel)
+UNION ALL SELECT 'event triggers', count(*) FROM pg_catalog.pg_event_trigger
+UNION ALL SELECT 'event trigger comments', count(*) FROM pg_catalog.pg_description
+  WHERE classoid = 'pg_catalog.pg_event_trigger'::regclass
 UNION ALL SELECT 'types ' || typtype::text, count(*) FROM pg_catalog.pg_type t
   WHERE typnamespace IN (SELECT oid FROM s) AND typtype IN ('c', 'd', 'e', 'r', 'm')
     AND (typrelid = 0 OR typrelid IN (SELECT oid FROM rel WHERE relkind = 'c'))

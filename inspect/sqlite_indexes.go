@@ -104,8 +104,7 @@ WHERE ` + sqliteRealTable + ` AND il.origin <> 'pk' AND x.key = 1 AND ` + sqlite
 }
 
 // indexPart turns one key row into an index part. A column key whose
-// collation differs from its column's becomes the expression
-// "col" COLLATE x, which CREATE INDEX turns back into the same key; an
+// collation differs from its column's carries that collation; an
 // expression key (cid -2) takes its text from the CREATE INDEX statement.
 func (in *sqliteInspector) indexPart(st *sqliteTable, r sqliteIndexRow, parsed *createIndex) (model.IndexPart, error) {
 	part := model.IndexPart{Desc: r.desc}
@@ -117,11 +116,7 @@ func (in *sqliteInspector) indexPart(st *sqliteTable, r sqliteIndexRow, parsed *
 			own = cc.Collation
 		}
 		if r.coll != "" && !strings.EqualFold(r.coll, own) {
-			q, err := in.d.QuoteIdent(r.column.String)
-			if err != nil {
-				return part, fmt.Errorf("inspect sqlite: index %q of table %q: %w", r.index, r.table, err)
-			}
-			part.Column, part.Expr = "", q+" COLLATE "+r.coll
+			part.Collation = r.coll
 		}
 	case r.seqno < len(parsed.Keys) && parsed.Keys[r.seqno] != "":
 		part.Expr = parsed.Keys[r.seqno]

@@ -127,7 +127,7 @@ func TestSQLiteInspectFeatures(t *testing.T) {
 				},
 				PrimaryKey:  &model.PrimaryKey{Columns: []string{"k"}},
 				ForeignKeys: []*model.ForeignKey{{Columns: []string{"r"}, RefTable: "child", RefColumns: []string{"a"}, Deferrable: true}},
-				Indexes:     []*model.Index{{Name: "ix_coll", Parts: []model.IndexPart{{Expr: `"s" COLLATE NOCASE`}, {Column: "s"}}}},
+				Indexes:     []*model.Index{{Name: "ix_coll", Parts: []model.IndexPart{{Column: "s", Collation: "NOCASE"}, {Column: "s"}}}},
 			},
 		},
 		Views: []*model.View{{Name: `v "1"`, Definition: "SELECT code FROM parent WHERE code <> 'AS'", Columns: []string{"n"}}},

@@ -7,6 +7,7 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/migratego/migrate/dialect"
 	"github.com/migratego/migrate/model"
 )
 
@@ -212,4 +213,32 @@ func (b BatchAlterTable) GoSource() (string, error) {
 		l.expr("Ops", sb.String())
 	}
 	return l.String(), nil
+}
+
+// Rebuilds reports whether b, compiled for the database of c, rebuilds its
+// table by move and copy (SQLite's batch) rather than altering it in
+// place. The table before the batch is CopyFrom, else c.LiveTable's
+// answer; lint gives the model of the schema the revision sees there.
+func (b BatchAlterTable) Rebuilds(ctx context.Context, c *Context) (bool, error) {
+	rb, ok := c.Dialect.(dialect.Rebuilder)
+	if !ok {
+		return false, nil
+	}
+	subs, err := b.bound()
+	if err != nil {
+		return false, err
+	}
+	tb := tableBatch{schema: b.Schema, table: b.Table, mode: b.Recreate, copyFrom: b.CopyFrom, ops: subs}
+	switch b.Recreate {
+	case RecreateAlways:
+		return true, nil
+	case RecreateNever:
+		return false, nil
+	}
+	before, err := tb.source(ctx, c, false)
+	if err != nil {
+		return false, err
+	}
+	_, why, err := tb.inPlace(ctx, c, rb, before)
+	return why != nil, err
 }

@@ -27,6 +27,9 @@ type Op struct {
 
 	exec dialect.Querier
 	emit func(stmt string) error
+	// record, when set, receives what the revision asks for instead of
+	// running it (NewRecordingOp).
+	record func(Recorded) error
 }
 
 // NewOp returns an Op that executes on ex.
@@ -79,6 +82,9 @@ func (e *StatementError) Unwrap() error { return e.Err }
 // the first error, which names the operation (and, from the database, the
 // statement: see StatementError).
 func (o *Op) Run(ctx context.Context, operations ...Operation) error {
+	if o.record != nil {
+		return o.recordRun(operations)
+	}
 	c := o.Context()
 	for _, op := range operations {
 		if b, ok := op.(BulkInsert); ok && !o.Offline() {

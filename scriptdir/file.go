@@ -47,6 +47,18 @@ type SQLScript struct {
 	// errors name lines of the file.
 	UpgradeLine   int
 	DowngradeLine int
+	// LintIgnores are the "-- migrate:lint-ignore" directives of the
+	// file, in order: before UpgradeLine they cover the whole revision,
+	// in a section the statement after them (package lint reads them).
+	LintIgnores []LintIgnore
+}
+
+// LintIgnore is one "-- migrate:lint-ignore RULE reason" directive.
+type LintIgnore struct {
+	// Line is the directive's line in the file.
+	Line int
+	// Text is what follows the directive: the rule and the reason.
+	Text string
 }
 
 // Headers returns the headers of scripts, in the same order: what

@@ -4,7 +4,9 @@ import (
 	"bytes"
 	"cmp"
 	"fmt"
+	"go/ast"
 	"go/format"
+	"go/parser"
 	"go/token"
 	"slices"
 	"strconv"
@@ -146,18 +148,32 @@ func writeGoList(b *bytes.Buffer, field string, list []string) {
 }
 
 // goBody returns a function body: the given statements (or the hint) and
-// a final "return nil" unless the statements end with a return.
+// a final "return nil" unless the last statement is a return.
 func goBody(body, hint string) string {
 	body = strings.TrimSpace(body)
 	if body == "" {
 		return hint + "\nreturn nil\n"
 	}
-	lines := strings.Split(body, "\n")
-	last := strings.TrimSpace(lines[len(lines)-1])
-	if last == "return" || strings.HasPrefix(last, "return ") {
+	if endsWithReturn(body) {
 		return body + "\n"
 	}
 	return body + "\nreturn nil\n"
+}
+
+// endsWithReturn reports whether the last statement of a func body is a
+// return statement (a body that does not parse is left to RenderGoFile's
+// check of the whole file).
+func endsWithReturn(body string) bool {
+	f, err := parser.ParseFile(token.NewFileSet(), "", "package p\nfunc _() {\n"+body+"\n}\n", parser.SkipObjectResolution)
+	if err != nil || len(f.Decls) != 1 {
+		return false
+	}
+	fd, ok := f.Decls[0].(*ast.FuncDecl)
+	if !ok || len(fd.Body.List) == 0 {
+		return false
+	}
+	_, ok = fd.Body.List[len(fd.Body.List)-1].(*ast.ReturnStmt)
+	return ok
 }
 
 // SQLFile describes a new SQL revision file for RenderSQLFile.

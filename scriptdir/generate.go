@@ -39,6 +39,13 @@ type NewRevision struct {
 	// the creation time, in the time zone of the project.
 	FileTemplate string
 	Now          time.Time
+	// UpgradeBody and DowngradeBody fill the revision (autogenerate): Go
+	// statements with the Imports they need (see GoFile), or with SQL the
+	// statements of the two sections, the file then restricted to Dialect
+	// when it is set (see SQLFile). Empty bodies get the usual hints.
+	UpgradeBody, DowngradeBody string
+	Imports                    []string
+	Dialect                    string
 }
 
 // Generated is the revision file Generate wrote.
@@ -142,11 +149,11 @@ func (d *Dir) Generate(n NewRevision) (*Generated, error) {
 
 	var data []byte
 	if n.SQL {
-		data, err = RenderSQLFile(SQLFile{Revision: rev})
+		data, err = RenderSQLFile(SQLFile{Revision: rev, Dialect: n.Dialect, Upgrade: n.UpgradeBody, Downgrade: n.DowngradeBody})
 	} else {
 		var pkg string
 		if pkg, err = goPackageFor(dir); err == nil {
-			data, err = RenderGoFile(GoFile{Revision: rev, Package: pkg})
+			data, err = RenderGoFile(GoFile{Revision: rev, Package: pkg, UpgradeBody: n.UpgradeBody, DowngradeBody: n.DowngradeBody, Imports: n.Imports})
 		}
 	}
 	if err != nil {

@@ -28,6 +28,7 @@ const (
 	dirDialect       = "dialect"
 	dirUpgrade       = "upgrade"
 	dirDowngrade     = "downgrade"
+	dirLintIgnore    = "lint-ignore"
 )
 
 var sqlHeaderDirectives = []string{dirID, dirRevises, dirLabels, dirDependsOn, dirMessage, dirCreateDate, dirTransactional, dirDialect}
@@ -82,6 +83,9 @@ type sqlFileParser struct {
 //	transactional  true (default) or false: run outside a transaction
 //	dialect        postgres, mysql or sqlite (aliases postgresql, mariadb,
 //	               sqlite3): the only database the script may run on
+//	lint-ignore    RULE reason: a finding of `migrate lint` accepted for
+//	               the whole revision (may repeat; in a section, the
+//	               directive applies to the statement after it)
 //
 // Then comes "-- migrate:upgrade" (required) with the upgrade statements,
 // and "-- migrate:downgrade" (optional; absent means an empty downgrade)
@@ -130,6 +134,15 @@ func (p *sqlFileParser) line(n int, raw string) error {
 		}
 		return fileErrorf(p.path, n, "SQL before \"-- migrate:upgrade\": statements belong in the upgrade or downgrade section")
 	}
+	if name == dirLintIgnore {
+		// A suppression of lint: in the header for the whole revision,
+		// in a section for the statement after it. It may repeat.
+		p.script.LintIgnores = append(p.script.LintIgnores, LintIgnore{Line: n, Text: arg})
+		if p.section != "" {
+			p.body.WriteString(raw)
+		}
+		return nil
+	}
 	if prev, dup := p.seen[name]; dup {
 		return fileErrorf(p.path, n, "duplicate directive \"-- migrate:%s\" (first on line %d)", name, prev)
 	}
@@ -152,7 +165,7 @@ func (p *sqlFileParser) line(n int, raw string) error {
 		return nil
 	}
 	if !slices.Contains(sqlHeaderDirectives, name) {
-		return fileErrorf(p.path, n, "unknown directive \"-- migrate:%s\" (known: %s, upgrade, downgrade)", name, strings.Join(sqlHeaderDirectives, ", "))
+		return fileErrorf(p.path, n, "unknown directive \"-- migrate:%s\" (known: %s, upgrade, downgrade, lint-ignore)", name, strings.Join(sqlHeaderDirectives, ", "))
 	}
 	if p.section != "" {
 		return fileErrorf(p.path, n, "directive \"-- migrate:%s\" must be in the header, before \"-- migrate:upgrade\"", name)

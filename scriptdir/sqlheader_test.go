@@ -3,6 +3,7 @@ package scriptdir
 import (
 	"errors"
 	"reflect"
+	"slices"
 	"strings"
 	"testing"
 
@@ -160,5 +161,22 @@ func TestCheckDialect(t *testing.T) {
 	}
 	if err := (&Script{Revision: &versions.Revision{ID: "g"}}).CheckDialect("mysql"); err != nil {
 		t.Fatal(err)
+	}
+}
+
+func TestParseSQLRevisionLintIgnore(t *testing.T) {
+	src := "-- migrate:id abc\n-- migrate:lint-ignore drop-table the table is unused since v2\n-- migrate:upgrade\n" +
+		"-- migrate:lint-ignore drop-column  moved to archive\nALTER TABLE t DROP COLUMN c;\n-- migrate:lint-ignore drop-table\nDROP TABLE u;\n"
+	rev, err := ParseSQLRevision("a.sql", []byte(src))
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []LintIgnore{{2, "drop-table the table is unused since v2"}, {4, "drop-column  moved to archive"}, {6, "drop-table"}}
+	if !slices.Equal(rev.SQL.LintIgnores, want) {
+		t.Fatalf("lint-ignore directives: got %+v, want %+v", rev.SQL.LintIgnores, want)
+	}
+	stmts, err := rev.UpgradeStatements(lexSQLite)
+	if err != nil || len(stmts) != 2 || stmts[0].Line != 5 || stmts[1].Line != 7 {
+		t.Fatalf("statements around lint-ignore directives: %+v, %v", stmts, err)
 	}
 }

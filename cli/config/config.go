@@ -83,6 +83,8 @@ type Config struct {
 	LockLease time.Duration
 	// Autogenerate holds the [autogenerate] table.
 	Autogenerate Autogenerate
+	// Model holds the [model] table.
+	Model Model
 
 	// Sources tells, for every key that did not keep its default, where
 	// its value came from: "flag --NAME", "env NAME" or the file path.
@@ -104,6 +106,17 @@ type Autogenerate struct {
 	Exclude []string
 	// Schemas lists the schemas to compare; empty means the default schema.
 	Schemas []string
+}
+
+// Model is the [model] table of migrate.toml: the SQL schema files of the
+// target model of autogenerate and check.
+type Model struct {
+	// SQL lists schema files and globs (absolute), applied in this order
+	// (each glob's matches sorted).
+	SQL []string
+	// DevURL names an empty database to apply them to instead of a
+	// temporary one; environment variables are expanded.
+	DevURL string
 }
 
 // Found reports whether a configuration file was found.

@@ -216,6 +216,10 @@ file_template = "%(year)s_%(rev)s_%(slug)s"
 include = ["app_*"]
 exclude = ["tmp_*", "audit.*"]
 schemas = ["public", "audit"]
+
+[model]
+sql = ["schema.sql", "schema/*.sql"]
+dev_url = "postgres://dev:${DB_PASSWORD}@localhost/dev"
 `})
 	env := envMap{"DB_PASSWORD": "s3cret", "DB_HOST": "db.example"}
 	c, err := Load(Options{WorkDir: dir, LookupEnv: env.lookup})
@@ -228,6 +232,7 @@ schemas = ["public", "audit"]
 	eq(t, c.VersionTableSchema, "meta")
 	eq(t, c.FileTemplate, "%(year)s_%(rev)s_%(slug)s")
 	eq(t, c.Autogenerate, Autogenerate{Include: []string{"app_*"}, Exclude: []string{"tmp_*", "audit.*"}, Schemas: []string{"public", "audit"}})
+	eq(t, c.Model, Model{SQL: []string{filepath.Join(dir, "schema.sql"), filepath.Join(dir, "schema", "*.sql")}, DevURL: "postgres://dev:s3cret@localhost/dev"})
 }
 
 func TestSQLitePathRelativeToFile(t *testing.T) {
@@ -284,6 +289,10 @@ func TestErrors(t *testing.T) {
 			wants: []string{"version_locations: empty list"}},
 		{name: "bad glob", file: "[autogenerate]\nexclude = [\"[a\"]\n", line: 2,
 			wants: []string{`autogenerate.exclude: bad glob pattern "[a"`}},
+		{name: "model sql not a list", file: "[model]\nsql = \"schema.sql\"\n", line: 2,
+			wants: []string{"model.sql must be a list of strings"}},
+		{name: "model dev_url unset variable", file: "[model]\ndev_url = \"$NOPE\"\n", line: 2,
+			wants: []string{"model.dev_url: environment variable NOPE is not set"}},
 		{name: "autogenerate not a table", file: "autogenerate = 1\n", line: 1,
 			wants: []string{"autogenerate must be a table"}},
 		{name: "unknown timezone in file", file: "\n\ntimezone = \"Mars/Olympus\"\n", line: 3,

@@ -8,7 +8,7 @@ import (
 )
 
 // TestConfigurationDocumented: docs/configuration.md names every key of
-// migrate.toml, every key of [autogenerate] and every environment
+// migrate.toml, every key of its tables and every environment
 // variable, so that a new setting cannot go undocumented.
 func TestConfigurationDocumented(t *testing.T) {
 	b, err := os.ReadFile(filepath.Join("..", "..", "docs", "configuration.md"))
@@ -20,8 +20,10 @@ func TestConfigurationDocumented(t *testing.T) {
 	for _, k := range Keys() {
 		want = append(want, "`"+k+"`")
 	}
-	for k := range autogenerateKeys {
-		want = append(want, "`"+k+"`")
+	for _, keys := range tables {
+		for k := range keys {
+			want = append(want, "`"+k+"`")
+		}
 	}
 	for _, vars := range EnvVars() {
 		for _, v := range vars {

@@ -4,7 +4,6 @@ import (
 	"errors"
 	"fmt"
 	"os"
-	"path"
 	"path/filepath"
 	"sort"
 	"strings"
@@ -41,8 +40,8 @@ func (c *Config) applyFile(file string, lookup func(string) (string, bool)) erro
 	}
 	base := filepath.Dir(file)
 	for name, v := range m {
-		if name == autogenerateTable {
-			probs = append(probs, c.applyAutogenerate(text, v)...)
+		if keys, ok := tables[name]; ok {
+			probs = append(probs, c.applyTable(text, name, keys, v, base, lookup)...)
 			continue
 		}
 		k, ok := lookupKey(name)
@@ -79,38 +78,30 @@ func (c *Config) applyFile(file string, lookup func(string) (string, bool)) erro
 	return &Error{File: file, Line: probs[0].line, Msg: strings.Join(msgs, "; ")}
 }
 
-func (c *Config) applyAutogenerate(text string, v any) []problem {
+// applyTable sets the keys of the TOML table name.
+func (c *Config) applyTable(text, name string, keys map[string]tableKey, v any, base string, lookup func(string) (string, bool)) []problem {
 	tbl, ok := v.(map[string]any)
 	if !ok {
-		return []problem{{line: keyLine(text, "", autogenerateTable),
-			msg: "autogenerate must be a table ([autogenerate]), not " + tomlTypeName(v)}}
+		return []problem{{line: keyLine(text, "", name),
+			msg: fmt.Sprintf("%s must be a table ([%s]), not %s", name, name, tomlTypeName(v))}}
 	}
-	known := make([]string, 0, len(autogenerateKeys))
-	for k := range autogenerateKeys {
+	known := make([]string, 0, len(keys))
+	for k := range keys {
 		known = append(known, k)
 	}
+	sort.Strings(known)
 	var probs []problem
-	for name, val := range tbl {
-		field, ok := autogenerateKeys[name]
-		full := autogenerateTable + "." + name
+	for key, val := range tbl {
+		set, ok := keys[key]
+		full := name + "." + key
 		if !ok {
-			probs = append(probs, problem{keyLine(text, autogenerateTable, name), unknownKey(name, autogenerateTable+".", known).Error()})
+			probs = append(probs, problem{keyLine(text, name, key), unknownKey(key, name+".", known).Error()})
 			continue
 		}
-		list, err := stringList(full, val)
-		if err == nil && name != "schemas" {
-			for _, pat := range list {
-				if _, perr := path.Match(pat, ""); perr != nil {
-					err = fmt.Errorf("%s: bad glob pattern %q", full, pat)
-					break
-				}
-			}
-		}
-		if err != nil {
-			probs = append(probs, problem{keyLine(text, autogenerateTable, name), err.Error()})
+		if err := set(c, full, val, base, lookup); err != nil {
+			probs = append(probs, problem{keyLine(text, name, key), err.Error()})
 			continue
 		}
-		*field(&c.Autogenerate) = list
 		c.Sources[full] = c.File
 	}
 	return probs

@@ -3,10 +3,13 @@ package config
 import (
 	"fmt"
 	"os"
+	"path"
 	"path/filepath"
 	"strconv"
 	"strings"
 	"time"
+
+	"github.com/migratego/migrate/dialect"
 )
 
 // key describes one top-level key of migrate.toml: its environment
@@ -27,8 +30,8 @@ type key struct {
 	help  string
 }
 
-// Keys of migrate.toml, in documentation order. The [autogenerate] table
-// is handled separately (see autogenerateKeys).
+// Keys of migrate.toml, in documentation order. The tables ([autogenerate],
+// [model]) are handled separately (see tables).
 var keys = []key{
 	{name: "script_location", flag: "dir", env: []string{"MIGRATE_SCRIPT_LOCATION"}, path: true,
 		field: func(c *Config) any { return &c.ScriptLocation }},
@@ -56,22 +59,71 @@ var keys = []key{
 		field: func(c *Config) any { return &c.LockLease }},
 }
 
-// Table and keys of the [autogenerate] table.
-const autogenerateTable = "autogenerate"
+// tableKey sets one key of a TOML table of migrate.toml from its value;
+// full is "table.key", base the directory of relative paths.
+type tableKey func(c *Config, full string, v any, base string, lookup func(string) (string, bool)) error
 
-var autogenerateKeys = map[string]func(a *Autogenerate) *[]string{
-	"include": func(a *Autogenerate) *[]string { return &a.Include },
-	"exclude": func(a *Autogenerate) *[]string { return &a.Exclude },
-	"schemas": func(a *Autogenerate) *[]string { return &a.Schemas },
+// tables are the TOML tables of migrate.toml and their keys.
+var tables = map[string]map[string]tableKey{
+	"autogenerate": {
+		"include": globList(func(c *Config) *[]string { return &c.Autogenerate.Include }),
+		"exclude": globList(func(c *Config) *[]string { return &c.Autogenerate.Exclude }),
+		"schemas": func(c *Config, full string, v any, _ string, _ func(string) (string, bool)) (err error) {
+			c.Autogenerate.Schemas, err = stringList(full, v)
+			return err
+		},
+	},
+	"model": {
+		"sql": func(c *Config, full string, v any, base string, _ func(string) (string, bool)) error {
+			list, err := stringList(full, v)
+			for i := range list {
+				list[i] = resolve(base, list[i])
+			}
+			c.Model.SQL = list
+			return err
+		},
+		"dev_url": func(c *Config, full string, v any, base string, lookup func(string) (string, bool)) error {
+			s, ok := v.(string)
+			if !ok {
+				return typeError(full, "a string", v)
+			}
+			u, err := expandEnv(s, lookup)
+			if err != nil {
+				return fmt.Errorf("%s: %w", full, err)
+			}
+			c.Model.DevURL = dialect.ResolveFileURL(u, base)
+			return nil
+		},
+	},
 }
 
-// Keys returns the names of the top-level keys of migrate.toml.
+// globList is a table key holding glob patterns (path.Match syntax).
+func globList(field func(c *Config) *[]string) tableKey {
+	return func(c *Config, full string, v any, _ string, _ func(string) (string, bool)) error {
+		list, err := stringList(full, v)
+		if err != nil {
+			return err
+		}
+		for _, pat := range list {
+			if _, perr := path.Match(pat, ""); perr != nil {
+				return fmt.Errorf("%s: bad glob pattern %q", full, pat)
+			}
+		}
+		*field(c) = list
+		return nil
+	}
+}
+
+// Keys returns the names of the top-level keys and tables of migrate.toml.
 func Keys() []string {
-	names := make([]string, 0, len(keys)+1)
+	names := make([]string, 0, len(keys)+len(tables))
 	for _, k := range keys {
 		names = append(names, k.name)
 	}
-	return append(names, autogenerateTable)
+	for t := range tables {
+		names = append(names, t)
+	}
+	return names
 }
 
 // EnvVars returns, for each key that environment variables can set, their

@@ -59,6 +59,9 @@ type Project struct {
 	envPkg, envDir string
 	// EnvTarget reports that env.go declares func Target() *model.MetaData.
 	EnvTarget bool
+	// EnvRewrite reports that env.go declares the autogenerate hook
+	// func Rewrite([]ops.Operation) ([]ops.Operation, error).
+	EnvRewrite bool
 }
 
 // Module returns the path and directory of the project's Go module (empty
@@ -72,10 +75,10 @@ func (p *Project) Module() (path, dir string) {
 
 // NeedsRunner reports whether the compiled runner is needed: to run
 // revisions when there are Go revision files, or, with forModel, to read
-// the target model when env.go declares one.
+// the target model or the autogenerate hook when env.go declares one.
 func (p *Project) NeedsRunner(forModel bool) bool {
 	if forModel {
-		return p.EnvTarget
+		return p.EnvTarget || p.EnvRewrite
 	}
 	return p.GoRevisions > 0
 }
@@ -96,12 +99,12 @@ func FindProject(scriptLocation string, versionLocations []string) (*Project, er
 			p.versionDirs = append(p.versionDirs, dir)
 		}
 	}
-	hasGo, target, err := scanEnvPackage(scriptLocation)
+	env, err := scanEnvPackage(scriptLocation)
 	if err != nil {
 		return nil, err
 	}
-	if hasGo && !slices.Contains(p.versionDirs, scriptLocation) {
-		p.envDir, p.EnvTarget = scriptLocation, target
+	if env.hasGo && !slices.Contains(p.versionDirs, scriptLocation) {
+		p.envDir, p.EnvTarget, p.EnvRewrite = scriptLocation, env.target, env.rewrite
 	}
 	return p, nil
 }
@@ -139,15 +142,24 @@ func countGoRevisions(dir string) (int, error) {
 	return n, nil
 }
 
+// envFuncs is what scanEnvPackage finds in the script directory.
+type envFuncs struct {
+	// hasGo: Go files of an importable package; target: func Target()
+	// with one result; rewrite: func Rewrite with one parameter and two
+	// results.
+	hasGo, target, rewrite bool
+}
+
 // scanEnvPackage reports whether dir holds Go files of an importable
-// package and whether they declare func Target() with one result.
-func scanEnvPackage(dir string) (hasGo, target bool, err error) {
+// package and which of the funcs migrate calls they declare.
+func scanEnvPackage(dir string) (envFuncs, error) {
+	var env envFuncs
 	entries, err := os.ReadDir(dir)
 	if errors.Is(err, fs.ErrNotExist) {
-		return false, false, nil
+		return env, nil
 	}
 	if err != nil {
-		return false, false, userErrorf("script directory %s: %w", dir, err)
+		return env, userErrorf("script directory %s: %w", dir, err)
 	}
 	fset := token.NewFileSet()
 	for _, e := range entries {
@@ -157,21 +169,27 @@ func scanEnvPackage(dir string) (hasGo, target bool, err error) {
 		file := filepath.Join(dir, e.Name())
 		f, err := parser.ParseFile(fset, file, nil, parser.SkipObjectResolution)
 		if err != nil {
-			return false, false, userErrorf("%w", err)
+			return envFuncs{}, userErrorf("%w", err)
 		}
 		if f.Name.Name == "main" {
-			return false, false, nil // not importable: not an env package
+			return envFuncs{}, nil // not importable: not an env package
 		}
-		hasGo = true
+		env.hasGo = true
 		for _, d := range f.Decls {
 			fd, ok := d.(*ast.FuncDecl)
-			if ok && fd.Recv == nil && fd.Name.Name == "Target" && fd.Type.TypeParams == nil &&
-				fd.Type.Params.NumFields() == 0 && fd.Type.Results.NumFields() == 1 {
-				target = true
+			if !ok || fd.Recv != nil || fd.Type.TypeParams != nil {
+				continue
+			}
+			params, results := fd.Type.Params.NumFields(), fd.Type.Results.NumFields()
+			switch {
+			case fd.Name.Name == "Target" && params == 0 && results == 1:
+				env.target = true
+			case fd.Name.Name == "Rewrite" && params == 1 && results == 2:
+				env.rewrite = true
 			}
 		}
 	}
-	return hasGo, target, nil
+	return env, nil
 }
 
 // ResolveModule finds the project's Go module and the import paths of its

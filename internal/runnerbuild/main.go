@@ -20,7 +20,7 @@ type bundleSpec struct {
 // the migrate command tree with the database/sql drivers of the three
 // databases linked (as in cmd/migrate), the project's Go revisions registered
 // (blank imports of the version packages, whose init funcs call
-// runner.Register), its target model when env.go declares one, and, for
+// runner.Register), its target model and autogenerate hook when env.go declares them, and, for
 // a deploy binary, the bundle of revision files embedded from the
 // directory "bundle" next to main.go.
 func renderRunnerMain(p *Project, b *bundleSpec) ([]byte, error) {
@@ -40,7 +40,7 @@ func renderRunnerMain(p *Project, b *bundleSpec) ([]byte, error) {
 		fmt.Fprintf(&w, "\t_ %s\n", strconv.Quote(pkg))
 	}
 	switch {
-	case p.envPkg != "" && p.EnvTarget:
+	case p.envPkg != "" && (p.EnvTarget || p.EnvRewrite):
 		fmt.Fprintf(&w, "\tenv %s\n", strconv.Quote(p.envPkg))
 	case p.envPkg != "":
 		fmt.Fprintf(&w, "\t_ %s\n", strconv.Quote(p.envPkg))
@@ -52,6 +52,9 @@ func renderRunnerMain(p *Project, b *bundleSpec) ([]byte, error) {
 	fmt.Fprintf(&w, "func main() {\n\tcli.Main(\n\t\tcli.WithRegistry(runner.DefaultRegistry()),\n")
 	if p.envPkg != "" && p.EnvTarget {
 		fmt.Fprintf(&w, "\t\tcli.WithModel(env.Target),\n")
+	}
+	if p.envPkg != "" && p.EnvRewrite {
+		fmt.Fprintf(&w, "\t\tcli.WithRewrite(env.Rewrite),\n")
 	}
 	if b != nil {
 		fmt.Fprintf(&w, "\t\tcli.WithBundle(cli.Bundle{\n\t\t\tLocations: []scriptdir.Location{\n")

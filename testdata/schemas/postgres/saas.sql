@@ -136,6 +136,24 @@ CREATE TRIGGER organisations_audit AFTER INSERT OR UPDATE OR DELETE ON app.organ
 CREATE TRIGGER memberships_audit AFTER INSERT OR DELETE ON app.memberships
     FOR EACH ROW EXECUTE FUNCTION audit.record();
 
+-- DDL guard: an event trigger that refuses to drop audit tables.
+CREATE FUNCTION audit.forbid_audit_drops() RETURNS event_trigger
+    LANGUAGE plpgsql AS $$
+DECLARE
+    obj record;
+BEGIN
+    FOR obj IN SELECT * FROM pg_event_trigger_dropped_objects() LOOP
+        IF obj.schema_name = 'audit' AND obj.object_type = 'table' AND obj.original THEN
+            RAISE EXCEPTION 'audit tables are kept: %', obj.object_identity;
+        END IF;
+    END LOOP;
+END
+$$;
+CREATE EVENT TRIGGER forbid_audit_drops ON sql_drop
+    WHEN TAG IN ('DROP TABLE', 'DROP SCHEMA')
+    EXECUTE FUNCTION audit.forbid_audit_drops();
+COMMENT ON EVENT TRIGGER forbid_audit_drops IS 'audit history is append-only';
+
 -- Reporting: views on views across schemas, and a SQL function reading them.
 CREATE VIEW reporting.active_projects AS
     SELECT p.id, p.organisation_id, p.name FROM app.projects p WHERE NOT p.archived;

@@ -1,0 +1,49 @@
+package autogen
+
+import (
+	"context"
+	"fmt"
+	"strings"
+
+	"github.com/migratego/migrate/dialect"
+	"github.com/migratego/migrate/model"
+	"github.com/migratego/migrate/ops"
+)
+
+// summaryWidth bounds the statement shown on a summary line.
+const summaryWidth = 100
+
+// Summarize describes each operation of list on one line, for `migrate
+// check`: its name and its first statement for d (compiled from current,
+// as RenderSQL does), shortened, with the number of further statements.
+// A batch (SQLite rebuild) names its table and its operations instead.
+func Summarize(ctx context.Context, d dialect.Dialect, current *model.MetaData, list []ops.Operation) ([]string, error) {
+	stmts, err := Compile(ctx, d, current.Clone(), list)
+	if err != nil {
+		return nil, fmt.Errorf("autogen: summarize: %w", err)
+	}
+	out := make([]string, len(list))
+	for i, o := range list {
+		line := o.Name()
+		if b, ok := o.(ops.BatchAlterTable); ok {
+			names := make([]string, len(b.Ops))
+			for j, inner := range b.Ops {
+				names[j] = inner.Name()
+			}
+			out[i] = fmt.Sprintf("%s %s: %s (%d statements)", line, qualifiedName(b.Schema, b.Table), strings.Join(names, ", "), len(stmts[i]))
+			continue
+		}
+		if st := stmts[i]; len(st) > 0 {
+			sql := strings.Join(strings.Fields(st[0].SQL), " ")
+			if r := []rune(sql); len(r) > summaryWidth {
+				sql = string(r[:summaryWidth]) + " …"
+			}
+			line += ": " + sql
+			if len(st) > 1 {
+				line += fmt.Sprintf(" (and %d more statements)", len(st)-1)
+			}
+		}
+		out[i] = line
+	}
+	return out, nil
+}

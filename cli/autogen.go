@@ -1,0 +1,76 @@
+package cli
+
+import (
+	"context"
+	"errors"
+
+	"github.com/spf13/pflag"
+
+	"github.com/migratego/migrate/internal/autogenerate"
+)
+
+// modelFlags are the flags of the commands that compare the database with
+// the model (check, revision --autogenerate).
+type modelFlags struct {
+	models []string
+	devURL string
+}
+
+func (f *modelFlags) register(fl *pflag.FlagSet) {
+	fl.StringArrayVar(&f.models, "model", nil, "SQL schema file, directory or glob of the model (repeatable; replaces [model] sql and env.go's Target)")
+	fl.StringVar(&f.devURL, "dev-url", "", "an empty database to apply the SQL model to, instead of a temporary one")
+}
+
+// compareWithModel compares the database with the model. done reports
+// that the command ran in the project's compiled runner instead (env.go
+// declares Target or Rewrite), which has printed everything.
+func (a *App) compareWithModel(ctx context.Context, f modelFlags, interactive bool) (d *autogenerate.Diff, done bool, err error) {
+	if done, err := a.handOffToRunner(ctx, true); done || err != nil {
+		return nil, done, err
+	}
+	cfg, err := a.Config()
+	if err != nil {
+		return nil, false, err
+	}
+	files, err := autogenerate.ResolveFiles(f.models, cfg.Model.SQL, a.WorkDir())
+	if err != nil {
+		return nil, false, Usage(err)
+	}
+	src := autogenerate.ModelSource{Files: files, DevURL: cfg.Model.DevURL, Go: a.model}
+	if f.devURL != "" {
+		src.DevURL = f.devURL
+	}
+	if src.Shadowed() {
+		a.Warnf("the model is %s; env.go's Target() is not used (remove [model] sql or --model to use it)", src.Describe())
+	}
+	raw, err := a.DatabaseURL()
+	if err != nil {
+		return nil, false, err
+	}
+	db, err := a.OpenDB(ctx)
+	if err != nil {
+		return nil, false, err
+	}
+	defer db.Close()
+	req := autogenerate.Request{
+		DB: db, URL: raw, Model: src,
+		Schemas: cfg.Autogenerate.Schemas, Include: cfg.Autogenerate.Include, Exclude: cfg.Autogenerate.Exclude,
+		VersionTable: cfg.VersionTable, HistoryTable: cfg.HistoryTable, VersionTableSchema: cfg.VersionTableSchema,
+		Rewrite: a.rewrite,
+	}
+	if interactive {
+		req.Rename = autogenerate.Prompt(a.stdin, a.Stderr)
+	}
+	d, err = autogenerate.Compute(ctx, req)
+	var input *autogenerate.InputError
+	switch {
+	case errors.As(err, &input):
+		return nil, false, Usage(err)
+	case err != nil:
+		return nil, false, Failure(err)
+	}
+	for _, w := range d.Warnings {
+		a.Warnf("%s", w.Message)
+	}
+	return d, false, nil
+}

@@ -1,0 +1,125 @@
+package cli
+
+import (
+	"encoding/json"
+	"flag"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/migratego/migrate/lint"
+)
+
+var updateLint = flag.Bool("update-lint", false, "rewrite the golden files in testdata/lint")
+
+// lintProject copies the SQL project of testdata/lint/sql to a temporary
+// directory (the default range reads, and may create, its database).
+func lintProject(t *testing.T) string {
+	t.Helper()
+	dir := filepath.Join(t.TempDir(), "sql")
+	if err := os.CopyFS(dir, os.DirFS(filepath.Join("..", "testdata", "lint", "sql"))); err != nil {
+		t.Fatal(err)
+	}
+	return dir
+}
+
+// checkLintGolden compares got with testdata/lint/name.
+func checkLintGolden(t *testing.T, name, got string) {
+	t.Helper()
+	path := filepath.Join("testdata", "lint", name)
+	if *updateLint {
+		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return
+	}
+	want, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatalf("golden file (run go test -update-lint): %v", err)
+	}
+	if string(want) != got {
+		t.Errorf("%s differs (run go test ./cli -run TestLint -update-lint and review the diff); got:\n%s", path, got)
+	}
+}
+
+func TestLintSQLProject(t *testing.T) {
+	dir := lintProject(t)
+	cases := []struct {
+		name   string
+		args   []string
+		code   int
+		golden string
+	}{
+		{"all", []string{"lint", "--all"}, 1, "sql_all.golden"},
+		{"range sqlite", []string{"lint", "0002:head"}, 1, "sql_sqlite.golden"},
+		{"range postgres", []string{"lint", "0002:head", "--database-url", "postgres://lint@127.0.0.1:1/none"}, 1, "sql_postgres.golden"},
+		{"range mysql", []string{"lint", "0002:head", "--database-url", "mysql://lint@127.0.0.1:1/none"}, 1, "sql_mysql.golden"},
+		{"accepted only", []string{"lint", "0003"}, 0, "sql_accepted.golden"},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			code, out, errOut := run(t, dir, nil, c.args...)
+			if code != c.code {
+				t.Fatalf("migrate %s: exit %d, want %d\nstdout: %s\nstderr: %s", strings.Join(c.args, " "), code, c.code, out, errOut)
+			}
+			checkLintGolden(t, c.golden, out)
+		})
+	}
+	if _, err := os.Stat(filepath.Join(dir, "lint.db")); err == nil {
+		t.Errorf("lint with --all or a RANGE opened the database")
+	}
+}
+
+func TestLintDefaultRange(t *testing.T) {
+	dir := lintProject(t)
+	if code, _, errOut := run(t, dir, nil, "upgrade", "0003", "-q"); code != 0 {
+		t.Fatalf("upgrade: exit %d: %s", code, errOut)
+	}
+	code, out, errOut := run(t, dir, nil, "lint", "--json")
+	if code != 1 {
+		t.Fatalf("lint of the unapplied revisions: exit %d, want 1\n%s%s", code, out, errOut)
+	}
+	var rep lint.Report
+	if err := json.Unmarshal([]byte(out), &rep); err != nil {
+		t.Fatalf("--json output: %v\n%s", err, out)
+	}
+	if len(rep.Revisions) != 1 || rep.Revisions[0] != "0004" {
+		t.Errorf("linted %v, want only the unapplied 0004", rep.Revisions)
+	}
+	var rules []string
+	for _, f := range rep.Findings {
+		rules = append(rules, f.Rule+":"+f.Severity.String())
+	}
+	if got, want := strings.Join(rules, " "), "bad-lint-ignore:error drop-table:error unclassified:info"; got != want {
+		t.Errorf("findings %q, want %q", got, want)
+	}
+	if code, _, _ := run(t, dir, nil, "stamp", "head", "-q"); code != 0 {
+		t.Fatal("stamp head failed")
+	}
+	if code, out, _ := run(t, dir, nil, "lint"); code != 0 || !strings.Contains(out, "0 revision(s) linted") {
+		t.Errorf("lint at head: exit %d, want 0 and nothing linted:\n%s", code, out)
+	}
+}
+
+func TestLintErrors(t *testing.T) {
+	dir := lintProject(t)
+	cases := []struct {
+		args []string
+		code int
+		want string
+	}{
+		{[]string{"lint", "--all", "head"}, 2, "give RANGE or --all, not both"},
+		{[]string{"lint", "nosuchrev"}, 2, "nosuchrev"},
+		{[]string{"lint", "--database-url", "postgres://lint@127.0.0.1:1/none"}, 3, "lint every revision with --all, or name a RANGE"},
+	}
+	for _, c := range cases {
+		code, _, errOut := run(t, dir, nil, c.args...)
+		if code != c.code || !strings.Contains(errOut, c.want) {
+			t.Errorf("migrate %s: exit %d, stderr %q; want exit %d and %q", strings.Join(c.args, " "), code, errOut, c.code, c.want)
+		}
+	}
+}

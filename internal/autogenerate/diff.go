@@ -1,0 +1,105 @@
+package autogenerate
+
+import (
+	"context"
+	"fmt"
+	"slices"
+
+	"github.com/migratego/migrate/autogen"
+	"github.com/migratego/migrate/dialect"
+	"github.com/migratego/migrate/inspect"
+	"github.com/migratego/migrate/model"
+	"github.com/migratego/migrate/ops"
+)
+
+// RewriteFunc is the autogenerate hook a project may declare in env.go:
+//
+//	func Rewrite(up []ops.Operation) ([]ops.Operation, error)
+//
+// It gets the upgrade operations Compare found, in order, and returns the
+// ones to write (reordered, changed, some left out or added; an empty list
+// writes no revision). The downgrade is computed from what it returns. An
+// error stops autogenerate and is shown to the user.
+type RewriteFunc func(up []ops.Operation) ([]ops.Operation, error)
+
+// Request is one autogenerate or check run.
+type Request struct {
+	// DB is the project's database, and URL the URL it was opened with
+	// (the scratch database of a SQL model is made on its server).
+	DB  *dialect.DB
+	URL string
+	// Model is the target model's source.
+	Model ModelSource
+	// Schemas, Include and Exclude are the filters of [autogenerate] in
+	// migrate.toml.
+	Schemas, Include, Exclude []string
+	// VersionTable, HistoryTable and VersionTableSchema name the tables
+	// of migrate itself, always left out.
+	VersionTable, HistoryTable, VersionTableSchema string
+	// Rename is asked about compatible drop+add pairs (--interactive), or
+	// nil.
+	Rename func(autogen.RenameCandidate) bool
+	// Rewrite is env.go's hook, or nil.
+	Rewrite RewriteFunc
+}
+
+// Diff is the outcome of comparing the database with the model.
+type Diff struct {
+	// Options are the compare options used (dialect, filters).
+	Options autogen.Options
+	// Current is the database's schema, Target the model.
+	Current, Target *model.MetaData
+	// Up are the upgrade operations (after the Rewrite hook), Down their
+	// inverses, and Warnings what the user must know.
+	Up, Down []ops.Operation
+	Warnings []autogen.Warning
+}
+
+// Empty reports that there is nothing to do.
+func (d *Diff) Empty() bool { return len(d.Up) == 0 }
+
+// Compute inspects the database, loads the model and compares them.
+func Compute(ctx context.Context, req Request) (*Diff, error) {
+	versionTables := []string{req.VersionTable, req.HistoryTable}
+	if req.VersionTableSchema != "" {
+		versionTables = append(versionTables, req.VersionTableSchema+"."+req.VersionTable, req.VersionTableSchema+"."+req.HistoryTable)
+	}
+	iopts := inspect.Options{
+		Schemas: req.Schemas,
+		Include: req.Include,
+		Exclude: append(slices.Clone(req.Exclude), req.VersionTable, req.HistoryTable),
+	}
+	current, err := inspect.Database(ctx, req.DB, iopts)
+	if err != nil {
+		return nil, fmt.Errorf("inspect the database: %w", err)
+	}
+	target, err := req.Model.Load(ctx, req.URL, iopts)
+	if err != nil {
+		return nil, err
+	}
+	opts := autogen.Options{
+		Dialect:       req.DB.Dialect,
+		Include:       req.Include,
+		Exclude:       req.Exclude,
+		VersionTables: versionTables,
+		Rename:        req.Rename,
+	}
+	if len(req.Schemas) > 0 {
+		// The inspector reports the default schema's objects unqualified.
+		opts.Schemas = append(slices.Clone(req.Schemas), "")
+	}
+	res, err := autogen.Compare(current, target, opts)
+	if err != nil {
+		return nil, fmt.Errorf("compare: %w", err)
+	}
+	d := &Diff{Options: opts, Current: current, Target: target, Up: res.Ops, Warnings: res.Warnings}
+	if req.Rewrite != nil {
+		if d.Up, err = req.Rewrite(slices.Clone(d.Up)); err != nil {
+			return nil, &InputError{Err: fmt.Errorf("env.go: Rewrite: %w", err)}
+		}
+	}
+	if d.Down, err = autogen.Downgrade(current, d.Up); err != nil {
+		return nil, err
+	}
+	return d, nil
+}

@@ -1,0 +1,28 @@
+package autogenerate
+
+import (
+	"context"
+
+	"github.com/migratego/migrate/autogen"
+	"github.com/migratego/migrate/scriptdir"
+)
+
+// Fill sets the upgrade and downgrade of the new revision n from the
+// diff: Go operation calls, or with n.SQL the statements for the
+// database's dialect (and the file restricted to that dialect).
+func (d *Diff) Fill(ctx context.Context, n *scriptdir.NewRevision) error {
+	if n.SQL {
+		b, err := autogen.RenderSQL(ctx, d.Options.Dialect, d.Current, d.Up, d.Down)
+		if err != nil {
+			return err
+		}
+		n.UpgradeBody, n.DowngradeBody, n.Dialect = b.Upgrade, b.Downgrade, d.Options.Dialect.Name()
+		return nil
+	}
+	b, err := autogen.RenderGo(d.Up, d.Down)
+	if err != nil {
+		return err
+	}
+	n.UpgradeBody, n.DowngradeBody, n.Imports = b.Upgrade, b.Downgrade, b.Imports
+	return nil
+}
