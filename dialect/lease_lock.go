@@ -265,35 +265,46 @@ func (t *leaseTable) takeOver(ctx context.Context, q Querier, token string) (boo
 }
 
 // renew extends the lease of token (the heartbeat): false when the lease
-// is no longer this runner's (it expired, and maybe another took it). A
-// renewal that lost a certification race is tried once more.
+// is no longer this runner's (it expired, and maybe another took it).
 func (t *leaseTable) renew(ctx context.Context, q Querier, token string, lease time.Duration) (bool, error) {
 	query := "UPDATE " + t.qname + " SET " + t.q["heartbeat_at"] + " = " + t.clock.leaseNow() + ", " +
 		t.q["expires_at"] + " = " + t.clock.leaseAfter(t.p(1)) + " WHERE " + t.q["lock_key"] + " = " + t.p(2) +
 		" AND " + t.q["token"] + " = " + t.p(3) + " AND " + t.q["expires_at"] + " > " + t.clock.leaseNow()
-	for attempt := 0; ; attempt++ {
-		res, err := q.ExecContext(ctx, query, lease.Milliseconds(), leaseKey, token)
-		if err != nil {
-			if attempt == 0 && t.clock.leaseLost(err) {
-				continue
-			}
-			return false, fmt.Errorf("renew the lease in %s: %w", t.qname, err)
-		}
-		n, err := res.RowsAffected()
-		return n == 1, err
+	n, err := t.execRetrying(ctx, q, query, lease.Milliseconds(), leaseKey, token)
+	if err != nil {
+		return false, fmt.Errorf("renew the lease in %s: %w", t.qname, err)
 	}
+	return n == 1, nil
 }
 
 // release deletes the lease of token; an error when it was not there.
 func (t *leaseTable) release(ctx context.Context, q Querier, token string) error {
-	res, err := q.ExecContext(ctx, "DELETE FROM "+t.qname+" WHERE "+t.q["lock_key"]+" = "+t.p(1)+" AND "+t.q["token"]+" = "+t.p(2), leaseKey, token)
-	if err != nil {
-		return err
+	n, err := t.execRetrying(ctx, q, "DELETE FROM "+t.qname+" WHERE "+t.q["lock_key"]+" = "+t.p(1)+" AND "+t.q["token"]+" = "+t.p(2), leaseKey, token)
+	if err == nil && n != 1 {
+		err = errors.New("the lease was no longer this process's: it expired and another process may have taken it")
 	}
-	if n, err := res.RowsAffected(); err != nil || n != 1 {
-		return errors.Join(err, errors.New("the lease was no longer this process's: it expired and another process may have taken it"))
+	return err
+}
+
+// execRetrying runs a statement of the lease's holder and returns the
+// number of rows it changed. A write conflict is tried again, a few
+// times: on a Galera cluster a statement can lose to DDL that another
+// node replicates at the same moment (its session is aborted with 1213).
+func (t *leaseTable) execRetrying(ctx context.Context, q Querier, query string, args ...any) (int64, error) {
+	for attempt := 1; ; attempt++ {
+		res, err := q.ExecContext(ctx, query, args...)
+		if err == nil {
+			return res.RowsAffected()
+		}
+		if attempt == 3 || !IsWriteConflict(t.d, err) {
+			return 0, err
+		}
+		select {
+		case <-ctx.Done():
+			return 0, err
+		case <-time.After(time.Duration(attempt) * 50 * time.Millisecond):
+		}
 	}
-	return nil
 }
 
 // newToken returns a random lease token.
@@ -339,31 +350,16 @@ func acquireLease(ctx context.Context, d Dialect, db *sql.DB, schema, table stri
 	if err != nil {
 		return nil, fmt.Errorf("migration lock: connect: %w", err)
 	}
-	if err := t.ensure(ctx, conn); err != nil {
-		_ = discardConn(conn, false)
-		return nil, err
-	}
 	name := "lease row in " + t.qname
-	token := newToken()
-	var last *leaseHolder
+	tk := &leaseTaker{t: t, conn: conn, token: newToken(), opts: opts, lease: lease}
+	token := tk.token
 	err = pollLock(ctx, name, opts, func(ctx context.Context) (bool, error) {
-		for {
-			ok, err := t.insert(ctx, conn, token, opts.Owner, lease)
-			if ok || err != nil {
-				return ok, err
-			}
-			if last, err = t.holder(ctx, conn); err != nil || last == nil || last.expiresIn >= 0 {
-				return false, err
-			}
-			took, err := t.takeOver(ctx, conn, last.token)
-			if err != nil || !took {
-				return false, err
-			}
-			if opts.Notice != nil {
-				opts.Notice(fmt.Sprintf("the migration lock's lease held by %s expired %s ago without a heartbeat (last one %s ago): that process is presumed dead; taking the lock over",
-					last.owner, roundAge(-last.expiresIn), roundAge(last.sinceBeat)))
-			}
+		ok, err := tk.try(ctx)
+		if err != nil && IsWriteConflict(d, err) {
+			// Aborted by DDL another node replicated (Galera): try again.
+			return false, nil
 		}
+		return ok, err
 	}, func(ctx context.Context) string {
 		if h, err := t.holder(ctx, conn); err == nil && h != nil {
 			return h.String()
@@ -372,8 +368,8 @@ func acquireLease(ctx context.Context, d Dialect, db *sql.DB, schema, table stri
 	})
 	if err != nil {
 		var te *LockTimeoutError
-		if errors.As(err, &te) && last != nil {
-			te.Holder = last.String()
+		if errors.As(err, &te) && tk.last != nil {
+			te.Holder = tk.last.String()
 		}
 		_ = discardConn(conn, false)
 		return nil, err
@@ -395,6 +391,55 @@ func acquireLease(ctx context.Context, d Dialect, db *sql.DB, schema, table stri
 		l.Session, _ = sc.SessionID(ctx, conn)
 	}
 	return l, nil
+}
+
+// leaseTaker makes the attempts of one runner to take the lease.
+type leaseTaker struct {
+	t     *leaseTable
+	conn  *sql.Conn
+	token string
+	opts  LockOptions
+	lease time.Duration
+	// ensured is set once the lock table exists; last is the holder the
+	// latest attempt saw.
+	ensured bool
+	last    *leaseHolder
+}
+
+// try is one attempt to take the lease: it creates the lock table first
+// (once), inserts the lease row, and when another runner's row is there
+// and has expired, deletes it and inserts again, telling opts.Notice
+// whose it was.
+func (k *leaseTaker) try(ctx context.Context) (bool, error) {
+	t := k.t
+	if !k.ensured {
+		if err := t.ensure(ctx, k.conn); err != nil {
+			return false, err
+		}
+		k.ensured = true
+	}
+	for {
+		ok, err := t.insert(ctx, k.conn, k.token, k.opts.Owner, k.lease)
+		if ok || err != nil {
+			return ok, err
+		}
+		h, err := t.holder(ctx, k.conn)
+		if err != nil || h == nil {
+			return false, err
+		}
+		k.last = h
+		if h.expiresIn >= 0 {
+			return false, nil
+		}
+		took, err := t.takeOver(ctx, k.conn, h.token)
+		if err != nil || !took {
+			return false, err
+		}
+		if k.opts.Notice != nil {
+			k.opts.Notice(fmt.Sprintf("the migration lock's lease held by %s expired %s ago without a heartbeat (last one %s ago): that process is presumed dead; taking the lock over",
+				h.owner, roundAge(-h.expiresIn), roundAge(h.sinceBeat)))
+		}
+	}
 }
 
 // combineLocks returns one lock made of parts, taken in order: it is held

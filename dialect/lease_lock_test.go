@@ -222,23 +222,24 @@ func TestLeaseLockHeartbeat(t *testing.T) {
 			defer cancel()
 			tg := testdb.New(t, name)
 			dbs := openURLs(t, tg.URL, tg.URL)
-			l1, err := dialect.AcquireMigrationLock(ctx, dbs[0], "", "migrate_version", tableLock("live holder", time.Second, 0))
+			// A lease of 2s, renewed every 667ms, outlives a waiter of 4s.
+			l1, err := dialect.AcquireMigrationLock(ctx, dbs[0], "", "migrate_version", tableLock("live holder", 2*time.Second, 0))
 			if err != nil {
 				t.Fatal(err)
 			}
 			var holder string
-			wait := tableLock("waiter", time.Second, 2500*time.Millisecond)
+			wait := tableLock("waiter", time.Second, 4*time.Second)
 			wait.Waiting = func(h string) { holder = h }
 			_, err = dialect.AcquireMigrationLock(ctx, dbs[1], "", "migrate_version", wait)
 			var te *dialect.LockTimeoutError
 			if !errors.As(err, &te) {
-				t.Fatalf("a waiter during 2.5 leases of a live holder: %v", err)
+				t.Fatalf("a waiter during 2 leases of a live holder: %v", err)
 			}
 			if !strings.HasPrefix(holder, "live holder (lease token ") {
 				t.Errorf("waiting for %q", holder)
 			}
 			if err := l1.Check(ctx); err != nil {
-				t.Fatalf("the live holder after 2.5 leases: %v", err)
+				t.Fatalf("the live holder after 2 leases: %v", err)
 			}
 			if err := l1.Release(ctx); err != nil {
 				t.Fatal(err)
