@@ -21,11 +21,6 @@ func (c *comparison) renameTables() ([]ops.Operation, error) {
 		if err := ops.Apply(c.cur, op); err != nil {
 			return fmt.Errorf("autogen: rename table %s to %q: %w", cur.QualifiedName(), tgt.Name, err)
 		}
-		if c.whole.Table(op.Schema, op.Table) != nil {
-			if err := ops.Apply(c.whole, op); err != nil {
-				return fmt.Errorf("autogen: rename table %s to %q: %w", cur.QualifiedName(), tgt.Name, err)
-			}
-		}
 		delete(curBy, tableKey(tgt.Schema, op.Table))
 		curBy[tableKey(tgt.Schema, tgt.Name)] = cur
 		out = append(out, op)

@@ -18,6 +18,19 @@ func definitionStatement(d Dialect, def *model.Definition) (string, error) {
 	return s, nil
 }
 
+// kindFeature names a kind of definition as the feature of an
+// *UnsupportedError: "a function", "an event trigger".
+func kindFeature(k model.DefinitionKind) string {
+	name := strings.ReplaceAll(string(k), "_", " ")
+	if name == "" {
+		return "a definition without a kind"
+	}
+	if strings.ContainsRune("aeiou", rune(name[0])) {
+		return "an " + name
+	}
+	return "a " + name
+}
+
 // dropSpec says how a dialect drops a definition of one kind: DROP keyword
 // name, with the argument list of a function, or ON its table.
 type dropSpec struct {
@@ -34,7 +47,7 @@ type dropSpec struct {
 func dropDefinition(d Dialect, specs map[model.DefinitionKind]dropSpec, def *model.Definition) ([]string, error) {
 	spec, ok := specs[def.Kind]
 	if !ok {
-		return nil, Unsupported(d.Name(), def.Identity(), "a "+strings.ReplaceAll(string(def.Kind), "_", " "), "")
+		return nil, Unsupported(d.Name(), def.Identity(), kindFeature(def.Kind), "")
 	}
 	b := newBuilder(d)
 	b.raw("DROP ", spec.keyword, " ")
@@ -57,3 +70,16 @@ func (spec dropSpec) writeObject(b *builder, def *model.Definition) {
 		b.raw(" ON ").qualified(def.Schema, def.Table)
 	}
 }
+
+// DefinitionReplacer is implemented by dialects that can replace some
+// definitions in place (PostgreSQL CREATE OR REPLACE FUNCTION), keeping
+// the objects that depend on them. Without it, or when it reports false,
+// a definition is replaced by dropping it and creating it again.
+type DefinitionReplacer interface {
+	// ReplaceDefinition returns the statements that turn from into to, two
+	// definitions of one object, and true; or false when this definition
+	// must be dropped and created again.
+	ReplaceDefinition(from, to *model.Definition) ([]string, bool, error)
+}
+
+var _ DefinitionReplacer = (*postgresDialect)(nil)

@@ -13,7 +13,7 @@ var mysqlDrops = map[model.DefinitionKind]dropSpec{
 // CreateDefinition returns the definition's SQL (SHOW CREATE … text).
 func (d *mysqlDialect) CreateDefinition(def *model.Definition) ([]string, error) {
 	if _, ok := mysqlDrops[def.Kind]; !ok {
-		return nil, Unsupported(d.Name(), def.Identity(), "a "+string(def.Kind), "")
+		return nil, Unsupported(d.Name(), def.Identity(), kindFeature(def.Kind), "")
 	}
 	return one(definitionStatement(d, def))
 }

@@ -2,19 +2,29 @@ package dialect
 
 import "github.com/migratego/migrate/model"
 
-// schemaObjects is implemented by dialects that create schemas,
+// SchemaObjects is implemented by dialects that create schemas,
 // extensions and domains (PostgreSQL). CreateAll and DropAll refuse a model
-// holding those on another dialect.
-type schemaObjects interface {
+// holding those on another dialect, and so do the operations of package ops.
+type SchemaObjects interface {
 	CreateSchema(s *model.Schema) ([]string, error)
 	DropSchema(s *model.Schema) ([]string, error)
+	// AlterSchema changes what the model holds of a schema beyond its
+	// name: its comment.
+	AlterSchema(from, to *model.Schema) ([]string, error)
 	CreateExtension(e *model.Extension) ([]string, error)
 	DropExtension(e *model.Extension) ([]string, error)
+	// AlterExtension updates an extension to another version and moves it
+	// to another schema.
+	AlterExtension(from, to *model.Extension) ([]string, error)
 	CreateDomain(dom *model.Domain) ([]string, error)
 	DropDomain(dom *model.Domain) ([]string, error)
+	// AlterDomain changes a domain's default, NOT NULL, checks and comment;
+	// a change of its base type or collation is unsupported (create a new
+	// domain, alter the columns to it and drop the old one).
+	AlterDomain(from, to *model.Domain) ([]string, error)
 }
 
-var _ schemaObjects = (*postgresDialect)(nil)
+var _ SchemaObjects = (*postgresDialect)(nil)
 
 // CreateSchema returns CREATE SCHEMA IF NOT EXISTS (the public schema of
 // a new database exists already) and COMMENT ON SCHEMA.

@@ -200,7 +200,7 @@ func DropAll(d Dialect, md *model.MetaData) ([]string, error) {
 			return nil, fmt.Errorf("drop %s: %w", early[i].Identity(), err)
 		}
 	}
-	so, _ := d.(schemaObjects)
+	so, _ := d.(SchemaObjects)
 	if len(md.Domains) > 0 && so == nil {
 		return nil, Unsupported(d.Name(), "domain "+quoteName(md.Domains[0].Schema, md.Domains[0].Name), "a domain", "")
 	}
@@ -232,7 +232,7 @@ func DropAll(d Dialect, md *model.MetaData) ([]string, error) {
 
 // createSchemaObjects adds the schemas and extensions of md.
 func createSchemaObjects(d Dialect, md *model.MetaData, add func([]string, error) error) error {
-	so, _ := d.(schemaObjects)
+	so, _ := d.(SchemaObjects)
 	if err := refuseSchemaObjects(d, so, md); err != nil {
 		return err
 	}
@@ -254,7 +254,7 @@ func createDomains(d Dialect, md *model.MetaData, add func([]string, error) erro
 	if len(md.Domains) == 0 {
 		return nil
 	}
-	so, ok := d.(schemaObjects)
+	so, ok := d.(SchemaObjects)
 	if !ok {
 		return Unsupported(d.Name(), "domain "+quoteName(md.Domains[0].Schema, md.Domains[0].Name), "a domain", "")
 	}
@@ -268,7 +268,7 @@ func createDomains(d Dialect, md *model.MetaData, add func([]string, error) erro
 
 // refuseSchemaObjects fails when md holds schemas or extensions and the
 // dialect has none.
-func refuseSchemaObjects(d Dialect, so schemaObjects, md *model.MetaData) error {
+func refuseSchemaObjects(d Dialect, so SchemaObjects, md *model.MetaData) error {
 	switch {
 	case so != nil:
 		return nil

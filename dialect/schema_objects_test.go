@@ -106,8 +106,8 @@ func TestCreateAllRefusesObjectKinds(t *testing.T) {
 		{"sqlite", &model.MetaData{Extensions: []*model.Extension{{Name: "citext"}}}, `sqlite: extension "citext": an extension is not supported`},
 		{"mysql", &model.MetaData{Domains: []*model.Domain{{Schema: "s", Name: "year", Type: model.Integer}}}, `mysql: domain "s.year": a domain is not supported`},
 		{"sqlite", &model.MetaData{Definitions: []*model.Definition{{Kind: model.DefFunction, Name: "f", SQL: "x"}}}, `sqlite: function f(): a function is not supported`},
-		{"mysql", &model.MetaData{Definitions: []*model.Definition{{Kind: model.DefVirtualTable, Name: "fts", SQL: "x"}}}, `mysql: virtual_table fts: a virtual_table is not supported`},
-		{"postgres", &model.MetaData{Definitions: []*model.Definition{{Kind: model.DefEvent, Name: "e", SQL: "x", Comment: "c"}}}, `postgres: event e: a definition of this kind is not supported`},
+		{"mysql", &model.MetaData{Definitions: []*model.Definition{{Kind: model.DefVirtualTable, Name: "fts", SQL: "x"}}}, `mysql: virtual_table fts: a virtual table is not supported`},
+		{"postgres", &model.MetaData{Definitions: []*model.Definition{{Kind: model.DefEvent, Name: "e", SQL: "x", Comment: "c"}}}, `postgres: event e: an event is not supported`},
 	}
 	for _, tt := range tests {
 		t.Run(tt.want, func(t *testing.T) {

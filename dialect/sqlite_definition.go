@@ -11,7 +11,7 @@ var sqliteDrops = map[model.DefinitionKind]dropSpec{
 // CreateDefinition returns the definition's SQL (sqlite_master.sql).
 func (d *sqliteDialect) CreateDefinition(def *model.Definition) ([]string, error) {
 	if _, ok := sqliteDrops[def.Kind]; !ok {
-		return nil, Unsupported(d.Name(), def.Identity(), "a "+string(def.Kind), "")
+		return nil, Unsupported(d.Name(), def.Identity(), kindFeature(def.Kind), "")
 	}
 	return one(definitionStatement(d, def))
 }

@@ -143,6 +143,25 @@ func (st *pgState) unqualifyHeader(def string, kind model.DefinitionKind, schema
 	return def
 }
 
+// unqualifyTable removes the default schema from the table name that
+// pg_get_triggerdef always qualifies ("… ON public.users FOR EACH ROW …"),
+// so that a trigger reads back as it is declared in the model.
+func (st *pgState) unqualifyTable(def, schema string) string {
+	if st.scope.schemaOf(schema) != "" {
+		return def
+	}
+	q, err := st.d.QuoteIdent(schema)
+	if err != nil {
+		return def
+	}
+	for _, s := range []string{q, schema} { // quote_ident leaves plain names bare
+		if i := strings.Index(def, " ON "+s+"."); i >= 0 {
+			return def[:i] + " ON " + def[i+len(" ON "+s+"."):]
+		}
+	}
+	return def
+}
+
 // objectNames reads a JSON list of [schema, name] pairs into model names.
 func (st *pgState) objectNames(list sql.NullString) ([]model.ObjectName, error) {
 	if !list.Valid {
@@ -218,7 +237,7 @@ func (st *pgState) readTriggers(ctx context.Context, q dialect.Querier) error {
 		}
 		st.md.Definitions = append(st.md.Definitions, &model.Definition{
 			Kind: model.DefTrigger, Schema: st.scope.schemaOf(schema), Name: name, Table: table,
-			SQL: def, Comment: comment,
+			SQL: st.unqualifyTable(def, schema), Comment: comment,
 			DependsOn: []model.ObjectName{{Schema: st.scope.schemaOf(fnSchema), Name: fn}},
 		})
 		return nil

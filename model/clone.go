@@ -41,9 +41,7 @@ func (m *MetaData) Clone() *MetaData {
 		out.Views = append(out.Views, &c)
 	}
 	for _, d := range m.Definitions {
-		c := *d
-		c.DependsOn = slices.Clone(d.DependsOn)
-		out.Definitions = append(out.Definitions, &c)
+		out.Definitions = append(out.Definitions, d.Clone())
 	}
 	return out
 }
@@ -54,6 +52,16 @@ func (d *Domain) Clone() *Domain {
 	c.Type.Values = slices.Clone(d.Type.Values)
 	c.Default = clonePtr(d.Default)
 	c.Checks = cloneChecks(d.Checks)
+	return &c
+}
+
+// Clone returns a deep copy of the definition, or nil.
+func (d *Definition) Clone() *Definition {
+	if d == nil {
+		return nil
+	}
+	c := *d
+	c.DependsOn = slices.Clone(d.DependsOn)
 	return &c
 }
 

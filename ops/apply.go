@@ -53,6 +53,18 @@ var (
 	_ SchemaChanger = CreateView{}
 	_ SchemaChanger = DropView{}
 	_ SchemaChanger = ReplaceView{}
+	_ SchemaChanger = CreateSchema{}
+	_ SchemaChanger = DropSchema{}
+	_ SchemaChanger = AlterSchema{}
+	_ SchemaChanger = CreateExtension{}
+	_ SchemaChanger = DropExtension{}
+	_ SchemaChanger = AlterExtension{}
+	_ SchemaChanger = CreateDomain{}
+	_ SchemaChanger = DropDomain{}
+	_ SchemaChanger = AlterDomain{}
+	_ SchemaChanger = CreateDefinition{}
+	_ SchemaChanger = DropDefinition{}
+	_ SchemaChanger = ReplaceDefinition{}
 	_ SchemaChanger = BatchAlterTable{}
 	_ SchemaChanger = BulkInsert{}
 )

@@ -124,6 +124,10 @@ var builtinNames = []string{
 	"create_enum", "drop_enum", "add_enum_value", "rename_enum_value",
 	"create_sequence", "drop_sequence", "alter_sequence",
 	"create_view", "drop_view", "replace_view",
+	"create_schema", "drop_schema", "alter_schema",
+	"create_extension", "drop_extension", "alter_extension",
+	"create_domain", "drop_domain", "alter_domain",
+	"create_definition", "drop_definition", "replace_definition",
 	"execute", "bulk_insert", "batch_alter_table",
 }
 

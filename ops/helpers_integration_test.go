@@ -53,11 +53,12 @@ func LiveTableOf(db *dialect.DB) func(ctx context.Context, schema, name string) 
 	})
 }
 
-// InspectNormalized inspects the whole database and normalises the model
-// for its dialect, failing the test on error.
-func InspectNormalized(t testing.TB, db *dialect.DB) *model.MetaData {
+// InspectNormalized inspects the whole database (the schemas given, or the
+// default one) and normalises the model for its dialect, failing the test
+// on error.
+func InspectNormalized(t testing.TB, db *dialect.DB, schemas ...string) *model.MetaData {
 	t.Helper()
-	md, err := inspect.Database(context.Background(), db, inspect.Options{})
+	md, err := inspect.Database(context.Background(), db, inspect.Options{Schemas: schemas})
 	if err != nil {
 		t.Fatalf("inspect: %v", err)
 	}
@@ -65,13 +66,14 @@ func InspectNormalized(t testing.TB, db *dialect.DB) *model.MetaData {
 }
 
 // RunReverse runs rev, the inverse of op, with o and checks that the
-// schema of db is then what it was before op.
-func RunReverse(t testing.TB, o *Op, db *dialect.DB, op, rev Operation, before *model.MetaData) {
+// schema of db (in the schemas given, or the default one) is then what it
+// was before op.
+func RunReverse(t testing.TB, o *Op, db *dialect.DB, op, rev Operation, before *model.MetaData, schemas ...string) {
 	t.Helper()
 	if err := o.Run(context.Background(), rev); err != nil {
 		t.Fatalf("run the reverse %s: %v", rev.Name(), err)
 	}
-	after := InspectNormalized(t, db)
+	after := InspectNormalized(t, db, schemas...)
 	if diff := modeltest.Diff(before, after); diff != "" {
 		t.Fatalf("schema after %s and %s differs from before:\n%s", op.Name(), rev.Name(), diff)
 	}

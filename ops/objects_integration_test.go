@@ -19,9 +19,11 @@ import (
 // small schema and reversed on a real database.
 type objectCase struct {
 	name string
-	// setup creates what the operation starts from.
-	setup []ops.Operation
-	op    func(d dialect.Dialect) ops.Operation
+	// setup creates what the operation starts from; setupFor, when set,
+	// too, on the database at hand.
+	setup    []ops.Operation
+	setupFor func(d dialect.Dialect) []ops.Operation
+	op       func(d dialect.Dialect) ops.Operation
 	// refused: the database refuses the operation with an
 	// *UnsupportedError (the case checks that and stops).
 	refused func(c dialect.Capabilities) bool
@@ -36,6 +38,9 @@ type objectCase struct {
 	// afterQuery / afterWant check the data once the operation ran.
 	afterQuery string
 	afterWant  []string
+	// database: the case needs a database of its own (schemas,
+	// extensions), inspected in every schema.
+	database bool
 }
 
 var ticketsTable = &model.Table{
@@ -131,23 +136,44 @@ func TestObjectOperations(t *testing.T) {
 	for _, name := range testdb.Dialects {
 		t.Run(name, func(t *testing.T) {
 			t.Parallel()
-			for _, tc := range objectCases() {
+			for _, tc := range append(objectCases(), schemaObjectCases()...) {
 				t.Run(tc.name, func(t *testing.T) {
 					t.Parallel()
-					db, _ := testdb.Open(t, name)
-					runObjectCase(t, db, tc)
+					runObjectCase(t, openObjectCase(t, name, tc), tc)
 				})
 			}
 		})
 	}
 }
 
+// openObjectCase opens the database a case runs on: a database of its
+// own, or the usual private schema.
+func openObjectCase(t *testing.T, name string, tc objectCase) *dialect.DB {
+	if !tc.database {
+		db, _ := testdb.Open(t, name)
+		return db
+	}
+	db, err := dialect.Open(context.Background(), testdb.NewDatabase(t, name).URL)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { db.Close() })
+	return db
+}
+
 func runObjectCase(t *testing.T, db *dialect.DB, tc objectCase) {
 	ctx := context.Background()
+	var schemas []string
+	if _, ok := db.Dialect.(dialect.SchemaObjects); ok && tc.database {
+		schemas = []string{"*"}
+	}
 	d := db.Dialect
 	o := ops.NewOp(d, db)
 	o.LiveTable = ops.LiveTableOf(db)
 	op := tc.op(d)
+	if tc.setupFor != nil {
+		tc.setup = append(tc.setup, tc.setupFor(d)...)
+	}
 	if tc.refused != nil && tc.refused(d.Capabilities()) {
 		_, err := op.Statements(ctx, o.Context())
 		var ue *dialect.UnsupportedError
@@ -164,7 +190,7 @@ func runObjectCase(t *testing.T, db *dialect.DB, tc objectCase) {
 		}
 		// Nothing runs, and the model the setup and the operation apply
 		// to agrees with the database.
-		before := ops.InspectNormalized(t, db)
+		before := ops.InspectNormalized(t, db, schemas...)
 		m := before.Clone()
 		if err := ops.Apply(m, tc.setup...); err != nil {
 			t.Fatalf("apply the setup: %v", err)
@@ -175,14 +201,14 @@ func runObjectCase(t *testing.T, db *dialect.DB, tc objectCase) {
 	if err := o.Run(ctx, tc.setup...); err != nil {
 		t.Fatalf("setup: %v", err)
 	}
-	before := ops.InspectNormalized(t, db)
+	before := ops.InspectNormalized(t, db, schemas...)
 	if tc.rowsQuery != "" {
 		objRows(t, db, "before", tc.rowsQuery, tc.rowsWant)
 	}
 	if err := o.Run(ctx, op); err != nil {
 		t.Fatalf("run: %v", err)
 	}
-	mid := ops.InspectNormalized(t, db)
+	mid := ops.InspectNormalized(t, db, schemas...)
 	ops.ExpectApplied(t, d, before, op, mid)
 	if tc.afterQuery != "" {
 		objRows(t, db, "after", tc.afterQuery, tc.afterWant)
@@ -203,7 +229,7 @@ func runObjectCase(t *testing.T, db *dialect.DB, tc objectCase) {
 	if err != nil {
 		t.Fatalf("reverse: %v", err)
 	}
-	ops.RunReverse(t, o, db, op, rev, before)
+	ops.RunReverse(t, o, db, op, rev, before, schemas...)
 	ops.ExpectApplied(t, d, mid, rev, before)
 	if tc.rowsQuery != "" {
 		objRows(t, db, "reversed", tc.rowsQuery, tc.rowsWant)

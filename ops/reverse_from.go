@@ -28,6 +28,11 @@ var (
 	_ priorFiller = DropEnum{}
 	_ priorFiller = DropSequence{}
 	_ priorFiller = DropView{}
+	_ priorFiller = DropSchema{}
+	_ priorFiller = DropExtension{}
+	_ priorFiller = DropDomain{}
+	_ priorFiller = DropDefinition{}
+	_ priorFiller = ReplaceDefinition{}
 )
 
 // ReverseFrom returns the inverse of op, taking the state the inverse needs
@@ -177,6 +182,49 @@ func (o DropView) withPrior(m *model.MetaData) Operation {
 	if i := findNamed(m.Views, viewName, qualified(o.Schema, o.View)); o.Existing == nil && i >= 0 {
 		v := *m.Views[i]
 		o.Existing = &v
+	}
+	return o
+}
+
+func (o DropSchema) withPrior(m *model.MetaData) Operation {
+	if i := findNamed(m.Schemas, schemaName, o.Schema); o.Existing == nil && i >= 0 {
+		s := *m.Schemas[i]
+		o.Existing = &s
+	}
+	return o
+}
+
+func (o DropExtension) withPrior(m *model.MetaData) Operation {
+	if i := findNamed(m.Extensions, extensionName, o.Extension); o.Existing == nil && i >= 0 {
+		e := *m.Extensions[i]
+		o.Existing = &e
+	}
+	return o
+}
+
+func (o DropDomain) withPrior(m *model.MetaData) Operation {
+	if i := findNamed(m.Domains, domainName, qualified(o.Schema, o.Domain)); o.Existing == nil && i >= 0 {
+		o.Existing = m.Domains[i].Clone()
+	}
+	return o
+}
+
+func (o DropDefinition) withPrior(m *model.MetaData) Operation {
+	if o.Definition == nil || o.Definition.SQL != "" {
+		return o
+	}
+	if i := definitionIndex(m, o.Definition); i >= 0 {
+		o.Definition = m.Definitions[i].Clone()
+	}
+	return o
+}
+
+func (o ReplaceDefinition) withPrior(m *model.MetaData) Operation {
+	if o.From == nil || o.From.SQL != "" {
+		return o
+	}
+	if i := definitionIndex(m, o.From); i >= 0 {
+		o.From = m.Definitions[i].Clone()
 	}
 	return o
 }

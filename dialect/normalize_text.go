@@ -1,0 +1,52 @@
+package dialect
+
+import "strings"
+
+// CanonicalText returns a comparison key for SQL text the model keeps as
+// written: a view's SELECT, a definition's CREATE statement. Two texts
+// with equal keys are the same statement; the key removes only what
+// cannot change meaning: white space and comments, the case of keywords
+// and unquoted names (which the database folds), the quoting of a name
+// that needs none, the spelling of string literals (PostgreSQL's $tag$
+// dollar quotes are strings too), a final semicolon, and CREATE OR
+// REPLACE against CREATE at the start. Everything else counts: the order
+// of clauses, type spellings, qualified against unqualified names, and
+// every character of a string (a function body is one), so a change of
+// a body is never missed.
+//
+// Text the database's lexer cannot read with certainty (an unterminated
+// quote) is compared by its words. It is a comparison key, never SQL to
+// run.
+func CanonicalText(d Dialect, text string) string {
+	text = strings.TrimSpace(text)
+	for strings.HasSuffix(text, ";") {
+		text = strings.TrimSpace(strings.TrimSuffix(text, ";"))
+	}
+	en, ok := d.(exprNormalizer)
+	if !ok {
+		return strings.Join(strings.Fields(text), " ")
+	}
+	g := en.exprGrammar()
+	toks, ok := exprLex(text, &g.lex)
+	if !ok {
+		return strings.Join(strings.Fields(text), " ")
+	}
+	if len(toks) > 3 && isWord(toks[0], "create") && isWord(toks[1], "or") && isWord(toks[2], "replace") {
+		toks = append(toks[:1:1], toks[3:]...)
+	}
+	parts := make([]string, len(toks))
+	for i, t := range toks {
+		switch t.kind {
+		case tkString:
+			parts[i] = t.prefix + g.stringLiteral(t.val)
+		case tkIdent:
+			parts[i] = quoteIdentFor(g, t.val)
+		default:
+			parts[i] = t.val
+		}
+	}
+	return strings.Join(parts, " ")
+}
+
+// isWord reports whether t is the unquoted word w (lower case).
+func isWord(t exprTok, w string) bool { return t.kind == tkWord && t.val == w }

@@ -1,0 +1,48 @@
+package dialect_test
+
+import (
+	"testing"
+
+	"github.com/migratego/migrate/dialect"
+)
+
+// TestCanonicalText holds pairs of texts that must compare equal (white
+// space, keyword case, quoting, dollar tags, OR REPLACE, a final
+// semicolon) and pairs that must stay different (anything that can
+// change meaning).
+func TestCanonicalText(t *testing.T) {
+	tests := []struct {
+		dialect string
+		a, b    string
+		same    bool
+	}{
+		{"postgres", "SELECT id FROM users;", "select  id\n  from users", true},
+		{"postgres", `CREATE TRIGGER "audit" AFTER INSERT ON users`, "create trigger audit after insert on users", true},
+		{"postgres", "CREATE OR REPLACE FUNCTION f() RETURNS int AS $$SELECT 1$$", "CREATE FUNCTION f() RETURNS int AS $function$SELECT 1$function$", true},
+		{"postgres", "CREATE FUNCTION f() AS 'SELECT ''a'''", "CREATE FUNCTION f() AS $$SELECT 'a'$$", true},
+		{"postgres", "SELECT 1 -- one\n", "SELECT 1", true},
+		{"mysql", "CREATE TRIGGER `t` BEFORE INSERT ON `tickets` FOR EACH ROW SET NEW.a = 1", "CREATE TRIGGER t BEFORE INSERT ON tickets FOR EACH ROW SET NEW.a = 1", true},
+		{"sqlite", "CREATE TRIGGER [t] AFTER INSERT ON tickets BEGIN SELECT 1; END;", `CREATE TRIGGER "t" AFTER INSERT ON tickets BEGIN SELECT 1; END`, true},
+
+		{"postgres", "CREATE FUNCTION f() AS $$SELECT 1$$", "CREATE FUNCTION f() AS $$SELECT  1$$", false},
+		{"postgres", "CREATE FUNCTION f() AS $$select 1$$", "CREATE FUNCTION f() AS $$SELECT 1$$", false},
+		{"postgres", `SELECT "Users".id FROM "Users"`, "SELECT users.id FROM users", false},
+		{"postgres", "SELECT 'A'", "SELECT 'a'", false},
+		{"postgres", "SELECT (a + b) * c", "SELECT a + (b * c)", false},
+		{"postgres", "SELECT id FROM app.users", "SELECT id FROM users", false},
+		{"postgres", "SELECT 1.0", "SELECT 1", false},
+		{"postgres", `SELECT "select"`, "SELECT select", false},
+		{"mysql", "SET NEW.a = 'x'", "SET NEW.a = 'X'", false},
+		{"sqlite", "BEGIN SELECT 1; SELECT 2; END", "BEGIN SELECT 1; END", false},
+	}
+	for _, tt := range tests {
+		d, err := dialect.ForName(tt.dialect)
+		if err != nil {
+			t.Fatal(err)
+		}
+		ka, kb := dialect.CanonicalText(d, tt.a), dialect.CanonicalText(d, tt.b)
+		if (ka == kb) != tt.same {
+			t.Errorf("%s: %q and %q: same = %v, want %v (keys %q, %q)", tt.dialect, tt.a, tt.b, ka == kb, tt.same, ka, kb)
+		}
+	}
+}
