@@ -62,6 +62,7 @@ var sqlCases = []sqlCase{
 	{"unique index concurrent", "postgres", "CREATE UNIQUE INDEX CONCURRENTLY ix_email ON users (email);", []string{"unique-on-existing-table"}},
 	{"index new table", "postgres", "CREATE TABLE t (id int);\nCREATE INDEX ix ON t (id);", nil},
 	{"drop index", "postgres", "SET lock_timeout = '5s';\nDROP INDEX ix_email;", []string{"drop-index-not-concurrent"}},
+	{"drop index of a new table", "postgres", "CREATE TABLE t (id int);\nCREATE INDEX ix_t ON t (id);\nDROP INDEX ix_t;", nil},
 	{"drop index concurrently", "postgres", "DROP INDEX CONCURRENTLY ix_email;", nil},
 	{"type change", "postgres", "SET lock_timeout = '5s';\nALTER TABLE users ALTER COLUMN age TYPE bigint;", []string{"type-change-rewrite"}},
 	{"type change mysql", "mysql", "ALTER TABLE users MODIFY age bigint NOT NULL;", []string{"table-copy"}},
