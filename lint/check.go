@@ -127,6 +127,9 @@ type revLint struct {
 
 // sqlRevision lints a SQL revision.
 func (r *revLint) sqlRevision() error {
+	if err := r.rev.Script.CheckDialect(r.l.db); err != nil {
+		return fmt.Errorf("lint: %w", err)
+	}
 	stmts, err := r.rev.Script.UpgradeStatements(r.l.o.Dialect.Capabilities().Syntax)
 	if err != nil {
 		return fmt.Errorf("lint: %w", err)

@@ -210,3 +210,12 @@ func checkGolden(t *testing.T, name, got string) {
 		t.Errorf("%s differs (run go test -update and review the diff):\n%s", path, got)
 	}
 }
+
+func TestSQLRevisionOfAnotherDatabase(t *testing.T) {
+	d, _ := dialect.ForName("postgres")
+	rev := &Revision{Script: sqlRevision(t, "r1", "-- migrate:dialect mysql\n", "ALTER TABLE t MODIFY c int;"), InRange: true}
+	_, err := Check(context.Background(), Options{Dialect: d}, []*Revision{rev})
+	if err == nil || !strings.Contains(err.Error(), "mysql") {
+		t.Errorf("a MySQL revision linted for PostgreSQL: got %v, want the error of the runner", err)
+	}
+}
