@@ -129,7 +129,7 @@ var rules = []Rule{
 	{ID: RuleSchemaUnknown, Severity: Info,
 		Summary: "an operation whose change to the schema is unknown (raw SQL, a custom operation without Apply): the rules that need the schema a revision sees (the type a column had) cannot use it after this point"},
 	{ID: RuleNotRecorded, Severity: Warning,
-		Summary: "the upgrade of a Go revision stopped while lint recorded it (it reads rows, which needs a database, or it returned an error): what comes after is not checked",
+		Summary:     "the upgrade of a Go revision stopped while lint recorded it (it reads rows, which needs a database, or it returned an error): what comes after is not checked",
 		Alternative: "guard the reads with op.Offline() (true while lint records), so that the upgrade runs to its end without a database"},
 	{ID: RuleBadSuppression, Severity: Error,
 		Summary:     "a lint-ignore without a reason, or naming a rule that does not exist: a suppression must say why",
