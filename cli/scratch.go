@@ -4,25 +4,32 @@ import (
 	"context"
 
 	"github.com/migratego/migrate/dialect"
+	"github.com/migratego/migrate/internal/scratchdb"
 )
 
 // openScratch opens the scratch database of `migrate test`: devURL when
-// given, else an in-memory SQLite database for a SQLite project. The
-// caller calls closeDB.
+// given (of any kind: SQL revisions may be portable), else a scratch
+// database of the configured database's kind (see scratchdb.Open: SQLite
+// in memory, or a temporary database on the server). The caller calls
+// closeDB, which removes a temporary database.
 func (a *App) openScratch(ctx context.Context, devURL string) (db *dialect.DB, closeDB func(), err error) {
-	if devURL == "" {
-		u, err := a.ParseURL()
-		if err != nil {
-			return nil, nil, err
+	if devURL != "" {
+		if db, err = dialect.Open(ctx, devURL); err != nil {
+			return nil, nil, Failure(err)
 		}
-		if !u.Memory() && u.Dialect != "sqlite" {
-			return nil, nil, Usagef("a temporary database on the %s server is not built yet: name an empty database with --dev-url", u.Dialect)
-		}
-		devURL = "sqlite::memory:"
+		return db, func() { db.Close() }, nil
 	}
-	db, err = dialect.Open(ctx, devURL)
+	raw, err := a.DatabaseURL()
+	if err != nil {
+		return nil, nil, err
+	}
+	s, err := scratchdb.Open(ctx, raw, "")
 	if err != nil {
 		return nil, nil, Failure(err)
 	}
-	return db, func() { db.Close() }, nil
+	return s.DB, func() {
+		if err := s.Close(); err != nil {
+			a.Warnf("%v", err)
+		}
+	}, nil
 }
