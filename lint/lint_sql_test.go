@@ -77,6 +77,8 @@ var sqlCases = []sqlCase{
 	{"foreign key not valid", "postgres", "SET lock_timeout = '5s';\nALTER TABLE orders ADD CONSTRAINT fk_user FOREIGN KEY (user_id) REFERENCES users (id) NOT VALID;", nil},
 	{"check", "postgres", "SET lock_timeout = '5s';\nALTER TABLE users ADD CHECK (age >= 0);", []string{"constraint-without-not-valid"}},
 	{"check not valid", "postgres", "SET lock_timeout = '5s';\nALTER TABLE users ADD CONSTRAINT ck_age CHECK (age >= 0) NOT VALID;", nil},
+	{"column with foreign key", "postgres", "SET lock_timeout = '5s';\nALTER TABLE orders ADD COLUMN user_id bigint REFERENCES users (id);", []string{"constraint-without-not-valid"}},
+	{"column with foreign key on new table", "postgres", "CREATE TABLE o (id int);\nALTER TABLE o ADD COLUMN user_id bigint REFERENCES users (id);", nil},
 	{"foreign key mysql", "mysql", "ALTER TABLE orders ADD CONSTRAINT fk_user FOREIGN KEY (user_id) REFERENCES users (id);", nil},
 	{"volatile default", "postgres", "SET lock_timeout = '5s';\nALTER TABLE users ADD COLUMN token uuid DEFAULT gen_random_uuid();", []string{"volatile-default"}},
 	{"stable default", "postgres", "SET lock_timeout = '5s';\nALTER TABLE users ADD COLUMN created timestamptz NOT NULL DEFAULT now();", nil},
