@@ -37,11 +37,11 @@ func TestPropertyRegressions(t *testing.T) {
 	tests := []struct {
 		name   string
 		before *model.MetaData
-		after  func(*model.MetaData)
+		after  func(md *model.MetaData, quote func(string) string)
 	}{
 		// SQLite: the rebuild of a table restated its foreign key to a
 		// table renamed just before (a stale CopyFrom).
-		{"rebuild after the referenced table is renamed", schema(parent("p"), child("p", "id")), func(md *model.MetaData) {
+		{"rebuild after the referenced table is renamed", schema(parent("p"), child("p", "id")), func(md *model.MetaData, _ func(string) string) {
 			p := md.Table("", "p")
 			p.RenamedFrom, p.Name = "p", "p2"
 			c := md.Table("", "child")
@@ -51,15 +51,29 @@ func TestPropertyRegressions(t *testing.T) {
 		// SQLite: a column renamed inside a rebuild left the foreign keys
 		// of other tables pointing at the old name.
 		{"rename a referenced column of a rebuilt table", schema(withUnique(parent("p", &model.Column{Name: "code", Type: model.BigInt, Nullable: true}), "code"), child("p", "code")),
-			func(md *model.MetaData) {
+			func(md *model.MetaData, _ func(string) string) {
 				code := md.Table("", "p").Column("code")
 				code.RenamedFrom, code.Name, code.Nullable = "code", "code2", false
 				md.Table("", "p").Uniques[0].Columns = []string{"code2"}
 				md.Table("", "child").ForeignKeys[0].RefColumns = []string{"code2"}
 			}},
+		// SQLite, MySQL: a column renamed to a name with capitals kept them
+		// in the expressions that use it, where the model has them folded:
+		// the check and the generated column were dropped and added again.
+		{"rename a column expressions use", schema(&model.Table{Name: "e", Columns: []*model.Column{
+			{Name: "id", Type: model.BigInt}, {Name: "n", Type: model.Integer},
+			{Name: "g", Type: model.BigInt, Nullable: true, Generated: &model.Generated{Expr: "n * 2", Stored: true}},
+			{Name: "last", Type: model.Integer, Nullable: true}},
+			PrimaryKey: &model.PrimaryKey{Columns: []string{"id"}}, Checks: []*model.Check{{Name: "ck_e_n", Expr: "n > 0"}}}),
+			func(md *model.MetaData, quote func(string) string) {
+				e := md.Table("", "e")
+				e.Columns[1].RenamedFrom, e.Columns[1].Name = "n", "Mixed N"
+				e.Columns[2].Generated.Expr = quote("Mixed N") + " * 2"
+				e.Checks[0].Expr = quote("Mixed N") + " > 0"
+			}},
 		// MySQL: dropping a foreign key left InnoDB's own index on its
 		// column, which the next compare dropped.
-		{"drop a foreign key", schema(parent("p"), child("p", "id")), func(md *model.MetaData) {
+		{"drop a foreign key", schema(parent("p"), child("p", "id")), func(md *model.MetaData, _ func(string) string) {
 			md.Table("", "child").ForeignKeys = nil
 		}},
 	}
@@ -70,7 +84,13 @@ func TestPropertyRegressions(t *testing.T) {
 			for _, tc := range tests {
 				before := tc.before
 				after := before.Clone()
-				tc.after(after)
+				tc.after(after, func(name string) string {
+					q, err := db.Dialect.QuoteIdent(name)
+					if err != nil {
+						t.Fatal(err)
+					}
+					return q
+				})
 				after.ApplyNaming()
 				p := &propCase{t: t, db: db, d: db.Dialect, label: name + ": " + tc.name}
 				ctx := context.Background()
