@@ -32,6 +32,7 @@ var (
 	_ priorFiller = DropExtension{}
 	_ priorFiller = DropDomain{}
 	_ priorFiller = DropDefinition{}
+	_ priorFiller = AddEnumValue{}
 	_ priorFiller = ReplaceDefinition{}
 )
 
