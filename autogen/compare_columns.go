@@ -74,20 +74,28 @@ func plainColumn(col *model.Column) *model.Column {
 // sameColumn reports whether two normalised columns are the same, their
 // types compared as the dialect keeps them (see sameType).
 func sameColumn(d dialect.Dialect, a, b *model.Column) bool {
-	if !sameType(d, a.Type, b.Type) {
-		return false
-	}
-	x, y := a.Clone(), b.Clone()
-	x.Type, y.Type = model.Type{}, model.Type{}
-	return sameColumnDef(x, y)
+	return sameType(d, a.Type, b.Type) && sameColumnRest(a, b)
 }
 
 // sameColumnDef compares two columns field by field, their names and
 // rename declarations aside.
 func sameColumnDef(a, b *model.Column) bool {
-	return a.Type.Equal(b.Type) && a.Nullable == b.Nullable && a.AutoIncrement == b.AutoIncrement &&
+	return a.Type.Equal(b.Type) && sameColumnRest(a, b)
+}
+
+// sameColumnRest compares what sameColumnDef compares but the type.
+func sameColumnRest(a, b *model.Column) bool {
+	return a.Nullable == b.Nullable && a.AutoIncrement == b.AutoIncrement &&
 		a.Collation == b.Collation && a.Comment == b.Comment &&
-		reflect.DeepEqual(a.Default, b.Default) && samePtr(a.Identity, b.Identity) && samePtr(a.Generated, b.Generated)
+		sameDefault(a.Default, b.Default) && samePtr(a.Identity, b.Identity) && samePtr(a.Generated, b.Generated)
+}
+
+// sameDefault compares two normalised server defaults.
+func sameDefault(a, b *model.Default) bool {
+	if a == nil || b == nil {
+		return a == b
+	}
+	return a.Expr == b.Expr && reflect.DeepEqual(a.Literal, b.Literal)
 }
 
 // sameGenerated reports whether two generation clauses are both absent or

@@ -36,7 +36,9 @@ func newComparison(current, target *model.MetaData, opts Options) *comparison {
 	named.Naming = target.Naming
 	c.whole = dialect.Normalize(c.d, &named)
 	c.noteUnnamed(current, c.whole)
-	c.cur = opts.filterTables(c.whole.Clone())
+	// The tables of cur are those of whole unless Filter leaves parts
+	// out; renames change both (see tableChanges.from).
+	c.cur = opts.filterTables(c.whole)
 	c.tgt = opts.filterTables(dialect.Normalize(c.d, target))
 	return c
 }
@@ -56,9 +58,10 @@ func tablesByKey(md *model.MetaData) map[string]*model.Table {
 // tableChanges are the operations on one existing table, by phase.
 type tableChanges struct {
 	cur, tgt *model.Table
-	// from is the whole current table before its columns are renamed
-	// (the CopyFrom of a batch).
-	from *model.Table
+	// whole is the current table with every part (see comparison.whole);
+	// from is a copy of it taken before its columns are renamed, when they
+	// are. Either is the CopyFrom of a batch.
+	whole, from *model.Table
 	// renames rename its columns; they come first of all.
 	renames []ops.Operation
 	// dropFKs drop foreign keys that go or change.
@@ -87,6 +90,7 @@ func (c *comparison) tables() ([]ops.Operation, error) {
 
 	_, rebuilds := c.d.(dialect.Rebuilder)
 	curBy := tablesByKey(c.cur)
+	wholeBy := tablesByKey(c.whole)
 	var added []*model.Table
 	var changes []*tableChanges
 	matched := map[*model.Table]bool{}
@@ -97,9 +101,9 @@ func (c *comparison) tables() ([]ops.Operation, error) {
 			continue
 		}
 		matched[cur] = true
-		ch := &tableChanges{cur: cur, tgt: t, from: cur}
-		if whole := c.whole.Table(cur.Schema, cur.Name); whole != nil {
-			ch.from = whole.Clone()
+		ch := &tableChanges{cur: cur, tgt: t, whole: wholeBy[tableKey(cur.Schema, cur.Name)]}
+		if ch.whole == nil {
+			ch.whole = cur
 		}
 		if err := c.renameColumns(ch); err != nil {
 			return nil, err
@@ -157,7 +161,11 @@ func (c *comparison) tables() ([]ops.Operation, error) {
 // (SQLite): one rebuild at most, and ALTER when every change allows it.
 // CopyFrom is the table as it is, so that the batch also compiles offline.
 func (c *comparison) batch(ch *tableChanges) ops.Operation {
-	b := ops.BatchAlterTable{Schema: ch.cur.Schema, Table: ch.cur.Name, CopyFrom: ch.from.Clone()}
+	from := ch.from
+	if from == nil {
+		from = ch.whole.Clone()
+	}
+	b := ops.BatchAlterTable{Schema: ch.cur.Schema, Table: ch.cur.Name, CopyFrom: from}
 	for _, group := range [][]ops.Operation{ch.renames, ch.dropFKs, ch.alters, ch.addFKs} {
 		b.Ops = append(b.Ops, group...)
 	}

@@ -93,6 +93,9 @@ func sameColumnShapes(a, b *model.Table) bool {
 func (c *comparison) renameColumns(ch *tableChanges) error {
 	cur, tgt := ch.cur, ch.tgt
 	rename := func(old *model.Column, to string) error {
+		if ch.from == nil {
+			ch.from = ch.whole.Clone()
+		}
 		col := plainColumn(old)
 		col.Name = to
 		op := ops.AlterColumn{Schema: cur.Schema, Table: cur.Name, Column: old.Name, Existing: plainColumn(old), New: col}

@@ -155,6 +155,8 @@ type Capabilities struct {
 	// NullsNotDistinct: unique indexes and constraints whose NULL keys
 	// conflict (PostgreSQL 15+ NULLS NOT DISTINCT).
 	NullsNotDistinct bool
+	// ConstraintComments: COMMENT ON CONSTRAINT (PostgreSQL).
+	ConstraintComments bool
 	// InvisibleIndexes: indexes kept up to date but hidden from the planner
 	// (MariaDB 10.6+ IGNORED, MySQL 8 INVISIBLE).
 	InvisibleIndexes bool

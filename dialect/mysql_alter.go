@@ -151,6 +151,9 @@ func (d *mysqlDialect) AddPrimaryKey(t *model.Table, pk *model.PrimaryKey) ([]st
 	if pk == nil || len(pk.Columns) == 0 {
 		return nil, fmt.Errorf("mysql: table %q: a primary key needs columns", t.QualifiedName())
 	}
+	if err := checkConstraintComment(d, t, "primary key", pk.Name, pk.Comment); err != nil {
+		return nil, err
+	}
 	b := d.alterTable(t)
 	b.raw(" ADD PRIMARY KEY ").identList(pk.Columns)
 	return one(b.stmt())
@@ -176,6 +179,9 @@ func (d *mysqlDialect) AddUnique(t *model.Table, u *model.Unique) ([]string, err
 		return nil, fmt.Errorf("mysql: table %q: a unique constraint needs columns", t.QualifiedName())
 	}
 	if err := checkUnique(d, t, u); err != nil {
+		return nil, err
+	}
+	if err := checkConstraintComment(d, t, "unique constraint", u.Name, u.Comment); err != nil {
 		return nil, err
 	}
 	b := d.alterTable(t)
@@ -207,6 +213,9 @@ func (d *mysqlDialect) AddCheck(t *model.Table, c *model.Check) ([]string, error
 	}
 	if c == nil || c.Expr == "" {
 		return nil, fmt.Errorf("mysql: table %q: a check constraint needs an expression", t.QualifiedName())
+	}
+	if err := checkConstraintComment(d, t, "check constraint", c.Name, c.Comment); err != nil {
+		return nil, err
 	}
 	if !d.caps.CheckConstraints {
 		return nil, Unsupported(d.Name(), describe(t, "check constraint", c.Name), "a check constraint on "+d.String(),

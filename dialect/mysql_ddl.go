@@ -383,6 +383,9 @@ func (d *mysqlDialect) AddForeignKey(t *model.Table, fk *model.ForeignKey) ([]st
 	if err := d.checkForeignKey(t, fk); err != nil {
 		return nil, err
 	}
+	if err := checkConstraintComment(d, t, "foreign key", fk.Name, fk.Comment); err != nil {
+		return nil, err
+	}
 	return one(addForeignKeyStmt(d, t, fk, false))
 }
 

@@ -87,6 +87,7 @@ func postgresCapabilities(version int) Capabilities {
 		IndexOpclasses:       true,
 		IndexNullsOrder:      true,
 		NullsNotDistinct:     version >= 150000,
+		ConstraintComments:   true,
 		ExclusionConstraints: true,
 		Partitioning:         version >= 100000,
 		Domains:              true,

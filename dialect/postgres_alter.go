@@ -271,15 +271,33 @@ func (d *postgresDialect) alterIdentity(t *model.Table, column string, from, to 
 }
 
 // addConstraint returns ALTER TABLE … ADD [CONSTRAINT name] body.
-func (d *postgresDialect) addConstraint(t *model.Table, name string, body func(b *builder)) ([]string, error) {
+func (d *postgresDialect) addConstraint(t *model.Table, kind, name, comment string, body func(b *builder)) ([]string, error) {
 	if err := checkTableName(d, t); err != nil {
+		return nil, err
+	}
+	if err := checkConstraintComment(d, t, kind, name, comment); err != nil {
 		return nil, err
 	}
 	b := d.alterTable(t)
 	b.raw(" ADD ")
 	constraintName(b, name)
 	body(b)
-	return one(d.wrap(b.stmt()))
+	add, err := d.wrap(b.stmt())
+	if err != nil || comment == "" {
+		return one(add, err)
+	}
+	c, err := d.constraintComment(t, name, comment)
+	if err != nil {
+		return nil, err
+	}
+	return []string{add, c}, nil
+}
+
+// constraintComment returns COMMENT ON CONSTRAINT name ON table IS '…'.
+func (d *postgresDialect) constraintComment(t *model.Table, name, comment string) (string, error) {
+	b := newBuilder(d)
+	b.raw("COMMENT ON CONSTRAINT ").ident(name).raw(" ON ").qualified(t.Schema, t.Name).raw(" IS ").literal(comment)
+	return d.wrap(b.stmt())
 }
 
 // dropConstraint returns ALTER TABLE … DROP CONSTRAINT name.
@@ -300,7 +318,7 @@ func (d *postgresDialect) AddPrimaryKey(t *model.Table, pk *model.PrimaryKey) ([
 	if pk == nil || len(pk.Columns) == 0 {
 		return nil, fmt.Errorf("postgres: table %q: a primary key needs columns", t.QualifiedName())
 	}
-	return d.addConstraint(t, pk.Name, func(b *builder) { b.raw("PRIMARY KEY ").identList(pk.Columns) })
+	return d.addConstraint(t, "primary key", pk.Name, pk.Comment, func(b *builder) { b.raw("PRIMARY KEY ").identList(pk.Columns) })
 }
 
 // DropPrimaryKey returns ALTER TABLE … DROP CONSTRAINT. An unnamed primary
@@ -330,7 +348,7 @@ func (d *postgresDialect) AddUnique(t *model.Table, u *model.Unique) ([]string, 
 	if err := checkUnique(d, t, u); err != nil {
 		return nil, err
 	}
-	return d.addConstraint(t, u.Name, func(b *builder) { uniqueClause(b, u) })
+	return d.addConstraint(t, "unique constraint", u.Name, u.Comment, func(b *builder) { uniqueClause(b, u) })
 }
 
 // DropUnique returns ALTER TABLE … DROP CONSTRAINT name.
@@ -357,7 +375,7 @@ func (d *postgresDialect) addCheck(t *model.Table, c *model.Check, notValid bool
 	if c == nil || c.Expr == "" {
 		return nil, fmt.Errorf("postgres: table %q: a check constraint needs an expression", t.QualifiedName())
 	}
-	return d.addConstraint(t, c.Name, func(b *builder) {
+	return d.addConstraint(t, "check constraint", c.Name, c.Comment, func(b *builder) {
 		b.raw("CHECK (", c.Expr, ")")
 		if notValid {
 			b.raw(" NOT VALID")

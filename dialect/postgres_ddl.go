@@ -13,8 +13,8 @@ import (
 // TABLESPACE names a tablespace. Everything else is refused.
 var postgresTableOptions = []string{"TABLESPACE"}
 
-// CreateTable returns CREATE TABLE, then COMMENT ON for the table and its
-// columns, then ALTER TABLE … ADD … NOT VALID for foreign keys marked
+// CreateTable returns CREATE TABLE, then COMMENT ON for the table, its
+// columns and its constraints, then ALTER TABLE … ADD … NOT VALID for foreign keys marked
 // NotValid (a constraint inside CREATE TABLE is always validated).
 func (d *postgresDialect) CreateTable(t *model.Table) ([]string, error) {
 	create, err := createTableStmt(d, t, tableStyle{
@@ -39,6 +39,20 @@ func (d *postgresDialect) CreateTable(t *model.Table) ([]string, error) {
 			continue
 		}
 		s, err := d.commentOn("COLUMN", t.Schema, t.Name, c.Name, c.Comment)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, s)
+	}
+	kept := distinctUniques(t)
+	for _, cc := range t.ConstraintComments() {
+		switch {
+		case cc.Kind == "foreign key" && slices.ContainsFunc(t.ForeignKeys, func(fk *model.ForeignKey) bool { return fk.NotValid && fk.Name == cc.Name }):
+			continue // commented after it is added, below
+		case cc.Kind == "unique constraint" && !slices.ContainsFunc(kept, func(u *model.Unique) bool { return u.Name == cc.Name }):
+			continue // merged into the primary key or an equal unique constraint by CREATE TABLE
+		}
+		s, err := d.constraintComment(t, cc.Name, cc.Comment)
 		if err != nil {
 			return nil, err
 		}
@@ -191,7 +205,18 @@ func (d *postgresDialect) DropTable(t *model.Table) ([]string, error) {
 // AddForeignKey returns ALTER TABLE … ADD CONSTRAINT … FOREIGN KEY, with
 // NOT VALID when the key is marked so.
 func (d *postgresDialect) AddForeignKey(t *model.Table, fk *model.ForeignKey) ([]string, error) {
-	return one(d.wrap(addForeignKeyStmt(d, t, fk, fk.NotValid)))
+	if err := checkConstraintComment(d, t, "foreign key", fk.Name, fk.Comment); err != nil {
+		return nil, err
+	}
+	add, err := d.wrap(addForeignKeyStmt(d, t, fk, fk.NotValid))
+	if err != nil || fk.Comment == "" {
+		return one(add, err)
+	}
+	c, err := d.constraintComment(t, fk.Name, fk.Comment)
+	if err != nil {
+		return nil, err
+	}
+	return []string{add, c}, nil
 }
 
 // DropForeignKey returns ALTER TABLE … DROP CONSTRAINT.

@@ -234,6 +234,11 @@ func checkTable(d Dialect, t *model.Table) error {
 			return err
 		}
 	}
+	for _, cc := range t.ConstraintComments() {
+		if err := checkConstraintComment(d, t, cc.Kind, cc.Name, cc.Comment); err != nil {
+			return err
+		}
+	}
 	for _, col := range t.Columns {
 		obj := fmt.Sprintf("column %q of table %q", col.Name, t.QualifiedName())
 		switch {
@@ -444,6 +449,21 @@ func checkUnique(d Dialect, t *model.Table, u *model.Unique) error {
 	if u.NullsNotDistinct && !d.Capabilities().NullsNotDistinct {
 		return Unsupported(d.Name(), describe(t, "unique constraint", u.Name), "NULLS NOT DISTINCT",
 			"PostgreSQL 15 or later has it; elsewhere use a unique index on COALESCE of the keys")
+	}
+	return nil
+}
+
+// checkConstraintComment refuses a comment on a constraint where the
+// database cannot store one, or where the constraint has no name to
+// attach it to.
+func checkConstraintComment(d Dialect, t *model.Table, kind, name, comment string) error {
+	switch {
+	case comment == "":
+		return nil
+	case !d.Capabilities().ConstraintComments:
+		return Unsupported(d.Name(), describe(t, kind, name), "a comment on a constraint", "drop Comment, or put it on the table")
+	case name == "":
+		return fmt.Errorf("%s: %s: a commented constraint needs a name (set Name or a naming convention)", d.Name(), describe(t, kind, ""))
 	}
 	return nil
 }

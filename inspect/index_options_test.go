@@ -11,8 +11,9 @@ import (
 	"github.com/migratego/migrate/model"
 )
 
-// TestIndexOptions creates, on each database, the index options beyond the
-// keys that it has (NULLS NOT DISTINCT, invisible indexes, comments) and
+// TestIndexOptions creates, on each database, the index and constraint
+// options beyond the keys that it has (NULLS NOT DISTINCT, invisible
+// indexes, comments on indexes and constraints) and
 // checks that the inspector reads each one back, and that a database
 // without one refuses it with an *dialect.UnsupportedError.
 func TestIndexOptions(t *testing.T) {
@@ -40,6 +41,14 @@ func TestIndexOptions(t *testing.T) {
 			func(t *model.Table) { t.Indexes[0].Comment = "it's for lookups" },
 			func(c dialect.Capabilities) bool { return c.Comments },
 			func(t *model.Table) bool { return len(t.Indexes) == 1 && t.Indexes[0].Comment == "it's for lookups" }},
+		{"unique constraint comment",
+			func(t *model.Table) { t.Uniques[0].Comment = "codes are unique" },
+			func(c dialect.Capabilities) bool { return c.ConstraintComments },
+			func(t *model.Table) bool { return len(t.Uniques) == 1 && t.Uniques[0].Comment == "codes are unique" }},
+		{"primary key comment",
+			func(t *model.Table) { t.PrimaryKey.Name, t.PrimaryKey.Comment = "pk_opts_f", "surrogate key" },
+			func(c dialect.Capabilities) bool { return c.ConstraintComments },
+			func(t *model.Table) bool { return t.PrimaryKey != nil && t.PrimaryKey.Comment == "surrogate key" }},
 	}
 	for _, name := range testdb.Dialects {
 		t.Run(name, func(t *testing.T) {

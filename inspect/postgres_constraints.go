@@ -34,7 +34,8 @@ SELECT k.conrelid::int8, k.conname, k.contype::text, COALESCE(k.conkey::text, '{
     JOIN pg_catalog.pg_attribute ra ON ra.attrelid = k.confrelid AND ra.attnum = x.num) END,
   CASE WHEN k.contype = 'c' THEN pg_catalog.pg_get_expr(k.conbin, k.conrelid) END,
   CASE WHEN k.contype = 'u' THEN (SELECT COALESCE((to_jsonb(ui) ->> 'indnullsnotdistinct')::bool, false)
-    FROM pg_catalog.pg_index ui WHERE ui.indexrelid = k.conindid) END
+    FROM pg_catalog.pg_index ui WHERE ui.indexrelid = k.conindid) END,
+  COALESCE(pg_catalog.obj_description(k.oid, 'pg_constraint'), '')
 FROM pg_catalog.pg_constraint k
 JOIN pg_catalog.pg_class c ON c.oid = k.conrelid
 JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
@@ -66,9 +67,10 @@ func (st *pgState) readConstraints(ctx context.Context, q dialect.Querier) error
 			refSchema, refTable, refCols    sql.NullString
 			check                           sql.NullString
 			nullsNotDistinct                sql.NullBool
+			comment                         string
 		)
 		if err := rows.Scan(&oid, &name, &kind, &keys, &onDelete, &onUpdate, &deferrable, &deferred, &validated,
-			&refSchema, &refTable, &refCols, &check, &nullsNotDistinct); err != nil {
+			&refSchema, &refTable, &refCols, &check, &nullsNotDistinct, &comment); err != nil {
 			return err
 		}
 		pt := st.tables[oid]
@@ -88,11 +90,11 @@ func (st *pgState) readConstraints(ctx context.Context, q dialect.Querier) error
 		t := pt.t
 		switch kind {
 		case "p":
-			t.PrimaryKey = &model.PrimaryKey{Name: name, Columns: cols}
+			t.PrimaryKey = &model.PrimaryKey{Name: name, Columns: cols, Comment: comment}
 		case "u":
-			t.Uniques = append(t.Uniques, &model.Unique{Name: name, Columns: cols, NullsNotDistinct: nullsNotDistinct.Bool})
+			t.Uniques = append(t.Uniques, &model.Unique{Name: name, Columns: cols, NullsNotDistinct: nullsNotDistinct.Bool, Comment: comment})
 		case "c":
-			t.Checks = append(t.Checks, &model.Check{Name: name, Expr: pgStableExpr(check.String)})
+			t.Checks = append(t.Checks, &model.Check{Name: name, Expr: pgStableExpr(check.String), Comment: comment})
 		case "f":
 			fk := &model.ForeignKey{
 				Name:              name,
@@ -103,6 +105,7 @@ func (st *pgState) readConstraints(ctx context.Context, q dialect.Querier) error
 				Deferrable:        deferrable,
 				InitiallyDeferred: deferred,
 				NotValid:          !validated,
+				Comment:           comment,
 			}
 			// An empty RefSchema means the referencing table's own schema.
 			if st.scope.schemaOf(refSchema.String) != t.Schema {

@@ -49,7 +49,8 @@ SELECT i.indrelid::int8, ic.relname, i.indisunique, i.indnkeyatts, i.indkey::tex
     JOIN pg_catalog.pg_operator o ON o.oid = op.oid
     JOIN pg_catalog.pg_namespace opn ON opn.oid = o.oprnamespace) END,
   COALESCE((to_jsonb(i) ->> 'indnullsnotdistinct')::bool, false),
-  pg_catalog.obj_description(i.indexrelid, 'pg_class')
+  pg_catalog.obj_description(i.indexrelid, 'pg_class'),
+  COALESCE(pg_catalog.obj_description(x.oid, 'pg_constraint'), '')
 FROM pg_catalog.pg_index i
 JOIN pg_catalog.pg_class ic ON ic.oid = i.indexrelid
 JOIN pg_catalog.pg_am am ON am.oid = ic.relam
@@ -83,9 +84,10 @@ func (st *pgState) readIndexes(ctx context.Context, q dialect.Querier) error {
 			deferrable, deferred    bool
 			nullsNotDistinct        bool
 			comment                 sql.NullString
+			exclusionComment        string
 		)
 		if err := rows.Scan(&oid, &name, &unique, &nkey, &keys, &options, &am, &where, &exprs, &keyOpts,
-			&exclusion, &deferrable, &deferred, &operators, &nullsNotDistinct, &comment); err != nil {
+			&exclusion, &deferrable, &deferred, &operators, &nullsNotDistinct, &comment, &exclusionComment); err != nil {
 			return err
 		}
 		pt := st.tables[oid]
@@ -113,6 +115,7 @@ func (st *pgState) readIndexes(ctx context.Context, q dialect.Querier) error {
 			return fmt.Errorf("exclusion constraint %q: %w", exclusion.String, err)
 		}
 		ex.Name, ex.Deferrable, ex.InitiallyDeferred = exclusion.String, deferrable, deferred
+		ex.Comment = exclusionComment
 		pt.t.Exclusions = append(pt.t.Exclusions, ex)
 		return nil
 	})

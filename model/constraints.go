@@ -4,6 +4,9 @@ package model
 type PrimaryKey struct {
 	Name    string   `json:"name,omitempty"`
 	Columns []string `json:"columns"`
+	// Comment is the constraint's comment (PostgreSQL COMMENT ON
+	// CONSTRAINT); so for the other constraints.
+	Comment string `json:"comment,omitempty"`
 }
 
 // FKAction is a referential action of a foreign key. The empty value means
@@ -42,7 +45,8 @@ type ForeignKey struct {
 	InitiallyDeferred bool `json:"initially_deferred,omitempty"`
 	// NotValid creates the constraint without checking existing rows
 	// (PostgreSQL only, and only when added to an existing table).
-	NotValid bool `json:"not_valid,omitempty"`
+	NotValid bool   `json:"not_valid,omitempty"`
+	Comment  string `json:"comment,omitempty"`
 }
 
 // Unique is a unique constraint (as opposed to a unique index, which is an
@@ -52,14 +56,16 @@ type Unique struct {
 	Columns []string `json:"columns"`
 	// NullsNotDistinct makes rows whose keys are NULL conflict with each
 	// other (PostgreSQL 15+ UNIQUE NULLS NOT DISTINCT).
-	NullsNotDistinct bool `json:"nulls_not_distinct,omitempty"`
+	NullsNotDistinct bool   `json:"nulls_not_distinct,omitempty"`
+	Comment          string `json:"comment,omitempty"`
 }
 
 // Check is a check constraint. Expr is SQL text, without the enclosing
 // CHECK ( ).
 type Check struct {
-	Name string `json:"name,omitempty"`
-	Expr string `json:"expr"`
+	Name    string `json:"name,omitempty"`
+	Expr    string `json:"expr"`
+	Comment string `json:"comment,omitempty"`
 }
 
 // Exclusion is a PostgreSQL exclusion constraint: no two rows may have
@@ -77,6 +83,7 @@ type Exclusion struct {
 	Where             string `json:"where,omitempty"`
 	Deferrable        bool   `json:"deferrable,omitempty"`
 	InitiallyDeferred bool   `json:"initially_deferred,omitempty"`
+	Comment           string `json:"comment,omitempty"`
 }
 
 // ExclusionElement is one element of an exclusion constraint: an index key
@@ -85,4 +92,38 @@ type Exclusion struct {
 type ExclusionElement struct {
 	IndexPart
 	Operator string `json:"operator"`
+}
+
+// ConstraintComment is the comment of one of a table's constraints.
+type ConstraintComment struct {
+	// Kind is "primary key", "unique constraint", "check constraint",
+	// "foreign key" or "exclusion constraint", for messages.
+	Kind, Name, Comment string
+}
+
+// ConstraintComments lists the comments of t's constraints, in the order
+// of the primary key, unique, check, foreign key and exclusion constraints.
+func (t *Table) ConstraintComments() []ConstraintComment {
+	var out []ConstraintComment
+	add := func(kind, name, comment string) {
+		if comment != "" {
+			out = append(out, ConstraintComment{Kind: kind, Name: name, Comment: comment})
+		}
+	}
+	if t.PrimaryKey != nil {
+		add("primary key", t.PrimaryKey.Name, t.PrimaryKey.Comment)
+	}
+	for _, u := range t.Uniques {
+		add("unique constraint", u.Name, u.Comment)
+	}
+	for _, c := range t.Checks {
+		add("check constraint", c.Name, c.Comment)
+	}
+	for _, fk := range t.ForeignKeys {
+		add("foreign key", fk.Name, fk.Comment)
+	}
+	for _, ex := range t.Exclusions {
+		add("exclusion constraint", ex.Name, ex.Comment)
+	}
+	return out
 }

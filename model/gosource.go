@@ -179,6 +179,7 @@ func (pk *PrimaryKey) GoSource() string {
 	var f goFields
 	f.optStr("Name", pk.Name)
 	f.add("Columns", goStrings(pk.Columns))
+	f.optStr("Comment", pk.Comment)
 	return "&model.PrimaryKey{" + f.String() + "}"
 }
 
@@ -206,6 +207,7 @@ func (fk *ForeignKey) goFields() string {
 	f.flag("Deferrable", fk.Deferrable)
 	f.flag("InitiallyDeferred", fk.InitiallyDeferred)
 	f.flag("NotValid", fk.NotValid)
+	f.optStr("Comment", fk.Comment)
 	return f.String()
 }
 
@@ -222,6 +224,7 @@ func (u *Unique) goFields() string {
 	f.optStr("Name", u.Name)
 	f.add("Columns", goStrings(u.Columns))
 	f.flag("NullsNotDistinct", u.NullsNotDistinct)
+	f.optStr("Comment", u.Comment)
 	return f.String()
 }
 
@@ -237,6 +240,7 @@ func (c *Check) goFields() string {
 	var f goFields
 	f.optStr("Name", c.Name)
 	f.str("Expr", c.Expr)
+	f.optStr("Comment", c.Comment)
 	return f.String()
 }
 

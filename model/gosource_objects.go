@@ -147,6 +147,7 @@ func (ex *Exclusion) goFields() string {
 	f.optStr("Where", ex.Where)
 	f.flag("Deferrable", ex.Deferrable)
 	f.flag("InitiallyDeferred", ex.InitiallyDeferred)
+	f.optStr("Comment", ex.Comment)
 	return f.String()
 }
 

@@ -11,8 +11,22 @@ import "sort"
 // Ties keep the declaration order, so the result is deterministic.
 func (m *MetaData) CreationOrder() (tables []*Table, deferred []*DeferredFK) {
 	index := map[*Table]int{}
+	byName := make(map[[2]string]*Table, len(m.Tables))
 	for i, t := range m.Tables {
 		index[t] = i
+		if _, dup := byName[[2]string{t.Schema, t.Name}]; !dup {
+			byName[[2]string{t.Schema, t.Name}] = t
+		}
+	}
+	// refTable finds the table an FK references (an empty RefSchema means
+	// the referencing table's schema), by a map: models have thousands of
+	// tables.
+	refTable := func(t *Table, fk *ForeignKey) *Table {
+		schema := fk.RefSchema
+		if schema == "" {
+			schema = t.Schema
+		}
+		return byName[[2]string{schema, fk.RefTable}]
 	}
 	deps := map[*Table][]*Table{}
 	for _, t := range m.Tables {
@@ -21,12 +35,12 @@ func (m *MetaData) CreationOrder() (tables []*Table, deferred []*DeferredFK) {
 			if schema == "" {
 				schema = t.Schema
 			}
-			if parent := m.Table(schema, p.Table); parent != nil && parent != t {
+			if parent := byName[[2]string{schema, p.Table}]; parent != nil && parent != t {
 				deps[t] = append(deps[t], parent)
 			}
 		}
 		for _, fk := range t.ForeignKeys {
-			ref := m.refTable(t, fk)
+			ref := refTable(t, fk)
 			if ref != nil && ref != t {
 				deps[t] = append(deps[t], ref)
 			}
@@ -73,7 +87,7 @@ func (m *MetaData) CreationOrder() (tables []*Table, deferred []*DeferredFK) {
 	}
 	for _, t := range m.Tables {
 		for _, fk := range t.ForeignKeys {
-			ref := m.refTable(t, fk)
+			ref := refTable(t, fk)
 			if ref != nil && ref != t && sameCycle(t, ref) {
 				deferred = append(deferred, &DeferredFK{Table: t, FK: fk})
 			}
@@ -86,16 +100,6 @@ func (m *MetaData) CreationOrder() (tables []*Table, deferred []*DeferredFK) {
 type DeferredFK struct {
 	Table *Table
 	FK    *ForeignKey
-}
-
-// refTable finds the table an FK references; an empty RefSchema means the
-// referencing table's schema.
-func (m *MetaData) refTable(t *Table, fk *ForeignKey) *Table {
-	schema := fk.RefSchema
-	if schema == "" {
-		schema = t.Schema
-	}
-	return m.Table(schema, fk.RefTable)
 }
 
 func uniqueTables(ts []*Table) []*Table {

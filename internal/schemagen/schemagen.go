@@ -328,7 +328,33 @@ func (g *gen) constraints(t *model.Table) {
 		}
 	}
 	g.foreignKey(t)
+	g.constraintComments(t)
 	distinctIndexes(t)
+}
+
+// constraintComments comments some of t's constraints, where the database
+// keeps such comments.
+func (g *gen) constraintComments(t *model.Table) {
+	if !g.c.ConstraintComments {
+		return
+	}
+	note := func(c *string) {
+		if g.chance(0.2) {
+			*c = "constraint's note " + g.name("c")
+		}
+	}
+	if t.PrimaryKey != nil {
+		note(&t.PrimaryKey.Comment)
+	}
+	for _, u := range t.Uniques {
+		note(&u.Comment)
+	}
+	for _, c := range t.Checks {
+		note(&c.Comment)
+	}
+	for _, fk := range t.ForeignKeys {
+		note(&fk.Comment)
+	}
 }
 
 // foreignKey makes t reference an earlier table's primary key, now and then.

@@ -88,3 +88,7 @@ CREATE VIEW published_posts AS
     FROM posts p JOIN authors a ON a.id = p.author_id
     WHERE p.state = 'published'
     ORDER BY p.published_at DESC;
+
+-- Comments on constraints say why they exist.
+COMMENT ON CONSTRAINT ck_posts_published ON posts IS 'a published post has a publication time';
+COMMENT ON CONSTRAINT fk_comments_post ON comments IS 'validated after the 2019 import';

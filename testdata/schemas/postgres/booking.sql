@@ -126,3 +126,5 @@ CREATE VIEW booking.room_report AS
     SELECT r.id, r.code, booking.concat_lines(c.guest || E'\n') AS guests
     FROM booking.rooms r LEFT JOIN booking.current_reservations c ON c.room_id = r.id
     GROUP BY r.id, r.code;
+
+COMMENT ON CONSTRAINT maintenance_no_overlap ON booking.maintenance IS 'one maintenance window per room at a time';
