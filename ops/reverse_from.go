@@ -174,7 +174,7 @@ func (o DropEnum) withPrior(m *model.MetaData) Operation {
 
 func (o DropSequence) withPrior(m *model.MetaData) Operation {
 	if i := findNamed(m.Sequences, sequenceName, qualified(o.Schema, o.Sequence)); o.Existing == nil && i >= 0 {
-		o.Existing = cloneSequence(m.Sequences[i])
+		o.Existing = m.Sequences[i].Clone()
 	}
 	return o
 }
