@@ -146,7 +146,9 @@ func TestCompareObjects(t *testing.T) {
 			want: "droppost: drop_enum mood"},
 		{name: "enum values added in order",
 			cur: func(md *model.MetaData) { md.Enums = []*model.EnumType{mood("sad", "ok")} },
-			tgt: func(md *model.MetaData) { md.Enums = []*model.EnumType{mood("meh", "bad", "sad", "fine", "ok", "happy")} },
+			tgt: func(md *model.MetaData) {
+				md.Enums = []*model.EnumType{mood("meh", "bad", "sad", "fine", "ok", "happy")}
+			},
 			want: "pre: add_enum_value mood.bad<sad; add_enum_value mood.meh<bad; add_enum_value mood.fine>sad; add_enum_value mood.happy>ok"},
 		{name: "enum value removed", cur: func(md *model.MetaData) { md.Enums = []*model.EnumType{mood("sad", "ok", "happy")} },
 			tgt:  func(md *model.MetaData) { md.Enums = []*model.EnumType{mood("sad", "happy")} },
@@ -198,8 +200,12 @@ func TestCompareObjects(t *testing.T) {
 		{name: "trigger dropped before the tables, function after", tgt: none, cur: func(md *model.MetaData) {
 			md.Definitions = []*model.Definition{trigger, logFn}
 		}, want: "droppre: drop_definition audit | droppost: drop_definition log"},
-		{name: "function body changed", cur: func(md *model.MetaData) { md.Definitions = []*model.Definition{pgFunction("f", "x integer", "SELECT x")} },
-			tgt:  func(md *model.MetaData) { md.Definitions = []*model.Definition{pgFunction("f", "x integer", "SELECT x + 1")} },
+		{name: "function body changed", cur: func(md *model.MetaData) {
+			md.Definitions = []*model.Definition{pgFunction("f", "x integer", "SELECT x")}
+		},
+			tgt: func(md *model.MetaData) {
+				md.Definitions = []*model.Definition{pgFunction("f", "x integer", "SELECT x + 1")}
+			},
 			want: "pre: replace_definition f"},
 		{name: "function as the user writes it", cur: func(md *model.MetaData) {
 			md.Definitions = []*model.Definition{pgFunction("f", "x integer", "SELECT x")}
