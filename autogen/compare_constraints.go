@@ -4,13 +4,16 @@ import (
 	"fmt"
 	"slices"
 
+	"github.com/migratego/migrate/dialect"
 	"github.com/migratego/migrate/model"
 	"github.com/migratego/migrate/ops"
 )
 
 // constraints compares the primary key, unique and check constraints of
 // an existing table: those to drop (before column changes) and to create
-// (after them). Foreign keys are compared apart (see foreignKeys).
+// (after them). A constraint whose comment changes is made again (adding
+// a constraint writes its comment). Foreign keys are compared apart (see
+// foreignKeys).
 func (c *comparison) constraints(cur, tgt *model.Table) (drops, creates []ops.Operation) {
 	if !samePrimaryKey(cur.PrimaryKey, tgt.PrimaryKey) {
 		if pk := cur.PrimaryKey; pk != nil {
@@ -21,7 +24,7 @@ func (c *comparison) constraints(cur, tgt *model.Table) (drops, creates []ops.Op
 		}
 	}
 	gone, added := matchNamed(cur.Uniques, tgt.Uniques, func(u *model.Unique) string { return u.Name },
-		func(a, b *model.Unique) bool { return slices.Equal(a.Columns, b.Columns) })
+		func(a, b *model.Unique) bool { return slices.Equal(a.Columns, b.Columns) && a.Comment == b.Comment })
 	for _, u := range gone {
 		c.noteUnnamedDrop(cur, "unique constraint", u.Name)
 		x := *u
@@ -34,7 +37,7 @@ func (c *comparison) constraints(cur, tgt *model.Table) (drops, creates []ops.Op
 		creates = append(creates, ops.CreateUnique{Schema: tgt.Schema, Table: tgt.Name, Unique: &x})
 	}
 	goneCk, addedCk := matchNamed(cur.Checks, tgt.Checks, func(ck *model.Check) string { return ck.Name },
-		func(a, b *model.Check) bool { return a.Expr == b.Expr })
+		func(a, b *model.Check) bool { return a.Expr == b.Expr && a.Comment == b.Comment })
 	for _, ck := range goneCk {
 		c.noteUnnamedDrop(cur, "check constraint", ck.Name)
 		x := *ck
@@ -51,14 +54,36 @@ func (c *comparison) constraints(cur, tgt *model.Table) (drops, creates []ops.Op
 // drop (first of all) and to add (once every table exists).
 func (c *comparison) foreignKeys(cur, tgt *model.Table) (drops, adds []ops.Operation) {
 	gone, added := matchNamed(cur.ForeignKeys, tgt.ForeignKeys, func(fk *model.ForeignKey) string { return fk.Name }, sameForeignKey)
+	keeper, _ := c.d.(dialect.ForeignKeyIndexKeeper)
 	for _, fk := range gone {
 		c.noteUnnamedDrop(cur, "foreign key", fk.Name)
-		drops = append(drops, ops.DropForeignKey{Schema: cur.Schema, Table: cur.Name, Constraint: fk.Name, Existing: cloneFK(fk)})
+		op := ops.DropForeignKey{Schema: cur.Schema, Table: cur.Name, Constraint: fk.Name, Existing: cloneFK(fk)}
+		if keeper != nil && !keepsName(tgt, fk.Name) {
+			op.DropIndex = keeper.KeptForeignKeyIndex(cur, fk)
+		}
+		drops = append(drops, op)
 	}
 	for _, fk := range added {
 		adds = append(adds, ops.CreateForeignKey{Schema: tgt.Schema, Table: tgt.Name, ForeignKey: cloneFK(fk)})
 	}
 	return drops, adds
+}
+
+// keepsName reports whether t has a foreign key or an index named name:
+// the database's own index for a dropped foreign key then stays (the key
+// added back, or the index declared, uses it).
+func keepsName(t *model.Table, name string) bool {
+	for _, fk := range t.ForeignKeys {
+		if fk.Name == name {
+			return true
+		}
+	}
+	for _, ix := range t.Indexes {
+		if ix.Name == name {
+			return true
+		}
+	}
+	return false
 }
 
 // matchNamed pairs constraints by name, then those left by definition
@@ -108,21 +133,21 @@ func matchNamed[T any](cur, tgt []T, name func(T) string, same func(a, b T) bool
 	return gone, added
 }
 
-// samePrimaryKey compares primary keys by their columns: the name a
-// database gives its primary key (MySQL's PRIMARY, PostgreSQL's t_pkey)
-// is not the model's business.
+// samePrimaryKey compares primary keys by their columns and comment: the
+// name a database gives its primary key (MySQL's PRIMARY, PostgreSQL's
+// t_pkey) is not the model's business.
 func samePrimaryKey(a, b *model.PrimaryKey) bool {
 	if a == nil || b == nil {
 		return a == b
 	}
-	return slices.Equal(a.Columns, b.Columns)
+	return slices.Equal(a.Columns, b.Columns) && a.Comment == b.Comment
 }
 
 // sameForeignKey compares two normalised foreign keys, names aside.
 func sameForeignKey(a, b *model.ForeignKey) bool {
 	return slices.Equal(a.Columns, b.Columns) && a.RefSchema == b.RefSchema && a.RefTable == b.RefTable &&
 		slices.Equal(a.RefColumns, b.RefColumns) && a.OnDelete == b.OnDelete && a.OnUpdate == b.OnUpdate &&
-		a.Deferrable == b.Deferrable && a.InitiallyDeferred == b.InitiallyDeferred
+		a.Deferrable == b.Deferrable && a.InitiallyDeferred == b.InitiallyDeferred && a.Comment == b.Comment
 }
 
 func clonePK(pk *model.PrimaryKey) *model.PrimaryKey {
@@ -184,7 +209,11 @@ func (c *comparison) noteUnnamedDrop(t *model.Table, kind, name string) {
 	if !c.unnamed[constraintKey(t, kind, name)] {
 		return
 	}
-	c.warn(Object{Kind: "constraint", Schema: t.Schema, Table: t.Name, Name: name},
-		fmt.Sprintf("%s: a %s has no name in the database; the revision calls it %q, the name the naming convention gives it, "+
-			"which only a table rebuild (SQLite batch) can honour: name the constraint in the database, or check the revision", t.QualifiedName(), kind, name))
+	msg := fmt.Sprintf("%s: a %s has no name in the database; the revision calls it %q, the name the naming convention gives it, "+
+		"which the database does not know: name the constraint in the database first, or edit the revision", t.QualifiedName(), kind, name)
+	if _, ok := c.d.(dialect.Rebuilder); ok {
+		msg = fmt.Sprintf("%s: a %s has no name in the database; the revision drops it by rebuilding the table, "+
+			"and its downgrade makes it again as %q, the name the naming convention gives it", t.QualifiedName(), kind, name)
+	}
+	c.warn(Object{Kind: "constraint", Schema: t.Schema, Table: t.Name, Name: name}, msg)
 }

@@ -2,6 +2,7 @@ package autogen
 
 import (
 	"fmt"
+	"reflect"
 
 	"github.com/migratego/migrate/dialect"
 	"github.com/migratego/migrate/model"
@@ -20,6 +21,9 @@ type comparison struct {
 	// whole holds the normalised current tables with every part, also
 	// those Options.Filter leaves out: a SQLite rebuild restates them.
 	whole *model.MetaData
+	// named is the current model as given, with the target's naming
+	// convention: whole before any rename.
+	named *model.MetaData
 	// unnamed holds the constraints that have no name in the database
 	// (constraintKey), named here by the target's naming convention.
 	unnamed  map[string]bool
@@ -37,7 +41,8 @@ func newComparison(current, target *model.MetaData, opts Options) *comparison {
 	c.whole = dialect.Normalize(c.d, &named)
 	c.noteUnnamed(current, c.whole)
 	// The tables of cur are those of whole unless Filter leaves parts
-	// out; renames change both (see tableChanges.from).
+	// out; renames change both (restateBatches starts from named).
+	c.named = &named
 	c.cur = opts.filterTables(c.whole)
 	c.tgt = opts.filterTables(dialect.Normalize(c.d, target))
 	return c
@@ -58,10 +63,6 @@ func tablesByKey(md *model.MetaData) map[string]*model.Table {
 // tableChanges are the operations on one existing table, by phase.
 type tableChanges struct {
 	cur, tgt *model.Table
-	// whole is the current table with every part (see comparison.whole);
-	// from is a copy of it taken before its columns are renamed, when they
-	// are. Either is the CopyFrom of a batch.
-	whole, from *model.Table
 	// renames rename its columns; they come first of all.
 	renames []ops.Operation
 	// dropFKs drop foreign keys that go or change.
@@ -90,7 +91,6 @@ func (c *comparison) tables() ([]ops.Operation, error) {
 
 	_, rebuilds := c.d.(dialect.Rebuilder)
 	curBy := tablesByKey(c.cur)
-	wholeBy := tablesByKey(c.whole)
 	var added []*model.Table
 	var changes []*tableChanges
 	matched := map[*model.Table]bool{}
@@ -101,10 +101,7 @@ func (c *comparison) tables() ([]ops.Operation, error) {
 			continue
 		}
 		matched[cur] = true
-		ch := &tableChanges{cur: cur, tgt: t, whole: wholeBy[tableKey(cur.Schema, cur.Name)]}
-		if ch.whole == nil {
-			ch.whole = cur
-		}
+		ch := &tableChanges{cur: cur, tgt: t}
 		if err := c.renameColumns(ch); err != nil {
 			return nil, err
 		}
@@ -130,16 +127,20 @@ func (c *comparison) tables() ([]ops.Operation, error) {
 		if ch.empty() {
 			continue
 		}
+		// Column renames run in place, also where changes rebuild the
+		// table: SQLite's RENAME COLUMN rewrites the foreign keys of other
+		// tables that reference the column, and a rebuild does not.
+		renames = append(renames, ch.renames...)
 		if rebuilds {
-			b := c.batch(ch)
-			if len(ch.addFKs) > 0 {
-				after = append(after, b)
-			} else {
-				before = append(before, b)
+			if b, ok := c.batch(ch); ok {
+				if len(ch.addFKs) > 0 {
+					after = append(after, b)
+				} else {
+					before = append(before, b)
+				}
 			}
 			continue
 		}
-		renames = append(renames, ch.renames...)
 		fkDrops = append(fkDrops, ch.dropFKs...)
 		before = append(before, ch.alters...)
 		fkAdds = append(fkAdds, ch.addFKs...)
@@ -153,23 +154,22 @@ func (c *comparison) tables() ([]ops.Operation, error) {
 	out = append(out, cyclic...)
 	out = append(out, fkAdds...)
 	out = append(out, drops...)
-	return out, nil
+	return restateBatches(func() *model.MetaData { return dialect.Normalize(c.d, c.named) }, out)
 }
 
 // batch groups the changes of one table into a batch operation, for
 // databases that rebuild a table to make changes their ALTER cannot make
 // (SQLite): one rebuild at most, and ALTER when every change allows it.
-// CopyFrom is the table as it is, so that the batch also compiles offline.
-func (c *comparison) batch(ch *tableChanges) ops.Operation {
-	from := ch.from
-	if from == nil {
-		from = ch.whole.Clone()
-	}
-	b := ops.BatchAlterTable{Schema: ch.cur.Schema, Table: ch.cur.Name, CopyFrom: from}
-	for _, group := range [][]ops.Operation{ch.renames, ch.dropFKs, ch.alters, ch.addFKs} {
+// CopyFrom is the table as it is, so that the batch also compiles offline
+// (restateBatches sets it once every operation is known). The column
+// renames are not part of it (see tables); ok is false when nothing else
+// changes.
+func (c *comparison) batch(ch *tableChanges) (b ops.BatchAlterTable, ok bool) {
+	b = ops.BatchAlterTable{Schema: ch.cur.Schema, Table: ch.cur.Name}
+	for _, group := range [][]ops.Operation{ch.dropFKs, ch.alters, ch.addFKs} {
 		b.Ops = append(b.Ops, group...)
 	}
-	return b
+	return b, len(b.Ops) > 0
 }
 
 // alterTable compares an existing table with its target, filling ch.
@@ -197,7 +197,8 @@ func (c *comparison) alterTable(ch *tableChanges) {
 }
 
 // unchangeable warns about table properties no operation changes:
-// partitioning, SQLite STRICT and WITHOUT ROWID, and table options.
+// partitioning, SQLite STRICT and WITHOUT ROWID, table options, and
+// PostgreSQL exclusion constraints.
 func (c *comparison) unchangeable(cur, tgt *model.Table) {
 	warn := func(what string) {
 		c.warn(Object{Kind: "table", Schema: tgt.Schema, Name: tgt.Name},
@@ -217,6 +218,9 @@ func (c *comparison) unchangeable(cur, tgt *model.Table) {
 	}
 	if !sameOptions(cur.Options, tgt.Options) {
 		warn("a table option")
+	}
+	if !reflect.DeepEqual(cur.Exclusions, tgt.Exclusions) && len(cur.Exclusions)+len(tgt.Exclusions) > 0 {
+		warn("an exclusion constraint")
 	}
 }
 

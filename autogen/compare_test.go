@@ -135,3 +135,36 @@ func TestDowngradeIrreversible(t *testing.T) {
 		t.Fatalf("err = %v, want one naming the irreversible operation", err)
 	}
 }
+
+// TestCompareEnumColumns: where enums are types of their own
+// (PostgreSQL), a column refers to its type by name, and a new value of
+// the type is no change of the column; where enums are column types
+// (MySQL), the values are the column's.
+func TestCompareEnumColumns(t *testing.T) {
+	col := func(values ...string) *model.MetaData {
+		return schema(&model.Table{Name: "t", Columns: []*model.Column{
+			{Name: "mood", Type: model.Enum("mood", values...)},
+		}})
+	}
+	renamed := col("a", "b")
+	renamed.Tables[0].Columns[0].Type.EnumName = "feeling"
+	tests := []struct {
+		dialect  string
+		cur, tgt *model.MetaData
+		want     string
+	}{
+		{"postgres", col("a", "b"), col("a", "b", "c"), ""},
+		{"postgres", col("a", "b"), renamed, "alter_column t.mood"},
+		{"mysql", col("a", "b"), col("a", "b", "c"), "alter_column t.mood"},
+		{"mysql", col("a", "b"), col("a", "b"), ""},
+	}
+	for _, tt := range tests {
+		res, err := Compare(tt.cur, tt.tgt, Options{Dialect: mustDialect(t, tt.dialect)})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := opNames(res.Ops); got != tt.want {
+			t.Errorf("%s: ops %q, want %q", tt.dialect, got, tt.want)
+		}
+	}
+}

@@ -1,7 +1,6 @@
 package autogen
 
 import (
-	"errors"
 	"fmt"
 
 	"github.com/migratego/migrate/model"
@@ -12,7 +11,9 @@ import (
 // computed with ops.ReverseFrom on the schema before that operation
 // (current with the operations before it applied by ops.Apply), so that
 // an operation that does not carry what its inverse needs takes it from
-// there. An operation without an inverse is an error naming it.
+// there. Once an operation does not apply to that schema (raw SQL, or a
+// name current does not hold), the operations after it reverse by what
+// they carry. An operation without an inverse is an error naming it.
 func Downgrade(current *model.MetaData, up []ops.Operation) ([]ops.Operation, error) {
 	if current == nil {
 		current = &model.MetaData{}
@@ -37,10 +38,12 @@ func Downgrade(current *model.MetaData, up []ops.Operation) ([]ops.Operation, er
 			continue
 		}
 		if err := ops.Apply(m, op); err != nil {
-			var unknown *ops.UnknownChangeError
-			if !errors.As(err, &unknown) {
-				return nil, fmt.Errorf("autogen: downgrade: operation %d (%s) does not apply to the schema before it: %w", i+1, op.Name(), err)
-			}
+			// Raw SQL (an *ops.UnknownChangeError), or a current model
+			// in another form than Compare's (a constraint the database
+			// has without a name, which the operations call by the
+			// naming convention's name): the schema is not followed
+			// further, and the operations after this one reverse by
+			// what they carry, as Compare's operations all can.
 			known = false
 		}
 	}

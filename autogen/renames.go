@@ -21,11 +21,6 @@ func (c *comparison) renameTables() ([]ops.Operation, error) {
 		if err := ops.Apply(c.cur, op); err != nil {
 			return fmt.Errorf("autogen: rename table %s to %q: %w", cur.QualifiedName(), tgt.Name, err)
 		}
-		if c.whole.Table(op.Schema, op.Table) != nil {
-			if err := ops.Apply(c.whole, op); err != nil {
-				return fmt.Errorf("autogen: rename table %s to %q: %w", cur.QualifiedName(), tgt.Name, err)
-			}
-		}
 		delete(curBy, tableKey(tgt.Schema, op.Table))
 		curBy[tableKey(tgt.Schema, tgt.Name)] = cur
 		out = append(out, op)
@@ -93,9 +88,6 @@ func sameColumnShapes(a, b *model.Table) bool {
 func (c *comparison) renameColumns(ch *tableChanges) error {
 	cur, tgt := ch.cur, ch.tgt
 	rename := func(old *model.Column, to string) error {
-		if ch.from == nil {
-			ch.from = ch.whole.Clone()
-		}
 		col := plainColumn(old)
 		col.Name = to
 		op := ops.AlterColumn{Schema: cur.Schema, Table: cur.Name, Column: old.Name, Existing: plainColumn(old), New: col}

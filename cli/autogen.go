@@ -21,10 +21,12 @@ func (f *modelFlags) register(fl *pflag.FlagSet) {
 	fl.StringVar(&f.devURL, "dev-url", "", "an empty database to apply the SQL model to, instead of a temporary one")
 }
 
-// compareWithModel compares the database with the model. done reports
-// that the command ran in the project's compiled runner instead (env.go
-// declares Target or Rewrite), which has printed everything.
-func (a *App) compareWithModel(ctx context.Context, f modelFlags, interactive bool) (d *autogenerate.Diff, done bool, err error) {
+// compareWithModel compares the database with the model; forRevision
+// applies env.go's Rewrite hook and, with interactive, asks about renames.
+// done reports that the command ran in the project's compiled runner
+// instead (env.go declares Target or Rewrite), which has printed
+// everything.
+func (a *App) compareWithModel(ctx context.Context, f modelFlags, forRevision, interactive bool) (d *autogenerate.Diff, done bool, err error) {
 	if done, err := a.handOffToRunner(ctx, true); done || err != nil {
 		return nil, done, err
 	}
@@ -32,31 +34,22 @@ func (a *App) compareWithModel(ctx context.Context, f modelFlags, interactive bo
 	if err != nil {
 		return nil, false, err
 	}
-	files, err := autogenerate.ResolveFiles(f.models, cfg.Model.SQL, a.WorkDir())
+	req, err := autogenerate.NewRequest(cfg, f.models, f.devURL, a.WorkDir(), a.model)
 	if err != nil {
 		return nil, false, Usage(err)
 	}
-	src := autogenerate.ModelSource{Files: files, DevURL: cfg.Model.DevURL, Go: a.model}
-	if f.devURL != "" {
-		src.DevURL = f.devURL
+	if msg := req.Model.Shadowed(); msg != "" {
+		a.Warnf("%s", msg)
 	}
-	if src.Shadowed() {
-		a.Warnf("the model is %s; env.go's Target() is not used (remove [model] sql or --model to use it)", src.Describe())
-	}
-	raw, err := a.DatabaseURL()
-	if err != nil {
+	if req.URL, err = a.DatabaseURL(); err != nil {
 		return nil, false, err
 	}
-	db, err := a.OpenDB(ctx)
-	if err != nil {
+	if req.DB, err = a.OpenDB(ctx); err != nil {
 		return nil, false, err
 	}
-	defer db.Close()
-	req := autogenerate.Request{
-		DB: db, URL: raw, Model: src,
-		Schemas: cfg.Autogenerate.Schemas, Include: cfg.Autogenerate.Include, Exclude: cfg.Autogenerate.Exclude,
-		VersionTable: cfg.VersionTable, HistoryTable: cfg.HistoryTable, VersionTableSchema: cfg.VersionTableSchema,
-		Rewrite: a.rewrite,
+	defer req.DB.Close()
+	if forRevision {
+		req.Rewrite = a.rewrite
 	}
 	if interactive {
 		req.Rename = autogenerate.Prompt(a.stdin, a.Stderr)

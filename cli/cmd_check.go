@@ -25,7 +25,7 @@ version and history tables never are.`,
   migrate check --json`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
-			d, done, err := app.compareWithModel(cmd.Context(), f, false)
+			d, done, err := app.compareWithModel(cmd.Context(), f, false, false)
 			if done || err != nil {
 				return err
 			}

@@ -96,7 +96,7 @@ func (f *autogenFlags) used(fl *pflag.FlagSet) bool {
 // autogenerateRevision writes the revision that makes the database equal
 // to the model, or says there is nothing to write.
 func autogenerateRevision(ctx context.Context, app *App, sp scriptdir.NewRevision, f autogenFlags, sqlSet bool) error {
-	d, done, err := app.compareWithModel(ctx, f.modelFlags, f.interactive)
+	d, done, err := app.compareWithModel(ctx, f.modelFlags, true, f.interactive)
 	if done || err != nil {
 		return err
 	}
@@ -108,15 +108,6 @@ func autogenerateRevision(ctx context.Context, app *App, sp scriptdir.NewRevisio
 			return err
 		})
 	}
-	if !sqlSet {
-		cfg, err := app.Config()
-		if err != nil {
-			return err
-		}
-		sp.SQL = scriptdir.DefaultSQL(cfg.ScriptLocation)
-	}
-	if err := d.Fill(ctx, &sp); err != nil {
-		return Failure(err)
-	}
-	return generateRevision(app, sp, true)
+	sp.Fill = func(n *scriptdir.NewRevision) error { return d.Fill(ctx, n) }
+	return generateRevision(app, sp, sqlSet)
 }

@@ -324,6 +324,11 @@ type DropForeignKey struct {
 	Table      string
 	Constraint string
 	Existing   *model.ForeignKey
+	// DropIndex names the index the database created for the key by
+	// itself and keeps after it (MySQL/MariaDB: InnoDB's index named like
+	// the key; see dialect.ForeignKeyIndexKeeper), dropped with the key.
+	// The inverse does not recreate it: adding the key back does.
+	DropIndex string
 }
 
 // Name returns "drop_foreign_key".
@@ -359,7 +364,12 @@ func (o DropForeignKey) change(_ context.Context, _ *Context, t *model.Table) (d
 }
 
 func (o DropForeignKey) alter(_ context.Context, c *Context, t *model.Table) ([]Statement, error) {
-	return statements(c.Dialect.DropForeignKey(t, o.key()))
+	stmts, err := c.Dialect.DropForeignKey(t, o.key())
+	if err != nil || o.DropIndex == "" {
+		return statements(stmts, err)
+	}
+	more, err := c.Dialect.DropIndex(t, &model.Index{Name: o.DropIndex}, dialect.IndexOptions{})
+	return statements(append(stmts, more...), err)
 }
 
 // Reverse returns a CreateForeignKey of the Existing key.
@@ -373,7 +383,7 @@ func (o DropForeignKey) Reverse() (Operation, error) {
 // GoSource renders ops.DropForeignKey{…}.
 func (o DropForeignKey) GoSource() (string, error) {
 	return newGoLit("DropForeignKey").str("Schema", o.Schema).str("Table", o.Table).str("Constraint", o.Constraint).
-		expr("Existing", o.Existing.GoSource()).String(), nil
+		expr("Existing", o.Existing.GoSource()).str("DropIndex", o.DropIndex).String(), nil
 }
 
 // CreateCheck adds a check constraint (create_check_constraint). NotValid

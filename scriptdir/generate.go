@@ -46,6 +46,9 @@ type NewRevision struct {
 	UpgradeBody, DowngradeBody string
 	Imports                    []string
 	Dialect                    string
+	// Fill, when set, is called once the checks passed and SQL is final,
+	// to set the bodies above (autogenerate renders Go or SQL).
+	Fill func(n *NewRevision) error
 }
 
 // Generated is the revision file Generate wrote.
@@ -147,6 +150,11 @@ func (d *Dir) Generate(n NewRevision) (*Generated, error) {
 		return nil, &InputError{Err: fmt.Errorf("%s: %w", n.Op, err)}
 	}
 
+	if n.Fill != nil {
+		if err := n.Fill(&n); err != nil {
+			return nil, fmt.Errorf("%s: %w", n.Op, err)
+		}
+	}
 	var data []byte
 	if n.SQL {
 		data, err = RenderSQLFile(SQLFile{Revision: rev, Dialect: n.Dialect, Upgrade: n.UpgradeBody, Downgrade: n.DowngradeBody})

@@ -1,11 +1,13 @@
 package autogenerate
 
 import (
+	"cmp"
 	"context"
 	"fmt"
 	"slices"
 
 	"github.com/migratego/migrate/autogen"
+	"github.com/migratego/migrate/cli/config"
 	"github.com/migratego/migrate/dialect"
 	"github.com/migratego/migrate/inspect"
 	"github.com/migratego/migrate/model"
@@ -102,4 +104,22 @@ func Compute(ctx context.Context, req Request) (*Diff, error) {
 		return nil, err
 	}
 	return d, nil
+}
+
+// NewRequest prepares a run from the project's configuration and the
+// command's --model and --dev-url flags (relative paths against workDir);
+// goModel is env.go's Target compiled into the program, or nil. The
+// caller sets DB, URL, Rename and Rewrite. Bad flags or settings are
+// *InputError.
+func NewRequest(cfg *config.Config, models []string, devURL, workDir string, goModel func() *model.MetaData) (Request, error) {
+	files, err := ResolveFiles(models, cfg.Model.SQL, workDir)
+	if err != nil {
+		return Request{}, err
+	}
+	src := ModelSource{Files: files, DevURL: cmp.Or(devURL, cfg.Model.DevURL), Go: goModel}
+	return Request{
+		Model:   src,
+		Schemas: cfg.Autogenerate.Schemas, Include: cfg.Autogenerate.Include, Exclude: cfg.Autogenerate.Exclude,
+		VersionTable: cfg.VersionTable, HistoryTable: cfg.HistoryTable, VersionTableSchema: cfg.VersionTableSchema,
+	}, nil
 }

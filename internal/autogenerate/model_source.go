@@ -44,8 +44,14 @@ func (e *InputError) Unwrap() error { return e.Err }
 var ErrNoModel = errors.New("no model to compare the database with: declare func Target() *model.MetaData in env.go of the script directory, " +
 	"list SQL schema files under [model] sql in migrate.toml, or pass --model schema.sql")
 
-// Shadowed reports that env.go's Target exists but SQL files are used.
-func (s ModelSource) Shadowed() bool { return s.Go != nil && len(s.Files) > 0 }
+// Shadowed returns a warning when env.go's Target exists but SQL files
+// are used instead, or "".
+func (s ModelSource) Shadowed() string {
+	if s.Go == nil || len(s.Files) == 0 {
+		return ""
+	}
+	return fmt.Sprintf("the model is %s; env.go's Target() is not used (remove [model] sql or --model to use it)", s.Describe())
+}
 
 // Describe names the source for messages: "env.go Target()" or the files.
 func (s ModelSource) Describe() string {

@@ -142,7 +142,7 @@ func (g *gen) keyOptions(t *model.Table, p *model.IndexPart) {
 // exclusion adds an exclusion constraint on an integer column of t: btree
 // with = (a unique constraint by other means).
 func (g *gen) exclusion(t *model.Table) {
-	if !g.c.ExclusionConstraints || !g.chance(0.2) {
+	if !g.c.ExclusionConstraints || g.cfg.TablesOnly || !g.chance(0.2) {
 		return
 	}
 	for _, c := range t.Columns {
@@ -163,7 +163,7 @@ func (g *gen) exclusion(t *model.Table) {
 // partitioned adds a table partitioned by range on an integer column,
 // with two partitions, one of them the default.
 func (g *gen) partitioned() {
-	if !g.c.Partitioning || !g.chance(0.3) {
+	if !g.c.Partitioning || g.cfg.TablesOnly || !g.chance(0.3) {
 		return
 	}
 	key := g.plainName("at")

@@ -51,6 +51,10 @@ type Config struct {
 	SQLiteObjects bool
 	// ViewsOnViews adds views reading other views.
 	ViewsOnViews bool
+	// TablesOnly leaves out every object that is not a table or part of
+	// one (enum types, sequences, views, partitioned tables, exclusion
+	// constraints), for tests of code that handles tables alone.
+	TablesOnly bool
 }
 
 // Generate returns the schema for a seed on a database with dialect d.
@@ -96,7 +100,8 @@ func (g *gen) name(prefix string) string {
 
 func (g *gen) schema() *model.MetaData {
 	g.md = &model.MetaData{}
-	if g.c.NamedEnumTypes || g.c.InlineEnums || g.c.CheckConstraints {
+	skipEnums := g.c.NamedEnumTypes && g.cfg.TablesOnly // enum types are objects of their own
+	if !skipEnums && (g.c.NamedEnumTypes || g.c.InlineEnums || g.c.CheckConstraints) {
 		for range g.r.IntN(3) {
 			e := &model.EnumType{Name: g.name("enum"), Values: g.enumValues()}
 			if g.c.NamedEnumTypes {
@@ -107,7 +112,7 @@ func (g *gen) schema() *model.MetaData {
 			}
 		}
 	}
-	if g.c.Sequences {
+	if g.c.Sequences && !g.cfg.TablesOnly {
 		for range g.r.IntN(3) {
 			s := &model.Sequence{Name: g.name("seq"), Start: int64(g.r.IntN(1000) + 1), Increment: int64(g.r.IntN(9) + 1), Cache: 1}
 			if g.chance(0.3) {
@@ -124,9 +129,11 @@ func (g *gen) schema() *model.MetaData {
 	for range n {
 		g.md.Tables = append(g.md.Tables, g.table())
 	}
-	for range g.r.IntN(3) {
-		t := g.md.Tables[g.r.IntN(len(g.md.Tables))]
-		g.md.Views = append(g.md.Views, g.view(t))
+	if !g.cfg.TablesOnly {
+		for range g.r.IntN(3) {
+			t := g.md.Tables[g.r.IntN(len(g.md.Tables))]
+			g.md.Views = append(g.md.Views, g.view(t))
+		}
 	}
 	g.partitioned()
 	g.viewOnView()
