@@ -17,6 +17,12 @@ import (
 // what it depends on, and dropped before the tables change, in the
 // reverse order; triggers, rules and events come last and go first.
 //
+// A view whose definition changes is dropped before the tables change and
+// created again after them, with the views that depend on it and the
+// triggers and rules on them: CREATE OR REPLACE VIEW cannot drop or
+// change a column on PostgreSQL, and a view in the way blocks changes to
+// the columns it reads.
+//
 // A view of the database that the model lacks is left in place with a
 // warning (a view is never dropped by accident), unless Options.DropViews.
 func (oc *objectComparison) compareLateObjects() {
@@ -24,33 +30,46 @@ func (oc *objectComparison) compareLateObjects() {
 	for _, v := range oc.cur.Views {
 		curViews[qualifiedName(v.Schema, v.Name)] = v
 	}
+	tgtViews := map[string]*model.View{}
+	for _, v := range oc.tgt.Views {
+		tgtViews[qualifiedName(v.Schema, v.Name)] = v
+	}
+	rebuilt := oc.rebuiltViews(curViews, tgtViews)
 	match := oc.matchDefinitions()
+	matched := map[*model.Definition]bool{}
+	recreated := map[*model.Definition]bool{} // on a rebuilt view
+	for _, c := range match {
+		matched[c] = true
+		if c.Kind.OnTable() && rebuilt[qualifiedName(c.Schema, c.Table)] {
+			recreated[c] = true
+		}
+	}
+
 	tgtEarly, tgtLate, tgtLast := oc.tgt.ObjectOrder()
 	for _, d := range tgtEarly {
 		oc.early = append(oc.early, oc.definitionChange(match[d], d)...)
 	}
 	for _, o := range tgtLate {
-		if o.View != nil {
-			oc.late = append(oc.late, oc.viewChange(curViews[qualifiedName(o.View.Schema, o.View.Name)], o.View)...)
+		if v := o.View; v != nil {
+			key := qualifiedName(v.Schema, v.Name)
+			if curViews[key] == nil || rebuilt[key] {
+				oc.late = append(oc.late, ops.CreateView{View: cloneView(v)})
+			}
 			continue
 		}
 		oc.late = append(oc.late, oc.definitionChange(match[o.Definition], o.Definition)...)
 	}
 	for _, d := range tgtLast {
-		oc.late = append(oc.late, oc.definitionChange(match[d], d)...)
+		cur := match[d]
+		if recreated[cur] {
+			cur = nil
+		}
+		oc.late = append(oc.late, oc.definitionChange(cur, d)...)
 	}
 
-	tgtViews := map[string]bool{}
-	for _, v := range oc.tgt.Views {
-		tgtViews[qualifiedName(v.Schema, v.Name)] = true
-	}
-	matched := map[*model.Definition]bool{}
-	for _, c := range match {
-		matched[c] = true
-	}
 	curEarly, curLate, curLast := oc.cur.ObjectOrder()
 	for i := len(curLast) - 1; i >= 0; i-- {
-		if d := curLast[i]; !matched[d] {
+		if d := curLast[i]; !matched[d] || recreated[d] {
 			oc.dropLate = append(oc.dropLate, ops.DropDefinition{Definition: d.Clone()})
 		}
 	}
@@ -59,7 +78,10 @@ func (oc *objectComparison) compareLateObjects() {
 		switch {
 		case o.Definition != nil && !matched[o.Definition]:
 			oc.dropLate = append(oc.dropLate, ops.DropDefinition{Definition: o.Definition.Clone()})
-		case o.View != nil && !tgtViews[qualifiedName(o.View.Schema, o.View.Name)]:
+		case o.View == nil:
+		case rebuilt[qualifiedName(o.View.Schema, o.View.Name)]:
+			oc.dropLate = append(oc.dropLate, ops.DropView{Schema: o.View.Schema, View: o.View.Name, Existing: cloneView(o.View)})
+		case tgtViews[qualifiedName(o.View.Schema, o.View.Name)] == nil:
 			oc.dropView(o.View)
 		}
 	}
@@ -70,36 +92,50 @@ func (oc *objectComparison) compareLateObjects() {
 	}
 }
 
+// rebuiltViews returns the views of the database that are dropped and
+// created again: those whose columns, comment or definition text
+// (compared by dialect.CanonicalText) differ from the model's, and the
+// views the model keeps that depend on one of them, directly or not.
+func (oc *objectComparison) rebuiltViews(cur, tgt map[string]*model.View) map[string]bool {
+	rebuilt := map[string]bool{}
+	for key, c := range cur {
+		t := tgt[key]
+		if t != nil && !(slices.Equal(c.Columns, t.Columns) && c.Comment == t.Comment &&
+			dialect.CanonicalText(oc.d, c.Definition) == dialect.CanonicalText(oc.d, t.Definition)) {
+			rebuilt[key] = true
+		}
+	}
+	for grew := len(rebuilt) > 0; grew; {
+		grew = false
+		for key, c := range cur {
+			if rebuilt[key] || tgt[key] == nil {
+				continue
+			}
+			if slices.ContainsFunc(c.DependsOn, func(n model.ObjectName) bool { return rebuilt[qualifiedName(n.Schema, n.Name)] }) {
+				rebuilt[key], grew = true, true
+			}
+		}
+	}
+	return rebuilt
+}
+
 // dropView drops a view the model lacks when Options.DropViews says so,
 // and otherwise leaves it with a warning.
 func (oc *objectComparison) dropView(v *model.View) {
-	name := qualifiedName(v.Schema, v.Name)
 	if oc.opts.DropViews {
-		x := *v
-		x.DependsOn, x.Columns = slices.Clone(v.DependsOn), slices.Clone(v.Columns)
-		oc.dropLate = append(oc.dropLate, ops.DropView{Schema: v.Schema, View: v.Name, Existing: &x})
+		oc.dropLate = append(oc.dropLate, ops.DropView{Schema: v.Schema, View: v.Name, Existing: cloneView(v)})
 		return
 	}
 	oc.warn(Object{Kind: "view", Schema: v.Schema, Name: v.Name}, fmt.Sprintf(
 		"view %s is in the database but not in the model: it is left in place (add it to the model, drop it with ops.DropView, "+
-			"or compare with the option that drops views)", name))
+			"or compare with the option that drops views)", qualifiedName(v.Schema, v.Name)))
 }
 
-// viewChange creates a view the database lacks, or replaces one whose
-// columns, comment or definition text differ.
-func (oc *objectComparison) viewChange(cur, tgt *model.View) []ops.Operation {
-	to := *tgt
-	to.DependsOn, to.Columns = slices.Clone(tgt.DependsOn), slices.Clone(tgt.Columns)
-	if cur == nil {
-		return []ops.Operation{ops.CreateView{View: &to}}
-	}
-	if slices.Equal(cur.Columns, tgt.Columns) && cur.Comment == tgt.Comment &&
-		dialect.CanonicalText(oc.d, cur.Definition) == dialect.CanonicalText(oc.d, tgt.Definition) {
-		return nil
-	}
-	from := *cur
-	from.DependsOn, from.Columns = slices.Clone(cur.DependsOn), slices.Clone(cur.Columns)
-	return []ops.Operation{ops.ReplaceView{From: &from, To: &to}}
+// cloneView returns a deep copy of v.
+func cloneView(v *model.View) *model.View {
+	c := *v
+	c.DependsOn, c.Columns = slices.Clone(v.DependsOn), slices.Clone(v.Columns)
+	return &c
 }
 
 // definitionChange creates a definition the database lacks, or replaces

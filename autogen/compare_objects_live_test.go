@@ -142,7 +142,7 @@ func objectLiveCases() []liveCase {
 		{name: "views created in dependency order", cur: base, tgt: withViews(false), reupgrade: true,
 			want: map[string]string{"": "create_view; create_view"}},
 		{name: "view replaced", cur: withViews(false), tgt: withViews(true), reupgrade: true,
-			want: map[string]string{"": "replace_view"}},
+			want: map[string]string{"": "drop_view; drop_view; create_view; create_view"}},
 
 		{name: "function and trigger created", cur: base, tgt: withDefinitions("1"), reupgrade: true},
 		{name: "function replaced", cur: withDefinitions("1"), tgt: withDefinitions("2"), reupgrade: true,

@@ -185,7 +185,14 @@ func TestCompareObjects(t *testing.T) {
 		}, tgt: func(md *model.MetaData) { md.Views = []*model.View{view("v1", `select "id" from users`)} }},
 		{name: "view replaced", cur: func(md *model.MetaData) { md.Views = []*model.View{view("v1", "SELECT id FROM users")} },
 			tgt:  func(md *model.MetaData) { md.Views = []*model.View{view("v1", "SELECT id, name FROM users")} },
-			want: "post: replace_view v1"},
+			want: "post: create_view v1 | droppre: drop_view v1"},
+		{name: "view replaced with its dependents and their triggers", cur: func(md *model.MetaData) {
+			md.Views = []*model.View{view("v1", "SELECT id FROM users"), view("v2", "SELECT id FROM v1", "v1"), view("v3", "SELECT 1")}
+			md.Definitions = []*model.Definition{{Kind: model.DefTrigger, Name: "t", Table: "v2", SQL: "CREATE TRIGGER t INSTEAD OF INSERT ON v2 EXECUTE FUNCTION f()"}}
+		}, tgt: func(md *model.MetaData) {
+			md.Views = []*model.View{view("v1", "SELECT id, name FROM users"), view("v2", "SELECT id FROM v1", "v1"), view("v3", "SELECT 1")}
+			md.Definitions = []*model.Definition{{Kind: model.DefTrigger, Name: "t", Table: "v2", SQL: "CREATE TRIGGER t INSTEAD OF INSERT ON v2 EXECUTE FUNCTION f()"}}
+		}, want: "post: create_view v1; create_view v2; create_definition t | droppre: drop_definition t; drop_view v2; drop_view v1"},
 		{name: "view not in the model is left", tgt: none,
 			cur:  func(md *model.MetaData) { md.Views = []*model.View{view("v1", "SELECT id FROM users")} },
 			warn: "view v1 is in the database but not in the model: it is left in place"},
