@@ -219,6 +219,20 @@ func (a *App) OfflineURL() (*dialect.URL, error) {
 	return u, nil
 }
 
+// offlineDialect returns the dialect of the configured URL, without
+// connecting (see OfflineURL).
+func (a *App) offlineDialect() (dialect.Dialect, error) {
+	u, err := a.OfflineURL()
+	if err != nil {
+		return nil, err
+	}
+	d, err := dialect.ForName(u.Dialect)
+	if err != nil {
+		return nil, Usage(err)
+	}
+	return d, nil
+}
+
 // OpenDB connects to the configured database with dialect.Open. A missing
 // or malformed URL is a usage error (exit 2); a database that cannot be
 // reached is a failure (exit 3). The caller closes the database.

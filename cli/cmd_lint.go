@@ -5,12 +5,8 @@ import (
 	"io"
 	"os"
 	"path/filepath"
-	"slices"
-	"strings"
 
-	"github.com/migratego/migrate/dialect"
 	"github.com/migratego/migrate/lint"
-	"github.com/migratego/migrate/runner"
 	"github.com/spf13/cobra"
 )
 
@@ -19,20 +15,15 @@ func newLintCommand(app *App) *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "lint [RANGE]",
 		Short: "Report revisions that would hurt a live database (locks, data loss, renames)",
-		Long: `lint reads revisions before they are deployed and reports destructive
-changes, renames, changes that depend on the data, and long locks on busy
-tables, each with the lock it takes and the safe alternative (docs/lint.md).
-
-By default it lints the revisions not applied yet on the configured
-database; --all lints every revision, and RANGE (an identifier such as
-head, an id, or a range like ae10:head) the revisions it names. Without
---all or RANGE the database must answer.
-
-A finding is accepted with a reason by "-- migrate:lint-ignore RULE reason"
-(SQL: in the header, or before a statement) or "// migrate:lint-ignore RULE
-reason" (Go: in the file header, or on or above the operation's line).
-
-Exit status: 1 when an error finding remains, 0 otherwise.`,
+		Long: `lint reports the changes of revisions that hurt a live database:
+drops, renames, changes that depend on the data, long locks on busy
+tables; each finding with the lock it takes and the safe alternative.
+It lints the revisions not applied yet on the configured database, every
+revision with --all, or those of RANGE (head, an id, ae10:head, …); only
+the default range connects. A finding is accepted, with a reason, by
+"-- migrate:lint-ignore RULE reason" ("// migrate:lint-ignore RULE
+reason" in Go). Exit status 1 when an error finding remains. See
+docs/lint.md.`,
 		Args: cobra.MaximumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if listRules {
@@ -53,25 +44,13 @@ Exit status: 1 when an error finding remains, 0 otherwise.`,
 			if err != nil {
 				return err
 			}
-			u, err := app.OfflineURL()
+			d, err := app.offlineDialect()
 			if err != nil {
 				return err
 			}
-			d, err := dialect.ForName(u.Dialect)
-			if err != nil {
-				return Usage(err)
-			}
-			if !all && (rng.Spec == "" || mentionsCurrent(rng.Spec)) {
-				cfg, err := app.Config()
-				if err != nil {
-					return err
-				}
-				err = app.withReadRunner(ctx, cfg, s, func(r *runner.Runner) (err error) {
-					rng.Current, err = r.Current(ctx)
-					return err
-				})
-				if err != nil {
-					return Failure(fmt.Errorf("lint: which revisions are applied cannot be read (%w); lint every revision with --all, or name a RANGE", err))
+			if rng.NeedsCurrent() {
+				if rng.Current, err = app.currentRevisions(ctx, s); err != nil {
+					return fmt.Errorf("lint: which revisions are applied cannot be read (%w); lint every revision with --all, or name a RANGE", err)
 				}
 			}
 			rep, err := lint.Project(ctx, lint.Options{Dialect: d}, s.set, rng, app.readProjectFile)
@@ -88,12 +67,6 @@ Exit status: 1 when an error finding remains, 0 otherwise.`,
 	cmd.Flags().BoolVar(&all, "all", false, "lint every revision, applied or not")
 	cmd.Flags().BoolVar(&listRules, "rules", false, "list the rules and exit")
 	return cmd
-}
-
-// mentionsCurrent reports whether a range names the database's current
-// revisions.
-func mentionsCurrent(spec string) bool {
-	return slices.Contains(strings.Split(spec, ":"), "current")
 }
 
 // readProjectFile reads a file named relative to the working directory.

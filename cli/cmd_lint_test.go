@@ -8,6 +8,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/migratego/migrate/internal/goprojecttest"
 	"github.com/migratego/migrate/lint"
 )
 
@@ -121,5 +122,35 @@ func TestLintErrors(t *testing.T) {
 		if code != c.code || !strings.Contains(errOut, c.want) {
 			t.Errorf("migrate %s: exit %d, stderr %q; want exit %d and %q", strings.Join(c.args, " "), code, errOut, c.code, c.want)
 		}
+	}
+}
+
+// TestLintGoProject lints the sample Go project, with one more revision
+// (testdata/lint/go), through the standalone binary: lint hands over to
+// the project's compiled runner, which records what each upgrade asks
+// for. Findings name the lines of the revision files.
+func TestLintGoProject(t *testing.T) {
+	bin := migrateBinary(t) // skips with -short
+	proj := goprojecttest.Copy(t, "..")
+	src, err := os.ReadFile(filepath.Join("..", "testdata", "lint", "go", "f6a1b2c3d4e5_lint_checks.go"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(proj, "migrations", "versions", "f6a1b2c3d4e5_lint_checks.go"), src, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	env := []string{EnvCacheDir + "=" + t.TempDir()}
+	for _, c := range []struct {
+		db, url string
+	}{{"sqlite", ""}, {"postgres", "postgres://lint@127.0.0.1:1/none"}, {"mysql", "mysql://lint@127.0.0.1:1/none"}} {
+		args := []string{"lint", "c3d4e5f6a1b2:head"}
+		if c.url != "" {
+			args = append(args, "--database-url", c.url)
+		}
+		out, errOut, code := goRun(t, proj, env, bin, args...)
+		if code != 1 {
+			t.Fatalf("migrate %s: exit %d, want 1\nstdout: %s\nstderr: %s", strings.Join(args, " "), code, out, errOut)
+		}
+		checkLintGolden(t, "go_"+c.db+".golden", out)
 	}
 }

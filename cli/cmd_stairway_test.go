@@ -12,15 +12,21 @@ import (
 
 // TestStairwayCommand runs `migrate test` on the testdata projects: the
 // good one passes (exit 0) and the one with a broken downgrade fails
-// (exit 1) naming the revision and its file, with the diff on stdout; on
-// SQLite in memory by default, on PostgreSQL and MariaDB with --dev-url.
-// The configured database is never created.
+// (exit 1) naming the revision and its file, with the diff on stdout; so
+// does a model that differs from the schema at head. On each database's
+// scratch database: SQLite in memory, a temporary PostgreSQL database, the
+// --dev-url MariaDB database. The configured database is never created.
 func TestStairwayCommand(t *testing.T) {
 	for _, name := range testdb.Dialects {
 		t.Run(name, func(t *testing.T) {
+			// PostgreSQL: a temporary database on the project's server;
+			// MariaDB: the empty --dev-url database.
 			var dev []string
-			if name != "sqlite" {
-				dev = []string{"--dev-url", testdb.New(t, name).URL}
+			switch name {
+			case "postgres":
+				dev = []string{"--database-url", testdb.New(t, name).URL}
+			case "mysql":
+				dev = []string{"--database-url", testdb.New(t, name).URL, "--dev-url", testdb.New(t, name).URL}
 			}
 			good := filepath.Join("..", "testdata", "stairway", "good")
 			code, stdout, stderr := run(t, good, nil, append([]string{"test", "--json"}, dev...)...)
@@ -28,18 +34,29 @@ func TestStairwayCommand(t *testing.T) {
 				t.Fatalf("good project: exit %d\n%s%s", code, stdout, stderr)
 			}
 			var res testResult
-			if err := json.Unmarshal([]byte(stdout), &res); err != nil || len(res.Revisions) != 5 {
-				t.Errorf("good project: --json output %q (%v), want 5 revisions", stdout, err)
+			if err := json.Unmarshal([]byte(stdout), &res); err != nil || len(res.Revisions) != 5 || !res.ModelChecked {
+				t.Errorf("good project: --json output %q (%v), want 5 revisions and the model checked", stdout, err)
 			}
 			if _, err := os.Stat(filepath.Join(good, "app.db")); err == nil {
 				t.Errorf("migrate test created the configured database app.db")
 			}
 
-			var devBroken []string
-			if name != "sqlite" {
-				devBroken = []string{"--dev-url", testdb.New(t, name).URL}
+			// A model with a column more: exit 1, the operation and the diff.
+			model := filepath.Join(t.TempDir(), "model.sql")
+			schema, err := os.ReadFile(filepath.Join(good, "schema.sql"))
+			if err != nil {
+				t.Fatal(err)
 			}
-			code, stdout, stderr = run(t, filepath.Join("..", "testdata", "stairway", "broken"), nil, append([]string{"test"}, devBroken...)...)
+			if err := os.WriteFile(model, []byte(strings.Replace(string(schema), "name varchar(50) NOT NULL", "name varchar(50) NOT NULL,\n    color varchar(20)", 1)), 0o644); err != nil {
+				t.Fatal(err)
+			}
+			code, stdout, stderr = run(t, good, nil, append([]string{"test", "--model", model}, dev...)...)
+			if code != ExitCheckFailed || !strings.Contains(stderr, "the schema at head differs from the target model") ||
+				!strings.Contains(stdout, "autogenerate would write 1 operation(s)") || !strings.Contains(stdout, "color") {
+				t.Errorf("a model with a column more: exit %d\n%s%s", code, stdout, stderr)
+			}
+
+			code, stdout, stderr = run(t, filepath.Join("..", "testdata", "stairway", "broken"), nil, append([]string{"test", "-q"}, dev...)...)
 			if code != ExitCheckFailed {
 				t.Fatalf("broken project: exit %d, want 1\n%s%s", code, stdout, stderr)
 			}

@@ -41,15 +41,8 @@ func generateRevision(app *App, n scriptdir.NewRevision, sqlSet bool) error {
 		n.SQL = scriptdir.DefaultSQL(s.cfg.ScriptLocation)
 	}
 	gen, err := s.dir.Generate(n)
-	var inputErr *scriptdir.InputError
-	var tmplErr *scriptdir.TemplateError
-	switch {
-	case errors.As(err, &tmplErr):
-		return Usage(fmt.Errorf("%s: %w (fix file_template in %s)", n.Op, tmplErr.Err, configName(s.cfg)))
-	case errors.As(err, &inputErr):
-		return Usage(err)
-	case err != nil:
-		return Failure(err)
+	if err != nil {
+		return generateError(s, n.Op, err)
 	}
 	rev := gen.Revision
 	res := revisionResult{
@@ -63,6 +56,21 @@ func generateRevision(app *App, n scriptdir.NewRevision, sqlSet bool) error {
 		_, err := fmt.Fprintf(w, "  Generating %s ...  done\n", res.Path)
 		return err
 	})
+}
+
+// generateError classifies an error of writing revision files (revision,
+// merge, squash): a bad request or file name template is a usage error,
+// anything else a failure.
+func generateError(s *scripts, op string, err error) error {
+	var inputErr *scriptdir.InputError
+	var tmplErr *scriptdir.TemplateError
+	switch {
+	case errors.As(err, &tmplErr):
+		return Usage(fmt.Errorf("%s: %w (fix file_template in %s)", op, tmplErr.Err, configName(s.cfg)))
+	case errors.As(err, &inputErr):
+		return Usage(err)
+	}
+	return Failure(err)
 }
 
 // splitFlagList splits the values of a repeatable flag at commas. The

@@ -17,6 +17,7 @@ var commands = []func(*App) *cobra.Command{
 	newRevisionCommand,
 	newMergeCommand,
 	newRebaseCommand,
+	newSquashCommand,
 	newHistoryCommand,
 	newHeadsCommand,
 	newBranchesCommand,

@@ -148,13 +148,9 @@ func (a *App) offlineRunner(cmd *cobra.Command, f *runFlags) (*runner.OfflineRun
 	if err != nil {
 		return nil, err
 	}
-	u, err := a.OfflineURL()
+	d, err := a.offlineDialect()
 	if err != nil {
 		return nil, err
-	}
-	d, err := dialect.ForName(u.Dialect)
-	if err != nil {
-		return nil, Usage(err)
 	}
 	s, err := a.loadRunnable()
 	if err != nil {

@@ -57,23 +57,33 @@ func (a *App) currentSet(ctx context.Context, s *scripts) (map[string]bool, []st
 	return set, current, nil
 }
 
-// refuseApplied is the safety rule of rebase (and of squash's removal of
-// files): it returns an error naming the revisions of revs that the
-// configured database has applied, or, with force, warns about them and
-// returns nil. A database that cannot be read is an error too, since it
-// might have applied them.
-func (a *App) refuseApplied(ctx context.Context, s *scripts, cmd string, revs []*versions.Revision, force bool) error {
+// appliedRevisions returns the revisions the configured database has
+// applied: its rows and their ancestors and dependencies. A database
+// that cannot be read is an error naming cmd, or with force a warning and
+// ok=false.
+func (a *App) appliedRevisions(ctx context.Context, s *scripts, cmd string, force bool) (applied []*versions.Revision, ok bool, err error) {
 	_, current, err := a.currentSet(ctx, s)
 	if err != nil {
 		if force {
 			a.Warnf("%s: the database could not be read (%v); going on (--force)", cmd, err)
-			return nil
+			return nil, false, nil
 		}
-		return fmt.Errorf("%s: cannot tell which revisions the database has applied: %w (use --force to go on without knowing)", cmd, err)
+		return nil, false, fmt.Errorf("%s: cannot tell which revisions the database has applied: %w (use --force to go on without knowing)", cmd, err)
 	}
-	applied, err := s.graph.Ancestors(true, current...)
+	applied, err = s.graph.Ancestors(true, current...)
 	if err != nil {
-		return Failure(err)
+		return nil, false, Failure(err)
+	}
+	return applied, true, nil
+}
+
+// refuseApplied is the safety rule of rebase: it returns an error naming
+// the revisions of revs that the configured database has applied, or,
+// with force, warns about them and returns nil.
+func (a *App) refuseApplied(ctx context.Context, s *scripts, cmd string, revs []*versions.Revision, force bool) error {
+	applied, ok, err := a.appliedRevisions(ctx, s, cmd, force)
+	if err != nil || !ok {
+		return err
 	}
 	var hit []string
 	for _, r := range revs {
@@ -88,5 +98,19 @@ func (a *App) refuseApplied(ctx context.Context, s *scripts, cmd string, revs []
 		return Usagef("%s: the database has applied %s; other databases may have too, and would no longer match the graph. Downgrade first, or use --force", cmd, strings.Join(hit, ", "))
 	}
 	a.Warnf("%s: the database has applied %s (--force): its version table no longer matches the graph; check it with `migrate current` and fix it with `migrate stamp`", cmd, strings.Join(hit, ", "))
+	return nil
+}
+
+// requireApplied is the safety rule of squash: the configured database
+// must have applied rev (or, with force, a warning says it has not).
+func (a *App) requireApplied(ctx context.Context, s *scripts, cmd string, rev *versions.Revision, force bool) error {
+	applied, ok, err := a.appliedRevisions(ctx, s, cmd, force)
+	if err != nil || !ok || slices.Contains(applied, rev) {
+		return err
+	}
+	if !force {
+		return Usagef("%s: the database has not applied %s: squash only revisions that every database has applied (upgrade first, or use --force if the others have)", cmd, rev.ID)
+	}
+	a.Warnf("%s: the database has not applied %s (--force): it will run the squashed revision instead of the rest of the range", cmd, rev.ID)
 	return nil
 }

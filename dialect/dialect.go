@@ -157,6 +157,8 @@ type Capabilities struct {
 	NullsNotDistinct bool
 	// ConstraintComments: COMMENT ON CONSTRAINT (PostgreSQL).
 	ConstraintComments bool
+	// RowSecurity: row-level security and policies (PostgreSQL).
+	RowSecurity bool
 	// InvisibleIndexes: indexes kept up to date but hidden from the planner
 	// (MariaDB 10.6+ IGNORED, MySQL 8 INVISIBLE).
 	InvisibleIndexes bool

@@ -13,8 +13,9 @@ import (
 // TABLESPACE names a tablespace. Everything else is refused.
 var postgresTableOptions = []string{"TABLESPACE"}
 
-// CreateTable returns CREATE TABLE, then COMMENT ON for the table, its
-// columns and its constraints, then ALTER TABLE … ADD … NOT VALID for foreign keys marked
+// CreateTable returns CREATE TABLE, then COMMENT ON for the table and its
+// columns, ALTER TABLE … ENABLE/FORCE ROW LEVEL SECURITY, COMMENT ON for
+// its constraints, then ALTER TABLE … ADD … NOT VALID for foreign keys marked
 // NotValid (a constraint inside CREATE TABLE is always validated).
 func (d *postgresDialect) CreateTable(t *model.Table) ([]string, error) {
 	create, err := createTableStmt(d, t, tableStyle{
@@ -43,6 +44,20 @@ func (d *postgresDialect) CreateTable(t *model.Table) ([]string, error) {
 			return nil, err
 		}
 		out = append(out, s)
+	}
+	for _, rs := range []struct {
+		on     bool
+		clause string
+	}{{t.RowSecurity, "ENABLE ROW LEVEL SECURITY"}, {t.ForceRowSecurity, "FORCE ROW LEVEL SECURITY"}} {
+		if rs.on {
+			b := d.alterTable(t)
+			b.raw(" ", rs.clause)
+			s, err := d.wrap(b.stmt())
+			if err != nil {
+				return nil, err
+			}
+			out = append(out, s)
+		}
 	}
 	kept := distinctUniques(t)
 	for _, cc := range t.ConstraintComments() {

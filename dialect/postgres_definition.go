@@ -18,6 +18,7 @@ var postgresDrops = map[model.DefinitionKind]dropSpec{
 	// An index lives in its relation's schema.
 	model.DefMaterializedView: {keyword: "MATERIALIZED VIEW"},
 	model.DefIndex:            {keyword: "INDEX"},
+	model.DefPolicy:           {keyword: "POLICY", onTable: true, unqualified: true},
 }
 
 // CreateDefinition returns the definition's SQL, and COMMENT ON for its

@@ -218,6 +218,9 @@ func checkTable(d Dialect, t *model.Table) error {
 	if t.Comment != "" && !c.Comments {
 		return un(tbl, "a table comment", "")
 	}
+	if (t.RowSecurity || t.ForceRowSecurity) && !c.RowSecurity {
+		return un(tbl, "row-level security", "filter rows in the application or in views")
+	}
 	if (t.PartitionBy != nil || t.PartitionOf != nil) && !c.Partitioning {
 		return un(tbl, "declarative partitioning", "")
 	}

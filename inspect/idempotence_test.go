@@ -164,6 +164,15 @@ func postgresCheckRealistic(t *testing.T, file string, md *model.MetaData) {
 		if et == nil || !strings.Contains(et.SQL, "WHEN TAG IN ('DROP TABLE', 'DROP SCHEMA')") || et.Comment == "" {
 			t.Errorf("event trigger forbid_audit_drops = %+v; want it with its tags and comment", et)
 		}
+		projects := md.Table("app", "projects")
+		if projects == nil || !projects.RowSecurity || !projects.ForceRowSecurity {
+			t.Errorf("app.projects: want row-level security enabled and forced")
+		}
+		p := md.Definition(model.DefPolicy, "app", "projects_no_archived_writes", "projects")
+		if p == nil || !strings.Contains(p.SQL, "AS RESTRICTIVE") || !strings.Contains(p.SQL, `FOR UPDATE TO "`) ||
+			!strings.Contains(p.SQL, "WITH CHECK ((NOT archived))") {
+			t.Errorf("policy projects_no_archived_writes = %+v; want a restrictive UPDATE policy for the current user with USING and WITH CHECK", p)
+		}
 	case "blog.sql":
 		if c := md.Table("", "authors").Column("id"); c.AutoIncrement || c.Identity != nil || c.Default == nil || c.Default.Expr != "nextval('authors_id_seq'::regclass)" {
 			t.Errorf("authors.id (serial): AutoIncrement %v, identity %+v, default %+v; want a serial: nextval of its own sequence", c.AutoIncrement, c.Identity, c.Default)

@@ -143,6 +143,7 @@ func (in *pgInspector) Inspect(ctx context.Context, q dialect.Querier, opts Opti
 		st.readFunctions,
 		st.readTriggers,
 		st.readRules,
+		st.readPolicies,
 		st.readEventTriggers,
 	}
 	for _, step := range steps {

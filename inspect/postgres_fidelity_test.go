@@ -70,6 +70,12 @@ UNION ALL SELECT 'extension members', count(*) FROM pg_catalog.pg_depend WHERE d
   AND refobjid IN (SELECT oid FROM pg_catalog.pg_extension WHERE extnamespace IN (SELECT oid FROM s))
 UNION ALL SELECT 'triggers', count(*) FROM pg_catalog.pg_trigger WHERE NOT tgisinternal AND tgrelid IN (SELECT oid FROM rel)
 UNION ALL SELECT 'rules', count(*) FROM pg_catalog.pg_rewrite WHERE rulename <> '_RETURN' AND ev_class IN (SELECT oid FROM rel)
+UNION ALL SELECT 'policies', count(*) FROM pg_catalog.pg_policy WHERE polrelid IN (SELECT oid FROM rel)
+UNION ALL SELECT 'restrictive policies', count(*) FROM pg_catalog.pg_policy WHERE NOT polpermissive AND polrelid IN (SELECT oid FROM rel)
+UNION ALL SELECT 'tables with row security', count(*) FROM rel WHERE relrowsecurity
+UNION ALL SELECT 'tables with forced row security', count(*) FROM rel WHERE relforcerowsecurity
+UNION ALL SELECT 'policy comments', count(*) FROM pg_catalog.pg_description
+  WHERE classoid = 'pg_catalog.pg_policy'::regclass
 UNION ALL SELECT 'event triggers', count(*) FROM pg_catalog.pg_event_trigger
 UNION ALL SELECT 'event trigger comments', count(*) FROM pg_catalog.pg_description
   WHERE classoid = 'pg_catalog.pg_event_trigger'::regclass

@@ -13,12 +13,13 @@ import (
 
 // pgTablesQuery lists the tables in scope with their comments, the
 // partition key of a partitioned table (pg_get_partkeydef: "RANGE (at)"),
-// and the parent and bound of a partition.
+// the parent and bound of a partition, and row-level security.
 var pgTablesQuery = `
 SELECT c.oid::int8, n.nspname, c.relname, COALESCE(d.description, ''),
   CASE WHEN c.relkind = 'p' THEN pg_catalog.pg_get_partkeydef(c.oid) END,
   pn.nspname, pc.relname,
-  CASE WHEN c.relispartition THEN pg_catalog.pg_get_expr(c.relpartbound, c.oid) END
+  CASE WHEN c.relispartition THEN pg_catalog.pg_get_expr(c.relpartbound, c.oid) END,
+  c.relrowsecurity, c.relforcerowsecurity
 FROM pg_catalog.pg_class c
 JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
 LEFT JOIN pg_catalog.pg_description d
@@ -37,11 +38,14 @@ func (st *pgState) readTables(ctx context.Context, q dialect.Querier) error {
 			schema, name, comment         string
 			partKey, parentSchema, parent sql.NullString
 			bound                         sql.NullString
+			rowSecurity, forceRowSecurity bool
 		)
-		if err := rows.Scan(&oid, &schema, &name, &comment, &partKey, &parentSchema, &parent, &bound); err != nil {
+		if err := rows.Scan(&oid, &schema, &name, &comment, &partKey, &parentSchema, &parent, &bound,
+			&rowSecurity, &forceRowSecurity); err != nil {
 			return err
 		}
-		t := &model.Table{Schema: st.scope.schemaOf(schema), Name: name, Comment: comment}
+		t := &model.Table{Schema: st.scope.schemaOf(schema), Name: name, Comment: comment,
+			RowSecurity: rowSecurity, ForceRowSecurity: forceRowSecurity}
 		if partKey.Valid {
 			p, err := pgPartitionBy(partKey.String)
 			if err != nil {

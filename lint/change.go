@@ -76,6 +76,8 @@ type Change struct {
 	Concurrently bool
 	NotValid     bool
 	CheckNotNull string
+	// References marks an added column with an inline foreign key.
+	References bool
 	// UsingIndex marks a constraint built from an existing index.
 	UsingIndex bool
 	// Algorithm is MySQL's ALGORITHM= of the statement, lower case.

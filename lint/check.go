@@ -108,7 +108,8 @@ type revLint struct {
 	rev *Revision
 	// revSup are the suppressions of the whole revision.
 	revSup []suppression
-	// badSup are malformed suppressions already reported.
+	// checked are the lines of the suppressions checked already.
+	checked  map[int]bool
 	findings []Finding
 	// lockTimeout: a lock_timeout is set; lockWarned: the revision got its
 	// lock-timeout finding.
@@ -179,14 +180,10 @@ func (r *revLint) goRevision(ctx context.Context) {
 	src := parseGoSource(r.rev.Script.Path, r.rev.Source)
 	r.revSup = src.header
 	r.checkSuppressions(src.header)
-	seen := map[int]bool{}
 	for _, rec := range r.rev.Recorded {
 		line := r.line(rec, src)
 		sups := src.at(line)
-		if !seen[line] {
-			seen[line] = true
-			r.checkSuppressions(sups)
-		}
+		r.checkSuppressions(sups)
 		var changes []Change
 		if rec.Operation != nil {
 			changes = opChanges(ctx, r.l.o.Dialect, rec.Operation, r.l.model)
@@ -265,9 +262,16 @@ func (r *revLint) unknownSchema(line int, what string) {
 		"the rules that need a column's type before a change say so from here on", what))
 }
 
-// checkSuppressions reports malformed suppressions.
+// checkSuppressions reports malformed suppressions, each once.
 func (r *revLint) checkSuppressions(sups []suppression) {
 	for _, s := range sups {
+		if r.checked[s.Line] {
+			continue
+		}
+		if r.checked == nil {
+			r.checked = map[int]bool{}
+		}
+		r.checked[s.Line] = true
 		if p := s.problem(); p != "" {
 			r.findings = append(r.findings, r.finding(Change{Line: s.Line}, RuleBadSuppression, p))
 		}

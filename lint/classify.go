@@ -428,6 +428,8 @@ func (cl *classifier) columnConstraints(c *cursor, ch *Change) {
 			ch.HasDefault = true
 		case c.words("primary", "key"), c.word("unique"):
 			ch.Unique = true
+		case c.word("references"):
+			ch.References = true
 		default:
 			c.i++
 		}

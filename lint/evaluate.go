@@ -134,6 +134,9 @@ func (r *revLint) addColumn(c Change, name string) {
 	if c.Unique {
 		r.report(c, RuleNewUnique, fmt.Sprintf("adds column %s with a unique (or primary key) constraint", col))
 	}
+	if c.References {
+		r.report(c, RuleNotValid, fmt.Sprintf("adds column %s with a foreign key (REFERENCES): the constraint is added without NOT VALID", col))
+	}
 	switch {
 	case c.Serial:
 		r.report(c, RuleSerialColumn, fmt.Sprintf("adds auto-numbered or generated column %s: the table is rewritten", col))

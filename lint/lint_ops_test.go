@@ -3,9 +3,6 @@ package lint
 import (
 	"context"
 	"errors"
-	"fmt"
-	"slices"
-	"strings"
 	"testing"
 
 	"github.com/migratego/migrate/dialect"
@@ -92,30 +89,15 @@ func goRevision(id string, inRange bool, operations ...ops.Operation) *Revision 
 }
 
 func TestOperationRules(t *testing.T) {
-	golden := map[string]*strings.Builder{}
+	g := ruleGolden{}
 	for _, c := range opsCases {
 		t.Run(c.db+"/"+c.name, func(t *testing.T) {
-			d, err := dialect.ForName(c.db)
-			if err != nil {
-				t.Fatal(err)
-			}
-			revs := []*Revision{goRevision("base", false, ops.CreateTable{Table: usersTable()}), goRevision("r1", true, c.ops...)}
-			rep, err := Check(context.Background(), Options{Dialect: d}, revs)
-			if err != nil {
-				t.Fatal(err)
-			}
-			if got := ruleList(rep.Findings); !slices.Equal(got, c.want) {
-				t.Errorf("rules: got %q, want %q\n%s", got, c.want, formatFindings(rep.Findings))
-			}
-			if golden[c.db] == nil {
-				golden[c.db] = &strings.Builder{}
-			}
-			fmt.Fprintf(golden[c.db], "== %s\n%s", c.name, formatFindings(rep.Findings))
+			g.check(t, c.db, c.name, c.want, func(*testing.T) []*Revision {
+				return []*Revision{goRevision("base", false, ops.CreateTable{Table: usersTable()}), goRevision("r1", true, c.ops...)}
+			})
 		})
 	}
-	for db, b := range golden {
-		checkGolden(t, "ops_"+db+".golden", b.String())
-	}
+	g.compare(t, "ops_")
 }
 
 func TestRebuildEstimate(t *testing.T) {

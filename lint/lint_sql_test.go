@@ -77,6 +77,8 @@ var sqlCases = []sqlCase{
 	{"foreign key not valid", "postgres", "SET lock_timeout = '5s';\nALTER TABLE orders ADD CONSTRAINT fk_user FOREIGN KEY (user_id) REFERENCES users (id) NOT VALID;", nil},
 	{"check", "postgres", "SET lock_timeout = '5s';\nALTER TABLE users ADD CHECK (age >= 0);", []string{"constraint-without-not-valid"}},
 	{"check not valid", "postgres", "SET lock_timeout = '5s';\nALTER TABLE users ADD CONSTRAINT ck_age CHECK (age >= 0) NOT VALID;", nil},
+	{"column with foreign key", "postgres", "SET lock_timeout = '5s';\nALTER TABLE orders ADD COLUMN user_id bigint REFERENCES users (id);", []string{"constraint-without-not-valid"}},
+	{"column with foreign key on new table", "postgres", "CREATE TABLE o (id int);\nALTER TABLE o ADD COLUMN user_id bigint REFERENCES users (id);", nil},
 	{"foreign key mysql", "mysql", "ALTER TABLE orders ADD CONSTRAINT fk_user FOREIGN KEY (user_id) REFERENCES users (id);", nil},
 	{"volatile default", "postgres", "SET lock_timeout = '5s';\nALTER TABLE users ADD COLUMN token uuid DEFAULT gen_random_uuid();", []string{"volatile-default"}},
 	{"stable default", "postgres", "SET lock_timeout = '5s';\nALTER TABLE users ADD COLUMN created timestamptz NOT NULL DEFAULT now();", nil},
@@ -143,29 +145,46 @@ func formatFindings(fs []Finding) string {
 }
 
 func TestSQLRules(t *testing.T) {
-	golden := map[string]*strings.Builder{}
+	g := ruleGolden{}
 	for _, c := range sqlCases {
 		t.Run(c.db+"/"+c.name, func(t *testing.T) {
-			d, err := dialect.ForName(c.db)
-			if err != nil {
-				t.Fatal(err)
-			}
-			rev := &Revision{Script: sqlRevision(t, "r1", "", c.sql), InRange: true}
-			rep, err := Check(context.Background(), Options{Dialect: d}, []*Revision{rev})
-			if err != nil {
-				t.Fatal(err)
-			}
-			if got := ruleList(rep.Findings); !slices.Equal(got, c.want) {
-				t.Errorf("rules: got %q, want %q\n%s", got, c.want, formatFindings(rep.Findings))
-			}
-			if golden[c.db] == nil {
-				golden[c.db] = &strings.Builder{}
-			}
-			fmt.Fprintf(golden[c.db], "== %s\n%s", c.name, formatFindings(rep.Findings))
+			g.check(t, c.db, c.name, c.want, func(*testing.T) []*Revision {
+				return []*Revision{{Script: sqlRevision(t, "r1", "", c.sql), InRange: true}}
+			})
 		})
 	}
-	for db, b := range golden {
-		checkGolden(t, "sql_"+db+".golden", b.String())
+	g.compare(t, "sql_")
+}
+
+// ruleGolden collects the findings of rule cases per database, for the
+// golden files.
+type ruleGolden map[string]*strings.Builder
+
+// check lints the revisions of one case on db, compares the rules found
+// with want and records the findings.
+func (g ruleGolden) check(t *testing.T, db, name string, want []string, revs func(*testing.T) []*Revision) {
+	t.Helper()
+	d, err := dialect.ForName(db)
+	if err != nil {
+		t.Fatal(err)
+	}
+	rep, err := Check(context.Background(), Options{Dialect: d}, revs(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := ruleList(rep.Findings); !slices.Equal(got, want) {
+		t.Errorf("rules: got %q, want %q\n%s", got, want, formatFindings(rep.Findings))
+	}
+	if g[db] == nil {
+		g[db] = &strings.Builder{}
+	}
+	fmt.Fprintf(g[db], "== %s\n%s", name, formatFindings(rep.Findings))
+}
+
+// compare checks the golden files prefix<db>.golden.
+func (g ruleGolden) compare(t *testing.T, prefix string) {
+	for db, b := range g {
+		checkGolden(t, prefix+db+".golden", b.String())
 	}
 }
 

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/migratego/migrate/dialect"
@@ -25,6 +26,15 @@ type Range struct {
 	Current []string
 	// All lints every revision.
 	All bool
+}
+
+// NeedsCurrent reports whether the range needs the database's current
+// revisions: the default range, and a range that says "current".
+func (r Range) NeedsCurrent() bool {
+	if r.All {
+		return false
+	}
+	return strings.TrimSpace(r.Spec) == "" || slices.Contains(strings.Split(r.Spec, ":"), "current")
 }
 
 // Select returns the revisions Check needs for the range, in upgrade

@@ -65,6 +65,9 @@ func sqlSuppressions(sc *scriptdir.SQLScript, stmts []scriptdir.Statement) (revi
 // and the lines of the operations in its Run calls.
 type goSource struct {
 	header []suppression
+	// byLine are the suppressions by the line they cover: a comment at
+	// the end of a line covers that line, a comment alone on its line
+	// the next one.
 	byLine map[int][]suppression
 	// runArgs maps a line of a Run call (as a stack frame reports it) to
 	// the lines of its arguments after ctx.
@@ -99,12 +102,15 @@ func parseGoSource(path string, src []byte) *goSource {
 			if !ok || !strings.HasPrefix(c.Text, "//") {
 				continue
 			}
-			line := fset.Position(c.Pos()).Line
-			s := parseSuppression(line, body)
-			if headerEnd < 0 || c.Pos() <= headerEnd {
+			pos := fset.Position(c.Pos())
+			s := parseSuppression(pos.Line, body)
+			switch {
+			case headerEnd < 0 || c.Pos() <= headerEnd:
 				g.header = append(g.header, s)
-			} else {
-				g.byLine[line] = append(g.byLine[line], s)
+			case aloneOnLine(src, pos.Offset):
+				g.byLine[pos.Line+1] = append(g.byLine[pos.Line+1], s)
+			default:
+				g.byLine[pos.Line] = append(g.byLine[pos.Line], s)
 			}
 		}
 	}
@@ -138,8 +144,17 @@ func (g *goSource) operationLine(callLine, i int) int {
 	return callLine
 }
 
-// at returns the suppressions of a change at line: on that line or on
-// the line above.
-func (g *goSource) at(line int) []suppression {
-	return append(append([]suppression(nil), g.byLine[line]...), g.byLine[line-1]...)
+// at returns the suppressions of a change at line: at the end of that
+// line, or alone on the line above.
+func (g *goSource) at(line int) []suppression { return g.byLine[line] }
+
+// aloneOnLine reports whether only white space precedes offset on its
+// line of src.
+func aloneOnLine(src []byte, offset int) bool {
+	for i := offset - 1; i >= 0 && src[i] != '\n'; i-- {
+		if src[i] != ' ' && src[i] != '\t' {
+			return false
+		}
+	}
+	return true
 }

@@ -9,6 +9,8 @@ import (
 	"testing"
 
 	"github.com/migratego/migrate"
+	"github.com/migratego/migrate/autogen"
+	"github.com/migratego/migrate/inspect"
 	"github.com/migratego/migrate/internal/testdb"
 	"github.com/migratego/migrate/migratetest"
 	"github.com/migratego/migrate/model"
@@ -84,30 +86,35 @@ func TestStairwayCompiledRevisions(t *testing.T) {
 	}
 }
 
-// TestRunModelCheck: the schema at head is handed to the compare func
-// with the model; a difference it reports fails the run (PhaseModel).
+// TestRunModelCheck: at head, the schema is compared with the model as
+// `migrate check` compares them. The schema the good project reaches,
+// read from another database, passes; the same model with a column more
+// fails with the operation autogenerate would write and the diff.
 func TestRunModelCheck(t *testing.T) {
-	target := &model.MetaData{}
-	for _, diff := range []string{"", "-CREATE TABLE users"} {
-		db, _ := testdb.Open(t, "sqlite")
-		var head *model.MetaData
-		compare := func(_ context.Context, h, m *model.MetaData) (string, error) {
-			if m != target {
-				t.Errorf("compare got another model")
-			}
-			head = h
-			return diff, nil
-		}
-		res, err := run(t, db, project("good"), migratetest.WithModel(target, compare))
-		if head == nil || head.Table("", "tags") == nil {
-			t.Fatalf("compare did not get the schema at head: %+v", head)
-		}
-		var f *migratetest.Failure
-		switch {
-		case diff == "" && (err != nil || !res.ModelChecked):
-			t.Errorf("equal model: %v, ModelChecked=%v", err, res.ModelChecked)
-		case diff != "" && (!errors.As(err, &f) || f.Phase != migratetest.PhaseModel || !strings.Contains(err.Error(), diff)):
-			t.Errorf("different model: %v, want a PhaseModel failure showing the diff", err)
+	ref, _ := testdb.Open(t, "sqlite")
+	if _, err := run(t, ref, project("good")); err != nil {
+		t.Fatal(err)
+	}
+	target, err := inspect.Database(context.Background(), ref, inspect.Options{Exclude: []string{"migrate_version", "migrate_history"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	db, _ := testdb.Open(t, "sqlite")
+	res, err := run(t, db, project("good"), migratetest.WithModel(target, autogen.Options{}))
+	if err != nil || !res.ModelChecked {
+		t.Fatalf("the model of the head schema: %v, ModelChecked=%v", err, res.ModelChecked)
+	}
+
+	target.Table("", "tags").Columns = append(target.Table("", "tags").Columns, &model.Column{Name: "color", Type: model.Type{Kind: model.KindText}, Nullable: true})
+	db, _ = testdb.Open(t, "sqlite")
+	_, err = run(t, db, project("good"), migratetest.WithModel(target, autogen.Options{}))
+	var f *migratetest.Failure
+	if !errors.As(err, &f) || f.Phase != migratetest.PhaseModel || f.Revision != nil {
+		t.Fatalf("a model with a column more: %v, want a PhaseModel failure", err)
+	}
+	for _, want := range []string{"the schema at head differs from the target model", "autogenerate would write 1 operation(s)", "add_column", "+++ model", "+\t\"color\" TEXT"} {
+		if !strings.Contains(err.Error(), want) {
+			t.Errorf("failure lacks %q:\n%v", want, err)
 		}
 	}
 }

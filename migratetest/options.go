@@ -1,8 +1,7 @@
 package migratetest
 
 import (
-	"context"
-
+	"github.com/migratego/migrate/autogen"
 	"github.com/migratego/migrate/model"
 	"github.com/migratego/migrate/runner"
 	"github.com/migratego/migrate/versions"
@@ -15,16 +14,10 @@ type config struct {
 	vtSchema, vtName, htName string
 	schemas                  []string
 	model                    *model.MetaData
-	compare                  CompareFunc
+	compare                  autogen.Options
 	runner                   []runner.Option
 	passed                   func(*versions.Revision)
 }
-
-// CompareFunc compares the schema at head (inspected) with the target
-// model and returns "" when they are equal, or a readable description of
-// the differences. autogen.SchemaDiff is the comparison `migrate check`
-// makes.
-type CompareFunc func(ctx context.Context, head, target *model.MetaData) (string, error)
 
 func newConfig(opts []Option) *config {
 	c := &config{vtName: runner.DefaultVersionTable, htName: runner.DefaultHistoryTable}
@@ -64,9 +57,12 @@ func WithSchemas(schemas ...string) Option {
 }
 
 // WithModel checks, once every revision passed, that the schema at head
-// equals the target model: compare must find no difference.
-func WithModel(target *model.MetaData, compare CompareFunc) Option {
-	return func(c *config) { c.model, c.compare = target, compare }
+// equals the target model as `migrate check` compares them: autogenerate
+// (autogen.Compare with opts) must find no operation to write. opts may
+// be zero: the dialect, the version and history tables and the schemas
+// of WithSchemas are filled in.
+func WithModel(target *model.MetaData, opts autogen.Options) Option {
+	return func(c *config) { c.model, c.compare = target, opts }
 }
 
 // WithRunnerOptions passes options to the runner that applies the

@@ -7,6 +7,7 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/migratego/migrate/autogen"
 	"github.com/migratego/migrate/dialect"
 	"github.com/migratego/migrate/inspect"
 	"github.com/migratego/migrate/internal/modeltest"
@@ -77,8 +78,8 @@ func Run(ctx context.Context, db *dialect.DB, set *runner.Set, opts ...Option) (
 		}
 		before = after
 	}
-	if c.model != nil && c.compare != nil {
-		diff, err := c.compare(ctx, before, c.model)
+	if c.model != nil {
+		diff, err := s.checkModel(ctx, before)
 		if err != nil {
 			return res, fmt.Errorf("stairway: compare the schema at head with the model: %w", err)
 		}
@@ -88,6 +89,34 @@ func Run(ctx context.Context, db *dialect.DB, set *runner.Set, opts ...Option) (
 		res.ModelChecked = true
 	}
 	return res, nil
+}
+
+// checkModel compares the schema at head with the model as `migrate
+// check` does; it returns "" when autogenerate finds nothing to write,
+// else the operations it would write and a diff of the schemas as DDL.
+func (s *stairway) checkModel(ctx context.Context, head *model.MetaData) (string, error) {
+	opts := s.c.compare
+	if opts.Dialect == nil {
+		opts.Dialect = s.db.Dialect
+	}
+	opts.VersionTables = append(slices.Clone(opts.VersionTables), s.c.vtName, s.c.htName)
+	if len(opts.Schemas) == 0 && len(s.c.schemas) > 0 {
+		// The inspector reports the default schema's objects unqualified.
+		opts.Schemas = append(slices.Clone(s.c.schemas), "")
+	}
+	res, err := autogen.Compare(head, s.c.model, opts)
+	if err != nil || res.Empty() {
+		return "", err
+	}
+	lines, err := autogen.Summarize(ctx, opts.Dialect, head, res.Ops)
+	if err != nil {
+		return "", err
+	}
+	diff, err := autogen.SchemaDiff(head, s.c.model, opts, "schema at head", "model")
+	if err != nil {
+		return "", err
+	}
+	return fmt.Sprintf("autogenerate would write %d operation(s):\n  %s\n%s", len(lines), strings.Join(lines, "\n  "), diff), nil
 }
 
 // stairway is one run.

@@ -31,12 +31,14 @@ const (
 	// (a materialized view), named by Table; the indexes of tables are
 	// Table.Indexes.
 	DefIndex DefinitionKind = "index"
+	// DefPolicy is a PostgreSQL row-level security policy on Table.
+	DefPolicy DefinitionKind = "policy"
 )
 
 // definitionKinds lists the known kinds, in the order they are documented.
 var definitionKinds = []DefinitionKind{
 	DefFunction, DefProcedure, DefAggregate, DefType, DefTrigger,
-	DefEventTrigger, DefEvent, DefRule, DefVirtualTable, DefMaterializedView, DefIndex,
+	DefEventTrigger, DefEvent, DefRule, DefVirtualTable, DefMaterializedView, DefIndex, DefPolicy,
 }
 
 // Valid reports whether k is one of the known kinds.
@@ -49,10 +51,12 @@ func (k DefinitionKind) Valid() bool {
 	return false
 }
 
-// OnTable reports whether objects of kind k belong to a table (triggers
-// and rules) or another relation (indexes of materialized views), which
+// OnTable reports whether objects of kind k belong to a table (triggers,
+// rules and policies) or another relation (indexes of materialized views), which
 // Definition.Table then names.
-func (k DefinitionKind) OnTable() bool { return k == DefTrigger || k == DefRule || k == DefIndex }
+func (k DefinitionKind) OnTable() bool {
+	return k == DefTrigger || k == DefRule || k == DefIndex || k == DefPolicy
+}
 
 // HasSignature reports whether objects of kind k are told apart by their
 // argument list (functions, procedures and aggregates, which overload),

@@ -316,6 +316,12 @@ func (t *Table) GoSource() string {
 	if t.Strict {
 		line("Strict: true,")
 	}
+	if t.RowSecurity {
+		line("RowSecurity: true,")
+	}
+	if t.ForceRowSecurity {
+		line("ForceRowSecurity: true,")
+	}
 	if t.PartitionBy != nil {
 		line("PartitionBy: %s,", t.PartitionBy.GoSource())
 	}

@@ -66,7 +66,7 @@ var definitionKindConsts = map[DefinitionKind]string{
 	DefFunction: "DefFunction", DefProcedure: "DefProcedure", DefAggregate: "DefAggregate",
 	DefType: "DefType", DefTrigger: "DefTrigger", DefEventTrigger: "DefEventTrigger",
 	DefEvent: "DefEvent", DefRule: "DefRule", DefVirtualTable: "DefVirtualTable",
-	DefMaterializedView: "DefMaterializedView", DefIndex: "DefIndex",
+	DefMaterializedView: "DefMaterializedView", DefIndex: "DefIndex", DefPolicy: "DefPolicy",
 }
 
 // GoSource returns &model.Definition{…}.

@@ -32,7 +32,8 @@ func (o Object) dependsOn() []ObjectName {
 //     columns and indexes may call them.
 //   - late: views and the other definitions, after the tables, each after
 //     what its DependsOn names (views on views).
-//   - last: triggers, rules, event triggers and events, after everything.
+//   - last: triggers, rules, policies, event triggers and events, after
+//     everything.
 //
 // Within a group the declaration order is kept where dependencies allow;
 // a dependency cycle falls back to declaration order.
@@ -116,7 +117,7 @@ func isEarlyKind(k DefinitionKind) bool {
 // everything else.
 func isLastKind(k DefinitionKind) bool {
 	switch k {
-	case DefTrigger, DefRule, DefEventTrigger, DefEvent:
+	case DefTrigger, DefRule, DefEventTrigger, DefEvent, DefPolicy:
 		return true
 	}
 	return false

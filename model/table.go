@@ -35,6 +35,12 @@ type Table struct {
 	WithoutRowID bool `json:"without_rowid,omitempty"`
 	// Strict makes a SQLite STRICT table; other databases ignore it.
 	Strict bool `json:"strict,omitempty"`
+	// RowSecurity enables row-level security (PostgreSQL ALTER TABLE …
+	// ENABLE ROW LEVEL SECURITY): rows are filtered by the table's
+	// policies (definitions of kind policy). ForceRowSecurity applies the
+	// policies to the table's owner too (FORCE ROW LEVEL SECURITY).
+	RowSecurity      bool `json:"row_security,omitempty"`
+	ForceRowSecurity bool `json:"force_row_security,omitempty"`
 	// Options holds database-specific table options that pass through,
 	// such as MySQL "ENGINE" or "CHARSET". Keys are upper-case.
 	Options map[string]string `json:"options,omitempty"`

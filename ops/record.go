@@ -1,6 +1,7 @@
 package ops
 
 import (
+	"path"
 	"runtime"
 	"strings"
 
@@ -69,7 +70,7 @@ func callers() []Caller {
 	var out []Caller
 	for {
 		f, more := frames.Next()
-		if !internalFrame(f.Function) {
+		if !internalFrame(f) {
 			out = append(out, Caller{File: f.File, Line: f.Line})
 		}
 		if !more {
@@ -78,15 +79,29 @@ func callers() []Caller {
 	}
 }
 
-// internalFrame reports whether a function belongs to the packages whose
-// frames a Recorded leaves out.
-func internalFrame(fn string) bool {
-	for _, pkg := range []string{"github.com/migratego/migrate/ops.", "github.com/migratego/migrate/query.", "runtime."} {
-		if strings.HasPrefix(fn, pkg) {
-			return true
-		}
+// internalFrame reports whether a frame belongs to the code a Recorded
+// leaves out: the runtime, and the sources of packages ops and query,
+// told by their directory (a closure inlined into a caller outside them
+// is named after the caller).
+func internalFrame(f runtime.Frame) bool {
+	if strings.HasPrefix(f.Function, "runtime.") {
+		return true
 	}
-	return false
+	dir := path.Dir(f.File)
+	return (dir == opsDir || dir == queryDir) && !strings.HasSuffix(f.File, "_test.go")
+}
+
+// opsDir and queryDir are the source directories of packages ops and
+// query, as stack frames name them.
+var opsDir, queryDir = sourceDirs()
+
+func sourceDirs() (string, string) {
+	_, file, _, ok := runtime.Caller(0)
+	if !ok {
+		return "", ""
+	}
+	dir := path.Dir(file)
+	return dir, path.Join(path.Dir(dir), "query")
 }
 
 // Recording reports whether o records instead of running (NewRecordingOp).

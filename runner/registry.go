@@ -141,6 +141,8 @@ func headerDifference(file *versions.Revision, compiled *Revision) string {
 		return "BranchLabels"
 	case !slices.Equal(file.DependsOn, compiled.DependsOn):
 		return "DependsOn"
+	case !slices.Equal(file.Replaces, compiled.Replaces):
+		return "Replaces"
 	case file.NonTransactional != compiled.NonTransactional:
 		return "NonTransactional"
 	case file.Message != compiled.Message:

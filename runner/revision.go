@@ -16,12 +16,13 @@ import (
 // (Register, or Registry.Register); the header parser of package scriptdir
 // reads the same literal without compiling it.
 type Revision struct {
-	// ID, Revises, BranchLabels, DependsOn, Message, CreateDate and
-	// NonTransactional are the header (see versions.Revision).
+	// ID, Revises, BranchLabels, DependsOn, Replaces, Message, CreateDate
+	// and NonTransactional are the header (see versions.Revision).
 	ID               string
 	Revises          []string
 	BranchLabels     []string
 	DependsOn        []string
+	Replaces         []string
 	Message          string
 	CreateDate       string
 	NonTransactional bool
@@ -38,6 +39,7 @@ func (r *Revision) Header() *versions.Revision {
 		Revises:          r.Revises,
 		BranchLabels:     r.BranchLabels,
 		DependsOn:        r.DependsOn,
+		Replaces:         r.Replaces,
 		Message:          r.Message,
 		CreateDate:       r.CreateDate,
 		NonTransactional: r.NonTransactional,

@@ -387,7 +387,11 @@ func (s *session) inTx(ctx context.Context, f func(q dialect.Querier) error) err
 func (r *Runner) checkKnown(rows []string) error {
 	for _, id := range rows {
 		if r.g.Revision(id) == nil {
-			return &UnknownRevisionError{Revision: id, Table: r.vt.display()}
+			e := &UnknownRevisionError{Revision: id, Table: r.vt.display()}
+			if s := r.g.ReplacedBy(id); s != nil {
+				e.SquashedInto = s.ID
+			}
+			return e
 		}
 	}
 	return nil

@@ -165,10 +165,17 @@ func (e *NotCompiledError) Error() string {
 type UnknownRevisionError struct {
 	Revision string
 	Table    string
+	// SquashedInto is the squashed revision that replaced Revision, when
+	// one did (versions.Graph.ReplacedBy).
+	SquashedInto string
 }
 
 // Error implements the error interface.
 func (e *UnknownRevisionError) Error() string {
+	if e.SquashedInto != "" {
+		return fmt.Sprintf("the database is at revision %s, which was squashed into %s and whose file is gone: the database stopped inside the squashed range. "+
+			"Restore the replaced files (migrate squash --keep keeps them), upgrade this database to %s or later, then remove them again (version table %s)", e.Revision, e.SquashedInto, e.SquashedInto, e.Table)
+	}
 	return fmt.Sprintf("the database is at revision %s, which is not in the scripts: is the database newer than this checkout? (version table %s)", e.Revision, e.Table)
 }
 

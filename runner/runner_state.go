@@ -65,7 +65,9 @@ type VerifyProblem struct {
 // checksum differs from the one recorded at its last successful upgrade
 // is "changed"; an applied revision without a file is "vanished".
 // Revisions applied without a history entry (stamped, or applied before
-// the history table existed) are not checked.
+// the history table existed) are not checked. Revisions replaced by a
+// squash are not vanished, and a squashed revision is not checked on a
+// database that applied the revision whose id it keeps before the squash.
 func (r *Runner) Verify(ctx context.Context) ([]VerifyProblem, error) {
 	var rows []string
 	ok, err := r.vt.exists(ctx, r.db)
@@ -144,12 +146,18 @@ func (r *Runner) Verify(ctx context.Context) ([]VerifyProblem, error) {
 			sc = r.set.Script(id)
 		}
 		switch {
+		case rev == nil && r.g.ReplacedBy(id) != nil:
+			// Squashed: the revision that replaced it stands for it.
 		case rev == nil:
 			if e.Direction != DirectionDowngrade && !slices.ContainsFunc(problems, func(p VerifyProblem) bool { return p.Revision == id }) {
 				problems = append(problems, VerifyProblem{Revision: id, Problem: "vanished", AppliedChecksum: e.Checksum, HistoryID: e.ID})
 			}
 		case !applied[id] || (e.Direction != DirectionUpgrade && e.Direction != DirectionAccept):
 		case sc == nil || e.Checksum == "":
+		case sc.Checksum != e.Checksum && slices.Contains(rev.Replaces, id):
+			// A squashed revision keeps the id of the last revision it
+			// replaced: a database that applied that one recorded the
+			// checksum of the file the squash removed.
 		case sc.Checksum != e.Checksum:
 			problems = append(problems, VerifyProblem{Revision: id, Problem: "changed", Path: sc.Path,
 				AppliedChecksum: e.Checksum, FileChecksum: sc.Checksum, HistoryID: e.ID})

@@ -31,7 +31,7 @@ import (
 // (cache root: see cacheRoot). It records, per file: name, size,
 // modification and change times, inode and device, and what the file
 // held: no revision (a Go helper), or a Go or SQL revision's header
-// (ID, Revises, BranchLabels, DependsOn, Message, CreateDate,
+// (ID, Revises, BranchLabels, DependsOn, Replaces, Message, CreateDate,
 // NonTransactional, SQL dialect). No checksum, no SQL text.
 //
 // A file whose stat differs from its entry, or that has no entry, is read
@@ -48,7 +48,7 @@ import (
 // encoding's version (change it with the encoding).
 const (
 	headerCacheMagic  = "migrate revision headers\n"
-	headerCacheFormat = 1
+	headerCacheFormat = 2
 )
 
 // headerCacheRacy is how recent a file's modification or change time may
@@ -77,6 +77,7 @@ type headerEntry struct {
 	// The header (kind headerGo or headerSQL).
 	id, message, createDate, dialect string
 	revises, labels, dependsOn       []string
+	replaces                         []string
 	nonTransactional                 bool
 }
 
@@ -190,6 +191,7 @@ func (c *headerCache) Lookup(name string) (*Script, bool) {
 		Revises:          e.revises,
 		BranchLabels:     e.labels,
 		DependsOn:        e.dependsOn,
+		Replaces:         e.replaces,
 		Message:          e.message,
 		CreateDate:       e.createDate,
 		NonTransactional: e.nonTransactional,
@@ -225,6 +227,7 @@ func (c *headerCache) Parsed(name string, rev *Script) {
 		e.revises = slices.Clone(rev.Revises)
 		e.labels = slices.Clone(rev.BranchLabels)
 		e.dependsOn = slices.Clone(rev.DependsOn)
+		e.replaces = slices.Clone(rev.Replaces)
 		e.nonTransactional = rev.NonTransactional
 	}
 	c.fresh[name] = e
@@ -303,6 +306,7 @@ func encodeHeaderCache(entries []*headerEntry, tool, loc string) []byte {
 		w.strs(e.revises)
 		w.strs(e.labels)
 		w.strs(e.dependsOn)
+		w.strs(e.replaces)
 		w.str(e.message)
 		w.str(e.createDate)
 		w.str(e.dialect)
@@ -358,6 +362,7 @@ func decodeHeaderCache(data []byte, tool, loc string) (map[string]*headerEntry, 
 			e.revises = r.strs()
 			e.labels = r.strs()
 			e.dependsOn = r.strs()
+			e.replaces = r.strs()
 			e.message = r.str()
 			e.createDate = r.str()
 			e.dialect = r.str()

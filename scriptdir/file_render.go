@@ -80,6 +80,7 @@ func RenderGoFile(f GoFile) ([]byte, error) {
 	writeGoList(&b, "Revises", rev.Revises)
 	writeGoList(&b, "BranchLabels", rev.BranchLabels)
 	writeGoList(&b, "DependsOn", rev.DependsOn)
+	writeGoList(&b, "Replaces", rev.Replaces)
 	if rev.Message != "" {
 		fmt.Fprintf(&b, "Message: %s,\n", strconv.Quote(rev.Message))
 	}
@@ -226,6 +227,9 @@ func RenderSQLFile(f SQLFile) ([]byte, error) {
 	}
 	if len(rev.DependsOn) > 0 {
 		directive(dirDependsOn, strings.Join(rev.DependsOn, " "))
+	}
+	if len(rev.Replaces) > 0 {
+		directive(dirReplaces, strings.Join(rev.Replaces, " "))
 	}
 	if m := oneLine(rev.Message); m != "" {
 		directive(dirMessage, m)

@@ -70,6 +70,16 @@ var renderCases = []struct {
 			Downgrade: "DROP INDEX ix;\n",
 		},
 	},
+	{
+		name: "squash",
+		rev: versions.Revision{
+			ID:         "c3c3c3c3c3c3",
+			Revises:    []string{"0c1d2e3f4a5b"},
+			Replaces:   []string{"a1a1a1a1a1a1", "b2b2b2b2b2b2", "c3c3c3c3c3c3"},
+			Message:    "squashed",
+			CreateDate: "2024-05-03 00:00:00",
+		},
+	},
 }
 
 func TestRenderGoFile(t *testing.T) {

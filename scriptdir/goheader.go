@@ -41,6 +41,7 @@ var goRevisionFields = map[string]goFieldKind{
 	"Revises":          goStringList,
 	"BranchLabels":     goStringList,
 	"DependsOn":        goStringList,
+	"Replaces":         goStringList,
 	"Message":          goString,
 	"CreateDate":       goString,
 	"NonTransactional": goBool,
@@ -56,10 +57,10 @@ func goStringFields(rev *versions.Revision) map[string]*string {
 // goStringListFields maps the goStringList fields of goRevisionFields to
 // rev's.
 func goStringListFields(rev *versions.Revision) map[string]*[]string {
-	return map[string]*[]string{"Revises": &rev.Revises, "BranchLabels": &rev.BranchLabels, "DependsOn": &rev.DependsOn}
+	return map[string]*[]string{"Revises": &rev.Revises, "BranchLabels": &rev.BranchLabels, "DependsOn": &rev.DependsOn, "Replaces": &rev.Replaces}
 }
 
-const goFieldNames = "ID, Revises, BranchLabels, DependsOn, Message, CreateDate, NonTransactional, Upgrade, Downgrade"
+const goFieldNames = "ID, Revises, BranchLabels, DependsOn, Replaces, Message, CreateDate, NonTransactional, Upgrade, Downgrade"
 
 // ParseGoRevision reads the metadata of a Go revision file with go/parser,
 // without compiling it. path names the file in errors and in the header's
@@ -109,7 +110,8 @@ const goFieldNames = "ID, Revises, BranchLabels, DependsOn, Message, CreateDate,
 //
 //	ID, Message, CreateDate           string literals ("…" or `…`, or a
 //	                                  + of literals)
-//	Revises, BranchLabels, DependsOn  []string{…} of string literals, or nil
+//	Revises, BranchLabels, DependsOn, []string{…} of string literals, or nil
+//	Replaces
 //	NonTransactional                  true or false
 //
 // Upgrade and Downgrade may hold any expression; they are compiled, never

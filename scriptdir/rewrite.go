@@ -64,7 +64,7 @@ func RewriteRevises(name string, src []byte, revises []string) ([]byte, error) {
 // sameHeader compares two headers field by field.
 func sameHeader(a, b *versions.Revision) bool {
 	return a.ID == b.ID && slices.Equal(a.Revises, b.Revises) && slices.Equal(a.BranchLabels, b.BranchLabels) &&
-		slices.Equal(a.DependsOn, b.DependsOn) && a.Message == b.Message && a.CreateDate == b.CreateDate &&
+		slices.Equal(a.DependsOn, b.DependsOn) && slices.Equal(a.Replaces, b.Replaces) && a.Message == b.Message && a.CreateDate == b.CreateDate &&
 		a.NonTransactional == b.NonTransactional
 }
 

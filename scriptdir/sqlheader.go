@@ -22,6 +22,7 @@ const (
 	dirRevises       = "revises"
 	dirLabels        = "labels"
 	dirDependsOn     = "depends_on"
+	dirReplaces      = "replaces"
 	dirMessage       = "message"
 	dirCreateDate    = "create_date"
 	dirTransactional = "transactional"
@@ -31,7 +32,7 @@ const (
 	dirLintIgnore    = "lint-ignore"
 )
 
-var sqlHeaderDirectives = []string{dirID, dirRevises, dirLabels, dirDependsOn, dirMessage, dirCreateDate, dirTransactional, dirDialect}
+var sqlHeaderDirectives = []string{dirID, dirRevises, dirLabels, dirDependsOn, dirReplaces, dirMessage, dirCreateDate, dirTransactional, dirDialect}
 
 // Dialect names accepted by "-- migrate:dialect", with their aliases.
 var sqlDialectNames = map[string]string{
@@ -78,6 +79,8 @@ type sqlFileParser struct {
 //	               absent for a base, several for a merge point
 //	labels         branch labels
 //	depends_on     ids or labels this revision depends on
+//	replaces       ids of the revisions this one was squashed from
+//	               (migrate squash), oldest first
 //	message        the one-line message
 //	create_date    when the file was written
 //	transactional  true (default) or false: run outside a transaction
@@ -201,6 +204,8 @@ func (p *sqlFileParser) header(name, arg string) error {
 		p.rev.Revises = ids
 	case dirDependsOn:
 		p.rev.DependsOn = splitList(arg)
+	case dirReplaces:
+		p.rev.Replaces = splitList(arg)
 	case dirLabels:
 		p.rev.BranchLabels = splitList(arg)
 	case dirMessage:

@@ -22,6 +22,12 @@ type Graph struct {
 	realHeads []*gnode // nothing revises or depends on them
 	bases     []*gnode // revise nothing
 	realBases []*gnode // revise nothing and depend on nothing
+
+	// replacedBy maps the ids that squashed revisions replace, and whose
+	// files are gone, to the squashed revision; standAside are squashed
+	// revisions left out because the revisions they replace are present.
+	replacedBy map[string]*Revision
+	standAside []*Revision
 }
 
 // gnode is a revision with its links resolved.
@@ -51,12 +57,18 @@ func (n *gnode) isRealBranchPoint() bool { return len(n.allChildren) > 1 }
 // NewGraph builds and validates the graph of revs, given in load order.
 // Every problem found is reported as a *GraphError naming the revisions
 // and files at fault; several problems come back as an errors.Join.
+//
+// A squashed revision (one with Replaces) stands in for the revisions it
+// replaces once their files are gone; while they are all present it
+// stands aside (it is left out of the graph, which stays the graph before
+// the squash); with some present and some gone the graph is refused
+// (PartialSquash).
 func NewGraph(revs []*Revision) (*Graph, error) {
 	g := &Graph{
 		byID:    make(map[string]*gnode, len(revs)),
 		byLabel: map[string]*gnode{},
 	}
-	var errs []error
+	revs, errs := g.sortSquashes(revs)
 	for i, r := range revs {
 		if r == nil {
 			errs = append(errs, &GraphError{Kind: InvalidID, Msg: "revision " + strconv.Itoa(i) + " in load order is nil"})

@@ -33,6 +33,9 @@ const (
 	// DuplicateParent: a revision lists the same parent (or dependency)
 	// twice.
 	DuplicateParent
+	// PartialSquash: some of the revisions a squashed revision replaces
+	// are present and some are not.
+	PartialSquash
 )
 
 var graphErrorKindNames = map[GraphErrorKind]string{
@@ -46,6 +49,7 @@ var graphErrorKindNames = map[GraphErrorKind]string{
 	DuplicateLabel:     "duplicate branch label",
 	InvalidID:          "invalid revision id",
 	DuplicateParent:    "duplicate parent",
+	PartialSquash:      "partly replaced squash",
 }
 
 // String names the kind in a few words.

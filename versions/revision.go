@@ -26,6 +26,10 @@ type Revision struct {
 	CreateDate string
 	// NonTransactional runs the revision outside a transaction.
 	NonTransactional bool
+	// Replaces lists the revisions this one was squashed from (`migrate
+	// squash`), oldest first; the last is the revision whose id it keeps.
+	// See NewGraph for when it stands in for them.
+	Replaces []string
 	// Path names the file the header was read from, for messages (graph
 	// errors name the files at fault); empty for a revision that has no
 	// file (compiled only).

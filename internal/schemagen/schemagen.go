@@ -336,6 +336,9 @@ func (g *gen) constraints(t *model.Table) {
 	}
 	g.foreignKey(t)
 	g.constraintComments(t)
+	if g.c.RowSecurity && g.chance(0.15) {
+		t.RowSecurity, t.ForceRowSecurity = true, g.chance(0.5)
+	}
 	distinctIndexes(t)
 }
 

@@ -179,3 +179,18 @@ BEGIN
     UPDATE app.projects SET archived = true WHERE id = project;
 END
 $$;
+
+-- Tenant isolation with row-level security: each connection sets
+-- app.organisation_id; projects are filtered by it, and the owner is
+-- subject to the policies too.
+ALTER TABLE app.projects ENABLE ROW LEVEL SECURITY;
+ALTER TABLE app.projects FORCE ROW LEVEL SECURITY;
+CREATE POLICY projects_tenant ON app.projects
+    USING (organisation_id = current_setting('app.organisation_id')::integer);
+CREATE POLICY projects_no_archived_writes ON app.projects AS RESTRICTIVE
+    FOR UPDATE TO CURRENT_USER
+    USING (NOT archived) WITH CHECK (NOT archived);
+COMMENT ON POLICY projects_tenant ON app.projects IS 'one tenant per connection';
+ALTER TABLE app.memberships ENABLE ROW LEVEL SECURITY;
+CREATE POLICY memberships_insert ON app.memberships FOR INSERT
+    WITH CHECK (organisation_id = current_setting('app.organisation_id')::integer);
