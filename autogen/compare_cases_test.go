@@ -49,6 +49,16 @@ func changed(f func(md *model.MetaData, c dialect.Capabilities)) func(c dialect.
 
 func usersOf(md *model.MetaData) *model.Table { return md.Table("", "users") }
 
+// renameProbe checks that a renamed table and column keep their rows.
+var renameProbe = &rowProbe{
+	insert: []string{
+		"INSERT INTO teams (id, name) VALUES (1, 'red')",
+		"INSERT INTO users (id, team_id, email, note) VALUES (1, 1, 'a@x.io', 'kept')",
+	},
+	query: "SELECT remark FROM people",
+	want:  "kept",
+}
+
 func liveCases() []liveCase {
 	base := baseSchema
 	return []liveCase{
@@ -172,7 +182,7 @@ func liveCases() []liveCase {
 				&model.Column{Name: "age2", Type: model.BigInt, Nullable: true, Generated: &model.Generated{Expr: "age * 3", Stored: true}},
 				&model.Column{Name: "age3", Type: model.BigInt, Nullable: true, Generated: &model.Generated{Expr: "age + 1", Stored: true}})
 		})},
-		{name: "declared renames", cur: base, tgt: changed(func(md *model.MetaData, _ dialect.Capabilities) {
+		{name: "declared renames", cur: base, keep: renameProbe, tgt: changed(func(md *model.MetaData, _ dialect.Capabilities) {
 			u := usersOf(md)
 			u.Name, u.RenamedFrom = "people", "users"
 			u.Column("note").Name = "remark"
@@ -183,7 +193,7 @@ func liveCases() []liveCase {
 			"postgres": "rename_table users->people; alter_column people.note; drop_index ix_users_age; create_index ix_people_age",
 			"mysql":    "rename_table users->people; alter_column people.note; drop_index ix_users_age; create_index ix_people_age",
 		}},
-		{name: "interactive renames", cur: base, rename: func(RenameCandidate) bool { return true }, tgt: changed(func(md *model.MetaData, _ dialect.Capabilities) {
+		{name: "interactive renames", cur: base, keep: &rowProbe{insert: renameProbe.insert, query: "SELECT remark FROM users", want: "kept"}, rename: func(RenameCandidate) bool { return true }, tgt: changed(func(md *model.MetaData, _ dialect.Capabilities) {
 			u := usersOf(md)
 			u.Column("note").Name = "remark"
 			md.Table("", "teams").Name = "groups"
@@ -211,7 +221,7 @@ func liveCases() []liveCase {
 		}, cur: base, tgt: changed(func(md *model.MetaData, _ dialect.Capabilities) {
 			md.AddTable(
 				&model.Table{Name: "events", Columns: []*model.Column{{Name: "id", Type: model.BigInt}, {Name: "at", Type: model.Date}},
-					PartitionBy: &model.PartitionBy{Strategy: "range", Key: "at"}},
+					PartitionBy: &model.PartitionBy{Strategy: "range", Key: "at"}, Indexes: []*model.Index{{Parts: model.Cols("at")}}},
 				&model.Table{Name: "events_2024", PartitionOf: &model.PartitionOf{Table: "events", Bound: "FOR VALUES FROM ('2024-01-01') TO ('2025-01-01')"}},
 			)
 		})},

@@ -41,6 +41,11 @@ func (c *comparison) columns(cur, tgt *model.Table) (drops, adds, alters []ops.O
 			}
 		case !sameColumn(c.d, old, col):
 			alters = append(alters, alterColumn(tgt, old, col))
+			if !compatibleTypes(old.Type, col.Type) {
+				c.warn(Object{Kind: "column", Schema: tgt.Schema, Table: tgt.Name, Name: col.Name},
+					fmt.Sprintf("%s.%s: the type changes from %s to %s; the database may refuse to convert the values it holds "+
+						"(give the alter_column a USING conversion, or convert them first)", tgt.QualifiedName(), col.Name, old.Type, col.Type))
+			}
 		}
 	}
 	return drops, adds, alters

@@ -40,6 +40,15 @@ type liveCase struct {
 	// reupgrade: after the downgrade, the upgrade runs again and must
 	// give the target once more.
 	reupgrade bool
+	// keep, when set, proves that rows survive the upgrade.
+	keep *rowProbe
+}
+
+// rowProbe inserts rows before the upgrade and reads one value after it.
+type rowProbe struct {
+	insert []string
+	query  string
+	want   string
 }
 
 // runLive runs one case on one database.
@@ -96,6 +105,13 @@ func runLive(t *testing.T, name string, lc liveCase) {
 		setup := compare("setup", &model.MetaData{}, lc.cur(caps), Options{})
 		run("create the current schema", setup.Ops)
 	}
+	if lc.keep != nil {
+		for _, stmt := range lc.keep.insert {
+			if _, err := db.ExecContext(ctx, stmt); err != nil {
+				t.Fatalf("insert: %v\n%s", err, stmt)
+			}
+		}
+	}
 	before := read()
 	if again := compare("setup", before, lc.cur(caps), Options{}); !again.Empty() {
 		t.Fatalf("the current schema, created, still differs from its model: %s", opNames(again.Ops))
@@ -124,6 +140,12 @@ func runLive(t *testing.T, name string, lc liveCase) {
 	}
 	run("upgrade", up.Ops)
 	after := read()
+	if lc.keep != nil {
+		var got string
+		if err := db.QueryRowContext(ctx, lc.keep.query).Scan(&got); err != nil || got != lc.keep.want {
+			t.Errorf("rows after the upgrade: %q (%v), want %q from %s", got, err, lc.keep.want, lc.keep.query)
+		}
+	}
 	if again := compare("after upgrade", after, tgt, Options{}); !again.Empty() {
 		t.Errorf("false positive: a second compare after the upgrade is not empty: %s", opNames(again.Ops))
 	}

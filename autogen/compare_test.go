@@ -1,6 +1,7 @@
 package autogen
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 
@@ -165,6 +166,35 @@ func TestCompareEnumColumns(t *testing.T) {
 		}
 		if got := opNames(res.Ops); got != tt.want {
 			t.Errorf("%s: ops %q, want %q", tt.dialect, got, tt.want)
+		}
+	}
+}
+
+// TestCompareOperationsRender: every operation Compare makes renders as
+// Go source, as a revision file needs.
+func TestCompareOperationsRender(t *testing.T) {
+	cur := schema(tbl("a"), tbl("b", "a"), tbl("gone"))
+	cur.Tables[0].Columns = append(cur.Tables[0].Columns, &model.Column{Name: "n", Type: model.Text, Nullable: true})
+	cur.Tables[0].Indexes = []*model.Index{{Parts: model.Cols("n")}}
+	tgt := schema(tbl("a"), tbl("b"), tbl("c", "a"))
+	tgt.Tables[0].Columns = append(tgt.Tables[0].Columns, &model.Column{Name: "n", Type: model.Integer, Comment: "count"})
+	tgt.Tables[0].Checks = []*model.Check{{Expr: "n > 0"}}
+	tgt.Tables[0].Comment = "the a"
+	for _, name := range []string{"postgres", "mysql", "sqlite"} {
+		res, err := Compare(cur, tgt, Options{Dialect: mustDialect(t, name)})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if res.Empty() {
+			t.Fatalf("%s: no operations", name)
+		}
+		for _, op := range res.Ops {
+			if src, err := op.GoSource(); err != nil || src == "" {
+				t.Errorf("%s: %s renders %q: %v", name, op.Name(), src, err)
+			}
+		}
+		if !strings.Contains(fmt.Sprint(res.Warnings), "the type changes from text to integer") {
+			t.Errorf("%s: warnings %v lack the type conversion", name, res.Warnings)
 		}
 	}
 }

@@ -1,11 +1,13 @@
 package cli
 
 import (
+	"context"
 	"fmt"
 	"io"
 	"os"
 	"path/filepath"
 
+	"github.com/migratego/migrate/dialect"
 	"github.com/migratego/migrate/lint"
 	"github.com/spf13/cobra"
 )
@@ -48,12 +50,17 @@ docs/lint.md.`,
 			if err != nil {
 				return err
 			}
+			opts := lint.Options{Dialect: d}
 			if rng.NeedsCurrent() {
 				if rng.Current, err = app.currentRevisions(ctx, s); err != nil {
 					return fmt.Errorf("lint: which revisions are applied cannot be read (%w); lint every revision with --all, or name a RANGE", err)
 				}
+				if db, err := app.openExistingDB(ctx); err == nil {
+					defer db.Close()
+					opts.RowEstimate = lint.CountRows(ctx, db) // sizes of the SQLite tables a rebuild copies
+				}
 			}
-			rep, err := lint.Project(ctx, lint.Options{Dialect: d}, s.set, rng, app.readProjectFile)
+			rep, err := lint.Project(ctx, opts, s.set, rng, app.readProjectFile)
 			if err != nil {
 				return Usage(err)
 			}
@@ -75,4 +82,13 @@ func (a *App) readProjectFile(path string) ([]byte, error) {
 		path = filepath.Join(a.WorkDir(), path)
 	}
 	return os.ReadFile(path)
+}
+
+// openExistingDB connects to the configured database, unless it is a
+// SQLite file that does not exist (connecting would create it).
+func (a *App) openExistingDB(ctx context.Context) (*dialect.DB, error) {
+	if path := a.missingDatabaseFile(); path != "" {
+		return nil, fmt.Errorf("database file %s does not exist", path)
+	}
+	return a.OpenDB(ctx)
 }

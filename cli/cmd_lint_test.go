@@ -95,8 +95,11 @@ func TestLintDefaultRange(t *testing.T) {
 	for _, f := range rep.Findings {
 		rules = append(rules, f.Rule+":"+f.Severity.String())
 	}
-	if got, want := strings.Join(rules, " "), "bad-lint-ignore:error drop-table:error unclassified:info"; got != want {
+	if got, want := strings.Join(rules, " "), "bad-lint-ignore:error drop-table:error unclassified:info batch-rebuild:info"; got != want {
 		t.Errorf("findings %q, want %q", got, want)
+	}
+	if last := rep.Findings[len(rep.Findings)-1]; !strings.Contains(last.Message, "about 0 rows") {
+		t.Errorf("the rebuild of a table of the database gives its size: %q", last.Message)
 	}
 	if code, _, _ := run(t, dir, nil, "stamp", "head", "-q"); code != 0 {
 		t.Fatal("stamp head failed")

@@ -25,6 +25,8 @@ type runFlags struct {
 	tag         string
 	transaction string
 	lockTimeout time.Duration
+	lock        string
+	lockLease   time.Duration
 	resumeAt    int
 }
 
@@ -34,10 +36,14 @@ func (f *runFlags) addResumeAtFlag(cmd *cobra.Command) {
 		"resume the revision an earlier run left partly applied at statement N (the statements before N count as applied)")
 }
 
-// addLockTimeoutFlag registers --lock-timeout.
+// addLockTimeoutFlag registers --lock-timeout, --lock and --lock-lease.
 func (f *runFlags) addLockTimeoutFlag(cmd *cobra.Command) {
 	cmd.Flags().DurationVar(&f.lockTimeout, "lock-timeout", config.DefaultLockTimeout,
 		"how long to wait for another migrate process to finish (default from lock_timeout in migrate.toml)")
+	cmd.Flags().StringVar(&f.lock, "lock", config.DefaultLock,
+		"the migration lock: auto (the database's own) or table (a lease row, for clusters and poolers; default from lock in migrate.toml)")
+	cmd.Flags().DurationVar(&f.lockLease, "lock-lease", config.DefaultLockLease,
+		"how long a table lock stays valid without a heartbeat: the longest a crashed run blocks the next (default from lock_lease in migrate.toml)")
 }
 
 // runnerOptions turns the configuration and flags into runner options.
@@ -51,7 +57,22 @@ func (a *App) runnerOptions(cmd *cobra.Command, cfg *config.Config, f *runFlags)
 		}
 		timeout = f.lockTimeout
 	}
+	lock, lease := cfg.Lock, cfg.LockLease
+	if cmd.Flags().Changed("lock") {
+		lock = f.lock
+	}
+	method, ok := dialect.ParseLockMethod(lock)
+	if !ok {
+		return nil, Usagef("--lock %q: use auto or table", lock)
+	}
+	if cmd.Flags().Changed("lock-lease") {
+		if lease = f.lockLease; lease < dialect.MinLockLease {
+			return nil, Usagef("--lock-lease %s: use at least %s", lease, dialect.MinLockLease)
+		}
+	}
 	opts := []runner.Option{
+		runner.WithLock(method),
+		runner.WithLockLease(lease),
 		runner.WithVersionTable(cfg.VersionTableSchema, cfg.VersionTable),
 		runner.WithHistoryTable(cfg.HistoryTable),
 		runner.WithLockTimeout(timeout),

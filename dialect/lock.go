@@ -59,8 +59,20 @@ type LockOptions struct {
 	Waiting func(holder string)
 	// KeepAlive is the interval at which the lock's session is pinged
 	// while held, so that idle-session timeouts and middle boxes do not end
-	// it; zero means DefaultLockKeepAlive, negative none.
+	// it; zero means DefaultLockKeepAlive, negative none. A lease is
+	// renewed three times per Lease, or every KeepAlive when that is
+	// shorter.
 	KeepAlive time.Duration
+	// Method chooses the database's own lock (LockAuto) or a lease row in
+	// the lock table (LockTable).
+	Method LockMethod
+	// Lease is how long a lease stays valid without a heartbeat: a holder
+	// that died frees the lock after at most this long. Zero means
+	// DefaultLockLease.
+	Lease time.Duration
+	// Notice is told what the lock did that users should know: it took
+	// over the expired lease of a holder that died, naming it.
+	Notice func(msg string)
 }
 
 // keepAliveTimeout bounds one keep-alive ping.
@@ -80,13 +92,31 @@ func RunSupportOf(d Dialect) (RunSupport, error) {
 }
 
 // AcquireMigrationLock takes the migration lock of db for the version
-// table schema.table (see Locker).
+// table schema.table: the database's own lock (see Locker), or with
+// LockTable a lease row in the lock table (see LockMethod). On a Galera
+// cluster the database's own lock (GET_LOCK) holds on one node only: it
+// is taken first, so that runners on one node queue on it, and a lease
+// row then serialises the nodes.
 func AcquireMigrationLock(ctx context.Context, db *DB, schema, table string, opts LockOptions) (*Lock, error) {
+	if opts.Method == LockTable {
+		return acquireLease(ctx, db.Dialect, db.DB, schema, table, opts)
+	}
 	l, ok := db.Dialect.(Locker)
 	if !ok {
 		return nil, fmt.Errorf("dialect %s has no migration lock", db.Dialect.Name())
 	}
-	return l.AcquireMigrationLock(ctx, db.DB, schema, table, opts)
+	start := time.Now()
+	local, err := l.AcquireMigrationLock(ctx, db.DB, schema, table, opts)
+	if err != nil || ClusterNodesOf(db.Dialect) == 0 {
+		return local, err
+	}
+	opts.Timeout = max(0, opts.Timeout-time.Since(start))
+	lease, err := acquireLease(ctx, db.Dialect, db.DB, schema, table, opts)
+	if err != nil {
+		_ = local.Release(ctx)
+		return nil, err
+	}
+	return combineLocks(local, lease), nil
 }
 
 // Lock is a held migration lock.
@@ -110,6 +140,9 @@ type Lock struct {
 	// stop ends the keep-alive goroutine; done is closed when it has.
 	stop chan struct{}
 	done chan struct{}
+	// lostReason says how the lock can be lost, for LockLostError; empty
+	// for a session lock.
+	lostReason string
 }
 
 // NewLock returns a held lock released by release (called at most once).
@@ -165,7 +198,7 @@ func (l *Lock) Check(ctx context.Context) error {
 		return ctx.Err()
 	}
 	if err != nil || !ok {
-		return &LockLostError{Lock: l.Name, Err: err}
+		return &LockLostError{Lock: l.Name, Err: err, Reason: l.lostReason}
 	}
 	return nil
 }
@@ -207,11 +240,18 @@ type LockLostError struct {
 	// Err is the failure of the check, nil when the server answered that
 	// the lock is not held.
 	Err error
+	// Reason says how it was lost; empty for a session lock ("its
+	// database session ended or was killed").
+	Reason string
 }
 
 // Error implements the error interface.
 func (e *LockLostError) Error() string {
-	msg := "the migration lock " + e.Lock + " was lost (its database session ended or was killed)"
+	reason := e.Reason
+	if reason == "" {
+		reason = "its database session ended or was killed"
+	}
+	msg := "the migration lock " + e.Lock + " was lost (" + reason + ")"
 	if e.Err != nil {
 		msg += ": " + e.Err.Error()
 	}
@@ -226,11 +266,17 @@ func (e *LockLostError) Unwrap() error { return e.Err }
 type LockTimeoutError struct {
 	Lock    string
 	Timeout time.Duration
+	// Holder describes the holder when the lock tells (a lease).
+	Holder string
 }
 
 // Error implements the error interface.
 func (e *LockTimeoutError) Error() string {
-	return fmt.Sprintf("timed out after %s waiting for the migration lock %s: another migrate process is running against this database; wait for it to finish, or raise --lock-timeout (lock_timeout in migrate.toml)", e.Timeout, e.Lock)
+	held := "another migrate process is running against this database"
+	if e.Holder != "" {
+		held = "it is held by " + e.Holder
+	}
+	return fmt.Sprintf("timed out after %s waiting for the migration lock %s: %s; wait for it to finish, or raise --lock-timeout (lock_timeout in migrate.toml)", e.Timeout, e.Lock, held)
 }
 
 // pollLock calls try until it reports the lock taken, the timeout passes

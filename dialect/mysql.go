@@ -43,6 +43,9 @@ type mysqlDialect struct {
 	mariadb bool
 	version serverVersion
 	caps    Capabilities
+	// galeraNodes is the size of the Galera cluster the server belongs to
+	// (wsrep_on and wsrep_cluster_size), 0 when it is not a cluster node.
+	galeraNodes int
 }
 
 var (
@@ -168,7 +171,11 @@ func (d *mysqlDialect) forServer(ctx context.Context, db *sql.DB) (Dialect, erro
 	if err != nil {
 		return nil, err
 	}
-	return newMySQL(mariadb, v), nil
+	nd := newMySQL(mariadb, v)
+	if nd.galeraNodes, err = galeraClusterSize(ctx, db); err != nil {
+		return nil, err
+	}
+	return nd, nil
 }
 
 // parseMySQLVersion reads what VERSION() returns: "8.0.36",

@@ -146,3 +146,26 @@ WHERE p.ID = IS_USED_LOCK(?)`, key)
 	}
 	return fmt.Sprintf("session %d (%s@%s, in its current state for %s)", id, user.String, host.String, time.Duration(secs)*time.Second)
 }
+
+var _ leaseClock = (*mysqlDialect)(nil)
+
+// leaseNow is UTC_TIMESTAMP(6): the server's clock in UTC, whatever the
+// session's time_zone (the lock table's timestamps are datetime(6)).
+func (d *mysqlDialect) leaseNow() string { return "UTC_TIMESTAMP(6)" }
+
+// leaseAfter adds p milliseconds to leaseNow.
+func (d *mysqlDialect) leaseAfter(p string) string {
+	return "DATE_ADD(UTC_TIMESTAMP(6), INTERVAL " + p + " * 1000 MICROSECOND)"
+}
+
+// leaseAge is the milliseconds from col to now.
+func (d *mysqlDialect) leaseAge(col string) string {
+	return "CAST(TIMESTAMPDIFF(MICROSECOND, " + col + ", UTC_TIMESTAMP(6)) DIV 1000 AS SIGNED)"
+}
+
+// leaseLost reports 1062 (duplicate key: the lease row is committed) and
+// a write conflict (1213, which is how Galera reports losing the
+// certification race to a row another node committed at the same time).
+func (d *mysqlDialect) leaseLost(err error) bool {
+	return mysqlErrorNumber(err) == 1062 || d.writeConflict(err)
+}

@@ -206,3 +206,30 @@ func countExists(rows *sql.Rows, err error) (bool, error) {
 	}
 	return n > 0, nil
 }
+
+var _ leaseClock = (*postgresDialect)(nil)
+
+// pgUTCNow is the server's clock in UTC as a timestamp without time zone
+// (the lock table's type), whatever the session's TimeZone; clock_timestamp
+// rather than now(), which would stay at the start of a transaction.
+const pgUTCNow = "(clock_timestamp() AT TIME ZONE 'UTC')"
+
+// leaseNow is the server's clock in UTC.
+func (d *postgresDialect) leaseNow() string { return pgUTCNow }
+
+// leaseAfter adds p milliseconds to leaseNow.
+func (d *postgresDialect) leaseAfter(p string) string {
+	return "(" + pgUTCNow + " + " + p + "::bigint * interval '1 millisecond')"
+}
+
+// leaseAge is the milliseconds from col to now.
+func (d *postgresDialect) leaseAge(col string) string {
+	return "(extract(epoch FROM " + pgUTCNow + " - " + col + ") * 1000)::bigint"
+}
+
+// leaseLost reports a unique violation (23505: the lease row is there),
+// and a serialization failure or deadlock (40001, 40P01), which a
+// serializable default_transaction_isolation can give a racing INSERT.
+func (d *postgresDialect) leaseLost(err error) bool {
+	return sqlState(err) == "23505" || d.writeConflict(err)
+}

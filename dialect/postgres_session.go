@@ -31,15 +31,21 @@ func (d *postgresDialect) CancelRollsBack() bool { return true }
 // Interrupted reports the SQLSTATEs of a cancelled statement (57014) and
 // of a terminated session or server shutdown (57P01–57P03).
 func (d *postgresDialect) Interrupted(err error) bool {
-	var pg interface{ SQLState() string }
-	if !errors.As(err, &pg) {
-		return false
-	}
-	switch pg.SQLState() {
+	switch sqlState(err) {
 	case "57014", "57P01", "57P02", "57P03":
 		return true
 	}
 	return false
+}
+
+// sqlState returns the SQLSTATE of a PostgreSQL error, "" for another
+// error.
+func sqlState(err error) string {
+	var pg interface{ SQLState() string }
+	if errors.As(err, &pg) {
+		return pg.SQLState()
+	}
+	return ""
 }
 
 // Session reads the session's row of pg_stat_activity: it runs a

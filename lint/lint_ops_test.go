@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"github.com/migratego/migrate/dialect"
+	"github.com/migratego/migrate/internal/testdb"
 	"github.com/migratego/migrate/model"
 	"github.com/migratego/migrate/ops"
 	"github.com/migratego/migrate/scriptdir"
@@ -115,5 +116,20 @@ func TestRebuildEstimate(t *testing.T) {
 		if len(rep.Findings) != 1 || rep.Findings[0].Rule != RuleBatchRebuild || rep.Findings[0].Severity != tc.want {
 			t.Errorf("%d rows: got %+v, want one batch-rebuild of severity %s", tc.rows, rep.Findings, tc.want)
 		}
+	}
+}
+
+func TestCountRows(t *testing.T) {
+	ctx := context.Background()
+	db, _ := testdb.Open(t, "sqlite")
+	if _, err := db.ExecContext(ctx, `CREATE TABLE "odd ""name""" (id integer); INSERT INTO "odd ""name""" VALUES (1), (2), (3)`); err != nil {
+		t.Fatal(err)
+	}
+	count := CountRows(ctx, db)
+	if n, ok := count("", `odd "name"`); !ok || n != 3 {
+		t.Errorf("rows of an existing table: %d, %v; want 3, true", n, ok)
+	}
+	if _, ok := count("", "missing"); ok {
+		t.Errorf("a missing table has no estimate")
 	}
 }

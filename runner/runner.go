@@ -98,6 +98,8 @@ type Runner struct {
 
 	mode        TransactionMode
 	lockTimeout time.Duration
+	lockMethod  dialect.LockMethod
+	lockLease   time.Duration
 	progress    func(Progress)
 	tag         string
 	toolVersion string
@@ -127,6 +129,17 @@ func WithTransactionMode(m TransactionMode) Option { return func(r *Runner) { r.
 
 // WithLockTimeout bounds the wait for the migration lock (default 60s).
 func WithLockTimeout(d time.Duration) Option { return func(r *Runner) { r.lockTimeout = d } }
+
+// WithLock chooses the migration lock: the database's own (the default,
+// dialect.LockAuto) or a lease row in the lock table (dialect.LockTable),
+// for servers and poolers where session locks do not hold. A Galera
+// cluster gets the lease row either way.
+func WithLock(m dialect.LockMethod) Option { return func(r *Runner) { r.lockMethod = m } }
+
+// WithLockLease sets how long the lease of a lease lock stays valid
+// without a heartbeat (default dialect.DefaultLockLease): the longest a
+// runner that died keeps the next one waiting.
+func WithLockLease(d time.Duration) Option { return func(r *Runner) { r.lockLease = d } }
 
 // WithProgress receives a report when each step starts and ends.
 func WithProgress(f func(Progress)) Option { return func(r *Runner) { r.progress = f } }
@@ -260,6 +273,9 @@ func (r *Runner) begin(ctx context.Context) (*session, error) {
 		Waiting: func(holder string) {
 			r.report(Progress{Phase: Notice, Message: "waiting for the migration lock held by " + holder})
 		},
+		Method: r.lockMethod,
+		Lease:  r.lockLease,
+		Notice: func(msg string) { r.report(Progress{Phase: Notice, Message: msg}) },
 	})
 	if err != nil {
 		return nil, err
@@ -466,6 +482,9 @@ func (r *Runner) run(ctx context.Context, plan func(cur []string) ([]versions.St
 			if prepared[i], err = r.prepare(st); err != nil {
 				return res, err
 			}
+		}
+		if err := r.checkCluster(prepared); err != nil {
+			return res, err
 		}
 		if err := r.checkPending(ctx, s, prepared); err != nil {
 			return res, err

@@ -55,6 +55,11 @@ type StatementError struct {
 	// revision's transaction (SQLite) and were rolled back with it when
 	// the statement was interrupted.
 	LostSteps []string
+	// Raced reports that the statements all ran but the version-table
+	// update was refused as a write conflict with another session (on a
+	// Galera cluster, a certification failure): another runner may have
+	// applied the same revision, so resuming is not offered.
+	Raced bool
 	// RecordErr is set when the failure could not be written to the
 	// history table (for example because the connection was lost).
 	RecordErr error
@@ -86,6 +91,12 @@ func (e *StatementError) Error() string {
 		b.WriteString("\nthe whole run was rolled back (--transaction all): the database and the version table are as before it")
 	case e.RolledBack:
 		b.WriteString("\nthe revision was rolled back: nothing of it was applied and the version table is unchanged")
+	case e.Raced:
+		e.writeApplied(&b)
+		b.WriteString("\nanother migrate process changed the version table at the same moment, and the database refused this run's update as a write conflict" +
+			" (on a Galera cluster, a certification failure): that process may have applied this revision too, so there is nothing to resume here." +
+			" Run `migrate current` and `migrate history --applied`, check the data this revision changes for changes made twice, then run the command again;" +
+			" and make sure every runner takes the same migration lock (lock in migrate.toml)")
 	case e.Outcome == Unknown:
 		fmt.Fprintf(&b, "\nstatement %d was running outside a transaction when the run was interrupted or lost its connection: it may or may not have taken effect, and migrate will not guess", e.Index)
 		e.writeApplied(&b)

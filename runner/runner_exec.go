@@ -333,7 +333,7 @@ func (s *session) runTracked(ctx context.Context, p *preparedStep, lastStep bool
 	}
 	if fail == nil && !finished {
 		if err := s.inTx(ctx, finish); err != nil {
-			fail = &StatementError{Err: err}
+			fail = &StatementError{Err: err, Raced: dialect.IsWriteConflict(r.d, err)}
 			fillStatementError(fail, p)
 		}
 	}
@@ -699,4 +699,22 @@ func (t *trackingExec) BeginTx(ctx context.Context, opts *sql.TxOptions) (*sql.T
 // QueryContext runs a query.
 func (t *trackingExec) QueryContext(ctx context.Context, query string, args ...any) (*sql.Rows, error) {
 	return t.q.QueryContext(ctx, query, args...)
+}
+
+// checkCluster refuses, before anything runs, a statement of an SQL
+// revision that the database's cluster cannot run safely (a MyISAM table
+// on Galera), naming the revision, file, line and statement.
+func (r *Runner) checkCluster(prepared []*preparedStep) error {
+	cc, ok := r.d.(dialect.ClusterChecker)
+	if !ok {
+		return nil
+	}
+	for _, p := range prepared {
+		for i, st := range p.stmts {
+			if feature, hint := cc.ClusterProblem(st.Text); feature != "" {
+				return dialect.Unsupported(r.rs.Product(), fmt.Sprintf("revision %s (%s:%d), statement %d", p.step.Revision.ID, p.path, st.Line, i+1), feature, hint)
+			}
+		}
+	}
+	return nil
 }

@@ -60,7 +60,12 @@ func (r *Runner) pendingStep(p *HistoryEntry, prepared []*preparedStep) *prepare
 // session), what an index build left, else unknown. The entry is updated.
 func (s *session) settleDeadRun(ctx context.Context, p *HistoryEntry, ps *preparedStep) error {
 	r := s.r
-	if s.sc != nil && p.Session != 0 && p.Session != s.sid && p.Session != s.lock.Session {
+	if nodes := dialect.ClusterNodesOf(r.d); nodes > 0 && p.Session != 0 {
+		// Session ids belong to one node, and the dead run may have used
+		// another: its session cannot be watched from here.
+		r.report(Progress{Phase: Notice, Message: fmt.Sprintf("the interrupted run of %s used session %d of one of the %d nodes of the cluster, which migrate cannot watch from this node: "+
+			"make sure its statement is no longer running before you settle the revision", p.Step, p.Session, nodes)})
+	} else if s.sc != nil && p.Session != 0 && p.Session != s.sid && p.Session != s.lock.Session {
 		wctx, cancel := context.WithTimeout(ctx, r.lockTimeout)
 		err := dialect.WaitSessionGone(wctx, s.sc, r.db, p.Session, 100*time.Millisecond, func(info *dialect.SessionInfo) {
 			msg := fmt.Sprintf("waiting for session %d of an interrupted run of %s to end", p.Session, p.Step)

@@ -13,6 +13,12 @@
 #   MIGRATE_TEST_MYSQL_URL      use this MySQL/MariaDB instead of the local one
 #                               (a server named this way is not started or set up)
 #   MIGRATE_TEST_WAIT=60        seconds to wait for a server to answer after starting it
+#   MIGRATE_TEST_GALERA=1       also start a 3-node MariaDB Galera cluster on 127.0.0.1
+#                               (scripts/galera.sh; always under CI=true) and export
+#                               MIGRATE_TEST_GALERA_URLS for the cluster tests; a
+#                               running cluster is reused, and left running unless
+#                               MIGRATE_TEST_GALERA_STOP=1
+#   MIGRATE_TEST_GALERA_URLS    use this cluster (node URLs separated by spaces)
 #   MIGRATE_TEST_DRY_RUN=1      print the commands that would start, install or
 #                               configure servers and run the tests, without
 #                               running them (checks still run)
@@ -230,11 +236,46 @@ setup_mariadb() {
 		"create_mariadb_db:MariaDB: cannot create database migrate_test"
 }
 
+# --- Galera cluster -------------------------------------------------------
+
+GALERA_STARTED=
+
+# setup_galera starts the 3-node cluster of scripts/galera.sh (or reuses
+# the running one) when asked, and always under CI=true.
+setup_galera() {
+	if [[ -n ${MIGRATE_TEST_GALERA_URLS:-} ]]; then
+		log "Galera: using MIGRATE_TEST_GALERA_URLS as given"
+		return 0
+	fi
+	[[ -n ${MIGRATE_TEST_GALERA:-} || ${CI:-} == true ]] || return 0
+	if [[ -n $DRY_RUN ]]; then
+		echo "+ bash scripts/galera.sh start"
+		export MIGRATE_TEST_GALERA_URLS="$(bash scripts/galera.sh urls)"
+		return 0
+	fi
+	local urls
+	if ! urls=$(bash scripts/galera.sh start); then
+		unavailable "the Galera cluster did not start (logs under ${MIGRATE_TEST_GALERA_DIR:-/tmp/migrate-galera})"
+		return 0
+	fi
+	export MIGRATE_TEST_GALERA_URLS=$urls
+	GALERA_STARTED=1
+	log "Galera cluster ready: $urls ($(cat "${MIGRATE_TEST_GALERA_DIR:-/tmp/migrate-galera}/start-time" 2>/dev/null || echo reused))"
+}
+
+stop_galera() {
+	if [[ -n $GALERA_STARTED && -n ${MIGRATE_TEST_GALERA_STOP:-} ]]; then
+		bash scripts/galera.sh stop || true
+	fi
+}
+
 # --- main -----------------------------------------------------------------
 
 run go mod download
 setup_postgres
 setup_mariadb
+setup_galera
+trap stop_galera EXIT
 if [[ $# -eq 0 ]]; then
 	set -- ./...
 fi

@@ -17,6 +17,8 @@ import (
 	"strings"
 	"time"
 	_ "time/tzdata" // timezone names work on hosts without a zoneinfo database
+
+	"github.com/migratego/migrate/dialect"
 )
 
 // FileName is the name of the configuration file looked up by discovery.
@@ -28,6 +30,8 @@ const (
 	DefaultVersionTable   = "migrate_version"
 	DefaultHistoryTable   = "migrate_history"
 	DefaultLockTimeout    = 60 * time.Second
+	DefaultLock           = "auto"
+	DefaultLockLease      = dialect.DefaultLockLease
 	DefaultDatabaseURL    = "" // no default: a project states its database
 	DefaultTimezone       = "UTC"
 )
@@ -72,6 +76,11 @@ type Config struct {
 	TransactionPerMigration bool
 	// LockTimeout bounds the wait for the migration lock.
 	LockTimeout time.Duration
+	// Lock is the migration lock: "auto" (the database's own) or "table"
+	// (a lease row in the lock table).
+	Lock string
+	// LockLease is how long a lease lock stays valid without a heartbeat.
+	LockLease time.Duration
 	// Autogenerate holds the [autogenerate] table.
 	Autogenerate Autogenerate
 	// Model holds the [model] table.

@@ -51,6 +51,8 @@ func TestDefaultsWithoutFile(t *testing.T) {
 		Location:                time.UTC,
 		TransactionPerMigration: true,
 		LockTimeout:             60 * time.Second,
+		Lock:                    "auto",
+		LockLease:               30 * time.Second,
 		Sources:                 map[string]string{},
 	}
 	if !reflect.DeepEqual(c, want) {

@@ -53,6 +53,10 @@ var keys = []key{
 		field: func(c *Config) any { return &c.TransactionPerMigration }},
 	{name: "lock_timeout", env: []string{"MIGRATE_LOCK_TIMEOUT"},
 		field: func(c *Config) any { return &c.LockTimeout }},
+	{name: "lock", env: []string{"MIGRATE_LOCK"},
+		field: func(c *Config) any { return &c.Lock }},
+	{name: "lock_lease", env: []string{"MIGRATE_LOCK_LEASE"},
+		field: func(c *Config) any { return &c.LockLease }},
 }
 
 // tableKey sets one key of a TOML table of migrate.toml from its value;

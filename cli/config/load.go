@@ -7,6 +7,8 @@ import (
 	"os"
 	"path/filepath"
 	"time"
+
+	"github.com/migratego/migrate/dialect"
 )
 
 // EnvConfig names the environment variable that selects the
@@ -52,6 +54,8 @@ func Load(opts Options) (*Config, error) {
 		Timezone:                DefaultTimezone,
 		TransactionPerMigration: true,
 		LockTimeout:             DefaultLockTimeout,
+		Lock:                    DefaultLock,
+		LockLease:               DefaultLockLease,
 		Sources:                 map[string]string{},
 	}
 	c.ScriptLocation = filepath.Join(wd, DefaultScriptLocation)
@@ -182,6 +186,12 @@ func (c *Config) finish() error {
 	}
 	if c.HistoryTable == "" {
 		return c.keyError("history_table", "history_table: empty name")
+	}
+	if _, ok := dialect.ParseLockMethod(c.Lock); !ok {
+		return c.keyError("lock", fmt.Sprintf("lock: %q is not a lock (use auto or table)", c.Lock))
+	}
+	if c.LockLease < dialect.MinLockLease {
+		return c.keyError("lock_lease", fmt.Sprintf("lock_lease: %s is too short (use at least %s)", c.LockLease, dialect.MinLockLease))
 	}
 	if c.VersionTable == c.HistoryTable {
 		return c.keyError("history_table", fmt.Sprintf("history_table: %q is also the version table; choose another name", c.HistoryTable))

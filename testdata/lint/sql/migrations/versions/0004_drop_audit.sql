@@ -7,3 +7,7 @@
 DROP TABLE audit;
 INSERT INTO users (id, email, age) VALUES (0, 'system@example.com', 0);
 DO_SOMETHING_ODD;
+CREATE TABLE _new_users (id integer PRIMARY KEY, email varchar(100) NOT NULL, age integer NOT NULL, status text);
+INSERT INTO _new_users SELECT id, coalesce(email, ''), age, status FROM users;
+DROP TABLE users;
+ALTER TABLE _new_users RENAME TO users;
