@@ -44,7 +44,9 @@ func TestIndexOptions(t *testing.T) {
 		{"deferrable unique constraint",
 			func(t *model.Table) { t.Uniques[0].Deferrable, t.Uniques[0].InitiallyDeferred = true, true },
 			func(c dialect.Capabilities) bool { return c.DeferrableUniques },
-			func(t *model.Table) bool { return len(t.Uniques) == 1 && t.Uniques[0].Deferrable && t.Uniques[0].InitiallyDeferred }},
+			func(t *model.Table) bool {
+				return len(t.Uniques) == 1 && t.Uniques[0].Deferrable && t.Uniques[0].InitiallyDeferred
+			}},
 		{"unique constraint comment",
 			func(t *model.Table) { t.Uniques[0].Comment = "codes are unique" },
 			func(c dialect.Capabilities) bool { return c.ConstraintComments },
