@@ -193,6 +193,10 @@ func (c *comparison) alterTable(ch *tableChanges) {
 	if cur.Comment != tgt.Comment {
 		ch.alters = append(ch.alters, ops.SetTableComment{Schema: tgt.Schema, Table: tgt.Name, Comment: tgt.Comment, Existing: cur.Comment})
 	}
+	if cur.RowSecurity != tgt.RowSecurity || cur.ForceRowSecurity != tgt.ForceRowSecurity {
+		ch.alters = append(ch.alters, ops.SetRowSecurity{Schema: tgt.Schema, Table: tgt.Name, Enable: tgt.RowSecurity,
+			Force: tgt.ForceRowSecurity, Was: cur.RowSecurity, WasForced: cur.ForceRowSecurity})
+	}
 	c.unchangeable(cur, tgt)
 }
 

@@ -1,12 +1,14 @@
 package cli
 
 import (
+	"context"
 	"encoding/json"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 
+	"github.com/migratego/migrate/inspect"
 	"github.com/migratego/migrate/internal/goprojecttest"
 	"github.com/migratego/migrate/internal/testdb"
 )
@@ -204,5 +206,30 @@ func Rewrite(up []ops.Operation) ([]ops.Operation, error) {
 	contains(t, "check after upgrade (drafts left out by the hook)", out, "create_table", "drafts")
 	if strings.Contains(out, `"posts"`) {
 		t.Errorf("check after upgrade still lists posts:\n%s", out)
+	}
+}
+
+// TestStairwayTemporaryDatabase runs `migrate test` against PostgreSQL and
+// MariaDB without --dev-url: the stairway runs on a temporary database
+// made on the configured server, and the configured database is left
+// empty.
+func TestStairwayTemporaryDatabase(t *testing.T) {
+	for _, name := range []string{"postgres", "mysql"} {
+		t.Run(name, func(t *testing.T) {
+			db, tg := testdb.Open(t, name)
+			good := filepath.Join("..", "testdata", "stairway", "good")
+			code, stdout, stderr := run(t, good, nil, "--database-url", tg.URL, "test", "--json")
+			if code != 0 {
+				t.Fatalf("exit %d\n%s%s", code, stdout, stderr)
+			}
+			md, err := inspect.Database(context.Background(), db, inspect.Options{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			n := len(md.Tables)
+			if n != 0 {
+				t.Errorf("the configured database has %d tables after migrate test, want none", n)
+			}
+		})
 	}
 }

@@ -29,7 +29,7 @@ docs/lint.md.`,
 		Args: cobra.MaximumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if listRules {
-				return lint.WriteRules(app.Stdout)
+				return app.Result(lint.Rules(), lint.WriteRules)
 			}
 			ctx := cmd.Context()
 			if done, err := app.handOffToRunner(ctx, false); done || err != nil {

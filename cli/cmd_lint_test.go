@@ -70,6 +70,9 @@ func TestLintSQLProject(t *testing.T) {
 			checkLintGolden(t, c.golden, out)
 		})
 	}
+	if code, out, _ := run(t, dir, nil, "lint", "--rules"); code != 0 || strings.Count(out, "\n") != len(lint.Rules()) || !strings.Contains(out, "index-not-concurrent") {
+		t.Errorf("lint --rules: exit %d, want one line per rule:\n%s", code, out)
+	}
 	if _, err := os.Stat(filepath.Join(dir, "lint.db")); err == nil {
 		t.Errorf("lint with --all or a RANGE opened the database")
 	}

@@ -25,18 +25,12 @@ func newRebaseCommand(app *App) *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "rebase REV --onto TARGET",
 		Short: "Move a branch onto another head instead of merging it",
-		Long: `rebase moves the branch that starts at REV onto TARGET: REV's file is
-rewritten to revise TARGET (its "revises" header only; every other byte
-of the file stays as it was), and REV's descendants move with it. Two
-heads become one without a merge revision.
-
-REV must be the first revision of a separate branch (a base, or a child of
-a branch point) with one parent; TARGET may not be one of REV's
-descendants (that would make a cycle) nor one of its ancestors (REV is
-then on TARGET's line already). Revisions that the configured database
-has applied are not moved: other databases may have applied them too.
---force moves them anyway, with a warning; the version table of such a
-database must then be checked (migrate current) and fixed (migrate stamp).`,
+		Long: `rebase moves the branch that starts at REV onto TARGET instead of merging
+it: REV's file is rewritten to revise TARGET (its parents only; every
+other byte stays), and its descendants move with it. It refuses a REV
+that does not start a branch, a cycle, and revisions the configured
+database has applied (--force moves them with a warning). See
+docs/team-workflow.md.`,
 		Example: `  migrate rebase 3f2a --onto head
   migrate rebase feature@base --onto main@head`,
 		Args: exactArgs(1, "REV"),

@@ -29,24 +29,13 @@ func newSquashCommand(app *App) *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "squash A:B -m MESSAGE",
 		Short: "Replace a line of revisions by one revision",
-		Long: `squash replaces the revisions from A to B, one line of the graph, by one
-revision that keeps B's id: a database at B, or past it, is at the
-squashed revision already, and a new database runs one revision instead
-of many. The new file is written where B's file was; its upgrade is the
-range's upgrades in order and its downgrade their downgrades in reverse
-order (SQL sections as written; Go function literals each called in
-turn), and its header lists the ids it replaces ("replaces"). The files
-of the range are removed, or moved to the squashed/ directory of the
-script directory with --keep.
-
-Squash only what every database has applied: a database stopped inside
-the range cannot be placed afterwards (migrate says so and what to do).
-migrate can only see the configured database: squash refuses when it has
-not applied B, unless --force.
-
-While the replaced files are present (a branch that still has them), the
-squashed revision stands aside and the graph is the one before the
-squash; with some of them present and some gone, the graph is refused.`,
+		Long: `squash replaces the line of revisions A..B by one revision that keeps B's
+id, so that databases at B or past it stay valid, and records the ids it
+replaces. Its upgrade is the range's upgrades in order, its downgrade
+their downgrades in reverse order. The range's files are removed, or
+moved to the squashed/ directory with --keep. Squash only revisions every
+database has applied: it refuses when the configured database has not
+applied B, unless --force. See docs/team-workflow.md.`,
 		Example: `  migrate squash 1a2b:9f8e -m "initial schema"
   migrate squash base+1:head-5 -m "2024" --keep`,
 		Args: exactArgs(1, "a range A:B"),

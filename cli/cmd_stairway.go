@@ -4,13 +4,10 @@ import (
 	"context"
 	"errors"
 	"io"
-	"slices"
 	"strings"
 
 	"github.com/spf13/cobra"
 
-	"github.com/migratego/migrate/autogen"
-	"github.com/migratego/migrate/inspect"
 	"github.com/migratego/migrate/internal/autogenerate"
 	"github.com/migratego/migrate/internal/scratchdb"
 	"github.com/migratego/migrate/migratetest"
@@ -30,20 +27,12 @@ func newTestCommand(app *App) *cobra.Command {
 		Use:   "test",
 		Short: "Stairway test: upgrade, downgrade and upgrade again every revision on a scratch database",
 		Long: `test runs the stairway test on a scratch database of the project's kind
-(SQLite: in memory; PostgreSQL, MySQL, MariaDB: a temporary database on
-the configured server, dropped afterwards, or the empty database named by
---dev-url or [model] dev_url). Every revision, parents and dependencies
-first, is upgraded alone, downgraded, and upgraded again. After the
-downgrade the schema must be exactly the schema before the upgrade; after
-the second upgrade, exactly the schema after the first. At head, the
-schema must equal the model when the project has one (env.go's Target(),
-[model] sql or --model), as migrate check compares them.
-
-The first revision that fails is named with its file, and the difference
-of the schemas is printed as a unified diff of their DDL. Exit status 1
-when a revision fails or the schema at head differs from the model, 3
-when the scratch database cannot be used. The configured database itself
-is never changed.`,
+(SQLite in memory; a temporary database on the configured server; or the
+empty --dev-url database): every revision, parents first, is upgraded,
+downgraded and upgraded again, and each schema must equal exactly the one
+before. At head the schema must equal the model, when there is one, as
+migrate check compares them. The first failure is named with its file and
+a unified diff of the schemas as DDL; exit 1. See docs/testing.md.`,
 		Example: `  migrate test
   migrate test --dev-url postgres://localhost/scratch
   migrate test --model schema.sql`,
@@ -89,15 +78,14 @@ func runStairway(ctx context.Context, app *App, f modelFlags) error {
 		})),
 		migratetest.WithPassed(func(r *versions.Revision) { app.Debugf("ok %s %s", r.ID, r.Message) }),
 	}
-	target, err := req.Model.Load(ctx, url, inspect.Options{Schemas: req.Schemas, Include: req.Include,
-		Exclude: append(slices.Clone(req.Exclude), req.VersionTable, req.HistoryTable)})
+	target, err := req.Model.Load(ctx, url, req.InspectOptions())
 	switch {
 	case errors.Is(err, autogenerate.ErrNoModel):
 		app.Infof("no model: the schema at head is not compared with one")
 	case err != nil:
 		return Usage(err)
 	default:
-		opts = append(opts, migratetest.WithModel(target, autogen.Options{Include: req.Include, Exclude: req.Exclude}))
+		opts = append(opts, migratetest.WithModel(target, req.CompareOptions(nil)))
 	}
 	db, err := scratchdb.Open(ctx, url, req.Model.DevURL)
 	if err != nil {

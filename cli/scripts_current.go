@@ -4,7 +4,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"slices"
 	"strings"
 
 	"github.com/migratego/migrate/runner"
@@ -57,11 +56,10 @@ func (a *App) currentSet(ctx context.Context, s *scripts) (map[string]bool, []st
 	return set, current, nil
 }
 
-// appliedRevisions returns the revisions the configured database has
-// applied: its rows and their ancestors and dependencies. A database
-// that cannot be read is an error naming cmd, or with force a warning and
-// ok=false.
-func (a *App) appliedRevisions(ctx context.Context, s *scripts, cmd string, force bool) (applied []*versions.Revision, ok bool, err error) {
+// appliedOf returns the revisions of revs that the configured database
+// has applied. A database that cannot be read is an error naming cmd, or
+// with force a warning and ok=false.
+func (a *App) appliedOf(ctx context.Context, s *scripts, cmd string, revs []*versions.Revision, force bool) (applied []*versions.Revision, ok bool, err error) {
 	_, current, err := a.currentSet(ctx, s)
 	if err != nil {
 		if force {
@@ -70,8 +68,7 @@ func (a *App) appliedRevisions(ctx context.Context, s *scripts, cmd string, forc
 		}
 		return nil, false, fmt.Errorf("%s: cannot tell which revisions the database has applied: %w (use --force to go on without knowing)", cmd, err)
 	}
-	applied, err = s.graph.Ancestors(true, current...)
-	if err != nil {
+	if applied, err = s.graph.AppliedOf(current, revs); err != nil {
 		return nil, false, Failure(err)
 	}
 	return applied, true, nil
@@ -81,31 +78,23 @@ func (a *App) appliedRevisions(ctx context.Context, s *scripts, cmd string, forc
 // the revisions of revs that the configured database has applied, or,
 // with force, warns about them and returns nil.
 func (a *App) refuseApplied(ctx context.Context, s *scripts, cmd string, revs []*versions.Revision, force bool) error {
-	applied, ok, err := a.appliedRevisions(ctx, s, cmd, force)
-	if err != nil || !ok {
+	applied, ok, err := a.appliedOf(ctx, s, cmd, revs, force)
+	if err != nil || !ok || len(applied) == 0 {
 		return err
 	}
-	var hit []string
-	for _, r := range revs {
-		if slices.Contains(applied, r) {
-			hit = append(hit, r.ID)
-		}
-	}
-	if len(hit) == 0 {
-		return nil
-	}
+	hit := strings.Join(versions.IDs(applied), ", ")
 	if !force {
-		return Usagef("%s: the database has applied %s; other databases may have too, and would no longer match the graph. Downgrade first, or use --force", cmd, strings.Join(hit, ", "))
+		return Usagef("%s: the database has applied %s; other databases may have too, and would no longer match the graph. Downgrade first, or use --force", cmd, hit)
 	}
-	a.Warnf("%s: the database has applied %s (--force): its version table no longer matches the graph; check it with `migrate current` and fix it with `migrate stamp`", cmd, strings.Join(hit, ", "))
+	a.Warnf("%s: the database has applied %s (--force): its version table no longer matches the graph; check it with `migrate current` and fix it with `migrate stamp`", cmd, hit)
 	return nil
 }
 
 // requireApplied is the safety rule of squash: the configured database
 // must have applied rev (or, with force, a warning says it has not).
 func (a *App) requireApplied(ctx context.Context, s *scripts, cmd string, rev *versions.Revision, force bool) error {
-	applied, ok, err := a.appliedRevisions(ctx, s, cmd, force)
-	if err != nil || !ok || slices.Contains(applied, rev) {
+	applied, ok, err := a.appliedOf(ctx, s, cmd, []*versions.Revision{rev}, force)
+	if err != nil || !ok || len(applied) == 1 {
 		return err
 	}
 	if !force {

@@ -45,19 +45,19 @@ func (d *postgresDialect) CreateTable(t *model.Table) ([]string, error) {
 		}
 		out = append(out, s)
 	}
-	for _, rs := range []struct {
-		on     bool
-		clause string
-	}{{t.RowSecurity, "ENABLE ROW LEVEL SECURITY"}, {t.ForceRowSecurity, "FORCE ROW LEVEL SECURITY"}} {
-		if rs.on {
-			b := d.alterTable(t)
-			b.raw(" ", rs.clause)
-			s, err := d.wrap(b.stmt())
-			if err != nil {
-				return nil, err
-			}
-			out = append(out, s)
+	if t.RowSecurity {
+		s, err := d.SetRowSecurity(t, true)
+		if err != nil {
+			return nil, err
 		}
+		out = append(out, s)
+	}
+	if t.ForceRowSecurity {
+		s, err := d.SetForceRowSecurity(t, true)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, s)
 	}
 	kept := distinctUniques(t)
 	for _, cc := range t.ConstraintComments() {

@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"fmt"
 	"net/url"
+	"strings"
 )
 
 // DatabaseCreator is implemented by dialects whose servers hold several
@@ -13,19 +14,19 @@ import (
 // stairway test — are made with it; a database without it (SQLite) uses a
 // private in-memory database instead (URL.MemoryURL).
 type DatabaseCreator interface {
-	// CreateDatabase creates database name on the server of q, with the
-	// defaults (character set, collation) of the database q is connected
+	// CreateDatabase creates database name on the server of db, with the
+	// defaults (character set, collation) of the database db is connected
 	// to, so that the objects created in it compare equal to the same
 	// objects created there.
-	CreateDatabase(ctx context.Context, q Querier, name string) error
+	CreateDatabase(ctx context.Context, db *sql.DB, name string) error
 	// DropDatabase drops database name if it exists. No connection may
 	// use it any more.
-	DropDatabase(ctx context.Context, q Querier, name string) error
-	// PrepareLike makes a new database, through its connection q, resolve
+	DropDatabase(ctx context.Context, db *sql.DB, name string) error
+	// PrepareLike makes a new database, through its connection db, resolve
 	// unqualified names as the connection like does: on PostgreSQL it
 	// creates the schema that current_schema() names on like (a
-	// search_path of the URL) when q has none.
-	PrepareLike(ctx context.Context, q, like Querier) error
+	// search_path of the URL) when db has none.
+	PrepareLike(ctx context.Context, db, like *sql.DB) error
 }
 
 var (
@@ -33,38 +34,37 @@ var (
 	_ DatabaseCreator = (*mysqlDialect)(nil)
 )
 
-// CreateDatabase implements DatabaseCreator. The new database is a copy of
-// template1, as with CREATE DATABASE in psql.
-func (d *postgresDialect) CreateDatabase(ctx context.Context, q Querier, name string) error {
+// execOnDatabase runs verb (CREATE DATABASE, DROP DATABASE IF EXISTS …)
+// on the quoted name, followed by suffix.
+func execOnDatabase(ctx context.Context, d Dialect, db *sql.DB, verb, name, suffix string) error {
 	qn, err := d.QuoteIdent(name)
 	if err != nil {
 		return err
 	}
-	if _, err := q.ExecContext(ctx, "CREATE DATABASE "+qn); err != nil {
-		return fmt.Errorf("create database %s: %w", qn, err)
+	if _, err := db.ExecContext(ctx, verb+" "+qn+suffix); err != nil {
+		return fmt.Errorf("%s %s: %w", strings.ToLower(verb), qn, err)
 	}
 	return nil
+}
+
+// CreateDatabase implements DatabaseCreator. The new database is a copy of
+// template1, as with CREATE DATABASE in psql.
+func (d *postgresDialect) CreateDatabase(ctx context.Context, db *sql.DB, name string) error {
+	return execOnDatabase(ctx, d, db, "CREATE DATABASE", name, "")
 }
 
 // DropDatabase implements DatabaseCreator.
-func (d *postgresDialect) DropDatabase(ctx context.Context, q Querier, name string) error {
-	qn, err := d.QuoteIdent(name)
-	if err != nil {
-		return err
-	}
-	if _, err := q.ExecContext(ctx, "DROP DATABASE IF EXISTS "+qn); err != nil {
-		return fmt.Errorf("drop database %s: %w", qn, err)
-	}
-	return nil
+func (d *postgresDialect) DropDatabase(ctx context.Context, db *sql.DB, name string) error {
+	return execOnDatabase(ctx, d, db, "DROP DATABASE IF EXISTS", name, "")
 }
 
 // PrepareLike implements DatabaseCreator.
-func (d *postgresDialect) PrepareLike(ctx context.Context, q, like Querier) error {
+func (d *postgresDialect) PrepareLike(ctx context.Context, db, like *sql.DB) error {
 	var want, have sql.NullString
-	if err := scanRow(ctx, like, "SELECT current_schema()", &want); err != nil {
+	if err := like.QueryRowContext(ctx, "SELECT current_schema()").Scan(&want); err != nil {
 		return fmt.Errorf("read the current schema: %w", err)
 	}
-	if err := scanRow(ctx, q, "SELECT current_schema()", &have); err != nil {
+	if err := db.QueryRowContext(ctx, "SELECT current_schema()").Scan(&have); err != nil {
 		return fmt.Errorf("read the current schema: %w", err)
 	}
 	if !want.Valid || have.Valid && have.String == want.String {
@@ -74,7 +74,7 @@ func (d *postgresDialect) PrepareLike(ctx context.Context, q, like Querier) erro
 	if err != nil {
 		return err
 	}
-	if _, err := q.ExecContext(ctx, "CREATE SCHEMA IF NOT EXISTS "+qn); err != nil {
+	if _, err := db.ExecContext(ctx, "CREATE SCHEMA IF NOT EXISTS "+qn); err != nil {
 		return fmt.Errorf("create schema %s: %w", qn, err)
 	}
 	return nil
@@ -82,66 +82,29 @@ func (d *postgresDialect) PrepareLike(ctx context.Context, q, like Querier) erro
 
 // PrepareLike implements DatabaseCreator: a MySQL database has no
 // schemas inside, so there is nothing to prepare.
-func (d *mysqlDialect) PrepareLike(context.Context, Querier, Querier) error { return nil }
-
-// scanRow scans the one row of a query into dest.
-func scanRow(ctx context.Context, q Querier, query string, dest ...any) error {
-	rows, err := q.QueryContext(ctx, query)
-	if err != nil {
-		return err
-	}
-	defer rows.Close()
-	if !rows.Next() {
-		if err := rows.Err(); err != nil {
-			return err
-		}
-		return sql.ErrNoRows
-	}
-	if err := rows.Scan(dest...); err != nil {
-		return err
-	}
-	return rows.Err()
-}
+func (d *mysqlDialect) PrepareLike(context.Context, *sql.DB, *sql.DB) error { return nil }
 
 // CreateDatabase implements DatabaseCreator: the new database gets the
 // character set and collation of the connection's database.
-func (d *mysqlDialect) CreateDatabase(ctx context.Context, q Querier, name string) error {
-	qn, err := d.QuoteIdent(name)
+func (d *mysqlDialect) CreateDatabase(ctx context.Context, db *sql.DB, name string) error {
+	var charset, collation string
+	if err := db.QueryRowContext(ctx, "SELECT @@character_set_database, @@collation_database").Scan(&charset, &collation); err != nil {
+		return fmt.Errorf("create database %s: read the default character set: %w", name, err)
+	}
+	cs, err := d.QuoteIdent(charset)
 	if err != nil {
 		return err
 	}
-	var charset, collation string
-	if err := scanRow(ctx, q, "SELECT @@character_set_database, @@collation_database", &charset, &collation); err != nil {
-		return fmt.Errorf("create database %s: read the default character set: %w", qn, err)
+	co, err := d.QuoteIdent(collation)
+	if err != nil {
+		return err
 	}
-	stmt := "CREATE DATABASE " + qn
-	if charset != "" && collation != "" {
-		cs, err := d.QuoteIdent(charset)
-		if err != nil {
-			return err
-		}
-		co, err := d.QuoteIdent(collation)
-		if err != nil {
-			return err
-		}
-		stmt += " CHARACTER SET " + cs + " COLLATE " + co
-	}
-	if _, err := q.ExecContext(ctx, stmt); err != nil {
-		return fmt.Errorf("create database %s: %w", qn, err)
-	}
-	return nil
+	return execOnDatabase(ctx, d, db, "CREATE DATABASE", name, " CHARACTER SET "+cs+" COLLATE "+co)
 }
 
 // DropDatabase implements DatabaseCreator.
-func (d *mysqlDialect) DropDatabase(ctx context.Context, q Querier, name string) error {
-	qn, err := d.QuoteIdent(name)
-	if err != nil {
-		return err
-	}
-	if _, err := q.ExecContext(ctx, "DROP DATABASE IF EXISTS "+qn); err != nil {
-		return fmt.Errorf("drop database %s: %w", qn, err)
-	}
-	return nil
+func (d *mysqlDialect) DropDatabase(ctx context.Context, db *sql.DB, name string) error {
+	return execOnDatabase(ctx, d, db, "DROP DATABASE IF EXISTS", name, "")
 }
 
 // WithDatabase returns the URL of database name on the same server as u,

@@ -54,7 +54,7 @@ func Check(ctx context.Context, o Options, revs []*Revision) (*Report, error) {
 		o.LargeTable = 100_000
 	}
 	l := &linter{o: o, db: o.Dialect.Name(), model: &model.MetaData{}, created: map[string]bool{},
-		rebuilt: map[string]bool{}, checks: map[string]*checkState{}}
+		rebuilt: map[string]bool{}, checks: map[string]*checkState{}, indexes: map[string]indexTable{}}
 	rep := &Report{Revisions: []string{}, Findings: []Finding{}}
 	for _, rev := range revs {
 		r := &revLint{l: l, rev: rev}
@@ -89,7 +89,12 @@ type linter struct {
 	// checks are the check constraints "col IS NOT NULL" seen, by
 	// table and constraint name.
 	checks map[string]*checkState
+	// indexes are the tables of the indexes created, by index name.
+	indexes map[string]indexTable
 }
+
+// indexTable is the table of an index.
+type indexTable struct{ schema, table string }
 
 // checkState is a check constraint "col IS NOT NULL".
 type checkState struct {
@@ -122,6 +127,9 @@ type revLint struct {
 
 // sqlRevision lints a SQL revision.
 func (r *revLint) sqlRevision() error {
+	if err := r.rev.Script.CheckDialect(r.l.db); err != nil {
+		return fmt.Errorf("lint: %w", err)
+	}
 	stmts, err := r.rev.Script.UpgradeStatements(r.l.o.Dialect.Capabilities().Syntax)
 	if err != nil {
 		return fmt.Errorf("lint: %w", err)

@@ -146,9 +146,11 @@ func (cl *classifier) createIndex(c *cursor, unique bool) Change {
 	ch.Concurrently = c.word("concurrently")
 	c.words("if", "not", "exists")
 	if c.peekWord() != "on" {
-		if _, _, ok := c.qualified(); !ok {
+		_, name, ok := c.qualified()
+		if !ok {
 			return unclassified(cl.line, cl.what, "the index's name cannot be read")
 		}
+		ch.Constraint = name
 	}
 	if !c.word("on") {
 		return unclassified(cl.line, cl.what, "CREATE INDEX without ON table")
@@ -183,9 +185,11 @@ func (cl *classifier) drop(c *cursor) []Change {
 		ch := Change{Kind: KindDropIndex, DDL: true}
 		ch.Concurrently = c.word("concurrently")
 		c.words("if", "exists")
-		if _, _, ok := c.qualified(); !ok {
+		_, name, ok := c.qualified()
+		if !ok {
 			return []Change{unclassified(cl.line, cl.what, "the index's name cannot be read")}
 		}
+		ch.Constraint = name
 		if c.word("on") { // MySQL: DROP INDEX ix ON t
 			ch.Schema, ch.Table, _ = c.qualified()
 		}

@@ -11,6 +11,10 @@ import (
 // change follows one change and applies the rules to it.
 func (r *revLint) change(c Change) {
 	l := r.l
+	if c.Kind == KindDropIndex && c.Table == "" {
+		// PostgreSQL names the index only: find its table.
+		c.Schema, c.Table = l.indexes[strings.ToLower(c.Constraint)].schema, l.indexes[strings.ToLower(c.Constraint)].table
+	}
 	key := tableKey(c.Schema, c.Table)
 	existing := l.existing(c.Schema, c.Table)
 	if r.rev.InRange {
@@ -23,6 +27,10 @@ func (r *revLint) change(c Change) {
 		}
 	case KindRebuild:
 		l.rebuilt[key] = true
+	case KindCreateIndex:
+		if c.Constraint != "" {
+			l.indexes[strings.ToLower(c.Constraint)] = indexTable{c.Schema, c.Table}
+		}
 	case KindRenameTable:
 		if l.created[key] && !l.rebuilt[tableKey(c.Schema, c.NewName)] {
 			l.created[tableKey(c.Schema, c.NewName)] = true

@@ -62,6 +62,7 @@ var sqlCases = []sqlCase{
 	{"unique index concurrent", "postgres", "CREATE UNIQUE INDEX CONCURRENTLY ix_email ON users (email);", []string{"unique-on-existing-table"}},
 	{"index new table", "postgres", "CREATE TABLE t (id int);\nCREATE INDEX ix ON t (id);", nil},
 	{"drop index", "postgres", "SET lock_timeout = '5s';\nDROP INDEX ix_email;", []string{"drop-index-not-concurrent"}},
+	{"drop index of a new table", "postgres", "CREATE TABLE t (id int);\nCREATE INDEX ix_t ON t (id);\nDROP INDEX ix_t;", nil},
 	{"drop index concurrently", "postgres", "DROP INDEX CONCURRENTLY ix_email;", nil},
 	{"type change", "postgres", "SET lock_timeout = '5s';\nALTER TABLE users ALTER COLUMN age TYPE bigint;", []string{"type-change-rewrite"}},
 	{"type change mysql", "mysql", "ALTER TABLE users MODIFY age bigint NOT NULL;", []string{"table-copy"}},
@@ -207,5 +208,14 @@ func checkGolden(t *testing.T, name, got string) {
 	}
 	if string(want) != got {
 		t.Errorf("%s differs (run go test -update and review the diff):\n%s", path, got)
+	}
+}
+
+func TestSQLRevisionOfAnotherDatabase(t *testing.T) {
+	d, _ := dialect.ForName("postgres")
+	rev := &Revision{Script: sqlRevision(t, "r1", "-- migrate:dialect mysql\n", "ALTER TABLE t MODIFY c int;"), InRange: true}
+	_, err := Check(context.Background(), Options{Dialect: d}, []*Revision{rev})
+	if err == nil || !strings.Contains(err.Error(), "mysql") {
+		t.Errorf("a MySQL revision linted for PostgreSQL: got %v, want the error of the runner", err)
 	}
 }

@@ -5,19 +5,19 @@ import "slices"
 // Rule is one check of lint.
 type Rule struct {
 	// ID names the rule in findings and in lint-ignore suppressions.
-	ID string
+	ID string `json:"id"`
 	// Severity of its findings.
-	Severity Severity
+	Severity Severity `json:"severity"`
 	// Databases are the dialect names (dialect.Dialect.Name) the rule
 	// concerns; empty for every database.
-	Databases []string
+	Databases []string `json:"databases,omitempty"`
 	// Summary says what the rule finds.
-	Summary string
+	Summary string `json:"summary"`
 	// Locks are the locks the change takes where the lock is the hazard,
 	// by database name.
-	Locks map[string]string
+	Locks map[string]string `json:"locks,omitempty"`
 	// Alternative is the safe way to make the change.
-	Alternative string
+	Alternative string `json:"alternative,omitempty"`
 }
 
 // Applies reports whether the rule concerns the database named db.
@@ -129,7 +129,8 @@ var rules = []Rule{
 	{ID: RuleSchemaUnknown, Severity: Info,
 		Summary: "an operation whose change to the schema is unknown (raw SQL, a custom operation without Apply): the rules that need the schema a revision sees (the type a column had) cannot use it after this point"},
 	{ID: RuleNotRecorded, Severity: Warning,
-		Summary: "the upgrade of a Go revision stopped while lint recorded it (it reads rows, which needs a database, or it returned an error): what comes after is not checked"},
+		Summary:     "the upgrade of a Go revision stopped while lint recorded it (it reads rows, which needs a database, or it returned an error): what comes after is not checked",
+		Alternative: "guard the reads with op.Offline() (true while lint records), so that the upgrade runs to its end without a database"},
 	{ID: RuleBadSuppression, Severity: Error,
 		Summary:     "a lint-ignore without a reason, or naming a rule that does not exist: a suppression must say why",
 		Alternative: "write -- migrate:lint-ignore RULE reason (// migrate:lint-ignore RULE reason in Go)"},

@@ -19,6 +19,7 @@ var (
 	_ priorFiller = DropColumn{}
 	_ priorFiller = AlterColumn{}
 	_ priorFiller = SetTableComment{}
+	_ priorFiller = SetRowSecurity{}
 	_ priorFiller = SetColumnComment{}
 	_ priorFiller = DropIndex{}
 	_ priorFiller = DropPrimaryKey{}

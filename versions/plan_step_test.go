@@ -104,3 +104,19 @@ func TestPlanStepRefusals(t *testing.T) {
 		}
 	}
 }
+
+// TestAppliedOf: a revision is applied when it is a row, or an ancestor
+// or a dependency of one.
+func TestAppliedOf(t *testing.T) {
+	g := mkGraph(t, "a", "b <a", "c <b", "x", "y <x &b")
+	all := g.Revisions()
+	for rows, want := range map[string]string{"": "", "c": "a b c", "y": "a b x y", "a x": "a x"} {
+		got, err := g.AppliedOf(strings.Fields(rows), all)
+		if err != nil || ids(got) != want {
+			t.Errorf("AppliedOf(%q) = %s (%v), want %s", rows, ids(got), err, want)
+		}
+	}
+	if _, err := g.AppliedOf([]string{"zz"}, all); err == nil {
+		t.Error("an unknown row was accepted")
+	}
+}

@@ -62,15 +62,7 @@ func (d *Diff) Empty() bool { return len(d.Up) == 0 }
 
 // Compute inspects the database, loads the model and compares them.
 func Compute(ctx context.Context, req Request) (*Diff, error) {
-	versionTables := []string{req.VersionTable, req.HistoryTable}
-	if req.VersionTableSchema != "" {
-		versionTables = append(versionTables, req.VersionTableSchema+"."+req.VersionTable, req.VersionTableSchema+"."+req.HistoryTable)
-	}
-	iopts := inspect.Options{
-		Schemas: req.Schemas,
-		Include: req.Include,
-		Exclude: append(slices.Clone(req.Exclude), req.VersionTable, req.HistoryTable),
-	}
+	iopts := req.InspectOptions()
 	current, err := inspect.Database(ctx, req.DB, iopts)
 	if err != nil {
 		return nil, fmt.Errorf("inspect the database: %w", err)
@@ -79,17 +71,8 @@ func Compute(ctx context.Context, req Request) (*Diff, error) {
 	if err != nil {
 		return nil, err
 	}
-	opts := autogen.Options{
-		Dialect:       req.DB.Dialect,
-		Include:       req.Include,
-		Exclude:       req.Exclude,
-		VersionTables: versionTables,
-		Rename:        req.Rename,
-	}
-	if len(req.Schemas) > 0 {
-		// The inspector reports the default schema's objects unqualified.
-		opts.Schemas = append(slices.Clone(req.Schemas), "")
-	}
+	opts := req.CompareOptions(req.DB.Dialect)
+	opts.Rename = req.Rename
 	res, err := autogen.Compare(current, target, opts)
 	if err != nil {
 		return nil, fmt.Errorf("compare: %w", err)
@@ -104,6 +87,31 @@ func Compute(ctx context.Context, req Request) (*Diff, error) {
 		return nil, err
 	}
 	return d, nil
+}
+
+// InspectOptions are the options of inspecting the database and the SQL
+// model: the [autogenerate] filters, without the version and history
+// tables.
+func (r Request) InspectOptions() inspect.Options {
+	return inspect.Options{
+		Schemas: r.Schemas,
+		Include: r.Include,
+		Exclude: append(slices.Clone(r.Exclude), r.VersionTable, r.HistoryTable),
+	}
+}
+
+// CompareOptions are the options of comparing the database with the
+// model on dialect d (Rename aside).
+func (r Request) CompareOptions(d dialect.Dialect) autogen.Options {
+	opts := autogen.Options{Dialect: d, Include: r.Include, Exclude: r.Exclude, VersionTables: []string{r.VersionTable, r.HistoryTable}}
+	if r.VersionTableSchema != "" {
+		opts.VersionTables = append(opts.VersionTables, r.VersionTableSchema+"."+r.VersionTable, r.VersionTableSchema+"."+r.HistoryTable)
+	}
+	if len(r.Schemas) > 0 {
+		// The inspector reports the default schema's objects unqualified.
+		opts.Schemas = append(slices.Clone(r.Schemas), "")
+	}
+	return opts
 }
 
 // NewRequest prepares a run from the project's configuration and the

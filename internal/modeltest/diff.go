@@ -79,6 +79,9 @@ func diffTable(name string, w, g *model.Table) []string {
 	if w.WithoutRowID != g.WithoutRowID {
 		add("without rowid", w.WithoutRowID, g.WithoutRowID)
 	}
+	if w.RowSecurity != g.RowSecurity || w.ForceRowSecurity != g.ForceRowSecurity {
+		add("row-level security (enabled, forced)", []bool{w.RowSecurity, w.ForceRowSecurity}, []bool{g.RowSecurity, g.ForceRowSecurity})
+	}
 	return out
 }
 

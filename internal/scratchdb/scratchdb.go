@@ -92,7 +92,7 @@ func openTemporary(ctx context.Context, target *dialect.URL) (*DB, error) {
 		return nil, fmt.Errorf("scratch database: %s cannot create databases; name an empty database with --dev-url", admin.Dialect.Name())
 	}
 	name := Prefix + randomSuffix()
-	if err := creator.CreateDatabase(ctx, admin, name); err != nil {
+	if err := creator.CreateDatabase(ctx, admin.DB, name); err != nil {
 		admin.Close()
 		return nil, &UserError{Err: fmt.Errorf("cannot create a temporary database on the server of %s: %w; "+
 			"allow the user to create databases, or name an empty database with --dev-url (or dev_url in [model] of migrate.toml)",
@@ -104,7 +104,7 @@ func openTemporary(ctx context.Context, target *dialect.URL) (*DB, error) {
 		s.DB, err = dialect.OpenURL(ctx, u)
 	}
 	if err == nil {
-		err = creator.PrepareLike(ctx, s.DB, admin)
+		err = creator.PrepareLike(ctx, s.DB.DB, admin.DB)
 	}
 	if err != nil {
 		return nil, errors.Join(fmt.Errorf("scratch database: %w", err), s.Close())
@@ -155,7 +155,7 @@ func (s *DB) Close() error {
 		s.DB = nil
 	}
 	if s.admin != nil {
-		if err := s.creator.DropDatabase(ctx, s.admin, s.name); err != nil {
+		if err := s.creator.DropDatabase(ctx, s.admin.DB, s.name); err != nil {
 			errs = append(errs, fmt.Errorf("scratch database: %w; drop it by hand", err))
 		}
 		errs = append(errs, s.admin.Close())
