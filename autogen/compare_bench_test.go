@@ -3,6 +3,7 @@ package autogen
 import (
 	"testing"
 
+	"github.com/migratego/migrate/dialect"
 	"github.com/migratego/migrate/internal/schemagen"
 	"github.com/migratego/migrate/model"
 )
@@ -29,6 +30,21 @@ func BenchmarkCompare1000(b *testing.B) {
 				if err != nil || len(res.Ops) != 1000 {
 					b.Fatalf("compare: %v, %d operations", err, len(res.Ops))
 				}
+			}
+		})
+	}
+}
+
+// BenchmarkNormalize1000 is the part of BenchmarkCompare1000/*/equal
+// spent normalising the two models (dialect.Normalize), for comparison.
+func BenchmarkNormalize1000(b *testing.B) {
+	md := schemagen.Workload(0, 1000)
+	for _, name := range []string{"postgres", "mysql", "sqlite"} {
+		d := mustDialect(b, name)
+		b.Run(name, func(b *testing.B) {
+			for b.Loop() {
+				dialect.Normalize(d, md)
+				dialect.Normalize(d, md)
 			}
 		})
 	}

@@ -12,22 +12,16 @@ import (
 // columns compares the columns of an existing table (renames already
 // applied to cur): columns to drop, to add, and to change.
 func (c *comparison) columns(cur, tgt *model.Table) (drops, adds, alters []ops.Operation) {
-	curCols := make(map[string]*model.Column, len(cur.Columns))
+	curCol := lookup(cur.Columns, columnName)
+	tgtCol := lookup(tgt.Columns, columnName)
 	for _, col := range cur.Columns {
-		curCols[col.Name] = col
-	}
-	tgtCols := make(map[string]bool, len(tgt.Columns))
-	for _, col := range tgt.Columns {
-		tgtCols[col.Name] = true
-	}
-	for _, col := range cur.Columns {
-		if !tgtCols[col.Name] {
+		if _, ok := tgtCol(col.Name); !ok {
 			drops = append(drops, dropColumn(cur, col))
 			c.warnDataLoss(cur, col)
 		}
 	}
 	for _, col := range tgt.Columns {
-		old := curCols[col.Name]
+		old, _ := curCol(col.Name)
 		switch {
 		case old == nil:
 			adds = append(adds, ops.AddColumn{Schema: tgt.Schema, Table: tgt.Name, Column: plainColumn(col)})
@@ -50,6 +44,9 @@ func (c *comparison) columns(cur, tgt *model.Table) (drops, adds, alters []ops.O
 	}
 	return drops, adds, alters
 }
+
+// columnName is the name of a column, for lookup.
+func columnName(c *model.Column) string { return c.Name }
 
 // dropColumn drops col of t, carrying its definition.
 func dropColumn(t *model.Table, col *model.Column) ops.Operation {

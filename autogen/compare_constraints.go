@@ -91,23 +91,19 @@ func keepsName(t *model.Table, name string) bool {
 // the same, is no change). It returns the current ones to drop and the
 // target ones to create: a pair by name that differs is both.
 func matchNamed[T any](cur, tgt []T, name func(T) string, same func(a, b T) bool) (gone, added []T) {
-	byName := make(map[string]T, len(cur))
-	for _, x := range cur {
-		byName[name(x)] = x
+	if len(cur) == 0 && len(tgt) == 0 {
+		return nil, nil
 	}
-	tgtNames := make(map[string]bool, len(tgt))
-	for _, x := range tgt {
-		tgtNames[name(x)] = true
-	}
+	curByName, tgtByName := lookup(cur, name), lookup(tgt, name)
 	var curLeft []T
 	for _, x := range cur {
-		if !tgtNames[name(x)] {
+		if _, ok := tgtByName(name(x)); !ok {
 			curLeft = append(curLeft, x)
 		}
 	}
 	used := make([]bool, len(curLeft))
 	for _, x := range tgt {
-		if have, ok := byName[name(x)]; ok {
+		if have, ok := curByName(name(x)); ok {
 			if !same(have, x) {
 				gone = append(gone, have)
 				added = append(added, x)
@@ -165,8 +161,14 @@ func cloneFK(fk *model.ForeignKey) *model.ForeignKey {
 
 // constraintKey is the key of a constraint of table t in
 // comparison.unnamed.
-func constraintKey(t *model.Table, kind, name string) string {
-	return tableKey(t.Schema, t.Name) + "\x00" + kind + "\x00" + name
+func constraintKey(t *model.Table, kind, name string) constraintID {
+	return constraintID{tableKey(t.Schema, t.Name), kind, name}
+}
+
+// constraintID is the key of a constraint: its table, kind and name.
+type constraintID struct {
+	table      tableID
+	kind, name string
 }
 
 // noteUnnamed records the foreign keys, unique and check constraints that

@@ -13,12 +13,15 @@ import (
 // made again, or the type of a column they use or reference changes. The
 // database refuses such changes while the key exists.
 func (c *comparison) dependentForeignKeys(changes []*tableChanges) {
-	// touched holds "table key\x00column" of the columns whose key or
-	// type changes.
-	touched := map[string]bool{}
+	// touched holds the columns whose key or type changes.
+	type columnID struct {
+		table  tableID
+		column string
+	}
+	touched := map[columnID]bool{}
 	mark := func(t *model.Table, cols []string) {
 		for _, col := range cols {
-			touched[tableKey(t.Schema, t.Name)+"\x00"+col] = true
+			touched[columnID{tableKey(t.Schema, t.Name), col}] = true
 		}
 	}
 	for _, ch := range changes {
@@ -43,8 +46,8 @@ func (c *comparison) dependentForeignKeys(changes []*tableChanges) {
 		if refSchema == "" {
 			refSchema = t.Schema
 		}
-		own := slices.ContainsFunc(fk.Columns, func(col string) bool { return touched[tableKey(t.Schema, t.Name)+"\x00"+col] })
-		ref := slices.ContainsFunc(fk.RefColumns, func(col string) bool { return touched[tableKey(refSchema, fk.RefTable)+"\x00"+col] })
+		own := slices.ContainsFunc(fk.Columns, func(col string) bool { return touched[columnID{tableKey(t.Schema, t.Name), col}] })
+		ref := slices.ContainsFunc(fk.RefColumns, func(col string) bool { return touched[columnID{tableKey(refSchema, fk.RefTable), col}] })
 		return own || ref
 	}
 	for _, ch := range changes {

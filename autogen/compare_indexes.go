@@ -11,26 +11,23 @@ import (
 // that is gone or differs is dropped (carrying its definition), one that
 // is new or differs is created.
 func (c *comparison) indexes(cur, tgt *model.Table) (drops, creates []ops.Operation) {
-	curBy := make(map[string]*model.Index, len(cur.Indexes))
+	curIx := lookup(cur.Indexes, indexName)
+	tgtIx := lookup(tgt.Indexes, indexName)
 	for _, ix := range cur.Indexes {
-		curBy[ix.Name] = ix
-	}
-	tgtBy := make(map[string]*model.Index, len(tgt.Indexes))
-	for _, ix := range tgt.Indexes {
-		tgtBy[ix.Name] = ix
-	}
-	for _, ix := range cur.Indexes {
-		if want := tgtBy[ix.Name]; want == nil || !sameIndex(ix, want) {
+		if want, ok := tgtIx(ix.Name); !ok || !sameIndex(ix, want) {
 			drops = append(drops, ops.DropIndex{Schema: cur.Schema, Table: cur.Name, Index: ix.Name, Existing: cloneIndex(ix)})
 		}
 	}
 	for _, ix := range tgt.Indexes {
-		if have := curBy[ix.Name]; have == nil || !sameIndex(have, ix) {
+		if have, ok := curIx(ix.Name); !ok || !sameIndex(have, ix) {
 			creates = append(creates, ops.CreateIndex{Schema: tgt.Schema, Table: tgt.Name, Index: cloneIndex(ix)})
 		}
 	}
 	return drops, creates
 }
+
+// indexName is the name of an index, for lookup.
+func indexName(ix *model.Index) string { return ix.Name }
 
 // sameIndex compares two normalised indexes: uniqueness, keys (columns or
 // expressions, direction, NULLS order, prefix length, collation, operator

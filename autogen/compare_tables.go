@@ -26,7 +26,7 @@ type comparison struct {
 	named *model.MetaData
 	// unnamed holds the constraints that have no name in the database
 	// (constraintKey), named here by the target's naming convention.
-	unnamed  map[string]bool
+	unnamed  map[constraintID]bool
 	warnings []Warning
 }
 
@@ -35,7 +35,7 @@ type comparison struct {
 // so that a constraint the database holds without a name gets the name the
 // model gives it.
 func newComparison(current, target *model.MetaData, opts Options) *comparison {
-	c := &comparison{opts: opts, d: opts.Dialect, unnamed: map[string]bool{}}
+	c := &comparison{opts: opts, d: opts.Dialect, unnamed: map[constraintID]bool{}}
 	named := *current
 	named.Naming = target.Naming
 	c.whole = dialect.Normalize(c.d, &named)
@@ -48,12 +48,15 @@ func newComparison(current, target *model.MetaData, opts Options) *comparison {
 	return c
 }
 
-// tableKey is the map key of a table.
-func tableKey(schema, name string) string { return schema + "\x00" + name }
+// tableID is the map key of a table: its schema and name.
+type tableID struct{ schema, name string }
+
+// tableKey returns the key of table (schema, name).
+func tableKey(schema, name string) tableID { return tableID{schema, name} }
 
 // tablesByKey maps the tables of md by tableKey.
-func tablesByKey(md *model.MetaData) map[string]*model.Table {
-	m := make(map[string]*model.Table, len(md.Tables))
+func tablesByKey(md *model.MetaData) map[tableID]*model.Table {
+	m := make(map[tableID]*model.Table, len(md.Tables))
 	for _, t := range md.Tables {
 		m[tableKey(t.Schema, t.Name)] = t
 	}

@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"fmt"
 	"slices"
+	"strings"
 
 	"github.com/pmezard/go-difflib/difflib"
 
@@ -49,11 +50,21 @@ func SchemaDiff(current, target *model.MetaData, opts Options, fromName, toName 
 		return "", err
 	}
 	text, err := difflib.GetUnifiedDiffString(difflib.UnifiedDiff{
-		A: difflib.SplitLines(a), B: difflib.SplitLines(b),
+		A: ddlLines(a), B: ddlLines(b),
 		FromFile: fromName, ToFile: toName, Context: 3,
 	})
 	if err != nil {
 		return "", fmt.Errorf("autogen: schema diff: %w", err)
 	}
 	return text, nil
+}
+
+// ddlLines splits a DDL script into lines for the diff, without the empty
+// line that ends the script: an empty schema has no lines.
+func ddlLines(script string) []string {
+	script = strings.TrimRight(script, "\n")
+	if script == "" {
+		return nil
+	}
+	return difflib.SplitLines(script)
 }

@@ -5,11 +5,9 @@
 //
 //	go run bench/gen_autogen.go -dialect postgres -n 1000 > schema.sql
 //
-// The schema is internal/schemagen.Workload (tables t0000…, each with ten
-// columns, a primary key, two indexes and a foreign key to the table
-// before it) with an eleventh column carrying an expression default
-// (updated TIMESTAMP DEFAULT CURRENT_TIMESTAMP), so that both literal and
-// expression server defaults are compared.
+// The schema is internal/schemagen.CompareWorkload: tables t0000…, each
+// with eleven columns (literal and expression defaults), a primary key,
+// two indexes and a foreign key to the table before it.
 package main
 
 import (
@@ -20,7 +18,6 @@ import (
 
 	"github.com/migratego/migrate/dialect"
 	"github.com/migratego/migrate/internal/schemagen"
-	"github.com/migratego/migrate/model"
 )
 
 func main() {
@@ -31,10 +28,7 @@ func main() {
 	if err != nil {
 		log.Fatal(err)
 	}
-	md := schemagen.Workload(0, *n)
-	for _, t := range md.Tables {
-		t.Columns = append(t.Columns, &model.Column{Name: "updated", Type: model.Timestamp, Nullable: true, Default: model.DefaultExpr("CURRENT_TIMESTAMP")})
-	}
+	md := schemagen.CompareWorkload(*n)
 	stmts, err := dialect.CreateAll(d, md)
 	if err != nil {
 		log.Fatal(err)

@@ -1,6 +1,7 @@
 package dialect
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/migratego/migrate/model"
@@ -30,8 +31,9 @@ func Normalize(d Dialect, md *model.MetaData) *model.MetaData {
 	md = md.Clone()
 	md.ApplyNaming()
 	n, _ := d.(normalizer)
+	types := typeCache{}
 	for _, t := range md.Tables {
-		normalizeTable(d, t)
+		normalizeTable(d, t, types)
 		if n != nil {
 			n.normalizeTable(t)
 		}
@@ -51,7 +53,40 @@ func Normalize(d Dialect, md *model.MetaData) *model.MetaData {
 	return md
 }
 
-func normalizeTable(d Dialect, t *model.Table) {
+// typeCache holds ParseType(RenderType(t)) of the plain types (no enum)
+// met by one Normalize: a model repeats a few types over thousands of
+// columns.
+type typeCache map[plainType]model.Type
+
+// plainType is the map key of a type without enum values.
+type plainType struct {
+	kind                     model.TypeKind
+	length, precision, scale int
+	tz                       bool
+	raw                      string
+}
+
+// canonical returns ParseType(RenderType(t)), or t when d cannot render it.
+func (tc typeCache) canonical(d Dialect, t model.Type) model.Type {
+	plain := len(t.Values) == 0 && t.EnumName == "" && t.EnumSchema == ""
+	key := plainType{t.Kind, t.Length, t.Precision, t.Scale, t.WithTimezone, t.Raw}
+	if c, ok := tc[key]; ok && plain {
+		c.Values = slices.Clone(c.Values)
+		return c
+	}
+	s, err := d.RenderType(t)
+	if err != nil {
+		return t
+	}
+	c := d.ParseType(s)
+	if plain {
+		tc[key] = c
+		c.Values = slices.Clone(c.Values)
+	}
+	return c
+}
+
+func normalizeTable(d Dialect, t *model.Table, types typeCache) {
 	exprs := newExprCanon(d, t)
 	pk := map[string]bool{}
 	if t.PrimaryKey != nil {
@@ -63,9 +98,7 @@ func normalizeTable(d Dialect, t *model.Table) {
 		// Enum types keep their values, which a rendered PostgreSQL type
 		// name does not carry; the dialect's own rules settle their shape.
 		if c.Type.Kind != model.KindEnum {
-			if s, err := d.RenderType(c.Type); err == nil {
-				c.Type = d.ParseType(s)
-			}
+			c.Type = types.canonical(d, c.Type)
 		}
 		if pk[c.Name] {
 			c.Nullable = false

@@ -3,6 +3,7 @@ package model
 import (
 	"crypto/sha1"
 	"encoding/hex"
+	"fmt"
 	"strings"
 )
 
@@ -69,24 +70,37 @@ func (m *MetaData) ApplyNaming() {
 }
 
 // Apply names the unnamed constraints and indexes of one table, in place.
+// A generated name that another constraint or index of the table already
+// has (two unnamed foreign keys on one column, as SQLite allows) gets a
+// suffix _2, _3, … in the order of the table's lists, so that every name
+// of the table stays unique.
 func (n NamingConvention) Apply(t *Table) {
 	n = n.withDefaults()
+	used := tableNames(t)
+	name := func(generated string) string {
+		base := generated
+		for i := 2; used[generated]; i++ {
+			generated = TruncateName(fmt.Sprintf("%s_%d", base, i))
+		}
+		used[generated] = true
+		return generated
+	}
 	if pk := t.PrimaryKey; pk != nil && pk.Name == "" {
-		pk.Name = n.render(n.PrimaryKey, t, pk.Columns, nil, "")
+		pk.Name = name(n.render(n.PrimaryKey, t, pk.Columns, nil, ""))
 	}
 	for _, fk := range t.ForeignKeys {
 		if fk.Name == "" {
-			fk.Name = n.render(n.ForeignKey, t, fk.Columns, fk, "")
+			fk.Name = name(n.render(n.ForeignKey, t, fk.Columns, fk, ""))
 		}
 	}
 	for _, u := range t.Uniques {
 		if u.Name == "" {
-			u.Name = n.render(n.Unique, t, u.Columns, nil, "")
+			u.Name = name(n.render(n.Unique, t, u.Columns, nil, ""))
 		}
 	}
 	for _, c := range t.Checks {
 		if c.Name == "" {
-			c.Name = n.render(n.Check, t, nil, nil, shortHash(c.Expr))
+			c.Name = name(n.render(n.Check, t, nil, nil, shortHash(c.Expr)))
 		}
 	}
 	for _, ix := range t.Indexes {
@@ -98,9 +112,36 @@ func (n NamingConvention) Apply(t *Table) {
 					cols[i] = "expr_" + shortHash(p.Expr)
 				}
 			}
-			ix.Name = n.render(n.Index, t, cols, nil, "")
+			ix.Name = name(n.render(n.Index, t, cols, nil, ""))
 		}
 	}
+}
+
+// tableNames returns the names the constraints and indexes of t already
+// have.
+func tableNames(t *Table) map[string]bool {
+	used := map[string]bool{}
+	add := func(name string) {
+		if name != "" {
+			used[name] = true
+		}
+	}
+	if t.PrimaryKey != nil {
+		add(t.PrimaryKey.Name)
+	}
+	for _, fk := range t.ForeignKeys {
+		add(fk.Name)
+	}
+	for _, u := range t.Uniques {
+		add(u.Name)
+	}
+	for _, c := range t.Checks {
+		add(c.Name)
+	}
+	for _, ix := range t.Indexes {
+		add(ix.Name)
+	}
+	return used
 }
 
 func (n NamingConvention) render(pattern string, t *Table, cols []string, fk *ForeignKey, constraint string) string {

@@ -196,3 +196,40 @@ func TestNamingTruncatesLongNames(t *testing.T) {
 		t.Errorf("index name = %q (%d bytes), want %q", got, len(got), TruncateName(full))
 	}
 }
+
+// TestNamingKeepsNamesUnique: generated names that repeat one of the
+// table's names get a suffix, in the order of the lists, so that two
+// unnamed foreign keys on one column (SQLite allows them) stay apart.
+func TestNamingKeepsNamesUnique(t *testing.T) {
+	tests := []struct {
+		name  string
+		table *Table
+		want  []string
+	}{
+		{"two foreign keys on one column", &Table{Name: "threads", ForeignKeys: []*ForeignKey{
+			{Columns: []string{"board"}, RefTable: "boards"},
+			{Columns: []string{"board"}, RefTable: "boards", RefColumns: []string{"slug"}},
+		}}, []string{"fk_threads_board_boards", "fk_threads_board_boards_2"}},
+		{"a declared name taken first", &Table{Name: "t", ForeignKeys: []*ForeignKey{
+			{Columns: []string{"a"}, RefTable: "r"},
+			{Name: "fk_t_a_r", Columns: []string{"b"}, RefTable: "r"},
+		}}, []string{"fk_t_a_r_2", "fk_t_a_r"}},
+		{"a name ending in a number", &Table{Name: "t", ForeignKeys: []*ForeignKey{
+			{Columns: []string{"c_1"}, RefTable: "r"},
+			{Columns: []string{"c_1"}, RefTable: "r"},
+			{Columns: []string{"c_1"}, RefTable: "r"},
+		}}, []string{"fk_t_c_1_r", "fk_t_c_1_r_2", "fk_t_c_1_r_3"}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			DefaultNaming.Apply(tc.table)
+			var got []string
+			for _, fk := range tc.table.ForeignKeys {
+				got = append(got, fk.Name)
+			}
+			if strings.Join(got, ",") != strings.Join(tc.want, ",") {
+				t.Errorf("got %q, want %q", got, tc.want)
+			}
+		})
+	}
+}

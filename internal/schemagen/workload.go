@@ -44,3 +44,15 @@ func Workload(first, n int) *model.MetaData {
 	md.ApplyNaming()
 	return md
 }
+
+// CompareWorkload is the schema of the autogenerate benchmark: Workload
+// with an eleventh column carrying an expression default (updated
+// TIMESTAMP DEFAULT CURRENT_TIMESTAMP), so that literal and expression
+// server defaults are both compared.
+func CompareWorkload(n int) *model.MetaData {
+	md := Workload(0, n)
+	for _, t := range md.Tables {
+		t.Columns = append(t.Columns, &model.Column{Name: "updated", Type: model.Timestamp, Nullable: true, Default: model.DefaultExpr("CURRENT_TIMESTAMP")})
+	}
+	return md
+}
