@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"fmt"
 	"slices"
+	"strings"
 
 	"github.com/pmezard/go-difflib/difflib"
 
@@ -24,11 +25,7 @@ func schemaDDL(d dialect.Dialect, n *model.MetaData) (string, error) {
 	slices.SortStableFunc(n.Tables, func(a, b *model.Table) int {
 		return cmp.Or(cmp.Compare(a.Schema, b.Schema), cmp.Compare(a.Name, b.Name))
 	})
-	stmts, err := dialect.CreateAllAsIs(d, n)
-	if err != nil {
-		return "", fmt.Errorf("autogen: render %s DDL: %w", d.Name(), err)
-	}
-	return dialect.Script(d, stmts), nil
+	return ddlScript(d, n)
 }
 
 // SchemaDiff returns a unified diff of the DDL of the two schemas as
@@ -49,11 +46,21 @@ func SchemaDiff(current, target *model.MetaData, opts Options, fromName, toName 
 		return "", err
 	}
 	text, err := difflib.GetUnifiedDiffString(difflib.UnifiedDiff{
-		A: difflib.SplitLines(a), B: difflib.SplitLines(b),
+		A: ddlLines(a), B: ddlLines(b),
 		FromFile: fromName, ToFile: toName, Context: 3,
 	})
 	if err != nil {
 		return "", fmt.Errorf("autogen: schema diff: %w", err)
 	}
 	return text, nil
+}
+
+// ddlLines splits a DDL script into lines for the diff, without the empty
+// line that ends the script: an empty schema has no lines.
+func ddlLines(script string) []string {
+	script = strings.TrimRight(script, "\n")
+	if script == "" {
+		return nil
+	}
+	return difflib.SplitLines(script)
 }

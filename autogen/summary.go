@@ -39,8 +39,11 @@ func Summarize(ctx context.Context, d dialect.Dialect, current *model.MetaData, 
 				sql = string(r[:summaryWidth]) + " …"
 			}
 			line += ": " + sql
-			if len(st) > 1 {
-				line += fmt.Sprintf(" (and %d more statements)", len(st)-1)
+			switch n := len(st) - 1; {
+			case n == 1:
+				line += " (and 1 more statement)"
+			case n > 1:
+				line += fmt.Sprintf(" (and %d more statements)", n)
 			}
 		}
 		out[i] = line

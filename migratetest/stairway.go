@@ -130,36 +130,39 @@ type stairway struct {
 // down (compared with before), up again (compared with the first up). It
 // returns the schema after the revision.
 func (s *stairway) climb(ctx context.Context, rev *versions.Revision, before *model.MetaData) (*model.MetaData, error) {
-	if _, err := s.r.Step(ctx, rev.ID, true); err != nil {
-		return nil, &Failure{Revision: rev, Phase: PhaseUpgrade, Err: err}
-	}
-	after, err := s.inspect(ctx)
+	after, err := s.step(ctx, rev, PhaseUpgrade)
 	if err != nil {
 		return nil, err
 	}
-	if _, err := s.r.Step(ctx, rev.ID, false); err != nil {
-		return nil, &Failure{Revision: rev, Phase: PhaseDowngrade, Err: err}
+	back, err := s.step(ctx, rev, PhaseDowngrade)
+	if err == nil {
+		err = s.same(rev, PhaseDowngrade, before, back, "before upgrade", "after downgrade")
 	}
-	back, err := s.inspect(ctx)
 	if err != nil {
 		return nil, err
 	}
-	if modeltest.Diff(before, back) != "" {
-		return nil, &Failure{Revision: rev, Phase: PhaseDowngrade,
-			Diff: schemaDiff(s.db.Dialect, before, back, "before upgrade "+rev.ID, "after downgrade "+rev.ID)}
+	again, err := s.step(ctx, rev, PhaseUpgradeAgain)
+	if err == nil {
+		err = s.same(rev, PhaseUpgradeAgain, after, again, "after first upgrade", "after upgrade again")
 	}
-	if _, err := s.r.Step(ctx, rev.ID, true); err != nil {
-		return nil, &Failure{Revision: rev, Phase: PhaseUpgradeAgain, Err: err}
+	return again, err
+}
+
+// step runs the revision's upgrade or downgrade (phase) and returns the
+// schema after it.
+func (s *stairway) step(ctx context.Context, rev *versions.Revision, phase Phase) (*model.MetaData, error) {
+	if _, err := s.r.Step(ctx, rev.ID, phase != PhaseDowngrade); err != nil {
+		return nil, &Failure{Revision: rev, Phase: phase, Err: err}
 	}
-	again, err := s.inspect(ctx)
-	if err != nil {
-		return nil, err
+	return s.inspect(ctx)
+}
+
+// same fails the phase when the schema got differs from want.
+func (s *stairway) same(rev *versions.Revision, phase Phase, want, got *model.MetaData, wantName, gotName string) error {
+	if modeltest.Diff(want, got) == "" {
+		return nil
 	}
-	if modeltest.Diff(after, again) != "" {
-		return nil, &Failure{Revision: rev, Phase: PhaseUpgradeAgain,
-			Diff: schemaDiff(s.db.Dialect, after, again, "after first upgrade "+rev.ID, "after upgrade again "+rev.ID)}
-	}
-	return again, nil
+	return &Failure{Revision: rev, Phase: phase, Diff: schemaDiff(s.db.Dialect, want, got, wantName+" "+rev.ID, gotName+" "+rev.ID)}
 }
 
 // inspect reads the schema, without the version and history tables.

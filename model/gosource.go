@@ -224,6 +224,8 @@ func (u *Unique) goFields() string {
 	f.optStr("Name", u.Name)
 	f.add("Columns", goStrings(u.Columns))
 	f.flag("NullsNotDistinct", u.NullsNotDistinct)
+	f.flag("Deferrable", u.Deferrable)
+	f.flag("InitiallyDeferred", u.InitiallyDeferred)
 	f.optStr("Comment", u.Comment)
 	return f.String()
 }
@@ -417,6 +419,10 @@ func (v *View) GoSource() string {
 		f.add("Columns", goStrings(v.Columns))
 	}
 	f.optStr("Comment", v.Comment)
+	f.optStr("CheckOption", v.CheckOption)
+	f.flag("SecurityInvoker", v.SecurityInvoker)
+	f.flag("SecurityBarrier", v.SecurityBarrier)
+	f.optStr("Algorithm", v.Algorithm)
 	if len(v.DependsOn) > 0 {
 		f.add("DependsOn", goObjectNames(v.DependsOn))
 	}
