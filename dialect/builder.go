@@ -65,13 +65,23 @@ func (b *builder) identList(names []string) *builder {
 	return b.raw(")")
 }
 
-// createView appends CREATE VIEW name [(columns)] AS def.
-func (b *builder) createView(v *model.View, def string) *builder {
-	b.raw("CREATE VIEW ").qualified(v.Schema, v.Name)
+// createView appends CREATE [modifiers] VIEW name [(columns)] [WITH
+// (options)] AS def [WITH LOCAL|CASCADED CHECK OPTION]; checkView has
+// validated v's options for the dialect, which wrote modifiers and
+// options.
+func (b *builder) createView(v *model.View, def, modifiers, options string) *builder {
+	b.raw("CREATE ", modifiers, "VIEW ").qualified(v.Schema, v.Name)
 	if len(v.Columns) > 0 {
 		b.raw(" ").identList(v.Columns)
 	}
-	return b.raw(" AS ", def)
+	if options != "" {
+		b.raw(" WITH (", options, ")")
+	}
+	b.raw(" AS ", def)
+	if v.CheckOption != "" {
+		b.raw(" WITH ", strings.ToUpper(v.CheckOption), " CHECK OPTION")
+	}
+	return b
 }
 
 // literal appends an escaped literal.

@@ -81,15 +81,18 @@ func (d *mysqlDialect) ReplaceView(v *model.View) ([]string, error) {
 	return orReplace(d.CreateView(v))
 }
 
-// orReplace turns CREATE VIEW statements into CREATE OR REPLACE VIEW.
+// orReplace turns the CREATE VIEW statement of a view into CREATE OR
+// REPLACE VIEW.
 func orReplace(sqls []string, err error) ([]string, error) {
 	if err != nil {
 		return nil, err
 	}
 	out := make([]string, len(sqls))
 	for i, s := range sqls {
-		if rest, ok := strings.CutPrefix(s, "CREATE VIEW "); ok {
-			s = "CREATE OR REPLACE VIEW " + rest
+		// The first statement creates the view (CREATE [ALGORITHM = …]
+		// [SQL SECURITY …] VIEW); a COMMENT ON may follow.
+		if rest, ok := strings.CutPrefix(s, "CREATE "); ok && i == 0 {
+			s = "CREATE OR REPLACE " + rest
 		}
 		out[i] = s
 	}

@@ -476,8 +476,18 @@ func (d *mysqlDialect) CreateView(v *model.View) ([]string, error) {
 	if def == "" {
 		return nil, fmt.Errorf("mysql: view %q has no definition", v.Name)
 	}
+	if err := checkViewOptions(d, v, viewSupport{checkOption: true, securityInvoker: true, algorithm: true}); err != nil {
+		return nil, err
+	}
+	var mods string
+	if al := strings.ToUpper(v.Algorithm); al != "" && al != "UNDEFINED" {
+		mods = "ALGORITHM = " + al + " "
+	}
+	if v.SecurityInvoker {
+		mods += "SQL SECURITY INVOKER "
+	}
 	b := newBuilder(d)
-	b.createView(v, def)
+	b.createView(v, def, mods, "")
 	return one(b.stmt())
 }
 

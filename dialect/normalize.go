@@ -19,7 +19,8 @@ type normalizer interface {
 // Normalize(d, declared) with Normalize(d, inspected) is exact: synonyms,
 // implied defaults and spelling differences never show as changes.
 //
-// Generic rules: the naming convention is applied; each type becomes
+// Generic rules: the naming convention is applied; comments are dropped
+// where the database keeps none; each type becomes
 // ParseType(RenderType(type)); primary-key columns are NOT NULL; the
 // default referential action (NO ACTION) is the empty action; a foreign key
 // to the table's own schema has an empty RefSchema; identity and sequence
@@ -32,7 +33,11 @@ func Normalize(d Dialect, md *model.MetaData) *model.MetaData {
 	md.ApplyNaming()
 	n, _ := d.(normalizer)
 	types := typeCache{}
+	comments := d.Capabilities().Comments
 	for _, t := range md.Tables {
+		if !comments {
+			dropComments(t)
+		}
 		normalizeTable(d, t, types)
 		if n != nil {
 			n.normalizeTable(t)
@@ -51,6 +56,31 @@ func Normalize(d Dialect, md *model.MetaData) *model.MetaData {
 		}
 	}
 	return md
+}
+
+// dropComments clears the comments of t, its columns and constraints,
+// for a database that keeps none (SQLite): the model may hold them, and
+// the database never reports them.
+func dropComments(t *model.Table) {
+	t.Comment = ""
+	for _, c := range t.Columns {
+		c.Comment = ""
+	}
+	if t.PrimaryKey != nil {
+		t.PrimaryKey.Comment = ""
+	}
+	for _, u := range t.Uniques {
+		u.Comment = ""
+	}
+	for _, ck := range t.Checks {
+		ck.Comment = ""
+	}
+	for _, fk := range t.ForeignKeys {
+		fk.Comment = ""
+	}
+	for _, ex := range t.Exclusions {
+		ex.Comment = ""
+	}
 }
 
 // typeCache holds ParseType(RenderType(t)) of the plain types (no enum)

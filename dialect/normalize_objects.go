@@ -1,6 +1,7 @@
 package dialect
 
 import (
+	"regexp"
 	"strings"
 
 	"github.com/migratego/migrate/model"
@@ -20,7 +21,9 @@ import (
 //   - sequences: AS bigint is the default, the empty type;
 //   - definitions: their SQL without surrounding white space or a final
 //     semicolon (the text itself is compared as written);
-//   - views: the order of DependsOn does not count.
+//   - views: the order of DependsOn does not count; options are lower
+//     case, and a check option at the end of the definition text is
+//     CheckOption.
 func normalizeObjects(d Dialect, md *model.MetaData) {
 	for _, t := range md.Tables {
 		for _, ix := range t.Indexes {
@@ -60,6 +63,32 @@ func normalizeObjects(d Dialect, md *model.MetaData) {
 	}
 	for _, def := range md.Definitions {
 		def.SQL = strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(def.SQL), ";"))
+	}
+	for _, v := range md.Views {
+		normalizeViewOptions(v)
+	}
+}
+
+// viewCheckOption matches a WITH [LOCAL|CASCADED] CHECK OPTION that ends
+// a view's definition text.
+var viewCheckOption = regexp.MustCompile(`(?is)\s+WITH\s+(?:(LOCAL|CASCADED)\s+)?CHECK\s+OPTION\s*;?\s*$`)
+
+// normalizeViewOptions puts a view's options in one spelling: lower case,
+// UNDEFINED as the empty algorithm, and a check option written at the end
+// of the definition moved to CheckOption (CASCADED when unqualified, as in
+// SQL).
+func normalizeViewOptions(v *model.View) {
+	v.CheckOption = strings.ToLower(v.CheckOption)
+	v.Algorithm = strings.ToLower(v.Algorithm)
+	if v.Algorithm == "undefined" {
+		v.Algorithm = ""
+	}
+	if m := viewCheckOption.FindStringSubmatchIndex(v.Definition); m != nil && v.CheckOption == "" {
+		v.CheckOption = "cascaded"
+		if m[2] >= 0 {
+			v.CheckOption = strings.ToLower(v.Definition[m[2]:m[3]])
+		}
+		v.Definition = v.Definition[:m[0]]
 	}
 }
 

@@ -116,8 +116,19 @@ func (d *postgresDialect) CreateView(v *model.View) ([]string, error) {
 	if def == "" {
 		return nil, fmt.Errorf("postgres: view %q has no definition", v.Name)
 	}
+	s := viewSupport{checkOption: true, securityInvoker: d.version >= 150000, securityBarrier: true}
+	if err := checkViewOptions(d, v, s); err != nil {
+		return nil, err
+	}
+	var opts []string
+	if v.SecurityBarrier {
+		opts = append(opts, "security_barrier = true")
+	}
+	if v.SecurityInvoker {
+		opts = append(opts, "security_invoker = true")
+	}
 	b := newBuilder(d)
-	b.createView(v, def)
+	b.createView(v, def, "", strings.Join(opts, ", "))
 	out, err := one(d.wrap(b.stmt()))
 	if err != nil || v.Comment == "" {
 		return out, err

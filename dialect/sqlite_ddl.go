@@ -324,8 +324,11 @@ func (d *sqliteDialect) CreateView(v *model.View) ([]string, error) {
 	if err := sqliteObjectName(v.Name); err != nil {
 		return nil, err
 	}
+	if err := checkViewOptions(d, v, viewSupport{}); err != nil {
+		return nil, err
+	}
 	b := newBuilder(d)
-	b.createView(v, v.Definition)
+	b.createView(v, v.Definition, "", "")
 	return one(b.stmt())
 }
 

@@ -82,3 +82,30 @@ func TestSQLitePrimaryKeyNullability(t *testing.T) {
 		}
 	}
 }
+
+// TestNormalizeDropsCommentsWithoutComments: SQLite keeps no comments, so
+// the comments of a model are not part of its normal form there (they
+// would show as a change after every upgrade); PostgreSQL keeps them.
+func TestNormalizeDropsCommentsWithoutComments(t *testing.T) {
+	md := &model.MetaData{Tables: []*model.Table{{
+		Name:        "t",
+		Comment:     "table",
+		Columns:     []*model.Column{{Name: "id", Type: model.Integer, Comment: "column"}, {Name: "n", Type: model.Integer}},
+		PrimaryKey:  &model.PrimaryKey{Columns: []string{"id"}, Comment: "key"},
+		Uniques:     []*model.Unique{{Name: "u", Columns: []string{"n"}, Comment: "unique"}},
+		Checks:      []*model.Check{{Name: "c", Expr: "id > 0", Comment: "check"}},
+		ForeignKeys: []*model.ForeignKey{{Name: "f", Columns: []string{"id"}, RefTable: "t", RefColumns: []string{"id"}, Comment: "fk"}},
+	}}}
+	comments := func(tb *model.Table) string {
+		return tb.Comment + tb.Columns[0].Comment + tb.PrimaryKey.Comment + tb.Uniques[0].Comment + tb.Checks[0].Comment + tb.ForeignKeys[0].Comment
+	}
+	if got := comments(Normalize(SQLite(), md).Tables[0]); got != "" {
+		t.Errorf("SQLite normal form keeps comments %q", got)
+	}
+	if got := comments(Normalize(Postgres(), md).Tables[0]); got != "tablecolumnkeyuniquecheckfk" {
+		t.Errorf("PostgreSQL normal form lost comments: %q", got)
+	}
+	if md.Tables[0].Comment != "table" {
+		t.Error("Normalize changed its argument")
+	}
+}

@@ -164,6 +164,11 @@ func postgresCheckRealistic(t *testing.T, file string, md *model.MetaData) {
 		if et == nil || !strings.Contains(et.SQL, "WHEN TAG IN ('DROP TABLE', 'DROP SCHEMA')") || et.Comment == "" {
 			t.Errorf("event trigger forbid_audit_drops = %+v; want it with its tags and comment", et)
 		}
+		for _, v := range md.Views {
+			if v.Name == "active_projects" && (v.CheckOption != "local" || !v.SecurityInvoker || !v.SecurityBarrier) {
+				t.Errorf("view reporting.active_projects = %+v; want a local check option, security_invoker and security_barrier", v)
+			}
+		}
 		projects := md.Table("app", "projects")
 		if projects == nil || !projects.RowSecurity || !projects.ForceRowSecurity {
 			t.Errorf("app.projects: want row-level security enabled and forced")
@@ -193,8 +198,29 @@ func postgresCheckRealistic(t *testing.T, file string, md *model.MetaData) {
 
 // mysqlCheckRealistic spot-checks that the features the MySQL schema files
 // use were read at all.
-func mysqlCheckRealistic(t *testing.T, _ string, md *model.MetaData) {
+func mysqlCheckRealistic(t *testing.T, file string, md *model.MetaData) {
 	t.Helper()
+	view := func(name string) model.View {
+		for _, v := range md.Views {
+			if v.Name == name {
+				return *v
+			}
+		}
+		return model.View{}
+	}
+	switch file {
+	case "cms.sql":
+		if v := view("published_pages"); v.Algorithm != "merge" || !v.SecurityInvoker {
+			t.Errorf("view published_pages: algorithm %q, security invoker %v; want merge and true", v.Algorithm, v.SecurityInvoker)
+		}
+		if v := view("popular_published_pages"); v.Algorithm != "temptable" || v.SecurityInvoker {
+			t.Errorf("view popular_published_pages: algorithm %q, security invoker %v; want temptable and false", v.Algorithm, v.SecurityInvoker)
+		}
+	case "marketplace.sql":
+		if v := view("eur_listings"); v.CheckOption != "local" || strings.Contains(strings.ToUpper(v.Definition), "CHECK OPTION") {
+			t.Errorf("view eur_listings: check option %q in %q; want local, apart from the definition", v.CheckOption, v.Definition)
+		}
+	}
 	if len(md.Tables) < 4 || len(md.Views) == 0 {
 		t.Fatalf("inspected %d tables and %d views; the schema files have more", len(md.Tables), len(md.Views))
 	}

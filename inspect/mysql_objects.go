@@ -13,21 +13,29 @@ import (
 // readViews reads views and their definitions. The server prints a
 // definition with every name qualified by its schema; the qualifier of the
 // connected database is dropped, so that the definition creates the same
-// view in another database (the round trip, scratch databases). A WITH
-// CHECK OPTION, which the catalog keeps apart, ends the definition, where
-// CREATE VIEW … AS takes it back.
+// view in another database (the round trip, scratch databases). The check
+// option, SQL SECURITY and (on MariaDB) ALGORITHM come from the catalog's
+// own columns; the DEFINER is left out, as for routines.
 func (st *mysqlState) readViews(ctx context.Context) error {
 	where, args := st.filter("TABLE_SCHEMA", "TABLE_NAME")
-	q := `SELECT TABLE_SCHEMA, TABLE_NAME, VIEW_DEFINITION, CHECK_OPTION
+	algorithm := "'UNDEFINED'" // MySQL keeps it out of the catalog views
+	if st.mariadb {
+		algorithm = "ALGORITHM"
+	}
+	q := `SELECT TABLE_SCHEMA, TABLE_NAME, VIEW_DEFINITION, CHECK_OPTION, SECURITY_TYPE, ` + algorithm + `
 FROM information_schema.VIEWS
 WHERE ` + where
 	return st.query(ctx, "views", q, args, func(rows *sql.Rows) error {
 		var schema, name string
-		var def, check sql.NullString
-		if err := rows.Scan(&schema, &name, &def, &check); err != nil {
+		var def, check, security, alg sql.NullString
+		if err := rows.Scan(&schema, &name, &def, &check, &security, &alg); err != nil {
 			return err
 		}
-		v := &model.View{Schema: st.schemaName(schema), Name: name, Definition: def.String}
+		v := &model.View{Schema: st.schemaName(schema), Name: name, Definition: def.String,
+			SecurityInvoker: strings.EqualFold(security.String, "INVOKER")}
+		if a := strings.ToLower(alg.String); a == "merge" || a == "temptable" {
+			v.Algorithm = a
+		}
 		if v.Schema == "" {
 			if qs, err := st.in.d.QuoteIdent(schema); err == nil {
 				v.Definition = strings.ReplaceAll(v.Definition, qs+".", "")
@@ -35,7 +43,7 @@ WHERE ` + where
 		}
 		switch check.String {
 		case "CASCADED", "LOCAL":
-			v.Definition += " WITH " + check.String + " CHECK OPTION"
+			v.CheckOption = strings.ToLower(check.String)
 		}
 		st.md.Views = append(st.md.Views, v)
 		return nil

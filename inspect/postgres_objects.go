@@ -168,11 +168,12 @@ ORDER BY n.nspname, c.relname`
 
 // pgViewsQuery lists the views in scope with their definitions as the
 // server prints them (pg_get_viewdef, which reloads as is), their comments
-// and what they read that must exist before them (pgViewDepends).
+// what they read that must exist before them (pgViewDepends), and their
+// options (check_option, security_barrier, security_invoker).
 // Materialized views are read by pgMatViewsQuery.
 var pgViewsQuery = `
 SELECT n.nspname, c.relname, pg_catalog.pg_get_viewdef(c.oid, true), COALESCE(d.description, ''),
-  ` + pgViewDepends + pgViewsFrom("v")
+  ` + pgViewDepends + `, array_to_json(COALESCE(c.reloptions, '{}'))::text` + pgViewsFrom("v")
 
 // pgMatViewsQuery lists the materialized views in scope like
 // pgViewsQuery, each with its indexes: name, CREATE INDEX as
@@ -191,12 +192,16 @@ func (st *pgState) readViews(ctx context.Context, q dialect.Querier) error {
 		var (
 			schema, name, def, comment string
 			deps                       sql.NullString
+			options                    string
 		)
-		if err := rows.Scan(&schema, &name, &def, &comment, &deps); err != nil {
+		if err := rows.Scan(&schema, &name, &def, &comment, &deps, &options); err != nil {
 			return err
 		}
 		def = strings.TrimSuffix(strings.TrimSpace(def), ";")
 		v := &model.View{Schema: st.scope.schemaOf(schema), Name: name, Definition: def, Comment: comment}
+		if err := pgViewOptions(v, options); err != nil {
+			return fmt.Errorf("view %q: %w", name, err)
+		}
 		var err error
 		if v.DependsOn, err = st.objectNames(deps); err != nil {
 			return fmt.Errorf("view %q: %w", name, err)
@@ -243,4 +248,32 @@ func (st *pgState) readMatViews(ctx context.Context, q dialect.Querier) error {
 		}
 		return nil
 	})
+}
+
+// pgViewOptions sets a view's options from its reloptions, a JSON array
+// of "name=value".
+func pgViewOptions(v *model.View, reloptions string) error {
+	var options []string
+	if err := json.Unmarshal([]byte(reloptions), &options); err != nil {
+		return fmt.Errorf("options: %w", err)
+	}
+	for _, o := range options {
+		name, value, _ := strings.Cut(o, "=")
+		on := false
+		switch strings.ToLower(value) {
+		case "true", "on", "yes", "1":
+			on = true
+		}
+		switch strings.ToLower(name) {
+		case "check_option":
+			v.CheckOption = strings.ToLower(value)
+		case "security_barrier":
+			v.SecurityBarrier = on
+		case "security_invoker":
+			v.SecurityInvoker = on
+		default:
+			return fmt.Errorf("unknown view option %q", o)
+		}
+	}
+	return nil
 }

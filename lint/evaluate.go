@@ -148,8 +148,10 @@ func (r *revLint) addColumn(c Change, name string) {
 	switch {
 	case c.Serial:
 		r.report(c, RuleSerialColumn, fmt.Sprintf("adds auto-numbered or generated column %s: the table is rewritten", col))
-	case c.HasDefault && volatileDefault(r.l.o.Dialect, c.DefaultExpr) != "":
-		r.report(c, RuleVolatileDefault, fmt.Sprintf("adds column %s with the volatile default %s (%s()): the table is rewritten", col, c.DefaultExpr, volatileDefault(r.l.o.Dialect, c.DefaultExpr)))
+	case c.HasDefault:
+		if fn := volatileDefault(r.l.o.Dialect, c.DefaultExpr); fn != "" {
+			r.report(c, RuleVolatileDefault, fmt.Sprintf("adds column %s with the volatile default %s (%s()): the table is rewritten", col, c.DefaultExpr, fn))
+		}
 	}
 }
 

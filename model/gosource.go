@@ -417,6 +417,10 @@ func (v *View) GoSource() string {
 		f.add("Columns", goStrings(v.Columns))
 	}
 	f.optStr("Comment", v.Comment)
+	f.optStr("CheckOption", v.CheckOption)
+	f.flag("SecurityInvoker", v.SecurityInvoker)
+	f.flag("SecurityBarrier", v.SecurityBarrier)
+	f.optStr("Algorithm", v.Algorithm)
 	if len(v.DependsOn) > 0 {
 		f.add("DependsOn", goObjectNames(v.DependsOn))
 	}

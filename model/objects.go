@@ -38,6 +38,20 @@ type View struct {
 	// means the names come from the SELECT.
 	Columns []string `json:"columns,omitempty"`
 	Comment string   `json:"comment,omitempty"`
+	// CheckOption makes writes through the view keep rows visible in it:
+	// "local" or "cascaded" (WITH LOCAL|CASCADED CHECK OPTION); empty for
+	// none. PostgreSQL, MySQL/MariaDB.
+	CheckOption string `json:"check_option,omitempty"`
+	// SecurityInvoker runs the view with its caller's privileges instead of
+	// its owner's (MySQL/MariaDB SQL SECURITY INVOKER, PostgreSQL 15+
+	// security_invoker).
+	SecurityInvoker bool `json:"security_invoker,omitempty"`
+	// SecurityBarrier keeps the planner from pushing functions of the
+	// caller below the view's conditions (PostgreSQL security_barrier).
+	SecurityBarrier bool `json:"security_barrier,omitempty"`
+	// Algorithm is how MySQL/MariaDB run the view: "merge" or
+	// "temptable"; empty for the server's choice (UNDEFINED).
+	Algorithm string `json:"algorithm,omitempty"`
 	// DependsOn names the views and definitions the view reads, so that it
 	// is created after them (see MetaData.LateObjects). Tables need not be
 	// listed: views are created after every table.

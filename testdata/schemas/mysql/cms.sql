@@ -116,8 +116,8 @@ CREATE EVENT launch ON SCHEDULE AT '2035-06-01 12:00:00' ON COMPLETION NOT PRESE
 
 DELIMITER ;
 
-CREATE VIEW published_pages AS
+CREATE ALGORITHM = MERGE SQL SECURITY INVOKER VIEW published_pages AS
 	SELECT id, slug, title, reading_minutes(CHAR_LENGTH(body) DIV 6) AS minutes FROM pages WHERE status = 'published';
 
-CREATE VIEW popular_published_pages AS
+CREATE ALGORITHM = TEMPTABLE DEFINER = CURRENT_USER SQL SECURITY DEFINER VIEW popular_published_pages AS
 	SELECT p.id, p.slug, SUM(v.views) AS views FROM published_pages p JOIN page_views v ON v.page_id = p.id GROUP BY p.id, p.slug;

@@ -155,8 +155,9 @@ CREATE EVENT TRIGGER forbid_audit_drops ON sql_drop
 COMMENT ON EVENT TRIGGER forbid_audit_drops IS 'audit history is append-only';
 
 -- Reporting: views on views across schemas, and a SQL function reading them.
-CREATE VIEW reporting.active_projects AS
-    SELECT p.id, p.organisation_id, p.name FROM app.projects p WHERE NOT p.archived;
+CREATE VIEW reporting.active_projects WITH (security_invoker = true, security_barrier) AS
+    SELECT p.id, p.organisation_id, p.name FROM app.projects p WHERE NOT p.archived
+    WITH LOCAL CHECK OPTION;
 CREATE VIEW reporting.organisation_sizes AS
     SELECT o.id, o.name, count(m.user_id) AS members
     FROM app.organisations o LEFT JOIN app.memberships m ON m.organisation_id = o.id

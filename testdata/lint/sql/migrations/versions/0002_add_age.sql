@@ -5,7 +5,7 @@
 -- migrate:upgrade
 ALTER TABLE users ADD COLUMN age integer NOT NULL;
 CREATE UNIQUE INDEX ix_users_email ON users (email);
-CREATE TABLE audit (id integer PRIMARY KEY, at text);
+CREATE TABLE audit (id integer PRIMARY KEY, at varchar(40));
 CREATE INDEX ix_audit_at ON audit (at);
 
 -- migrate:downgrade
