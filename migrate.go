@@ -66,7 +66,9 @@ type settings struct {
 
 // WithDialect names the database's dialect (dialect.Postgres(),
 // dialect.MySQL(), dialect.MariaDB(), dialect.SQLite()) instead of
-// detecting it from the driver and the server (dialect.Detect).
+// detecting it from the driver and the server (dialect.Detect). A dialect
+// named this way does not know whether the server is a node of a Galera
+// cluster: there, let it be detected, or use WithLock(dialect.LockTable).
 func WithDialect(d dialect.Dialect) Option { return func(s *settings) { s.dialect = d } }
 
 // WithVersionTable names the version table and its schema (default
@@ -85,6 +87,19 @@ func WithHistoryTable(name string) Option {
 // process (default 60s).
 func WithLockTimeout(d time.Duration) Option {
 	return func(s *settings) { s.runner = append(s.runner, runner.WithLockTimeout(d)) }
+}
+
+// WithLock chooses the migration lock: the database's own
+// (dialect.LockAuto, the default) or a lease row in the lock table
+// (dialect.LockTable), as lock in migrate.toml.
+func WithLock(m dialect.LockMethod) Option {
+	return func(s *settings) { s.runner = append(s.runner, runner.WithLock(m)) }
+}
+
+// WithLockLease sets how long a lease lock stays valid without a
+// heartbeat (default 30s), as lock_lease in migrate.toml.
+func WithLockLease(d time.Duration) Option {
+	return func(s *settings) { s.runner = append(s.runner, runner.WithLockLease(d)) }
 }
 
 // WithTransactionMode chooses one transaction per revision (the default)

@@ -15,6 +15,7 @@ import (
 	"strings"
 	"testing"
 	"testing/fstest"
+	"time"
 
 	"github.com/migratego/migrate"
 	"github.com/migratego/migrate/dialect"
@@ -124,6 +125,9 @@ func TestFacade(t *testing.T) {
 				migrate.WithHistoryTable("app_history"),
 				migrate.WithLogger(slog.New(slog.NewTextHandler(&logs, nil))),
 			}
+			if name != "sqlite" {
+				opts = append(opts, migrate.WithLock(dialect.LockTable), migrate.WithLockLease(5*time.Second))
+			}
 			current := func(want ...string) {
 				t.Helper()
 				got, err := migrate.Current(ctx, db, src, opts...)
@@ -139,6 +143,12 @@ func TestFacade(t *testing.T) {
 			var n int
 			if err := db.QueryRowContext(ctx, "SELECT count(*) FROM tags").Scan(&n); err != nil {
 				t.Fatalf("tags: %v", err)
+			}
+			if name != "sqlite" {
+				// The lease row of the table lock is gone once the run ended.
+				if err := db.QueryRowContext(ctx, "SELECT count(*) FROM app_version_lock").Scan(&n); err != nil || n != 0 {
+					t.Errorf("lock table app_version_lock: %d row(s), %v", n, err)
+				}
 			}
 			if !strings.Contains(logs.String(), "Running upgrade r2 -> r3, tags") {
 				t.Errorf("logs: %s", logs.String())

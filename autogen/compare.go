@@ -27,6 +27,9 @@ type Options struct {
 	// Rename is asked about each compatible drop+add pair of tables or
 	// columns; true makes it a rename. Nil never asks.
 	Rename func(RenameCandidate) bool
+	// DropViews drops the views of the database that the model lacks;
+	// by default they are left in place with a warning.
+	DropViews bool
 }
 
 // Object names one thing Compare looks at, for filters and warnings.

@@ -305,6 +305,14 @@ func liveCases() []liveCase {
 			u.Checks[0].Comment = "no negative ages"
 			u.ForeignKeys[0].Comment = "the team"
 		})},
+		{name: "dropped table keyed on a dropped column", cur: changed(func(md *model.MetaData, _ dialect.Capabilities) {
+			u := usersOf(md)
+			u.Columns = append(u.Columns, &model.Column{Name: "code", Type: model.Integer, Nullable: true})
+			u.Uniques = append(u.Uniques, &model.Unique{Columns: []string{"code"}})
+			md.AddTable(&model.Table{Name: "tags", Columns: []*model.Column{{Name: "id", Type: model.BigInt}, {Name: "user_code", Type: model.Integer, Nullable: true}},
+				PrimaryKey:  &model.PrimaryKey{Columns: []string{"id"}},
+				ForeignKeys: []*model.ForeignKey{{Columns: []string{"user_code"}, RefTable: "users", RefColumns: []string{"code"}}}})
+		}), tgt: base},
 	}
 }
 

@@ -7,13 +7,12 @@ import (
 	"github.com/migratego/migrate/ops"
 )
 
-// dependentForeignKeys drops, before the changes, and adds again, after
-// them, the foreign keys that stay but stand on something that changes:
-// the primary key or unique constraint they reference is dropped and
-// made again, or the type of a column they use or reference changes. The
-// database refuses such changes while the key exists.
-func (c *comparison) dependentForeignKeys(changes []*tableChanges) {
-	// touched holds the columns whose key or type changes.
+// standsOnChange returns whether a foreign key stands on something that
+// changes in the existing tables: a dropped column, a primary key or
+// unique constraint that is dropped (and maybe made again), or a column
+// whose type changes. The database refuses such changes while the key
+// exists. It returns nil when nothing of the kind changes.
+func (c *comparison) standsOnChange(changes []*tableChanges) func(t *model.Table, fk *model.ForeignKey) bool {
 	type columnID struct {
 		table  tableID
 		column string
@@ -31,6 +30,8 @@ func (c *comparison) dependentForeignKeys(changes []*tableChanges) {
 				mark(ch.cur, o.Existing.Columns)
 			case ops.DropUnique:
 				mark(ch.cur, o.Existing.Columns)
+			case ops.DropColumn:
+				mark(ch.cur, []string{o.Column})
 			case ops.AlterColumn:
 				if !sameType(c.d, o.Existing.Type, o.New.Type) {
 					mark(ch.cur, []string{o.Column})
@@ -39,9 +40,9 @@ func (c *comparison) dependentForeignKeys(changes []*tableChanges) {
 		}
 	}
 	if len(touched) == 0 {
-		return
+		return nil
 	}
-	uses := func(t *model.Table, fk *model.ForeignKey) bool {
+	return func(t *model.Table, fk *model.ForeignKey) bool {
 		refSchema := fk.RefSchema
 		if refSchema == "" {
 			refSchema = t.Schema
@@ -50,6 +51,12 @@ func (c *comparison) dependentForeignKeys(changes []*tableChanges) {
 		ref := slices.ContainsFunc(fk.RefColumns, func(col string) bool { return touched[columnID{tableKey(refSchema, fk.RefTable), col}] })
 		return own || ref
 	}
+}
+
+// dependentForeignKeys drops, before the changes, and adds again, after
+// them, the foreign keys of existing tables that stay but stand on
+// something that changes (uses, see standsOnChange).
+func (c *comparison) dependentForeignKeys(changes []*tableChanges, uses func(t *model.Table, fk *model.ForeignKey) bool) {
 	for _, ch := range changes {
 		for _, fk := range ch.cur.ForeignKeys {
 			if !uses(ch.cur, fk) || changedKey(ch, fk.Name) {

@@ -34,6 +34,12 @@ type liveCase struct {
 	setupSQL func(c dialect.Capabilities) []string
 	// warn, when set, must be among the warnings of the upgrade.
 	warn string
+	// database: the case needs a database of its own (schemas,
+	// extensions), inspected in every schema.
+	database bool
+	// reupgrade: after the downgrade, the upgrade runs again and must
+	// give the target once more.
+	reupgrade bool
 	// keep, when set, proves that rows survive the upgrade.
 	keep *rowProbe
 }
@@ -47,7 +53,7 @@ type rowProbe struct {
 
 // runLive runs one case on one database.
 func runLive(t *testing.T, name string, lc liveCase) {
-	db, _ := testdb.Open(t, name)
+	db, schemas := openLive(t, name, lc)
 	ctx := context.Background()
 	d := db.Dialect
 	caps := d.Capabilities()
@@ -73,7 +79,7 @@ func runLive(t *testing.T, name string, lc liveCase) {
 	}
 	read := func() *model.MetaData {
 		t.Helper()
-		md, err := inspect.Database(ctx, db, inspect.Options{})
+		md, err := inspect.Database(ctx, db, inspect.Options{Schemas: schemas})
 		if err != nil {
 			t.Fatalf("inspect: %v", err)
 		}
@@ -159,6 +165,31 @@ func runLive(t *testing.T, name string, lc liveCase) {
 		t.Errorf("the downgrade does not restore the schema: still %s\n%s", opNames(back.Ops),
 			modeltest.Diff(dialect.Normalize(d, before), dialect.Normalize(d, restored)))
 	}
+	if lc.reupgrade {
+		run("upgrade again", up.Ops)
+		if again := compare("after the second upgrade", read(), tgt, Options{}); !again.Empty() {
+			t.Errorf("the upgrade run again after the downgrade leaves: %s", opNames(again.Ops))
+		}
+	}
+}
+
+// openLive opens the database a case runs on: the usual private schema,
+// or a database of its own inspected in every schema (the schemas to
+// inspect are returned).
+func openLive(t *testing.T, name string, lc liveCase) (*dialect.DB, []string) {
+	if !lc.database {
+		db, _ := testdb.Open(t, name)
+		return db, nil
+	}
+	db, err := dialect.Open(context.Background(), testdb.NewDatabase(t, name).URL)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { db.Close() })
+	if _, ok := db.Dialect.(dialect.SchemaObjects); ok {
+		return db, []string{"*"}
+	}
+	return db, nil
 }
 
 // liveTable reads one table of db, as the runner does.

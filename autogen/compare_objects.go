@@ -1,6 +1,7 @@
 package autogen
 
 import (
+	"github.com/migratego/migrate/dialect"
 	"github.com/migratego/migrate/model"
 	"github.com/migratego/migrate/ops"
 )
@@ -23,9 +24,71 @@ type objectChanges struct {
 	Warnings []Warning
 }
 
+// objectComparison compares the objects other than tables of two
+// normalised models, each holding only the objects in scope. Every kind
+// adds its operations to the phase of the revision they belong to, and
+// compareObjects puts the phases together in the order the database
+// needs.
+type objectComparison struct {
+	d        dialect.Dialect
+	opts     Options
+	cur, tgt *model.MetaData
+	// The phases, each in execution order.
+	schemas, extensions, enums, domains, early, sequences []ops.Operation // Pre
+	owners, late                                          []ops.Operation // Post
+	release, dropLate                                     []ops.Operation // DropPre
+	dropSequences, dropEarly, dropDomains, dropEnums      []ops.Operation // DropPost
+	dropExtensions, dropSchemas                           []ops.Operation // DropPost
+	warnings                                              []Warning
+}
+
 // compareObjects compares the objects other than tables of the normalised
-// models. Objects other than tables are not compared yet: it returns no
-// changes.
+// models current (the database) and target (the model): schemas,
+// extensions, enum types, domains, sequences, views and definitions, each
+// kind within Options' scope. See objectChanges for where the operations
+// go; within a phase, creates follow dependencies (model.ObjectOrder) and
+// drops go in the reverse order.
+//
+// What is compared, and how:
+//   - schemas by name and comment; extensions by name, schema and version
+//     (an empty version in the model accepts any);
+//   - enum types by their values (only where enums are named types):
+//     values added keeping the order of the existing ones become ALTER
+//     TYPE … ADD VALUE, anything else (a value removed, values reordered)
+//     creates the type again (ops.AlterEnum) with a warning;
+//   - domains by their definition: ALTER DOMAIN where it can, a warning
+//     for a base type or collation change;
+//   - sequences by their options;
+//   - views by their columns, comment and definition text, compared by
+//     dialect.CanonicalText; a view of the database that the model lacks
+//     is left in place with a warning unless Options.DropViews;
+//   - definitions by kind and identity, then their comment and SQL text
+//     (dialect.CanonicalText).
 func compareObjects(current, target *model.MetaData, opts Options) (objectChanges, error) {
-	return objectChanges{}, nil
+	oc := &objectComparison{d: opts.Dialect, opts: opts, cur: opts.filterObjects(current), tgt: opts.filterObjects(target)}
+	oc.compareSchemas()
+	oc.compareExtensions()
+	oc.compareEnums()
+	oc.compareDomains()
+	oc.compareSequences()
+	oc.compareLateObjects()
+	join := func(lists ...[]ops.Operation) []ops.Operation {
+		var out []ops.Operation
+		for _, l := range lists {
+			out = append(out, l...)
+		}
+		return out
+	}
+	return objectChanges{
+		Pre:      join(oc.schemas, oc.extensions, oc.enums, oc.domains, oc.early, oc.sequences),
+		Post:     join(oc.owners, oc.late),
+		DropPre:  join(oc.release, oc.dropLate),
+		DropPost: join(oc.dropSequences, oc.dropEarly, oc.dropDomains, oc.dropEnums, oc.dropExtensions, oc.dropSchemas),
+		Warnings: oc.warnings,
+	}, nil
+}
+
+// warn records a warning about obj.
+func (oc *objectComparison) warn(obj Object, msg string) {
+	oc.warnings = append(oc.warnings, Warning{Object: obj, Message: msg})
 }

@@ -119,13 +119,15 @@ func (c *comparison) tables() ([]ops.Operation, error) {
 	for _, ch := range changes {
 		c.alterTable(ch)
 	}
-	if !rebuilds {
-		c.dependentForeignKeys(changes)
+	uses := c.standsOnChange(changes)
+	if !rebuilds && uses != nil {
+		c.dependentForeignKeys(changes, uses)
 	}
 	creates, cyclic := c.createTables(added)
-	drops := c.dropTables(dropped)
+	earlyDrops, drops := c.dropTables(dropped, uses)
 
 	var before, after, fkDrops, fkAdds []ops.Operation
+	fkDrops = append(fkDrops, earlyDrops...)
 	for _, ch := range changes {
 		if ch.empty() {
 			continue

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"slices"
 
+	"github.com/migratego/migrate/dialect"
 	"github.com/migratego/migrate/model"
 	"github.com/migratego/migrate/ops"
 )
@@ -47,17 +48,37 @@ func (c *comparison) createTables(added []*model.Table) (creates, cyclic []ops.O
 // dropTables returns the drops of tables that are gone, in reverse
 // foreign-key order; where the database checks foreign keys, the keys of
 // cycles between dropped tables are dropped first. A dropped table's
-// indexes and constraints go with it.
-func (c *comparison) dropTables(dropped []*model.Table) []ops.Operation {
+// indexes and constraints go with it. A foreign key of a dropped table
+// that stands on a change to a kept table (early, see standsOnChange)
+// must be gone before that change: it is dropped first of all (in
+// first), or where a table is rebuilt to drop a key (SQLite), its table
+// is.
+func (c *comparison) dropTables(dropped []*model.Table, early func(t *model.Table, fk *model.ForeignKey) bool) (first, out []ops.Operation) {
 	if len(dropped) == 0 {
-		return nil
+		return nil, nil
 	}
 	order, deferred := (&model.MetaData{Tables: dropped}).CreationOrder()
 	slices.Reverse(order)
-	var out []ops.Operation
 	gone := map[*model.ForeignKey]bool{}
+	early1 := map[*model.Table]bool{}
+	_, rebuilds := c.d.(dialect.Rebuilder)
+	for _, t := range dropped {
+		for _, fk := range t.ForeignKeys {
+			switch {
+			case early == nil || !early(t, fk):
+			case rebuilds:
+				early1[t] = true
+			default:
+				gone[fk] = true
+				first = append(first, ops.DropForeignKey{Schema: t.Schema, Table: t.Name, Constraint: fk.Name, Existing: cloneFK(fk)})
+			}
+		}
+	}
 	if !c.d.Capabilities().ForwardForeignKeys {
 		for _, d := range deferred {
+			if gone[d.FK] {
+				continue
+			}
 			gone[d.FK] = true
 			out = append(out, ops.DropForeignKey{Schema: d.Table.Schema, Table: d.Table.Name, Constraint: d.FK.Name, Existing: cloneFK(d.FK)})
 		}
@@ -69,9 +90,14 @@ func (c *comparison) dropTables(dropped []*model.Table) []ops.Operation {
 				return slices.ContainsFunc(t.ForeignKeys, func(orig *model.ForeignKey) bool { return gone[orig] && orig.Name == fk.Name })
 			})
 		}
-		out = append(out, ops.DropTable{Schema: t.Schema, Table: t.Name, Existing: x})
+		drop := ops.DropTable{Schema: t.Schema, Table: t.Name, Existing: x}
+		if early1[t] {
+			first = append(first, drop)
+		} else {
+			out = append(out, drop)
+		}
 		c.warn(Object{Kind: "table", Schema: t.Schema, Name: t.Name},
 			fmt.Sprintf("%s: dropped; its rows will be lost (declare RenamedFrom: %q on the new table if it was renamed)", t.QualifiedName(), t.Name))
 	}
-	return out
+	return first, out
 }

@@ -55,6 +55,20 @@ func TestCompareOrder(t *testing.T) {
 			"drop_index ix_logs_at; drop_unique_constraint; drop_column logs.at"},
 		{"a key referencing a dropped table goes before it", "postgres", schema(tbl("a"), tbl("b", "a")), schema(tbl("b")),
 			"drop_foreign_key b.fk_b_a; drop_column b.a_id; drop_table a"},
+		{"a dropped table's key on a dropped column goes first", "postgres",
+			schema(func() *model.Table {
+				t := tbl("a")
+				t.Columns = append(t.Columns, &model.Column{Name: "code", Type: model.Integer})
+				t.Uniques = []*model.Unique{{Columns: []string{"code"}}}
+				return t
+			}(), func() *model.Table {
+				t := tbl("b")
+				t.Columns = append(t.Columns, &model.Column{Name: "a_code", Type: model.Integer})
+				t.ForeignKeys = []*model.ForeignKey{{Name: "fk_b_a", Columns: []string{"a_code"}, RefTable: "a", RefColumns: []string{"code"}}}
+				return t
+			}()),
+			schema(tbl("a")),
+			"drop_foreign_key b.fk_b_a; drop_unique_constraint; drop_column a.code; drop_table b"},
 		{"renames, key drops, changes, creates, new keys, drops", "postgres",
 			schema(tbl("old"), tbl("gone"), tbl("kept", "gone")),
 			schema(func() *model.Table { t := tbl("new"); t.RenamedFrom = "old"; return t }(), tbl("kept", "new"), tbl("new2", "kept")),

@@ -25,11 +25,7 @@ func schemaDDL(d dialect.Dialect, n *model.MetaData) (string, error) {
 	slices.SortStableFunc(n.Tables, func(a, b *model.Table) int {
 		return cmp.Or(cmp.Compare(a.Schema, b.Schema), cmp.Compare(a.Name, b.Name))
 	})
-	stmts, err := dialect.CreateAllAsIs(d, n)
-	if err != nil {
-		return "", fmt.Errorf("autogen: render %s DDL: %w", d.Name(), err)
-	}
-	return dialect.Script(d, stmts), nil
+	return ddlScript(d, n)
 }
 
 // SchemaDiff returns a unified diff of the DDL of the two schemas as

@@ -233,3 +233,48 @@ func TestStairwayTemporaryDatabase(t *testing.T) {
 		})
 	}
 }
+
+// TestAutogenerateInteractiveRename: without --interactive a dropped and
+// an added column of compatible type are a drop and an add with a warning
+// on stderr; with it, the answer "y" makes a rename.
+func TestAutogenerateInteractiveRename(t *testing.T) {
+	dir := t.TempDir()
+	p := &agProject{t: t, dir: dir}
+	p.write("migrate.toml", "database_url = \"sqlite:app.db\"\n\n[model]\nsql = [\"schema.sql\"]\n")
+	p.write("migrations/versions/.keep", "")
+	p.write("schema.sql", "CREATE TABLE users (id integer PRIMARY KEY, email varchar(200) NOT NULL);\n")
+	exec := func(input string, args ...string) (int, string, string) {
+		var stdout, stderr strings.Builder
+		code := Execute(context.Background(), args, &stdout, &stderr, WithWorkDir(dir), WithInput(strings.NewReader(input)),
+			WithLookupEnv(func(string) (string, bool) { return "", false }))
+		return code, stdout.String(), stderr.String()
+	}
+	if code, out, errOut := exec("", "revision", "-m", "users", "--autogenerate"); code != 0 {
+		t.Fatalf("baseline: exit %d\n%s%s", code, out, errOut)
+	}
+	if code, out, errOut := exec("", "upgrade", "head"); code != 0 {
+		t.Fatalf("upgrade: exit %d\n%s%s", code, out, errOut)
+	}
+	p.write("schema.sql", "CREATE TABLE users (id integer PRIMARY KEY, email_address varchar(200) NOT NULL);\n")
+
+	code, out, errOut := exec("", "check")
+	if code != 1 || !strings.Contains(errOut, "users.email") || !strings.Contains(out, "email_address") {
+		t.Fatalf("check: exit %d, want 1 with a warning about users.email on stderr\nstdout: %s\nstderr: %s", code, out, errOut)
+	}
+	code, out, errOut = exec("y\n", "revision", "-m", "rename", "--autogenerate", "--interactive")
+	if code != 0 || !strings.Contains(errOut, "Did you rename users.email to users.email_address? [y/N] ") {
+		t.Fatalf("revision --interactive: exit %d\nstdout: %s\nstderr: %s", code, out, errOut)
+	}
+	files, _ := filepath.Glob(filepath.Join(dir, "migrations", "versions", "*_rename.sql"))
+	if len(files) != 1 {
+		t.Fatalf("want one rename revision, have %v", files)
+	}
+	text, _ := os.ReadFile(files[0])
+	contains(t, files[0], string(text), `RENAME COLUMN "email" TO "email_address"`, `RENAME COLUMN "email_address" TO "email"`)
+	if code, out, errOut := exec("", "upgrade", "head"); code != 0 {
+		t.Fatalf("upgrade: exit %d\n%s%s", code, out, errOut)
+	}
+	if code, out, errOut := exec("", "check"); code != 0 {
+		t.Fatalf("check after the rename: exit %d\n%s%s", code, out, errOut)
+	}
+}

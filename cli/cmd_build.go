@@ -31,9 +31,10 @@ The database URL comes, as for the migrate command, from --database-url,
 MIGRATE_DATABASE_URL, DATABASE_URL or the database_url of a migrate.toml
 found where the binary runs (in the current directory or a parent, or
 named by -c). The settings of the project's migrate.toml that decide where
-revisions are recorded (version_table, version_table_schema,
-history_table, transaction_per_migration, lock_timeout) are built in as
-defaults; a migrate.toml, variables and flags at run time override them.
+revisions are recorded and locked (version_table, version_table_schema,
+history_table, transaction_per_migration, lock_timeout, lock, lock_lease)
+are built in as defaults; a migrate.toml, variables and flags at run time
+override them.
 
 --goos and --goarch cross-compile (any pair of "go tool dist list"); CGO
 is off unless CGO_ENABLED is set. The binary is built with -trimpath
@@ -116,6 +117,8 @@ func runBuild(ctx context.Context, app *App, out string, target runnerbuild.Depl
 		HistoryTable:            cfg.HistoryTable,
 		TransactionPerMigration: cfg.TransactionPerMigration,
 		LockTimeout:             cfg.LockTimeout,
+		Lock:                    cfg.Lock,
+		LockLease:               cfg.LockLease,
 	}
 	output := abs(app.WorkDir(), out)
 	if err := b.Deploy(ctx, p, locs, bundle, target, output, display(app.WorkDir(), output)); err != nil {

@@ -1,13 +1,12 @@
 package cli
 
 import (
-	"encoding/json"
 	"fmt"
+	"slices"
 
 	"github.com/spf13/cobra"
 
 	"github.com/migratego/migrate/autogen"
-	"github.com/migratego/migrate/dialect"
 	"github.com/migratego/migrate/inspect"
 )
 
@@ -48,9 +47,7 @@ take globs (* and ?) on table names and may be repeated.`,
 }
 
 func runInspect(cmd *cobra.Command, app *App, f inspectFlags) error {
-	switch f.format {
-	case "sql", "go", "json":
-	default:
+	if !slices.Contains(autogen.SchemaFormats, f.format) {
 		return Usagef("inspect: unknown --format %q; use sql, go or json", f.format)
 	}
 	if app.JSON() {
@@ -74,25 +71,10 @@ func runInspect(cmd *cobra.Command, app *App, f inspectFlags) error {
 	if err != nil {
 		return Failure(err)
 	}
-	switch f.format {
-	case "json":
-		b, err := json.MarshalIndent(md, "", "  ")
-		if err != nil {
-			return fmt.Errorf("inspect: %w", err)
-		}
-		app.Printf("%s\n", b)
-	case "go":
-		src, err := autogen.RenderModelGo(md, f.pkg)
-		if err != nil {
-			return err
-		}
-		app.Printf("%s", src)
-	default:
-		stmts, err := dialect.CreateAllAsIs(db.Dialect, md)
-		if err != nil {
-			return fmt.Errorf("inspect: render %s DDL: %w", db.Dialect.Name(), err)
-		}
-		app.Printf("%s", dialect.Script(db.Dialect, stmts))
+	out, err := autogen.RenderSchema(db.Dialect, md, f.format, f.pkg)
+	if err != nil {
+		return fmt.Errorf("inspect: %w", err)
 	}
+	app.Printf("%s", out)
 	return nil
 }

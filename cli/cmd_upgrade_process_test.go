@@ -56,6 +56,38 @@ func (p *runProject) command(ctx context.Context, bin string, args ...string) *e
 	return cmd
 }
 
+// processRun is what one process of runAtOnce did.
+type processRun struct {
+	err error
+	// out is its stdout and stderr together.
+	out  string
+	took time.Duration
+}
+
+// runAtOnce starts the n commands that cmd makes at the same moment and
+// waits for them all.
+func runAtOnce(n int, cmd func(i int) *exec.Cmd) []processRun {
+	runs := make([]processRun, n)
+	var wg sync.WaitGroup
+	start := make(chan struct{})
+	for i := range n {
+		c := cmd(i)
+		var out bytes.Buffer
+		c.Stdout, c.Stderr = &out, &out
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			<-start
+			began := time.Now()
+			runs[i].err = c.Run()
+			runs[i].took, runs[i].out = time.Since(began), out.String()
+		}()
+	}
+	close(start)
+	wg.Wait()
+	return runs
+}
+
 // TestConcurrentUpgrades starts eight `migrate upgrade head` processes at
 // once on each database: all exit 0, every revision is applied exactly
 // once, and the version table ends at the head.
@@ -75,27 +107,10 @@ func TestConcurrentUpgrades(t *testing.T) {
 			}
 			ctx, cancel := context.WithTimeout(context.Background(), 2*time.Minute)
 			defer cancel()
-			var wg sync.WaitGroup
-			errs := make([]error, procs)
-			outs := make([]string, procs)
-			start := make(chan struct{})
-			for i := range procs {
-				wg.Add(1)
-				go func() {
-					defer wg.Done()
-					cmd := p.command(ctx, bin, "upgrade", "head")
-					var out bytes.Buffer
-					cmd.Stdout, cmd.Stderr = &out, &out
-					<-start
-					errs[i] = cmd.Run()
-					outs[i] = out.String()
-				}()
-			}
-			close(start)
-			wg.Wait()
-			for i := range procs {
-				if errs[i] != nil {
-					t.Errorf("process %d: %v\n%s", i, errs[i], outs[i])
+			runs := runAtOnce(procs, func(int) *exec.Cmd { return p.command(ctx, bin, "upgrade", "head") })
+			for i, run := range runs {
+				if run.err != nil {
+					t.Errorf("process %d: %v\n%s", i, run.err, run.out)
 				}
 			}
 			db, err := dialect.Open(context.Background(), tg.URL)

@@ -104,6 +104,12 @@ func (b *Bundle) apply(cfg *config.Config) {
 	if keep("lock_timeout") && b.Config.LockTimeout > 0 {
 		cfg.LockTimeout = b.Config.LockTimeout
 	}
+	if keep("lock") && b.Config.Lock != "" {
+		cfg.Lock = b.Config.Lock
+	}
+	if keep("lock_lease") && b.Config.LockLease > 0 {
+		cfg.LockLease = b.Config.LockLease
+	}
 }
 
 // Main runs the command tree on the process's arguments and exits with

@@ -7,9 +7,7 @@ import (
 	"fmt"
 	"os/exec"
 	"regexp"
-	"slices"
 	"strings"
-	"sync"
 	"testing"
 	"time"
 
@@ -153,37 +151,22 @@ func TestGaleraConcurrentUpgrades(t *testing.T) {
 	writeEventsProject(p, data, "1")
 	ctx, cancel := context.WithTimeout(context.Background(), 3*time.Minute)
 	defer cancel()
-	var wg sync.WaitGroup
-	errs := make([]error, procs)
-	outs := make([]string, procs)
-	took := make([]time.Duration, procs)
-	start := make(chan struct{})
-	for i := range procs {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			cmd := p.command(ctx, bin, "upgrade", "head", "--database-url", nodes[i%len(nodes)].URL, "--lock-timeout", "2m")
-			var out bytes.Buffer
-			cmd.Stdout, cmd.Stderr = &out, &out
-			<-start
-			began := time.Now()
-			errs[i] = cmd.Run()
-			took[i], outs[i] = time.Since(began), out.String()
-		}()
-	}
 	began := time.Now()
-	close(start)
-	wg.Wait()
+	runs := runAtOnce(procs, func(i int) *exec.Cmd {
+		return p.command(ctx, bin, "upgrade", "head", "--database-url", nodes[i%len(nodes)].URL, "--lock-timeout", "2m")
+	})
 	wall := time.Since(began)
 	applied, waited := 0, 0
-	for i := range procs {
-		if errs[i] != nil {
-			t.Errorf("process %d (node %d): %v\n%s", i, i%len(nodes)+1, errs[i], outs[i])
+	var slowest time.Duration
+	for i, run := range runs {
+		if run.err != nil {
+			t.Errorf("process %d (node %d): %v\n%s", i, i%len(nodes)+1, run.err, run.out)
 		}
-		applied += strings.Count(outs[i], "Running upgrade ")
-		if strings.Contains(outs[i], "waiting for the migration lock") {
+		applied += strings.Count(run.out, "Running upgrade ")
+		if strings.Contains(run.out, "waiting for the migration lock") {
 			waited++
 		}
+		slowest = max(slowest, run.took)
 	}
 	if applied != data+1 {
 		t.Errorf("%d revisions applied in all, want %d", applied, data+1)
@@ -194,7 +177,7 @@ func TestGaleraConcurrentUpgrades(t *testing.T) {
 	}
 	checkClusterState(ctx, t, nodes, want)
 	t.Logf("%d processes over %d nodes, %d revisions (%d of them sleep 1 s): all done in %s, %d waited for the lock, slowest process %s",
-		procs, len(nodes), data+1, data, wall.Round(time.Millisecond), waited, slices.Max(took).Round(time.Millisecond))
+		procs, len(nodes), data+1, data, wall.Round(time.Millisecond), waited, slowest.Round(time.Millisecond))
 }
 
 // TestGaleraKilledLockHolder: `kill -9` of the process that holds the

@@ -1,11 +1,10 @@
 package cli
 
 import (
-	"bytes"
 	"context"
 	"fmt"
+	"os/exec"
 	"strings"
-	"sync"
 	"testing"
 	"time"
 
@@ -33,28 +32,13 @@ func TestConcurrentUpgradesTableLock(t *testing.T) {
 			}
 			ctx, cancel := context.WithTimeout(context.Background(), 2*time.Minute)
 			defer cancel()
-			var wg sync.WaitGroup
-			errs, outs := make([]error, procs), make([]string, procs)
-			start := make(chan struct{})
-			for i := range procs {
-				wg.Add(1)
-				go func() {
-					defer wg.Done()
-					cmd := p.command(ctx, bin, "upgrade", "head")
-					var out bytes.Buffer
-					cmd.Stdout, cmd.Stderr = &out, &out
-					<-start
-					errs[i], outs[i] = cmd.Run(), out.String()
-				}()
-			}
-			close(start)
-			wg.Wait()
+			runs := runAtOnce(procs, func(int) *exec.Cmd { return p.command(ctx, bin, "upgrade", "head") })
 			applied := 0
-			for i := range procs {
-				if errs[i] != nil {
-					t.Errorf("process %d: %v\n%s", i, errs[i], outs[i])
+			for i, run := range runs {
+				if run.err != nil {
+					t.Errorf("process %d: %v\n%s", i, run.err, run.out)
 				}
-				applied += strings.Count(outs[i], "Running upgrade ")
+				applied += strings.Count(run.out, "Running upgrade ")
 			}
 			db, err := dialect.Open(ctx, tg.URL)
 			if err != nil {

@@ -64,7 +64,13 @@ func (spec dropSpec) writeObject(b *builder, def *model.Definition) {
 		b.qualified(def.Schema, def.Name)
 	}
 	if spec.signature {
-		b.raw("(", def.Signature, ")")
+		sig := def.Signature
+		if sig == "" {
+			// A routine the model declares without its signature: the
+			// argument list of its own CREATE statement.
+			sig = routineArguments(def.SQL)
+		}
+		b.raw("(", sig, ")")
 	}
 	if spec.onTable {
 		b.raw(" ON ").qualified(def.Schema, def.Table)

@@ -155,6 +155,8 @@ type Capabilities struct {
 	// NullsNotDistinct: unique indexes and constraints whose NULL keys
 	// conflict (PostgreSQL 15+ NULLS NOT DISTINCT).
 	NullsNotDistinct bool
+	// DeferrableUniques: UNIQUE … DEFERRABLE (PostgreSQL).
+	DeferrableUniques bool
 	// ConstraintComments: COMMENT ON CONSTRAINT (PostgreSQL).
 	ConstraintComments bool
 	// RowSecurity: row-level security and policies (PostgreSQL).

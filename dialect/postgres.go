@@ -88,6 +88,7 @@ func postgresCapabilities(version int) Capabilities {
 		IndexNullsOrder:      true,
 		NullsNotDistinct:     version >= 150000,
 		ConstraintComments:   true,
+		DeferrableUniques:    true,
 		RowSecurity:          true,
 		ExclusionConstraints: true,
 		Partitioning:         version >= 100000,

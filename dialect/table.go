@@ -437,21 +437,35 @@ func one(s string, err error) ([]string, error) {
 	return []string{s}, nil
 }
 
-// uniqueClause appends UNIQUE [NULLS NOT DISTINCT] (columns); the dialect
-// has refused NULLS NOT DISTINCT before (checkUnique) where it lacks it.
+// uniqueClause appends UNIQUE [NULLS NOT DISTINCT] (columns) [DEFERRABLE
+// [INITIALLY DEFERRED]]; the dialect has refused what it lacks before
+// (checkUnique).
 func uniqueClause(b *builder, u *model.Unique) {
 	b.raw("UNIQUE ")
 	if u.NullsNotDistinct {
 		b.raw("NULLS NOT DISTINCT ")
 	}
 	b.identList(u.Columns)
+	if u.Deferrable {
+		b.raw(" DEFERRABLE")
+		if u.InitiallyDeferred {
+			b.raw(" INITIALLY DEFERRED")
+		}
+	}
 }
 
 // checkUnique refuses a unique constraint the dialect cannot build.
 func checkUnique(d Dialect, t *model.Table, u *model.Unique) error {
-	if u.NullsNotDistinct && !d.Capabilities().NullsNotDistinct {
+	c := d.Capabilities()
+	switch {
+	case u.NullsNotDistinct && !c.NullsNotDistinct:
 		return Unsupported(d.Name(), describe(t, "unique constraint", u.Name), "NULLS NOT DISTINCT",
 			"PostgreSQL 15 or later has it; elsewhere use a unique index on COALESCE of the keys")
+	case (u.Deferrable || u.InitiallyDeferred) && !c.DeferrableUniques:
+		return Unsupported(d.Name(), describe(t, "unique constraint", u.Name), "DEFERRABLE",
+			"drop Deferrable; the database checks unique constraints at once")
+	case u.InitiallyDeferred && !u.Deferrable:
+		return fmt.Errorf("%s: %s: InitiallyDeferred needs Deferrable", d.Name(), describe(t, "unique constraint", u.Name))
 	}
 	return nil
 }

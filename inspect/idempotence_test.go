@@ -154,6 +154,10 @@ func postgresCheckRealistic(t *testing.T, file string, md *model.MetaData) {
 			"index uq_customer_revenue "}; !slices.Equal(kinds, want) {
 			t.Errorf("definitions %q; want %q", kinds, want)
 		}
+		if w := md.Table("", "wishlist_items"); w == nil || len(w.Uniques) != 2 || !w.Uniques[0].Deferrable || !w.Uniques[0].InitiallyDeferred ||
+			!w.Uniques[1].Deferrable || w.Uniques[1].InitiallyDeferred {
+			t.Errorf("wishlist_items: want a deferrable, initially deferred unique constraint and a deferrable one")
+		}
 		coupons := md.Table("", "coupons")
 		if len(coupons.Uniques) != 1 || !coupons.Uniques[0].NullsNotDistinct || len(coupons.Indexes) != 1 ||
 			!coupons.Indexes[0].NullsNotDistinct || coupons.Indexes[0].Comment != "codes are case-insensitive" {

@@ -41,12 +41,18 @@ func TestIndexOptions(t *testing.T) {
 			func(t *model.Table) { t.Indexes[0].Comment = "it's for lookups" },
 			func(c dialect.Capabilities) bool { return c.Comments },
 			func(t *model.Table) bool { return len(t.Indexes) == 1 && t.Indexes[0].Comment == "it's for lookups" }},
+		{"deferrable unique constraint",
+			func(t *model.Table) { t.Uniques[0].Deferrable, t.Uniques[0].InitiallyDeferred = true, true },
+			func(c dialect.Capabilities) bool { return c.DeferrableUniques },
+			func(t *model.Table) bool {
+				return len(t.Uniques) == 1 && t.Uniques[0].Deferrable && t.Uniques[0].InitiallyDeferred
+			}},
 		{"unique constraint comment",
 			func(t *model.Table) { t.Uniques[0].Comment = "codes are unique" },
 			func(c dialect.Capabilities) bool { return c.ConstraintComments },
 			func(t *model.Table) bool { return len(t.Uniques) == 1 && t.Uniques[0].Comment == "codes are unique" }},
 		{"primary key comment",
-			func(t *model.Table) { t.PrimaryKey.Name, t.PrimaryKey.Comment = "pk_opts_f", "surrogate key" },
+			func(t *model.Table) { t.PrimaryKey.Name, t.PrimaryKey.Comment = "pk_commented", "surrogate key" },
 			func(c dialect.Capabilities) bool { return c.ConstraintComments },
 			func(t *model.Table) bool { return t.PrimaryKey != nil && t.PrimaryKey.Comment == "surrogate key" }},
 	}

@@ -92,7 +92,8 @@ func (st *pgState) readConstraints(ctx context.Context, q dialect.Querier) error
 		case "p":
 			t.PrimaryKey = &model.PrimaryKey{Name: name, Columns: cols, Comment: comment}
 		case "u":
-			t.Uniques = append(t.Uniques, &model.Unique{Name: name, Columns: cols, NullsNotDistinct: nullsNotDistinct.Bool, Comment: comment})
+			t.Uniques = append(t.Uniques, &model.Unique{Name: name, Columns: cols, NullsNotDistinct: nullsNotDistinct.Bool,
+				Deferrable: deferrable, InitiallyDeferred: deferred, Comment: comment})
 		case "c":
 			t.Checks = append(t.Checks, &model.Check{Name: name, Expr: pgStableExpr(check.String), Comment: comment})
 		case "f":

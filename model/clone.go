@@ -24,15 +24,10 @@ func (m *MetaData) Clone() *MetaData {
 		out.Tables = append(out.Tables, t.Clone())
 	}
 	for _, e := range m.Enums {
-		c := *e
-		c.Values = slices.Clone(e.Values)
-		out.Enums = append(out.Enums, &c)
+		out.Enums = append(out.Enums, e.Clone())
 	}
 	for _, s := range m.Sequences {
-		c := *s
-		c.MinValue = clonePtr(s.MinValue)
-		c.MaxValue = clonePtr(s.MaxValue)
-		out.Sequences = append(out.Sequences, &c)
+		out.Sequences = append(out.Sequences, s.Clone())
 	}
 	for _, v := range m.Views {
 		c := *v
@@ -52,6 +47,27 @@ func (d *Domain) Clone() *Domain {
 	c.Type.Values = slices.Clone(d.Type.Values)
 	c.Default = clonePtr(d.Default)
 	c.Checks = cloneChecks(d.Checks)
+	return &c
+}
+
+// Clone returns a deep copy of the enum type, or nil.
+func (e *EnumType) Clone() *EnumType {
+	if e == nil {
+		return nil
+	}
+	c := *e
+	c.Values = slices.Clone(e.Values)
+	return &c
+}
+
+// Clone returns a deep copy of the sequence, or nil.
+func (s *Sequence) Clone() *Sequence {
+	if s == nil {
+		return nil
+	}
+	c := *s
+	c.MinValue = clonePtr(s.MinValue)
+	c.MaxValue = clonePtr(s.MaxValue)
 	return &c
 }
 

@@ -56,8 +56,12 @@ type Unique struct {
 	Columns []string `json:"columns"`
 	// NullsNotDistinct makes rows whose keys are NULL conflict with each
 	// other (PostgreSQL 15+ UNIQUE NULLS NOT DISTINCT).
-	NullsNotDistinct bool   `json:"nulls_not_distinct,omitempty"`
-	Comment          string `json:"comment,omitempty"`
+	NullsNotDistinct bool `json:"nulls_not_distinct,omitempty"`
+	// Deferrable and InitiallyDeferred let the check wait until the
+	// transaction commits (PostgreSQL), as for foreign keys.
+	Deferrable        bool   `json:"deferrable,omitempty"`
+	InitiallyDeferred bool   `json:"initially_deferred,omitempty"`
+	Comment           string `json:"comment,omitempty"`
 }
 
 // Check is a check constraint. Expr is SQL text, without the enclosing

@@ -58,6 +58,13 @@ func (k DefinitionKind) OnTable() bool {
 	return k == DefTrigger || k == DefRule || k == DefIndex || k == DefPolicy
 }
 
+// HasSignature reports whether objects of kind k are told apart by their
+// argument list (functions, procedures and aggregates, which overload),
+// which Definition.Signature then holds.
+func (k DefinitionKind) HasSignature() bool {
+	return k == DefFunction || k == DefProcedure || k == DefAggregate
+}
+
 // Definition is an object the model does not take apart: function and
 // procedure bodies, triggers, events, rules, virtual tables. It is kept as
 // the server's own text (pg_get_functiondef, pg_get_triggerdef, SHOW CREATE
@@ -96,14 +103,15 @@ type ObjectName struct {
 // QualifiedName returns "schema.name" or "name", for messages.
 func (n ObjectName) QualifiedName() string { return qualified(n.Schema, n.Name) }
 
-// Identity returns a readable identity of the definition for messages:
-// "function app.f(integer)", "trigger audit on app.users".
+// Identity returns a readable identity of the definition, for messages
+// and as a key (no two objects of a model share it): "function
+// app.f(integer)", "trigger audit on app.users".
 func (d *Definition) Identity() string {
 	s := string(d.Kind) + " " + qualified(d.Schema, d.Name)
 	switch {
 	case d.Kind.OnTable():
 		s += " on " + qualified(d.Schema, d.Table)
-	case d.Kind == DefFunction || d.Kind == DefProcedure || d.Kind == DefAggregate:
+	case d.Kind.HasSignature():
 		s += "(" + d.Signature + ")"
 	}
 	return s
@@ -119,7 +127,7 @@ func (m *MetaData) Definition(kind DefinitionKind, schema, name, tableOrSignatur
 		switch {
 		case kind.OnTable() && d.Table != tableOrSignature:
 			continue
-		case (kind == DefFunction || kind == DefProcedure || kind == DefAggregate) && d.Signature != tableOrSignature:
+		case kind.HasSignature() && d.Signature != tableOrSignature:
 			continue
 		}
 		return d

@@ -224,6 +224,8 @@ func (u *Unique) goFields() string {
 	f.optStr("Name", u.Name)
 	f.add("Columns", goStrings(u.Columns))
 	f.flag("NullsNotDistinct", u.NullsNotDistinct)
+	f.flag("Deferrable", u.Deferrable)
+	f.flag("InitiallyDeferred", u.InitiallyDeferred)
 	f.optStr("Comment", u.Comment)
 	return f.String()
 }

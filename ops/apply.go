@@ -47,6 +47,7 @@ var (
 	_ SchemaChanger = DropEnum{}
 	_ SchemaChanger = AddEnumValue{}
 	_ SchemaChanger = RenameEnumValue{}
+	_ SchemaChanger = AlterEnum{}
 	_ SchemaChanger = CreateSequence{}
 	_ SchemaChanger = DropSequence{}
 	_ SchemaChanger = AlterSequence{}

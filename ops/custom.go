@@ -121,7 +121,7 @@ var builtinNames = []string{
 	"create_primary_key", "drop_primary_key", "create_unique_constraint", "drop_unique_constraint",
 	"create_foreign_key", "drop_foreign_key", "create_check_constraint", "drop_check_constraint",
 	"set_table_comment", "set_column_comment",
-	"create_enum", "drop_enum", "add_enum_value", "rename_enum_value",
+	"create_enum", "drop_enum", "add_enum_value", "rename_enum_value", "alter_enum",
 	"create_sequence", "drop_sequence", "alter_sequence",
 	"create_view", "drop_view", "replace_view",
 	"create_schema", "drop_schema", "alter_schema",

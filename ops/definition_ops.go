@@ -127,7 +127,7 @@ func (o ReplaceDefinition) check() error {
 	if err := checkDefinition(o.To, "To"); err != nil {
 		return err
 	}
-	if definitionKey(o.From) != definitionKey(o.To) {
+	if o.From.Identity() != o.To.Identity() {
 		return fmt.Errorf("%s: To is %s; ReplaceDefinition keeps the object (drop it and create the other one instead)",
 			o.From.Identity(), o.To.Identity())
 	}
@@ -179,23 +179,10 @@ func checkDefinition(d *model.Definition, field string) error {
 	return nil
 }
 
-// definitionKey identifies a definition among those of a model: kind,
-// schema, name, and the table or signature of the kinds that have one.
-func definitionKey(d *model.Definition) string {
-	key := string(d.Kind) + " " + qualified(d.Schema, d.Name)
-	switch {
-	case d.Kind.OnTable():
-		key += " on " + d.Table
-	case d.Kind == model.DefFunction || d.Kind == model.DefProcedure || d.Kind == model.DefAggregate:
-		key += "(" + d.Signature + ")"
-	}
-	return key
-}
-
 // definitionIndex returns the position of the definition d identifies in
 // m, or -1.
 func definitionIndex(m *model.MetaData, d *model.Definition) int {
-	return findNamed(m.Definitions, definitionKey, definitionKey(d))
+	return findNamed(m.Definitions, (*model.Definition).Identity, d.Identity())
 }
 
 // Apply adds the definition to m.

@@ -33,6 +33,7 @@ var (
 	_ priorFiller = DropExtension{}
 	_ priorFiller = DropDomain{}
 	_ priorFiller = DropDefinition{}
+	_ priorFiller = AddEnumValue{}
 	_ priorFiller = ReplaceDefinition{}
 )
 
@@ -174,7 +175,7 @@ func (o DropEnum) withPrior(m *model.MetaData) Operation {
 
 func (o DropSequence) withPrior(m *model.MetaData) Operation {
 	if i := findNamed(m.Sequences, sequenceName, qualified(o.Schema, o.Sequence)); o.Existing == nil && i >= 0 {
-		o.Existing = cloneSequence(m.Sequences[i])
+		o.Existing = m.Sequences[i].Clone()
 	}
 	return o
 }

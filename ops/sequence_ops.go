@@ -40,7 +40,7 @@ func (o CreateSequence) Reverse() (Operation, error) {
 	if o.Sequence == nil {
 		return nil, &IrreversibleError{Op: o.Name(), Reason: "it has no sequence definition"}
 	}
-	return DropSequence{Schema: o.Sequence.Schema, Sequence: o.Sequence.Name, Existing: cloneSequence(o.Sequence)}, nil
+	return DropSequence{Schema: o.Sequence.Schema, Sequence: o.Sequence.Name, Existing: o.Sequence.Clone()}, nil
 }
 
 // GoSource renders ops.CreateSequence{Sequence: &model.Sequence{…}}.
@@ -73,7 +73,7 @@ func (o DropSequence) Reverse() (Operation, error) {
 	if o.Existing == nil {
 		return nil, &IrreversibleError{Op: o.Name(), Reason: fmt.Sprintf("sequence %q carries no definition (set Existing)", qualified(o.Schema, o.Sequence))}
 	}
-	s := cloneSequence(o.Existing)
+	s := o.Existing.Clone()
 	s.Schema, s.Name = o.Schema, o.Sequence
 	return CreateSequence{Sequence: s}, nil
 }
@@ -119,11 +119,11 @@ func (o AlterSequence) Reverse() (Operation, error) {
 	if o.From == nil || o.To == nil {
 		return nil, &IrreversibleError{Op: o.Name(), Reason: "it needs both the From and To definitions"}
 	}
-	from := cloneSequence(o.To)
+	from := o.To.Clone()
 	if from.Name == "" {
 		from.Name = o.From.Name
 	}
-	return AlterSequence{From: from, To: cloneSequence(o.From)}, nil
+	return AlterSequence{From: from, To: o.From.Clone()}, nil
 }
 
 // GoSource renders ops.AlterSequence{…}.
@@ -141,21 +141,6 @@ func checkSequence(s *model.Sequence) error {
 		return fmt.Errorf("sequence %q: MinValue %d is above MaxValue %d", qualified(s.Schema, s.Name), *s.MinValue, *s.MaxValue)
 	}
 	return nil
-}
-
-// cloneSequence returns a deep copy of s.
-func cloneSequence(s *model.Sequence) *model.Sequence {
-	if s == nil {
-		return nil
-	}
-	c := *s
-	if s.MinValue != nil {
-		c.MinValue = new(*s.MinValue)
-	}
-	if s.MaxValue != nil {
-		c.MaxValue = new(*s.MaxValue)
-	}
-	return &c
 }
 
 // sequenceGoSource renders &model.Sequence{…}, or "nil".
@@ -214,7 +199,7 @@ func (o CreateSequence) Apply(m *model.MetaData) error {
 	if findNamed(m.Sequences, sequenceName, sequenceName(o.Sequence)) >= 0 {
 		return fmt.Errorf("sequence %q already exists", sequenceName(o.Sequence))
 	}
-	m.Sequences = append(m.Sequences, cloneSequence(o.Sequence))
+	m.Sequences = append(m.Sequences, o.Sequence.Clone())
 	return nil
 }
 
@@ -244,7 +229,7 @@ func (o AlterSequence) Apply(m *model.MetaData) error {
 	if err != nil {
 		return err
 	}
-	to := cloneSequence(o.To)
+	to := o.To.Clone()
 	if to.Name == "" {
 		to.Schema, to.Name = o.From.Schema, o.From.Name
 	}

@@ -79,8 +79,8 @@ func Compute(ctx context.Context, req Request) (*Diff, error) {
 	}
 	d := &Diff{Options: opts, Current: current, Target: target, Up: res.Ops, Warnings: res.Warnings}
 	if req.Rewrite != nil {
-		if d.Up, err = req.Rewrite(slices.Clone(d.Up)); err != nil {
-			return nil, &InputError{Err: fmt.Errorf("env.go: Rewrite: %w", err)}
+		if d.Up, err = rewrite(req.Rewrite, d.Up); err != nil {
+			return nil, err
 		}
 	}
 	if d.Down, err = autogen.Downgrade(current, d.Up); err != nil {
@@ -130,4 +130,14 @@ func NewRequest(cfg *config.Config, models []string, devURL, workDir string, goM
 		Schemas: cfg.Autogenerate.Schemas, Include: cfg.Autogenerate.Include, Exclude: cfg.Autogenerate.Exclude,
 		VersionTable: cfg.VersionTable, HistoryTable: cfg.HistoryTable, VersionTableSchema: cfg.VersionTableSchema,
 	}, nil
+}
+
+// rewrite calls env.go's Rewrite hook on a copy of up; its error or panic
+// is an *InputError.
+func rewrite(hook RewriteFunc, up []ops.Operation) (out []ops.Operation, err error) {
+	defer recoverHook("env.go: Rewrite", &err)
+	if out, err = hook(slices.Clone(up)); err != nil {
+		return nil, &InputError{Err: fmt.Errorf("env.go: Rewrite: %w", err)}
+	}
+	return out, nil
 }

@@ -73,7 +73,10 @@ func (s ModelSource) Load(ctx context.Context, targetURL string, opts inspect.Op
 		if s.Go == nil {
 			return nil, &InputError{Err: ErrNoModel}
 		}
-		md := s.Go()
+		md, err := callTarget(s.Go)
+		if err != nil {
+			return nil, err
+		}
 		if md == nil {
 			return nil, &InputError{Err: errors.New("env.go: Target() returned nil; return the model (an empty &model.MetaData{} for no tables)")}
 		}
@@ -155,4 +158,19 @@ func expand(entry string) ([]string, error) {
 	}
 	slices.Sort(matches)
 	return matches, nil
+}
+
+// callTarget calls env.go's Target; a panic in it (a bad struct tag, say)
+// is an *InputError with its message instead of a crash.
+func callTarget(target func() *model.MetaData) (md *model.MetaData, err error) {
+	defer recoverHook("env.go: Target()", &err)
+	return target(), nil
+}
+
+// recoverHook turns a panic in the user's code named what into an
+// *InputError in *err. It must be deferred.
+func recoverHook(what string, err *error) {
+	if r := recover(); r != nil {
+		*err = &InputError{Err: fmt.Errorf("%s panicked: %v", what, r)}
+	}
 }

@@ -1,11 +1,15 @@
 package autogenerate
 
 import (
+	"context"
 	"errors"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/migratego/migrate/inspect"
+	"github.com/migratego/migrate/model"
 )
 
 func TestResolveFiles(t *testing.T) {
@@ -57,6 +61,30 @@ func TestResolveFiles(t *testing.T) {
 			}
 			if got := strings.Join(names, ","); got != c.want {
 				t.Errorf("files = %s, want %s", got, c.want)
+			}
+		})
+	}
+}
+
+func TestLoadGoModel(t *testing.T) {
+	cases := []struct {
+		name   string
+		target func() *model.MetaData
+		err    string
+	}{
+		{"nil model", func() *model.MetaData { return nil }, "Target() returned nil"},
+		{"panic", func() *model.MetaData { panic("bad tag on User.Email") }, "env.go: Target() panicked: bad tag on User.Email"},
+		{"invalid", func() *model.MetaData {
+			return (&model.MetaData{}).AddTable(&model.Table{Name: "t"}, &model.Table{Name: "t"})
+		}, "env.go: Target():"},
+		{"no model", nil, "no model to compare the database with"},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			_, err := ModelSource{Go: c.target}.Load(context.Background(), "sqlite::memory:", inspect.Options{})
+			var ie *InputError
+			if !errors.As(err, &ie) || !strings.Contains(err.Error(), c.err) {
+				t.Fatalf("Load = %v, want an InputError containing %q", err, c.err)
 			}
 		})
 	}

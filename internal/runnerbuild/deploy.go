@@ -19,6 +19,10 @@ type BundleConfig struct {
 	HistoryTable            string
 	TransactionPerMigration bool
 	LockTimeout             time.Duration
+	// Lock and LockLease are the migration lock ("auto" or "table") and
+	// its lease; empty and zero keep the defaults.
+	Lock      string
+	LockLease time.Duration
 }
 
 // DeployTarget says what a deploy binary is built for and how.

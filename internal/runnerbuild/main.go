@@ -65,8 +65,10 @@ func renderRunnerMain(p *Project, b *bundleSpec) ([]byte, error) {
 		fmt.Fprintf(&w, "\t\t\t},\n\t\t\tConfig: cli.BundleConfig{\n")
 		fmt.Fprintf(&w, "\t\t\t\tVersionTable: %s,\n\t\t\t\tVersionTableSchema: %s,\n\t\t\t\tHistoryTable: %s,\n",
 			strconv.Quote(c.VersionTable), strconv.Quote(c.VersionTableSchema), strconv.Quote(c.HistoryTable))
-		fmt.Fprintf(&w, "\t\t\t\tTransactionPerMigration: %t,\n\t\t\t\tLockTimeout: time.Duration(%d),\n\t\t\t},\n\t\t}),\n",
+		fmt.Fprintf(&w, "\t\t\t\tTransactionPerMigration: %t,\n\t\t\t\tLockTimeout: time.Duration(%d),\n",
 			c.TransactionPerMigration, int64(c.LockTimeout))
+		fmt.Fprintf(&w, "\t\t\t\tLock: %s,\n\t\t\t\tLockLease: time.Duration(%d),\n\t\t\t},\n\t\t}),\n",
+			strconv.Quote(c.Lock), int64(c.LockLease))
 	}
 	fmt.Fprintf(&w, "\t)\n}\n")
 	src, err := format.Source(w.Bytes())

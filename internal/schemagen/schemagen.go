@@ -288,6 +288,8 @@ func (g *gen) constraints(t *model.Table) {
 	if len(keyable) > 0 && g.chance(0.4) {
 		u := &model.Unique{Columns: pick(1 + g.r.IntN(2))}
 		u.NullsNotDistinct = g.c.NullsNotDistinct && g.chance(0.3)
+		u.Deferrable = g.c.DeferrableUniques && g.chance(0.2)
+		u.InitiallyDeferred = u.Deferrable && g.chance(0.5)
 		t.Uniques = append(t.Uniques, u)
 	}
 	if g.c.CheckConstraints && g.chance(0.4) {

@@ -26,38 +26,42 @@ func Galera(t testing.TB) []*Target {
 	}
 	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
 	defer cancel()
-	admin := openOrSkip(ctx, t, urls[0])
-	scope := randomName()
-	if _, err := admin.ExecContext(ctx, "CREATE DATABASE `"+scope+"` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci"); err != nil {
-		admin.Close()
-		t.Fatalf("testdb: create database %s on the cluster: %v", scope, err)
-	}
-	t.Cleanup(func() {
-		defer admin.Close()
-		if _, err := admin.ExecContext(context.Background(), "DROP DATABASE `"+scope+"`"); err != nil {
-			t.Errorf("testdb: drop database %s on the cluster: %v", scope, err)
-		}
-	})
+	scope := newMySQLDatabase(ctx, t, urls[0])
 	nodes := make([]*Target, len(urls))
 	for i, u := range urls {
-		node := openOrSkip(ctx, t, u)
-		// CREATE DATABASE replicates in total order: a node answers for it
-		// once it has applied it (wsrep_sync_wait).
-		conn, err := node.Conn(ctx)
-		if err == nil {
-			_, err = conn.ExecContext(ctx, "SET SESSION wsrep_sync_wait = 1")
-		}
-		if err == nil {
-			_, err = conn.ExecContext(ctx, "USE `"+scope+"`")
-		}
-		if conn != nil {
-			conn.Close()
-		}
-		node.Close()
-		if err != nil {
+		if err := waitDatabase(ctx, t, u, scope); err != nil {
 			t.Fatalf("testdb: database %s on node %s: %v", scope, u, err)
 		}
 		nodes[i] = &Target{Name: "mysql", URL: withPath(t, u, scope), Scope: scope}
 	}
 	return nodes
+}
+
+// waitDatabase waits until the node of url shows the database scope:
+// CREATE DATABASE replicates in total order, and a read with
+// wsrep_sync_wait waits until the node has applied what the cluster
+// committed before it.
+func waitDatabase(ctx context.Context, t testing.TB, url, scope string) error {
+	node := openOrSkip(ctx, t, url)
+	defer node.Close()
+	conn, err := node.Conn(ctx)
+	if err != nil {
+		return err
+	}
+	defer conn.Close()
+	if _, err := conn.ExecContext(ctx, "SET SESSION wsrep_sync_wait = 1"); err != nil {
+		return err
+	}
+	for {
+		var n int
+		err := conn.QueryRowContext(ctx, "SELECT COUNT(*) FROM information_schema.SCHEMATA WHERE SCHEMA_NAME = ?", scope).Scan(&n)
+		if err != nil || n == 1 {
+			return err
+		}
+		select {
+		case <-ctx.Done():
+			return ctx.Err()
+		case <-time.After(50 * time.Millisecond):
+		}
+	}
 }

@@ -78,18 +78,7 @@ func New(t testing.TB, name string) *Target {
 		return &Target{Name: name, URL: withQuery(t, base, "search_path", scope), Scope: scope}
 	case "mysql":
 		base := serverURL(t, EnvMySQL)
-		admin := openOrSkip(ctx, t, base)
-		scope := randomName()
-		if _, err := admin.ExecContext(ctx, "CREATE DATABASE `"+scope+"` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci"); err != nil {
-			admin.Close()
-			t.Fatalf("testdb: create database %s: %v", scope, err)
-		}
-		t.Cleanup(func() {
-			defer admin.Close()
-			if _, err := admin.ExecContext(context.Background(), "DROP DATABASE `"+scope+"`"); err != nil {
-				t.Errorf("testdb: drop database %s: %v", scope, err)
-			}
-		})
+		scope := newMySQLDatabase(ctx, t, base)
 		return &Target{Name: name, URL: withPath(t, base, scope), Scope: scope}
 	}
 	t.Fatalf("testdb: unknown dialect %q", name)
@@ -107,6 +96,25 @@ func Open(t testing.TB, name string) (*dialect.DB, *Target) {
 	}
 	t.Cleanup(func() { db.Close() })
 	return db, tg
+}
+
+// newMySQLDatabase creates a database with a random name on the MySQL
+// server of base, dropped at cleanup, and returns its name.
+func newMySQLDatabase(ctx context.Context, t testing.TB, base string) string {
+	t.Helper()
+	admin := openOrSkip(ctx, t, base)
+	scope := randomName()
+	if _, err := admin.ExecContext(ctx, "CREATE DATABASE `"+scope+"` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci"); err != nil {
+		admin.Close()
+		t.Fatalf("testdb: create database %s: %v", scope, err)
+	}
+	t.Cleanup(func() {
+		defer admin.Close()
+		if _, err := admin.ExecContext(context.Background(), "DROP DATABASE `"+scope+"`"); err != nil {
+			t.Errorf("testdb: drop database %s: %v", scope, err)
+		}
+	})
+	return scope
 }
 
 // unavailable skips the test, or fails it under CI=true.

@@ -119,3 +119,14 @@ CREATE TABLE coupons (
 );
 CREATE UNIQUE INDEX uq_coupons_code_lower ON coupons (lower(code)) NULLS NOT DISTINCT;
 COMMENT ON INDEX uq_coupons_code_lower IS 'codes are case-insensitive';
+
+-- Wish lists keep their items in order; reordering swaps positions inside
+-- one transaction, so the uniqueness of a position is checked at commit.
+CREATE TABLE wishlist_items (
+    customer_id bigint NOT NULL REFERENCES customers (id) ON DELETE CASCADE,
+    product_id  bigint NOT NULL,
+    position    integer NOT NULL,
+    PRIMARY KEY (customer_id, product_id),
+    CONSTRAINT uq_wishlist_position UNIQUE (customer_id, position) DEFERRABLE INITIALLY DEFERRED,
+    CONSTRAINT uq_wishlist_product_once UNIQUE (product_id, customer_id) DEFERRABLE
+);

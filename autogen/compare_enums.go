@@ -1,0 +1,131 @@
+package autogen
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+
+	"github.com/migratego/migrate/model"
+	"github.com/migratego/migrate/ops"
+)
+
+// compareEnums compares named enum types, where the database has them
+// (on MySQL and SQLite an enum is a column type, compared with its
+// column). A new type is created before the tables; a type the model no
+// longer has is dropped after them, once the columns using it are gone,
+// so that a downgrade drops what an upgrade created and the upgrade can
+// run again.
+//
+// Values added while the existing ones keep their order become ALTER TYPE
+// … ADD VALUE, each BEFORE or AFTER its neighbour, so the order is the
+// model's. PostgreSQL has no statement that removes or reorders values:
+// then the type is created again with the model's values and its columns
+// moved to it (ops.AlterEnum), with a warning, since a row holding a
+// removed value makes the upgrade fail.
+func (oc *objectComparison) compareEnums() {
+	if !oc.d.Capabilities().NamedEnumTypes {
+		return
+	}
+	cur := map[string]*model.EnumType{}
+	for _, e := range oc.cur.Enums {
+		cur[qualifiedName(e.Schema, e.Name)] = e
+	}
+	tgt := map[string]bool{}
+	for _, e := range oc.tgt.Enums {
+		key := qualifiedName(e.Schema, e.Name)
+		tgt[key] = true
+		c, ok := cur[key]
+		switch {
+		case !ok:
+			oc.enums = append(oc.enums, ops.CreateEnum{Enum: e.Clone()})
+		case slices.Equal(c.Values, e.Values):
+		default:
+			if adds, ok := enumAdditions(c, e); ok {
+				oc.enums = append(oc.enums, adds...)
+				continue
+			}
+			oc.enums = append(oc.enums, ops.AlterEnum{Schema: e.Schema, Enum: e.Name,
+				From: slices.Clone(c.Values), To: slices.Clone(e.Values), Columns: oc.enumColumns(c)})
+			msg := fmt.Sprintf("enum type %s: its values change from (%s) to (%s), which ALTER TYPE cannot do: the type is created again "+
+				"and its columns moved to it", key, strings.Join(c.Values, ", "), strings.Join(e.Values, ", "))
+			if gone := removedValues(c.Values, e.Values); len(gone) > 0 {
+				msg += fmt.Sprintf("; rows holding %s make the upgrade fail: update them first (an ops.Execute before it)",
+					strings.Join(gone, ", "))
+			}
+			oc.warn(Object{Kind: "enum", Schema: e.Schema, Name: e.Name}, msg)
+		}
+	}
+	for i := len(oc.cur.Enums) - 1; i >= 0; i-- {
+		if e := oc.cur.Enums[i]; !tgt[qualifiedName(e.Schema, e.Name)] {
+			oc.dropEnums = append(oc.dropEnums, ops.DropEnum{Schema: e.Schema, Enum: e.Name, Values: slices.Clone(e.Values)})
+		}
+	}
+}
+
+// enumAdditions returns the AddEnumValue operations that turn cur's values
+// into tgt's, or false when tgt does not keep every value of cur in the
+// same order. Values before the first kept one are added BEFORE their
+// successor, from the last to the first; the others AFTER their
+// predecessor.
+func enumAdditions(cur, tgt *model.EnumType) ([]ops.Operation, bool) {
+	have := map[string]bool{}
+	for _, v := range cur.Values {
+		have[v] = true
+	}
+	var kept []string
+	first := -1
+	for i, v := range tgt.Values {
+		if have[v] {
+			kept = append(kept, v)
+			if first < 0 {
+				first = i
+			}
+		}
+	}
+	if !slices.Equal(kept, cur.Values) || first < 0 {
+		return nil, false
+	}
+	var out []ops.Operation
+	add := func(v, before, after string) {
+		out = append(out, ops.AddEnumValue{Schema: tgt.Schema, Enum: tgt.Name, Value: v, Before: before, After: after})
+	}
+	for i := first - 1; i >= 0; i-- {
+		add(tgt.Values[i], tgt.Values[i+1], "")
+	}
+	for i := first + 1; i < len(tgt.Values); i++ {
+		if !have[tgt.Values[i]] {
+			add(tgt.Values[i], "", tgt.Values[i-1])
+		}
+	}
+	return out, true
+}
+
+// removedValues lists the values of from that to lacks.
+func removedValues(from, to []string) []string {
+	var out []string
+	for _, v := range from {
+		if !slices.Contains(to, v) {
+			out = append(out, v)
+		}
+	}
+	return out
+}
+
+// enumColumns lists the columns of the current schema typed by e, which an
+// AlterEnum moves to the new type.
+func (oc *objectComparison) enumColumns(e *model.EnumType) []ops.EnumColumn {
+	var out []ops.EnumColumn
+	for _, t := range oc.cur.Tables {
+		for _, c := range t.Columns {
+			if c.Type.Kind == model.KindEnum && c.Type.EnumName == e.Name && c.Type.EnumSchema == e.Schema {
+				col := ops.EnumColumn{Schema: t.Schema, Table: t.Name, Column: c.Name}
+				if c.Default != nil {
+					def := *c.Default
+					col.Default = &def
+				}
+				out = append(out, col)
+			}
+		}
+	}
+	return out
+}

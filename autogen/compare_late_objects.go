@@ -1,0 +1,195 @@
+package autogen
+
+import (
+	"fmt"
+	"slices"
+
+	"github.com/migratego/migrate/dialect"
+	"github.com/migratego/migrate/model"
+	"github.com/migratego/migrate/ops"
+)
+
+// compareLateObjects compares views and definitions in the order
+// model.ObjectOrder gives: definitions that need no table (functions,
+// procedures, aggregates, types, virtual tables) are created or replaced
+// before the tables and dropped after them; views and the definitions
+// that need tables are created or replaced after the tables, each after
+// what it depends on, and dropped before the tables change, in the
+// reverse order; triggers, rules and events come last and go first.
+//
+// A view whose definition changes is dropped before the tables change and
+// created again after them, with the views that depend on it and the
+// triggers and rules on them: CREATE OR REPLACE VIEW cannot drop or
+// change a column on PostgreSQL, and a view in the way blocks changes to
+// the columns it reads.
+//
+// A view of the database that the model lacks is left in place with a
+// warning (a view is never dropped by accident), unless Options.DropViews.
+func (oc *objectComparison) compareLateObjects() {
+	curViews := map[string]*model.View{}
+	for _, v := range oc.cur.Views {
+		curViews[qualifiedName(v.Schema, v.Name)] = v
+	}
+	tgtViews := map[string]*model.View{}
+	for _, v := range oc.tgt.Views {
+		tgtViews[qualifiedName(v.Schema, v.Name)] = v
+	}
+	rebuilt := oc.rebuiltViews(curViews, tgtViews)
+	match := oc.matchDefinitions()
+	matched := map[*model.Definition]bool{}
+	recreated := map[*model.Definition]bool{} // on a rebuilt view
+	for _, c := range match {
+		matched[c] = true
+		if c.Kind.OnTable() && rebuilt[qualifiedName(c.Schema, c.Table)] {
+			recreated[c] = true
+		}
+	}
+
+	tgtEarly, tgtLate, tgtLast := oc.tgt.ObjectOrder()
+	for _, d := range tgtEarly {
+		oc.early = append(oc.early, oc.definitionChange(match[d], d)...)
+	}
+	for _, o := range tgtLate {
+		if v := o.View; v != nil {
+			key := qualifiedName(v.Schema, v.Name)
+			if curViews[key] == nil || rebuilt[key] {
+				oc.late = append(oc.late, ops.CreateView{View: cloneView(v)})
+			}
+			continue
+		}
+		oc.late = append(oc.late, oc.definitionChange(match[o.Definition], o.Definition)...)
+	}
+	for _, d := range tgtLast {
+		cur := match[d]
+		if recreated[cur] {
+			cur = nil
+		}
+		oc.late = append(oc.late, oc.definitionChange(cur, d)...)
+	}
+
+	curEarly, curLate, curLast := oc.cur.ObjectOrder()
+	for i := len(curLast) - 1; i >= 0; i-- {
+		if d := curLast[i]; !matched[d] || recreated[d] {
+			oc.dropLate = append(oc.dropLate, ops.DropDefinition{Definition: d.Clone()})
+		}
+	}
+	for i := len(curLate) - 1; i >= 0; i-- {
+		o := curLate[i]
+		switch {
+		case o.Definition != nil && !matched[o.Definition]:
+			oc.dropLate = append(oc.dropLate, ops.DropDefinition{Definition: o.Definition.Clone()})
+		case o.View == nil:
+		case rebuilt[qualifiedName(o.View.Schema, o.View.Name)]:
+			oc.dropLate = append(oc.dropLate, ops.DropView{Schema: o.View.Schema, View: o.View.Name, Existing: cloneView(o.View)})
+		case tgtViews[qualifiedName(o.View.Schema, o.View.Name)] == nil:
+			oc.dropView(o.View)
+		}
+	}
+	for i := len(curEarly) - 1; i >= 0; i-- {
+		if d := curEarly[i]; !matched[d] {
+			oc.dropEarly = append(oc.dropEarly, ops.DropDefinition{Definition: d.Clone()})
+		}
+	}
+}
+
+// rebuiltViews returns the views of the database that are dropped and
+// created again: those whose columns, comment or definition text
+// (compared by dialect.CanonicalText) differ from the model's, and the
+// views the model keeps that depend on one of them, directly or not.
+func (oc *objectComparison) rebuiltViews(cur, tgt map[string]*model.View) map[string]bool {
+	rebuilt := map[string]bool{}
+	for key, c := range cur {
+		t := tgt[key]
+		if t != nil && !(slices.Equal(c.Columns, t.Columns) && c.Comment == t.Comment &&
+			dialect.CanonicalText(oc.d, c.Definition) == dialect.CanonicalText(oc.d, t.Definition)) {
+			rebuilt[key] = true
+		}
+	}
+	for grew := len(rebuilt) > 0; grew; {
+		grew = false
+		for key, c := range cur {
+			if rebuilt[key] || tgt[key] == nil {
+				continue
+			}
+			if slices.ContainsFunc(c.DependsOn, func(n model.ObjectName) bool { return rebuilt[qualifiedName(n.Schema, n.Name)] }) {
+				rebuilt[key], grew = true, true
+			}
+		}
+	}
+	return rebuilt
+}
+
+// dropView drops a view the model lacks when Options.DropViews says so,
+// and otherwise leaves it with a warning.
+func (oc *objectComparison) dropView(v *model.View) {
+	if oc.opts.DropViews {
+		oc.dropLate = append(oc.dropLate, ops.DropView{Schema: v.Schema, View: v.Name, Existing: cloneView(v)})
+		return
+	}
+	oc.warn(Object{Kind: "view", Schema: v.Schema, Name: v.Name}, fmt.Sprintf(
+		"view %s is in the database but not in the model: it is left in place (add it to the model, drop it with ops.DropView, "+
+			"or compare with the option that drops views)", qualifiedName(v.Schema, v.Name)))
+}
+
+// cloneView returns a deep copy of v.
+func cloneView(v *model.View) *model.View {
+	c := *v
+	c.DependsOn, c.Columns = slices.Clone(v.DependsOn), slices.Clone(v.Columns)
+	return &c
+}
+
+// definitionChange creates a definition the database lacks, or replaces
+// one whose comment or SQL text differs; replacing a virtual table loses
+// its rows, which a warning says.
+func (oc *objectComparison) definitionChange(cur, tgt *model.Definition) []ops.Operation {
+	to := tgt.Clone()
+	if cur == nil {
+		return []ops.Operation{ops.CreateDefinition{Definition: to}}
+	}
+	to.Signature = cur.Signature // the model may leave it out; see matchDefinitions
+	if cur.Comment == tgt.Comment && dialect.CanonicalText(oc.d, cur.SQL) == dialect.CanonicalText(oc.d, tgt.SQL) {
+		return nil
+	}
+	if tgt.Kind == model.DefVirtualTable {
+		oc.warn(Object{Kind: string(tgt.Kind), Schema: tgt.Schema, Name: tgt.Name}, fmt.Sprintf(
+			"%s: its definition changes: it is dropped and created again, and its rows are lost", tgt.Identity()))
+	}
+	return []ops.Operation{ops.ReplaceDefinition{From: cur.Clone(), To: to}}
+}
+
+// matchDefinitions maps each definition of the model to the same object of
+// the database, or to nothing. Objects match by kind, schema, name and the
+// table of a trigger or rule, and routines by their signature too; a
+// routine the model declares without a signature matches the only routine
+// of its kind and name left in the database.
+func (oc *objectComparison) matchDefinitions() map[*model.Definition]*model.Definition {
+	byKey := map[string]*model.Definition{}
+	for _, d := range oc.cur.Definitions {
+		byKey[d.Identity()] = d
+	}
+	out := map[*model.Definition]*model.Definition{}
+	taken := map[*model.Definition]bool{}
+	var unsigned []*model.Definition
+	for _, d := range oc.tgt.Definitions {
+		if c := byKey[d.Identity()]; c != nil {
+			out[d], taken[c] = c, true
+			continue
+		}
+		if d.Kind.HasSignature() && d.Signature == "" {
+			unsigned = append(unsigned, d)
+		}
+	}
+	for _, d := range unsigned {
+		var only *model.Definition
+		n := 0
+		for _, c := range oc.cur.Definitions {
+			if !taken[c] && c.Kind == d.Kind && c.Schema == d.Schema && c.Name == d.Name {
+				only, n = c, n+1
+			}
+		}
+		if n == 1 {
+			out[d], taken[only] = only, true
+		}
+	}
+	return out
+}

@@ -1,0 +1,35 @@
+package cli
+
+import (
+	"testing"
+	"time"
+
+	"github.com/migratego/migrate/cli/config"
+)
+
+// TestBundleKeepsLock: a deploy binary keeps the project's lock and lease
+// as defaults, which a setting at run time overrides.
+func TestBundleKeepsLock(t *testing.T) {
+	b := &Bundle{Config: BundleConfig{Lock: "table", LockLease: 5 * time.Second}}
+	for _, tt := range []struct {
+		name      string
+		env       map[string]string
+		lock      string
+		leaseWant time.Duration
+	}{
+		{"built in", nil, "table", 5 * time.Second},
+		{"overridden", map[string]string{"MIGRATE_LOCK": "auto", "MIGRATE_LOCK_LEASE": "9s"}, "auto", 9 * time.Second},
+	} {
+		cfg, err := config.Load(config.Options{WorkDir: t.TempDir(), LookupEnv: func(k string) (string, bool) {
+			v, ok := tt.env[k]
+			return v, ok
+		}})
+		if err != nil {
+			t.Fatal(err)
+		}
+		b.apply(cfg)
+		if cfg.Lock != tt.lock || cfg.LockLease != tt.leaseWant {
+			t.Errorf("%s: lock %q, lease %s; want %q, %s", tt.name, cfg.Lock, cfg.LockLease, tt.lock, tt.leaseWant)
+		}
+	}
+}
