@@ -4,7 +4,6 @@ import (
 	"context"
 	"errors"
 	"io"
-	"strings"
 
 	"github.com/spf13/cobra"
 
@@ -15,10 +14,21 @@ import (
 	"github.com/migratego/migrate/versions"
 )
 
-// testResult is the --json output of `migrate test`.
+// testResult is the --json output of `migrate test`: the revisions that
+// passed, and the failure.
 type testResult struct {
-	Revisions    []string `json:"revisions"`
-	ModelChecked bool     `json:"model_checked"`
+	Revisions    []string    `json:"revisions"`
+	ModelChecked bool        `json:"model_checked"`
+	Failed       *testFailed `json:"failed,omitempty"`
+}
+
+// testFailed is the failure of `migrate test` in its --json output.
+type testFailed struct {
+	Revision string `json:"revision,omitempty"`
+	Path     string `json:"path,omitempty"`
+	Phase    string `json:"phase"`
+	Message  string `json:"message"`
+	Diff     string `json:"diff,omitempty"`
 }
 
 func newTestCommand(app *App) *cobra.Command {
@@ -82,8 +92,10 @@ func runStairway(ctx context.Context, app *App, f modelFlags) error {
 	switch {
 	case errors.Is(err, autogenerate.ErrNoModel):
 		app.Infof("no model: the schema at head is not compared with one")
-	case err != nil:
+	case errors.As(err, new(*autogenerate.InputError)):
 		return Usage(err)
+	case err != nil:
+		return Failure(err)
 	default:
 		opts = append(opts, migratetest.WithModel(target, req.CompareOptions(nil)))
 	}
@@ -94,14 +106,23 @@ func runStairway(ctx context.Context, app *App, f modelFlags) error {
 	defer db.Close()
 	res, err := migratetest.Run(ctx, db.DB, s.set, opts...)
 	var fail *migratetest.Failure
-	if errors.As(err, &fail) {
-		if fail.Diff != "" {
-			app.Printf("%s\n", strings.TrimRight(fail.Diff, "\n"))
-		}
-		return CheckFailed("%s", fail.Headline())
-	} else if err != nil {
+	if err != nil && !errors.As(err, &fail) {
 		return Failure(err)
 	}
-	app.Infof("stairway: %d revision(s) upgraded, downgraded and upgraded again on %s", len(res.Revisions), db.Dialect.Name())
-	return app.Result(testResult{Revisions: versions.IDs(res.Revisions), ModelChecked: res.ModelChecked}, func(io.Writer) error { return nil })
+	out := testResult{Revisions: versions.IDs(res.Revisions), ModelChecked: res.ModelChecked}
+	if fail == nil {
+		app.Infof("stairway: %d revision(s) upgraded, downgraded and upgraded again on %s", len(res.Revisions), db.Dialect.Name())
+		return app.Result(out, func(io.Writer) error { return nil })
+	}
+	out.Failed = &testFailed{Phase: string(fail.Phase), Message: fail.Headline(), Diff: fail.Diff}
+	if fail.Revision != nil {
+		out.Failed.Revision, out.Failed.Path = fail.Revision.ID, fail.Revision.Path
+	}
+	if err := app.Result(out, func(w io.Writer) error {
+		_, err := io.WriteString(w, fail.Diff)
+		return err
+	}); err != nil {
+		return err
+	}
+	return CheckFailed("%s", fail.Headline())
 }
