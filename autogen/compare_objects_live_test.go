@@ -131,6 +131,13 @@ func objectLiveCases() []liveCase {
 			tgt: changed(func(md *model.MetaData, _ dialect.Capabilities) {
 				md.Sequences = []*model.Sequence{{Name: "order_no", Start: 100, Increment: 10, Cycle: true, MaxValue: new(int64(99999))}}
 			}), want: map[string]string{"": "alter_sequence"}},
+		{name: "sequence type and comment", skip: pgOnly, reupgrade: true,
+			cur: changed(func(md *model.MetaData, _ dialect.Capabilities) {
+				md.Sequences = []*model.Sequence{{Name: "order_no", As: "integer"}}
+			}),
+			tgt: changed(func(md *model.MetaData, _ dialect.Capabilities) {
+				md.Sequences = []*model.Sequence{{Name: "order_no", Comment: "order numbers"}}
+			}), want: map[string]string{"": "alter_sequence"}},
 		{name: "owned sequence with its table", skip: pgOnly, reupgrade: true, cur: base,
 			tgt: changed(func(md *model.MetaData, _ dialect.Capabilities) {
 				md.AddTable(&model.Table{Name: "invoices", Columns: []*model.Column{

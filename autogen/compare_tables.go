@@ -108,6 +108,9 @@ func (c *comparison) tables() ([]ops.Operation, error) {
 		if err := c.renameColumns(ch); err != nil {
 			return nil, err
 		}
+		if len(ch.renames) > 0 {
+			c.renormalize(cur)
+		}
 		changes = append(changes, ch)
 	}
 	var dropped []*model.Table

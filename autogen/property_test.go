@@ -91,6 +91,8 @@ type propCase struct {
 	d    dialect.Dialect
 	seed uint64
 	cfg  schemagen.Config
+	// label names a fixed case (TestPropertyRegressions) instead of a seed.
+	label string
 	// changes describes the mutation, once made, for failure messages.
 	changes []string
 }
@@ -100,6 +102,9 @@ func (p *propCase) fatalf(format string, args ...any) {
 	msg := fmt.Sprintf(format, args...)
 	if p.changes != nil {
 		msg += "\nmutation:\n  " + strings.Join(p.changes, "\n  ")
+	}
+	if p.label != "" {
+		p.t.Fatalf("%s: %s", p.label, msg)
 	}
 	p.t.Fatalf("%s seed %d (replay: go test ./autogen -run 'TestProperty/%s' -seed %d -cases 1): %s", p.d.Name(), p.seed, p.d.Name(), p.seed, msg)
 }
@@ -111,6 +116,15 @@ func (p *propCase) run(ctx context.Context) {
 		p.fatalf("database not empty at the start: %d tables", n)
 	}
 	s1 := schemagen.Generate(p.seed, p.d, p.cfg)
+	mut := schemagen.Mutate(p.seed, p.d, s1, p.cfg)
+	p.changes = mut.Changes
+	p.check(ctx, empty, s1, mut.After, mut.Kept)
+}
+
+// check runs properties (a) and (b) on a schema s1 and its change s2, on
+// the empty database whose inspection is empty.
+func (p *propCase) check(ctx context.Context, empty, s1, s2 *model.MetaData, kept []schemagen.KeptColumn) {
+	p.t.Helper()
 	up1 := p.converge(ctx, "(a) create", empty, s1)
 
 	for _, tb := range s1.Tables {
@@ -121,11 +135,9 @@ func (p *propCase) run(ctx context.Context) {
 		p.exec(ctx, "rows", stmts...)
 	}
 	current := p.inspect(ctx)
-	mut := schemagen.Mutate(p.seed, p.d, s1, p.cfg)
-	p.changes = mut.Changes
-	values := p.keptValues(ctx, mut.Kept, false)
-	up2 := p.converge(ctx, "(b) mutate", current, mut.After)
-	if got := p.keptValues(ctx, mut.Kept, true); !slices.Equal(got, values) {
+	values := p.keptValues(ctx, kept, false)
+	up2 := p.converge(ctx, "(b) mutate", current, s2)
+	if got := p.keptValues(ctx, kept, true); !slices.Equal(got, values) {
 		p.fatalf("values of kept columns changed:\nbefore %q\nafter  %q", values, got)
 	}
 

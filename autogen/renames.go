@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"slices"
 
+	"github.com/migratego/migrate/dialect"
 	"github.com/migratego/migrate/model"
 	"github.com/migratego/migrate/ops"
 )
@@ -91,6 +92,7 @@ func (c *comparison) renameColumns(ch *tableChanges) error {
 		col := plainColumn(old)
 		col.Name = to
 		op := ops.AlterColumn{Schema: cur.Schema, Table: cur.Name, Column: old.Name, Existing: plainColumn(old), New: col}
+		ops.QuoteColumnRefs(cur, old.Name, c.quote)
 		if err := ops.Apply(c.cur, op); err != nil {
 			return fmt.Errorf("autogen: rename column %s.%s to %q: %w", cur.QualifiedName(), old.Name, to, err)
 		}
@@ -134,6 +136,26 @@ func (c *comparison) renameColumns(ch *tableChanges) error {
 		}
 	}
 	return nil
+}
+
+// quote quotes an identifier for the dialect (as it is when the dialect
+// refuses it: the comparison only reads it).
+func (c *comparison) quote(name string) string {
+	if q, err := c.d.QuoteIdent(name); err == nil {
+		return q
+	}
+	return name
+}
+
+// renormalize puts a table whose columns were renamed back in the
+// dialect's normal form: ops.Apply writes the new names into its
+// expressions (checks, generated columns, index keys) quoted as given
+// (see ops.QuoteColumnRefs), where the target spells them canonically
+// (SQLite and MySQL fold the case of names in expressions), which would
+// show as changed expressions.
+func (c *comparison) renormalize(t *model.Table) {
+	n := dialect.Normalize(c.d, &model.MetaData{Tables: []*model.Table{t}})
+	*t = *n.Tables[0]
 }
 
 // typeFamily groups the kinds whose values convert into each other

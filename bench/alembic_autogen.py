@@ -13,8 +13,10 @@ finds nothing. Each run opens a fresh engine (no cached reflection), and
 times connect + compare_metadata with compare_type=True and
 compare_server_default=True (what migrate compares by default); the
 queries the database receives are counted with a cursor-execute event.
-It prints each run (seconds, queries, differences found) and the best.
+It prints each run (seconds, queries, differences found by kind: with
+the schema as its own model, every one is a false positive) and the best.
 """
+import collections
 import sys
 import time
 
@@ -24,6 +26,10 @@ from alembic.migration import MigrationContext
 
 
 def main():
+    # Reflecting a table reflects the tables its foreign keys reference,
+    # recursively: the chain of 1,000 foreign keys of the benchmark schema
+    # is deeper than Python's default recursion limit.
+    sys.setrecursionlimit(1_000_000)
     url = sys.argv[1]
     runs = int(sys.argv[2]) if len(sys.argv) > 2 else 3
     target = sa.MetaData()
@@ -45,7 +51,8 @@ def main():
             diff = compare_metadata(ctx, target)
         elapsed = time.perf_counter() - start
         engine.dispose()
-        print("run %d: %.2f s, %d queries, %d differences (%d tables)" % (run, elapsed, queries[0], len(diff), len(target.tables)))
+        kinds = collections.Counter(d[0] if isinstance(d, tuple) else d[0][0] for d in diff)
+        print("run %d: %.2f s, %d queries, %d differences %s (%d tables)" % (run, elapsed, queries[0], len(diff), dict(kinds), len(target.tables)))
         best = elapsed if best is None else min(best, elapsed)
     print("best: %.2f s" % best)
 

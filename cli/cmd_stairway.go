@@ -4,21 +4,30 @@ import (
 	"context"
 	"errors"
 	"io"
-	"strings"
 
 	"github.com/spf13/cobra"
 
 	"github.com/migratego/migrate/internal/autogenerate"
-	"github.com/migratego/migrate/internal/scratchdb"
 	"github.com/migratego/migrate/migratetest"
 	"github.com/migratego/migrate/runner"
 	"github.com/migratego/migrate/versions"
 )
 
-// testResult is the --json output of `migrate test`.
+// testResult is the --json output of `migrate test`: the revisions that
+// passed, and the failure.
 type testResult struct {
-	Revisions    []string `json:"revisions"`
-	ModelChecked bool     `json:"model_checked"`
+	Revisions    []string    `json:"revisions"`
+	ModelChecked bool        `json:"model_checked"`
+	Failed       *testFailed `json:"failed,omitempty"`
+}
+
+// testFailed is the failure of `migrate test` in its --json output.
+type testFailed struct {
+	Revision string `json:"revision,omitempty"`
+	Path     string `json:"path,omitempty"`
+	Phase    string `json:"phase"`
+	Message  string `json:"message"`
+	Diff     string `json:"diff,omitempty"`
 }
 
 func newTestCommand(app *App) *cobra.Command {
@@ -58,10 +67,6 @@ func runStairway(ctx context.Context, app *App, f modelFlags) error {
 	if err != nil {
 		return err
 	}
-	url, err := app.DatabaseURL()
-	if err != nil {
-		return err
-	}
 	req, err := autogenerate.NewRequest(cfg, f.models, f.devURL, app.WorkDir(), app.model)
 	if err != nil {
 		return Usage(err)
@@ -69,39 +74,40 @@ func runStairway(ctx context.Context, app *App, f modelFlags) error {
 	if msg := req.Model.Shadowed(); msg != "" {
 		app.Warnf("%s", msg)
 	}
-	opts := []migratetest.Option{
-		migratetest.WithSchemas(req.Schemas...),
+	if req.URL, err = app.DatabaseURL(); err != nil {
+		return err
+	}
+	res, on, err := autogenerate.Stairway(ctx, req, s.set,
 		migratetest.WithRunnerOptions(runner.WithToolVersion(app.Version), runner.WithProgress(func(p runner.Progress) {
 			if app.Verbose() {
 				app.printProgress(p)
 			}
 		})),
-		migratetest.WithPassed(func(r *versions.Revision) { app.Debugf("ok %s %s", r.ID, r.Message) }),
-	}
-	target, err := req.Model.Load(ctx, url, req.InspectOptions())
-	switch {
-	case errors.Is(err, autogenerate.ErrNoModel):
-		app.Infof("no model: the schema at head is not compared with one")
-	case err != nil:
-		return Usage(err)
-	default:
-		opts = append(opts, migratetest.WithModel(target, req.CompareOptions(nil)))
-	}
-	db, err := scratchdb.Open(ctx, url, req.Model.DevURL)
-	if err != nil {
-		return Failure(err)
-	}
-	defer db.Close()
-	res, err := migratetest.Run(ctx, db.DB, s.set, opts...)
+		migratetest.WithPassed(func(r *versions.Revision) { app.Debugf("ok %s %s", r.ID, r.Message) }))
 	var fail *migratetest.Failure
-	if errors.As(err, &fail) {
-		if fail.Diff != "" {
-			app.Printf("%s\n", strings.TrimRight(fail.Diff, "\n"))
-		}
-		return CheckFailed("%s", fail.Headline())
-	} else if err != nil {
+	switch {
+	case errors.As(err, new(*autogenerate.InputError)):
+		return Usage(err)
+	case err != nil && !errors.As(err, &fail):
 		return Failure(err)
 	}
-	app.Infof("stairway: %d revision(s) upgraded, downgraded and upgraded again on %s", len(res.Revisions), db.Dialect.Name())
-	return app.Result(testResult{Revisions: versions.IDs(res.Revisions), ModelChecked: res.ModelChecked}, func(io.Writer) error { return nil })
+	out := testResult{Revisions: versions.IDs(res.Revisions), ModelChecked: res.ModelChecked}
+	if fail == nil {
+		if !res.ModelChecked {
+			app.Infof("no model: the schema at head was not compared with one")
+		}
+		app.Infof("stairway: %d revision(s) upgraded, downgraded and upgraded again on %s", len(res.Revisions), on)
+		return app.Result(out, func(io.Writer) error { return nil })
+	}
+	out.Failed = &testFailed{Phase: string(fail.Phase), Message: fail.Headline(), Diff: fail.Diff}
+	if fail.Revision != nil {
+		out.Failed.Revision, out.Failed.Path = fail.Revision.ID, fail.Revision.Path
+	}
+	if err := app.Result(out, func(w io.Writer) error {
+		_, err := io.WriteString(w, fail.Diff)
+		return err
+	}); err != nil {
+		return err
+	}
+	return CheckFailed("%s", fail.Headline())
 }

@@ -68,6 +68,13 @@ func TestStairwayCommand(t *testing.T) {
 			if !strings.Contains(stdout, "+++ after downgrade b2b2b2b2b2b2") || !strings.Contains(stdout, "+CREATE INDEX ") {
 				t.Errorf("stdout does not show the forgotten index as a diff:\n%s", stdout)
 			}
+			code, stdout, _ = run(t, filepath.Join("..", "testdata", "stairway", "broken"), nil, append([]string{"test", "-q", "--json"}, dev...)...)
+			var failed testResult
+			if err := json.Unmarshal([]byte(stdout), &failed); code != ExitCheckFailed || err != nil || failed.Failed == nil ||
+				failed.Failed.Revision != "b2b2b2b2b2b2" || failed.Failed.Phase != "downgrade" || !strings.Contains(failed.Failed.Diff, "+CREATE INDEX ") ||
+				strings.Join(failed.Revisions, " ") != "a1a1a1a1a1a1" {
+				t.Errorf("--json of the broken project: exit %d, %v\n%s", code, err, stdout)
+			}
 		})
 	}
 }

@@ -3,6 +3,7 @@ package dialect
 import (
 	"fmt"
 	"strconv"
+	"strings"
 
 	"github.com/migratego/migrate/model"
 )
@@ -438,8 +439,9 @@ func (d *postgresDialect) RenameEnumValue(e *model.EnumType, from, to string) ([
 }
 
 // AlterSequence returns ALTER SEQUENCE with the options that differ
-// (INCREMENT BY, MIN/MAXVALUE, START WITH, CACHE, CYCLE, OWNED BY), then
-// RENAME TO and SET SCHEMA when the name or schema changes. A zero option
+// (INCREMENT BY, MIN/MAXVALUE, START WITH, CACHE, CYCLE, AS, OWNED BY),
+// then RENAME TO, COMMENT ON SEQUENCE and SET SCHEMA when the name,
+// comment or schema changes. A zero option
 // means the default, which is spelled out when it replaces a set value.
 func (d *postgresDialect) AlterSequence(from, to *model.Sequence) ([]string, error) {
 	if from == nil || to == nil || from.Name == "" {
@@ -449,6 +451,14 @@ func (d *postgresDialect) AlterSequence(from, to *model.Sequence) ([]string, err
 	b := newBuilder(d)
 	b.raw("ALTER SEQUENCE ").qualified(from.Schema, from.Name)
 	changed := sequenceOptions(b, from, to, 1, "NO CYCLE")
+	if !strings.EqualFold(orDefaultString(from.As, "bigint"), orDefaultString(to.As, "bigint")) {
+		typ := d.ParseType(orDefaultString(to.As, "bigint"))
+		if !typ.IsInteger() {
+			return nil, fmt.Errorf("postgres: sequence %q: AS %q is not an integer type", from.Name, to.As)
+		}
+		b.raw(" AS ").typ(typ)
+		changed = true
+	}
 	if from.OwnedBy != to.OwnedBy {
 		if to.OwnedBy == "" {
 			b.raw(" OWNED BY NONE")
@@ -475,6 +485,15 @@ func (d *postgresDialect) AlterSequence(from, to *model.Sequence) ([]string, err
 		out = append(out, s)
 		name = to.Name
 	}
+	if to.Comment != from.Comment {
+		b := newBuilder(d)
+		b.raw("COMMENT ON SEQUENCE ").qualified(from.Schema, name).raw(" IS ").literal(nullIfEmpty(to.Comment))
+		s, err := d.wrap(b.stmt())
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, s)
+	}
 	if to.Schema != from.Schema {
 		schema := to.Schema
 		if schema == "" {
@@ -489,4 +508,12 @@ func (d *postgresDialect) AlterSequence(from, to *model.Sequence) ([]string, err
 		out = append(out, s)
 	}
 	return out, nil
+}
+
+// orDefaultString returns s, or def when s is empty.
+func orDefaultString(s, def string) string {
+	if s == "" {
+		return def
+	}
+	return s
 }

@@ -267,3 +267,22 @@ func TestExprColumnRefs(t *testing.T) {
 		t.Errorf("a plain new name stays bare: %q", got)
 	}
 }
+
+// TestQuoteColumnRefs: bare references to the column are quoted by the
+// caller's quoting, other references, strings and functions are left.
+func TestQuoteColumnRefs(t *testing.T) {
+	backtick := func(n string) string { return "`" + n + "`" }
+	tests := []struct{ expr, want string }{
+		{"n * 2", "`n` * 2"},
+		{"N > 0 AND m > 0", "`N` > 0 AND m > 0"},
+		{"\"n\" > 0 OR 'n' = n(n)", "\"n\" > 0 OR 'n' = n(`n`)"},
+		{"nn > 0", "nn > 0"},
+	}
+	for _, tc := range tests {
+		tb := &model.Table{Name: "t", Checks: []*model.Check{{Name: "ck", Expr: tc.expr}}}
+		QuoteColumnRefs(tb, "n", backtick)
+		if got := tb.Checks[0].Expr; got != tc.want {
+			t.Errorf("QuoteColumnRefs(%q) = %q, want %q", tc.expr, got, tc.want)
+		}
+	}
+}

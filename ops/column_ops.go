@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"slices"
+	"strings"
 
 	"github.com/migratego/migrate/dialect"
 	"github.com/migratego/migrate/model"
@@ -262,30 +263,70 @@ func renameColumnRefs(t *model.Table, from, to string) {
 	for _, fk := range t.ForeignKeys {
 		rename(fk.Columns)
 	}
-	for _, ck := range t.Checks {
-		ck.Expr = renameInExpr(ck.Expr, from, to)
-	}
 	for _, ix := range t.Indexes {
 		for i := range ix.Parts {
 			if ix.Parts[i].Column == from {
 				ix.Parts[i].Column = to
 			}
-			if ix.Parts[i].Expr != "" {
-				ix.Parts[i].Expr = renameInExpr(ix.Parts[i].Expr, from, to)
-			}
 		}
 		rename(ix.Include)
+	}
+	tableExprs(t, func(expr string) string { return renameInExpr(expr, from, to) })
+}
+
+// tableExprs replaces each expression of t (checks, index keys and
+// predicates, generated columns) by f of it.
+func tableExprs(t *model.Table, f func(string) string) {
+	for _, ck := range t.Checks {
+		ck.Expr = f(ck.Expr)
+	}
+	for _, ix := range t.Indexes {
+		for i := range ix.Parts {
+			if ix.Parts[i].Expr != "" {
+				ix.Parts[i].Expr = f(ix.Parts[i].Expr)
+			}
+		}
 		if ix.Where != "" {
-			ix.Where = renameInExpr(ix.Where, from, to)
+			ix.Where = f(ix.Where)
 		}
 	}
 	for _, c := range t.Columns {
 		if c.Generated != nil {
 			g := *c.Generated
-			g.Expr = renameInExpr(g.Expr, from, to)
+			g.Expr = f(g.Expr)
 			c.Generated = &g
 		}
 	}
+}
+
+// QuoteColumnRefs writes the bare references to column in the
+// expressions of t with quote, the dialect's quoting. Apply has no
+// dialect: renaming a column, it keeps the quotes each reference is
+// written in, but must choose one for a bare reference when the new name
+// needs quotes (the SQL standard's, which MySQL reads as a string). A
+// caller that knows the dialect quotes the references first.
+func QuoteColumnRefs(t *model.Table, column string, quote func(name string) string) {
+	tableExprs(t, func(expr string) string {
+		refs, ok := exprColumnRefs(expr)
+		if !ok {
+			return expr
+		}
+		var b strings.Builder
+		last := 0
+		for _, r := range refs {
+			if r.quote != 0 || !strings.EqualFold(r.name, column) {
+				continue
+			}
+			b.WriteString(expr[last:r.start])
+			b.WriteString(quote(r.name))
+			last = r.end
+		}
+		if last == 0 {
+			return expr
+		}
+		b.WriteString(expr[last:])
+		return b.String()
+	})
 }
 
 // Reverse swaps Existing and New (and Using and ReverseUsing).

@@ -46,7 +46,7 @@ func Mutate(seed uint64, d dialect.Dialect, before *model.MetaData, cfg Config) 
 		}
 	}
 	after.ApplyNaming()
-	return &Mutation{After: after, Changes: m.changes, Kept: kept(before, after)}
+	return &Mutation{After: after, Changes: m.changes, Kept: Kept(before, after)}
 }
 
 // usedNames collects every name of md, so that new names are fresh.
@@ -605,9 +605,9 @@ func (m *mutator) dropForeignKey() string {
 	return "drop foreign key " + fk.Name + " of " + t.Name
 }
 
-// kept lists the filled columns of before that after keeps with the same
-// type, following declared renames.
-func kept(before, after *model.MetaData) []KeptColumn {
+// Kept lists the columns of before that Insert fills and that after keeps
+// with the same type, following the renames after declares.
+func Kept(before, after *model.MetaData) []KeptColumn {
 	var out []KeptColumn
 	for _, ta := range after.Tables {
 		tb := before.Table(ta.Schema, origName(ta))

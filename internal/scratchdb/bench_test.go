@@ -2,6 +2,8 @@ package scratchdb
 
 import (
 	"context"
+	"fmt"
+	"strings"
 	"path/filepath"
 	"testing"
 
@@ -24,6 +26,24 @@ func BenchmarkScratchDatabase(b *testing.B) {
 			for b.Loop() {
 				s, err := Open(ctx, tg.URL, "")
 				if err != nil {
+					b.Fatal(err)
+				}
+				if err := s.Close(); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+		b.Run(name+"/apply-200-tables", func(b *testing.B) {
+			var script strings.Builder
+			for i := range 200 {
+				fmt.Fprintf(&script, "CREATE TABLE t%d (id integer NOT NULL PRIMARY KEY, a varchar(20), b integer);\nCREATE INDEX ix_t%d_b ON t%d (b);\n", i, i, i)
+			}
+			for b.Loop() {
+				s, err := Open(ctx, tg.URL, "")
+				if err != nil {
+					b.Fatal(err)
+				}
+				if err := s.ApplyScript(ctx, "gen.sql", script.String()); err != nil {
 					b.Fatal(err)
 				}
 				if err := s.Close(); err != nil {

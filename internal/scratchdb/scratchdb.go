@@ -227,8 +227,20 @@ func (s *DB) ApplyScript(ctx context.Context, name, script string) error {
 		}
 		return &ApplyError{File: name, Line: 1, Err: err}
 	}
+	conn, err := s.Conn(ctx)
+	if err != nil {
+		return fmt.Errorf("scratch database: %w", err)
+	}
+	defer conn.Close()
+	if t, ok := s.Dialect.(dialect.CommitTuner); ok {
+		// What is applied to a scratch database is thrown away: its
+		// commits need not wait for the disk.
+		if _, err := t.AsyncCommits(ctx, conn); err != nil {
+			return fmt.Errorf("scratch database: %w", err)
+		}
+	}
 	for _, st := range stmts {
-		if _, err := s.ExecContext(ctx, st.Text); err != nil {
+		if _, err := conn.ExecContext(ctx, st.Text); err != nil {
 			return &ApplyError{File: name, Line: st.Line, Statement: st.Text, Err: err}
 		}
 	}
