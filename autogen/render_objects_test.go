@@ -67,4 +67,3 @@ func TestRenderObjectRevision(t *testing.T) {
 	}
 	compileRevisions(t, [][]byte{renderRevisionAs(t, "objects", res.Ops, down)})
 }
-
