@@ -101,7 +101,7 @@ func checkGolden(t *testing.T, name string, got []byte) {
 		t.Fatalf("%v (run go test -update to create it)", err)
 	}
 	if string(got) != string(want) {
-		t.Errorf("rendered revision differs from %s (run go test -update after checking):\n%s", path, got)
+		t.Errorf("output differs from %s (run go test -update after checking):\n%s", path, got)
 	}
 }
 
