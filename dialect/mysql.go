@@ -141,6 +141,8 @@ func (d *mysqlDialect) capabilities() Capabilities {
 
 		WithoutRowID: false,
 
+		InlinePartitions: true,
+
 		// IGNORED: MariaDB 10.6; INVISIBLE: MySQL 8.0.
 		InvisibleIndexes: (!maria && v.atLeast(8, 0, 0)) || (maria && v.atLeast(10, 6, 0)),
 		Syntax: Syntax{
