@@ -8,7 +8,6 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/migratego/migrate/internal/autogenerate"
-	"github.com/migratego/migrate/internal/scratchdb"
 	"github.com/migratego/migrate/migratetest"
 	"github.com/migratego/migrate/runner"
 	"github.com/migratego/migrate/versions"
@@ -68,10 +67,6 @@ func runStairway(ctx context.Context, app *App, f modelFlags) error {
 	if err != nil {
 		return err
 	}
-	url, err := app.DatabaseURL()
-	if err != nil {
-		return err
-	}
 	req, err := autogenerate.NewRequest(cfg, f.models, f.devURL, app.WorkDir(), app.model)
 	if err != nil {
 		return Usage(err)
@@ -79,39 +74,29 @@ func runStairway(ctx context.Context, app *App, f modelFlags) error {
 	if msg := req.Model.Shadowed(); msg != "" {
 		app.Warnf("%s", msg)
 	}
-	opts := []migratetest.Option{
-		migratetest.WithSchemas(req.Schemas...),
+	if req.URL, err = app.DatabaseURL(); err != nil {
+		return err
+	}
+	res, on, err := autogenerate.Stairway(ctx, req, s.set,
 		migratetest.WithRunnerOptions(runner.WithToolVersion(app.Version), runner.WithProgress(func(p runner.Progress) {
 			if app.Verbose() {
 				app.printProgress(p)
 			}
 		})),
-		migratetest.WithPassed(func(r *versions.Revision) { app.Debugf("ok %s %s", r.ID, r.Message) }),
-	}
-	target, err := req.Model.Load(ctx, url, req.InspectOptions())
+		migratetest.WithPassed(func(r *versions.Revision) { app.Debugf("ok %s %s", r.ID, r.Message) }))
+	var fail *migratetest.Failure
 	switch {
-	case errors.Is(err, autogenerate.ErrNoModel):
-		app.Infof("no model: the schema at head is not compared with one")
 	case errors.As(err, new(*autogenerate.InputError)):
 		return Usage(err)
-	case err != nil:
-		return Failure(err)
-	default:
-		opts = append(opts, migratetest.WithModel(target, req.CompareOptions(nil)))
-	}
-	db, err := scratchdb.Open(ctx, url, req.Model.DevURL)
-	if err != nil {
-		return Failure(err)
-	}
-	defer db.Close()
-	res, err := migratetest.Run(ctx, db.DB, s.set, opts...)
-	var fail *migratetest.Failure
-	if err != nil && !errors.As(err, &fail) {
+	case err != nil && !errors.As(err, &fail):
 		return Failure(err)
 	}
 	out := testResult{Revisions: versions.IDs(res.Revisions), ModelChecked: res.ModelChecked}
 	if fail == nil {
-		app.Infof("stairway: %d revision(s) upgraded, downgraded and upgraded again on %s", len(res.Revisions), db.Dialect.Name())
+		if !res.ModelChecked {
+			app.Infof("no model: the schema at head was not compared with one")
+		}
+		app.Infof("stairway: %d revision(s) upgraded, downgraded and upgraded again on %s", len(res.Revisions), on)
 		return app.Result(out, func(io.Writer) error { return nil })
 	}
 	out.Failed = &testFailed{Phase: string(fail.Phase), Message: fail.Headline(), Diff: fail.Diff}

@@ -169,6 +169,9 @@ type Capabilities struct {
 	// Partitioning: declarative partitioning, PARTITION BY and PARTITION OF
 	// (PostgreSQL).
 	Partitioning bool
+	// InlinePartitions: PARTITION BY with the partitions listed in the
+	// table's own CREATE TABLE (MySQL/MariaDB); see model.PartitionBy.
+	InlinePartitions bool
 	// Domains: CREATE DOMAIN (PostgreSQL).
 	Domains bool
 

@@ -141,6 +141,8 @@ func (d *mysqlDialect) capabilities() Capabilities {
 
 		WithoutRowID: false,
 
+		InlinePartitions: true,
+
 		// IGNORED: MariaDB 10.6; INVISIBLE: MySQL 8.0.
 		InvisibleIndexes: (!maria && v.atLeast(8, 0, 0)) || (maria && v.atLeast(10, 6, 0)),
 		Syntax: Syntax{
@@ -172,9 +174,11 @@ func (d *mysqlDialect) forServer(ctx context.Context, db *sql.DB) (Dialect, erro
 		return nil, err
 	}
 	nd := newMySQL(mariadb, v)
-	if nd.galeraNodes, err = galeraClusterSize(ctx, db); err != nil {
+	if nd.galeraNodes, err = galeraClusterSize(ctx, db); err != nil && mariadb {
 		return nil, err
 	}
+	// A MySQL server can refuse SHOW GLOBAL STATUS (without the
+	// performance schema): it is then taken for a server of its own.
 	return nd, nil
 }
 

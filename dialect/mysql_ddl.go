@@ -303,6 +303,14 @@ func (d *mysqlDialect) tableOptions(b *builder, t *model.Table) {
 	if t.Comment != "" {
 		b.raw(" COMMENT=").literal(t.Comment)
 	}
+	if p := t.PartitionBy; p != nil {
+		// Validate accepted the strategy; the key and the partition list
+		// are SQL as the server prints them.
+		b.raw("\nPARTITION BY ", strings.ToUpper(p.Strategy), " (", p.Key, ")")
+		if p.Partitions != "" {
+			b.raw("\n", p.Partitions)
+		}
+	}
 }
 
 // wordOption writes KEY=value for a value that is a single word or number,

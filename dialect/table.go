@@ -221,8 +221,12 @@ func checkTable(d Dialect, t *model.Table) error {
 	if (t.RowSecurity || t.ForceRowSecurity) && !c.RowSecurity {
 		return un(tbl, "row-level security", "filter rows in the application or in views")
 	}
-	if (t.PartitionBy != nil || t.PartitionOf != nil) && !c.Partitioning {
+	switch p := t.PartitionBy; {
+	case t.PartitionOf != nil && !c.Partitioning, p != nil && !c.Partitioning && !c.InlinePartitions:
 		return un(tbl, "declarative partitioning", "")
+	case p != nil && c.Partitioning && (p.Partitions != "" || !slices.Contains([]string{"range", "list", "hash"}, strings.ToLower(p.Strategy))):
+		return un(tbl, fmt.Sprintf("partitioning %q with the partitions listed in the table", p.Strategy),
+			"use range, list or hash, and create each partition as a table with PartitionOf")
 	}
 	if t.PartitionOf != nil && len(t.Columns) > 0 {
 		return fmt.Errorf("%s: partition %s takes its columns from its parent: leave its Columns empty", d.Name(), tbl)

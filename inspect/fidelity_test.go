@@ -182,6 +182,11 @@ func mysqlCatalogCounts(ctx context.Context, t *testing.T, db *dialect.DB) map[s
 		`SELECT CONCAT('routine ', ROUTINE_TYPE), COUNT(*) FROM information_schema.ROUTINES WHERE ROUTINE_SCHEMA = ? GROUP BY ROUTINE_TYPE`,
 		`SELECT CONCAT_WS(' ', 'view', TABLE_NAME, CHECK_OPTION, IS_UPDATABLE, SECURITY_TYPE, ALGORITHM), 1 FROM information_schema.VIEWS WHERE TABLE_SCHEMA = ?`,
 		`SELECT 'trigger', COUNT(*) FROM information_schema.TRIGGERS WHERE TRIGGER_SCHEMA = ?`,
+		`SELECT CONCAT_WS(' ', 'partition', TABLE_NAME, PARTITION_NAME, SUBPARTITION_NAME, PARTITION_METHOD, PARTITION_EXPRESSION,
+			PARTITION_DESCRIPTION, SUBPARTITION_METHOD, SUBPARTITION_EXPRESSION), 1
+			FROM information_schema.PARTITIONS WHERE TABLE_SCHEMA = ? AND PARTITION_NAME IS NOT NULL`,
+		`SELECT CONCAT_WS(' ', 'table options', TABLE_NAME, CREATE_OPTIONS), 1 FROM information_schema.TABLES
+			WHERE TABLE_SCHEMA = ? AND CREATE_OPTIONS <> ''`,
 		`SELECT 'event', COUNT(*) FROM information_schema.EVENTS WHERE EVENT_SCHEMA = ?`,
 		// What the definitions are, beyond how many: each row is a kind
 		// of its own, so that any difference shows.

@@ -103,6 +103,7 @@ func (in *mysqlInspector) Inspect(ctx context.Context, q dialect.Querier, opts O
 		st.readChecks,
 		st.readIndexes,
 		st.readForeignKeys,
+		st.readPartitions,
 		st.readViews,
 		st.readSequences,
 		st.readRoutines,

@@ -16,13 +16,13 @@ import (
 // in TABLES with TABLE_TYPE 'SEQUENCE'. Views are read from VIEWS.
 func (st *mysqlState) readTables(ctx context.Context) error {
 	where, args := st.filter("TABLE_SCHEMA", "TABLE_NAME")
-	q := `SELECT TABLE_SCHEMA, TABLE_NAME, TABLE_TYPE, ENGINE, TABLE_COLLATION, TABLE_COMMENT
+	q := `SELECT TABLE_SCHEMA, TABLE_NAME, TABLE_TYPE, ENGINE, TABLE_COLLATION, TABLE_COMMENT, CREATE_OPTIONS
 FROM information_schema.TABLES
 WHERE TABLE_TYPE IN ('BASE TABLE', 'SYSTEM VERSIONED', 'SEQUENCE') AND ` + where
 	return st.query(ctx, "tables", q, args, func(rows *sql.Rows) error {
 		var schema, name, typ string
-		var engine, coll, comment sql.NullString
-		if err := rows.Scan(&schema, &name, &typ, &engine, &coll, &comment); err != nil {
+		var engine, coll, comment, createOptions sql.NullString
+		if err := rows.Scan(&schema, &name, &typ, &engine, &coll, &comment, &createOptions); err != nil {
 			return err
 		}
 		if typ == "SEQUENCE" {
@@ -42,11 +42,26 @@ WHERE TABLE_TYPE IN ('BASE TABLE', 'SYSTEM VERSIONED', 'SEQUENCE') AND ` + where
 			setOption(t, "DEFAULT CHARSET", charset)
 			setOption(t, "COLLATE", coll.String)
 		}
+		for _, o := range strings.Fields(createOptions.String) {
+			// The options given to CREATE TABLE (row_format=COMPRESSED,
+			// stats_persistent=1, …); "partitioned" is read from
+			// PARTITIONS.
+			if k, v, ok := strings.Cut(o, "="); ok && mysqlCreateOption.MatchString(k) && mysqlCreateOptionValue.MatchString(v) {
+				setOption(t, strings.ToUpper(k), v)
+			}
+		}
 		st.tables[mysqlKey{schema, name}] = mt
 		st.md.Tables = append(st.md.Tables, t)
 		return nil
 	})
 }
+
+// mysqlCreateOption and mysqlCreateOptionValue match the name=value pairs
+// of TABLES.CREATE_OPTIONS that CREATE TABLE takes back as written.
+var (
+	mysqlCreateOption      = regexp.MustCompile(`^[a-z_]+$`)
+	mysqlCreateOptionValue = regexp.MustCompile(`^[A-Za-z0-9_]+$`)
+)
 
 func setOption(t *model.Table, k, v string) {
 	if t.Options == nil {

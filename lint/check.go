@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"path/filepath"
 	"slices"
+	"strings"
 
 	"github.com/migratego/migrate/dialect"
 	"github.com/migratego/migrate/model"
@@ -53,7 +54,7 @@ func Check(ctx context.Context, o Options, revs []*Revision) (*Report, error) {
 	if o.LargeTable <= 0 {
 		o.LargeTable = 100_000
 	}
-	l := &linter{o: o, db: o.Dialect.Name(), model: &model.MetaData{}, created: map[string]bool{},
+	l := &linter{o: o, db: o.Dialect.Name(), model: &model.MetaData{}, created: map[string]bool{}, createdNames: map[string]bool{},
 		rebuilt: map[string]bool{}, checks: map[string]*checkState{}, indexes: map[string]indexTable{}}
 	rep := &Report{Revisions: []string{}, Findings: []Finding{}}
 	for _, rev := range revs {
@@ -86,6 +87,8 @@ type linter struct {
 	// created are the tables created in the range (tableKey), rebuilt
 	// the tables a rebuild dropped to put a copy in their place.
 	created, rebuilt map[string]bool
+	// createdNames are the names of the created tables, without schema.
+	createdNames map[string]bool
 	// checks are the check constraints "col IS NOT NULL" seen, by
 	// table and constraint name.
 	checks map[string]*checkState
@@ -102,9 +105,15 @@ type checkState struct {
 	validated     bool
 }
 
-// existing reports whether a table exists before the range.
+// existing reports whether a table exists before the range. A name
+// without a schema (the default one) and the same name with a schema are
+// taken for the same table: revisions rarely mix the two spellings for
+// different tables, and a table taken for new would hide its hazards.
 func (l *linter) existing(schema, table string) bool {
-	return table == "" || !l.created[tableKey(schema, table)]
+	if table == "" {
+		return true
+	}
+	return !l.created[tableKey(schema, table)] && !(schema != "" && l.created[tableKey("", table)]) && !(schema == "" && l.createdNames[strings.ToLower(table)])
 }
 
 // revLint lints one revision.

@@ -23,7 +23,7 @@ func (r *revLint) change(c Change) {
 	switch c.Kind {
 	case KindCreateTable:
 		if r.rev.InRange {
-			l.created[key] = true
+			l.markCreated(c.Schema, c.Table)
 		}
 	case KindRebuild:
 		l.rebuilt[key] = true
@@ -32,8 +32,8 @@ func (r *revLint) change(c Change) {
 			l.indexes[strings.ToLower(c.Constraint)] = indexTable{c.Schema, c.Table}
 		}
 	case KindRenameTable:
-		if l.created[key] && !l.rebuilt[tableKey(c.Schema, c.NewName)] {
-			l.created[tableKey(c.Schema, c.NewName)] = true
+		if !l.existing(c.Schema, c.Table) && !l.rebuilt[tableKey(c.Schema, c.NewName)] {
+			l.markCreated(c.Schema, c.NewName)
 		}
 	case KindAddCheck:
 		if c.CheckNotNull != "" {
@@ -312,4 +312,10 @@ func volatileDefault(d dialect.Dialect, expr string) string {
 		}
 	}
 	return ""
+}
+
+// markCreated records a table created in the range.
+func (l *linter) markCreated(schema, table string) {
+	l.created[tableKey(schema, table)] = true
+	l.createdNames[strings.ToLower(table)] = true
 }

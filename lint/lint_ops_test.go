@@ -3,12 +3,15 @@ package lint
 import (
 	"context"
 	"errors"
+	"strings"
 	"testing"
 
 	"github.com/migratego/migrate/dialect"
 	"github.com/migratego/migrate/internal/testdb"
 	"github.com/migratego/migrate/model"
 	"github.com/migratego/migrate/ops"
+	"github.com/migratego/migrate/query"
+	"github.com/migratego/migrate/runner"
 	"github.com/migratego/migrate/scriptdir"
 	"github.com/migratego/migrate/versions"
 )
@@ -131,5 +134,64 @@ func TestCountRows(t *testing.T) {
 	}
 	if _, ok := count("", "missing"); ok {
 		t.Errorf("a missing table has no estimate")
+	}
+}
+
+func TestStoppedRecording(t *testing.T) {
+	d, _ := dialect.ForName("postgres")
+	for _, c := range []struct {
+		stopped error
+		want    string
+	}{
+		{&ops.ReadOfflineError{Revision: "r1", Verb: "SELECT"}, "the upgrade reads rows (SELECT)"},
+		{errors.New("boom"), "lint stopped recording the upgrade: boom"},
+	} {
+		rev := goRevision("r1", true, ops.AddColumn{Table: "users", Column: col("bio", model.KindText, true)})
+		rev.Stopped = c.stopped
+		rep, err := Check(context.Background(), Options{Dialect: d}, []*Revision{goRevision("base", false, ops.CreateTable{Table: usersTable()}), rev})
+		if err != nil {
+			t.Fatal(err)
+		}
+		last := rep.Findings[len(rep.Findings)-1]
+		if last.Rule != RuleNotRecorded || !strings.Contains(last.Message, c.want) {
+			t.Errorf("stopped by %v: last finding %+v, want not-recorded saying %q", c.stopped, last, c.want)
+		}
+	}
+}
+
+func TestRecordUpgrade(t *testing.T) {
+	d, _ := dialect.ForName("sqlite")
+	read := func(string) ([]byte, error) { return []byte("package versions\n"), nil }
+	for _, c := range []struct {
+		upgrade func(context.Context, *ops.Op) error
+		records int
+		stopped string
+	}{
+		{func(ctx context.Context, op *ops.Op) error {
+			return op.Run(ctx, ops.DropTable{Table: "a"}, ops.DropTable{Table: "b"})
+		}, 2, ""},
+		{func(ctx context.Context, op *ops.Op) error {
+			if err := op.Execute(ctx, "DELETE FROM a"); err != nil {
+				return err
+			}
+			var n int
+			return op.QueryRow(ctx, query.Select(query.Count()).From(query.T("a")), &n)
+		}, 1, "reads rows"},
+		{func(context.Context, *ops.Op) error { panic("oops") }, 0, "the upgrade panicked: oops"},
+	} {
+		rev := goRevision("r1", true)
+		if err := record(context.Background(), d, &runner.Revision{ID: "r1", Upgrade: c.upgrade}, rev, read); err != nil {
+			t.Fatal(err)
+		}
+		if len(rev.Recorded) != c.records {
+			t.Errorf("recorded %d, want %d", len(rev.Recorded), c.records)
+		}
+		if c.stopped == "" && rev.Stopped != nil || c.stopped != "" && (rev.Stopped == nil || !strings.Contains(rev.Stopped.Error(), c.stopped)) {
+			t.Errorf("stopped: %v, want %q", rev.Stopped, c.stopped)
+		}
+	}
+	rev := goRevision("r1", true)
+	if err := record(context.Background(), d, nil, rev, read); err == nil || !strings.Contains(err.Error(), "not compiled into this program") {
+		t.Errorf("a Go revision without its compiled code: %v", err)
 	}
 }

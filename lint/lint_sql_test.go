@@ -31,6 +31,7 @@ var sqlCases = []sqlCase{
 	{"drop table mysql", "mysql", "DROP TABLE IF EXISTS users, `orders`;", []string{"drop-table", "drop-table"}},
 	{"drop table sqlite", "sqlite", "DROP TABLE users;", []string{"drop-table"}},
 	{"drop new table", "postgres", "CREATE TABLE t (id int);\nDROP TABLE t;", nil},
+	{"new table named with its schema", "postgres", "CREATE TABLE t (id int);\nCREATE INDEX ix ON public.t (id);", nil},
 	{"drop new table mysql", "mysql", "CREATE TABLE t (id int);\nDROP TABLE t;", nil},
 	{"drop new table sqlite", "sqlite", "CREATE TABLE t (id int);\nDROP TABLE IF EXISTS t;", nil},
 	{"drop column of new table postgres", "postgres", "CREATE TABLE t (id int, x int);\nALTER TABLE t DROP COLUMN x;", nil},

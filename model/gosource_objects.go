@@ -109,6 +109,7 @@ func (p *PartitionBy) GoSource() string {
 	var f goFields
 	f.str("Strategy", p.Strategy)
 	f.str("Key", p.Key)
+	f.optStr("Partitions", p.Partitions)
 	return "&model.PartitionBy{" + f.String() + "}"
 }
 

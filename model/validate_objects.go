@@ -3,6 +3,7 @@ package model
 import (
 	"errors"
 	"fmt"
+	"slices"
 	"strings"
 )
 
@@ -82,12 +83,10 @@ func kindList() string {
 func (t *Table) validatePartitioning(where string) error {
 	var errs []error
 	if p := t.PartitionBy; p != nil {
-		switch p.Strategy {
-		case "range", "list", "hash":
-		default:
-			errs = append(errs, fmt.Errorf("%s: unknown partitioning strategy %q (use range, list or hash)", where, p.Strategy))
+		if !slices.Contains(partitionStrategies, p.Strategy) {
+			errs = append(errs, fmt.Errorf("%s: unknown partitioning strategy %q (use %s)", where, p.Strategy, strings.Join(partitionStrategies, ", ")))
 		}
-		if p.Key == "" {
+		if p.Key == "" && p.Strategy != "key" && p.Strategy != "linear key" {
 			errs = append(errs, fmt.Errorf("%s: partitioning has no key", where))
 		}
 	}

@@ -60,3 +60,38 @@ CREATE VIEW low_stock AS
 	SELECT s.item_id, s.warehouse_id, s.available
 	FROM stock s
 	WHERE s.available < 5;
+
+-- Stock counts per day, partitioned by year with hashed subpartitions, and
+-- kept compressed; scanner events spread over hashed partitions; labels
+-- listed by warehouse region.
+CREATE TABLE stock_snapshots (
+	taken_on date NOT NULL,
+	item_id binary(16) NOT NULL,
+	warehouse_id smallint unsigned NOT NULL,
+	quantity int NOT NULL,
+	PRIMARY KEY (taken_on, item_id, warehouse_id)
+) ROW_FORMAT=COMPRESSED KEY_BLOCK_SIZE=8
+PARTITION BY RANGE (YEAR(taken_on))
+SUBPARTITION BY HASH (TO_DAYS(taken_on)) SUBPARTITIONS 2 (
+	PARTITION p2024 VALUES LESS THAN (2025),
+	PARTITION p2025 VALUES LESS THAN (2026),
+	PARTITION pfuture VALUES LESS THAN MAXVALUE
+);
+
+CREATE TABLE scanner_events (
+	id bigint unsigned NOT NULL AUTO_INCREMENT,
+	scanner varchar(40) NOT NULL,
+	payload json NOT NULL,
+	PRIMARY KEY (id)
+) STATS_PERSISTENT=1
+PARTITION BY HASH (id) PARTITIONS 4;
+
+CREATE TABLE shelf_labels (
+	region char(2) NOT NULL,
+	code varchar(20) NOT NULL,
+	PRIMARY KEY (region, code)
+)
+PARTITION BY LIST COLUMNS (region) (
+	PARTITION p_north VALUES IN ('NO', 'NE'),
+	PARTITION p_south VALUES IN ('SO', 'SE', 'SW')
+);
