@@ -26,40 +26,37 @@ func (oc *objectComparison) compareEnums() {
 	if !oc.d.Capabilities().NamedEnumTypes {
 		return
 	}
-	cur := map[string]*model.EnumType{}
-	for _, e := range oc.cur.Enums {
-		cur[qualifiedName(e.Schema, e.Name)] = e
-	}
-	tgt := map[string]bool{}
-	for _, e := range oc.tgt.Enums {
-		key := qualifiedName(e.Schema, e.Name)
-		tgt[key] = true
-		c, ok := cur[key]
-		switch {
-		case !ok:
-			oc.enums = append(oc.enums, ops.CreateEnum{Enum: e.Clone()})
-		case slices.Equal(c.Values, e.Values):
-		default:
-			if adds, ok := enumAdditions(c, e); ok {
-				oc.enums = append(oc.enums, adds...)
-				continue
+	diffObjects(oc.cur.Enums, oc.tgt.Enums, func(e *model.EnumType) string { return qualifiedName(e.Schema, e.Name) },
+		func(c, e *model.EnumType) {
+			switch {
+			case c == nil:
+				oc.enums = append(oc.enums, ops.CreateEnum{Enum: e.Clone()})
+			case slices.Equal(c.Values, e.Values):
+			default:
+				oc.changeEnum(c, e)
 			}
-			oc.enums = append(oc.enums, ops.AlterEnum{Schema: e.Schema, Enum: e.Name,
-				From: slices.Clone(c.Values), To: slices.Clone(e.Values), Columns: oc.enumColumns(c)})
-			msg := fmt.Sprintf("enum type %s: its values change from (%s) to (%s), which ALTER TYPE cannot do: the type is created again "+
-				"and its columns moved to it", key, strings.Join(c.Values, ", "), strings.Join(e.Values, ", "))
-			if gone := removedValues(c.Values, e.Values); len(gone) > 0 {
-				msg += fmt.Sprintf("; rows holding %s make the upgrade fail: update them first (an ops.Execute before it)",
-					strings.Join(gone, ", "))
-			}
-			oc.warn(Object{Kind: "enum", Schema: e.Schema, Name: e.Name}, msg)
-		}
+		},
+		func(c *model.EnumType) {
+			oc.dropEnums = append(oc.dropEnums, ops.DropEnum{Schema: c.Schema, Enum: c.Name, Values: slices.Clone(c.Values)})
+		})
+}
+
+// changeEnum adds the values of e that c lacks, or, when c's values are
+// not all kept in their order, creates the type again with a warning.
+func (oc *objectComparison) changeEnum(c, e *model.EnumType) {
+	if adds, ok := enumAdditions(c, e); ok {
+		oc.enums = append(oc.enums, adds...)
+		return
 	}
-	for i := len(oc.cur.Enums) - 1; i >= 0; i-- {
-		if e := oc.cur.Enums[i]; !tgt[qualifiedName(e.Schema, e.Name)] {
-			oc.dropEnums = append(oc.dropEnums, ops.DropEnum{Schema: e.Schema, Enum: e.Name, Values: slices.Clone(e.Values)})
-		}
+	oc.enums = append(oc.enums, ops.AlterEnum{Schema: e.Schema, Enum: e.Name,
+		From: slices.Clone(c.Values), To: slices.Clone(e.Values), Columns: oc.enumColumns(c)})
+	msg := fmt.Sprintf("enum type %s: its values change from (%s) to (%s), which ALTER TYPE cannot do: the type is created again "+
+		"and its columns moved to it", qualifiedName(e.Schema, e.Name), strings.Join(c.Values, ", "), strings.Join(e.Values, ", "))
+	if gone := removedValues(c.Values, e.Values); len(gone) > 0 {
+		msg += fmt.Sprintf("; rows holding %s make the upgrade fail: update them first (an ops.Execute before it)",
+			strings.Join(gone, ", "))
 	}
+	oc.warn(Object{Kind: "enum", Schema: e.Schema, Name: e.Name}, msg)
 }
 
 // enumAdditions returns the AddEnumValue operations that turn cur's values

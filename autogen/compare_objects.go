@@ -92,3 +92,24 @@ func compareObjects(current, target *model.MetaData, opts Options) (objectChange
 func (oc *objectComparison) warn(obj Object, msg string) {
 	oc.warnings = append(oc.warnings, Warning{Object: obj, Message: msg})
 }
+
+// diffObjects pairs the objects of cur and tgt by key: change is called
+// for each object of tgt, in order, with the object of cur of the same key
+// or nil; gone is called for each object of cur that tgt lacks, in the
+// reverse order (drops undo the order of creation).
+func diffObjects[T any](cur, tgt []*T, key func(*T) string, change func(c, t *T), gone func(c *T)) {
+	byKey := make(map[string]*T, len(cur))
+	for _, c := range cur {
+		byKey[key(c)] = c
+	}
+	kept := make(map[string]bool, len(tgt))
+	for _, t := range tgt {
+		kept[key(t)] = true
+		change(byKey[key(t)], t)
+	}
+	for i := len(cur) - 1; i >= 0; i-- {
+		if !kept[key(cur[i])] {
+			gone(cur[i])
+		}
+	}
+}

@@ -2,6 +2,7 @@ package dialect
 
 import (
 	"errors"
+	"reflect"
 	"strings"
 	"testing"
 
@@ -278,5 +279,46 @@ func TestMySQLNormalize(t *testing.T) {
 	}
 	if md.Tables[1].PrimaryKey.Name != "" || md.Tables[3].Columns[0].Identity == nil {
 		t.Errorf("Normalize changed its input")
+	}
+}
+
+// TestMySQLWholePrefixes: a key on a TEXT or BLOB column without a prefix
+// length is the longest prefix InnoDB takes, as MariaDB reports it; a
+// shorter prefix stays different, and a key on another type keeps no
+// length.
+func TestMySQLWholePrefixes(t *testing.T) {
+	table := func(parts ...model.IndexPart) *model.MetaData {
+		return &model.MetaData{Tables: []*model.Table{{
+			Name: "t",
+			Columns: []*model.Column{
+				{Name: "body", Type: model.Text},
+				{Name: "raw", Type: model.Type{Kind: model.KindBinary}},
+				{Name: "l1", Type: model.Text, Collation: "latin1_swedish_ci"},
+				{Name: "name", Type: model.Varchar(50)},
+			},
+			Indexes: []*model.Index{{Name: "ix", Parts: parts}},
+		}}}
+	}
+	d := MySQL()
+	for _, tt := range []struct{ declared, inspected model.IndexPart }{
+		{model.IndexPart{Column: "body"}, model.IndexPart{Column: "body", Length: 768}},
+		{model.IndexPart{Column: "raw"}, model.IndexPart{Column: "raw", Length: 3072}},
+		{model.IndexPart{Column: "l1"}, model.IndexPart{Column: "l1", Length: 3072}},
+		{model.IndexPart{Column: "name"}, model.IndexPart{Column: "name"}},
+	} {
+		declared := Normalize(d, table(tt.declared)).Tables[0].Indexes[0].Parts
+		inspected := Normalize(d, table(tt.inspected)).Tables[0].Indexes[0].Parts
+		if !reflect.DeepEqual(declared, inspected) {
+			t.Errorf("declared %+v\ninspected %+v", declared, inspected)
+		}
+	}
+	// Keys of several columns share the limit: no length is guessed.
+	two := Normalize(d, table(model.Cols("body", "name")...)).Tables[0].Indexes[0].Parts
+	if two[0].Length != 0 {
+		t.Errorf("the text key of a two-key index got length %d", two[0].Length)
+	}
+	shorter := Normalize(d, table(model.IndexPart{Column: "body", Length: 100})).Tables[0].Indexes[0].Parts
+	if shorter[0].Length != 100 {
+		t.Errorf("a 100-character prefix became %d", shorter[0].Length)
 	}
 }

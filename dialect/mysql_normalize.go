@@ -31,6 +31,9 @@ import (
 //   - DEFAULT NULL is no default; a literal default has the Go type the
 //     column calls for (float64 for numeric, real and double; bool for
 //     boolean; int64 for integers);
+//   - the one key of an index on a TEXT or BLOB column without a prefix
+//     length has the longest prefix InnoDB allows, as MariaDB makes it (see
+//     mysqlWholePrefixes);
 //   - string literals in expressions are spelled as Literal spells them (a
 //     quote doubled or backslash-escaped is the same quote), since the
 //     server prints them its own way: a rule of CanonicalExpr, which
@@ -82,6 +85,9 @@ func (d *mysqlDialect) normalizeTable(t *model.Table) {
 	for _, c := range t.Columns {
 		c.Default = mysqlNormalDefault(c.Type, c.Default)
 	}
+	for _, ix := range t.Indexes {
+		mysqlWholePrefixes(t, ix)
+	}
 	var keep []*model.Index
 	for _, ix := range t.Indexes {
 		switch {
@@ -93,6 +99,56 @@ func (d *mysqlDialect) normalizeTable(t *model.Table) {
 		}
 	}
 	t.Indexes = keep
+}
+
+// innoDBMaxPrefix is the longest index key prefix InnoDB takes, in bytes
+// (DYNAMIC and COMPRESSED row formats).
+const innoDBMaxPrefix = 3072
+
+// mysqlWholePrefixes gives the one key of an index on a TEXT or BLOB
+// column without a prefix length the longest prefix InnoDB allows, which MariaDB gives it when
+// it creates the index (768 characters of utf8mb4 text); MySQL refuses
+// such a key. A length is only stated for a character set known from the
+// column's collation, utf8mb4 when it has none.
+func mysqlWholePrefixes(t *model.Table, ix *model.Index) {
+	if len(ix.Parts) != 1 {
+		// The prefixes of several keys share the limit: what the server
+		// makes of them is not this rule's to guess.
+		return
+	}
+	for i := range ix.Parts {
+		p := &ix.Parts[i]
+		if p.Column == "" || p.Length != 0 {
+			continue
+		}
+		c := t.Column(p.Column)
+		if c == nil {
+			continue
+		}
+		switch {
+		case c.Type.Kind == model.KindBinary && c.Type.Length == 0:
+			p.Length = innoDBMaxPrefix
+		case c.Type.Kind == model.KindText:
+			if n := mysqlCharBytes(c.Collation); n > 0 {
+				p.Length = innoDBMaxPrefix / n
+			}
+		}
+	}
+}
+
+// mysqlCharBytes returns the longest character of a collation's character
+// set in bytes (utf8mb4 for no collation), or 0 when unknown.
+func mysqlCharBytes(collation string) int {
+	cs, _, _ := strings.Cut(strings.ToLower(collation), "_")
+	switch cs {
+	case "", "utf8mb4":
+		return 4
+	case "utf8mb3", "utf8":
+		return 3
+	case "latin1", "ascii", "binary":
+		return 1
+	}
+	return 0
 }
 
 // mysqlPlainKeys reports whether every key of ix is a whole column in

@@ -9,7 +9,8 @@ import "strings"
 // and unquoted names (which the database folds), the quoting of a name
 // that needs none, the spelling of string literals (PostgreSQL's $tag$
 // dollar quotes are strings too), a final semicolon, and CREATE OR
-// REPLACE against CREATE at the start. Everything else counts: the order
+// REPLACE against CREATE at the start, parentheses around the whole text.
+// Everything else counts: the order
 // of clauses, type spellings, qualified against unqualified names, and
 // every character of a string (a function body is one), so a change of
 // a body is never missed.
@@ -34,18 +35,7 @@ func CanonicalText(d Dialect, text string) string {
 	if len(toks) > 3 && isWord(toks[0], "create") && isWord(toks[1], "or") && isWord(toks[2], "replace") {
 		toks = append(toks[:1:1], toks[3:]...)
 	}
-	parts := make([]string, len(toks))
-	for i, t := range toks {
-		switch t.kind {
-		case tkString:
-			parts[i] = t.prefix + g.stringLiteral(t.val)
-		case tkIdent:
-			parts[i] = quoteIdentFor(g, t.val)
-		default:
-			parts[i] = t.val
-		}
-	}
-	return strings.Join(parts, " ")
+	return g.printTokens(toks)
 }
 
 // isWord reports whether t is the unquoted word w (lower case).

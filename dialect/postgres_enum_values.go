@@ -41,13 +41,7 @@ func (d *postgresDialect) RecreateEnum(e *model.EnumType, columns []EnumColumn) 
 		aside = e.Name[:postgresMaxEnumLabel-len("__old")] + "__old"
 	}
 	var out []string
-	add := func(b *builder) error {
-		s, err := d.wrap(b.stmt())
-		if err == nil {
-			out = append(out, s)
-		}
-		return err
-	}
+	add := func(b *builder) error { return d.appendStmt(&out, b) }
 	b := newBuilder(d)
 	b.raw("ALTER TYPE ").qualified(e.Schema, e.Name).raw(" RENAME TO ").ident(aside)
 	if err := add(b); err != nil {

@@ -40,11 +40,9 @@ func (d *postgresDialect) AlterExtension(from, to *model.Extension) ([]string, e
 		if to.Version != "" {
 			b.raw(" TO ").literal(to.Version)
 		}
-		s, err := d.wrap(b.stmt())
-		if err != nil {
+		if err := d.appendStmt(&out, b); err != nil {
 			return nil, err
 		}
-		out = append(out, s)
 	}
 	if to.Schema != from.Schema {
 		if to.Schema == "" {
@@ -53,11 +51,9 @@ func (d *postgresDialect) AlterExtension(from, to *model.Extension) ([]string, e
 		}
 		b := newBuilder(d)
 		b.raw("ALTER EXTENSION ").ident(from.Name).raw(" SET SCHEMA ").ident(to.Schema)
-		s, err := d.wrap(b.stmt())
-		if err != nil {
+		if err := d.appendStmt(&out, b); err != nil {
 			return nil, err
 		}
-		out = append(out, s)
 	}
 	return out, nil
 }
@@ -78,13 +74,7 @@ func (d *postgresDialect) AlterDomain(from, to *model.Domain) ([]string, error) 
 			"create a new domain, alter the columns to it and drop the old one")
 	}
 	var out []string
-	add := func(b *builder) error {
-		s, err := d.wrap(b.stmt())
-		if err == nil {
-			out = append(out, s)
-		}
-		return err
-	}
+	add := func(b *builder) error { return d.appendStmt(&out, b) }
 	alter := func() *builder {
 		b := newBuilder(d)
 		b.raw("ALTER DOMAIN ").qualified(from.Schema, from.Name)
@@ -148,6 +138,15 @@ func (d *postgresDialect) AlterDomain(from, to *model.Domain) ([]string, error) 
 		}
 	}
 	return out, nil
+}
+
+// appendStmt appends b's statement to *out, or returns its error.
+func (d *postgresDialect) appendStmt(out *[]string, b *builder) error {
+	s, err := d.wrap(b.stmt())
+	if err == nil {
+		*out = append(*out, s)
+	}
+	return err
 }
 
 // nullIfEmpty returns nil (SQL NULL) for an empty comment, which removes

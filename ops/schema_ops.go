@@ -176,39 +176,28 @@ func (o AlterSchema) Apply(m *model.MetaData) error {
 
 // objectInSchema names an object of m in schema, or returns "".
 func objectInSchema(m *model.MetaData, schema string) string {
-	for _, t := range m.Tables {
-		if t.Schema == schema {
-			return "table " + quoteForMessage(t.Name)
+	for _, what := range []string{
+		firstIn(m.Tables, schema, func(t *model.Table) (string, string) { return t.Schema, "table " + quoteForMessage(t.Name) }),
+		firstIn(m.Views, schema, func(v *model.View) (string, string) { return v.Schema, "view " + quoteForMessage(v.Name) }),
+		firstIn(m.Enums, schema, func(e *model.EnumType) (string, string) { return e.Schema, "enum type " + quoteForMessage(e.Name) }),
+		firstIn(m.Sequences, schema, func(s *model.Sequence) (string, string) { return s.Schema, "sequence " + quoteForMessage(s.Name) }),
+		firstIn(m.Domains, schema, func(d *model.Domain) (string, string) { return d.Schema, "domain " + quoteForMessage(d.Name) }),
+		firstIn(m.Extensions, schema, func(e *model.Extension) (string, string) { return e.Schema, "extension " + quoteForMessage(e.Name) }),
+		firstIn(m.Definitions, schema, func(d *model.Definition) (string, string) { return d.Schema, d.Identity() }),
+	} {
+		if what != "" {
+			return what
 		}
 	}
-	for _, v := range m.Views {
-		if v.Schema == schema {
-			return "view " + quoteForMessage(v.Name)
-		}
-	}
-	for _, e := range m.Enums {
-		if e.Schema == schema {
-			return "enum type " + quoteForMessage(e.Name)
-		}
-	}
-	for _, s := range m.Sequences {
-		if s.Schema == schema {
-			return "sequence " + quoteForMessage(s.Name)
-		}
-	}
-	for _, d := range m.Domains {
-		if d.Schema == schema {
-			return "domain " + quoteForMessage(d.Name)
-		}
-	}
-	for _, e := range m.Extensions {
-		if e.Schema == schema {
-			return "extension " + quoteForMessage(e.Name)
-		}
-	}
-	for _, d := range m.Definitions {
-		if d.Schema == schema {
-			return d.Identity()
+	return ""
+}
+
+// firstIn describes the first element of list in schema, or returns "";
+// of gives an element's schema and description.
+func firstIn[T any](list []T, schema string, of func(T) (string, string)) string {
+	for _, x := range list {
+		if s, what := of(x); s == schema {
+			return what
 		}
 	}
 	return ""
