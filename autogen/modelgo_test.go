@@ -78,19 +78,7 @@ func TestRenderModelGoGolden(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	path := filepath.Join("testdata", "model_go.golden")
-	if *update {
-		if err := os.WriteFile(path, got, 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	want, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatalf("%v (run go test -update to create it)", err)
-	}
-	if string(got) != string(want) {
-		t.Errorf("rendered model differs from %s (run go test -update after checking):\n%s", path, got)
-	}
+	checkGolden(t, "model_go.golden", got)
 }
 
 // TestRenderModelGoCompiles builds the rendered file inside the module and

@@ -2,6 +2,7 @@ package autogen
 
 import (
 	"context"
+	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -100,7 +101,7 @@ func checkGolden(t *testing.T, name string, got []byte) {
 		t.Fatalf("%v (run go test -update to create it)", err)
 	}
 	if string(got) != string(want) {
-		t.Errorf("rendered revision differs from %s (run go test -update after checking):\n%s", path, got)
+		t.Errorf("output differs from %s (run go test -update after checking):\n%s", path, got)
 	}
 }
 
@@ -136,24 +137,43 @@ func TestRenderedGoRevisionCompiles(t *testing.T) {
 	if testing.Short() {
 		t.Skip("runs the go tool")
 	}
+	var files [][]byte
+	for _, name := range []string{"postgres", "mysql", "sqlite"} {
+		_, _, up, down := goldenRevision(t, name)
+		files = append(files, renderRevisionAs(t, "rev"+name, up, down))
+	}
+	compileRevisions(t, files)
+}
+
+// renderRevisionAs renders up and down as a Go revision file of package
+// main with the revision id given.
+func renderRevisionAs(t *testing.T, id string, up, down []ops.Operation) []byte {
+	t.Helper()
+	rev := *goldenRev
+	rev.ID = id
+	b, err := RenderGo(up, down)
+	if err != nil {
+		t.Fatal(err)
+	}
+	src, err := scriptdir.RenderGoFile(scriptdir.GoFile{Revision: &rev, Package: "main", UpgradeBody: b.Upgrade, DowngradeBody: b.Downgrade, Imports: b.Imports})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return src
+}
+
+// compileRevisions vets and runs rendered revision files of package main
+// with a main that counts the registered revisions: they must compile and
+// register.
+func compileRevisions(t *testing.T, files [][]byte) {
+	t.Helper()
 	dir, err := os.MkdirTemp("testdata", "compile-rev-*")
 	if err != nil {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { os.RemoveAll(dir) })
-	for _, name := range []string{"postgres", "mysql", "sqlite"} {
-		_, _, up, down := goldenRevision(t, name)
-		rev := *goldenRev
-		rev.ID = "rev" + name
-		b, err := RenderGo(up, down)
-		if err != nil {
-			t.Fatal(err)
-		}
-		src, err := scriptdir.RenderGoFile(scriptdir.GoFile{Revision: &rev, Package: "main", UpgradeBody: b.Upgrade, DowngradeBody: b.Downgrade, Imports: b.Imports})
-		if err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(filepath.Join(dir, name+".go"), src, 0o644); err != nil {
+	for i, src := range files {
+		if err := os.WriteFile(filepath.Join(dir, fmt.Sprintf("rev%d.go", i)), src, 0o644); err != nil {
 			t.Fatal(err)
 		}
 	}
@@ -177,7 +197,7 @@ func main() {
 		t.Fatalf("go vet of the rendered revisions: %v\n%s", err, out)
 	}
 	out, err := exec.Command("go", "run", "./"+dir).CombinedOutput()
-	if err != nil || string(out) != "3 <nil>\n" {
-		t.Fatalf("go run: %v\n%s (want 3 registered revisions)", err, out)
+	if want := fmt.Sprintf("%d <nil>\n", len(files)); err != nil || string(out) != want {
+		t.Fatalf("go run: %v\n%s (want %d registered revisions)", err, out, len(files))
 	}
 }

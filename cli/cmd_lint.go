@@ -31,16 +31,16 @@ docs/lint.md.`,
 			if listRules {
 				return app.Result(lint.Rules(), lint.WriteRules)
 			}
-			ctx := cmd.Context()
-			if done, err := app.handOffToRunner(ctx, false); done || err != nil {
-				return err
-			}
 			rng := lint.Range{All: all}
 			if len(args) == 1 {
 				rng.Spec = args[0]
 			}
 			if all && rng.Spec != "" {
 				return Usagef("give RANGE or --all, not both")
+			}
+			ctx := cmd.Context()
+			if done, err := app.handOffToRunner(ctx, false); done || err != nil {
+				return err
 			}
 			s, err := app.loadRunnable()
 			if err != nil {

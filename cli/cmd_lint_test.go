@@ -30,23 +30,7 @@ func lintProject(t *testing.T) string {
 // checkLintGolden compares got with testdata/lint/name.
 func checkLintGolden(t *testing.T, name, got string) {
 	t.Helper()
-	path := filepath.Join("testdata", "lint", name)
-	if *updateLint {
-		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return
-	}
-	want, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatalf("golden file (run go test -update-lint): %v", err)
-	}
-	if string(want) != got {
-		t.Errorf("%s differs (run go test ./cli -run TestLint -update-lint and review the diff); got:\n%s", path, got)
-	}
+	compareGolden(t, filepath.Join("testdata", "lint", name), got, *updateLint, "update-lint")
 }
 
 func TestLintSQLProject(t *testing.T) {

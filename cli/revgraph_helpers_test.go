@@ -73,8 +73,14 @@ func stable(s string) string {
 // checkGolden compares got with testdata/revgraph/<name>.golden.
 func checkGolden(t *testing.T, name, got string) {
 	t.Helper()
-	path := filepath.Join("testdata", "revgraph", name+".golden")
-	if *updateRevGraph {
+	compareGolden(t, filepath.Join("testdata", "revgraph", name+".golden"), got, *updateRevGraph, "update-revgraph")
+}
+
+// compareGolden compares got with the golden file at path, or writes it
+// when update is set (by the test flag named flag).
+func compareGolden(t *testing.T, path, got string, update bool, flag string) {
+	t.Helper()
+	if update {
 		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
 			t.Fatal(err)
 		}
@@ -85,9 +91,9 @@ func checkGolden(t *testing.T, name, got string) {
 	}
 	want, err := os.ReadFile(path)
 	if err != nil {
-		t.Fatalf("%v (run go test ./cli -run %s -update-revgraph)", err, t.Name())
+		t.Fatalf("%v (run go test ./cli -run %s -%s)", err, t.Name(), flag)
 	}
 	if got != string(want) {
-		t.Errorf("%s differs (run go test ./cli -run %s -update-revgraph to accept):\n--- got\n%s\n--- want\n%s", path, t.Name(), got, want)
+		t.Errorf("%s differs (run go test ./cli -run %s -%s to accept):\n--- got\n%s\n--- want\n%s", path, t.Name(), flag, got, want)
 	}
 }

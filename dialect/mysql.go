@@ -174,9 +174,11 @@ func (d *mysqlDialect) forServer(ctx context.Context, db *sql.DB) (Dialect, erro
 		return nil, err
 	}
 	nd := newMySQL(mariadb, v)
-	if nd.galeraNodes, err = galeraClusterSize(ctx, db); err != nil {
+	if nd.galeraNodes, err = galeraClusterSize(ctx, db); err != nil && mariadb {
 		return nil, err
 	}
+	// A MySQL server can refuse SHOW GLOBAL STATUS (without the
+	// performance schema): it is then taken for a server of its own.
 	return nd, nil
 }
 

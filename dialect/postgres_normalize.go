@@ -19,7 +19,6 @@ var _ normalizer = (*postgresDialect)(nil)
 //     is created (the catalogs cannot tell the two apart);
 //   - an identity column is NOT NULL, as PostgreSQL makes it;
 //   - btree is the default index method;
-//   - an enum type in the table's own schema needs no schema;
 //   - a unique constraint on the primary key's columns, or on the same
 //     columns as an earlier unique constraint, is redundant: CREATE TABLE
 //     drops it silently, so it is left out;
@@ -34,9 +33,6 @@ func (d *postgresDialect) normalizeTable(t *model.Table) {
 		}
 		if c.Identity != nil {
 			c.Nullable = false
-		}
-		if c.Type.Kind == model.KindEnum && c.Type.EnumSchema == t.Schema {
-			c.Type.EnumSchema = ""
 		}
 		c.Default = d.normalizeDefault(c.Type, c.Default)
 	}

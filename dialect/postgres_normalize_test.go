@@ -41,19 +41,18 @@ func TestPostgresNormalize(t *testing.T) {
 	}
 }
 
-// TestPostgresNormalizeEnumSchema checks the dialect's own rule for enum
-// columns: a type in the table's schema is spelled without it.
+// TestPostgresNormalizeEnumSchema checks that an enum column keeps its
+// type's schema: in a table of schema app, app.mood and the default
+// schema's mood are different types, and an unqualified type would be
+// created in the wrong schema.
 func TestPostgresNormalizeEnumSchema(t *testing.T) {
 	tb := &model.Table{Schema: "app", Name: "t", Columns: []*model.Column{
 		{Name: "a", Type: model.Type{Kind: model.KindEnum, EnumSchema: "app", EnumName: "mood", Values: []string{"x"}}},
-		{Name: "b", Type: model.Type{Kind: model.KindEnum, EnumSchema: "other", EnumName: "mood", Values: []string{"x"}}},
+		{Name: "b", Type: model.Type{Kind: model.KindEnum, EnumName: "mood", Values: []string{"x"}}},
 	}}
 	Postgres().(*postgresDialect).normalizeTable(tb)
-	if got := tb.Columns[0].Type.EnumSchema; got != "" {
-		t.Errorf("enum in the table's schema: EnumSchema = %q; want empty", got)
-	}
-	if got := tb.Columns[1].Type.EnumSchema; got != "other" {
-		t.Errorf("enum in another schema: EnumSchema = %q; want other", got)
+	if a, b := tb.Columns[0].Type, tb.Columns[1].Type; a.Equal(b) || a.EnumSchema != "app" {
+		t.Errorf("app.mood normalised to %+v and mood to %+v; want them different, app.mood qualified", a, b)
 	}
 }
 

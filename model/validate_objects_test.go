@@ -70,7 +70,7 @@ func TestValidateTableKinds(t *testing.T) {
 		{"a partition without bound", &Table{Name: "p1", PartitionOf: &PartitionOf{Table: "p"}},
 			`model: table "p1": a partition needs its parent table and its bound`},
 		{"unknown strategy", func() *Table { t := okTable(); t.PartitionBy = &PartitionBy{Strategy: "RANGE", Key: "id"}; return t }(),
-			`model: table "t": unknown partitioning strategy "RANGE" (use range, list or hash)`},
+			`model: table "t": unknown partitioning strategy "RANGE" (use range, list, hash, range columns, list columns, key, linear hash, linear key)`},
 		{"partitioning without key", func() *Table { t := okTable(); t.PartitionBy = &PartitionBy{Strategy: "hash"}; return t }(),
 			`model: table "t": partitioning has no key`},
 		{"bad nulls order", func() *Table {

@@ -3,8 +3,8 @@ package scratchdb
 import (
 	"context"
 	"fmt"
-	"strings"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/migratego/migrate/inspect"
