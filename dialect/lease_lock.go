@@ -174,17 +174,6 @@ func (t *leaseTable) ensure(ctx context.Context, q Querier) error {
 	return nil
 }
 
-// EnsureLockTable creates the lock table of the version table
-// schema.versionTable when it is missing (`migrate ensure-version` with
-// the table lock).
-func EnsureLockTable(ctx context.Context, db *DB, schema, versionTable string) error {
-	t, err := newLeaseTable(db.Dialect, schema, versionTable)
-	if err != nil {
-		return err
-	}
-	return t.ensure(ctx, db)
-}
-
 // p returns the marker of the n-th parameter.
 func (t *leaseTable) p(n int) string { return t.rs.Placeholder(n) }
 
@@ -193,7 +182,7 @@ func (t *leaseTable) insert(ctx context.Context, q Querier, token, owner string,
 	query := "INSERT INTO " + t.qname + " (" + t.q["lock_key"] + ", " + t.q["token"] + ", " + t.q["owner"] + ", " +
 		t.q["acquired_at"] + ", " + t.q["heartbeat_at"] + ", " + t.q["expires_at"] + ") VALUES (" +
 		t.p(1) + ", " + t.p(2) + ", " + t.p(3) + ", " + t.clock.leaseNow() + ", " + t.clock.leaseNow() + ", " + t.clock.leaseAfter(t.p(4)) + ")"
-	_, err := q.ExecContext(ctx, query, leaseKey, token, owner, lease.Milliseconds())
+	_, err := q.ExecContext(ctx, query, leaseKey, token, truncateRunes(owner, 255), lease.Milliseconds())
 	switch {
 	case err == nil:
 		return true, nil
