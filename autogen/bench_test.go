@@ -2,11 +2,9 @@ package autogen_test
 
 import (
 	"context"
-	"database/sql"
 	"os"
 	"path/filepath"
 	"strconv"
-	"sync/atomic"
 	"testing"
 
 	"github.com/migratego/migrate/autogen"
@@ -25,22 +23,6 @@ func benchTables() int {
 		return n
 	}
 	return 1000
-}
-
-// countingQuerier counts the queries sent through it.
-type countingQuerier struct {
-	q dialect.Querier
-	n atomic.Int64
-}
-
-func (c *countingQuerier) QueryContext(ctx context.Context, query string, args ...any) (*sql.Rows, error) {
-	c.n.Add(1)
-	return c.q.QueryContext(ctx, query, args...)
-}
-
-func (c *countingQuerier) ExecContext(ctx context.Context, query string, args ...any) (sql.Result, error) {
-	c.n.Add(1)
-	return c.q.ExecContext(ctx, query, args...)
 }
 
 // benchDatabase creates the benchmark schema in a fresh database.
@@ -84,7 +66,7 @@ func BenchmarkCheck(b *testing.B) {
 			if err != nil {
 				b.Fatal(err)
 			}
-			cq := &countingQuerier{q: db.DB}
+			cq := &testdb.CountingQuerier{Q: db.DB}
 			b.ResetTimer()
 			for b.Loop() {
 				current, err := in.Inspect(ctx, cq, inspect.Options{})
@@ -99,7 +81,7 @@ func BenchmarkCheck(b *testing.B) {
 					b.Fatalf("the database compares unequal to its model:\n%s", describe(res.Ops))
 				}
 			}
-			b.ReportMetric(float64(cq.n.Load())/float64(b.N), "queries/op")
+			b.ReportMetric(float64(cq.Count())/float64(b.N), "queries/op")
 		})
 	}
 }

@@ -3,6 +3,7 @@ package autogen
 import (
 	"fmt"
 	"reflect"
+	"sync"
 
 	"github.com/migratego/migrate/dialect"
 	"github.com/migratego/migrate/model"
@@ -38,13 +39,23 @@ func newComparison(current, target *model.MetaData, opts Options) *comparison {
 	c := &comparison{opts: opts, d: opts.Dialect, unnamed: map[constraintID]bool{}}
 	named := *current
 	named.Naming = target.Naming
+	// The two models are normalised side by side: Normalize works on a
+	// copy, and most of a comparison's time is spent there.
+	var tgt *model.MetaData
+	var wg sync.WaitGroup
+	wg.Add(1)
+	go func() {
+		defer wg.Done()
+		tgt = dialect.Normalize(c.d, target)
+	}()
 	c.whole = dialect.Normalize(c.d, &named)
+	wg.Wait()
 	c.noteUnnamed(current, c.whole)
 	// The tables of cur are those of whole unless Filter leaves parts
 	// out; renames change both (restateBatches starts from named).
 	c.named = &named
 	c.cur = opts.filterTables(c.whole)
-	c.tgt = opts.filterTables(dialect.Normalize(c.d, target))
+	c.tgt = opts.filterTables(tgt)
 	return c
 }
 

@@ -30,30 +30,11 @@ set -euo pipefail
 n=${1:-1000}
 runs=${RUNS:-3}
 dbs=${DBS:-sqlite postgres mysql}
-pg_url=${MIGRATE_TEST_POSTGRES_URL:-postgres://postgres@127.0.0.1:5432/migrate_test?sslmode=disable}
-my_url=${MIGRATE_TEST_MYSQL_URL:-mysql://root@127.0.0.1:3306/migrate_test}
 root=$(cd "$(dirname "$0")/.." && pwd)
 work=$(mktemp -d)
 tag="cmp$$"
-mysql_client=$(command -v mariadb || command -v mysql)
-
-# Server coordinates, from the URLs (user@host:port/db, no password).
-pg_base=${pg_url%%\?*}
-pg_db=${pg_base##*/}
-pg_hostport=${pg_base#*@}
-pg_hostport=${pg_hostport%%/*}
-pg_user=${pg_base#*://}
-pg_user=${pg_user%%@*}
-my_base=${my_url%%\?*}
-my_hostport=${my_base#*@}
-my_hostport=${my_hostport%%/*}
-my_host=${my_hostport%%:*}
-my_port=${my_hostport##*:}
-my_user=${my_base#*://}
-my_user=${my_user%%@*}
-
-pgq() { PGOPTIONS="-c client_min_messages=warning" psql -q -X "$pg_url" -v ON_ERROR_STOP=1 -c "$1" >/dev/null; }
-myq() { "$mysql_client" -h "$my_host" -P "$my_port" -u "$my_user" -e "$1"; }
+# shellcheck source=bench/servers.sh
+. "$root/bench/servers.sh"
 
 cleanup() {
 	pgq "DROP SCHEMA IF EXISTS $tag CASCADE" 2>/dev/null || true

@@ -42,7 +42,7 @@ func BenchmarkInspect(b *testing.B) {
 				createWorkload(ctx, b, db, have, n-have)
 				have = n
 				b.Run(fmt.Sprintf("tables=%d", n), func(b *testing.B) {
-					cq := &countingQuerier{q: db.DB}
+					cq := &testdb.CountingQuerier{Q: db.DB}
 					b.ReportAllocs()
 					for b.Loop() {
 						md, err := in.Inspect(ctx, cq, inspect.Options{})
@@ -53,7 +53,7 @@ func BenchmarkInspect(b *testing.B) {
 							b.Fatalf("inspected %d tables, want %d", len(md.Tables), n)
 						}
 					}
-					b.ReportMetric(float64(cq.n.Load())/float64(b.N), "queries/op")
+					b.ReportMetric(float64(cq.Count())/float64(b.N), "queries/op")
 				})
 			}
 		})

@@ -2,8 +2,6 @@ package inspect_test
 
 import (
 	"context"
-	"database/sql"
-	"sync/atomic"
 	"testing"
 
 	"github.com/migratego/migrate/dialect"
@@ -12,24 +10,6 @@ import (
 	"github.com/migratego/migrate/internal/testdb"
 	"github.com/migratego/migrate/model"
 )
-
-// countingQuerier counts the queries an inspector issues.
-type countingQuerier struct {
-	q dialect.Querier
-	n atomic.Int64
-}
-
-func (c *countingQuerier) QueryContext(ctx context.Context, query string, args ...any) (*sql.Rows, error) {
-	c.n.Add(1)
-	return c.q.QueryContext(ctx, query, args...)
-}
-
-// ExecContext counts a statement too: an inspector sends none (it never
-// writes), so any shows in the count.
-func (c *countingQuerier) ExecContext(ctx context.Context, query string, args ...any) (sql.Result, error) {
-	c.n.Add(1)
-	return c.q.ExecContext(ctx, query, args...)
-}
 
 // createWorkload creates tables first…first+n-1 of the benchmark workload.
 func createWorkload(ctx context.Context, t testing.TB, db *dialect.DB, first, n int) *model.MetaData {
@@ -57,12 +37,12 @@ func inspectCounting(ctx context.Context, t testing.TB, db *dialect.DB) (*model.
 	if err != nil {
 		t.Fatal(err)
 	}
-	cq := &countingQuerier{q: db.DB}
+	cq := &testdb.CountingQuerier{Q: db.DB}
 	md, err := in.Inspect(ctx, cq, inspect.Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
-	return md, cq.n.Load()
+	return md, cq.Count()
 }
 
 // TestQueryCountConstant checks that inspection issues the same number of
