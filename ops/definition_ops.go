@@ -185,7 +185,9 @@ func definitionIndex(m *model.MetaData, d *model.Definition) int {
 	return findNamed(m.Definitions, (*model.Definition).Identity, d.Identity())
 }
 
-// Apply adds the definition to m.
+// Apply adds the definition to m. A trigger, rule, policy or index needs
+// its relation: a table, a view or a relation kept as a definition (a
+// materialized view).
 func (o CreateDefinition) Apply(m *model.MetaData) error {
 	if err := checkDefinition(o.Definition, "Definition"); err != nil {
 		return err
@@ -193,8 +195,9 @@ func (o CreateDefinition) Apply(m *model.MetaData) error {
 	if definitionIndex(m, o.Definition) >= 0 {
 		return fmt.Errorf("%s already exists", o.Definition.Identity())
 	}
-	if o.Definition.Kind.OnTable() && tableIndex(m, o.Definition.Schema, o.Definition.Table) < 0 &&
-		findNamed(m.Views, viewName, qualified(o.Definition.Schema, o.Definition.Table)) < 0 {
+	if d := o.Definition; d.Kind.OnTable() && tableIndex(m, d.Schema, d.Table) < 0 &&
+		findNamed(m.Views, viewName, qualified(d.Schema, d.Table)) < 0 &&
+		!slices.ContainsFunc(m.Definitions, func(x *model.Definition) bool { return x.Schema == d.Schema && x.Name == d.Table }) {
 		return fmt.Errorf("%s: table %q does not exist", o.Definition.Identity(), qualified(o.Definition.Schema, o.Definition.Table))
 	}
 	m.Definitions = append(m.Definitions, o.Definition.Clone())
