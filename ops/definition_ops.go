@@ -193,8 +193,7 @@ func (o CreateDefinition) Apply(m *model.MetaData) error {
 	if definitionIndex(m, o.Definition) >= 0 {
 		return fmt.Errorf("%s already exists", o.Definition.Identity())
 	}
-	if o.Definition.Kind.OnTable() && tableIndex(m, o.Definition.Schema, o.Definition.Table) < 0 &&
-		findNamed(m.Views, viewName, qualified(o.Definition.Schema, o.Definition.Table)) < 0 {
+	if o.Definition.Kind.OnTable() && !relationExists(m, o.Definition.Schema, o.Definition.Table) {
 		return fmt.Errorf("%s: table %q does not exist", o.Definition.Identity(), qualified(o.Definition.Schema, o.Definition.Table))
 	}
 	m.Definitions = append(m.Definitions, o.Definition.Clone())
@@ -225,4 +224,19 @@ func (o ReplaceDefinition) Apply(m *model.MetaData) error {
 	}
 	m.Definitions[i] = o.To.Clone()
 	return nil
+}
+
+// relationExists reports whether m has a table, a view or a materialized
+// view (a definition) of that schema and name: what a trigger, rule,
+// policy or index may belong to.
+func relationExists(m *model.MetaData, schema, name string) bool {
+	if tableIndex(m, schema, name) >= 0 || findNamed(m.Views, viewName, qualified(schema, name)) >= 0 {
+		return true
+	}
+	for _, d := range m.Definitions {
+		if d.Kind == model.DefMaterializedView && d.Schema == schema && d.Name == name {
+			return true
+		}
+	}
+	return false
 }
