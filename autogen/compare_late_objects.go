@@ -34,20 +34,31 @@ func (oc *objectComparison) compareLateObjects() {
 	for _, v := range oc.tgt.Views {
 		tgtViews[qualifiedName(v.Schema, v.Name)] = v
 	}
-	rebuilt := oc.rebuiltViews(curViews, tgtViews)
 	match := oc.matchDefinitions()
+	replaced := oc.replacedRelations(match)
+	rebuilt := oc.rebuiltViews(curViews, tgtViews, replaced)
 	matched := map[*model.Definition]bool{}
-	recreated := map[*model.Definition]bool{} // on a rebuilt view
+	recreated := map[*model.Definition]bool{} // on a rebuilt view or a replaced relation
 	for _, c := range match {
 		matched[c] = true
-		if c.Kind.OnTable() && rebuilt[qualifiedName(c.Schema, c.Table)] {
+		if on := qualifiedName(c.Schema, c.Table); c.Kind.OnTable() && (rebuilt[on] || replaced[on]) {
 			recreated[c] = true
 		}
 	}
 
+	// curOf is the database's object for a definition of the model, or nil
+	// when there is none or it is created again.
+	curOf := func(d *model.Definition) *model.Definition {
+		if c := match[d]; !recreated[c] {
+			return c
+		}
+		return nil
+	}
+	gone := func(c *model.Definition) bool { return !matched[c] || recreated[c] }
+
 	tgtEarly, tgtLate, tgtLast := oc.tgt.ObjectOrder()
 	for _, d := range tgtEarly {
-		oc.early = append(oc.early, oc.definitionChange(match[d], d)...)
+		oc.early = append(oc.early, oc.definitionChange(curOf(d), d)...)
 	}
 	for _, o := range tgtLate {
 		if v := o.View; v != nil {
@@ -57,26 +68,22 @@ func (oc *objectComparison) compareLateObjects() {
 			}
 			continue
 		}
-		oc.late = append(oc.late, oc.definitionChange(match[o.Definition], o.Definition)...)
+		oc.late = append(oc.late, oc.definitionChange(curOf(o.Definition), o.Definition)...)
 	}
 	for _, d := range tgtLast {
-		cur := match[d]
-		if recreated[cur] {
-			cur = nil
-		}
-		oc.late = append(oc.late, oc.definitionChange(cur, d)...)
+		oc.late = append(oc.late, oc.definitionChange(curOf(d), d)...)
 	}
 
 	curEarly, curLate, curLast := oc.cur.ObjectOrder()
 	for i := len(curLast) - 1; i >= 0; i-- {
-		if d := curLast[i]; !matched[d] || recreated[d] {
+		if d := curLast[i]; gone(d) {
 			oc.dropLate = append(oc.dropLate, ops.DropDefinition{Definition: d.Clone()})
 		}
 	}
 	for i := len(curLate) - 1; i >= 0; i-- {
 		o := curLate[i]
 		switch {
-		case o.Definition != nil && !matched[o.Definition]:
+		case o.Definition != nil && gone(o.Definition):
 			oc.dropLate = append(oc.dropLate, ops.DropDefinition{Definition: o.Definition.Clone()})
 		case o.View == nil:
 		case rebuilt[qualifiedName(o.View.Schema, o.View.Name)]:
@@ -86,17 +93,32 @@ func (oc *objectComparison) compareLateObjects() {
 		}
 	}
 	for i := len(curEarly) - 1; i >= 0; i-- {
-		if d := curEarly[i]; !matched[d] {
+		if d := curEarly[i]; gone(d) {
 			oc.dropEarly = append(oc.dropEarly, ops.DropDefinition{Definition: d.Clone()})
 		}
 	}
 }
 
+// replacedRelations names the relations kept as definitions (materialized
+// views, virtual tables) whose definition changes: they are dropped and
+// created again, and what is on them or reads them with them.
+func (oc *objectComparison) replacedRelations(match map[*model.Definition]*model.Definition) map[string]bool {
+	out := map[string]bool{}
+	for t, c := range match {
+		if (t.Kind == model.DefMaterializedView || t.Kind == model.DefVirtualTable) &&
+			dialect.CanonicalText(oc.d, c.SQL) != dialect.CanonicalText(oc.d, t.SQL) {
+			out[qualifiedName(t.Schema, t.Name)] = true
+		}
+	}
+	return out
+}
+
 // rebuiltViews returns the views of the database that are dropped and
 // created again: those whose columns, comment or definition text
 // (compared by dialect.CanonicalText) differ from the model's, and the
-// views the model keeps that depend on one of them, directly or not.
-func (oc *objectComparison) rebuiltViews(cur, tgt map[string]*model.View) map[string]bool {
+// views the model keeps that depend on one of them or on a replaced
+// relation, directly or not.
+func (oc *objectComparison) rebuiltViews(cur, tgt map[string]*model.View, replaced map[string]bool) map[string]bool {
 	rebuilt := map[string]bool{}
 	for key, c := range cur {
 		t := tgt[key]
@@ -105,13 +127,15 @@ func (oc *objectComparison) rebuiltViews(cur, tgt map[string]*model.View) map[st
 			rebuilt[key] = true
 		}
 	}
-	for grew := len(rebuilt) > 0; grew; {
+	for grew := len(rebuilt) > 0 || len(replaced) > 0; grew; {
 		grew = false
 		for key, c := range cur {
 			if rebuilt[key] || tgt[key] == nil {
 				continue
 			}
-			if slices.ContainsFunc(c.DependsOn, func(n model.ObjectName) bool { return rebuilt[qualifiedName(n.Schema, n.Name)] }) {
+			if slices.ContainsFunc(c.DependsOn, func(n model.ObjectName) bool {
+				return rebuilt[qualifiedName(n.Schema, n.Name)] || replaced[qualifiedName(n.Schema, n.Name)]
+			}) {
 				rebuilt[key], grew = true, true
 			}
 		}

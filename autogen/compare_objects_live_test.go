@@ -51,6 +51,19 @@ func withViews(age bool) func(c dialect.Capabilities) *model.MetaData {
 	})
 }
 
+// withMatView is the base schema with a materialized view of the users
+// older than age, an index on it, and a view reading it (PostgreSQL).
+func withMatView(age string) func(c dialect.Capabilities) *model.MetaData {
+	return changed(func(md *model.MetaData, _ dialect.Capabilities) {
+		md.Definitions = []*model.Definition{
+			{Kind: model.DefMaterializedView, Name: "elders", DependsOn: []model.ObjectName{{Name: "users"}},
+				SQL: "CREATE MATERIALIZED VIEW elders AS\n SELECT users.id, users.email FROM users WHERE users.age > " + age},
+			{Kind: model.DefIndex, Name: "elders_id", Table: "elders", SQL: "CREATE INDEX elders_id ON elders USING btree (id)"},
+		}
+		md.Views = []*model.View{{Name: "elder_ids", Definition: "SELECT elders.id FROM elders", DependsOn: []model.ObjectName{{Name: "elders"}}}}
+	})
+}
+
 // withDefinitions is the base schema with a routine (a function; a virtual
 // table on SQLite) whose body adds n, and a trigger on users.
 func withDefinitions(n string) func(c dialect.Capabilities) *model.MetaData {
@@ -151,6 +164,9 @@ func objectLiveCases() []liveCase {
 		{name: "view replaced", cur: withViews(false), tgt: withViews(true), reupgrade: true,
 			want: map[string]string{"": "drop_view; drop_view; create_view; create_view"}},
 
+		{name: "materialized view replaced with its index and the view reading it", skip: pgOnly, reupgrade: true,
+			cur: withMatView("18"), tgt: withMatView("21"),
+			want: map[string]string{"": "drop_definition; drop_view; replace_definition; create_view; create_definition"}},
 		{name: "function and trigger created", cur: base, tgt: withDefinitions("1"), reupgrade: true},
 		{name: "function replaced", cur: withDefinitions("1"), tgt: withDefinitions("2"), reupgrade: true,
 			want: map[string]string{"": "replace_definition"}},

@@ -201,6 +201,17 @@ func TestCompareObjects(t *testing.T) {
 				md.Views = []*model.View{view("v1", "SELECT id FROM users"), view("v2", "SELECT id FROM v1", "v1")}
 			}, want: "droppre: drop_view v2; drop_view v1"},
 
+		{name: "materialized view replaced with its indexes and the views reading it", cur: func(md *model.MetaData) {
+			md.Views = []*model.View{view("v1", "SELECT n FROM mv", "mv")}
+			md.Definitions = []*model.Definition{
+				{Kind: model.DefMaterializedView, Name: "mv", SQL: "CREATE MATERIALIZED VIEW mv AS SELECT 1 AS n", DependsOn: []model.ObjectName{{Name: "users"}}},
+				{Kind: model.DefIndex, Name: "mv_n", Table: "mv", SQL: "CREATE INDEX mv_n ON mv (n)"}}
+		}, tgt: func(md *model.MetaData) {
+			md.Views = []*model.View{view("v1", "SELECT n FROM mv", "mv")}
+			md.Definitions = []*model.Definition{
+				{Kind: model.DefMaterializedView, Name: "mv", SQL: "CREATE MATERIALIZED VIEW mv AS SELECT 2 AS n", DependsOn: []model.ObjectName{{Name: "users"}}},
+				{Kind: model.DefIndex, Name: "mv_n", Table: "mv", SQL: "CREATE INDEX mv_n ON mv (n)"}}
+		}, want: "post: replace_definition mv; create_view v1; create_definition mv_n | droppre: drop_definition mv_n; drop_view v1"},
 		{name: "function before the tables, trigger after", cur: none, tgt: func(md *model.MetaData) {
 			md.Definitions = []*model.Definition{trigger, logFn}
 		}, want: "pre: create_definition log | post: create_definition audit"},

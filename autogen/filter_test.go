@@ -70,3 +70,33 @@ func TestCompareFilteredColumnKeptInBatch(t *testing.T) {
 		t.Errorf("the batch's CopyFrom lacks the filtered column: %v", from.ColumnNames())
 	}
 }
+
+// TestOptionsIncludes: the globs and schemas apply to objects of every
+// kind by name; objects of a table (columns, indexes, constraints) are
+// judged by Filter alone; version tables are tables only.
+func TestOptionsIncludes(t *testing.T) {
+	opts := Options{Schemas: []string{"", "app"}, Include: []string{"app_*", "app.*"}, Exclude: []string{"*_tmp"},
+		VersionTables: []string{"app_version"},
+		Filter:        func(o Object) bool { return o.Name != "app_hidden" }}
+	tests := []struct {
+		obj  Object
+		want bool
+	}{
+		{Object{Kind: "table", Name: "app_users"}, true},
+		{Object{Kind: "view", Name: "app_report"}, true},
+		{Object{Kind: "view", Name: "report"}, false},
+		{Object{Kind: "enum", Schema: "app", Name: "mood"}, true},
+		{Object{Kind: "sequence", Schema: "other", Name: "app_seq"}, false},
+		{Object{Kind: "table", Name: "app_tmp"}, false},
+		{Object{Kind: "table", Name: "app_version"}, false},
+		{Object{Kind: "view", Name: "app_version"}, true},
+		{Object{Kind: "table", Name: "app_hidden"}, false},
+		{Object{Kind: "column", Table: "report", Name: "x_tmp"}, true},
+		{Object{Kind: "index", Table: "app_users", Name: "app_hidden"}, false},
+	}
+	for _, tt := range tests {
+		if got := opts.includes(tt.obj); got != tt.want {
+			t.Errorf("includes(%+v) = %v, want %v", tt.obj, got, tt.want)
+		}
+	}
+}

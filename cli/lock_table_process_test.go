@@ -96,39 +96,3 @@ func TestLockSettings(t *testing.T) {
 		t.Errorf("--lock table on SQLite: %s", errOut)
 	}
 }
-
-// TestLeaseLostStopsRun: while a run holds the table lock, its lease row
-// is taken by someone else (as after an expiry and a takeover); the run
-// stops before its next step, saying the lease was lost, and nothing is
-// applied twice.
-func TestLeaseLostStopsRun(t *testing.T) {
-	for _, name := range []string{"mysql", "postgres"} {
-		t.Run(name, func(t *testing.T) {
-			t.Parallel()
-			ctx, cancel := context.WithTimeout(context.Background(), 2*time.Minute)
-			defer cancel()
-			db, tg := testdb.Open(t, name)
-			p := newRunProject(t, tg.URL, "")
-			p.appendConfig("lock = \"table\"\n")
-			slowRevisions(p, name, 3, "0.8")
-			cmd, stderr := startMigrate(ctx, t, p, "upgrade", "head")
-			waitStatement(ctx, t, db, "leep(0.8)")
-			if _, err := db.ExecContext(ctx, "UPDATE migrate_version_lock SET token = 'another-runner'"); err != nil {
-				t.Fatal(err)
-			}
-			waitExit(t, cmd, stderr, ExitFailure)
-			if !strings.Contains(stderr.String(), "lease row in") || !strings.Contains(stderr.String(), "was lost (its lease expired") {
-				t.Errorf("stderr does not say the lease was lost:\n%s", stderr.String())
-			}
-			// The other "runner" goes away; the next run finishes.
-			if _, err := db.ExecContext(ctx, "DELETE FROM migrate_version_lock"); err != nil {
-				t.Fatal(err)
-			}
-			p.want(0, "upgrade", "head")
-			var ups, distinct int
-			if err := db.QueryRowContext(ctx, "SELECT COUNT(*), COUNT(DISTINCT revision) FROM migrate_history WHERE status = 'ok'").Scan(&ups, &distinct); err != nil || ups != 3 || distinct != 3 {
-				t.Errorf("history: %d ok entries of %d revisions (%v), want 3 and 3", ups, distinct, err)
-			}
-		})
-	}
-}

@@ -292,39 +292,54 @@ func TestLockSurvivesIdleTimeout(t *testing.T) {
 }
 
 // TestLockLostStopsRun: the lock's session is killed in the middle of a
-// run; the run stops before its next step with a message saying the lock
-// was lost, and a second runner can then take over (issue 10 point 2).
+// run, or, with lock = "table", its lease row is taken by another runner
+// (as after an expiry and a takeover); the run stops before its next step
+// with a message saying the lock was lost, and a second runner can then
+// take over (issue 10 point 2).
 func TestLockLostStopsRun(t *testing.T) {
 	for _, name := range []string{"mysql", "postgres"} {
-		t.Run(name, func(t *testing.T) {
-			t.Parallel()
-			ctx, cancel := context.WithTimeout(context.Background(), 2*time.Minute)
-			defer cancel()
-			db, tg := testdb.Open(t, name)
-			p := newRunProject(t, tg.URL, "")
-			slowRevisions(p, name, 3, "0.8")
-			cmd, stderr := startMigrate(ctx, t, p, "upgrade", "head")
-			waitStatement(ctx, t, db, "leep(0.8)")
-			id := lockSession(ctx, t, db)
-			if name == "postgres" {
-				_, _ = db.ExecContext(ctx, "SELECT pg_terminate_backend($1)", id)
-			} else {
-				_, _ = db.ExecContext(ctx, fmt.Sprintf("KILL %d", id))
-			}
-			waitExit(t, cmd, stderr, ExitFailure)
-			if !strings.Contains(stderr.String(), "migration lock") || !strings.Contains(stderr.String(), "was lost") {
-				t.Errorf("stderr does not say the lock was lost:\n%s", stderr.String())
-			}
-			if strings.Contains(stderr.String(), "[mysql]") {
-				t.Errorf("driver log lines leak into stderr:\n%s", stderr.String())
-			}
-			// Nothing was applied twice, and the next run finishes.
-			p.want(0, "upgrade", "head")
-			var ups, distinct int
-			if err := db.QueryRowContext(ctx, "SELECT COUNT(*), COUNT(DISTINCT revision) FROM migrate_history WHERE status = 'ok'").Scan(&ups, &distinct); err != nil || ups != 3 || distinct != 3 {
-				t.Errorf("history: %d ok entries of %d revisions (%v), want 3 and 3", ups, distinct, err)
-			}
-		})
+		for _, lease := range []bool{false, true} {
+			t.Run(fmt.Sprintf("%s/lease=%t", name, lease), func(t *testing.T) {
+				t.Parallel()
+				ctx, cancel := context.WithTimeout(context.Background(), 2*time.Minute)
+				defer cancel()
+				db, tg := testdb.Open(t, name)
+				p := newRunProject(t, tg.URL, "")
+				if lease {
+					p.appendConfig("lock = \"table\"\n")
+				}
+				slowRevisions(p, name, 3, "0.8")
+				cmd, stderr := startMigrate(ctx, t, p, "upgrade", "head")
+				waitStatement(ctx, t, db, "leep(0.8)")
+				lost := "was lost"
+				switch {
+				case lease:
+					execAll(t, db, "UPDATE migrate_version_lock SET token = 'another-runner'")
+					lost = "was lost (its lease expired"
+				case name == "postgres":
+					_, _ = db.ExecContext(ctx, "SELECT pg_terminate_backend($1)", lockSession(ctx, t, db))
+				default:
+					_, _ = db.ExecContext(ctx, fmt.Sprintf("KILL %d", lockSession(ctx, t, db)))
+				}
+				waitExit(t, cmd, stderr, ExitFailure)
+				if !strings.Contains(stderr.String(), "migration lock") || !strings.Contains(stderr.String(), lost) {
+					t.Errorf("stderr does not say the lock %s:\n%s", lost, stderr.String())
+				}
+				if strings.Contains(stderr.String(), "[mysql]") {
+					t.Errorf("driver log lines leak into stderr:\n%s", stderr.String())
+				}
+				if lease {
+					// The other runner goes away.
+					execAll(t, db, "DELETE FROM migrate_version_lock")
+				}
+				// Nothing was applied twice, and the next run finishes.
+				p.want(0, "upgrade", "head")
+				var ups, distinct int
+				if err := db.QueryRowContext(ctx, "SELECT COUNT(*), COUNT(DISTINCT revision) FROM migrate_history WHERE status = 'ok'").Scan(&ups, &distinct); err != nil || ups != 3 || distinct != 3 {
+					t.Errorf("history: %d ok entries of %d revisions (%v), want 3 and 3", ups, distinct, err)
+				}
+			})
+		}
 	}
 }
 

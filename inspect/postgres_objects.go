@@ -213,7 +213,8 @@ func (st *pgState) readViews(ctx context.Context, q dialect.Querier) error {
 
 // readMatViews adds the materialized views in scope, and their indexes,
 // as definitions: CREATE MATERIALIZED VIEW name AS the server's text of
-// the query, and each index as pg_get_indexdef prints it, after its view.
+// the query, and each index as pg_get_indexdef prints it (without the
+// default schema, which it always writes), after its view.
 func (st *pgState) readMatViews(ctx context.Context, q dialect.Querier) error {
 	return st.each(ctx, q, "materialized views", pgMatViewsQuery, func(rows *sql.Rows) error {
 		var (
@@ -223,6 +224,7 @@ func (st *pgState) readMatViews(ctx context.Context, q dialect.Querier) error {
 		if err := rows.Scan(&schema, &name, &def, &comment, &deps, &indexes); err != nil {
 			return err
 		}
+		nspname := schema
 		schema = st.scope.schemaOf(schema)
 		qname, err := st.d.QuoteQualified(schema, name)
 		if err != nil {
@@ -243,7 +245,7 @@ func (st *pgState) readMatViews(ctx context.Context, q dialect.Querier) error {
 		}
 		for _, ix := range ixs {
 			st.md.Definitions = append(st.md.Definitions, &model.Definition{Kind: model.DefIndex, Schema: schema,
-				Name: ix[0], Table: name, SQL: ix[1], Comment: ix[2],
+				Name: ix[0], Table: name, SQL: st.unqualifyTable(ix[1], nspname), Comment: ix[2],
 				DependsOn: []model.ObjectName{{Schema: schema, Name: name}}})
 		}
 		return nil

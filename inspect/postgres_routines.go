@@ -143,9 +143,10 @@ func (st *pgState) unqualifyHeader(def string, kind model.DefinitionKind, schema
 	return def
 }
 
-// unqualifyTable removes the default schema from the table name that
-// pg_get_triggerdef always qualifies ("… ON public.users FOR EACH ROW …"),
-// so that a trigger reads back as it is declared in the model.
+// unqualifyTable removes the default schema from the relation name that
+// pg_get_triggerdef and pg_get_indexdef always qualify ("… ON
+// public.users FOR EACH ROW …"), so that a trigger or index reads back as
+// it is declared in the model.
 func (st *pgState) unqualifyTable(def, schema string) string {
 	if st.scope.schemaOf(schema) != "" {
 		return def

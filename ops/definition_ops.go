@@ -185,7 +185,9 @@ func definitionIndex(m *model.MetaData, d *model.Definition) int {
 	return findNamed(m.Definitions, (*model.Definition).Identity, d.Identity())
 }
 
-// Apply adds the definition to m.
+// Apply adds the definition to m. A trigger, rule, policy or index needs
+// its relation: a table, a view or a relation kept as a definition (a
+// materialized view).
 func (o CreateDefinition) Apply(m *model.MetaData) error {
 	if err := checkDefinition(o.Definition, "Definition"); err != nil {
 		return err
@@ -193,7 +195,9 @@ func (o CreateDefinition) Apply(m *model.MetaData) error {
 	if definitionIndex(m, o.Definition) >= 0 {
 		return fmt.Errorf("%s already exists", o.Definition.Identity())
 	}
-	if o.Definition.Kind.OnTable() && !relationExists(m, o.Definition.Schema, o.Definition.Table) {
+	if d := o.Definition; d.Kind.OnTable() && tableIndex(m, d.Schema, d.Table) < 0 &&
+		findNamed(m.Views, viewName, qualified(d.Schema, d.Table)) < 0 &&
+		!slices.ContainsFunc(m.Definitions, func(x *model.Definition) bool { return x.Schema == d.Schema && x.Name == d.Table }) {
 		return fmt.Errorf("%s: table %q does not exist", o.Definition.Identity(), qualified(o.Definition.Schema, o.Definition.Table))
 	}
 	m.Definitions = append(m.Definitions, o.Definition.Clone())
@@ -224,19 +228,4 @@ func (o ReplaceDefinition) Apply(m *model.MetaData) error {
 	}
 	m.Definitions[i] = o.To.Clone()
 	return nil
-}
-
-// relationExists reports whether m has a table, a view or a materialized
-// view (a definition) of that schema and name: what a trigger, rule,
-// policy or index may belong to.
-func relationExists(m *model.MetaData, schema, name string) bool {
-	if tableIndex(m, schema, name) >= 0 || findNamed(m.Views, viewName, qualified(schema, name)) >= 0 {
-		return true
-	}
-	for _, d := range m.Definitions {
-		if d.Kind == model.DefMaterializedView && d.Schema == schema && d.Name == name {
-			return true
-		}
-	}
-	return false
 }
