@@ -318,6 +318,17 @@ func liveCases() []liveCase {
 		{name: "index on a text column", cur: base, tgt: changed(func(md *model.MetaData, _ dialect.Capabilities) {
 			usersOf(md).Indexes = append(usersOf(md).Indexes, &model.Index{Parts: model.Cols("note")})
 		})},
+		{name: "column to a named enum type", skip: func(c dialect.Capabilities) string {
+			if !c.NamedEnumTypes {
+				return "enums are column types here (see inline enum column)"
+			}
+			return ""
+		}, cur: base, tgt: changed(func(md *model.MetaData, _ dialect.Capabilities) {
+			md.Enums = append(md.Enums, &model.EnumType{Name: "mood", Values: []string{"new", "old"}})
+			st := usersOf(md).Column("status")
+			st.Type = model.Enum("mood", "new", "old")
+			st.Default = nil
+		})},
 	}
 }
 

@@ -34,7 +34,7 @@ func (c *comparison) columns(cur, tgt *model.Table) (drops, adds, alters []ops.O
 				c.warnDataLoss(cur, old)
 			}
 		case !sameColumn(c.d, old, col):
-			alters = append(alters, alterColumn(tgt, old, col))
+			alters = append(alters, c.alterColumn(tgt, old, col))
 			if !compatibleTypes(old.Type, col.Type) {
 				c.warn(Object{Kind: "column", Schema: tgt.Schema, Table: tgt.Name, Name: col.Name},
 					fmt.Sprintf("%s.%s: the type changes from %s to %s; the database may refuse to convert the values it holds "+
@@ -55,14 +55,36 @@ func dropColumn(t *model.Table, col *model.Column) ops.Operation {
 
 // alterColumn changes old to col: a comment alone by SetColumnComment,
 // anything else by AlterColumn with both definitions.
-func alterColumn(t *model.Table, old, col *model.Column) ops.Operation {
+func (c *comparison) alterColumn(t *model.Table, old, col *model.Column) ops.Operation {
 	withComment := old.Clone()
 	withComment.Comment = col.Comment
 	if sameColumnDef(withComment, col) {
 		return ops.SetColumnComment{Schema: t.Schema, Table: t.Name, Column: col.Name,
 			Comment: col.Comment, Existing: old.Comment, Definition: plainColumn(old)}
 	}
-	return ops.AlterColumn{Schema: t.Schema, Table: t.Name, Column: old.Name, Existing: plainColumn(old), New: plainColumn(col)}
+	op := ops.AlterColumn{Schema: t.Schema, Table: t.Name, Column: old.Name, Existing: plainColumn(old), New: plainColumn(col)}
+	op.Using = c.enumUsing(col.Name, old.Type, col.Type)
+	op.ReverseUsing = c.enumUsing(col.Name, col.Type, old.Type)
+	return op
+}
+
+// enumUsing returns the USING conversion of a column to or from a named
+// enum type ("col"::text::mood), which the database does not make by
+// itself; "" when none is needed or the dialect cannot spell it.
+func (c *comparison) enumUsing(column string, from, to model.Type) string {
+	if !c.d.Capabilities().NamedEnumTypes || sameType(c.d, from, to) ||
+		(from.Kind != model.KindEnum && to.Kind != model.KindEnum) {
+		return ""
+	}
+	col, err := c.d.QuoteIdent(column)
+	if err != nil {
+		return ""
+	}
+	typ, err := c.d.RenderType(to)
+	if err != nil {
+		return ""
+	}
+	return col + "::text::" + typ
 }
 
 // plainColumn returns a copy of col for an operation, without the rename

@@ -207,11 +207,14 @@ func liveTable(db *dialect.DB) func(ctx context.Context, schema, name string) (*
 	}
 }
 
-func TestCompareLive(t *testing.T) {
+func TestCompareLive(t *testing.T) { runLiveCases(t, liveCases()) }
+
+// runLiveCases runs each case on each database (not with -short).
+func runLiveCases(t *testing.T, cases []liveCase) {
 	if testing.Short() {
 		t.Skip("integration test")
 	}
-	for _, lc := range liveCases() {
+	for _, lc := range cases {
 		for _, name := range testdb.Dialects {
 			t.Run(lc.name+"/"+name, func(t *testing.T) {
 				runLive(t, name, lc)

@@ -1,10 +1,6 @@
 package autogen
 
-import (
-	"slices"
-
-	"github.com/migratego/migrate/model"
-)
+import "github.com/migratego/migrate/model"
 
 // filterObjects returns a shallow copy of md with the objects other than tables that
 // Compare looks at (see Options.includes): schemas by their name (a
@@ -14,31 +10,32 @@ import (
 // shared with md: callers must not change them.
 func (o Options) filterObjects(md *model.MetaData) *model.MetaData {
 	out := *md // the tables stay: model.ObjectOrder needs their names
-	md = &out
-	md.Schemas = slices.DeleteFunc(slices.Clone(md.Schemas), func(s *model.Schema) bool {
-		return !o.includes(Object{Kind: "schema", Schema: s.Name, Name: s.Name})
-	})
-	md.Extensions = slices.DeleteFunc(slices.Clone(md.Extensions), func(e *model.Extension) bool {
-		return !o.includes(Object{Kind: "extension", Schema: e.Schema, Name: e.Name})
-	})
-	md.Enums = slices.DeleteFunc(slices.Clone(md.Enums), func(e *model.EnumType) bool {
-		return !o.includes(Object{Kind: "enum", Schema: e.Schema, Name: e.Name})
-	})
-	md.Domains = slices.DeleteFunc(slices.Clone(md.Domains), func(d *model.Domain) bool {
-		return !o.includes(Object{Kind: "domain", Schema: d.Schema, Name: d.Name})
-	})
-	md.Sequences = slices.DeleteFunc(slices.Clone(md.Sequences), func(s *model.Sequence) bool {
-		return !o.includes(Object{Kind: "sequence", Schema: s.Schema, Name: s.Name})
-	})
-	md.Views = slices.DeleteFunc(slices.Clone(md.Views), func(v *model.View) bool {
-		return !o.includes(Object{Kind: "view", Schema: v.Schema, Name: v.Name})
-	})
-	md.Definitions = slices.DeleteFunc(slices.Clone(md.Definitions), func(d *model.Definition) bool {
+	out.Schemas = keep(md.Schemas, func(s *model.Schema) Object { return Object{Kind: "schema", Schema: s.Name, Name: s.Name} }, o.includes)
+	out.Extensions = keep(md.Extensions, func(e *model.Extension) Object { return Object{Kind: "extension", Schema: e.Schema, Name: e.Name} }, o.includes)
+	out.Enums = keep(md.Enums, func(e *model.EnumType) Object { return Object{Kind: "enum", Schema: e.Schema, Name: e.Name} }, o.includes)
+	out.Domains = keep(md.Domains, func(d *model.Domain) Object { return Object{Kind: "domain", Schema: d.Schema, Name: d.Name} }, o.includes)
+	out.Sequences = keep(md.Sequences, func(s *model.Sequence) Object { return Object{Kind: "sequence", Schema: s.Schema, Name: s.Name} }, o.includes)
+	out.Views = keep(md.Views, func(v *model.View) Object { return Object{Kind: "view", Schema: v.Schema, Name: v.Name} }, o.includes)
+	out.Definitions = keep(md.Definitions, func(d *model.Definition) Object {
 		if d.Kind.OnTable() {
-			return !o.includes(Object{Kind: "table", Schema: d.Schema, Name: d.Table}) ||
-				!o.includes(Object{Kind: string(d.Kind), Schema: d.Schema, Table: d.Table, Name: d.Name})
+			return Object{Kind: string(d.Kind), Schema: d.Schema, Table: d.Table, Name: d.Name}
 		}
-		return !o.includes(Object{Kind: string(d.Kind), Schema: d.Schema, Name: d.Name})
+		return Object{Kind: string(d.Kind), Schema: d.Schema, Name: d.Name}
+	}, func(obj Object) bool {
+		// A trigger or rule goes with its table.
+		return o.includes(obj) && (obj.Table == "" || o.includes(Object{Kind: "table", Schema: obj.Schema, Name: obj.Table}))
 	})
-	return md
+	return &out
+}
+
+// keep returns the elements of list whose Object include accepts, in a
+// new slice.
+func keep[T any](list []T, object func(T) Object, include func(Object) bool) []T {
+	var out []T
+	for _, x := range list {
+		if include(object(x)) {
+			out = append(out, x)
+		}
+	}
+	return out
 }

@@ -4,7 +4,6 @@ import (
 	"testing"
 
 	"github.com/migratego/migrate/dialect"
-	"github.com/migratego/migrate/internal/testdb"
 	"github.com/migratego/migrate/model"
 )
 
@@ -174,15 +173,4 @@ func objectLiveCases() []liveCase {
 	}
 }
 
-func TestCompareObjectsLive(t *testing.T) {
-	if testing.Short() {
-		t.Skip("integration test")
-	}
-	for _, lc := range objectLiveCases() {
-		for _, name := range testdb.Dialects {
-			t.Run(lc.name+"/"+name, func(t *testing.T) {
-				runLive(t, name, lc)
-			})
-		}
-	}
-}
+func TestCompareObjectsLive(t *testing.T) { runLiveCases(t, objectLiveCases()) }

@@ -198,3 +198,25 @@ func TestCompareOperationsRender(t *testing.T) {
 		}
 	}
 }
+
+// TestCompareEnumUsing: PostgreSQL converts a column to or from a named
+// enum type only with USING, which the alter_column carries both ways.
+func TestCompareEnumUsing(t *testing.T) {
+	cur := schema(&model.Table{Name: "t", Columns: []*model.Column{{Name: "state", Type: model.Text}}})
+	tgt := schema(&model.Table{Name: "t", Columns: []*model.Column{{Name: "state", Type: model.Enum("mood", "a")}}})
+	res, err := Compare(cur, tgt, Options{Dialect: mustDialect(t, "postgres")})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ac, ok := res.Ops[0].(ops.AlterColumn)
+	if !ok || ac.Using != `"state"::text::"mood"` || ac.ReverseUsing != `"state"::text::text` {
+		t.Fatalf("ops %s: using %q, reverse %q", opNames(res.Ops), ac.Using, ac.ReverseUsing)
+	}
+	res, err = Compare(cur, tgt, Options{Dialect: mustDialect(t, "mysql")})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if ac := res.Ops[0].(ops.AlterColumn); ac.Using != "" {
+		t.Errorf("MySQL: using %q, want none", ac.Using)
+	}
+}
