@@ -13,8 +13,8 @@ type Options struct {
 	// Dialect is the database's: both models are compared in
 	// dialect.Normalize form, and it decides SQLite batches and the like.
 	Dialect dialect.Dialect
-	// Schemas to compare ("" is the default schema); empty means every
-	// schema of either model.
+	// Schemas to compare ("" is the default schema), names or globs (*
+	// and ?); empty means every schema of either model.
 	Schemas []string
 	// Include and Exclude are globs (* and ?) on object names, "name" or
 	// "schema.name"; an empty Include means all.

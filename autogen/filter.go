@@ -7,15 +7,15 @@ import (
 	"github.com/migratego/migrate/model"
 )
 
-// includes reports whether Compare looks at obj: its schema is among
-// Options.Schemas (when given), its name ("name" or "schema.name") is not
+// includes reports whether Compare looks at obj: its schema matches one of
+// Options.Schemas (when given; globs as in inspect), its name ("name" or "schema.name") is not
 // a version table, matches Include (when given) and not Exclude, and
 // Options.Filter (when given) accepts it. Objects that belong to a table
 // (columns, indexes, constraints) are judged by Filter only: the globs
 // and schemas apply to their table.
 func (o Options) includes(obj Object) bool {
 	if obj.Table == "" {
-		if len(o.Schemas) > 0 && !slices.Contains(o.Schemas, obj.Schema) {
+		if len(o.Schemas) > 0 && !slices.ContainsFunc(o.Schemas, func(p string) bool { return inspect.MatchGlob(p, obj.Schema) }) {
 			return false
 		}
 		qualified := obj.Name

@@ -28,6 +28,10 @@ func TestCompareFilters(t *testing.T) {
 			"drop_column app_users.legacy; create_table app_t"},
 		{"schemas", Options{Schemas: []string{""}, VersionTables: []string{"alembic_version"}},
 			"drop_column app_users.legacy; create_table app_posts; drop_table tmp_x"},
+		{"schemas by glob", Options{Schemas: []string{"oth*"}},
+			"create_table app_t"},
+		{"every schema", Options{Schemas: []string{"*"}, VersionTables: []string{"alembic_version"}},
+			"drop_column app_users.legacy; create_table app_posts; create_table app_t; drop_table tmp_x"},
 		{"filter callback on tables and columns", Options{Filter: func(o Object) bool {
 			return !(o.Kind == "column" && o.Name == "legacy") && !(o.Kind == "table" && o.Name == "app_posts")
 		}}, "create_table app_t; drop_table tmp_x; drop_table alembic_version"},
