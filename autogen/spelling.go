@@ -19,26 +19,50 @@ import (
 // default, a dropped check): those take the database's own spelling, from
 // the current model as given.
 
-// spellings holds the target and the current model as given (with the
-// target's naming convention applied, as in normal form), to find objects
-// by table and name.
+// spellings finds the tables of the target and the current model as given
+// (with the target's naming convention applied, as in normal form), by
+// schema and name. A table is copied and named when an operation first
+// needs it, so that Compare pays for the tables it changes only.
 type spellings struct {
-	tables, current map[tableID]*model.Table
+	naming          model.NamingConvention
+	tables, current map[tableID]*model.Table // as given, not named
+	named           map[*model.Table]*model.Table
 }
 
 // newSpellings indexes the tables of current and target.
 func newSpellings(current, target *model.MetaData) *spellings {
 	index := func(md *model.MetaData) map[tableID]*model.Table {
-		md = md.Clone()
-		md.Naming = target.Naming
-		md.ApplyNaming()
-		out := map[tableID]*model.Table{}
+		out := make(map[tableID]*model.Table, len(md.Tables))
 		for _, t := range md.Tables {
 			out[tableKey(t.Schema, t.Name)] = t
 		}
 		return out
 	}
-	return &spellings{tables: index(target), current: index(current)}
+	return &spellings{naming: target.Naming, tables: index(target), current: index(current), named: map[*model.Table]*model.Table{}}
+}
+
+// target returns the model's table (schema, name), named, or nil.
+func (s *spellings) target(schema, name string) *model.Table {
+	return s.namedCopy(s.tables[tableKey(schema, name)])
+}
+
+// before returns the current model's table (schema, name), named, or nil.
+func (s *spellings) before(schema, name string) *model.Table {
+	return s.namedCopy(s.current[tableKey(schema, name)])
+}
+
+// namedCopy returns t's copy with the naming convention applied, made once.
+func (s *spellings) namedCopy(t *model.Table) *model.Table {
+	if t == nil {
+		return nil
+	}
+	if c, ok := s.named[t]; ok {
+		return c
+	}
+	c := t.Clone()
+	s.naming.Apply(c)
+	s.named[t] = c
+	return c
 }
 
 // restore returns ops with the model's own spelling of the expressions
@@ -56,7 +80,7 @@ func (s *spellings) restoreOne(op ops.Operation) ops.Operation {
 	case ops.CreateTable:
 		if o.Table != nil {
 			t := o.Table.Clone()
-			s.table(t, s.tables[tableKey(t.Schema, t.Name)])
+			s.table(t, s.target(t.Schema, t.Name))
 			o.Table = t
 		}
 		return o
@@ -65,17 +89,17 @@ func (s *spellings) restoreOne(op ops.Operation) ops.Operation {
 		return o
 	case ops.AlterColumn:
 		o.New = s.column(o.Schema, o.Table, o.New)
-		if src := s.current[tableKey(o.Schema, o.Table)]; src != nil {
+		if src := s.before(o.Schema, o.Table); src != nil {
 			o.Existing = columnSpelling(o.Existing, src.Column(o.Column))
 		}
 		return o
 	case ops.DropColumn:
-		if src := s.current[tableKey(o.Schema, o.Table)]; src != nil {
+		if src := s.before(o.Schema, o.Table); src != nil {
 			o.Existing = columnSpelling(o.Existing, src.Column(o.Column))
 		}
 		return o
 	case ops.DropCheck:
-		if src := s.current[tableKey(o.Schema, o.Table)]; src != nil && o.Existing != nil {
+		if src := s.before(o.Schema, o.Table); src != nil && o.Existing != nil {
 			for _, c := range src.Checks {
 				if c.Name == o.Existing.Name && c.Name != "" {
 					x := *o.Existing
@@ -86,19 +110,19 @@ func (s *spellings) restoreOne(op ops.Operation) ops.Operation {
 		}
 		return o
 	case ops.DropIndex:
-		if src := s.current[tableKey(o.Schema, o.Table)]; src != nil && o.Existing != nil {
+		if src := s.before(o.Schema, o.Table); src != nil && o.Existing != nil {
 			o.Existing = indexSpelling(o.Existing, src)
 		}
 		return o
 	case ops.DropTable:
 		if o.Existing != nil {
 			t := o.Existing.Clone()
-			s.table(t, s.current[tableKey(t.Schema, t.Name)])
+			s.table(t, s.before(t.Schema, t.Name))
 			o.Existing = t
 		}
 		return o
 	case ops.CreateCheck:
-		if src := s.tables[tableKey(o.Schema, o.Table)]; src != nil && o.Check != nil {
+		if src := s.target(o.Schema, o.Table); src != nil && o.Check != nil {
 			for _, c := range src.Checks {
 				if c.Name == o.Check.Name && c.Name != "" {
 					x := *o.Check
@@ -109,7 +133,7 @@ func (s *spellings) restoreOne(op ops.Operation) ops.Operation {
 		}
 		return o
 	case ops.CreateIndex:
-		if src := s.tables[tableKey(o.Schema, o.Table)]; src != nil && o.Index != nil {
+		if src := s.target(o.Schema, o.Table); src != nil && o.Index != nil {
 			o.Index = indexSpelling(o.Index, src)
 		}
 		return o
@@ -153,7 +177,7 @@ func (s *spellings) table(t, src *model.Table) {
 
 // column returns col (of the named table) with the model's spelling.
 func (s *spellings) column(schema, table string, col *model.Column) *model.Column {
-	src := s.tables[tableKey(schema, table)]
+	src := s.target(schema, table)
 	if src == nil || col == nil {
 		return col
 	}
