@@ -86,7 +86,7 @@ func Compare(current, target *model.MetaData, opts Options) (*Result, error) {
 	if err != nil {
 		return nil, err
 	}
-	tables = newSpellings(current, target).restore(tables)
+	tables = newSpellings(opts.Dialect, current, target).restore(tables)
 	res := &Result{}
 	res.Ops = append(res.Ops, objs.DropPre...)
 	res.Ops = append(res.Ops, objs.Pre...)

@@ -139,6 +139,6 @@ func sameType(d dialect.Dialect, a, b model.Type) bool {
 // warnDataLoss warns that dropping col of t loses its data.
 func (c *comparison) warnDataLoss(t *model.Table, col *model.Column) {
 	c.warn(Object{Kind: "column", Schema: t.Schema, Table: t.Name, Name: col.Name},
-		fmt.Sprintf("%s.%s: dropped; its data will be lost (declare RenamedFrom: %q on the new column if it was renamed)",
+		fmt.Sprintf("%s.%s: dropped; its data will be lost (if it was renamed: declare RenamedFrom: %q on the new column in a Go model, or run revision --autogenerate --interactive)",
 			t.QualifiedName(), col.Name, col.Name))
 }

@@ -97,7 +97,7 @@ func (c *comparison) dropTables(dropped []*model.Table, early func(t *model.Tabl
 			out = append(out, drop)
 		}
 		c.warn(Object{Kind: "table", Schema: t.Schema, Name: t.Name},
-			fmt.Sprintf("%s: dropped; its rows will be lost (declare RenamedFrom: %q on the new table if it was renamed)", t.QualifiedName(), t.Name))
+			fmt.Sprintf("%s: dropped; its rows will be lost (if it was renamed: declare RenamedFrom: %q on the new table in a Go model, or run revision --autogenerate --interactive)", t.QualifiedName(), t.Name))
 	}
 	return first, out
 }

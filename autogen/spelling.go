@@ -1,6 +1,7 @@
 package autogen
 
 import (
+	"github.com/migratego/migrate/dialect"
 	"github.com/migratego/migrate/model"
 	"github.com/migratego/migrate/ops"
 )
@@ -19,26 +20,59 @@ import (
 // default, a dropped check): those take the database's own spelling, from
 // the current model as given.
 
-// spellings holds the target and the current model as given (with the
-// target's naming convention applied, as in normal form), to find objects
-// by table and name.
+// spellings finds the tables of the target and the current model as given
+// (with the target's naming convention applied, as in normal form), by
+// schema and name. A table is copied and named when an operation first
+// needs it, so that Compare pays for the tables it changes only.
 type spellings struct {
-	tables, current map[tableID]*model.Table
+	d               dialect.Dialect
+	naming          model.NamingConvention
+	tables, current map[tableID]*model.Table // as given, not named
+	named           map[*model.Table]*model.Table
 }
 
 // newSpellings indexes the tables of current and target.
-func newSpellings(current, target *model.MetaData) *spellings {
+func newSpellings(d dialect.Dialect, current, target *model.MetaData) *spellings {
 	index := func(md *model.MetaData) map[tableID]*model.Table {
-		md = md.Clone()
-		md.Naming = target.Naming
-		md.ApplyNaming()
-		out := map[tableID]*model.Table{}
+		out := make(map[tableID]*model.Table, len(md.Tables))
 		for _, t := range md.Tables {
 			out[tableKey(t.Schema, t.Name)] = t
 		}
 		return out
 	}
-	return &spellings{tables: index(target), current: index(current)}
+	return &spellings{d: d, naming: target.Naming, tables: index(target), current: index(current), named: map[*model.Table]*model.Table{}}
+}
+
+// target returns the model's table (schema, name), named, or nil.
+func (s *spellings) target(schema, name string) *model.Table {
+	return s.namedCopy(s.tables[tableKey(schema, name)])
+}
+
+// before returns the current model's table (schema, name), named, or nil.
+func (s *spellings) before(schema, name string) *model.Table {
+	return s.namedCopy(s.current[tableKey(schema, name)])
+}
+
+// namedCopy returns t's copy with the naming convention applied, made once.
+func (s *spellings) namedCopy(t *model.Table) *model.Table {
+	if t == nil {
+		return nil
+	}
+	if c, ok := s.named[t]; ok {
+		return c
+	}
+	c := t.Clone()
+	s.naming.Apply(c)
+	s.named[t] = c
+	return c
+}
+
+// same reports whether raw, an expression of table t as the model spells
+// it, is what norm, the operation's canonical text, says: not so when
+// Compare rewrote the expression (a column renamed on the way), and then
+// the operation keeps its own text.
+func (s *spellings) same(t *model.Table, raw, norm string) bool {
+	return dialect.CanonicalExpr(s.d, t, raw) == norm
 }
 
 // restore returns ops with the model's own spelling of the expressions
@@ -56,62 +90,38 @@ func (s *spellings) restoreOne(op ops.Operation) ops.Operation {
 	case ops.CreateTable:
 		if o.Table != nil {
 			t := o.Table.Clone()
-			s.table(t, s.tables[tableKey(t.Schema, t.Name)])
+			s.table(t, s.target(t.Schema, t.Name))
 			o.Table = t
 		}
 		return o
 	case ops.AddColumn:
-		o.Column = s.column(o.Schema, o.Table, o.Column)
+		o.Column = s.column(s.target(o.Schema, o.Table), o.Column)
 		return o
 	case ops.AlterColumn:
-		o.New = s.column(o.Schema, o.Table, o.New)
-		if src := s.current[tableKey(o.Schema, o.Table)]; src != nil {
-			o.Existing = columnSpelling(o.Existing, src.Column(o.Column))
-		}
+		o.New = s.column(s.target(o.Schema, o.Table), o.New)
+		o.Existing = s.column(s.before(o.Schema, o.Table), o.Existing)
 		return o
 	case ops.DropColumn:
-		if src := s.current[tableKey(o.Schema, o.Table)]; src != nil {
-			o.Existing = columnSpelling(o.Existing, src.Column(o.Column))
-		}
+		o.Existing = s.column(s.before(o.Schema, o.Table), o.Existing)
 		return o
 	case ops.DropCheck:
-		if src := s.current[tableKey(o.Schema, o.Table)]; src != nil && o.Existing != nil {
-			for _, c := range src.Checks {
-				if c.Name == o.Existing.Name && c.Name != "" {
-					x := *o.Existing
-					x.Expr = c.Expr
-					o.Existing = &x
-				}
-			}
-		}
+		o.Existing = s.check(s.before(o.Schema, o.Table), o.Existing)
 		return o
 	case ops.DropIndex:
-		if src := s.current[tableKey(o.Schema, o.Table)]; src != nil && o.Existing != nil {
-			o.Existing = indexSpelling(o.Existing, src)
-		}
+		o.Existing = s.index(s.before(o.Schema, o.Table), o.Existing)
 		return o
 	case ops.DropTable:
 		if o.Existing != nil {
 			t := o.Existing.Clone()
-			s.table(t, s.current[tableKey(t.Schema, t.Name)])
+			s.table(t, s.before(t.Schema, t.Name))
 			o.Existing = t
 		}
 		return o
 	case ops.CreateCheck:
-		if src := s.tables[tableKey(o.Schema, o.Table)]; src != nil && o.Check != nil {
-			for _, c := range src.Checks {
-				if c.Name == o.Check.Name && c.Name != "" {
-					x := *o.Check
-					x.Expr = c.Expr
-					o.Check = &x
-				}
-			}
-		}
+		o.Check = s.check(s.target(o.Schema, o.Table), o.Check)
 		return o
 	case ops.CreateIndex:
-		if src := s.tables[tableKey(o.Schema, o.Table)]; src != nil && o.Index != nil {
-			o.Index = indexSpelling(o.Index, src)
-		}
+		o.Index = s.index(s.target(o.Schema, o.Table), o.Index)
 		return o
 	case ops.BatchAlterTable:
 		o.Ops = s.restore(o.Ops)
@@ -127,23 +137,22 @@ func (s *spellings) table(t, src *model.Table) {
 		return
 	}
 	for i, c := range t.Columns {
-		t.Columns[i] = columnSpelling(c, src.Column(c.Name))
+		t.Columns[i] = s.column(src, c)
 	}
-	for _, c := range t.Checks {
-		for _, sc := range src.Checks {
-			if sc.Name == c.Name && c.Name != "" {
-				c.Expr = sc.Expr
-			}
-		}
+	for i, c := range t.Checks {
+		t.Checks[i] = s.check(src, c)
 	}
 	for i, ix := range t.Indexes {
-		t.Indexes[i] = indexSpelling(ix, src)
+		t.Indexes[i] = s.index(src, ix)
 	}
 	for _, ex := range t.Exclusions {
 		for _, sx := range src.Exclusions {
-			if sx.Name == ex.Name && ex.Name != "" && len(sx.Elements) == len(ex.Elements) {
-				ex.Where = sx.Where
-				for i := range ex.Elements {
+			if sx.Name != ex.Name || ex.Name == "" || len(sx.Elements) != len(ex.Elements) || !s.same(src, sx.Where, ex.Where) {
+				continue
+			}
+			ex.Where = sx.Where
+			for i := range ex.Elements {
+				if s.same(src, sx.Elements[i].Expr, ex.Elements[i].Expr) {
 					ex.Elements[i].Expr = sx.Elements[i].Expr
 				}
 			}
@@ -151,46 +160,61 @@ func (s *spellings) table(t, src *model.Table) {
 	}
 }
 
-// column returns col (of the named table) with the model's spelling.
-func (s *spellings) column(schema, table string, col *model.Column) *model.Column {
-	src := s.tables[tableKey(schema, table)]
-	if src == nil || col == nil {
-		return col
-	}
-	return columnSpelling(col, src.Column(col.Name))
-}
-
-// columnSpelling returns a copy of c with the default and generation
-// expression of src, the model's column.
-func columnSpelling(c, src *model.Column) *model.Column {
+// column returns a copy of c with the default and generation expression
+// of its namesake in src, a table as the model spells it; c itself when
+// src has no such column.
+func (s *spellings) column(src *model.Table, c *model.Column) *model.Column {
 	if src == nil || c == nil {
 		return c
 	}
+	sc := src.Column(c.Name)
+	if sc == nil {
+		return c
+	}
 	x := c.Clone()
-	if src.Default != nil && src.Default.Expr != "" && x.Default != nil && x.Default.Expr != "" {
+	// A default refers to no column, so no rename changes it.
+	if sc.Default != nil && sc.Default.Expr != "" && x.Default != nil && x.Default.Expr != "" {
 		d := *x.Default
-		d.Expr = src.Default.Expr
+		d.Expr = sc.Default.Expr
 		x.Default = &d
 	}
-	if src.Generated != nil && x.Generated != nil {
+	if sc.Generated != nil && x.Generated != nil && s.same(src, sc.Generated.Expr, x.Generated.Expr) {
 		g := *x.Generated
-		g.Expr = src.Generated.Expr
+		g.Expr = sc.Generated.Expr
 		x.Generated = &g
 	}
 	return x
 }
 
-// indexSpelling returns a copy of ix with the predicate and expression
-// keys of the index of src with the same name and keys.
-func indexSpelling(ix *model.Index, src *model.Table) *model.Index {
+// check returns a copy of c with the expression of its namesake in src.
+func (s *spellings) check(src *model.Table, c *model.Check) *model.Check {
+	if src == nil || c == nil || c.Name == "" {
+		return c
+	}
+	for _, sc := range src.Checks {
+		if sc.Name == c.Name && s.same(src, sc.Expr, c.Expr) {
+			x := *c
+			x.Expr = sc.Expr
+			return &x
+		}
+	}
+	return c
+}
+
+// index returns a copy of ix with the predicate and expression keys of
+// the index of src with the same name and keys.
+func (s *spellings) index(src *model.Table, ix *model.Index) *model.Index {
+	if src == nil || ix == nil || ix.Name == "" {
+		return ix
+	}
 	for _, si := range src.Indexes {
-		if si.Name != ix.Name || ix.Name == "" || len(si.Parts) != len(ix.Parts) {
+		if si.Name != ix.Name || len(si.Parts) != len(ix.Parts) || !s.same(src, si.Where, ix.Where) {
 			continue
 		}
 		x := cloneIndex(ix)
 		x.Where = si.Where
 		for i := range x.Parts {
-			if x.Parts[i].Expr != "" {
+			if x.Parts[i].Expr != "" && s.same(src, si.Parts[i].Expr, x.Parts[i].Expr) {
 				x.Parts[i].Expr = si.Parts[i].Expr
 			}
 		}

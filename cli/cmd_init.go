@@ -21,9 +21,10 @@ func newInitCommand(app *App) *cobra.Command {
 current directory (or the file named by -c) and creates the script
 directory DIR (default: --dir, else "migrations") with versions/ inside.
 
---template go (default) also writes DIR/env.go, a Go file declaring the
-target model for autogenerate; --template sql is for projects that write
-revisions as SQL files only.
+--template go also writes DIR/env.go, a Go file declaring the target
+model for autogenerate, for Go revisions (a Go module); --template sql is
+for projects that write revisions as SQL files only. The default is go
+inside a Go module (a go.mod here or above), else sql.
 
 The new project uses a SQLite file (sqlite:app.db), so it works at once;
 edit database_url in migrate.toml for another database.`,
@@ -41,7 +42,7 @@ edit database_url in migrate.toml for another database.`,
 			return runInit(app, dir, tmpl)
 		},
 	}
-	cmd.Flags().StringVar(&tmpl, "template", "go", "project template: go (with env.go) or sql")
+	cmd.Flags().StringVar(&tmpl, "template", "", "project template: go (with env.go) or sql (default: go inside a Go module, else sql)")
 	return cmd
 }
 
@@ -57,6 +58,9 @@ func runInit(app *App, dir, tmpl string) error {
 	tomlPath := filepath.Join(wd, config.FileName)
 	if f := app.ConfigFlag(); f != "" {
 		tomlPath = abs(wd, f)
+	}
+	if tmpl == "" {
+		tmpl = scriptdir.DefaultTemplate(abs(wd, dir))
 	}
 	made, err := scriptdir.Init(scriptdir.InitOptions{ConfigPath: tomlPath, ScriptDir: abs(wd, dir), Template: tmpl})
 	var inputErr *scriptdir.InputError

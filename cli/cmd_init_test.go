@@ -14,6 +14,10 @@ import (
 
 func TestInitGoTemplate(t *testing.T) {
 	dir := t.TempDir()
+	// In a Go module, init chooses the go template.
+	if err := os.WriteFile(filepath.Join(dir, "go.mod"), []byte("module example.com/app\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
 	code, stdout, stderr := run(t, dir, nil, "init")
 	if code != 0 {
 		t.Fatalf("exit %d: %s", code, stderr)
@@ -80,9 +84,29 @@ func TestInitSQLTemplateAndDir(t *testing.T) {
 	}
 }
 
+// TestInitDefaultTemplate checks that outside a Go module init chooses the
+// sql template: Go revisions could not be built there.
+func TestInitDefaultTemplate(t *testing.T) {
+	dir := t.TempDir()
+	code, _, stderr := run(t, dir, nil, "init")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	if _, err := os.Stat(filepath.Join(dir, "migrations", "env.go")); err == nil {
+		t.Errorf("init wrote env.go outside a Go module")
+	}
+	code, _, stderr = run(t, dir, nil, "revision", "-m", "first")
+	if code != 0 {
+		t.Fatalf("revision: exit %d: %s", code, stderr)
+	}
+	if m, _ := filepath.Glob(filepath.Join(dir, "migrations", "versions", "*_first.sql")); len(m) != 1 {
+		t.Errorf("revision did not write a SQL file: %v", m)
+	}
+}
+
 func TestInitConfigElsewhere(t *testing.T) {
 	dir := t.TempDir()
-	code, _, stderr := run(t, dir, nil, "-c", "conf/migrate.toml", "init", "schema/my-migrations")
+	code, _, stderr := run(t, dir, nil, "-c", "conf/migrate.toml", "init", "schema/my-migrations", "--template", "go")
 	if code != 0 {
 		t.Fatalf("exit %d: %s", code, stderr)
 	}

@@ -5,6 +5,7 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -19,12 +20,15 @@ type project struct {
 	env map[string]string
 }
 
-// newProject runs `migrate init` (with extra init arguments) in a new
-// temporary directory.
+// newProject runs `migrate init` (with extra init arguments; the go
+// template unless they name one) in a new temporary directory.
 func newProject(t *testing.T, initArgs ...string) *project {
 	t.Helper()
 	// The revision header cache goes to a directory of the test's own.
 	p := &project{t: t, dir: t.TempDir(), env: map[string]string{EnvCacheDir: t.TempDir()}}
+	if !slices.Contains(initArgs, "--template") {
+		initArgs = append(initArgs, "--template", "go")
+	}
 	p.ok(append([]string{"init"}, initArgs...)...)
 	return p
 }

@@ -230,19 +230,33 @@ func TestInterruptedStatementCancelled(t *testing.T) {
 	}
 }
 
-// lockSession returns the server session that holds the migration lock
-// of the project's default version table.
-func lockSession(ctx context.Context, t *testing.T, db *dialect.DB) int64 {
+// lockSession returns the server session in which migrate process pid
+// holds the migration lock of the project's default version table.
+func lockSession(ctx context.Context, t *testing.T, db *dialect.DB, pid int) int64 {
 	t.Helper()
-	q := "SELECT IS_USED_LOCK(CONCAT('migrate:', DATABASE(), '.migrate_version'))"
+	// The process may still be taking the lock (waitStatement can see
+	// another test's statement on a shared PostgreSQL database), and other
+	// tests' runners use the same database: look for this process's own
+	// lock session, for a while.
+	q, args := "SELECT IS_USED_LOCK(CONCAT('migrate:', DATABASE(), '.migrate_version'))", []any{}
 	if db.Dialect.Name() == "postgres" {
-		q = "SELECT pid FROM pg_stat_activity WHERE application_name LIKE 'migrate by %' AND datname = current_database() AND pid <> pg_backend_pid() ORDER BY backend_start DESC LIMIT 1"
+		q = "SELECT pid FROM pg_stat_activity WHERE application_name LIKE $1 AND datname = current_database() AND pid <> pg_backend_pid() ORDER BY backend_start DESC LIMIT 1"
+		args = []any{fmt.Sprintf("migrate by %%, pid %d", pid)}
 	}
-	var id int64
-	if err := db.QueryRowContext(ctx, q).Scan(&id); err != nil {
-		t.Fatalf("find the lock session: %v", err)
+	deadline := time.Now().Add(20 * time.Second)
+	for {
+		var id sql.NullInt64
+		err := db.QueryRowContext(ctx, q, args...).Scan(&id)
+		switch {
+		case err == nil && id.Valid:
+			return id.Int64
+		case err != nil && !errors.Is(err, sql.ErrNoRows):
+			t.Fatalf("find the lock session: %v", err)
+		case time.Now().After(deadline):
+			t.Fatalf("find the lock session: process %d holds no migration lock after 20 s", pid)
+		}
+		time.Sleep(50 * time.Millisecond)
 	}
-	return id
 }
 
 // slowRevisions writes n revisions that each take about secs seconds.
@@ -317,9 +331,9 @@ func TestLockLostStopsRun(t *testing.T) {
 					execAll(t, db, "UPDATE migrate_version_lock SET token = 'another-runner'")
 					lost = "was lost (its lease expired"
 				case name == "postgres":
-					_, _ = db.ExecContext(ctx, "SELECT pg_terminate_backend($1)", lockSession(ctx, t, db))
+					_, _ = db.ExecContext(ctx, "SELECT pg_terminate_backend($1)", lockSession(ctx, t, db, cmd.Process.Pid))
 				default:
-					_, _ = db.ExecContext(ctx, fmt.Sprintf("KILL %d", lockSession(ctx, t, db)))
+					_, _ = db.ExecContext(ctx, fmt.Sprintf("KILL %d", lockSession(ctx, t, db, cmd.Process.Pid)))
 				}
 				waitExit(t, cmd, stderr, ExitFailure)
 				if !strings.Contains(stderr.String(), "migration lock") || !strings.Contains(stderr.String(), lost) {

@@ -24,7 +24,9 @@ type InitOptions struct {
 	ConfigPath string
 	// ScriptDir is the absolute path of the script directory to create.
 	ScriptDir string
-	// Template is TemplateGo or TemplateSQL.
+	// Template is TemplateGo or TemplateSQL; empty chooses TemplateGo when
+	// the script directory lies in a Go module (a go.mod in it or above
+	// it), else TemplateSQL.
 	Template string
 }
 
@@ -38,6 +40,9 @@ type InitOptions struct {
 // existing file, a non-empty directory) are *InputError; others are I/O
 // failures.
 func Init(o InitOptions) ([]string, error) {
+	if o.Template == "" {
+		o.Template = DefaultTemplate(o.ScriptDir)
+	}
 	if o.Template != TemplateGo && o.Template != TemplateSQL {
 		return nil, inputErrorf("init: unknown template %q (use go or sql)", o.Template)
 	}
@@ -214,4 +219,26 @@ func writeNew(path, content string) error {
 		return fmt.Errorf("init: write %s: %w", path, err)
 	}
 	return nil
+}
+
+// DefaultTemplate returns the template of a new script directory:
+// TemplateGo when it lies in a Go module (a go.mod in it or above it),
+// else TemplateSQL, since Go revisions are built with their module.
+func DefaultTemplate(scriptDir string) string {
+	if inGoModule(scriptDir) {
+		return TemplateGo
+	}
+	return TemplateSQL
+}
+
+// inGoModule reports whether dir or one of its parents holds a go.mod.
+func inGoModule(dir string) bool {
+	for d := filepath.Clean(dir); ; d = filepath.Dir(d) {
+		if st, err := os.Stat(filepath.Join(d, "go.mod")); err == nil && !st.IsDir() {
+			return true
+		}
+		if filepath.Dir(d) == d {
+			return false
+		}
+	}
 }

@@ -89,8 +89,16 @@ lock_timeout = "60s"
 # "schema.table" matches qualified names.
 include = []
 exclude = []
-# Schemas to compare (empty: the connection's default schema).
+# Schemas to compare, names or globs ("*": every schema); empty: the
+# connection's default schema.
 schemas = []
+
+[model]
+# The schema the database should have, for autogenerate and check: SQL
+# files (globs allowed) applied to a scratch database{{if eq .Template "go"}}, instead of
+# Target() in env.go{{end}}.
+# sql = ["schema.sql"]
+# dev_url = ""   # an empty database for them; default: a temporary one
 `))
 
 // renderTOML returns the migrate.toml of a new project.

@@ -17,10 +17,13 @@ package scratchdb
 import (
 	"context"
 	"crypto/rand"
+	"database/sql"
 	"encoding/hex"
 	"errors"
 	"fmt"
 	"os"
+	"regexp"
+	"slices"
 	"strings"
 	"time"
 
@@ -239,10 +242,50 @@ func (s *DB) ApplyScript(ctx context.Context, name, script string) error {
 			return fmt.Errorf("scratch database: %w", err)
 		}
 	}
+	// Where DDL is transactional, the statements run in transactions (one
+	// for the whole file unless a statement cannot run in one): a commit
+	// per statement costs more than the statement on a large schema.
+	// A file that controls its own transactions (a dump's BEGIN …
+	// COMMIT) runs as written.
+	rs, _ := dialect.RunSupportOf(s.Dialect)
+	grouped := s.Dialect.Capabilities().TransactionalDDL && rs != nil &&
+		!slices.ContainsFunc(stmts, func(st scriptdir.Statement) bool { return transactionControl.MatchString(st.Text) })
+	var tx *sql.Tx
+	commit := func() error {
+		if tx == nil {
+			return nil
+		}
+		err := tx.Commit()
+		tx = nil
+		return err
+	}
+	defer func() {
+		if tx != nil {
+			_ = tx.Rollback()
+		}
+	}()
 	for _, st := range stmts {
-		if _, err := conn.ExecContext(ctx, st.Text); err != nil {
+		var q dialect.Querier = conn
+		switch {
+		case !grouped:
+		case rs.NeedsAutocommit(st.Text):
+			if err := commit(); err != nil {
+				return &ApplyError{File: name, Line: st.Line, Statement: st.Text, Err: err}
+			}
+		default:
+			if tx == nil {
+				if tx, err = conn.BeginTx(ctx, nil); err != nil {
+					return fmt.Errorf("scratch database: %w", err)
+				}
+			}
+			q = tx
+		}
+		if _, err := q.ExecContext(ctx, st.Text); err != nil {
 			return &ApplyError{File: name, Line: st.Line, Statement: st.Text, Err: err}
 		}
+	}
+	if err := commit(); err != nil {
+		return &ApplyError{File: name, Line: 1, Err: err}
 	}
 	return nil
 }
@@ -318,3 +361,7 @@ func randomSuffix() string {
 	_, _ = rand.Read(b[:])
 	return hex.EncodeToString(b[:])
 }
+
+// transactionControl matches a statement that begins or ends a
+// transaction.
+var transactionControl = regexp.MustCompile(`(?i)^\s*(BEGIN|START\s+TRANSACTION|COMMIT|END|ROLLBACK|SAVEPOINT|RELEASE)\b`)

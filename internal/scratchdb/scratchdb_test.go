@@ -185,3 +185,43 @@ func TestDevDatabaseOfAnotherKind(t *testing.T) {
 		t.Fatalf("Open = %v, want a UserError about the kind", err)
 	}
 }
+
+// TestApplyTransactions checks the scripts whose statements cannot all
+// share the scratch database's transaction: a dump that begins and commits
+// its own (SQLite's .dump), and PostgreSQL's CREATE INDEX CONCURRENTLY.
+func TestApplyTransactions(t *testing.T) {
+	cases := []struct {
+		name, dialect, script string
+		tables, indexes       int
+	}{
+		{"sqlite dump", "sqlite", "PRAGMA foreign_keys=OFF;\nBEGIN TRANSACTION;\nCREATE TABLE a (id integer PRIMARY KEY);\n" +
+			"INSERT INTO a VALUES(1);\nCREATE INDEX ix_a ON a (id);\nCOMMIT;\n", 1, 1},
+		{"postgres concurrently", "postgres", "CREATE TABLE a (id integer PRIMARY KEY, v text);\n" +
+			"CREATE INDEX CONCURRENTLY ix_a_v ON a (v);\nCREATE TABLE b (id integer REFERENCES a (id));\n", 2, 1},
+		{"postgres own transaction", "postgres", "BEGIN;\nCREATE TABLE a (id integer PRIMARY KEY);\nCOMMIT;\nCREATE INDEX ix_a ON a (id);\n", 1, 1},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			ctx := context.Background()
+			s, err := Open(ctx, testdb.New(t, c.dialect).URL, "")
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer s.Close()
+			if err := s.ApplyScript(ctx, "x.sql", c.script); err != nil {
+				t.Fatal(err)
+			}
+			md, err := s.Inspect(ctx, inspect.Options{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			indexes := 0
+			for _, tb := range md.Tables {
+				indexes += len(tb.Indexes)
+			}
+			if len(md.Tables) != c.tables || indexes != c.indexes {
+				t.Errorf("%d tables and %d indexes; want %d and %d", len(md.Tables), indexes, c.tables, c.indexes)
+			}
+		})
+	}
+}
