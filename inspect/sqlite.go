@@ -3,6 +3,7 @@ package inspect
 import (
 	"context"
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/migratego/migrate/dialect"
@@ -72,11 +73,18 @@ type pkCol struct {
 }
 
 // Inspect reads the tables, views and indexes of the attached databases in
-// opts.Schemas, or of "main".
+// opts.Schemas (names or globs: "*" is every attached database but temp),
+// or of "main".
 func (in *sqliteInspector) Inspect(ctx context.Context, q dialect.Querier, opts Options) (*model.MetaData, error) {
 	dbs := opts.Schemas
 	if len(dbs) == 0 {
 		dbs = []string{"main"}
+	}
+	if hasGlob(dbs) {
+		var err error
+		if dbs, err = in.matchingDatabases(ctx, q, dbs); err != nil {
+			return nil, err
+		}
 	}
 	md := &model.MetaData{}
 	for _, db := range dbs {
@@ -163,3 +171,27 @@ const sqliteUserObject = `m.name NOT LIKE 'sqlite\_%' ESCAPE '\'`
 // sqliteRealTable is the condition that leaves out virtual tables, whose
 // pragmas need their module (which the connection may lack).
 const sqliteRealTable = `m.type = 'table' AND m.sql NOT LIKE 'CREATE VIRTUAL%'`
+
+// matchingDatabases returns the attached databases (but temp) whose names
+// match one of the globs or names in want, in attachment order.
+func (in *sqliteInspector) matchingDatabases(ctx context.Context, q dialect.Querier, want []string) ([]string, error) {
+	rows, err := q.QueryContext(ctx, "SELECT name FROM pragma_database_list ORDER BY seq")
+	if err != nil {
+		return nil, fmt.Errorf("inspect sqlite: attached databases: %w", err)
+	}
+	defer rows.Close()
+	var out []string
+	for rows.Next() {
+		var name string
+		if err := rows.Scan(&name); err != nil {
+			return nil, fmt.Errorf("inspect sqlite: attached databases: %w", err)
+		}
+		if name != "temp" && slices.ContainsFunc(want, func(p string) bool { return MatchGlob(p, name) }) {
+			out = append(out, name)
+		}
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("inspect sqlite: attached databases: %w", err)
+	}
+	return out, nil
+}

@@ -197,6 +197,8 @@ func TestSQLiteInspectFilters(t *testing.T) {
 		{inspect.Options{Schemas: []string{"aux"}}, []string{"aux.items"}},
 		{inspect.Options{Schemas: []string{"main", "aux"}, Include: []string{"items", "a1"}}, []string{"a1", "aux.items"}},
 		{inspect.Options{Schemas: []string{"temp"}}, []string{"temp.scratch"}},
+		{inspect.Options{Schemas: []string{"*"}, Include: []string{"items", "a1"}}, []string{"a1", "aux.items"}},
+		{inspect.Options{Schemas: []string{"a?x"}}, []string{"aux.items"}},
 	} {
 		got := inspectDB(ctx, t, db, tc.opts)
 		if n := names(got); !slices.Equal(n, tc.want) {
