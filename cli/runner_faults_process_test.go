@@ -259,6 +259,26 @@ func lockSession(ctx context.Context, t *testing.T, db *dialect.DB, pid int) int
 	}
 }
 
+// takeLease gives the project's lease row to another runner, once the
+// migrate process has taken it (waitStatement can see another test's
+// statement on a shared PostgreSQL database before this one has begun).
+func takeLease(ctx context.Context, t *testing.T, db *dialect.DB) {
+	t.Helper()
+	deadline := time.Now().Add(20 * time.Second)
+	for {
+		res, err := db.ExecContext(ctx, "UPDATE migrate_version_lock SET token = 'another-runner'")
+		if err == nil {
+			if n, _ := res.RowsAffected(); n == 1 {
+				return
+			}
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("take the lease: no lease row after 20 s (%v)", err)
+		}
+		time.Sleep(50 * time.Millisecond)
+	}
+}
+
 // slowRevisions writes n revisions that each take about secs seconds.
 func slowRevisions(p *runProject, name string, n int, secs string) {
 	sleep := map[string]string{"mysql": "SELECT SLEEP(" + secs + ")", "postgres": "SELECT pg_sleep(" + secs + ")"}[name]
@@ -328,7 +348,7 @@ func TestLockLostStopsRun(t *testing.T) {
 				lost := "was lost"
 				switch {
 				case lease:
-					execAll(t, db, "UPDATE migrate_version_lock SET token = 'another-runner'")
+					takeLease(ctx, t, db)
 					lost = "was lost (its lease expired"
 				case name == "postgres":
 					_, _ = db.ExecContext(ctx, "SELECT pg_terminate_backend($1)", lockSession(ctx, t, db, cmd.Process.Pid))
