@@ -15,7 +15,7 @@ type viewSupport struct {
 // checkViewOptions refuses the options of v that the dialect cannot
 // write, and values that are none of the known ones.
 func checkViewOptions(d Dialect, v *model.View, s viewSupport) error {
-	obj := fmt.Sprintf("view %q", qualified(v.Schema, v.Name))
+	obj := fmt.Sprintf("view %q", model.ObjectName{Schema: v.Schema, Name: v.Name}.QualifiedName())
 	un := func(feature string) error {
 		return Unsupported(d.Name(), obj, feature, "drop the option from the model")
 	}
@@ -38,12 +38,4 @@ func checkViewOptions(d Dialect, v *model.View, s viewSupport) error {
 		return un("a security-barrier view")
 	}
 	return nil
-}
-
-// qualified returns "schema.name" or "name", for messages.
-func qualified(schema, name string) string {
-	if schema == "" {
-		return name
-	}
-	return schema + "." + name
 }
