@@ -139,7 +139,6 @@ func (in *pgInspector) Inspect(ctx context.Context, q dialect.Querier, opts Opti
 		st.readSequences,
 		st.readEnums,
 		st.readViews,
-		st.readMatViews,
 		st.readFunctions,
 		st.readTriggers,
 		st.readRules,
