@@ -22,7 +22,7 @@ var _ Inspector = (*mysqlInspector)(nil)
 // one more each with partitioned tables, with sequences and with
 // routines), whatever the number of tables:
 //
-//	session     DATABASE(), VERSION()
+//	session     DATABASE(), VERSION(), @@SESSION.sql_mode
 //	schemata    default collation of each schema in scope
 //	tables      TABLES (base tables and MariaDB sequences)
 //	columns     COLUMNS
@@ -79,6 +79,9 @@ type mysqlState struct {
 	schemaCollation map[string]string
 	tables          map[mysqlKey]*mysqlTable
 	sequences       []mysqlKey
+	// sqlMode is the session's sql_mode: routines, triggers and events
+	// created under another keep theirs (Definition.SQLMode).
+	sqlMode string
 	// partitioned says that a table in scope is partitioned (TABLES
 	// CREATE_OPTIONS), so that PARTITIONS, which opens every table, is
 	// read only then.
@@ -131,7 +134,7 @@ func (in *mysqlInspector) Inspect(ctx context.Context, q dialect.Querier, opts O
 func (st *mysqlState) session(ctx context.Context, schemas []string) error {
 	var current sql.NullString
 	var version string
-	if err := queryRow(ctx, st.q, "SELECT DATABASE(), VERSION()", nil, &current, &version); err != nil {
+	if err := queryRow(ctx, st.q, "SELECT DATABASE(), VERSION(), @@SESSION.sql_mode", nil, &current, &version, &st.sqlMode); err != nil {
 		return fmt.Errorf("inspect mysql: session: %w", err)
 	}
 	st.current = current.String
@@ -144,6 +147,15 @@ func (st *mysqlState) session(ctx context.Context, schemas []string) error {
 		st.schemas = []string{st.current}
 	}
 	return nil
+}
+
+// definitionSQLMode is the Definition.SQLMode of an object created under
+// mode: empty when it is the session's.
+func (st *mysqlState) definitionSQLMode(mode string) string {
+	if mode == st.sqlMode {
+		return ""
+	}
+	return mode
 }
 
 // schemaName is the Schema the model gives an object of the real schema s.

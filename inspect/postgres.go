@@ -21,7 +21,8 @@ func init() {
 //
 // It issues a fixed number of queries, one per object kind (scope,
 // schemas, extensions, domains, tables, columns, constraints, indexes,
-// sequences, enum types, views, functions, triggers, rules), whatever the
+// sequences, enum types, views, functions, foreign servers and tables,
+// triggers, rules, policies, event triggers), whatever the
 // number of tables, and joins their rows in Go by OID. The catalog columns
 // it reads (attgenerated, conparentid, indnkeyatts) need PostgreSQL 12 or
 // newer.
@@ -33,9 +34,11 @@ func init() {
 // once, on the parent. Serial columns stay what they are: a default calling
 // nextval and a sequence owned by the column.
 //
-// What the model cannot express is not reported: materialized views,
-// foreign tables, event triggers, and the options of identity sequences
-// beyond start and increment.
+// Materialized views, foreign servers and tables, event triggers and the
+// other objects the model does not take apart are definitions. Not
+// reported: foreign data wrappers not made by an extension, user
+// mappings, and the options of identity sequences beyond start and
+// increment.
 type pgInspector struct {
 	d dialect.Dialect
 }
@@ -140,6 +143,7 @@ func (in *pgInspector) Inspect(ctx context.Context, q dialect.Querier, opts Opti
 		st.readEnums,
 		st.readViews,
 		st.readFunctions,
+		st.readForeign,
 		st.readTriggers,
 		st.readRules,
 		st.readPolicies,

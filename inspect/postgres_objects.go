@@ -134,14 +134,15 @@ func (st *pgState) readEnums(ctx context.Context, q dialect.Querier) error {
 }
 
 // pgViewDepends is the JSON list of what the view or materialized view
-// c reads that must exist before it: views, materialized views and user
+// c reads that must exist before it: views, materialized views, foreign
+// tables and user
 // functions (from the pg_depend rows of its _RETURN rule).
 const pgViewDepends = `(SELECT jsonb_agg(DISTINCT dep) FROM (
     SELECT jsonb_build_array(rn.nspname, rc.relname) AS dep
     FROM pg_catalog.pg_rewrite r
     JOIN pg_catalog.pg_depend x ON x.classid = 'pg_catalog.pg_rewrite'::regclass AND x.objid = r.oid
       AND x.refclassid = 'pg_catalog.pg_class'::regclass
-    JOIN pg_catalog.pg_class rc ON rc.oid = x.refobjid AND rc.relkind IN ('v', 'm') AND rc.oid <> c.oid
+    JOIN pg_catalog.pg_class rc ON rc.oid = x.refobjid AND rc.relkind IN ('v', 'm', 'f') AND rc.oid <> c.oid
     JOIN pg_catalog.pg_namespace rn ON rn.oid = rc.relnamespace
     WHERE r.ev_class = c.oid
     UNION ALL
