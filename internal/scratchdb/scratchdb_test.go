@@ -225,3 +225,45 @@ func TestApplyTransactions(t *testing.T) {
 		})
 	}
 }
+
+// TestApplyKeepsNoSessionState applies scripts that change their session
+// the way dumps do (pg_dump empties search_path; a SQLite dump inserts
+// rows before the rows they reference, relying on the shell's foreign
+// keys being off): the model inspected afterwards is the schema the
+// script made, in the connection's default schema.
+func TestApplyKeepsNoSessionState(t *testing.T) {
+	cases := []struct {
+		name, dialect, script string
+	}{
+		{"pg_dump search_path", "postgres", "SELECT pg_catalog.set_config('search_path', '', false);\n" +
+			"CREATE TABLE public.users (id integer NOT NULL);\nALTER TABLE ONLY public.users ADD CONSTRAINT users_pkey PRIMARY KEY (id);\n" +
+			"CREATE TABLE public.posts (id integer NOT NULL PRIMARY KEY, user_id integer REFERENCES public.users (id));\n"},
+		{"sqlite rows before their parents", "sqlite", "CREATE TABLE users (id integer PRIMARY KEY);\n" +
+			"CREATE TABLE posts (id integer PRIMARY KEY, user_id integer REFERENCES users (id));\n" +
+			"INSERT INTO posts VALUES (1, 7);\nINSERT INTO users VALUES (7);\n"},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			ctx := context.Background()
+			s, err := Open(ctx, testdb.NewDatabase(t, c.dialect).URL, "")
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer s.Close()
+			if err := s.ApplyScript(ctx, "dump.sql", c.script); err != nil {
+				t.Fatal(err)
+			}
+			md, err := s.Inspect(ctx, inspect.Options{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			var names []string
+			for _, tb := range md.Tables {
+				names = append(names, tb.QualifiedName())
+			}
+			if got := strings.Join(names, ","); got != "posts,users" {
+				t.Fatalf("tables = %q, want posts,users in the default schema", got)
+			}
+		})
+	}
+}
