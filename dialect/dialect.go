@@ -98,6 +98,8 @@ type Capabilities struct {
 	// Schemas: tables may be qualified by a schema (PostgreSQL schema,
 	// MySQL database, SQLite attached database).
 	Schemas bool
+	// EmptyTables: a table may have no columns (PostgreSQL).
+	EmptyTables bool
 	// MaxIdentifierLength in bytes.
 	MaxIdentifierLength int
 

@@ -47,6 +47,7 @@ func postgresCapabilities(version int) Capabilities {
 		ReadOnlyTransactions: true,
 		Returning:            true,
 		Schemas:              true,
+		EmptyTables:          true,
 		MaxIdentifierLength:  63,
 
 		PartialIndexes:     true,
