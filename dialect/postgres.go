@@ -97,6 +97,7 @@ func postgresCapabilities(version int) Capabilities {
 
 		Syntax: Syntax{
 			DollarQuotes: true,
+			PsqlCommands: true,
 			// SQL-standard function bodies (BEGIN ATOMIC … END) arrived in 14.
 			BeginEnd: version >= 140000,
 		},

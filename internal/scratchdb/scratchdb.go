@@ -273,6 +273,11 @@ func (s *DB) ApplyScript(ctx context.Context, name, script string) error {
 		}
 	}()
 	for _, st := range stmts {
+		if st.Copy {
+			// A dump's rows (COPY … FROM stdin): a model is a schema,
+			// its rows are not needed.
+			continue
+		}
 		var q dialect.Querier = conn
 		switch {
 		case !grouped:

@@ -7,6 +7,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/migratego/migrate/dialect"
 	"github.com/migratego/migrate/inspect"
@@ -235,6 +236,11 @@ func TestApplyKeepsNoSessionState(t *testing.T) {
 	cases := []struct {
 		name, dialect, script string
 	}{
+		{"pg_dump with rows", "postgres", "\\restrict aBc\nSET client_encoding = 'UTF8';\n" +
+			"CREATE TABLE public.users (id integer NOT NULL PRIMARY KEY, name text);\n" +
+			"COPY public.users (id, name) FROM stdin;\n1\tann; o'neil\n2\t\\N\n\\.\n\n" +
+			"CREATE TABLE public.posts (id integer NOT NULL PRIMARY KEY, user_id integer REFERENCES public.users (id));\n" +
+			"\\unrestrict aBc\n"},
 		{"pg_dump search_path", "postgres", "SELECT pg_catalog.set_config('search_path', '', false);\n" +
 			"CREATE TABLE public.users (id integer NOT NULL);\nALTER TABLE ONLY public.users ADD CONSTRAINT users_pkey PRIMARY KEY (id);\n" +
 			"CREATE TABLE public.posts (id integer NOT NULL PRIMARY KEY, user_id integer REFERENCES public.users (id));\n"},
@@ -244,7 +250,8 @@ func TestApplyKeepsNoSessionState(t *testing.T) {
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
-			ctx := context.Background()
+			ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
+			defer cancel()
 			s, err := Open(ctx, testdb.NewDatabase(t, c.dialect).URL, "")
 			if err != nil {
 				t.Fatal(err)
