@@ -31,15 +31,18 @@ import (
 // column has another collation).
 // NULLS NOT DISTINCT (PostgreSQL 15+) is read through to_jsonb, for
 // unique indexes only, so that the query runs on older servers, where the
-// column is missing. Comments are read from pg_description:
-// obj_description looks the catalog up by name on every row. The query
-// joins four catalogs and reads the rest in correlated subqueries, behind
+// column is missing. Comments come from the relation comments of
+// pg_description, read once (rd) and hash-joined: obj_description looks
+// the catalog up by name on every row. The query joins four catalogs
+// (and rd) and reads the rest in correlated subqueries, behind
 // the flags of pg_index (indisunique, indisexclusion): with ten joins,
 // planning it took longer than running it. An exclusion constraint comes
 // as one JSON object. The exclusion constraints PostgreSQL clones onto
 // partitions are backed by partition indexes (relispartition), left out
 // with them.
 var pgIndexesQuery = `
+WITH rd AS MATERIALIZED (SELECT objoid, description FROM pg_catalog.pg_description
+  WHERE classoid = 'pg_catalog.pg_class'::regclass AND objsubid = 0)
 SELECT i.indrelid::int8, ic.relname, i.indisunique, i.indnkeyatts, i.indkey::text, i.indoption::text,
   (SELECT am.amname FROM pg_catalog.pg_am am WHERE am.oid = ic.relam), pg_catalog.pg_get_expr(i.indpred, i.indrelid),
   CASE WHEN i.indexprs IS NOT NULL THEN (
@@ -75,12 +78,12 @@ SELECT i.indrelid::int8, ic.relname, i.indisunique, i.indnkeyatts, i.indkey::tex
       ON dx.objoid = x.oid AND dx.classoid = 'pg_catalog.pg_constraint'::regclass AND dx.objsubid = 0
     WHERE x.conindid = i.indexrelid AND x.conrelid = i.indrelid AND x.contype = 'x') END,
   i.indisunique AND COALESCE((to_jsonb(i) ->> 'indnullsnotdistinct')::bool, false),
-  (SELECT di.description FROM pg_catalog.pg_description di
-    WHERE di.objoid = i.indexrelid AND di.classoid = 'pg_catalog.pg_class'::regclass AND di.objsubid = 0)
+  di.description
 FROM pg_catalog.pg_index i
 JOIN pg_catalog.pg_class ic ON ic.oid = i.indexrelid
 JOIN pg_catalog.pg_class c ON c.oid = i.indrelid
 JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
+LEFT JOIN rd di ON di.objoid = i.indexrelid
 WHERE i.indislive AND NOT ic.relispartition
   AND NOT (i.indisunique AND EXISTS (SELECT FROM pg_catalog.pg_constraint k
     WHERE k.conindid = i.indexrelid AND k.conrelid = i.indrelid AND k.contype IN ('p', 'u')))
