@@ -200,6 +200,9 @@ func (s *session) flushGroup(ctx context.Context, steps []*preparedStep) error {
 	if err := s.r.vt.applyDiff(ctx, s.conn, steps[len(steps)-1].step, s.groupFrom, s.groupTo); err != nil {
 		return err
 	}
+	if done, err := s.r.ht.copyMany(ctx, s.conn, s.pending); done || err != nil {
+		return err
+	}
 	return s.r.ht.insertMany(ctx, s.conn, s.pending)
 }
 
