@@ -257,9 +257,11 @@ type session struct {
 	// before and after its revisions, whose bookkeeping is deferred to
 	// its commit: pending are their history entries.
 	groupStatements int
-	groupFrom       []string
-	groupTo         []string
-	pending         []*HistoryEntry
+	// groupMaxStatements bounds groupStatements (0: no bound).
+	groupMaxStatements int
+	groupFrom          []string
+	groupTo            []string
+	pending            []*HistoryEntry
 	// then writes a tracked revision's entry in the shared transaction
 	// just before its commit (commitWith).
 	then func(q dialect.Querier) error

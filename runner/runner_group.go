@@ -21,25 +21,23 @@ import (
 // it, so a lost lock rolls it back and nothing is applied twice. The
 // transaction is committed at the end of the run, before anything that
 // must run outside a transaction, before a failure is recorded, and at
-// least every maxGroupOpen and maxGroupStatements, which bounds what an
-// interruption or a crash can take back (a consistent, older state).
+// least every maxGroupOpen and dialect.GroupLimiter statements, which
+// bounds what an interruption or a crash can take back (a consistent,
+// older state).
 
 // maxGroupOpen is how long the run's shared transaction stays open
 // before it is committed (at the end of a revision).
 const maxGroupOpen = 200 * time.Millisecond
 
-// maxGroupStatements bounds the statements of the revisions in one
-// shared transaction, so that the locks they take stay far below what
-// the server allows one transaction (PostgreSQL's
-// max_locks_per_transaction): a revision never fails in the shared
-// transaction for what it could do in one of its own.
-const maxGroupStatements = 100
-
 // groupCommits makes the run's revisions share one transaction, where the
-// dialect allows it (see dialect.CommitGrouper).
+// dialect allows it (see dialect.CommitGrouper), committed after at most
+// the dialect's number of statements (dialect.GroupLimiter).
 func (s *session) groupCommits() {
 	if g, ok := s.r.d.(dialect.CommitGrouper); ok && g.GroupCommits() {
 		s.group = true
+	}
+	if l, ok := s.r.d.(dialect.GroupLimiter); ok {
+		s.groupMaxStatements = l.MaxGroupStatements()
 	}
 }
 
@@ -107,7 +105,8 @@ func (s *session) runGrouped(ctx context.Context, p *preparedStep, last bool) er
 // groupDue reports whether the shared transaction has been open long
 // enough, or has run enough statements, to be committed now.
 func (s *session) groupDue() bool {
-	return s.groupOpen && (time.Since(s.groupSince) > maxGroupOpen || s.groupStatements >= maxGroupStatements)
+	return s.groupOpen && (time.Since(s.groupSince) > maxGroupOpen ||
+		(s.groupMaxStatements > 0 && s.groupStatements >= s.groupMaxStatements))
 }
 
 // inSavepoint runs f in a savepoint of the run's transaction, which it
