@@ -11,7 +11,7 @@ import (
 
 // envScanCases are env.go files and what scanEnvFile must find in them.
 var envScanCases = []struct {
-	name, src        string
+	name, src       string
 	target, rewrite bool
 }{
 	{"target", "package m\n\nimport \"x/model\"\n\nfunc Target() *model.MetaData { return &model.MetaData{} }\n", true, false},
