@@ -3,6 +3,7 @@ package scratchdb
 import (
 	"context"
 	"database/sql"
+	"database/sql/driver"
 	"errors"
 	"fmt"
 	"os"
@@ -46,17 +47,21 @@ func (s *DB) ApplyScript(ctx context.Context, name, script string) error {
 		}
 		return &ApplyError{File: name, Line: 1, Err: err}
 	}
-	for _, st := range stmts {
-		if copyFromStdin.MatchString(st.Text) {
-			return &ApplyError{File: name, Line: st.Line, Statement: st.Text, Err: errors.New("COPY … FROM stdin loads rows, " +
-				"which the model does not need: dump the schema alone (pg_dump --schema-only), or remove the COPY blocks")}
-		}
-	}
+	// A dump's rows (COPY … FROM stdin): a model is a schema, its rows
+	// are not needed.
+	stmts = slices.DeleteFunc(stmts, func(st scriptdir.Statement) bool { return st.Copy })
 	conn, err := s.Conn(ctx)
 	if err != nil {
 		return fmt.Errorf("scratch database: %w", err)
 	}
-	defer conn.Close()
+	defer s.release(conn)
+	if fk, ok := s.Dialect.(dialect.ForeignKeySwitch); ok {
+		// A model is a schema: like the sqlite3 shell, which dumps are
+		// written for, do not enforce foreign keys on the rows it holds.
+		if _, err := conn.ExecContext(ctx, fk.SetForeignKeys(false)); err != nil {
+			return fmt.Errorf("scratch database: %w", err)
+		}
+	}
 	if t, ok := s.Dialect.(dialect.CommitTuner); ok {
 		// What is applied to a scratch database is thrown away: its
 		// commits need not wait for the disk.
@@ -149,11 +154,18 @@ func (a applier) each(ctx context.Context, q dialect.Querier, stmts []scriptdir.
 	return nil
 }
 
+// release gives back the connection a script ran on. A script may change
+// its session (pg_dump empties search_path, mysqldump sets sql_mode and
+// the time zone), which must not reach the inspection that follows: the
+// connection is closed rather than reused, unless it is the only one of
+// an in-memory database, where the schema lives.
+func (s *DB) release(conn *sql.Conn) {
+	if !s.URL.Memory() {
+		_ = conn.Raw(func(any) error { return driver.ErrBadConn })
+	}
+	_ = conn.Close()
+}
+
 // transactionControl matches a statement that begins or ends a
 // transaction.
 var transactionControl = regexp.MustCompile(`(?i)^\s*(BEGIN|START\s+TRANSACTION|COMMIT|END|ROLLBACK|SAVEPOINT|RELEASE)\b`)
-
-// copyFromStdin matches PostgreSQL's COPY … FROM STDIN, whose rows follow
-// the statement in a dump: sent as a statement, the server would wait for
-// them forever.
-var copyFromStdin = regexp.MustCompile(`(?is)^\s*COPY\b.*\bFROM\s+STDIN\b`)
