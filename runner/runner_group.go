@@ -161,12 +161,19 @@ func (s *session) endGroup(ctx context.Context, durable bool) error {
 	steps := s.groupSteps
 	s.groupOpen, s.groupSteps = false, nil
 	err := s.flushGroup(bg, steps)
+	if then := s.then; then != nil {
+		s.then = nil
+		if err == nil {
+			err = then(prepared{s})
+		}
+	}
 	if err == nil && durable {
 		err = s.durable(bg, s.conn)
 	}
-	if err == nil {
+	if err == nil && len(steps) > 0 {
 		// Nothing of the transaction is visible before its commit: one
-		// confirmation covers every revision in it.
+		// confirmation covers every revision in it. (Tracked revisions
+		// confirm the lock before each statement.)
 		err = s.checkLock(bg)
 	}
 	if err == nil {
@@ -197,10 +204,46 @@ func (s *session) flushGroup(ctx context.Context, steps []*preparedStep) error {
 	if len(steps) == 0 {
 		return nil
 	}
-	if err := s.r.vt.applyDiff(ctx, s.conn, steps[len(steps)-1].step, s.groupFrom, s.groupTo); err != nil {
+	q := prepared{s}
+	if err := s.r.vt.applyDiff(ctx, q, steps[len(steps)-1].step, s.groupFrom, s.groupTo); err != nil {
 		return err
 	}
-	return s.r.ht.insertMany(ctx, s.conn, s.pending)
+	if done, err := s.r.ht.copyMany(ctx, s.conn, s.pending); done || err != nil {
+		return err
+	}
+	return s.r.ht.insertMany(ctx, q, s.pending)
+}
+
+// commitWith writes f's rows (a tracked revision's history entry) in the
+// run's shared transaction, opened when needed, and commits it: one
+// commit for them and for what the transaction held, the bookkeeping of
+// the revisions before. When f fails, the transaction is rolled back with
+// what it held (see endGroup).
+func (s *session) commitWith(ctx context.Context, f func(q dialect.Querier) error) error {
+	if err := s.openGroup(ctx); err != nil {
+		return err
+	}
+	s.then = f
+	return s.commitGroup(ctx)
+}
+
+// leaveOpen writes f's rows (the end of a tracked revision: its version
+// row and history entry) in the run's shared transaction, opened when
+// needed, and leaves it open: the next commit, before the next
+// revision's first statement at the latest, includes them. Its
+// statements are committed already; a crash before that commit leaves
+// the revision's entry "running", which the next run settles as of
+// unknown outcome, as it would after a crash just before the revision's
+// own final commit.
+func (s *session) leaveOpen(ctx context.Context, f func(q dialect.Querier) error) error {
+	if err := s.openGroup(ctx); err != nil {
+		return err
+	}
+	if err := f(prepared{s}); err != nil {
+		_ = s.commitGroup(ctx) // the revisions before keep their bookkeeping
+		return err
+	}
+	return nil
 }
 
 // groupLostError is the failure to commit the run's shared transaction:
@@ -298,4 +341,59 @@ func (s *session) cancelOnServer(ctx context.Context, f func(context.Context) er
 	close(stop)
 	<-watched
 	return err
+}
+
+// prepared is the migration connection for the runner's own statements
+// (version and history rows) outside a database/sql transaction: each
+// statement with parameters is prepared once per run, so that it costs
+// one round trip instead of three on MySQL (prepare, execute, close).
+type prepared struct{ s *session }
+
+// ExecContext runs a statement on the migration connection.
+func (p prepared) ExecContext(ctx context.Context, query string, args ...any) (sql.Result, error) {
+	if len(args) == 0 {
+		return p.s.conn.ExecContext(ctx, query)
+	}
+	st, err := p.s.prepare(ctx, query)
+	if err != nil {
+		return nil, err
+	}
+	return st.ExecContext(ctx, args...)
+}
+
+// QueryContext runs a query on the migration connection.
+func (p prepared) QueryContext(ctx context.Context, query string, args ...any) (*sql.Rows, error) {
+	if len(args) == 0 {
+		return p.s.conn.QueryContext(ctx, query)
+	}
+	st, err := p.s.prepare(ctx, query)
+	if err != nil {
+		return nil, err
+	}
+	return st.QueryContext(ctx, args...)
+}
+
+// prepare returns the statement query prepared on the migration
+// connection, preparing it the first time.
+func (s *session) prepare(ctx context.Context, query string) (*sql.Stmt, error) {
+	if st := s.stmts[query]; st != nil {
+		return st, nil
+	}
+	st, err := s.conn.PrepareContext(ctx, query)
+	if err != nil {
+		return nil, err
+	}
+	if s.stmts == nil {
+		s.stmts = map[string]*sql.Stmt{}
+	}
+	s.stmts[query] = st
+	return st, nil
+}
+
+// closeStatements closes the statements prepare made.
+func (s *session) closeStatements() {
+	for q, st := range s.stmts {
+		_ = st.Close()
+		delete(s.stmts, q)
+	}
 }
