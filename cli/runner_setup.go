@@ -2,7 +2,6 @@ package cli
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -14,8 +13,6 @@ import (
 	"github.com/migratego/migrate/cli/config"
 	"github.com/migratego/migrate/dialect"
 	"github.com/migratego/migrate/runner"
-	"github.com/migratego/migrate/scriptdir"
-	"github.com/migratego/migrate/versions"
 )
 
 // runFlags are the flags shared by the commands that change the database
@@ -201,26 +198,10 @@ func (a *App) offlineRunner(cmd *cobra.Command, f *runFlags) (*runner.OfflineRun
 // else (database errors, failed migrations, lock timeouts, a database
 // newer than the scripts, a partly applied revision) is a failure (3).
 func runnerError(err error) error {
-	if err == nil {
-		return nil
-	}
-	var (
-		resErr    *versions.ResolutionError
-		dialErr   *scriptdir.DialectMismatchError
-		fileErr   *scriptdir.FileError
-		modeErr   *runner.TransactionModeError
-		resumeErr *runner.ResumeError
-		compErr   *runner.NotCompiledError
-		lexErr    *scriptdir.LexError
-		unsErr    *dialect.UnsupportedError
-	)
 	switch {
-	case errors.As(err, &resErr), errors.As(err, &dialErr), errors.As(err, &fileErr),
-		errors.As(err, &modeErr), errors.As(err, &resumeErr), errors.As(err, &compErr), errors.As(err, &lexErr), errors.As(err, &unsErr):
-		var stmtErr *runner.StatementError
-		if errors.As(err, &stmtErr) {
-			return Failure(err)
-		}
+	case err == nil:
+		return nil
+	case runner.IsInputError(err):
 		return Usage(err)
 	}
 	return Failure(err)

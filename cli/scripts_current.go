@@ -2,7 +2,6 @@ package cli
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"strings"
 
@@ -21,18 +20,10 @@ func (a *App) currentRevisions(ctx context.Context, s *scripts) ([]string, error
 	if a.missingDatabaseFile() != "" {
 		return nil, nil
 	}
-	cfg, err := a.Config()
-	if err != nil {
-		return nil, err
-	}
 	var rows []string
-	err = a.withReadRunner(ctx, cfg, s, func(r *runner.Runner) error {
-		var unknown *runner.UnknownRevisionError
-		rows, err = r.Current(ctx)
-		if err != nil && !errors.As(err, &unknown) {
-			return Failure(err)
-		}
-		return nil
+	err := a.withReadRunner(ctx, s, func(r *runner.Runner) (err error) {
+		rows, err = currentRows(ctx, r)
+		return Failure(err)
 	})
 	return rows, err
 }
