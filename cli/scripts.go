@@ -1,9 +1,6 @@
 package cli
 
 import (
-	"errors"
-	"io/fs"
-	"os"
 	"path/filepath"
 	"slices"
 
@@ -70,12 +67,9 @@ func (a *App) loadScriptsFrom(missingOK, cached bool) (*scripts, error) {
 	}
 	wd := a.WorkDir()
 	o := scriptdir.Options{Locations: slices.Clone(cfg.VersionLocations), WorkDir: wd, MissingOK: missingOK,
-		ToolVersion: a.Version, Now: a.now, OnRead: a.onRead, Debugf: a.Debugf}
+		ScriptLocation: cfg.ScriptLocation, ConfigFile: cfg.File, ToolVersion: a.Version, Now: a.now, OnRead: a.onRead, Debugf: a.Debugf}
 	if len(o.Locations) == 0 {
 		o.Locations = []string{filepath.Join(cfg.ScriptLocation, "versions")}
-	}
-	if err := checkScriptDir(cfg, wd); err != nil {
-		return nil, err
 	}
 	if cached && scriptdir.CacheSupported {
 		root, err := runnerbuild.CacheRoot(a.LookupEnv)
@@ -86,35 +80,10 @@ func (a *App) loadScriptsFrom(missingOK, cached bool) (*scripts, error) {
 		}
 	}
 	d, err := scriptdir.Open(o)
-	var locErr *scriptdir.LocationError
-	switch {
-	case errors.As(err, &locErr) && errors.Is(err, fs.ErrNotExist):
-		return nil, Usagef("version location %s does not exist; create it, or fix version_locations in %s", locErr.Dir, configName(cfg))
-	case errors.As(err, &locErr) && errors.Is(err, scriptdir.ErrNotDir):
-		return nil, Usagef("version location %s is not a directory; fix version_locations in %s", locErr.Dir, configName(cfg))
-	case errors.As(err, &locErr):
-		return nil, Usagef("version location %s: %w", locErr.Dir, locErr.Err)
-	case err != nil:
+	if err != nil {
 		return nil, Usage(err)
 	}
 	return newScripts(cfg, d), nil
-}
-
-// checkScriptDir refuses to work without a script directory, with the
-// hint Alembic gives ("use the 'init' command").
-func checkScriptDir(cfg *config.Config, wd string) error {
-	st, err := os.Stat(cfg.ScriptLocation)
-	switch {
-	case errors.Is(err, fs.ErrNotExist) && !cfg.Found():
-		return Usagef("no migrate.toml found here or in a parent directory, and no script directory %s; run `migrate init` to start a project, or use -c", display(wd, cfg.ScriptLocation))
-	case errors.Is(err, fs.ErrNotExist):
-		return Usagef("script directory %s does not exist; run `migrate init` to create it, or fix script_location in %s", display(wd, cfg.ScriptLocation), cfg.File)
-	case err != nil:
-		return Usagef("script directory %s: %w", display(wd, cfg.ScriptLocation), err)
-	case !st.IsDir():
-		return Usagef("script directory %s is not a directory; fix script_location in %s", display(wd, cfg.ScriptLocation), configName(cfg))
-	}
-	return nil
 }
 
 // configName names the configuration file in messages.
