@@ -52,7 +52,7 @@ docs/team-workflow.md.`,
 			if err := s.dir.SetRevises(plan.Revision, plan.Revises); err != nil {
 				return Failure(err)
 			}
-			res := rebaseResult{Revision: plan.Revision.ID, Path: s.path(plan.Revision), Before: nonNil(plan.Revision.Revises),
+			res := rebaseResult{Revision: plan.Revision.ID, Path: s.path(plan.Revision), Before: append([]string{}, plan.Revision.Revises...),
 				Revises: plan.Revises, Moved: versions.IDs(plan.Moved)}
 			app.Infof("rebased %s onto %s: %d revision(s) moved", plan.Revision.ID, plan.Onto.ID, len(plan.Moved))
 			return app.Result(res, func(w io.Writer) error {

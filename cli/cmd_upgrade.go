@@ -81,35 +81,6 @@ TARGET must then be a range FROM:TO, since the database is not read.`,
 	return cmd
 }
 
-// runResult is the --json output of upgrade, downgrade and stamp.
-type runResult struct {
-	Steps  []stepJSON `json:"steps"`
-	Before []string   `json:"before"`
-	After  []string   `json:"after"`
-}
-
-// stepJSON is one applied step.
-type stepJSON struct {
-	Revision string `json:"revision"`
-	Step     string `json:"step"`
-	Message  string `json:"message,omitempty"`
-}
-
-func newRunResult(res *runner.Result) runResult {
-	out := runResult{Steps: []stepJSON{}, Before: nonNil(res.Before), After: nonNil(res.After)}
-	for _, s := range res.Steps {
-		out.Steps = append(out.Steps, stepJSON{Revision: s.Revision.ID, Step: s.String(), Message: s.Revision.Message})
-	}
-	return out
-}
-
-func nonNil(s []string) []string {
-	if s == nil {
-		return []string{}
-	}
-	return s
-}
-
 // runUpgrade is upgrade (up) and downgrade.
 func runUpgrade(ctx context.Context, app *App, cmd *cobra.Command, f *runFlags, target string, up bool) error {
 	verb := "downgrade"
@@ -162,7 +133,7 @@ func runUpgrade(ctx context.Context, app *App, cmd *cobra.Command, f *runFlags, 
 		app.Infof("%s: %d revision(s) %s; the database is at %s", verb, len(res.Steps), done, describeRows(res.After))
 	}
 	if app.JSON() {
-		return app.Result(newRunResult(res), func(io.Writer) error { return nil })
+		return app.Result(res, func(io.Writer) error { return nil })
 	}
 	return nil
 }

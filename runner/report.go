@@ -1,7 +1,9 @@
 package runner
 
 import (
+	"bytes"
 	"context"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
@@ -112,4 +114,29 @@ func IsInputError(err error) bool {
 		return !errors.As(err, &stmtErr)
 	}
 	return false
+}
+
+// MarshalJSON writes the result as upgrade, downgrade and stamp print it
+// with --json: {"steps": [{"revision", "step", "message"}], "before",
+// "after"}, lists never null.
+func (r *Result) MarshalJSON() ([]byte, error) {
+	type step struct {
+		Revision string `json:"revision"`
+		Step     string `json:"step"`
+		Message  string `json:"message,omitempty"`
+	}
+	out := struct {
+		Steps  []step   `json:"steps"`
+		Before []string `json:"before"`
+		After  []string `json:"after"`
+	}{Steps: []step{}, Before: append([]string{}, r.Before...), After: append([]string{}, r.After...)}
+	for _, s := range r.Steps {
+		out.Steps = append(out.Steps, step{Revision: s.Revision.ID, Step: s.String(), Message: s.Revision.Message})
+	}
+	// As the command prints JSON: "->" in steps stays as it is.
+	var b bytes.Buffer
+	enc := json.NewEncoder(&b)
+	enc.SetEscapeHTML(false)
+	err := enc.Encode(out)
+	return bytes.TrimSuffix(b.Bytes(), []byte("\n")), err
 }
