@@ -5,9 +5,9 @@ import (
 	"io/fs"
 	"os"
 	"os/signal"
-	"runtime/debug"
 	"syscall"
 
+	"github.com/migratego/migrate/internal/buildinfo"
 	"github.com/migratego/migrate/internal/runnerbuild"
 	"github.com/migratego/migrate/model"
 	"github.com/migratego/migrate/ops"
@@ -76,7 +76,7 @@ func BundleLocation(fsys fs.FS, dir, path string) scriptdir.Location {
 // whole main func of cmd/migrate and of the runner binaries built for Go
 // projects.
 func Main(opts ...Option) {
-	if v := dependencyVersion(); v != "" {
+	if v := buildinfo.DependencyVersion(Version); v != "" {
 		// A program built with a project reports the version of migrate
 		// it was built with, unless an option says otherwise.
 		opts = append([]Option{WithVersion(v)}, opts...)
@@ -85,23 +85,4 @@ func Main(opts ...Option) {
 	code := Execute(ctx, os.Args[1:], os.Stdout, os.Stderr, opts...)
 	stop()
 	os.Exit(code)
-}
-
-// dependencyVersion returns the version of the migrate module that a
-// program built with a project (its main module) depends on, or "" when
-// migrate is the main module, replaced by a directory, or not versioned.
-func dependencyVersion() string {
-	if resolvedVersion() != "dev" {
-		return ""
-	}
-	bi, ok := debug.ReadBuildInfo()
-	if !ok {
-		return ""
-	}
-	for _, d := range bi.Deps {
-		if d.Path == "github.com/migratego/migrate" && d.Replace == nil && d.Version != "" && d.Version != "(devel)" {
-			return d.Version
-		}
-	}
-	return ""
 }
