@@ -112,10 +112,7 @@ func runHistory(ctx context.Context, app *App, o historyOptions) error {
 	}
 	var res historyResult
 	if app.JSON() {
-		res.Revisions = make([]versions.RevisionJSON, 0, len(revs))
-		for _, r := range revs {
-			res.Revisions = append(res.Revisions, f.JSON(r))
-		}
+		res.Revisions = f.JSONList(revs)
 	}
 	return app.Result(res, func(w io.Writer) error {
 		for _, r := range revs {

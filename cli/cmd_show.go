@@ -45,10 +45,7 @@ func runShow(ctx context.Context, app *App, ident string) error {
 		return err
 	}
 	f := newRevFormatter(s, nil)
-	res := showResult{Revisions: make([]versions.RevisionJSON, 0, len(revs))}
-	for _, r := range revs {
-		res.Revisions = append(res.Revisions, f.JSON(r))
-	}
+	res := showResult{Revisions: f.JSONList(revs)}
 	return app.Result(res, func(w io.Writer) error {
 		for _, r := range revs {
 			fmt.Fprintln(w, f.LogEntry(r))
