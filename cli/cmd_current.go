@@ -5,6 +5,7 @@ import (
 	"io"
 
 	"github.com/migratego/migrate/runner"
+	"github.com/migratego/migrate/scriptdir"
 	"github.com/spf13/cobra"
 )
 
@@ -46,13 +47,13 @@ func runCurrent(ctx context.Context, app *App, checkHeads bool) error {
 	}
 	var res *currentJSON
 	err = app.withReadRunner(ctx, s, func(r *runner.Runner) error {
-		res, err = r.Report(ctx, s.path)
+		res, err = r.Report(ctx, scriptdir.ShownPath)
 		return Failure(err)
 	})
 	if err != nil {
 		return err
 	}
-	f := newRevFormatter(s, nil)
+	f := s.dir.Formatter(nil)
 	if err := app.Result(res, func(w io.Writer) error { return res.Write(w, f, app.Verbose()) }); err != nil {
 		return err
 	}

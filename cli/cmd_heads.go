@@ -45,7 +45,7 @@ func runHeads(app *App, resolveDeps bool) error {
 	if resolveDeps {
 		heads = s.graph.RealHeads()
 	}
-	f := newRevFormatter(s, nil)
+	f := s.dir.Formatter(nil)
 	res := headsResult{Heads: f.JSONList(heads)}
 	return app.Result(res, func(w io.Writer) error {
 		for _, h := range heads {
@@ -88,7 +88,7 @@ func runBranches(app *App) error {
 		return err
 	}
 	g := s.graph
-	f := newRevFormatter(s, g.AllBranches())
+	f := s.dir.Formatter(g.AllBranches())
 	points := g.WalkBranchPoints()
 	res := branchesResult{Branches: []versions.BranchJSON{}}
 	for _, bp := range points {

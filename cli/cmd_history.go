@@ -83,7 +83,7 @@ func runHistory(ctx context.Context, app *App, o historyOptions) error {
 	if err != nil {
 		return err
 	}
-	f := newRevFormatter(s, s.graph.AllBranches())
+	f := s.dir.Formatter(s.graph.AllBranches())
 	var current []string
 	if o.indicateCurrent || strings.Contains(o.rangeSpec, "current") {
 		if f.Current, current, err = app.currentSet(ctx, s); err != nil {

@@ -44,7 +44,7 @@ func runShow(ctx context.Context, app *App, ident string) error {
 	if err != nil {
 		return err
 	}
-	f := newRevFormatter(s, nil)
+	f := s.dir.Formatter(nil)
 	res := showResult{Revisions: f.JSONList(revs)}
 	return app.Result(res, func(w io.Writer) error {
 		for _, r := range revs {
@@ -104,7 +104,7 @@ func runEdit(ctx context.Context, app *App, ident string) error {
 		return Usagef("No suitable editor found: set the EDITOR or VISUAL environment variable (e.g. EDITOR=vim)")
 	}
 	for _, r := range revs {
-		path := s.absPath(r)
+		path := s.dir.AbsPath(r)
 		if path == "" {
 			return Usagef("revision %s has no file to edit", r.ID)
 		}

@@ -93,10 +93,3 @@ func configName(cfg *config.Config) string {
 	}
 	return config.FileName
 }
-
-// absPath returns the absolute path of a revision's file (its Path is
-// relative to the working directory when the file lies inside it).
-func (s *scripts) absPath(r *versions.Revision) string { return s.dir.AbsPath(r) }
-
-// path returns the path of a revision's file as shown to users.
-func (s *scripts) path(r *versions.Revision) string { return filepath.FromSlash(r.Path) }

@@ -275,3 +275,20 @@ func Display(wd, path string) string {
 	}
 	return path
 }
+
+// ShownPath returns the path of a revision's file as shown to users (its
+// Path, relative to the working directory when the file lies inside it).
+func ShownPath(r *versions.Revision) string { return filepath.FromSlash(r.Path) }
+
+// Formatter returns the formatter of d's revisions for heads, branches,
+// show, current and history, which also tells each revision's file kind
+// in --json output; labels are the effective branch labels of every
+// revision (nil: ask the graph).
+func (d *Dir) Formatter(labels map[string][]string) *versions.Formatter {
+	return &versions.Formatter{Graph: d.Graph, Labels: labels, Path: ShownPath, Kind: func(r *versions.Revision) string {
+		if sc := d.Script(r.ID); sc != nil {
+			return sc.Kind
+		}
+		return ""
+	}}
+}
