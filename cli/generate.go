@@ -11,15 +11,7 @@ import (
 )
 
 // revisionResult is the --json output of revision and merge.
-type revisionResult struct {
-	ID           string   `json:"id"`
-	Path         string   `json:"path"`
-	Kind         string   `json:"kind"`
-	Revises      []string `json:"revises"`
-	BranchLabels []string `json:"branch_labels,omitempty"`
-	DependsOn    []string `json:"depends_on,omitempty"`
-	Message      string   `json:"message"`
-}
+type revisionResult = scriptdir.GeneratedJSON
 
 // generateRevision writes a new revision file (scriptdir.Dir.Generate)
 // and prints "  Generating <path> ...  done" as Alembic does. sqlSet
@@ -44,14 +36,7 @@ func generateRevision(app *App, n scriptdir.NewRevision, sqlSet bool) error {
 	if err != nil {
 		return generateError(s, n.Op, err)
 	}
-	rev := gen.Revision
-	res := revisionResult{
-		ID: rev.ID, Path: gen.Path, Kind: gen.Kind, Revises: rev.Revises,
-		BranchLabels: rev.BranchLabels, DependsOn: rev.DependsOn, Message: rev.Message,
-	}
-	if res.Revises == nil {
-		res.Revises = []string{}
-	}
+	res := gen.JSON()
 	return app.Result(res, func(w io.Writer) error {
 		_, err := fmt.Fprintf(w, "  Generating %s ...  done\n", res.Path)
 		return err

@@ -61,3 +61,11 @@ func TestOpenScriptDirErrors(t *testing.T) {
 		t.Errorf("a missing script directory is not fs.ErrNotExist: %v", err)
 	}
 }
+
+func TestGeneratedJSON(t *testing.T) {
+	g := &Generated{Revision: &versions.Revision{ID: "a1", Message: "m", BranchLabels: []string{"x"}}, Path: "versions/a1.sql", Kind: KindSQL}
+	j := g.JSON()
+	if j.ID != "a1" || j.Path != "versions/a1.sql" || j.Kind != KindSQL || j.Revises == nil || len(j.Revises) != 0 || j.BranchLabels[0] != "x" || j.Message != "m" {
+		t.Errorf("JSON = %+v", j)
+	}
+}
