@@ -47,7 +47,7 @@ docs/team-workflow.md.`,
 			if err != nil {
 				return Usage(err)
 			}
-			if err := app.refuseApplied(cmd.Context(), s, "rebase", plan.Moved, force); err != nil {
+			if err := app.checkApplied(cmd.Context(), s, "rebase", plan.Moved, force, plan.CheckApplied); err != nil {
 				return err
 			}
 			if err := s.dir.SetRevises(plan.Revision, plan.Revises); err != nil {

@@ -64,7 +64,7 @@ applied B, unless --force. See docs/team-workflow.md.`,
 			if err != nil {
 				return Usage(err)
 			}
-			if err := app.requireApplied(cmd.Context(), s, "squash", plan.Range[len(plan.Range)-1], force); err != nil {
+			if err := app.checkApplied(cmd.Context(), s, "squash", plan.Range[len(plan.Range)-1:], force, plan.CheckApplied); err != nil {
 				return err
 			}
 			req := scriptdir.SquashRequest{Plan: plan, Message: message, FileTemplate: s.cfg.FileTemplate, Now: time.Now().In(cmp.Or(s.cfg.Location, time.UTC))}
