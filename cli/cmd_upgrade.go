@@ -42,12 +42,7 @@ be a range FROM:TO.`,
 			return runUpgrade(cmd.Context(), app, cmd, &f, args[0], true)
 		},
 	}
-	fl := cmd.Flags()
-	fl.BoolVar(&f.sql, "sql", false, "print the SQL script instead of running it (no connection)")
-	fl.StringVar(&f.tag, "tag", "", "a tag recorded with the run in the history table")
-	fl.StringVar(&f.transaction, "transaction", "per-revision", "per-revision, or all: one transaction around the whole run (PostgreSQL, SQLite)")
-	f.addLockTimeoutFlag(cmd)
-	f.addResumeAtFlag(cmd)
+	f.addUpgradeFlags(cmd, "print the SQL script instead of running it (no connection)")
 	return cmd
 }
 
@@ -71,12 +66,7 @@ TARGET must then be a range FROM:TO, since the database is not read.`,
 			return runUpgrade(cmd.Context(), app, cmd, &f, args[0], false)
 		},
 	}
-	fl := cmd.Flags()
-	fl.BoolVar(&f.sql, "sql", false, "print the SQL script instead of running it (no connection); needs FROM:TO")
-	fl.StringVar(&f.tag, "tag", "", "a tag recorded with the run in the history table")
-	fl.StringVar(&f.transaction, "transaction", "per-revision", "per-revision, or all: one transaction around the whole run (PostgreSQL, SQLite)")
-	f.addLockTimeoutFlag(cmd)
-	f.addResumeAtFlag(cmd)
+	f.addUpgradeFlags(cmd, "print the SQL script instead of running it (no connection); needs FROM:TO")
 	allowNegativeTarget(app, cmd)
 	return cmd
 }

@@ -27,9 +27,15 @@ type runFlags struct {
 	resumeAt    int
 }
 
-// addResumeAtFlag registers --resume-at (upgrade, downgrade).
-func (f *runFlags) addResumeAtFlag(cmd *cobra.Command) {
-	cmd.Flags().IntVar(&f.resumeAt, "resume-at", 0,
+// addUpgradeFlags registers the flags of upgrade and downgrade: --sql
+// (with sqlHelp), --tag, --transaction, the lock flags and --resume-at.
+func (f *runFlags) addUpgradeFlags(cmd *cobra.Command, sqlHelp string) {
+	fl := cmd.Flags()
+	fl.BoolVar(&f.sql, "sql", false, sqlHelp)
+	fl.StringVar(&f.tag, "tag", "", "a tag recorded with the run in the history table")
+	fl.StringVar(&f.transaction, "transaction", "per-revision", "per-revision, or all: one transaction around the whole run (PostgreSQL, SQLite)")
+	f.addLockTimeoutFlag(cmd)
+	fl.IntVar(&f.resumeAt, "resume-at", 0,
 		"resume the revision an earlier run left partly applied at statement N (the statements before N count as applied)")
 }
 
