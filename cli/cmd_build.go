@@ -76,7 +76,7 @@ func runBuild(ctx context.Context, app *App, out string, target runnerbuild.Depl
 	if err != nil {
 		return err
 	}
-	res, err := app.builder().DeployProject(ctx, runnerbuild.DeployRequest{Config: cfg, Locations: s.locations, Revisions: len(s.revs),
+	res, err := app.builder().DeployProject(ctx, runnerbuild.DeployRequest{Config: cfg, Locations: s.dir.Locations, Revisions: len(s.dir.Scripts),
 		WorkDir: app.WorkDir(), Output: abs(app.WorkDir(), out), Target: target, LookupEnv: app.LookupEnv})
 	if err != nil {
 		return buildError(err)

@@ -74,7 +74,7 @@ func runInfo(cmd *cobra.Command, app *App) error {
 	} else if s, err := app.loadScripts(false); err == nil {
 		// A deploy binary carries its revisions: it has no script
 		// directory to show.
-		res.BuiltIn = len(s.revs)
+		res.BuiltIn = len(s.dir.Scripts)
 	}
 	if path := app.missingDatabaseFile(); path != "" {
 		// Connecting would create the file: info only looks.

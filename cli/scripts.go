@@ -16,23 +16,15 @@ import (
 type scripts struct {
 	cfg *config.Config
 	dir *scriptdir.Dir
-	// locations are the configured version locations (absolute), in load
-	// order.
-	locations []string
-	// revs are the loaded revisions' headers in load order; graph is
-	// their graph.
-	revs  []*versions.Revision
+	// graph is dir.Graph.
 	graph *versions.Graph
 	// set is the migration set to run (loadRunnable only).
 	set *runner.Set
-	// wd is the working directory; header paths are relative to it when
-	// the file lies inside it.
-	wd string
 }
 
 // newScripts wraps a loaded script directory.
 func newScripts(cfg *config.Config, d *scriptdir.Dir) *scripts {
-	return &scripts{cfg: cfg, dir: d, locations: d.Locations, revs: scriptdir.Headers(d.Scripts), graph: d.Graph, wd: d.WorkDir}
+	return &scripts{cfg: cfg, dir: d, graph: d.Graph}
 }
 
 // loadScripts reads the configured version locations into a validated
