@@ -124,3 +124,13 @@ func exactArgs(n int, what string) cobra.PositionalArgs {
 		return nil
 	}
 }
+
+// minArgs is cobra.MinimumNArgs with a message saying what is expected.
+func minArgs(n int, what string) cobra.PositionalArgs {
+	return func(cmd *cobra.Command, args []string) error {
+		if len(args) < n {
+			return Usagef("%s takes at least %d argument(s), got %d: expected %s", cmd.CommandPath(), n, len(args), what)
+		}
+		return nil
+	}
+}

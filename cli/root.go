@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"errors"
 	"fmt"
 	"slices"
 	"strings"
@@ -58,7 +59,7 @@ flags, in increasing precedence.
 
 Exit status: 0 success, 1 a check failed, 2 usage or input error,
 3 database or migration failure.`,
-		Args:          cobra.NoArgs,
+		Args:          unknownCommand,
 		SilenceErrors: true,
 		SilenceUsage:  true,
 		RunE: func(cmd *cobra.Command, args []string) error {
@@ -69,6 +70,7 @@ Exit status: 0 success, 1 a check failed, 2 usage or input error,
 			return cmd.Help()
 		},
 	}
+	root.SuggestionsMinimumDistance = 2
 	root.SetOut(app.Stdout)
 	root.SetErr(app.Stderr)
 	root.Flags().BoolVar(&showVersion, "version", false, "print the version and exit")
@@ -157,4 +159,18 @@ func deployCommandList(root *cobra.Command) string {
 		}
 	}
 	return strings.Join(names, ", ")
+}
+
+// unknownCommand refuses arguments to the root command: the first is an
+// unknown command, named with the closest command when one is near
+// ("upgrad": did you mean "upgrade"?).
+func unknownCommand(cmd *cobra.Command, args []string) error {
+	if len(args) == 0 {
+		return nil
+	}
+	msg := fmt.Sprintf("unknown command %q for %q", args[0], cmd.CommandPath())
+	if s := cmd.SuggestionsFor(args[0]); len(s) > 0 {
+		msg += fmt.Sprintf(": did you mean %q?", s[0])
+	}
+	return errors.New(msg)
 }
