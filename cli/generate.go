@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"cmp"
 	"errors"
 	"fmt"
 	"io"
@@ -22,12 +23,8 @@ func generateRevision(app *App, n scriptdir.NewRevision, sqlSet bool) error {
 	if err != nil {
 		return err
 	}
-	loc := s.cfg.Location
-	if loc == nil {
-		loc = time.UTC
-	}
 	n.BranchLabels, n.DependsOn = splitFlagList(n.BranchLabels), splitFlagList(n.DependsOn)
-	n.Now = time.Now().In(loc)
+	n.Now = time.Now().In(cmp.Or(s.cfg.Location, time.UTC))
 	n.FileTemplate = s.cfg.FileTemplate
 	if !sqlSet {
 		n.SQL = scriptdir.DefaultSQL(s.cfg.ScriptLocation)
