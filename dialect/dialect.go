@@ -98,6 +98,8 @@ type Capabilities struct {
 	// Schemas: tables may be qualified by a schema (PostgreSQL schema,
 	// MySQL database, SQLite attached database).
 	Schemas bool
+	// EmptyTables: a table may have no columns (PostgreSQL).
+	EmptyTables bool
 	// MaxIdentifierLength in bytes.
 	MaxIdentifierLength int
 
@@ -195,6 +197,9 @@ type Syntax struct {
 	BackslashEscapes bool
 	// DelimiterCommand: the MySQL client's DELIMITER command.
 	DelimiterCommand bool
+	// PsqlCommands: psql's backslash commands at the start of a line, as
+	// pg_dump writes them (\restrict, COPY … FROM stdin data ended by \.).
+	PsqlCommands bool
 	// BeginAtomic: SQL-standard BEGIN ATOMIC … END bodies (PostgreSQL 14+),
 	// and SQLite CREATE TRIGGER … BEGIN … END bodies.
 	BeginEnd bool

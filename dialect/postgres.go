@@ -47,6 +47,7 @@ func postgresCapabilities(version int) Capabilities {
 		ReadOnlyTransactions: true,
 		Returning:            true,
 		Schemas:              true,
+		EmptyTables:          true,
 		MaxIdentifierLength:  63,
 
 		PartialIndexes:     true,
@@ -96,6 +97,7 @@ func postgresCapabilities(version int) Capabilities {
 
 		Syntax: Syntax{
 			DollarQuotes: true,
+			PsqlCommands: true,
 			// SQL-standard function bodies (BEGIN ATOMIC … END) arrived in 14.
 			BeginEnd: version >= 140000,
 		},

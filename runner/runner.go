@@ -550,6 +550,10 @@ func (r *Runner) Stamp(ctx context.Context, targets []string, purge bool) (*Resu
 	return r.locked(ctx, func(s *session, cur []string) (res *Result, err error) {
 		if !purge {
 			if err := r.checkKnown(cur); err != nil {
+				var ue *UnknownRevisionError
+				if errors.As(err, &ue) && ue.SquashedInto == "" {
+					ue.Stamping = true
+				}
 				return nil, err
 			}
 		}

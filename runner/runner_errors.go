@@ -179,6 +179,9 @@ type UnknownRevisionError struct {
 	// SquashedInto is the squashed revision that replaced Revision, when
 	// one did (versions.Graph.ReplacedBy).
 	SquashedInto string
+	// Stamping marks the error of a stamp, which --purge makes without
+	// reading the rows.
+	Stamping bool
 }
 
 // Error implements the error interface.
@@ -187,7 +190,11 @@ func (e *UnknownRevisionError) Error() string {
 		return fmt.Sprintf("the database is at revision %s, which was squashed into %s and whose file is gone: the database stopped inside the squashed range. "+
 			"Restore the replaced files (migrate squash --keep keeps them), upgrade this database to %s or later, then remove them again (version table %s)", e.Revision, e.SquashedInto, e.SquashedInto, e.Table)
 	}
-	return fmt.Sprintf("the database is at revision %s, which is not in the scripts: is the database newer than this checkout? (version table %s)", e.Revision, e.Table)
+	msg := fmt.Sprintf("the database is at revision %s, which is not in the scripts: is the database newer than this checkout? (version table %s)", e.Revision, e.Table)
+	if e.Stamping {
+		msg += "; to replace the rows without reading them, stamp with --purge"
+	}
+	return msg
 }
 
 // VersionTableError is a version-table statement that did not touch

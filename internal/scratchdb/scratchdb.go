@@ -18,6 +18,7 @@ import (
 	"context"
 	"crypto/rand"
 	"database/sql"
+	"database/sql/driver"
 	"encoding/hex"
 	"errors"
 	"fmt"
@@ -234,7 +235,14 @@ func (s *DB) ApplyScript(ctx context.Context, name, script string) error {
 	if err != nil {
 		return fmt.Errorf("scratch database: %w", err)
 	}
-	defer conn.Close()
+	defer s.release(conn)
+	if fk, ok := s.Dialect.(dialect.ForeignKeySwitch); ok {
+		// A model is a schema: like the sqlite3 shell, which dumps are
+		// written for, do not enforce foreign keys on the rows it holds.
+		if _, err := conn.ExecContext(ctx, fk.SetForeignKeys(false)); err != nil {
+			return fmt.Errorf("scratch database: %w", err)
+		}
+	}
 	if t, ok := s.Dialect.(dialect.CommitTuner); ok {
 		// What is applied to a scratch database is thrown away: its
 		// commits need not wait for the disk.
@@ -265,6 +273,11 @@ func (s *DB) ApplyScript(ctx context.Context, name, script string) error {
 		}
 	}()
 	for _, st := range stmts {
+		if st.Copy {
+			// A dump's rows (COPY … FROM stdin): a model is a schema,
+			// its rows are not needed.
+			continue
+		}
 		var q dialect.Querier = conn
 		switch {
 		case !grouped:
@@ -288,6 +301,18 @@ func (s *DB) ApplyScript(ctx context.Context, name, script string) error {
 		return &ApplyError{File: name, Line: 1, Err: err}
 	}
 	return nil
+}
+
+// release gives back the connection a script ran on. A script may change
+// its session (pg_dump empties search_path, mysqldump sets sql_mode and
+// the time zone), which must not reach the inspection that follows: the
+// connection is closed rather than reused, unless it is the only one of
+// an in-memory database, where the schema lives.
+func (s *DB) release(conn *sql.Conn) {
+	if !s.URL.Memory() {
+		_ = conn.Raw(func(any) error { return driver.ErrBadConn })
+	}
+	_ = conn.Close()
 }
 
 // Inspect reads the scratch database's schema.
