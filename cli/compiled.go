@@ -5,6 +5,7 @@ import (
 	"io/fs"
 	"os"
 	"os/signal"
+	"runtime/debug"
 	"syscall"
 
 	"github.com/migratego/migrate/internal/buildinfo"
@@ -76,6 +77,7 @@ func BundleLocation(fsys fs.FS, dir, path string) scriptdir.Location {
 // whole main func of cmd/migrate and of the runner binaries built for Go
 // projects.
 func Main(opts ...Option) {
+	TuneGC()
 	if v := buildinfo.DependencyVersion(Version); v != "" {
 		// A program built with a project reports the version of migrate
 		// it was built with, unless an option says otherwise.
@@ -85,4 +87,14 @@ func Main(opts ...Option) {
 	code := Execute(ctx, os.Args[1:], os.Stdout, os.Stderr, opts...)
 	stop()
 	os.Exit(code)
+}
+
+// TuneGC makes the garbage collector of a migrate process run less often
+// (GOGC=400) unless the GOGC variable says otherwise: a command lives for
+// a moment, and on a large schema collecting at the default pace costs
+// about an eighth of `migrate check`'s CPU for a few tens of MB saved.
+func TuneGC() {
+	if _, set := os.LookupEnv("GOGC"); !set {
+		debug.SetGCPercent(400)
+	}
 }

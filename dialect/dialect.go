@@ -89,6 +89,10 @@ type IndexOptions struct {
 type Capabilities struct {
 	// TransactionalDDL: DDL runs inside a transaction and rolls back.
 	TransactionalDDL bool
+	// MultiStatementExec: one Exec without arguments may hold several
+	// statements separated by semicolons, run in order in one round trip
+	// (PostgreSQL's simple query protocol).
+	MultiStatementExec bool
 	// AdvisoryLocks: a session-level named lock (pg_advisory_lock, GET_LOCK).
 	AdvisoryLocks bool
 	// ReadOnlyTransactions: BEGIN … READ ONLY is accepted (inspection uses it).

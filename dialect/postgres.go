@@ -43,6 +43,7 @@ func (d *postgresDialect) Capabilities() Capabilities { return postgresCapabilit
 func postgresCapabilities(version int) Capabilities {
 	return Capabilities{
 		TransactionalDDL:     true,
+		MultiStatementExec:   true,
 		AdvisoryLocks:        true,
 		ReadOnlyTransactions: true,
 		Returning:            true,

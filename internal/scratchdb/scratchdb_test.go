@@ -124,16 +124,19 @@ func TestTemporaryDatabaseDroppedAfterFailure(t *testing.T) {
 	}
 }
 
+// TestApplyErrors: a refused statement is named by file and line, also
+// when PostgreSQL got it with others in one round trip.
 func TestApplyErrors(t *testing.T) {
 	cases := []struct {
-		name, script, want string
+		name, dialect, script, want string
 	}{
-		{"statement", "CREATE TABLE a (id integer);\nCREATE TABLE a (id integer);\n", "x.sql:2: "},
-		{"lexer", "CREATE TABLE a (id integer);\nSELECT 'unterminated;\n", "x.sql:2: "},
+		{"statement", "sqlite", "CREATE TABLE a (id integer);\nCREATE TABLE a (id integer);\n", "x.sql:2: "},
+		{"lexer", "sqlite", "CREATE TABLE a (id integer);\nSELECT 'unterminated;\n", "x.sql:2: "},
+		{"statement of a batch", "postgres", "CREATE TABLE a (id integer); -- first\nCREATE TABLE b (id integer);\n\nCREATE TABLE c (id nosuchtype);\nCREATE TABLE d (id integer);\n", "x.sql:4: "},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
-			s, err := Open(context.Background(), "sqlite::memory:", "")
+			s, err := Open(context.Background(), testdb.New(t, c.dialect).URL, "")
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -224,6 +227,38 @@ func TestApplyTransactions(t *testing.T) {
 				t.Errorf("%d tables and %d indexes; want %d and %d", len(md.Tables), indexes, c.tables, c.indexes)
 			}
 		})
+	}
+}
+
+// TestApplyOneRoundTrip: on PostgreSQL the statements of a transaction go
+// in one Exec, trailing comments and all; nextval, which no rollback
+// undoes, counts the tries (a failed batch would run again statement by
+// statement).
+func TestApplyOneRoundTrip(t *testing.T) {
+	ctx := context.Background()
+	s, err := Open(ctx, testdb.New(t, "postgres").URL, "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	if err := s.ApplyScript(ctx, "seq.sql", "CREATE SEQUENCE tries"); err != nil {
+		t.Fatal(err)
+	}
+	script := "SELECT nextval('tries') -- a try\n;\nCREATE TABLE a (id integer PRIMARY KEY) -- a\n;\n" +
+		"CREATE INDEX ix_a ON a (id); -- b\nCREATE TABLE b (id integer) /* c */;\n"
+	if err := s.ApplyScript(ctx, "x.sql", script); err != nil {
+		t.Fatal(err)
+	}
+	var tries int
+	if err := s.QueryRowContext(ctx, "SELECT last_value FROM tries").Scan(&tries); err != nil {
+		t.Fatal(err)
+	}
+	md, err := s.Inspect(ctx, inspect.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if tries != 1 || len(md.Tables) != 2 {
+		t.Fatalf("%d tries and %d tables; want one try and 2 tables", tries, len(md.Tables))
 	}
 }
 
