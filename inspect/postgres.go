@@ -57,27 +57,15 @@ type pgScope struct {
 	present pgPresent
 }
 
-// pgPresent says which kinds of objects exist anywhere in the database,
-// from one cheap test each in the scope query: the query of a kind that is
-// absent is not sent. A database without triggers, rules, policies, event
-// triggers, foreign servers, sequences or enum types (the benchmark's
+// pgPresent says which kinds of objects the schemas in scope have, read
+// with the schemas (pgSchemasQuery): the query of an absent kind is not
+// sent. A schema without triggers, rules, policies, event triggers,
+// foreign servers or tables, sequences or enum types (the benchmark's
 // 1,000 tables) is read with ten queries instead of seventeen, each of
 // which costs a round trip and its planning.
 type pgPresent struct {
 	sequences, enums, triggers, rules, policies, eventTriggers, foreign bool
 }
-
-// pgScopeQuery reads the connection's schema and which kinds are present
-// (pg_settings has two rules of the system's own, below the first OID of
-// user objects, 16384).
-var pgScopeQuery = `SELECT current_schema(),
-  EXISTS (SELECT FROM pg_catalog.pg_sequence),
-  EXISTS (SELECT FROM pg_catalog.pg_type WHERE typtype = 'e'),
-  EXISTS (SELECT FROM pg_catalog.pg_trigger WHERE NOT tgisinternal),
-  EXISTS (SELECT FROM pg_catalog.pg_rewrite WHERE rulename <> '_RETURN' AND oid >= 16384),
-  EXISTS (SELECT FROM pg_catalog.pg_policy),
-  EXISTS (SELECT FROM pg_catalog.pg_event_trigger),
-  EXISTS (SELECT FROM pg_catalog.pg_foreign_server)`
 
 // args returns the bound parameters $1 (schemas), $2 (include) and $3
 // (exclude) shared by the catalog queries.
@@ -155,12 +143,14 @@ func (in *pgInspector) Inspect(ctx context.Context, q dialect.Querier, opts Opti
 		return nil, err
 	}
 	st := &pgState{d: in.d, scope: scope, md: &model.MetaData{}, tables: map[int64]*pgTable{}}
+	if err := st.readSchemas(ctx, q); err != nil {
+		return nil, err
+	}
 	has := scope.present
 	steps := []struct {
 		run  bool
 		read func(context.Context, dialect.Querier) error
 	}{
-		{true, st.readSchemas},
 		{true, st.readExtensions},
 		{true, st.readDomains},
 		{true, st.readTables},
@@ -194,12 +184,10 @@ func (in *pgInspector) Inspect(ctx context.Context, q dialect.Querier, opts Opti
 // read.
 func (in *pgInspector) scope(ctx context.Context, q dialect.Querier, opts Options) (*pgScope, error) {
 	var current sql.NullString
-	var p pgPresent
-	if err := queryRow(ctx, q, pgScopeQuery, nil, &current, &p.sequences, &p.enums, &p.triggers, &p.rules,
-		&p.policies, &p.eventTriggers, &p.foreign); err != nil {
+	if err := queryRow(ctx, q, "SELECT current_schema()", nil, &current); err != nil {
 		return nil, fmt.Errorf("inspect postgres: current schema: %w", err)
 	}
-	s := &pgScope{current: current.String, include: likePatterns(opts.Include), exclude: likePatterns(opts.Exclude), present: p}
+	s := &pgScope{current: current.String, include: likePatterns(opts.Include), exclude: likePatterns(opts.Exclude)}
 	want := opts.Schemas
 	if len(want) == 0 {
 		if !current.Valid {

@@ -11,9 +11,27 @@ import (
 	"github.com/migratego/migrate/model"
 )
 
-// pgSchemasQuery lists the schemas in scope with their comments.
+// pgSchemasQuery lists the schemas in scope with their comments and, the
+// same on every row, which kinds of objects they hold (pgPresent).
 var pgSchemasQuery = `
-SELECT n.nspname, COALESCE(d.description, '')
+WITH ns AS MATERIALIZED (SELECT oid FROM pg_catalog.pg_namespace WHERE nspname = ANY($1::text[]))
+SELECT n.nspname, COALESCE(d.description, ''),
+  EXISTS (SELECT FROM pg_catalog.pg_class c WHERE c.relkind = 'S' AND c.relnamespace IN (SELECT oid FROM ns)),
+  EXISTS (SELECT FROM pg_catalog.pg_type t WHERE t.typtype = 'e' AND t.typnamespace IN (SELECT oid FROM ns)),
+  EXISTS (SELECT FROM pg_catalog.pg_trigger tg JOIN pg_catalog.pg_class c ON c.oid = tg.tgrelid
+    WHERE NOT tg.tgisinternal AND c.relnamespace IN (SELECT oid FROM ns)),
+  EXISTS (SELECT FROM pg_catalog.pg_rewrite r JOIN pg_catalog.pg_class c ON c.oid = r.ev_class
+    WHERE r.rulename <> '_RETURN' AND c.relnamespace IN (SELECT oid FROM ns)),
+  EXISTS (SELECT FROM pg_catalog.pg_policy p JOIN pg_catalog.pg_class c ON c.oid = p.polrelid
+    WHERE c.relnamespace IN (SELECT oid FROM ns)),
+  EXISTS (SELECT FROM pg_catalog.pg_event_trigger e JOIN pg_catalog.pg_proc f ON f.oid = e.evtfoid
+    WHERE f.pronamespace IN (SELECT oid FROM ns)),
+  EXISTS (SELECT FROM pg_catalog.pg_class c WHERE c.relkind = 'f' AND c.relnamespace IN (SELECT oid FROM ns))
+    OR EXISTS (SELECT FROM pg_catalog.pg_foreign_server s
+      JOIN pg_catalog.pg_foreign_data_wrapper w ON w.oid = s.srvfdw
+      LEFT JOIN pg_catalog.pg_proc h ON h.oid = w.fdwhandler
+      LEFT JOIN pg_catalog.pg_proc v ON v.oid = w.fdwvalidator
+      WHERE h.pronamespace IN (SELECT oid FROM ns) OR v.pronamespace IN (SELECT oid FROM ns))
 FROM pg_catalog.pg_namespace n
 LEFT JOIN pg_catalog.pg_description d
   ON d.objoid = n.oid AND d.classoid = 'pg_catalog.pg_namespace'::regclass AND d.objsubid = 0
@@ -21,11 +39,13 @@ WHERE n.nspname = ANY($1::text[])
 ORDER BY n.nspname`
 
 // readSchemas adds the schemas in scope other than the default one, which
-// the model never lists.
+// the model never lists, and notes which kinds they hold.
 func (st *pgState) readSchemas(ctx context.Context, q dialect.Querier) error {
 	return st.eachInSchemas(ctx, q, "schemas", pgSchemasQuery, func(rows *sql.Rows) error {
 		var name, comment string
-		if err := rows.Scan(&name, &comment); err != nil {
+		p := &st.scope.present
+		if err := rows.Scan(&name, &comment, &p.sequences, &p.enums, &p.triggers, &p.rules, &p.policies,
+			&p.eventTriggers, &p.foreign); err != nil {
 			return err
 		}
 		if st.scope.schemaOf(name) != "" {
