@@ -116,6 +116,9 @@ func (s *session) runStep(ctx context.Context, p *preparedStep, last bool) error
 			return err
 		}
 	}
+	if err := ctx.Err(); err != nil {
+		return err // interrupted between revisions
+	}
 	if err := s.r.checkStepRows(s.rows, p.step); err != nil {
 		return err
 	}

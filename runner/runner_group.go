@@ -118,7 +118,10 @@ func (s *session) inSavepoint(ctx context.Context, f func(q dialect.Querier) err
 	if err := s.openGroup(ctx); err != nil {
 		return err
 	}
-	if _, err := s.conn.ExecContext(ctx, "SAVEPOINT migrate_revision"); err != nil {
+	if err := ctx.Err(); err != nil {
+		return err
+	}
+	if _, err := s.conn.ExecContext(bg, "SAVEPOINT migrate_revision"); err != nil {
 		return fmt.Errorf("savepoint: %w", err)
 	}
 	var q dialect.Querier = s.conn
@@ -235,11 +238,16 @@ func (s *session) commitWith(ctx context.Context, f func(q dialect.Querier) erro
 // unknown outcome, as it would after a crash just before the revision's
 // own final commit.
 func (s *session) leaveOpen(ctx context.Context, f func(q dialect.Querier) error) error {
+	if err := s.commitGroup(ctx); err != nil { // (none is open: the revision's start committed it)
+		return err
+	}
 	if err := s.openGroup(ctx); err != nil {
 		return err
 	}
 	if err := f(prepared{s}); err != nil {
-		_ = s.commitGroup(ctx) // the revisions before keep their bookkeeping
+		// Nothing else is in the transaction: f's writes go, all of them.
+		_, _ = s.conn.ExecContext(context.WithoutCancel(ctx), "ROLLBACK")
+		s.groupOpen, s.pending = false, nil
 		return err
 	}
 	return nil
