@@ -71,7 +71,7 @@ func runStamp(ctx context.Context, app *App, cmd *cobra.Command, f *runFlags, ta
 	}
 	app.Infof("stamped: the database is at %s", describeRows(res.After))
 	if app.JSON() {
-		return app.Result(newRunResult(res), func(io.Writer) error { return nil })
+		return app.Result(res, func(io.Writer) error { return nil })
 	}
 	return nil
 }

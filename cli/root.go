@@ -100,6 +100,13 @@ Exit status: 0 success, 1 a check failed, 2 usage or input error,
 // wrapRun makes every command record that it started (so that earlier
 // errors count as usage errors) and check the global flags first.
 func wrapRun(cmd *cobra.Command, app *App) {
+	if run := cmd.Run; run != nil && cmd.RunE == nil {
+		cmd.Run = nil
+		cmd.RunE = func(c *cobra.Command, args []string) error {
+			run(c, args)
+			return nil
+		}
+	}
 	if run := cmd.RunE; run != nil {
 		cmd.RunE = func(c *cobra.Command, args []string) error {
 			app.started = true
@@ -107,16 +114,6 @@ func wrapRun(cmd *cobra.Command, app *App) {
 				return err
 			}
 			return run(c, args)
-		}
-	} else if run := cmd.Run; run != nil {
-		cmd.Run = nil
-		cmd.RunE = func(c *cobra.Command, args []string) error {
-			app.started = true
-			if err := app.prepare(); err != nil {
-				return err
-			}
-			run(c, args)
-			return nil
 		}
 	}
 	for _, sub := range cmd.Commands() {

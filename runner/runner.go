@@ -257,9 +257,17 @@ type session struct {
 	// before and after its revisions, whose bookkeeping is deferred to
 	// its commit: pending are their history entries.
 	groupStatements int
-	groupFrom       []string
-	groupTo         []string
-	pending         []*HistoryEntry
+	// groupMaxStatements bounds groupStatements (0: no bound).
+	groupMaxStatements int
+	groupFrom          []string
+	groupTo            []string
+	pending            []*HistoryEntry
+	// then writes a tracked revision's entry in the shared transaction
+	// just before its commit (commitWith).
+	then func(q dialect.Querier) error
+	// stmts are the runner's statements prepared on the migration
+	// connection (see prepared).
+	stmts map[string]*sql.Stmt
 	// replaying is set while replayLost runs revisions again; lostSteps
 	// are those it could not.
 	replaying bool
@@ -329,6 +337,7 @@ func (s *session) close(ctx context.Context) error {
 			err = errors.Join(err, rerr)
 		}
 	}
+	s.closeStatements()
 	if s.broken {
 		_ = s.conn.Raw(func(any) error { return driver.ErrBadConn })
 	}

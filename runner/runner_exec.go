@@ -116,6 +116,9 @@ func (s *session) runStep(ctx context.Context, p *preparedStep, last bool) error
 			return err
 		}
 	}
+	if err := ctx.Err(); err != nil {
+		return err // interrupted between revisions
+	}
 	if err := s.r.checkStepRows(s.rows, p.step); err != nil {
 		return err
 	}
@@ -124,19 +127,21 @@ func (s *session) runStep(ctx context.Context, p *preparedStep, last bool) error
 		err = s.runAtomic(ctx, p, last)
 	} else {
 		// Its statements commit on their own: what ran before is
-		// committed first.
-		if err := s.commitGroup(ctx); err != nil {
-			return err
-		}
+		// committed first, with the revision's history row.
 		group := s.group
 		s.group = false
-		err = s.runTracked(ctx, p, last)
+		err = s.runTracked(ctx, p, last, group)
 		s.group = group
 	}
 	if err != nil {
 		return err
 	}
 	s.rows = applyRows(s.rows, p.step)
+	if !atomic && s.groupOpen {
+		// The shared transaction holds the revision's version row (see
+		// leaveOpen): the rows it starts from are those after it.
+		s.groupFrom, s.groupTo = s.rows, s.rows
+	}
 	if last {
 		return s.endGroup(ctx, true)
 	}
@@ -237,8 +242,11 @@ func (s *session) runAtomic(ctx context.Context, p *preparedStep, last bool) err
 // transactional, each with the entry's progress; the others run one by
 // one, each after the lock is confirmed (execOutside), with the progress
 // recorded after each. The version table changes with the entry's "ok" in
-// a final transaction (with the last group, when there is one).
-func (s *session) runTracked(ctx context.Context, p *preparedStep, lastStep bool) error {
+// a final transaction (with the last group, when there is one). When the
+// run shares a transaction (group), the entry is written in it, and its
+// commit, before the first statement, is the run's; the final
+// transaction is left open, to be committed with what follows.
+func (s *session) runTracked(ctx context.Context, p *preparedStep, lastStep, group bool) error {
 	r := s.r
 	start := r.now()
 	e := s.startStep(p, start)
@@ -246,7 +254,11 @@ func (s *session) runTracked(ctx context.Context, p *preparedStep, lastStep bool
 	if p.isSQL {
 		e.RanChecksum = ranChecksum(statementTexts(p.stmts[:p.resumeFrom]))
 	}
-	err := s.inTx(ctx, func(tx dialect.Querier) error {
+	begin := s.inTx
+	if group {
+		begin = s.commitWith
+	}
+	err := begin(ctx, func(tx dialect.Querier) error {
 		if p.settles != nil {
 			if err := r.ht.setStatus(ctx, tx, p.settles.ID, StatusSettled); err != nil {
 				return err
@@ -340,7 +352,11 @@ func (s *session) runTracked(ctx context.Context, p *preparedStep, lastStep bool
 		}
 	}
 	if fail == nil && !finished {
-		if err := s.inTx(ctx, finish); err != nil {
+		end := s.inTx
+		if group && !lastStep {
+			end = s.leaveOpen
+		}
+		if err := end(ctx, finish); err != nil {
 			fail = &StatementError{Err: err, Raced: dialect.IsWriteConflict(r.d, err)}
 			fillStatementError(fail, p)
 		}
