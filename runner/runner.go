@@ -242,6 +242,9 @@ type session struct {
 	broken bool
 	// lockLost is set once Check found the lock lost.
 	lockLost bool
+	// lockCheck is the result of a lock confirmation under way
+	// (startLockCheck).
+	lockCheck <-chan lockResult
 	// syncRestore switches commits back to synchronous (asyncCommits).
 	syncRestore func(context.Context) error
 	// group is set while the run's revisions share one transaction
