@@ -9,7 +9,6 @@ import (
 	"os"
 	"os/user"
 	"slices"
-	"strings"
 	"time"
 
 	"github.com/migratego/migrate/dialect"
@@ -242,6 +241,9 @@ type session struct {
 	broken bool
 	// lockLost is set once Check found the lock lost.
 	lockLost bool
+	// lockCheck is the result of a lock confirmation under way
+	// (startLockCheck).
+	lockCheck <-chan lockResult
 	// syncRestore switches commits back to synchronous (asyncCommits).
 	syncRestore func(context.Context) error
 	// group is set while the run's revisions share one transaction
@@ -618,14 +620,7 @@ func (r *Runner) Stamp(ctx context.Context, targets []string, purge bool) (*Resu
 
 // stepArrow is "a -> b" of a stamp step.
 func stepArrow(s versions.Step) string {
-	return fmt.Sprintf("%s -> %s", orBase(s.From), orBase(s.To))
-}
-
-func orBase(ids []string) string {
-	if len(ids) == 0 {
-		return "base"
-	}
-	return strings.Join(ids, ", ")
+	return fmt.Sprintf("%s -> %s", versions.DescribeRows(s.From), versions.DescribeRows(s.To))
 }
 
 // EnsureVersionTables creates the version and history tables when they
