@@ -41,7 +41,7 @@ func (oc *objectComparison) compareLateObjects() {
 	recreated := map[*model.Definition]bool{} // on a rebuilt view or a replaced relation
 	for _, c := range match {
 		matched[c] = true
-		if on := qualifiedName(c.Schema, c.Table); c.Kind.OnTable() && (rebuilt[on] || replaced[on]) {
+		if on := qualifiedName(c.Schema, c.Table); c.Kind.OnTable() && (rebuilt[on] || replaced[on] || oc.rebuiltTables[on]) {
 			recreated[c] = true
 		}
 	}

@@ -39,9 +39,13 @@ func Mutate(seed uint64, d dialect.Dialect, before *model.MetaData, cfg Config) 
 	after := before.Clone()
 	g := &gen{r: rand.New(rand.NewPCG(seed, seed^0x6a09e667f3bcc909)), d: d, c: d.Capabilities(), cfg: cfg, md: after, used: usedNames(after)}
 	m := &mutator{gen: g, before: before, fresh: map[*model.Table]bool{}}
+	kinds := mutations
+	if !cfg.TablesOnly {
+		kinds = append(slices.Clone(mutations), objectMutations...)
+	}
 	want := 1 + g.r.IntN(4)
 	for tries := 0; len(m.changes) < want && tries < 50; tries++ {
-		if change := mutations[g.r.IntN(len(mutations))](m); change != "" {
+		if change := kinds[g.r.IntN(len(kinds))](m); change != "" {
 			m.changes = append(m.changes, change)
 		}
 	}
@@ -139,7 +143,8 @@ func (m *mutator) dropTable() string {
 		return ""
 	}
 	m.md.Tables = slices.DeleteFunc(m.md.Tables, func(x *model.Table) bool { return x == t })
-	return "drop table " + t.Name
+	m.dropDependents(mustQuote(m.gen, t.Name), t.Name)
+	return "drop table " + t.Name + " (and the objects on it)"
 }
 
 func (m *mutator) renameTable() string {
@@ -149,6 +154,7 @@ func (m *mutator) renameTable() string {
 	}
 	old := t.Name
 	t.RenamedFrom, t.Name = old, m.name("t")
+	m.renameInObjects(mustQuote(m.gen, old), mustQuote(m.gen, t.Name), t.Name, old)
 	for _, o := range m.md.Tables {
 		for _, fk := range o.ForeignKeys {
 			if fk.RefTable == old && fk.RefSchema == t.Schema {
@@ -230,15 +236,18 @@ func indexed(t *model.Table, c string) bool {
 }
 
 func (m *mutator) dropColumn() string {
-	var c *model.Column
-	t := m.pickTable(func(t *model.Table) bool {
-		c = m.pickColumn(t, func(c *model.Column) bool { return !inKey(t, c.Name) && !m.usedInExpr(t, c.Name) })
-		return c != nil
+	var t *model.Table
+	droppable := func(c *model.Column) bool {
+		return !inKey(t, c.Name) && !m.usedInExpr(t, c.Name) && !m.usedByObject(mustQuote(m.gen, c.Name))
+	}
+	t = m.pickTable(func(x *model.Table) bool {
+		t = x
+		return m.pickColumn(x, droppable) != nil
 	})
 	if t == nil {
 		return ""
 	}
-	c = m.pickColumn(t, func(c *model.Column) bool { return !inKey(t, c.Name) && !m.usedInExpr(t, c.Name) })
+	c := m.pickColumn(t, droppable)
 	t.Columns = slices.DeleteFunc(t.Columns, func(x *model.Column) bool { return x == c })
 	t.Indexes = slices.DeleteFunc(t.Indexes, func(ix *model.Index) bool {
 		return slices.Contains(ix.Columns(), c.Name) || slices.Contains(ix.Include, c.Name)
@@ -284,6 +293,7 @@ func (m *mutator) renameColumn() string {
 	for _, u := range t.Uniques {
 		rename(u.Columns)
 	}
+	m.renameInObjects(oq, nq, "", "")
 	swap := func(e string) string { return strings.ReplaceAll(e, oq, nq) }
 	for _, ix := range t.Indexes {
 		rename(ix.Include)
