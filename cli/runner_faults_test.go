@@ -59,7 +59,7 @@ func TestTwoMigrationSets(t *testing.T) {
 				t.Errorf("a's partly applied revision was settled by b's stamp: current = %q", cur)
 			}
 			_, errOut := a.want(ExitFailure, "upgrade", "head")
-			if strings.Count(errOut, "statement 3 of 4") != 1 || strings.Contains(errOut, "a2") {
+			if strings.Count(errOut, "statement 3 of 4") != 1 || strings.Contains(errOut, "-> a2") {
 				t.Errorf("a's rerun:\n%s", errOut)
 			}
 		})

@@ -51,12 +51,14 @@ func (d *postgresDialect) DurableCommit() string { return "SET LOCAL synchronous
 // that run in a transaction may share one, each in a savepoint released
 // when it succeeds and rolled back when it fails, with one commit when
 // the run ends (or before a statement that needs autocommit, or commits
-// on its own): SQLite, where every commit syncs the file and the writer
-// locks the whole database anyway; MySQL and MariaDB, where only
-// revisions without statements run in a transaction (their bookkeeping),
-// and each commit syncs the redo log. The outcome of each revision is the
-// same as with a transaction per revision; a crash in the middle leaves a
-// consistent, older state.
+// on its own, and at least every few hundred milliseconds), and their
+// version-table and history rows written once, before that commit:
+// SQLite, where every commit syncs the file and the writer locks the
+// whole database anyway; PostgreSQL, where a rolled-back savepoint leaves
+// the transaction usable; MySQL and MariaDB, where only revisions without
+// statements run in a transaction (their bookkeeping). The outcome of
+// each revision is the same as with a transaction per revision; a crash
+// in the middle leaves a consistent, older state.
 type CommitGrouper interface {
 	GroupCommits() bool
 }
@@ -64,6 +66,7 @@ type CommitGrouper interface {
 var (
 	_ CommitGrouper = (*sqliteDialect)(nil)
 	_ CommitGrouper = (*mysqlDialect)(nil)
+	_ CommitGrouper = (*postgresDialect)(nil)
 )
 
 // GroupCommits is true.
@@ -71,3 +74,6 @@ func (d *mysqlDialect) GroupCommits() bool { return true }
 
 // GroupCommits is true.
 func (d *sqliteDialect) GroupCommits() bool { return true }
+
+// GroupCommits is true.
+func (d *postgresDialect) GroupCommits() bool { return true }

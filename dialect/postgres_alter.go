@@ -208,7 +208,7 @@ func (d *postgresDialect) AlterColumn(t *model.Table, ch ColumnChange) ([]string
 	if to.Default != nil && (defaultChanged || typeChanged) {
 		b := d.alterTable(t)
 		b.raw(" ALTER COLUMN ").ident(name).raw(" SET DEFAULT ")
-		d.defaultValue(b, to.Default)
+		d.defaultValue(b, to.Type, to.Default)
 		if err := add(one(d.wrap(b.stmt()))); err != nil {
 			return nil, err
 		}

@@ -69,7 +69,7 @@ func (d *postgresDialect) RecreateEnum(e *model.EnumType, columns []EnumColumn) 
 		}
 		if c.Default != nil {
 			b := alter().raw(" SET DEFAULT ")
-			d.defaultValue(b, c.Default)
+			d.defaultValue(b, model.Type{Kind: model.KindEnum}, c.Default)
 			if err := add(b); err != nil {
 				return nil, err
 			}

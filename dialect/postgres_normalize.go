@@ -69,7 +69,8 @@ func distinctUniques(t *model.Table) []*model.Unique {
 //     default, since PostgreSQL stores none for DEFAULT NULL;
 //   - a literal becomes the canonical text of the literal as the dialect
 //     renders it, so that 'a' and 'a'::text, 2 and 2.0, TRUE and true all
-//     compare equal to the literal PostgreSQL prints back;
+//     compare equal to the literal PostgreSQL prints back (an integer 0
+//     or 1 on a boolean is false or true: see boolLiteral);
 //   - on a numeric column, a number in quotes is the number ('5' is
 //     stored as 5), and trailing zeros of a fraction do not count (2.0
 //     is 2);
@@ -86,7 +87,7 @@ func (d *postgresDialect) normalizeDefault(typ model.Type, def *model.Default) *
 		if def.Literal == nil {
 			return nil
 		}
-		s, err := d.Literal(def.Literal)
+		s, err := d.Literal(d.boolLiteral(typ, def.Literal))
 		if err != nil {
 			return def // not renderable: left for the dialect to refuse
 		}

@@ -66,3 +66,30 @@ func TestTrimDecimalZeros(t *testing.T) {
 		}
 	}
 }
+
+// TestPostgresBooleanIntegerDefaultNormalize: on a boolean column the
+// integer literals 0 and 1 compare equal to the false and true PostgreSQL
+// prints back, and other integers, and integers on other types, keep
+// their value.
+func TestPostgresBooleanIntegerDefaultNormalize(t *testing.T) {
+	d := Postgres().(*postgresDialect)
+	raw := model.Type{Kind: model.KindRaw, Raw: "bool"}
+	tests := []struct {
+		typ  model.Type
+		def  *model.Default
+		want string
+	}{
+		{model.Boolean, model.DefaultLiteral(int64(0)), "false"},
+		{model.Boolean, model.DefaultLiteral(1), "true"},
+		{raw, model.DefaultLiteral(int64(1)), "true"},
+		{model.Boolean, model.DefaultExpr("false"), "false"},
+		{model.Boolean, model.DefaultLiteral(false), "false"},
+		{model.Boolean, model.DefaultLiteral(int64(2)), "2"},
+		{model.Integer, model.DefaultLiteral(int64(0)), "0"},
+	}
+	for _, tt := range tests {
+		if got := d.normalizeDefault(tt.typ, tt.def); got == nil || got.Expr != tt.want {
+			t.Errorf("%v default %+v: normalised to %+v, want %q", tt.typ, tt.def, got, tt.want)
+		}
+	}
+}

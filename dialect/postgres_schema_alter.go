@@ -86,7 +86,7 @@ func (d *postgresDialect) AlterDomain(from, to *model.Domain) ([]string, error) 
 			b.raw(" DROP DEFAULT")
 		} else {
 			b.raw(" SET DEFAULT ")
-			d.defaultValue(b, to.Default)
+			d.defaultValue(b, to.Type, to.Default)
 		}
 		if err := add(b); err != nil {
 			return nil, err

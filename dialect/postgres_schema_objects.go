@@ -80,7 +80,7 @@ func (d *postgresDialect) CreateDomain(dom *model.Domain) ([]string, error) {
 	}
 	if dom.Default != nil {
 		b.raw(" DEFAULT ")
-		d.defaultValue(b, dom.Default)
+		d.defaultValue(b, dom.Type, dom.Default)
 	}
 	if dom.NotNull {
 		b.raw(" NOT NULL")

@@ -294,6 +294,42 @@ func (h *historyTable) insert(ctx context.Context, q dialect.Querier, e *History
 	return nil
 }
 
+// insertManyRows bounds the rows of one insertMany statement, so that its
+// parameters stay within every driver's limit (SQLite: 32,766).
+const insertManyRows = 500
+
+// insertMany appends entries, as entries of this handle's version table,
+// in as few statements as the parameter limits allow; their IDs are not
+// read back.
+func (h *historyTable) insertMany(ctx context.Context, q dialect.Querier, entries []*HistoryEntry) error {
+	for len(entries) > 0 {
+		chunk := entries[:min(len(entries), insertManyRows)]
+		entries = entries[len(chunk):]
+		var b strings.Builder
+		b.WriteString("INSERT INTO " + h.qname + " (" + h.cols(insertedColumns...) + ") VALUES ")
+		args := make([]any, 0, len(chunk)*len(insertedColumns))
+		for i, e := range chunk {
+			e.VersionTable = h.owner
+			if i > 0 {
+				b.WriteString(", ")
+			}
+			b.WriteByte('(')
+			for j := range insertedColumns {
+				if j > 0 {
+					b.WriteString(", ")
+				}
+				b.WriteString(h.rs.Placeholder(len(args) + j + 1))
+			}
+			b.WriteByte(')')
+			args = append(args, e.values()...)
+		}
+		if _, err := q.ExecContext(ctx, b.String(), args...); err != nil {
+			return fmt.Errorf("history table %s: insert: %w", h.display(), err)
+		}
+	}
+	return nil
+}
+
 // setProgress records that e.StatementsDone statements of entry e have
 // run (with their checksum e.RanChecksum).
 func (h *historyTable) setProgress(ctx context.Context, q dialect.Querier, e *HistoryEntry) error {

@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"os"
 	"os/user"
+	"slices"
 	"strings"
 	"time"
 
@@ -251,6 +252,14 @@ type session struct {
 	groupSince       time.Time
 	groupSteps       []*preparedStep
 	groupLost        []*preparedStep
+	// groupStatements counts the statements run in the open shared
+	// transaction; groupFrom and groupTo are the version table's rows
+	// before and after its revisions, whose bookkeeping is deferred to
+	// its commit: pending are their history entries.
+	groupStatements int
+	groupFrom       []string
+	groupTo         []string
+	pending         []*HistoryEntry
 	// replaying is set while replayLost runs revisions again; lostSteps
 	// are those it could not.
 	replaying bool
@@ -518,14 +527,11 @@ func (r *Runner) run(ctx context.Context, plan func(cur []string) ([]versions.St
 				}
 				res.Steps = append(res.Steps, p.step)
 			}
-			if n := len(s.groupSteps); n > 0 {
-				if cerr := s.commitGroup(ctx); cerr != nil && err == nil {
-					err = cerr
-					res.Steps = res.Steps[:len(res.Steps)-n]
-				}
+			if cerr := s.commitGroup(ctx); cerr != nil && err == nil {
+				err = cerr
 			}
-			if n := len(s.lostSteps); n > 0 {
-				res.Steps = res.Steps[:len(res.Steps)-n]
+			if len(s.lostSteps) > 0 {
+				res.Steps = slices.DeleteFunc(res.Steps, func(st versions.Step) bool { return slices.Contains(s.lostSteps, st.String()) })
 			}
 		}
 		if after, rerr := r.vt.read(context.WithoutCancel(ctx), s.querier()); rerr == nil {

@@ -109,8 +109,9 @@ func (s *session) runStep(ctx context.Context, p *preparedStep, last bool) error
 	// A SQL revision without statements has nothing that commits on its
 	// own: its bookkeeping is one transaction on every database.
 	atomic = atomic || (fresh && p.isSQL && len(p.stmts) == 0)
-	if atomic || !p.isSQL || p.resumeFrom >= len(p.stmts) {
-		// (A tracked SQL step confirms the lock before each statement.)
+	if (atomic && !s.group) || (!atomic && (!p.isSQL || p.resumeFrom >= len(p.stmts))) {
+		// (A tracked SQL step confirms the lock before each statement; the
+		// shared transaction before its commit.)
 		if err := s.checkLock(ctx); err != nil {
 			return err
 		}
@@ -132,10 +133,17 @@ func (s *session) runStep(ctx context.Context, p *preparedStep, last bool) error
 		err = s.runTracked(ctx, p, last)
 		s.group = group
 	}
-	if err == nil {
-		s.rows = applyRows(s.rows, p.step)
+	if err != nil {
+		return err
 	}
-	return err
+	s.rows = applyRows(s.rows, p.step)
+	if last {
+		return s.endGroup(ctx, true)
+	}
+	if s.groupDue() {
+		return s.commitGroup(ctx)
+	}
+	return nil
 }
 
 // checkLock confirms that the run still holds the migration lock.
@@ -189,6 +197,9 @@ func (s *session) applyInTx(ctx context.Context, tx dialect.Querier, p *prepared
 // its history row in one transaction. When last, the commit is made
 // durable (see session.durable).
 func (s *session) runAtomic(ctx context.Context, p *preparedStep, last bool) error {
+	if s.group {
+		return s.runGrouped(ctx, p, last)
+	}
 	r := s.r
 	start := r.now()
 	e := s.startStep(p, start)
@@ -212,9 +223,6 @@ func (s *session) runAtomic(ctx context.Context, p *preparedStep, last bool) err
 		fail.Applied = nil
 		e.StatementsDone, e.RanChecksum = 0, ""
 		return s.failed(ctx, p, e, start, fail, true)
-	}
-	if s.groupOpen {
-		s.groupSteps = append(s.groupSteps, p)
 	}
 	if !s.replaying {
 		r.report(Progress{Phase: StepFinished, Step: p.step, Message: p.message, Elapsed: e.Duration})
@@ -563,6 +571,10 @@ func (s *session) failed(ctx context.Context, p *preparedStep, e *HistoryEntry, 
 	defer cancel()
 	if cerr := s.commitGroup(rctx); cerr != nil {
 		fail.RecordErr = cerr
+		var gl *groupLostError
+		if errors.As(cerr, &gl) {
+			fail.RecordErr, fail.LostSteps = gl.err, gl.steps
+		}
 	}
 	if len(s.groupLost) > 0 {
 		if rerr := s.replayLost(rctx); rerr != nil {

@@ -62,20 +62,10 @@ func (s *session) execOutside(ctx context.Context, stmt string) (Outcome, error)
 		}
 		return Ran, nil
 	}
-	stop, watched := make(chan struct{}), make(chan struct{})
-	go func() {
-		defer close(watched)
-		select {
-		case <-stop:
-		case <-ctx.Done():
-			cctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), 10*time.Second)
-			defer cancel()
-			_ = sc.CancelStatement(cctx, s.r.db, s.sid)
-		}
-	}()
-	_, err := s.conn.ExecContext(context.WithoutCancel(ctx), stmt)
-	close(stop)
-	<-watched
+	err := s.cancelOnServer(ctx, func(ctx context.Context) error {
+		_, err := s.conn.ExecContext(ctx, stmt)
+		return err
+	})
 	switch {
 	case err == nil:
 		return Ran, nil

@@ -59,9 +59,13 @@ type VerifyProblem struct {
 }
 
 // Verify compares the applied revisions with their files: a revision is
-// applied when it is a row of the version table or below one, and, for
-// revisions the scripts no longer have, when its last successful upgrade
-// in the history table was not followed by a downgrade. A file whose
+// applied when it is a row of the version table or below one. Below a row
+// the scripts no longer have (a database newer than the checkout), the
+// graph cannot say which revisions are applied: there, a revision the
+// scripts lack is taken as applied when its last successful upgrade in
+// the history table was not followed by a downgrade. When every row is
+// in the scripts, so is every applied revision: a revision the scripts
+// lack was stamped or downgraded away, and is not reported. A file whose
 // checksum differs from the one recorded at its last successful upgrade
 // is "changed"; an applied revision without a file is "vanished".
 // Revisions applied without a history entry (stamped, or applied before
@@ -149,7 +153,7 @@ func (r *Runner) Verify(ctx context.Context) ([]VerifyProblem, error) {
 		case rev == nil && r.g.ReplacedBy(id) != nil:
 			// Squashed: the revision that replaced it stands for it.
 		case rev == nil:
-			if e.Direction != DirectionDowngrade && !slices.ContainsFunc(problems, func(p VerifyProblem) bool { return p.Revision == id }) {
+			if len(known) < len(rows) && e.Direction != DirectionDowngrade && !slices.ContainsFunc(problems, func(p VerifyProblem) bool { return p.Revision == id }) {
 				problems = append(problems, VerifyProblem{Revision: id, Problem: "vanished", AppliedChecksum: e.Checksum, HistoryID: e.ID})
 			}
 		case !applied[id] || (e.Direction != DirectionUpgrade && e.Direction != DirectionAccept):

@@ -102,7 +102,42 @@ func (v *versionTable) read(ctx context.Context, q dialect.Querier) ([]string, e
 // apply runs a step's row statements with bound parameters; every UPDATE
 // and DELETE must touch exactly one row.
 func (v *versionTable) apply(ctx context.Context, q dialect.Querier, s versions.Step) error {
-	for _, op := range s.Rows() {
+	return v.applyOps(ctx, q, s, s.Rows())
+}
+
+// applyDiff changes the rows from into to, for the steps of a shared
+// transaction whose row changes were deferred to its commit; last is the
+// last of those steps, which messages name. Every UPDATE and DELETE must
+// touch exactly one row.
+func (v *versionTable) applyDiff(ctx context.Context, q dialect.Querier, last versions.Step, from, to []string) error {
+	var gone, added []string
+	for _, id := range from {
+		if !slices.Contains(to, id) {
+			gone = append(gone, id)
+		}
+	}
+	for _, id := range to {
+		if !slices.Contains(from, id) {
+			added = append(added, id)
+		}
+	}
+	var ops []versions.RowOp
+	for len(gone) > 0 && len(added) > 0 {
+		ops = append(ops, versions.RowOp{Kind: versions.RowUpdate, From: gone[0], To: added[0]})
+		gone, added = gone[1:], added[1:]
+	}
+	for _, id := range gone {
+		ops = append(ops, versions.RowOp{Kind: versions.RowDelete, From: id})
+	}
+	for _, id := range added {
+		ops = append(ops, versions.RowOp{Kind: versions.RowInsert, To: id})
+	}
+	return v.applyOps(ctx, q, last, ops)
+}
+
+// applyOps runs row statements for step s.
+func (v *versionTable) applyOps(ctx context.Context, q dialect.Querier, s versions.Step, rowOps []versions.RowOp) error {
+	for _, op := range rowOps {
 		var (
 			query, verb, row string
 			args             []any
