@@ -31,6 +31,11 @@ type Options struct {
 	// DropViews drops the views of the database that the model lacks;
 	// by default they are left in place with a warning.
 	DropViews bool
+	// ViewTexts holds, by "schema.name" or "name", the text the database
+	// keeps for a view of the model defined as the model says (SpellViews
+	// asks the server). A view whose text differs from the database's is
+	// still the same view when this text does not.
+	ViewTexts map[string]string
 }
 
 // Object names one thing Compare looks at, for filters and warnings.

@@ -71,6 +71,7 @@ func runStairway(ctx context.Context, app *App, f modelFlags) error {
 	if err != nil {
 		return Usage(err)
 	}
+	req.DropViews = req.DropViews || f.dropViews
 	if msg := req.Model.Shadowed(); msg != "" {
 		app.Warnf("%s", msg)
 	}

@@ -88,9 +88,14 @@ var mutations = []func(m *mutator) string{
 }
 
 // pickTable returns a random table of the new schema for which ok holds.
+// Partitioned tables and their partitions are left as they are: their
+// columns and keys are the parent's.
 func (m *mutator) pickTable(ok func(*model.Table) bool) *model.Table {
 	var ts []*model.Table
 	for _, t := range m.md.Tables {
+		if t.PartitionBy != nil || t.PartitionOf != nil {
+			continue
+		}
 		if ok == nil || ok(t) {
 			ts = append(ts, t)
 		}
@@ -135,7 +140,13 @@ func (m *mutator) referenced(t *model.Table) bool {
 }
 
 func (m *mutator) dropTable() string {
-	if len(m.md.Tables) < 2 {
+	plain := 0
+	for _, t := range m.md.Tables {
+		if t.PartitionBy == nil && t.PartitionOf == nil {
+			plain++
+		}
+	}
+	if plain < 2 { // the other mutations need a table to change
 		return ""
 	}
 	t := m.pickTable(func(t *model.Table) bool { return !m.referenced(t) })

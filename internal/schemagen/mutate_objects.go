@@ -195,6 +195,11 @@ func (m *mutator) neededDefinition(d *model.Definition) bool {
 			return true
 		}
 	}
+	return m.checkCalls(d)
+}
+
+// checkCalls reports whether a check constraint calls d.
+func (m *mutator) checkCalls(d *model.Definition) bool {
 	for _, t := range m.md.Tables {
 		for _, ck := range t.Checks {
 			if strings.Contains(ck.Expr, d.Name+"(") {
@@ -213,6 +218,12 @@ func (m *mutator) replaceDefinition() string {
 		return ""
 	}
 	d := m.md.Definitions[m.r.IntN(len(m.md.Definitions))]
+	if m.checkCalls(d) {
+		// Known limitation: PostgreSQL replaces a function written as
+		// CREATE FUNCTION by DROP and CREATE, which a check calling it
+		// refuses (write CREATE OR REPLACE to replace it in place).
+		return ""
+	}
 	before := d.SQL
 	switch d.Kind {
 	case model.DefFunction, model.DefProcedure:
