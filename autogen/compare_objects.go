@@ -35,9 +35,11 @@ type objectComparison struct {
 	cur, tgt *model.MetaData
 	// The phases, each in execution order.
 	schemas, extensions, enums, domains, early, sequences []ops.Operation // Pre
+	domainsOverTypes                                      []ops.Operation // Pre, after early
 	owners, late                                          []ops.Operation // Post
 	release, dropLate                                     []ops.Operation // DropPre
 	dropSequences, dropEarly, dropDomains, dropEnums      []ops.Operation // DropPost
+	dropDomainsOverTypes                                  []ops.Operation // DropPost, before dropEarly
 	dropExtensions, dropSchemas                           []ops.Operation // DropPost
 	warnings                                              []Warning
 	// rebuiltTables names the tables a batch rebuilds by move and copy.
@@ -86,10 +88,10 @@ func compareObjects(current, target *model.MetaData, opts Options, rebuilt map[s
 		return out
 	}
 	return objectChanges{
-		Pre:      join(oc.schemas, oc.extensions, oc.enums, oc.domains, oc.early, oc.sequences),
+		Pre:      join(oc.schemas, oc.extensions, oc.enums, oc.domains, oc.early, oc.domainsOverTypes, oc.sequences),
 		Post:     join(oc.owners, oc.late),
 		DropPre:  join(oc.release, oc.dropLate),
-		DropPost: join(oc.dropSequences, oc.dropEarly, oc.dropDomains, oc.dropEnums, oc.dropExtensions, oc.dropSchemas),
+		DropPost: join(oc.dropSequences, oc.dropDomainsOverTypes, oc.dropEarly, oc.dropDomains, oc.dropEnums, oc.dropExtensions, oc.dropSchemas),
 		Warnings: oc.warnings,
 	}, nil
 }

@@ -7,6 +7,7 @@ import (
 	"github.com/spf13/pflag"
 
 	"github.com/migratego/migrate/internal/autogenerate"
+	"github.com/migratego/migrate/model"
 )
 
 // modelFlags are the flags of the commands that compare the database with
@@ -32,19 +33,8 @@ func (a *App) compareWithModel(ctx context.Context, f modelFlags, forRevision, i
 	if done, err := a.handOffToRunner(ctx, true); done || err != nil {
 		return nil, done, err
 	}
-	cfg, err := a.Config()
+	req, err := a.autogenRequest(f, a.model)
 	if err != nil {
-		return nil, false, err
-	}
-	req, err := autogenerate.NewRequest(cfg, f.models, f.devURL, a.WorkDir(), a.model)
-	if err != nil {
-		return nil, false, Usage(err)
-	}
-	req.DropViews = req.DropViews || f.dropViews
-	if msg := req.Model.Shadowed(); msg != "" {
-		a.Warnf("%s", msg)
-	}
-	if req.URL, err = a.DatabaseURL(); err != nil {
 		return nil, false, err
 	}
 	if req.DB, err = a.OpenDB(ctx); err != nil {
@@ -69,4 +59,25 @@ func (a *App) compareWithModel(ctx context.Context, f modelFlags, forRevision, i
 		a.Warnf("%s", w.Message)
 	}
 	return d, false, nil
+}
+
+// autogenRequest prepares an autogenerate run on a scratch or the
+// configured database (autogenerate.NewRequest) with the model of f and
+// goModel (env.go's Target, or nil), warning when the SQL model shadows
+// env.go's. Bad flags or settings are usage errors.
+func (a *App) autogenRequest(f modelFlags, goModel func() *model.MetaData) (autogenerate.Request, error) {
+	cfg, err := a.Config()
+	if err != nil {
+		return autogenerate.Request{}, err
+	}
+	req, err := autogenerate.NewRequest(cfg, f.models, f.devURL, a.WorkDir(), goModel)
+	if err != nil {
+		return req, Usage(err)
+	}
+	req.DropViews = req.DropViews || f.dropViews
+	if msg := req.Model.Shadowed(); msg != "" {
+		a.Warnf("%s", msg)
+	}
+	req.URL, err = a.DatabaseURL()
+	return req, err
 }

@@ -74,7 +74,7 @@ func TestInitSQLTemplateAndDir(t *testing.T) {
 		t.Errorf("sql template wrote env.go (%v)", err)
 	}
 	toml, _ := os.ReadFile(filepath.Join(dir, "migrate.toml"))
-	for _, w := range []string{`script_location = "db"`, "-- migrate:upgrade", "-- migrate:revises", "migrate revision --sql-file"} {
+	for _, w := range []string{`script_location = "db"`, "-- migrate:upgrade", "-- migrate:revises", `migrate revision -m "create users"`} {
 		if !strings.Contains(string(toml), w) {
 			t.Errorf("migrate.toml lacks %q", w)
 		}

@@ -42,7 +42,7 @@ take globs (* and ?) on table names and may be repeated.`,
 	fl.StringSliceVar(&f.schemas, "schema", nil, "schema (PostgreSQL; a glob such as '*' for every user schema), database (MySQL) or attached database (SQLite) to read; repeatable (default: the connection's)")
 	fl.StringSliceVar(&f.include, "include", nil, "only tables matching this glob; repeatable")
 	fl.StringSliceVar(&f.exclude, "exclude", nil, "leave out tables matching this glob; repeatable")
-	fl.StringVar(&f.pkg, "package", "model", "package name of the Go file (--format go)")
+	fl.StringVar(&f.pkg, "package", "migrations", "package name of the Go file (--format go); migrations is the package of env.go")
 	return cmd
 }
 

@@ -79,6 +79,11 @@ func TestInspectReloads(t *testing.T) {
 				if code != 0 || gosrc == "" {
 					t.Fatalf("inspect --format go: exit %d: %s", code, errOut)
 				}
+				// The default package is env.go's, so that the output can
+				// replace migrations/env.go as it is.
+				if !strings.Contains(gosrc, "\npackage migrations\n") || !strings.Contains(gosrc, "func Target() *model.MetaData") {
+					t.Errorf("inspect --format go is not an env.go of package migrations:\n%s", gosrc)
+				}
 			})
 		}
 	}

@@ -34,7 +34,7 @@ range FROM:TO giving where the version table stands.`,
 		Example: `  migrate stamp head
   migrate stamp --purge 3f2a9c1b7d4e
   migrate stamp base`,
-		Args: cobra.MinimumNArgs(1),
+		Args: minArgs(1, "the revision(s) to stamp, e.g. migrate stamp head"),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			return runStamp(cmd.Context(), app, cmd, &f, args, purge)
 		},
@@ -71,7 +71,7 @@ func runStamp(ctx context.Context, app *App, cmd *cobra.Command, f *runFlags, ta
 	}
 	app.Infof("stamped: the database is at %s", describeRows(res.After))
 	if app.JSON() {
-		return app.Result(newRunResult(res), func(io.Writer) error { return nil })
+		return app.Result(res, func(io.Writer) error { return nil })
 	}
 	return nil
 }

@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"errors"
 	"fmt"
 	"slices"
 	"strings"
@@ -58,7 +59,7 @@ flags, in increasing precedence.
 
 Exit status: 0 success, 1 a check failed, 2 usage or input error,
 3 database or migration failure.`,
-		Args:          cobra.NoArgs,
+		Args:          unknownCommand,
 		SilenceErrors: true,
 		SilenceUsage:  true,
 		RunE: func(cmd *cobra.Command, args []string) error {
@@ -69,6 +70,7 @@ Exit status: 0 success, 1 a check failed, 2 usage or input error,
 			return cmd.Help()
 		},
 	}
+	root.SuggestionsMinimumDistance = 2
 	root.SetOut(app.Stdout)
 	root.SetErr(app.Stderr)
 	root.Flags().BoolVar(&showVersion, "version", false, "print the version and exit")
@@ -98,6 +100,13 @@ Exit status: 0 success, 1 a check failed, 2 usage or input error,
 // wrapRun makes every command record that it started (so that earlier
 // errors count as usage errors) and check the global flags first.
 func wrapRun(cmd *cobra.Command, app *App) {
+	if run := cmd.Run; run != nil && cmd.RunE == nil {
+		cmd.Run = nil
+		cmd.RunE = func(c *cobra.Command, args []string) error {
+			run(c, args)
+			return nil
+		}
+	}
 	if run := cmd.RunE; run != nil {
 		cmd.RunE = func(c *cobra.Command, args []string) error {
 			app.started = true
@@ -105,16 +114,6 @@ func wrapRun(cmd *cobra.Command, app *App) {
 				return err
 			}
 			return run(c, args)
-		}
-	} else if run := cmd.Run; run != nil {
-		cmd.Run = nil
-		cmd.RunE = func(c *cobra.Command, args []string) error {
-			app.started = true
-			if err := app.prepare(); err != nil {
-				return err
-			}
-			run(c, args)
-			return nil
 		}
 	}
 	for _, sub := range cmd.Commands() {
@@ -157,4 +156,18 @@ func deployCommandList(root *cobra.Command) string {
 		}
 	}
 	return strings.Join(names, ", ")
+}
+
+// unknownCommand refuses arguments to the root command: the first is an
+// unknown command, named with the closest command when one is near
+// ("upgrad": did you mean "upgrade"?).
+func unknownCommand(cmd *cobra.Command, args []string) error {
+	if len(args) == 0 {
+		return nil
+	}
+	msg := fmt.Sprintf("unknown command %q for %q", args[0], cmd.CommandPath())
+	if s := cmd.SuggestionsFor(args[0]); len(s) > 0 {
+		msg += fmt.Sprintf(": did you mean %q?", s[0])
+	}
+	return errors.New(msg)
 }

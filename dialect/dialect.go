@@ -89,6 +89,10 @@ type IndexOptions struct {
 type Capabilities struct {
 	// TransactionalDDL: DDL runs inside a transaction and rolls back.
 	TransactionalDDL bool
+	// MultiStatementExec: one Exec without arguments may hold several
+	// statements separated by semicolons, run in order in one round trip
+	// (PostgreSQL's simple query protocol).
+	MultiStatementExec bool
 	// AdvisoryLocks: a session-level named lock (pg_advisory_lock, GET_LOCK).
 	AdvisoryLocks bool
 	// ReadOnlyTransactions: BEGIN … READ ONLY is accepted (inspection uses it).
@@ -98,6 +102,8 @@ type Capabilities struct {
 	// Schemas: tables may be qualified by a schema (PostgreSQL schema,
 	// MySQL database, SQLite attached database).
 	Schemas bool
+	// EmptyTables: a table may have no columns (PostgreSQL).
+	EmptyTables bool
 	// MaxIdentifierLength in bytes.
 	MaxIdentifierLength int
 
@@ -195,6 +201,9 @@ type Syntax struct {
 	BackslashEscapes bool
 	// DelimiterCommand: the MySQL client's DELIMITER command.
 	DelimiterCommand bool
+	// PsqlCommands: psql's backslash commands at the start of a line, as
+	// pg_dump writes them (\restrict, COPY … FROM stdin data ended by \.).
+	PsqlCommands bool
 	// BeginAtomic: SQL-standard BEGIN ATOMIC … END bodies (PostgreSQL 14+),
 	// and SQLite CREATE TRIGGER … BEGIN … END bodies.
 	BeginEnd bool

@@ -43,10 +43,12 @@ func (d *postgresDialect) Capabilities() Capabilities { return postgresCapabilit
 func postgresCapabilities(version int) Capabilities {
 	return Capabilities{
 		TransactionalDDL:     true,
+		MultiStatementExec:   true,
 		AdvisoryLocks:        true,
 		ReadOnlyTransactions: true,
 		Returning:            true,
 		Schemas:              true,
+		EmptyTables:          true,
 		MaxIdentifierLength:  63,
 
 		PartialIndexes:     true,
@@ -96,6 +98,7 @@ func postgresCapabilities(version int) Capabilities {
 
 		Syntax: Syntax{
 			DollarQuotes: true,
+			PsqlCommands: true,
 			// SQL-standard function bodies (BEGIN ATOMIC … END) arrived in 14.
 			BeginEnd: version >= 140000,
 		},

@@ -212,6 +212,9 @@ func checkTable(d Dialect, t *model.Table) error {
 	if t.Schema != "" && !c.Schemas {
 		return un(tbl, "a schema qualifier", "leave Schema empty")
 	}
+	if len(t.Columns) == 0 && t.PartitionOf == nil && !c.EmptyTables {
+		return un(tbl, "a table without columns", "give it a column")
+	}
 	if t.WithoutRowID && !c.WithoutRowID {
 		return un(tbl, "WITHOUT ROWID", "it is a SQLite-only option")
 	}

@@ -101,11 +101,10 @@ func (t *Table) Validate() error {
 	var errs []error
 	where := "model: table " + quoteName(t.QualifiedName())
 	// A partition takes its columns from its parent: names it uses are
-	// checked by the server, not here.
+	// checked by the server, not here. A table without columns is valid
+	// on PostgreSQL; the dialects that refuse one say so (dialect
+	// Capabilities.EmptyTables).
 	inherits := t.PartitionOf != nil && len(t.Columns) == 0
-	if len(t.Columns) == 0 && !inherits {
-		errs = append(errs, fmt.Errorf("%s has no columns", where))
-	}
 	errs = append(errs, t.validatePartitioning(where))
 	cols := map[string]bool{}
 	for _, c := range t.Columns {

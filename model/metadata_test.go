@@ -68,10 +68,9 @@ func TestValidateTable(t *testing.T) {
 		mutate func(*Table)
 		want   string
 	}{
-		{"no columns", func(t *Table) { t.Columns = nil },
-			`model: table "t" has no columns`},
-		{"schema in message", func(t *Table) { t.Schema = "s"; t.Columns = nil },
-			`model: table "s.t" has no columns`},
+		{"no columns", func(t *Table) { t.Columns = nil }, ""},
+		{"schema in message", func(t *Table) { t.Schema = "s"; t.Columns[1].Name = "" },
+			`model: table "s.t": a column has no name`},
 		{"column without name", func(t *Table) { t.Columns[1].Name = "" },
 			`model: table "t": a column has no name`},
 		{"column twice", func(t *Table) { t.Columns[1].Name = "id" },
@@ -152,11 +151,11 @@ func TestValidateTable(t *testing.T) {
 
 func TestValidateJoinsAcrossObjects(t *testing.T) {
 	md := &MetaData{
-		Tables:    []*Table{{Name: "t"}},
+		Tables:    []*Table{{Name: "t", Columns: []*Column{{Name: "a"}}}},
 		Sequences: []*Sequence{{}},
 	}
 	err := md.Validate()
-	want := "model: table \"t\" has no columns\nmodel: a sequence has no name"
+	want := "model: table \"t\": column \"a\" has no type\nmodel: a sequence has no name"
 	checkErr(t, err, want)
 	var joined interface{ Unwrap() []error }
 	if !errors.As(err, &joined) || len(joined.Unwrap()) != 2 {

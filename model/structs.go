@@ -8,6 +8,8 @@ import (
 	"slices"
 	"strings"
 	"unicode"
+
+	"github.com/migratego/migrate/internal/suggest"
 )
 
 // TableNamer is implemented by structs that choose their table name.
@@ -326,6 +328,33 @@ var optionKinds = map[string]struct {
 	"renamed":       {value: "yes"},
 }
 
+// optionAliases are the names other mappers (SQLAlchemy, GORM, Alembic
+// habits) give to options of the tag grammar, for the hint of an unknown
+// option.
+var optionAliases = map[string]string{
+	"primary": "pk", "primary_key": "pk", "primarykey": "pk",
+	"auto_increment": "autoincrement", "serial": "autoincrement",
+	"nullable": "null", "not_null": "notnull", "not null": "notnull",
+	"server_default": "default", "collation": "collate",
+	"foreign_key": "fk", "foreignkey": "fk", "references": "fk",
+	"unique_index": "uniqueindex",
+	"renamed_from": "renamed", "renamedfrom": "renamed", "rename": "renamed",
+}
+
+// suggestOption returns the option an unknown key was probably meant to
+// be: its usual name elsewhere, or a known option a typo away.
+func suggestOption(key string) string {
+	if s, ok := optionAliases[strings.ToLower(key)]; ok {
+		return s
+	}
+	known := make([]string, 0, len(optionKinds))
+	for k := range optionKinds {
+		known = append(known, k)
+	}
+	slices.Sort(known)
+	return suggest.Closest(key, known)
+}
+
 // addColumn adds one field as a column, with the constraints its tag asks for.
 func (b *structBuilder) addColumn(f reflect.StructField, path string, tag parsedTag) error {
 	name := tag.name
@@ -344,6 +373,9 @@ func (b *structBuilder) addColumn(f reflect.StructField, path string, tag parsed
 		kind, known := optionKinds[o.key]
 		switch {
 		case !known:
+			if s := suggestOption(o.key); s != "" {
+				return b.fail(path, o.key, "unknown tag option: did you mean %q? (see the model package documentation)", s)
+			}
 			return b.fail(path, o.key, "unknown tag option (see the model package documentation)")
 		case kind.value == "no" && o.hasValue:
 			return b.fail(path, o.key, "takes no value, got %q", o.value)

@@ -217,7 +217,8 @@ func TestValidation(t *testing.T) {
 	}{
 		{"create table without table", pg, ops.CreateTable{}, "table definition is missing (set Table)"},
 		{"create table without name", pg, ops.CreateTable{Table: &model.Table{Columns: []*model.Column{{Name: "a", Type: model.Text}}}}, "table name is missing"},
-		{"create table without columns", pg, ops.CreateTable{Table: &model.Table{Name: "t"}}, "has no columns"},
+		{"create table without columns", my, ops.CreateTable{Table: &model.Table{Name: "t"}}, "a table without columns"},
+		{"create table without columns", sqlite, ops.CreateTable{Table: &model.Table{Name: "t"}}, "a table without columns"},
 		{"drop table without name", pg, ops.DropTable{}, "table name is missing (set Table)"},
 		{"rename without new name", pg, ops.RenameTable{Table: "t"}, "new table name is missing (set NewName)"},
 		{"add column without table", pg, ops.AddColumn{Column: &model.Column{Name: "a", Type: model.Text}}, "table name is missing"},

@@ -242,6 +242,9 @@ type session struct {
 	broken bool
 	// lockLost is set once Check found the lock lost.
 	lockLost bool
+	// lockCheck is the result of a lock confirmation under way
+	// (startLockCheck).
+	lockCheck <-chan lockResult
 	// syncRestore switches commits back to synchronous (asyncCommits).
 	syncRestore func(context.Context) error
 	// group is set while the run's revisions share one transaction
@@ -257,9 +260,17 @@ type session struct {
 	// before and after its revisions, whose bookkeeping is deferred to
 	// its commit: pending are their history entries.
 	groupStatements int
-	groupFrom       []string
-	groupTo         []string
-	pending         []*HistoryEntry
+	// groupMaxStatements bounds groupStatements (0: no bound).
+	groupMaxStatements int
+	groupFrom          []string
+	groupTo            []string
+	pending            []*HistoryEntry
+	// then writes a tracked revision's entry in the shared transaction
+	// just before its commit (commitWith).
+	then func(q dialect.Querier) error
+	// stmts are the runner's statements prepared on the migration
+	// connection (see prepared).
+	stmts map[string]*sql.Stmt
 	// replaying is set while replayLost runs revisions again; lostSteps
 	// are those it could not.
 	replaying bool
@@ -329,6 +340,7 @@ func (s *session) close(ctx context.Context) error {
 			err = errors.Join(err, rerr)
 		}
 	}
+	s.closeStatements()
 	if s.broken {
 		_ = s.conn.Raw(func(any) error { return driver.ErrBadConn })
 	}
@@ -550,6 +562,10 @@ func (r *Runner) Stamp(ctx context.Context, targets []string, purge bool) (*Resu
 	return r.locked(ctx, func(s *session, cur []string) (res *Result, err error) {
 		if !purge {
 			if err := r.checkKnown(cur); err != nil {
+				var ue *UnknownRevisionError
+				if errors.As(err, &ue) && ue.SquashedInto == "" {
+					ue.Stamping = true
+				}
 				return nil, err
 			}
 		}

@@ -3,6 +3,8 @@ package runner
 import (
 	"fmt"
 	"strings"
+
+	"github.com/migratego/migrate/dialect"
 )
 
 // StatementError is a statement of a revision that the database refused
@@ -74,7 +76,11 @@ func (e *StatementError) Error() string {
 	if e.Line > 0 {
 		where = fmt.Sprintf("%s:%d", e.Path, e.Line)
 	}
-	if e.Statement == "" {
+	if msg, ok := dialect.BatchRefusal(e.Err); ok {
+		// The statement is migrate's guard of a SQLite rebuild, not the
+		// revision's: its message is the whole story.
+		fmt.Fprintf(&b, "%s (%s) failed: SQLite cannot rebuild the table: %s", e.Step, where, msg)
+	} else if e.Statement == "" {
 		fmt.Fprintf(&b, "%s (%s) failed: %v", e.Step, where, e.Err)
 	} else {
 		fmt.Fprintf(&b, "%s (%s) failed at statement %d", e.Step, where, e.Index)
@@ -179,6 +185,9 @@ type UnknownRevisionError struct {
 	// SquashedInto is the squashed revision that replaced Revision, when
 	// one did (versions.Graph.ReplacedBy).
 	SquashedInto string
+	// Stamping marks the error of a stamp, which --purge makes without
+	// reading the rows.
+	Stamping bool
 }
 
 // Error implements the error interface.
@@ -187,7 +196,11 @@ func (e *UnknownRevisionError) Error() string {
 		return fmt.Sprintf("the database is at revision %s, which was squashed into %s and whose file is gone: the database stopped inside the squashed range. "+
 			"Restore the replaced files (migrate squash --keep keeps them), upgrade this database to %s or later, then remove them again (version table %s)", e.Revision, e.SquashedInto, e.SquashedInto, e.Table)
 	}
-	return fmt.Sprintf("the database is at revision %s, which is not in the scripts: is the database newer than this checkout? (version table %s)", e.Revision, e.Table)
+	msg := fmt.Sprintf("the database is at revision %s, which is not in the scripts: is the database newer than this checkout? (version table %s)", e.Revision, e.Table)
+	if e.Stamping {
+		msg += "; to replace the rows without reading them, stamp with --purge"
+	}
+	return msg
 }
 
 // VersionTableError is a version-table statement that did not touch

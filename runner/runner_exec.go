@@ -116,6 +116,9 @@ func (s *session) runStep(ctx context.Context, p *preparedStep, last bool) error
 			return err
 		}
 	}
+	if err := ctx.Err(); err != nil {
+		return err // interrupted between revisions
+	}
 	if err := s.r.checkStepRows(s.rows, p.step); err != nil {
 		return err
 	}
@@ -124,19 +127,21 @@ func (s *session) runStep(ctx context.Context, p *preparedStep, last bool) error
 		err = s.runAtomic(ctx, p, last)
 	} else {
 		// Its statements commit on their own: what ran before is
-		// committed first.
-		if err := s.commitGroup(ctx); err != nil {
-			return err
-		}
+		// committed first, with the revision's history row.
 		group := s.group
 		s.group = false
-		err = s.runTracked(ctx, p, last)
+		err = s.runTracked(ctx, p, last, group)
 		s.group = group
 	}
 	if err != nil {
 		return err
 	}
 	s.rows = applyRows(s.rows, p.step)
+	if !atomic && s.groupOpen {
+		// The shared transaction holds the revision's version row (see
+		// leaveOpen): the rows it starts from are those after it.
+		s.groupFrom, s.groupTo = s.rows, s.rows
+	}
 	if last {
 		return s.endGroup(ctx, true)
 	}
@@ -148,18 +153,58 @@ func (s *session) runStep(ctx context.Context, p *preparedStep, last bool) error
 
 // checkLock confirms that the run still holds the migration lock.
 func (s *session) checkLock(ctx context.Context) error {
+	lost, err := s.confirmLock(ctx)
+	if lost {
+		s.lockLost = true
+	}
+	return err
+}
+
+// confirmLock is checkLock without recording a lost lock (lost), so that
+// it can run in the background.
+func (s *session) confirmLock(ctx context.Context) (lost bool, err error) {
 	if err := ctx.Err(); err != nil {
-		return err
+		return false, err
 	}
 	// Not tied to ctx: a query cancelled by Ctrl-C would end the lock's
 	// session on some drivers.
 	cctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), 30*time.Second)
 	defer cancel()
 	if err := s.lock.Check(cctx); err != nil {
-		s.lockLost = true
-		return err
+		return true, err
 	}
-	return ctx.Err()
+	return false, ctx.Err()
+}
+
+// startLockCheck confirms the lock, as checkLock, in the background, so
+// that its round trip overlaps another; endLockCheck waits for it.
+func (s *session) startLockCheck(ctx context.Context) <-chan lockResult {
+	ch := make(chan lockResult, 1)
+	go func() {
+		lost, err := s.confirmLock(ctx)
+		ch <- lockResult{err, lost}
+	}()
+	return ch
+}
+
+// lockResult is the outcome of a background lock confirmation.
+type lockResult struct {
+	err  error
+	lost bool
+}
+
+// endLockCheck returns the result of the check startLockCheck began (nil
+// when none is pending), once.
+func (s *session) endLockCheck() error {
+	if s.lockCheck == nil {
+		return nil
+	}
+	res := <-s.lockCheck
+	s.lockCheck = nil
+	if res.lost {
+		s.lockLost = true
+	}
+	return res.err
 }
 
 // startStep reports that p starts at start and returns its history entry.
@@ -237,8 +282,11 @@ func (s *session) runAtomic(ctx context.Context, p *preparedStep, last bool) err
 // transactional, each with the entry's progress; the others run one by
 // one, each after the lock is confirmed (execOutside), with the progress
 // recorded after each. The version table changes with the entry's "ok" in
-// a final transaction (with the last group, when there is one).
-func (s *session) runTracked(ctx context.Context, p *preparedStep, lastStep bool) error {
+// a final transaction (with the last group, when there is one). When the
+// run shares a transaction (group), the entry is written in it, and its
+// commit, before the first statement, is the run's; the final
+// transaction is left open, to be committed with what follows.
+func (s *session) runTracked(ctx context.Context, p *preparedStep, lastStep, group bool) error {
 	r := s.r
 	start := r.now()
 	e := s.startStep(p, start)
@@ -246,7 +294,18 @@ func (s *session) runTracked(ctx context.Context, p *preparedStep, lastStep bool
 	if p.isSQL {
 		e.RanChecksum = ranChecksum(statementTexts(p.stmts[:p.resumeFrom]))
 	}
-	err := s.inTx(ctx, func(tx dialect.Querier) error {
+	useTx := r.d.Capabilities().TransactionalDDL && !p.step.Revision.NonTransactional
+	if p.isSQL && p.resumeFrom < len(p.stmts) && (!useTx || p.autocommit[p.resumeFrom]) {
+		// The first statement runs outside a transaction: confirm the lock
+		// on its connection while the entry is written on this one.
+		s.lockCheck = s.startLockCheck(ctx)
+		defer s.endLockCheck()
+	}
+	begin := s.inTx
+	if group {
+		begin = s.commitWith
+	}
+	err := begin(ctx, func(tx dialect.Querier) error {
 		if p.settles != nil {
 			if err := r.ht.setStatus(ctx, tx, p.settles.ID, StatusSettled); err != nil {
 				return err
@@ -257,7 +316,6 @@ func (s *session) runTracked(ctx context.Context, p *preparedStep, lastStep bool
 	if err != nil {
 		return err
 	}
-	useTx := r.d.Capabilities().TransactionalDDL && !p.step.Revision.NonTransactional
 	done := p.resumeFrom
 	finished := false
 	finish := func(q dialect.Querier) error {
@@ -340,7 +398,11 @@ func (s *session) runTracked(ctx context.Context, p *preparedStep, lastStep bool
 		}
 	}
 	if fail == nil && !finished {
-		if err := s.inTx(ctx, finish); err != nil {
+		end := s.inTx
+		if group && !lastStep {
+			end = s.leaveOpen
+		}
+		if err := end(ctx, finish); err != nil {
 			fail = &StatementError{Err: err, Raced: dialect.IsWriteConflict(r.d, err)}
 			fillStatementError(fail, p)
 		}
@@ -364,7 +426,11 @@ func (s *session) runTracked(ctx context.Context, p *preparedStep, lastStep bool
 // statement's outcome.
 func (s *session) runOutside(ctx context.Context, p *preparedStep, i int) *StatementError {
 	st := p.stmts[i]
-	if err := s.checkLock(ctx); err != nil {
+	check := s.checkLock
+	if s.lockCheck != nil {
+		check = func(context.Context) error { return s.endLockCheck() }
+	}
+	if err := check(ctx); err != nil {
 		fe := &StatementError{Index: i + 1, Line: st.Line, Statement: st.Text, Err: err, Outcome: NotRun}
 		fillStatementError(fe, p)
 		return fe

@@ -21,25 +21,23 @@ import (
 // it, so a lost lock rolls it back and nothing is applied twice. The
 // transaction is committed at the end of the run, before anything that
 // must run outside a transaction, before a failure is recorded, and at
-// least every maxGroupOpen and maxGroupStatements, which bounds what an
-// interruption or a crash can take back (a consistent, older state).
+// least every maxGroupOpen and dialect.GroupLimiter statements, which
+// bounds what an interruption or a crash can take back (a consistent,
+// older state).
 
 // maxGroupOpen is how long the run's shared transaction stays open
 // before it is committed (at the end of a revision).
 const maxGroupOpen = 200 * time.Millisecond
 
-// maxGroupStatements bounds the statements of the revisions in one
-// shared transaction, so that the locks they take stay far below what
-// the server allows one transaction (PostgreSQL's
-// max_locks_per_transaction): a revision never fails in the shared
-// transaction for what it could do in one of its own.
-const maxGroupStatements = 100
-
 // groupCommits makes the run's revisions share one transaction, where the
-// dialect allows it (see dialect.CommitGrouper).
+// dialect allows it (see dialect.CommitGrouper), committed after at most
+// the dialect's number of statements (dialect.GroupLimiter).
 func (s *session) groupCommits() {
 	if g, ok := s.r.d.(dialect.CommitGrouper); ok && g.GroupCommits() {
 		s.group = true
+	}
+	if l, ok := s.r.d.(dialect.GroupLimiter); ok {
+		s.groupMaxStatements = l.MaxGroupStatements()
 	}
 }
 
@@ -107,7 +105,8 @@ func (s *session) runGrouped(ctx context.Context, p *preparedStep, last bool) er
 // groupDue reports whether the shared transaction has been open long
 // enough, or has run enough statements, to be committed now.
 func (s *session) groupDue() bool {
-	return s.groupOpen && (time.Since(s.groupSince) > maxGroupOpen || s.groupStatements >= maxGroupStatements)
+	return s.groupOpen && (time.Since(s.groupSince) > maxGroupOpen ||
+		(s.groupMaxStatements > 0 && s.groupStatements >= s.groupMaxStatements))
 }
 
 // inSavepoint runs f in a savepoint of the run's transaction, which it
@@ -119,7 +118,10 @@ func (s *session) inSavepoint(ctx context.Context, f func(q dialect.Querier) err
 	if err := s.openGroup(ctx); err != nil {
 		return err
 	}
-	if _, err := s.conn.ExecContext(ctx, "SAVEPOINT migrate_revision"); err != nil {
+	if err := ctx.Err(); err != nil {
+		return err
+	}
+	if _, err := s.conn.ExecContext(bg, "SAVEPOINT migrate_revision"); err != nil {
 		return fmt.Errorf("savepoint: %w", err)
 	}
 	var q dialect.Querier = s.conn
@@ -161,12 +163,19 @@ func (s *session) endGroup(ctx context.Context, durable bool) error {
 	steps := s.groupSteps
 	s.groupOpen, s.groupSteps = false, nil
 	err := s.flushGroup(bg, steps)
+	if then := s.then; then != nil {
+		s.then = nil
+		if err == nil {
+			err = then(prepared{s})
+		}
+	}
 	if err == nil && durable {
 		err = s.durable(bg, s.conn)
 	}
-	if err == nil {
+	if err == nil && len(steps) > 0 {
 		// Nothing of the transaction is visible before its commit: one
-		// confirmation covers every revision in it.
+		// confirmation covers every revision in it. (Tracked revisions
+		// confirm the lock before each statement.)
 		err = s.checkLock(bg)
 	}
 	if err == nil {
@@ -197,10 +206,51 @@ func (s *session) flushGroup(ctx context.Context, steps []*preparedStep) error {
 	if len(steps) == 0 {
 		return nil
 	}
-	if err := s.r.vt.applyDiff(ctx, s.conn, steps[len(steps)-1].step, s.groupFrom, s.groupTo); err != nil {
+	q := prepared{s}
+	if err := s.r.vt.applyDiff(ctx, q, steps[len(steps)-1].step, s.groupFrom, s.groupTo); err != nil {
 		return err
 	}
-	return s.r.ht.insertMany(ctx, s.conn, s.pending)
+	if done, err := s.r.ht.copyMany(ctx, s.conn, s.pending); done || err != nil {
+		return err
+	}
+	return s.r.ht.insertMany(ctx, q, s.pending)
+}
+
+// commitWith writes f's rows (a tracked revision's history entry) in the
+// run's shared transaction, opened when needed, and commits it: one
+// commit for them and for what the transaction held, the bookkeeping of
+// the revisions before. When f fails, the transaction is rolled back with
+// what it held (see endGroup).
+func (s *session) commitWith(ctx context.Context, f func(q dialect.Querier) error) error {
+	if err := s.openGroup(ctx); err != nil {
+		return err
+	}
+	s.then = f
+	return s.commitGroup(ctx)
+}
+
+// leaveOpen writes f's rows (the end of a tracked revision: its version
+// row and history entry) in the run's shared transaction, opened when
+// needed, and leaves it open: the next commit, before the next
+// revision's first statement at the latest, includes them. Its
+// statements are committed already; a crash before that commit leaves
+// the revision's entry "running", which the next run settles as of
+// unknown outcome, as it would after a crash just before the revision's
+// own final commit.
+func (s *session) leaveOpen(ctx context.Context, f func(q dialect.Querier) error) error {
+	if err := s.commitGroup(ctx); err != nil { // (none is open: the revision's start committed it)
+		return err
+	}
+	if err := s.openGroup(ctx); err != nil {
+		return err
+	}
+	if err := f(prepared{s}); err != nil {
+		// Nothing else is in the transaction: f's writes go, all of them.
+		_, _ = s.conn.ExecContext(context.WithoutCancel(ctx), "ROLLBACK")
+		s.groupOpen, s.pending = false, nil
+		return err
+	}
+	return nil
 }
 
 // groupLostError is the failure to commit the run's shared transaction:
@@ -298,4 +348,59 @@ func (s *session) cancelOnServer(ctx context.Context, f func(context.Context) er
 	close(stop)
 	<-watched
 	return err
+}
+
+// prepared is the migration connection for the runner's own statements
+// (version and history rows) outside a database/sql transaction: each
+// statement with parameters is prepared once per run, so that it costs
+// one round trip instead of three on MySQL (prepare, execute, close).
+type prepared struct{ s *session }
+
+// ExecContext runs a statement on the migration connection.
+func (p prepared) ExecContext(ctx context.Context, query string, args ...any) (sql.Result, error) {
+	if len(args) == 0 {
+		return p.s.conn.ExecContext(ctx, query)
+	}
+	st, err := p.s.prepare(ctx, query)
+	if err != nil {
+		return nil, err
+	}
+	return st.ExecContext(ctx, args...)
+}
+
+// QueryContext runs a query on the migration connection.
+func (p prepared) QueryContext(ctx context.Context, query string, args ...any) (*sql.Rows, error) {
+	if len(args) == 0 {
+		return p.s.conn.QueryContext(ctx, query)
+	}
+	st, err := p.s.prepare(ctx, query)
+	if err != nil {
+		return nil, err
+	}
+	return st.QueryContext(ctx, args...)
+}
+
+// prepare returns the statement query prepared on the migration
+// connection, preparing it the first time.
+func (s *session) prepare(ctx context.Context, query string) (*sql.Stmt, error) {
+	if st := s.stmts[query]; st != nil {
+		return st, nil
+	}
+	st, err := s.conn.PrepareContext(ctx, query)
+	if err != nil {
+		return nil, err
+	}
+	if s.stmts == nil {
+		s.stmts = map[string]*sql.Stmt{}
+	}
+	s.stmts[query] = st
+	return st, nil
+}
+
+// closeStatements closes the statements prepare made.
+func (s *session) closeStatements() {
+	for q, st := range s.stmts {
+		_ = st.Close()
+		delete(s.stmts, q)
+	}
 }

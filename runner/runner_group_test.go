@@ -53,7 +53,8 @@ func wantHistory(t *testing.T, r *Runner, ok int, failed string) {
 	}
 	for i, e := range hist[:ok] {
 		if id := fmt.Sprintf("g%03d", i+1); e.Revision != id || e.Status != StatusOK || e.Direction != DirectionUpgrade ||
-			e.StatementsDone != e.StatementCount || e.VersionTable != DefaultVersionTable || e.FinishedAt.IsZero() {
+			e.StatementsDone != e.StatementCount || e.VersionTable != DefaultVersionTable || e.FinishedAt.IsZero() ||
+			time.Since(e.StartedAt).Abs() > time.Minute || e.FinishedAt.Before(e.StartedAt) || e.Operator != "tester@test" {
 			t.Fatalf("history entry %d = %+v, want %s ok", i, e, id)
 		}
 	}

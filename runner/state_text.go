@@ -45,8 +45,13 @@ func (e *HistoryEntry) StatusText() string {
 }
 
 // nextState describes the statement after those that ran, for an entry
-// that did not finish.
+// that did not finish. With none ran, a failed or interrupted entry may be
+// a revision whose transaction rolled back whatever statement it stopped
+// at: which one it was is not recorded, and nothing is said of it.
 func (e *HistoryEntry) nextState() string {
+	if e.StatementsDone == 0 && (e.Status == StatusFailed || e.Status == StatusInterrupted) {
+		return ""
+	}
 	switch e.Status {
 	case StatusUnknown, StatusRunning:
 		return fmt.Sprintf("; statement %d unknown", e.StatementsDone+1)

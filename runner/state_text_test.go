@@ -11,6 +11,8 @@ func TestHistoryEntryStatusText(t *testing.T) {
 		{HistoryEntry{Status: StatusFailed, Direction: DirectionStamp}, "failed"},
 		{HistoryEntry{Status: StatusFailed, StatementCount: 5, StatementsDone: 2}, "failed (2/5 statements ran; statement 3 failed)"},
 		{HistoryEntry{Status: StatusInterrupted, StatementCount: 2, StatementsDone: 1}, "interrupted (1/2 statements ran; statement 2 not run)"},
+		{HistoryEntry{Status: StatusFailed, StatementCount: 2}, "failed (0/2 statements ran)"},
+		{HistoryEntry{Status: StatusInterrupted, StatementCount: 2}, "interrupted (0/2 statements ran)"},
 		{HistoryEntry{Status: StatusUnknown}, "unknown (0 statements ran; statement 1 unknown)"},
 		{HistoryEntry{Status: StatusRunning, StatementsDone: 4}, "running (4 statements ran; statement 5 unknown)"},
 		{HistoryEntry{Status: StatusFailed}, "failed"},

@@ -46,7 +46,7 @@ var tomlTemplate = template.Must(template.New("migrate.toml").Parse(`# migrate.t
 # use the full syntax of the database: strings, comments, PostgreSQL
 # dollar-quoted bodies, MySQL DELIMITER.
 #
-# Create one with:  migrate revision --sql-file -m "create users"
+# Create one with:  migrate revision -m "create users"
 {{- end}}
 
 # Directory of the migration scripts{{if eq .Template "go"}} (env.go){{end}} and versions/.

@@ -16,6 +16,12 @@ type Statement struct {
 	// Line is the 1-based line of the statement's first token in the
 	// script (or in the file, for the statements of a SQL revision).
 	Line int
+	// Copy reports a COPY … FROM stdin statement of a psql script
+	// (pg_dump's data): its rows follow it in the script, up to the line
+	// \., and are in CopyData. Sent alone, the statement would wait for
+	// them forever.
+	Copy     bool
+	CopyData string
 }
 
 // LexError is a script the lexer cannot split: an unterminated string,
@@ -48,10 +54,16 @@ func (e *LexError) Error() string { return fmt.Sprintf("line %d: %s", e.Line, e.
 //     without DELIMITER) do not split; CASE … END and, for MySQL, nested
 //     BEGIN … END, END IF, END LOOP, END WHILE, END REPEAT and END CASE
 //     inside them are tracked;
+//   - with syn.PsqlCommands (psql), the pg_dump lines \restrict KEY and
+//     \unrestrict KEY are dropped, the rows after a COPY … FROM stdin
+//     statement, up to the line \., are its CopyData, and any other
+//     backslash command at the start of a line is a *LexError;
 //   - with syn.DelimiterCommand (the MySQL client), a line
 //     "DELIMITER //" changes the delimiter until the next DELIMITER line;
 //     DELIMITER lines are not statements. While the delimiter is not ';',
-//     only the delimiter ends a statement.
+//     only the delimiter ends a statement, but statements ended by ';'
+//     before a routine in it are split off (the client sends them as one
+//     multi-statement query; see splitMulti).
 //
 // On MySQL (syn.HashComments), "--" starts a comment only when followed by
 // white space, as in MySQL itself, and /*! … */ and /*+ … */ comments are
@@ -110,9 +122,23 @@ func (l *lexer) run() error {
 				continue
 			}
 		}
+		if l.syn.PsqlCommands && l.src[l.pos] == '\\' && (l.pos == 0 || l.src[l.pos-1] == '\n') {
+			if err := l.psqlCommand(); err != nil {
+				return err
+			}
+			continue
+		}
 		if l.depth == 0 && strings.HasPrefix(l.src[l.pos:], l.delim) {
 			l.flush(l.pos)
+			if l.delim != ";" {
+				l.splitMulti()
+			}
 			l.pos += len(l.delim)
+			if l.syn.PsqlCommands {
+				if err := l.copyData(); err != nil {
+					return err
+				}
+			}
 			continue
 		}
 		if err := l.token(); err != nil {

@@ -14,7 +14,7 @@ import (
 // The lexical shapes of the three databases, written out literally so
 // that the lexer is tested independently of the dialect implementations.
 var (
-	lexPG     = dialect.Syntax{DollarQuotes: true, BeginEnd: true}
+	lexPG     = dialect.Syntax{DollarQuotes: true, BeginEnd: true, PsqlCommands: true}
 	lexMySQL  = dialect.Syntax{HashComments: true, BacktickIdents: true, BackslashEscapes: true, DelimiterCommand: true, BeginEnd: true}
 	lexSQLite = dialect.Syntax{BacktickIdents: true, BracketIdents: true, BeginEnd: true}
 	lexAll    = map[string]dialect.Syntax{"postgres": lexPG, "mysql": lexMySQL, "sqlite": lexSQLite}
@@ -118,6 +118,17 @@ func TestSplitPostgres(t *testing.T) {
 			want: []Statement{st(1, "CREATE FUNCTION f() RETURNS int BEGIN ATOMIC SELECT t.end FROM t; END"), st(1, "SELECT 2")}},
 		{name: "unclosed begin atomic", script: "SELECT 1;\nCREATE FUNCTION f() RETURNS int BEGIN ATOMIC SELECT 1;", err: "BEGIN … END block is not closed", errLn: 2},
 		{name: "delimiter is SQL", script: "DELIMITER //\nSELECT 1;", want: []Statement{st(1, "DELIMITER //\nSELECT 1")}},
+		// pg_dump 17.6, 16.10, 15.14 … wrap their output in \restrict.
+		{name: "pg_dump restrict lines", script: "\\restrict k3Y\nSET search_path = '';\nCREATE TABLE t (a int);\n\\unrestrict k3Y\n",
+			want: []Statement{st(2, "SET search_path = ''"), st(3, "CREATE TABLE t (a int)")}},
+		{name: "copy from stdin rows", script: "COPY public.t (a, b) FROM stdin;\n1\tit's; here\n2\t\\N\n\\.\r\nSELECT 1;",
+			want: []Statement{{Text: "COPY public.t (a, b) FROM stdin", Line: 1, Copy: true, CopyData: "1\tit's; here\n2\t\\N\n"}, st(5, "SELECT 1")}},
+		{name: "copy without rows", script: "copy t from STDIN;\n\\.\nSELECT 1;",
+			want: []Statement{{Text: "copy t from STDIN", Line: 1, Copy: true}, st(3, "SELECT 1")}},
+		{name: "copy from a file is a statement", script: "COPY t FROM '/tmp/x';\nSELECT 1;", want: []Statement{st(1, "COPY t FROM '/tmp/x'"), st(2, "SELECT 1")}},
+		{name: "copy rows not ended", script: "SELECT 1;\nCOPY t FROM stdin;\n1\n", err: `the line \. is missing`, errLn: 2},
+		{name: "other psql command", script: "SELECT 1;\n\\connect app\nSELECT 2;", err: `\connect is a psql command, not SQL`, errLn: 2},
+		{name: "backslash inside a statement line", script: "SELECT '\\x';\nSELECT E'\n\\.';", want: []Statement{st(1, "SELECT '\\x'"), st(2, "SELECT E'\n\\.'")}},
 	})
 }
 
@@ -137,6 +148,12 @@ func TestSplitMySQL(t *testing.T) {
 			want: []Statement{st(2, "CREATE PROCEDURE p()\nBEGIN\n  SELECT 1;\n  SELECT 2;\nEND"), st(8, "CALL p()")}},
 		{name: "delimiter $$ glued to END", script: "delimiter $$\nCREATE TRIGGER t BEFORE INSERT ON x FOR EACH ROW BEGIN SET NEW.a = 1; END$$\ndelimiter ;\nSELECT 1;",
 			want: []Statement{st(2, "CREATE TRIGGER t BEFORE INSERT ON x FOR EACH ROW BEGIN SET NEW.a = 1; END"), st(4, "SELECT 1")}},
+		{name: "delimiter with statements before the routine", script: "DELIMITER $$\nDROP PROCEDURE IF EXISTS p;\nCREATE PROCEDURE p()\nBEGIN\n  SELECT 1;\n  SELECT 2;\nEND$$\nDELIMITER ;\n",
+			want: []Statement{st(2, "DROP PROCEDURE IF EXISTS p"), st(3, "CREATE PROCEDURE p()\nBEGIN\n  SELECT 1;\n  SELECT 2;\nEND")}},
+		{name: "delimiter with a trigger after a drop", script: "delimiter //\nDROP TRIGGER IF EXISTS t;\nCREATE TRIGGER t AFTER UPDATE ON x FOR EACH ROW\nBEGIN\n  IF NEW.a THEN SET @n = 1; END IF;\nEND;\n//\n",
+			want: []Statement{st(2, "DROP TRIGGER IF EXISTS t"), st(3, "CREATE TRIGGER t AFTER UPDATE ON x FOR EACH ROW\nBEGIN\n  IF NEW.a THEN SET @n = 1; END IF;\nEND")}},
+		{name: "delimiter keeps a routine whole", script: "DELIMITER //\nCREATE FUNCTION f() RETURNS int DETERMINISTIC\nBEGIN\n  DECLARE x int DEFAULT 0;\n  lbl: LOOP\n    SET x = x + 1;\n    IF x > 3 THEN LEAVE lbl; END IF;\n  END LOOP lbl;\n  RETURN x;\nEND//\n",
+			want: []Statement{st(2, "CREATE FUNCTION f() RETURNS int DETERMINISTIC\nBEGIN\n  DECLARE x int DEFAULT 0;\n  lbl: LOOP\n    SET x = x + 1;\n    IF x > 3 THEN LEAVE lbl; END IF;\n  END LOOP lbl;\n  RETURN x;\nEND")}},
 		{name: "delimiter inside string ignored", script: "DELIMITER //\nSELECT '//'//\nDELIMITER ;", want: []Statement{st(2, "SELECT '//'")}},
 		{name: "indented delimiter line", script: "  DELIMITER ;;\nSELECT 1;;\n", want: []Statement{st(2, "SELECT 1")}},
 		{name: "statement before delimiter ends", script: "SELECT 1\nDELIMITER //\nSELECT 2//", want: []Statement{st(1, "SELECT 1"), st(3, "SELECT 2")}},

@@ -366,6 +366,12 @@ func (r *Script) sqlStatements(section string, syn dialect.Syntax) ([]Statement,
 		}
 		return nil, &FileError{Path: r.Path, Line: le.Line, Err: sectionLexError{section, le}}
 	}
+	for _, st := range stmts {
+		if st.Copy {
+			return nil, &FileError{Path: r.Path, Line: st.Line, Err: fmt.Errorf("%s section: COPY … FROM stdin: "+
+				"a revision cannot send the rows that follow it; use INSERT, or COPY from a file the server reads", section)}
+		}
+	}
 	return stmts, nil
 }
 

@@ -119,6 +119,18 @@ func TestParseSQLRevisionErrors(t *testing.T) {
 	}
 }
 
+func TestSQLRevisionRefusesCopyFromStdin(t *testing.T) {
+	rev, err := ParseSQLRevision("v/x.sql", []byte("-- migrate:id x\n-- migrate:upgrade\nSELECT 1;\nCOPY t (a) FROM stdin;\n1\n\\.\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, err = rev.UpgradeStatements(lexPG)
+	want := "v/x.sql:4: upgrade section: COPY … FROM stdin: a revision cannot send the rows that follow it"
+	if err == nil || !strings.HasPrefix(err.Error(), want) {
+		t.Fatalf("err = %v, want prefix %q", err, want)
+	}
+}
+
 func TestSQLStatementErrorsNameFileLine(t *testing.T) {
 	rev, err := ParseSQLRevision("v/x.sql", []byte("-- migrate:id x\n-- migrate:upgrade\nSELECT 1;\nSELECT 'oops;\n"))
 	if err != nil {

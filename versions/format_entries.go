@@ -38,7 +38,11 @@ func (f *Formatter) CurrentEntry(r *Revision, verbose bool) string {
 	if path := f.path(r); path != "" {
 		fmt.Fprintf(&b, "Path: %s\n", path)
 	}
-	fmt.Fprintf(&b, "\n    %s\n\n    Revision ID: %s\n    Revises: %s\n", r.Message, r.ID, strings.Join(r.Revises, ", "))
+	revises := "(base)"
+	if len(r.Revises) > 0 {
+		revises = strings.Join(r.Revises, ", ")
+	}
+	fmt.Fprintf(&b, "\n    %s\n\n    Revision ID: %s\n    Revises: %s\n", r.Message, r.ID, revises)
 	if r.CreateDate != "" {
 		fmt.Fprintf(&b, "    Create Date: %s\n", r.CreateDate)
 	}

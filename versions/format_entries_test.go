@@ -22,7 +22,7 @@ func TestFormatterCurrentEntry(t *testing.T) {
 		{"b", false, "b (lb)\n"},
 		{"c", false, "c (effective head)\n"},
 		{"d", false, "d (head)\n"},
-		{"a", true, "Rev: a\nParent: <base>\nPath: versions/a.sql\n\n    base\n\n    Revision ID: a\n    Revises: \n\n"},
+		{"a", true, "Rev: a\nParent: <base>\nPath: versions/a.sql\n\n    base\n\n    Revision ID: a\n    Revises: (base)\n\n"},
 		{"b", true, "Rev: b (lb)\nParent: a\n\n    left\n\n    Revision ID: b\n    Revises: a\n    Create Date: 2026-01-02 03:04:05\n\n"},
 		{"d", true, "Rev: d (head)\nParent: b\nAlso depends on: c\n\n    top\n\n    Revision ID: d\n    Revises: b\n\n"},
 	}

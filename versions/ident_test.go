@@ -160,7 +160,7 @@ func TestResolveErrors(t *testing.T) {
 		{"+1", []string{"b2222"}, ErrWalkedTooFar, "Relative revision +1 didn't produce 1 migrations"},
 		{"+1", []string{"b2222", "c2222"}, ErrAmbiguousWalk, "Ambiguous upgrade from multiple current revisions"},
 		{"-3", []string{"a2222"}, ErrWalkedTooFar, "Relative revision -3 didn't produce 3 migrations"},
-		{"-1", nil, ErrWalkedTooFar, "Relative revision -1 didn't produce 1 migrations"},
+		{"-1", nil, ErrWalkedTooFar, "Relative revision -1 didn't produce 1 migrations: the database is at base"},
 		{"-1", []string{"b2222", "c2222"}, ErrAmbiguousWalk, "downgrade -1 from multiple heads is ambiguous (current heads: b2222, c2222); specify <branch>@-1 or a revision"},
 		{"current", []string{"gone"}, ErrNotFound, "Can't locate revision identified by 'gone'"},
 		{"@x", nil, ErrSyntax, "Invalid revision identifier '@x': the branch name before '@' is empty"},

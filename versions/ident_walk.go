@@ -257,7 +257,9 @@ func (g *Graph) downgradeStart(current []*gnode, id Identifier) (*gnode, error) 
 	if id.Branch == "" {
 		switch len(current) {
 		case 0:
-			return nil, didntProduce(id, strconv.Itoa(id.Steps))
+			e := didntProduce(id, strconv.Itoa(id.Steps))
+			e.Msg += ": the database is at base"
+			return nil, e
 		case 1:
 			return current[0], nil
 		}

@@ -8,6 +8,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/migratego/migrate/internal/suggest"
 )
 
 // envMap is a fake environment.
@@ -446,7 +448,7 @@ func TestSuggest(t *testing.T) {
 	for in, want := range map[string]string{
 		"databse_url": "database_url", "DATABASE_URL": "database_url", "versiontable": "version_table", "nothing_like": "",
 	} {
-		if got := suggest(in, known); got != want {
+		if got := suggest.Closest(in, known); got != want {
 			t.Errorf("suggest(%q) = %q, want %q", in, got, want)
 		}
 	}

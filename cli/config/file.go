@@ -9,6 +9,7 @@ import (
 	"strings"
 
 	"github.com/BurntSushi/toml"
+	"github.com/migratego/migrate/internal/suggest"
 )
 
 // problem is an error at a key of the file.
@@ -109,7 +110,7 @@ func (c *Config) applyTable(text, name string, keys map[string]tableKey, v any, 
 
 func unknownKey(name, prefix string, known []string) error {
 	msg := fmt.Sprintf("unknown key %q", prefix+name)
-	if s := suggest(name, known); s != "" {
+	if s := suggest.Closest(name, known); s != "" {
 		msg += fmt.Sprintf(" (did you mean %q?)", prefix+s)
 	} else {
 		msg += " (known keys: " + strings.Join(known, ", ") + ")"

@@ -18,6 +18,7 @@ import (
 
 func main() {
 	routeDriverLogs(os.Args[1:])
+	cli.TuneGC()
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	code := cli.Execute(ctx, os.Args[1:], os.Stdout, os.Stderr)
 	stop()

@@ -66,11 +66,7 @@ func (d *Diff) Empty() bool { return len(d.Up) == 0 }
 // Compute inspects the database, loads the model and compares them.
 func Compute(ctx context.Context, req Request) (*Diff, error) {
 	iopts := req.InspectOptions()
-	current, err := inspect.Database(ctx, req.DB, iopts)
-	if err != nil {
-		return nil, fmt.Errorf("inspect the database: %w", err)
-	}
-	target, err := req.Model.Load(ctx, req.URL, iopts)
+	current, target, err := inspectAndLoad(ctx, req, iopts)
 	if err != nil {
 		return nil, err
 	}
@@ -93,6 +89,33 @@ func Compute(ctx context.Context, req Request) (*Diff, error) {
 		return nil, err
 	}
 	return d, nil
+}
+
+// inspectAndLoad inspects the database and loads the model side by side:
+// building a Go model (Target and Validate on thousands of tables) or
+// applying a SQL model to a scratch database overlaps the inspection's
+// round trips. An inspection error wins over the model's, as when they
+// ran one after the other.
+func inspectAndLoad(ctx context.Context, req Request, iopts inspect.Options) (current, target *model.MetaData, err error) {
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	var loadErr error
+	loaded := make(chan struct{})
+	go func() {
+		defer close(loaded)
+		target, loadErr = req.Model.Load(ctx, req.URL, iopts)
+	}()
+	current, err = inspect.Database(ctx, req.DB, iopts)
+	if err != nil {
+		cancel()
+		<-loaded
+		return nil, nil, fmt.Errorf("inspect the database: %w", err)
+	}
+	<-loaded
+	if loadErr != nil {
+		return nil, nil, loadErr
+	}
+	return current, target, nil
 }
 
 // InspectOptions are the options of inspecting the database and the SQL

@@ -18,9 +18,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"go/ast"
-	"go/parser"
-	"go/token"
 	"io"
 	"io/fs"
 	"os"
@@ -140,56 +137,6 @@ func countGoRevisions(dir string) (int, error) {
 		}
 	}
 	return n, nil
-}
-
-// envFuncs is what scanEnvPackage finds in the script directory.
-type envFuncs struct {
-	// hasGo: Go files of an importable package; target: func Target()
-	// with one result; rewrite: func Rewrite with one parameter and two
-	// results.
-	hasGo, target, rewrite bool
-}
-
-// scanEnvPackage reports whether dir holds Go files of an importable
-// package and which of the funcs migrate calls they declare.
-func scanEnvPackage(dir string) (envFuncs, error) {
-	var env envFuncs
-	entries, err := os.ReadDir(dir)
-	if errors.Is(err, fs.ErrNotExist) {
-		return env, nil
-	}
-	if err != nil {
-		return env, userErrorf("script directory %s: %w", dir, err)
-	}
-	fset := token.NewFileSet()
-	for _, e := range entries {
-		if e.IsDir() || !GoSourceFile(e.Name()) {
-			continue
-		}
-		file := filepath.Join(dir, e.Name())
-		f, err := parser.ParseFile(fset, file, nil, parser.SkipObjectResolution)
-		if err != nil {
-			return envFuncs{}, userErrorf("%w", err)
-		}
-		if f.Name.Name == "main" {
-			return envFuncs{}, nil // not importable: not an env package
-		}
-		env.hasGo = true
-		for _, d := range f.Decls {
-			fd, ok := d.(*ast.FuncDecl)
-			if !ok || fd.Recv != nil || fd.Type.TypeParams != nil {
-				continue
-			}
-			params, results := fd.Type.Params.NumFields(), fd.Type.Results.NumFields()
-			switch {
-			case fd.Name.Name == "Target" && params == 0 && results == 1:
-				env.target = true
-			case fd.Name.Name == "Rewrite" && params == 1 && results == 2:
-				env.rewrite = true
-			}
-		}
-	}
-	return env, nil
 }
 
 // ResolveModule finds the project's Go module and the import paths of its

@@ -17,20 +17,15 @@ package scratchdb
 import (
 	"context"
 	"crypto/rand"
-	"database/sql"
 	"encoding/hex"
 	"errors"
 	"fmt"
-	"os"
-	"regexp"
-	"slices"
 	"strings"
 	"time"
 
 	"github.com/migratego/migrate/dialect"
 	"github.com/migratego/migrate/inspect"
 	"github.com/migratego/migrate/model"
-	"github.com/migratego/migrate/scriptdir"
 )
 
 // Prefix starts the name of every temporary database, so that one left
@@ -207,89 +202,6 @@ func (e *ApplyError) Error() string {
 // Unwrap returns the database's error.
 func (e *ApplyError) Unwrap() error { return e.Err }
 
-// ApplyFile runs the statements of the SQL file at path on the scratch
-// database, split by the statement lexer of its dialect; name is the file
-// as messages show it.
-func (s *DB) ApplyFile(ctx context.Context, path, name string) error {
-	b, err := os.ReadFile(path)
-	if err != nil {
-		return &UserError{Err: fmt.Errorf("model: %w", err)}
-	}
-	return s.ApplyScript(ctx, name, string(b))
-}
-
-// ApplyScript runs the statements of a SQL script, named name in
-// messages, on the scratch database. A failing statement is an
-// *ApplyError.
-func (s *DB) ApplyScript(ctx context.Context, name, script string) error {
-	stmts, err := scriptdir.SplitStatements(script, s.Dialect.Capabilities().Syntax)
-	if err != nil {
-		var le *scriptdir.LexError
-		if errors.As(err, &le) {
-			return &ApplyError{File: name, Line: le.Line, Err: errors.New(le.Msg)}
-		}
-		return &ApplyError{File: name, Line: 1, Err: err}
-	}
-	conn, err := s.Conn(ctx)
-	if err != nil {
-		return fmt.Errorf("scratch database: %w", err)
-	}
-	defer conn.Close()
-	if t, ok := s.Dialect.(dialect.CommitTuner); ok {
-		// What is applied to a scratch database is thrown away: its
-		// commits need not wait for the disk.
-		if _, err := t.AsyncCommits(ctx, conn); err != nil {
-			return fmt.Errorf("scratch database: %w", err)
-		}
-	}
-	// Where DDL is transactional, the statements run in transactions (one
-	// for the whole file unless a statement cannot run in one): a commit
-	// per statement costs more than the statement on a large schema.
-	// A file that controls its own transactions (a dump's BEGIN …
-	// COMMIT) runs as written.
-	rs, _ := dialect.RunSupportOf(s.Dialect)
-	grouped := s.Dialect.Capabilities().TransactionalDDL && rs != nil &&
-		!slices.ContainsFunc(stmts, func(st scriptdir.Statement) bool { return transactionControl.MatchString(st.Text) })
-	var tx *sql.Tx
-	commit := func() error {
-		if tx == nil {
-			return nil
-		}
-		err := tx.Commit()
-		tx = nil
-		return err
-	}
-	defer func() {
-		if tx != nil {
-			_ = tx.Rollback()
-		}
-	}()
-	for _, st := range stmts {
-		var q dialect.Querier = conn
-		switch {
-		case !grouped:
-		case rs.NeedsAutocommit(st.Text):
-			if err := commit(); err != nil {
-				return &ApplyError{File: name, Line: st.Line, Statement: st.Text, Err: err}
-			}
-		default:
-			if tx == nil {
-				if tx, err = conn.BeginTx(ctx, nil); err != nil {
-					return fmt.Errorf("scratch database: %w", err)
-				}
-			}
-			q = tx
-		}
-		if _, err := q.ExecContext(ctx, st.Text); err != nil {
-			return &ApplyError{File: name, Line: st.Line, Statement: st.Text, Err: err}
-		}
-	}
-	if err := commit(); err != nil {
-		return &ApplyError{File: name, Line: 1, Err: err}
-	}
-	return nil
-}
-
 // Inspect reads the scratch database's schema.
 func (s *DB) Inspect(ctx context.Context, opts inspect.Options) (*model.MetaData, error) {
 	md, err := inspect.Database(ctx, s.DB, opts)
@@ -361,7 +273,3 @@ func randomSuffix() string {
 	_, _ = rand.Read(b[:])
 	return hex.EncodeToString(b[:])
 }
-
-// transactionControl matches a statement that begins or ends a
-// transaction.
-var transactionControl = regexp.MustCompile(`(?i)^\s*(BEGIN|START\s+TRANSACTION|COMMIT|END|ROLLBACK|SAVEPOINT|RELEASE)\b`)

@@ -7,6 +7,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/migratego/migrate/dialect"
 	"github.com/migratego/migrate/inspect"
@@ -123,16 +124,19 @@ func TestTemporaryDatabaseDroppedAfterFailure(t *testing.T) {
 	}
 }
 
+// TestApplyErrors: a refused statement is named by file and line, also
+// when PostgreSQL got it with others in one round trip.
 func TestApplyErrors(t *testing.T) {
 	cases := []struct {
-		name, script, want string
+		name, dialect, script, want string
 	}{
-		{"statement", "CREATE TABLE a (id integer);\nCREATE TABLE a (id integer);\n", "x.sql:2: "},
-		{"lexer", "CREATE TABLE a (id integer);\nSELECT 'unterminated;\n", "x.sql:2: "},
+		{"statement", "sqlite", "CREATE TABLE a (id integer);\nCREATE TABLE a (id integer);\n", "x.sql:2: "},
+		{"lexer", "sqlite", "CREATE TABLE a (id integer);\nSELECT 'unterminated;\n", "x.sql:2: "},
+		{"statement of a batch", "postgres", "CREATE TABLE a (id integer); -- first\nCREATE TABLE b (id integer);\n\nCREATE TABLE c (id nosuchtype);\nCREATE TABLE d (id integer);\n", "x.sql:4: "},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
-			s, err := Open(context.Background(), "sqlite::memory:", "")
+			s, err := Open(context.Background(), testdb.New(t, c.dialect).URL, "")
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -221,6 +225,86 @@ func TestApplyTransactions(t *testing.T) {
 			}
 			if len(md.Tables) != c.tables || indexes != c.indexes {
 				t.Errorf("%d tables and %d indexes; want %d and %d", len(md.Tables), indexes, c.tables, c.indexes)
+			}
+		})
+	}
+}
+
+// TestApplyOneRoundTrip: on PostgreSQL the statements of a transaction go
+// in one Exec, trailing comments and all; nextval, which no rollback
+// undoes, counts the tries (a failed batch would run again statement by
+// statement).
+func TestApplyOneRoundTrip(t *testing.T) {
+	ctx := context.Background()
+	s, err := Open(ctx, testdb.New(t, "postgres").URL, "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	if err := s.ApplyScript(ctx, "seq.sql", "CREATE SEQUENCE tries"); err != nil {
+		t.Fatal(err)
+	}
+	script := "SELECT nextval('tries') -- a try\n;\nCREATE TABLE a (id integer PRIMARY KEY) -- a\n;\n" +
+		"CREATE INDEX ix_a ON a (id); -- b\nCREATE TABLE b (id integer) /* c */;\n"
+	if err := s.ApplyScript(ctx, "x.sql", script); err != nil {
+		t.Fatal(err)
+	}
+	var tries int
+	if err := s.QueryRowContext(ctx, "SELECT last_value FROM tries").Scan(&tries); err != nil {
+		t.Fatal(err)
+	}
+	md, err := s.Inspect(ctx, inspect.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if tries != 1 || len(md.Tables) != 2 {
+		t.Fatalf("%d tries and %d tables; want one try and 2 tables", tries, len(md.Tables))
+	}
+}
+
+// TestApplyKeepsNoSessionState applies scripts that change their session
+// the way dumps do (pg_dump empties search_path; a SQLite dump inserts
+// rows before the rows they reference, relying on the shell's foreign
+// keys being off): the model inspected afterwards is the schema the
+// script made, in the connection's default schema.
+func TestApplyKeepsNoSessionState(t *testing.T) {
+	cases := []struct {
+		name, dialect, script string
+	}{
+		{"pg_dump with rows", "postgres", "\\restrict aBc\nSET client_encoding = 'UTF8';\n" +
+			"CREATE TABLE public.users (id integer NOT NULL PRIMARY KEY, name text);\n" +
+			"COPY public.users (id, name) FROM stdin;\n1\tann; o'neil\n2\t\\N\n\\.\n\n" +
+			"CREATE TABLE public.posts (id integer NOT NULL PRIMARY KEY, user_id integer REFERENCES public.users (id));\n" +
+			"\\unrestrict aBc\n"},
+		{"pg_dump search_path", "postgres", "SELECT pg_catalog.set_config('search_path', '', false);\n" +
+			"CREATE TABLE public.users (id integer NOT NULL);\nALTER TABLE ONLY public.users ADD CONSTRAINT users_pkey PRIMARY KEY (id);\n" +
+			"CREATE TABLE public.posts (id integer NOT NULL PRIMARY KEY, user_id integer REFERENCES public.users (id));\n"},
+		{"sqlite rows before their parents", "sqlite", "CREATE TABLE users (id integer PRIMARY KEY);\n" +
+			"CREATE TABLE posts (id integer PRIMARY KEY, user_id integer REFERENCES users (id));\n" +
+			"INSERT INTO posts VALUES (1, 7);\nINSERT INTO users VALUES (7);\n"},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
+			defer cancel()
+			s, err := Open(ctx, testdb.NewDatabase(t, c.dialect).URL, "")
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer s.Close()
+			if err := s.ApplyScript(ctx, "dump.sql", c.script); err != nil {
+				t.Fatal(err)
+			}
+			md, err := s.Inspect(ctx, inspect.Options{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			var names []string
+			for _, tb := range md.Tables {
+				names = append(names, tb.QualifiedName())
+			}
+			if got := strings.Join(names, ","); got != "posts,users" {
+				t.Fatalf("tables = %q, want posts,users in the default schema", got)
 			}
 		})
 	}

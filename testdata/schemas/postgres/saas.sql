@@ -195,3 +195,8 @@ COMMENT ON POLICY projects_tenant ON app.projects IS 'one tenant per connection'
 ALTER TABLE app.memberships ENABLE ROW LEVEL SECURITY;
 CREATE POLICY memberships_insert ON app.memberships FOR INSERT
     WITH CHECK (organisation_id = current_setting('app.organisation_id')::integer);
+
+-- A table without columns (PostgreSQL allows them): billing runs take
+-- LOCK TABLE app.billing_run_lock IN EXCLUSIVE MODE to run one at a time.
+CREATE TABLE app.billing_run_lock ();
+COMMENT ON TABLE app.billing_run_lock IS 'locked by billing runs; holds no rows';

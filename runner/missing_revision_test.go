@@ -61,3 +61,28 @@ func TestVerifyVanished(t *testing.T) {
 		})
 	}
 }
+
+// TestStampUnknownRow: a stamp refused because the version table names a
+// revision the scripts lack says that --purge replaces the rows, and
+// stamping with --purge then works.
+func TestStampUnknownRow(t *testing.T) {
+	ctx := context.Background()
+	db, _ := testdb.Open(t, "sqlite")
+	dir := copyFixture(t, "linear")
+	if _, err := newTestRunner(t, db, dirGraph(t, dir)).Upgrade(ctx, "head"); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Remove(filepath.Join(dir, "a3_add_comments.sql")); err != nil {
+		t.Fatal(err)
+	}
+	r := newTestRunner(t, db, dirGraph(t, dir))
+	_, err := r.Stamp(ctx, []string{"a2"}, false)
+	want := `the database is at revision a3, which is not in the scripts: is the database newer than this checkout? (version table "migrate_version"); to replace the rows without reading them, stamp with --purge`
+	if err == nil || err.Error() != want {
+		t.Fatalf("stamp: %v\nwant: %s", err, want)
+	}
+	if _, err := r.Stamp(ctx, []string{"a2"}, true); err != nil {
+		t.Fatalf("stamp --purge: %v", err)
+	}
+	wantRows(t, r, "a2")
+}

@@ -1,4 +1,4 @@
-package cli
+package runnerbuild
 
 import (
 	"testing"
@@ -10,7 +10,7 @@ import (
 // TestBundleKeepsLock: a deploy binary keeps the project's lock and lease
 // as defaults, which a setting at run time overrides.
 func TestBundleKeepsLock(t *testing.T) {
-	b := &Bundle{Config: BundleConfig{Lock: "table", LockLease: 5 * time.Second}}
+	b := BundleConfig{Lock: "table", LockLease: 5 * time.Second}
 	for _, tt := range []struct {
 		name      string
 		env       map[string]string
@@ -27,7 +27,7 @@ func TestBundleKeepsLock(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		b.apply(cfg)
+		b.Apply(cfg)
 		if cfg.Lock != tt.lock || cfg.LockLease != tt.leaseWant {
 			t.Errorf("%s: lock %q, lease %s; want %q, %s", tt.name, cfg.Lock, cfg.LockLease, tt.lock, tt.leaseWant)
 		}
