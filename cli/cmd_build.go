@@ -2,7 +2,6 @@ package cli
 
 import (
 	"context"
-	"regexp"
 
 	"github.com/migratego/migrate/internal/runnerbuild"
 	"github.com/spf13/cobra"
@@ -46,10 +45,8 @@ the migrate command runs it as it is.`,
 			if out == "" {
 				return Usagef("build: -o FILE is required (the binary to write)")
 			}
-			for flag, v := range map[string]string{"--goos": target.GOOS, "--goarch": target.GOARCH} {
-				if v != "" && !goNameRE.MatchString(v) {
-					return Usagef("build: %s %q is not a GOOS/GOARCH name (see go tool dist list)", flag, v)
-				}
+			if err := target.Check(); err != nil {
+				return buildError(err)
 			}
 			return runBuild(cmd.Context(), app, out, target)
 		},
@@ -60,9 +57,6 @@ the migrate command runs it as it is.`,
 	cmd.Flags().BoolVar(&target.Debug, "debug", false, "keep the symbol table, DWARF and build paths (no -trimpath -ldflags=\"-s -w\")")
 	return cmd
 }
-
-// goNameRE matches GOOS and GOARCH names (linux, arm64, mips64le, …).
-var goNameRE = regexp.MustCompile(`^[a-z][a-z0-9]*$`)
 
 func runBuild(ctx context.Context, app *App, out string, target runnerbuild.DeployTarget) error {
 	if app.bundle != nil {

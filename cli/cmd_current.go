@@ -7,6 +7,8 @@ import (
 	"github.com/migratego/migrate/runner"
 	"github.com/migratego/migrate/scriptdir"
 	"github.com/spf13/cobra"
+
+	"github.com/migratego/migrate/versions"
 )
 
 func newCurrentCommand(app *App) *cobra.Command {
@@ -61,7 +63,7 @@ func runCurrent(ctx context.Context, app *App, checkHeads bool) error {
 		return Failure(res.Unknown)
 	}
 	if checkHeads && !res.AtHeads {
-		return CheckFailed("the database is not at the heads: it is at %s, the scripts' heads are %s", describeRows(res.Rows), describeRows(res.Heads))
+		return CheckFailed("the database is not at the heads: it is at %s, the scripts' heads are %s", versions.DescribeRows(res.Rows), versions.DescribeRows(res.Heads))
 	}
 	return nil
 }

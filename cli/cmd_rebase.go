@@ -57,7 +57,7 @@ docs/team-workflow.md.`,
 				Revises: plan.Revises, Moved: versions.IDs(plan.Moved)}
 			app.Infof("rebased %s onto %s: %d revision(s) moved", plan.Revision.ID, plan.Onto.ID, len(plan.Moved))
 			return app.Result(res, func(w io.Writer) error {
-				_, err := fmt.Fprintf(w, "%s now revises %s (was %s)\n", res.Path, strings.Join(res.Revises, ", "), describeRows(res.Before))
+				_, err := fmt.Fprintf(w, "%s now revises %s (was %s)\n", res.Path, strings.Join(res.Revises, ", "), versions.DescribeRows(res.Before))
 				return err
 			})
 		},

@@ -3,7 +3,6 @@ package cli
 import (
 	"context"
 	"io"
-	"strings"
 
 	"github.com/spf13/cobra"
 
@@ -118,20 +117,12 @@ func runUpgrade(ctx context.Context, app *App, cmd *cobra.Command, f *runFlags, 
 		done = "reverted"
 	}
 	if len(res.Steps) == 0 {
-		app.Infof("nothing to %s: the database is at %s", verb, describeRows(res.After))
+		app.Infof("nothing to %s: the database is at %s", verb, versions.DescribeRows(res.After))
 	} else {
-		app.Infof("%s: %d revision(s) %s; the database is at %s", verb, len(res.Steps), done, describeRows(res.After))
+		app.Infof("%s: %d revision(s) %s; the database is at %s", verb, len(res.Steps), done, versions.DescribeRows(res.After))
 	}
 	if app.JSON() {
 		return app.Result(res, func(io.Writer) error { return nil })
 	}
 	return nil
-}
-
-// describeRows names the version table's rows for a message.
-func describeRows(rows []string) string {
-	if len(rows) == 0 {
-		return "base"
-	}
-	return strings.Join(rows, ", ")
 }

@@ -2,6 +2,7 @@ package dialect
 
 import (
 	"fmt"
+	"slices"
 
 	"github.com/migratego/migrate/model"
 )
@@ -14,7 +15,9 @@ import (
 // their indexes, the foreign keys that must wait (cycles between tables,
 // unless the dialect has ForwardForeignKeys; NOT VALID), views and the
 // definitions that need tables in dependency order, and triggers, rules
-// and events last. Unnamed constraints and indexes are named by md's naming
+// and events last; on PostgreSQL a model with functions starts with SET
+// check_function_bodies = false, as pg_dump's output does (see
+// bodyChecks). Unnamed constraints and indexes are named by md's naming
 // convention on a copy; md itself is not changed.
 func CreateAll(d Dialect, md *model.MetaData) ([]string, error) {
 	return createAll(d, md, true)
@@ -40,6 +43,11 @@ func createAll(d Dialect, md *model.MetaData, naming bool) ([]string, error) {
 	add := func(stmts []string, err error) error {
 		out = append(out, stmts...)
 		return err
+	}
+	if bc, ok := d.(bodyChecks); ok && slices.ContainsFunc(md.Definitions, func(def *model.Definition) bool {
+		return def.Kind == model.DefFunction || def.Kind == model.DefProcedure
+	}) {
+		out = append(out, bc.skipBodyChecks())
 	}
 	if err := createSchemaObjects(d, md, add); err != nil {
 		return nil, err
@@ -243,6 +251,15 @@ func DropAll(d Dialect, md *model.MetaData) ([]string, error) {
 		}
 	}
 	return out, nil
+}
+
+// bodyChecks is implemented by dialects that check a routine's body when
+// it is created (PostgreSQL check_function_bodies). The body was checked
+// when the routine was first created, with that session's search_path,
+// and may name objects created after it: CreateAll switches the check off
+// for the script, as pg_dump does.
+type bodyChecks interface {
+	skipBodyChecks() string
 }
 
 // createSchemaObjects adds the schemas and extensions of md.

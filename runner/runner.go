@@ -9,7 +9,6 @@ import (
 	"os"
 	"os/user"
 	"slices"
-	"strings"
 	"time"
 
 	"github.com/migratego/migrate/dialect"
@@ -621,14 +620,7 @@ func (r *Runner) Stamp(ctx context.Context, targets []string, purge bool) (*Resu
 
 // stepArrow is "a -> b" of a stamp step.
 func stepArrow(s versions.Step) string {
-	return fmt.Sprintf("%s -> %s", orBase(s.From), orBase(s.To))
-}
-
-func orBase(ids []string) string {
-	if len(ids) == 0 {
-		return "base"
-	}
-	return strings.Join(ids, ", ")
+	return fmt.Sprintf("%s -> %s", versions.DescribeRows(s.From), versions.DescribeRows(s.To))
 }
 
 // EnsureVersionTables creates the version and history tables when they

@@ -243,7 +243,7 @@ func (s *session) applyInTx(ctx context.Context, tx dialect.Querier, p *prepared
 // durable (see session.durable).
 func (s *session) runAtomic(ctx context.Context, p *preparedStep, last bool) error {
 	if s.group {
-		return s.runGrouped(ctx, p, last)
+		return s.runGrouped(ctx, p)
 	}
 	r := s.r
 	start := r.now()

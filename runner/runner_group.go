@@ -55,10 +55,11 @@ func (s *session) openGroup(ctx context.Context) error {
 }
 
 // runGrouped runs revision p in a savepoint of the run's shared
-// transaction and defers its bookkeeping to the transaction's commit. A
-// revision without statements needs no savepoint: nothing of it can
-// fail. When last, the transaction is committed, durably.
-func (s *session) runGrouped(ctx context.Context, p *preparedStep, last bool) error {
+// transaction and defers its bookkeeping to the transaction's commit
+// (which runStep makes when it is due, and durably after the run's last
+// revision). A revision without statements needs no savepoint: nothing of
+// it can fail.
+func (s *session) runGrouped(ctx context.Context, p *preparedStep) error {
 	r := s.r
 	start := r.now()
 	e := s.startStep(p, start)
@@ -179,12 +180,11 @@ func (s *session) endGroup(ctx context.Context, durable bool) error {
 		err = s.checkLock(bg)
 	}
 	if err == nil {
-		if _, cerr := s.conn.ExecContext(bg, "COMMIT"); cerr == nil {
+		if _, err = s.conn.ExecContext(bg, "COMMIT"); err == nil {
 			s.pending = nil
 			return nil
-		} else {
-			err = fmt.Errorf("commit: %w", cerr)
 		}
+		err = fmt.Errorf("commit: %w", err)
 	} else {
 		_, _ = s.conn.ExecContext(bg, "ROLLBACK")
 	}

@@ -52,3 +52,12 @@ func (p *Squash) CheckApplied(applied []*Revision, force bool) (warning string, 
 	}
 	return fmt.Sprintf("squash: the database has not applied %s (--force): it will run the squashed revision instead of the rest of the range", last.ID), nil
 }
+
+// DescribeRows names the rows of a version table in a message: the
+// revision ids, or "base" for none.
+func DescribeRows(ids []string) string {
+	if len(ids) == 0 {
+		return "base"
+	}
+	return strings.Join(ids, ", ")
+}

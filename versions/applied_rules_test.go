@@ -32,3 +32,12 @@ func TestCheckAppliedRules(t *testing.T) {
 		}
 	}
 }
+
+func TestDescribeRows(t *testing.T) {
+	if got := DescribeRows(nil); got != "base" {
+		t.Errorf("DescribeRows(nil) = %q", got)
+	}
+	if got := DescribeRows([]string{"a1", "b2"}); got != "a1, b2" {
+		t.Errorf("DescribeRows(a1, b2) = %q", got)
+	}
+}

@@ -7,6 +7,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"regexp"
 	"runtime"
 	"strings"
 
@@ -22,6 +23,20 @@ type DeployTarget struct {
 	// Debug keeps the symbol table, DWARF and build paths; by default the
 	// binary is built with -trimpath -ldflags="-s -w".
 	Debug bool
+}
+
+// goNameRE matches GOOS and GOARCH names (linux, arm64, mips64le, …).
+var goNameRE = regexp.MustCompile(`^[a-z][a-z0-9]*$`)
+
+// Check refuses a GOOS or GOARCH that is not such a name (--goos,
+// --goarch), before anything is built; it is a *UserError.
+func (t DeployTarget) Check() error {
+	for _, f := range []struct{ flag, v string }{{"--goos", t.GOOS}, {"--goarch", t.GOARCH}} {
+		if f.v != "" && !goNameRE.MatchString(f.v) {
+			return userErrorf("build: %s %q is not a GOOS/GOARCH name (see go tool dist list)", f.flag, f.v)
+		}
+	}
+	return nil
 }
 
 // env is the go build environment for t: BuildEnv, with GOOS and GOARCH
