@@ -71,6 +71,7 @@ Exit status: 0 success, 1 a check failed, 2 usage or input error,
 		},
 	}
 	root.SuggestionsMinimumDistance = 2
+	root.SetHelpCommand(newHelpCommand(root))
 	root.SetOut(app.Stdout)
 	root.SetErr(app.Stderr)
 	root.Flags().BoolVar(&showVersion, "version", false, "print the version and exit")
@@ -170,4 +171,30 @@ func unknownCommand(cmd *cobra.Command, args []string) error {
 		msg += fmt.Sprintf(": did you mean %q?", s[0])
 	}
 	return errors.New(msg)
+}
+
+// newHelpCommand is cobra's help command, except that an unknown topic
+// is a usage error naming the closest command (cobra printed the root
+// help and exited 0 for "migrate help upgrad").
+func newHelpCommand(root *cobra.Command) *cobra.Command {
+	return &cobra.Command{
+		Use:   "help [command]",
+		Short: "Help about any command",
+		Long:  "help shows the help of any command: migrate help [path to command].",
+		Args:  cobra.ArbitraryArgs,
+		RunE: func(_ *cobra.Command, args []string) error {
+			target, rest, err := root.Find(args)
+			if err == nil && target == root && len(rest) > 0 {
+				msg := fmt.Sprintf("unknown help topic %q", rest[0])
+				if s := root.SuggestionsFor(rest[0]); len(s) > 0 {
+					msg += fmt.Sprintf(": did you mean %q?", s[0])
+				}
+				err = errors.New(msg)
+			}
+			if err != nil {
+				return Usage(err)
+			}
+			return target.Help()
+		},
+	}
 }
