@@ -42,6 +42,8 @@ type objectComparison struct {
 	dropDomainsOverTypes                                  []ops.Operation // DropPost, before dropEarly
 	dropExtensions, dropSchemas                           []ops.Operation // DropPost
 	warnings                                              []Warning
+	// rebuiltTables names the tables a batch rebuilds by move and copy.
+	rebuiltTables map[string]bool
 }
 
 // compareObjects compares the objects other than tables of the normalised
@@ -66,8 +68,12 @@ type objectComparison struct {
 //     is left in place with a warning unless Options.DropViews;
 //   - definitions by kind and identity, then their comment and SQL text
 //     (dialect.CanonicalText).
-func compareObjects(current, target *model.MetaData, opts Options) (objectChanges, error) {
-	oc := &objectComparison{d: opts.Dialect, opts: opts, cur: opts.filterObjects(current), tgt: opts.filterObjects(target)}
+//
+// rebuilt names the tables a batch rebuilds (see rebuiltTables): the
+// triggers on them are dropped before and created again after the tables
+// change, as on a rebuilt view.
+func compareObjects(current, target *model.MetaData, opts Options, rebuilt map[string]bool) (objectChanges, error) {
+	oc := &objectComparison{d: opts.Dialect, opts: opts, cur: opts.filterObjects(current), tgt: opts.filterObjects(target), rebuiltTables: rebuilt}
 	oc.compareSchemas()
 	oc.compareExtensions()
 	oc.compareEnums()

@@ -309,7 +309,7 @@ func TestCompareObjects(t *testing.T) {
 			}
 			opts := tt.opts
 			opts.Dialect = d
-			got, err := compareObjects(dialect.Normalize(d, objs(tt.cur)), dialect.Normalize(d, objs(tt.tgt)), opts)
+			got, err := compareObjects(dialect.Normalize(d, objs(tt.cur)), dialect.Normalize(d, objs(tt.tgt)), opts, nil)
 			if err != nil {
 				t.Fatal(err)
 			}

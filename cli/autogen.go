@@ -13,13 +13,15 @@ import (
 // modelFlags are the flags of the commands that compare the database with
 // the model (check, revision --autogenerate).
 type modelFlags struct {
-	models []string
-	devURL string
+	models    []string
+	devURL    string
+	dropViews bool
 }
 
 func (f *modelFlags) register(fl *pflag.FlagSet) {
 	fl.StringArrayVar(&f.models, "model", nil, "SQL schema file, directory or glob of the model (repeatable; replaces [model] sql and env.go's Target)")
 	fl.StringVar(&f.devURL, "dev-url", "", "an empty database to apply the SQL model to, instead of a temporary one")
+	fl.BoolVar(&f.dropViews, "drop-views", false, "drop the views of the database that the model lacks (as [autogenerate] drop_views)")
 }
 
 // compareWithModel compares the database with the model; forRevision
@@ -72,6 +74,7 @@ func (a *App) autogenRequest(f modelFlags, goModel func() *model.MetaData) (auto
 	if err != nil {
 		return req, Usage(err)
 	}
+	req.DropViews = req.DropViews || f.dropViews
 	if msg := req.Model.Shadowed(); msg != "" {
 		a.Warnf("%s", msg)
 	}
