@@ -1,6 +1,7 @@
 package autogen
 
 import (
+	"context"
 	"errors"
 
 	"github.com/migratego/migrate/dialect"
@@ -30,6 +31,11 @@ type Options struct {
 	// DropViews drops the views of the database that the model lacks;
 	// by default they are left in place with a warning.
 	DropViews bool
+	// ViewTexts holds, by "schema.name" or "name", the text the database
+	// keeps for a view of the model defined as the model says (SpellViews
+	// asks the server). A view whose text differs from the database's is
+	// still the same view when this text does not.
+	ViewTexts map[string]string
 }
 
 // Object names one thing Compare looks at, for filters and warnings.
@@ -78,11 +84,12 @@ func Compare(current, target *model.MetaData, opts Options) (*Result, error) {
 		return nil, errors.New("autogen: compare needs a dialect (Options.Dialect)")
 	}
 	c := newComparison(current, target, opts)
-	objs, err := compareObjects(c.cur, c.tgt, opts)
+	objCur, objTgt := c.cur, c.tgt
+	tables, err := c.tables()
 	if err != nil {
 		return nil, err
 	}
-	tables, err := c.tables()
+	objs, err := compareObjects(objCur, objTgt, opts, rebuiltTables(opts.Dialect, tables))
 	if err != nil {
 		return nil, err
 	}
@@ -95,4 +102,40 @@ func Compare(current, target *model.MetaData, opts Options) (*Result, error) {
 	res.Ops = append(res.Ops, objs.DropPost...)
 	res.Warnings = append(c.warnings, objs.Warnings...)
 	return res, nil
+}
+
+// rebuiltTables names the tables (qualifiedName) that a batch of list, or
+// its inverse in the downgrade, rebuilds by move and copy (SQLite): the
+// rebuild drops what is on the table, so the triggers on it are dropped
+// before the batch and created again after it (see compareLateObjects),
+// and the downgrade, the inverse of each operation in reverse order, does
+// the same around the inverse batch. The batches carry CopyFrom, so the
+// answer needs no database.
+func rebuiltTables(d dialect.Dialect, list []ops.Operation) map[string]bool {
+	if _, ok := d.(dialect.Rebuilder); !ok {
+		return nil
+	}
+	out := map[string]bool{}
+	c := &ops.Context{Dialect: d}
+	rebuilds := func(op ops.Operation) bool {
+		b, ok := op.(ops.BatchAlterTable)
+		if !ok {
+			return false
+		}
+		// An error (a batch that cannot compile) shows when it runs; the
+		// triggers are recreated to be safe.
+		r, err := b.Rebuilds(context.Background(), c)
+		return r || err != nil
+	}
+	for _, op := range list {
+		b, ok := op.(ops.BatchAlterTable)
+		if !ok {
+			continue
+		}
+		inv, err := b.Reverse()
+		if rebuilds(b) || err != nil || rebuilds(inv) {
+			out[qualifiedName(b.Schema, b.Table)] = true
+		}
+	}
+	return out
 }

@@ -41,7 +41,7 @@ func (oc *objectComparison) compareLateObjects() {
 	recreated := map[*model.Definition]bool{} // on a rebuilt view or a replaced relation
 	for _, c := range match {
 		matched[c] = true
-		if on := qualifiedName(c.Schema, c.Table); c.Kind.OnTable() && (rebuilt[on] || replaced[on]) {
+		if on := qualifiedName(c.Schema, c.Table); c.Kind.OnTable() && (rebuilt[on] || replaced[on] || oc.rebuiltTables[on]) {
 			recreated[c] = true
 		}
 	}
@@ -122,8 +122,7 @@ func (oc *objectComparison) rebuiltViews(cur, tgt map[string]*model.View, replac
 	rebuilt := map[string]bool{}
 	for key, c := range cur {
 		t := tgt[key]
-		if t != nil && !(slices.Equal(c.Columns, t.Columns) && c.Comment == t.Comment &&
-			dialect.CanonicalText(oc.d, c.Definition) == dialect.CanonicalText(oc.d, t.Definition)) {
+		if t != nil && !(slices.Equal(c.Columns, t.Columns) && c.Comment == t.Comment && oc.sameViewText(c, t)) {
 			rebuilt[key] = true
 		}
 	}
@@ -141,6 +140,18 @@ func (oc *objectComparison) rebuiltViews(cur, tgt map[string]*model.View, replac
 		}
 	}
 	return rebuilt
+}
+
+// sameViewText reports whether the database's view c has the definition
+// of the model's view t: the same text (dialect.CanonicalText), or the
+// same as the server keeps for t's (Options.ViewTexts).
+func (oc *objectComparison) sameViewText(c, t *model.View) bool {
+	have := dialect.CanonicalText(oc.d, c.Definition)
+	if have == dialect.CanonicalText(oc.d, t.Definition) {
+		return true
+	}
+	spelled, ok := oc.opts.ViewTexts[qualifiedName(t.Schema, t.Name)]
+	return ok && have == dialect.CanonicalText(oc.d, spelled)
 }
 
 // dropView drops a view the model lacks when Options.DropViews says so,

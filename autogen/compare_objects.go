@@ -35,11 +35,15 @@ type objectComparison struct {
 	cur, tgt *model.MetaData
 	// The phases, each in execution order.
 	schemas, extensions, enums, domains, early, sequences []ops.Operation // Pre
+	domainsOverTypes                                      []ops.Operation // Pre, after early
 	owners, late                                          []ops.Operation // Post
 	release, dropLate                                     []ops.Operation // DropPre
 	dropSequences, dropEarly, dropDomains, dropEnums      []ops.Operation // DropPost
+	dropDomainsOverTypes                                  []ops.Operation // DropPost, before dropEarly
 	dropExtensions, dropSchemas                           []ops.Operation // DropPost
 	warnings                                              []Warning
+	// rebuiltTables names the tables a batch rebuilds by move and copy.
+	rebuiltTables map[string]bool
 }
 
 // compareObjects compares the objects other than tables of the normalised
@@ -64,8 +68,12 @@ type objectComparison struct {
 //     is left in place with a warning unless Options.DropViews;
 //   - definitions by kind and identity, then their comment and SQL text
 //     (dialect.CanonicalText).
-func compareObjects(current, target *model.MetaData, opts Options) (objectChanges, error) {
-	oc := &objectComparison{d: opts.Dialect, opts: opts, cur: opts.filterObjects(current), tgt: opts.filterObjects(target)}
+//
+// rebuilt names the tables a batch rebuilds (see rebuiltTables): the
+// triggers on them are dropped before and created again after the tables
+// change, as on a rebuilt view.
+func compareObjects(current, target *model.MetaData, opts Options, rebuilt map[string]bool) (objectChanges, error) {
+	oc := &objectComparison{d: opts.Dialect, opts: opts, cur: opts.filterObjects(current), tgt: opts.filterObjects(target), rebuiltTables: rebuilt}
 	oc.compareSchemas()
 	oc.compareExtensions()
 	oc.compareEnums()
@@ -80,10 +88,10 @@ func compareObjects(current, target *model.MetaData, opts Options) (objectChange
 		return out
 	}
 	return objectChanges{
-		Pre:      join(oc.schemas, oc.extensions, oc.enums, oc.domains, oc.early, oc.sequences),
+		Pre:      join(oc.schemas, oc.extensions, oc.enums, oc.domains, oc.early, oc.domainsOverTypes, oc.sequences),
 		Post:     join(oc.owners, oc.late),
 		DropPre:  join(oc.release, oc.dropLate),
-		DropPost: join(oc.dropSequences, oc.dropEarly, oc.dropDomains, oc.dropEnums, oc.dropExtensions, oc.dropSchemas),
+		DropPost: join(oc.dropSequences, oc.dropDomainsOverTypes, oc.dropEarly, oc.dropDomains, oc.dropEnums, oc.dropExtensions, oc.dropSchemas),
 		Warnings: oc.warnings,
 	}, nil
 }

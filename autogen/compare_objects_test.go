@@ -128,6 +128,18 @@ func TestCompareObjects(t *testing.T) {
 			md.Schemas = []*model.Schema{{Name: "app"}}
 			md.Extensions = []*model.Extension{{Name: "citext", Schema: "app"}}
 		}, want: "pre: create_schema app; create_extension citext"},
+		{name: "domain over a composite type after the type", cur: none, tgt: func(md *model.MetaData) {
+			md.Domains = []*model.Domain{{Schema: "app", Name: "billing_address", Type: model.Type{Kind: model.KindRaw, Raw: "app.address"}},
+				{Schema: "app", Name: "city", Type: model.Text}}
+			md.Definitions = []*model.Definition{{Kind: model.DefType, Schema: "app", Name: "address",
+				SQL: `CREATE TYPE "app"."address" AS (street text, city app.city)`}}
+		}, want: "pre: create_domain city; create_definition address; create_domain billing_address"},
+		{name: "domain over a composite type dropped before the type", tgt: none, cur: func(md *model.MetaData) {
+			md.Domains = []*model.Domain{{Schema: "app", Name: "billing_address", Type: model.Type{Kind: model.KindRaw, Raw: "app.address"}},
+				{Schema: "app", Name: "city", Type: model.Text}}
+			md.Definitions = []*model.Definition{{Kind: model.DefType, Schema: "app", Name: "address",
+				SQL: `CREATE TYPE "app"."address" AS (street text, city app.city)`}}
+		}, want: "droppost: drop_domain billing_address; drop_definition address; drop_domain city"},
 		{name: "schema and extension dropped", tgt: none, cur: func(md *model.MetaData) {
 			md.Schemas = []*model.Schema{{Name: "app"}}
 			md.Extensions = []*model.Extension{{Name: "citext", Schema: "app", Version: "1.6"}}
@@ -270,7 +282,7 @@ func TestCompareObjects(t *testing.T) {
 			}
 			opts := tt.opts
 			opts.Dialect = d
-			got, err := compareObjects(dialect.Normalize(d, objs(tt.cur)), dialect.Normalize(d, objs(tt.tgt)), opts)
+			got, err := compareObjects(dialect.Normalize(d, objs(tt.cur)), dialect.Normalize(d, objs(tt.tgt)), opts, nil)
 			if err != nil {
 				t.Fatal(err)
 			}

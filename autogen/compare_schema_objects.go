@@ -52,15 +52,20 @@ func (oc *objectComparison) compareExtensions() {
 		})
 }
 
-// compareDomains creates the domains the model adds (before the tables),
-// drops those it no longer has (after the tables), and alters the others
-// where ALTER DOMAIN can; a base type or collation that differs is a
-// warning, since the domain must be created again under another name and
-// its columns moved to it.
+// compareDomains creates the domains the model adds (before the tables;
+// a domain over a type of the model after the type, see
+// model.DomainOverType), drops those it no longer has (after the tables),
+// and alters the others where ALTER DOMAIN can; a base type or collation
+// that differs is a warning, since the domain must be created again under
+// another name and its columns moved to it.
 func (oc *objectComparison) compareDomains() {
+	tgtEarly, _, _ := oc.tgt.ObjectOrder()
+	curEarly, _, _ := oc.cur.ObjectOrder()
 	diffObjects(oc.cur.Domains, oc.tgt.Domains, func(d *model.Domain) string { return qualifiedName(d.Schema, d.Name) },
 		func(c, d *model.Domain) {
 			switch {
+			case c == nil && model.DomainOverType(d, tgtEarly):
+				oc.domainsOverTypes = append(oc.domainsOverTypes, ops.CreateDomain{Domain: d.Clone()})
 			case c == nil:
 				oc.domains = append(oc.domains, ops.CreateDomain{Domain: d.Clone()})
 			case reflect.DeepEqual(c, d):
@@ -73,7 +78,12 @@ func (oc *objectComparison) compareDomains() {
 			}
 		},
 		func(c *model.Domain) {
-			oc.dropDomains = append(oc.dropDomains, ops.DropDomain{Schema: c.Schema, Domain: c.Name, Existing: c.Clone()})
+			drop := ops.DropDomain{Schema: c.Schema, Domain: c.Name, Existing: c.Clone()}
+			if model.DomainOverType(c, curEarly) {
+				oc.dropDomainsOverTypes = append(oc.dropDomainsOverTypes, drop)
+				return
+			}
+			oc.dropDomains = append(oc.dropDomains, drop)
 		})
 }
 

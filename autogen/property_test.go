@@ -27,11 +27,13 @@ var (
 )
 
 // propConfig is the generator's configuration per database: the
-// database's own spellings, and tables only (what Compare handles).
+// database's own spellings, and every kind of object the database has.
 var propConfig = map[string]schemagen.Config{
-	"postgres": {Collation: "C", RawTypes: []string{"tsvector", "integer[]", "inet"}, IndexCollation: "POSIX", TablesOnly: true},
-	"mysql":    {Collation: "utf8mb4_bin", RawTypes: []string{"mediumtext", "tinyint unsigned", "set('a','b')"}, AutoIncrementSecond: true, TablesOnly: true},
-	"sqlite":   {Collation: "NOCASE", RawTypes: []string{"INT", "NVARCHAR(40)", "DATETIME"}, TablesOnly: true},
+	"postgres": {Collation: "C", RawTypes: []string{"tsvector", "integer[]", "inet"}, IndexCollation: "POSIX",
+		Domains: true, Routines: true, Serial: true, ViewsOnViews: true},
+	"mysql": {Collation: "utf8mb4_bin", RawTypes: []string{"mediumtext", "tinyint unsigned", "set('a','b')"},
+		AutoIncrementSecond: true, MySQLObjects: true, ViewsOnViews: true},
+	"sqlite": {Collation: "NOCASE", RawTypes: []string{"INT", "NVARCHAR(40)", "DATETIME"}, SQLiteObjects: true, ViewsOnViews: true},
 }
 
 // propRange returns the first seed and the number of cases, from the
@@ -190,13 +192,13 @@ func (p *propCase) emptyFor(ctx context.Context, list []ops.Operation) {
 // returns the operations.
 func (p *propCase) converge(ctx context.Context, step string, current, target *model.MetaData) []ops.Operation {
 	p.t.Helper()
-	res, err := autogen.Compare(current, target, autogen.Options{Dialect: p.d})
+	res, err := autogen.Compare(current, target, p.options(ctx, current, target))
 	if err != nil {
 		p.fatalf("%s: Compare: %v", step, err)
 	}
 	p.runOps(ctx, step, res.Ops)
 	got := p.expect(ctx, step, target)
-	again, err := autogen.Compare(got, target, autogen.Options{Dialect: p.d})
+	again, err := autogen.Compare(got, target, p.options(ctx, got, target))
 	if err != nil {
 		p.fatalf("%s: second Compare: %v", step, err)
 	}
@@ -210,7 +212,7 @@ func (p *propCase) converge(ctx context.Context, step string, current, target *m
 func (p *propCase) expect(ctx context.Context, step string, want *model.MetaData) *model.MetaData {
 	p.t.Helper()
 	got := p.inspect(ctx)
-	if diff := modeltest.Diff(withoutRenames(dialect.Normalize(p.d, want)), dialect.Normalize(p.d, got)); diff != "" {
+	if diff := modeltest.Diff(p.canonical(ctx, got, withoutRenames(dialect.Normalize(p.d, want))), p.canonical(ctx, nil, dialect.Normalize(p.d, got))); diff != "" {
 		p.fatalf("%s: database differs from the model:\n%s", step, diff)
 	}
 	return got
@@ -222,16 +224,42 @@ func (p *propCase) expect(ctx context.Context, step string, want *model.MetaData
 func (p *propCase) expectAnyOrder(ctx context.Context, step string, want *model.MetaData) {
 	p.t.Helper()
 	got := p.inspect(ctx)
-	if diff := modeltest.Diff(sortedColumns(withoutRenames(dialect.Normalize(p.d, want))), sortedColumns(dialect.Normalize(p.d, got))); diff != "" {
+	if diff := modeltest.Diff(p.canonical(ctx, got, sortedColumns(withoutRenames(dialect.Normalize(p.d, want)))), p.canonical(ctx, nil, sortedColumns(dialect.Normalize(p.d, got)))); diff != "" {
 		p.fatalf("%s: database differs from the model:\n%s", step, diff)
 	}
-	again, err := autogen.Compare(got, want, autogen.Options{Dialect: p.d})
+	again, err := autogen.Compare(got, want, p.options(ctx, got, want))
 	if err != nil {
 		p.fatalf("%s: Compare after it: %v", step, err)
 	}
 	if !again.Empty() {
 		p.fatalf("%s: Compare after it is not empty:\n%s", step, describe(again.Ops))
 	}
+}
+
+// canonical replaces the text of views and definitions, which the
+// database prints in its own words, by the key Compare compares them by
+// (dialect.CanonicalText); with live, the database md is compared with,
+// the text of a view is first the one the server keeps for it
+// (autogen.SpellViews).
+func (p *propCase) canonical(ctx context.Context, live, md *model.MetaData) *model.MetaData {
+	p.t.Helper()
+	var texts map[string]string
+	if live != nil {
+		var err error
+		if texts, err = autogen.SpellViews(ctx, p.db, live, md); err != nil {
+			p.fatalf("SpellViews: %v", err)
+		}
+	}
+	for _, v := range md.Views {
+		if text, ok := texts[model.ObjectName{Schema: v.Schema, Name: v.Name}.QualifiedName()]; ok {
+			v.Definition = text
+		}
+		v.Definition = dialect.CanonicalText(p.d, v.Definition)
+	}
+	for _, d := range md.Definitions {
+		d.SQL = dialect.CanonicalText(p.d, d.SQL)
+	}
+	return md
 }
 
 // sortedColumns orders the columns of every table by name.
@@ -397,4 +425,17 @@ func describe(list []ops.Operation) string {
 		b.WriteString("  " + src + "\n")
 	}
 	return b.String()
+}
+
+// options are the compare options of the property test, as migrate's
+// own commands set them: views the model drops are dropped (a user who
+// removes a view from the model sets this), and the server spells the
+// model's views (autogen.SpellViews).
+func (p *propCase) options(ctx context.Context, current, target *model.MetaData) autogen.Options {
+	p.t.Helper()
+	texts, err := autogen.SpellViews(ctx, p.db, current, target)
+	if err != nil {
+		p.fatalf("SpellViews: %v", err)
+	}
+	return autogen.Options{Dialect: p.d, DropViews: true, ViewTexts: texts}
 }

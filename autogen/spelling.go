@@ -160,9 +160,16 @@ func (s *spellings) table(t, src *model.Table) {
 	}
 }
 
-// column returns a copy of c with the default and generation expression
-// of its namesake in src, a table as the model spells it; c itself when
-// src has no such column.
+// column returns a copy of c with the type, default and generation
+// expression of its namesake in src, a table as the model spells it; c
+// itself when src has no such column.
+//
+// The normal form is one database's: SQLite keeps a bigint auto-increment
+// key as INTEGER and a boolean default false as 0, PostgreSQL a default
+// 'a' as the expression 'a'. A Go revision written in those words runs on
+// that database only (DEFAULT 0 on a PostgreSQL boolean is an error);
+// in the model's words it runs on all three, as the model does. An enum
+// type keeps its normal form, which names the schema of the type.
 func (s *spellings) column(src *model.Table, c *model.Column) *model.Column {
 	if src == nil || c == nil {
 		return c
@@ -172,10 +179,12 @@ func (s *spellings) column(src *model.Table, c *model.Column) *model.Column {
 		return c
 	}
 	x := c.Clone()
+	if sc.Type.Kind != model.KindEnum && x.Type.Kind != model.KindEnum {
+		x.Type = sc.Type
+	}
 	// A default refers to no column, so no rename changes it.
-	if sc.Default != nil && sc.Default.Expr != "" && x.Default != nil && x.Default.Expr != "" {
-		d := *x.Default
-		d.Expr = sc.Default.Expr
+	if sc.Default != nil && x.Default != nil {
+		d := *sc.Default
 		x.Default = &d
 	}
 	if sc.Generated != nil && x.Generated != nil && s.same(src, sc.Generated.Expr, x.Generated.Expr) {

@@ -159,7 +159,7 @@ func (a *App) Config() (*config.Config, error) {
 		Flags:     flags,
 	})
 	if a.cfgErr == nil && a.bundle != nil {
-		a.bundle.apply(a.cfg)
+		a.bundle.Config.Apply(a.cfg)
 	}
 	return a.cfg, a.cfgErr
 }

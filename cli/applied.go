@@ -14,10 +14,6 @@ import (
 // newest first (one line per applied step; -v adds failures' errors and
 // statements). It only reads; a missing table lists nothing.
 func runHistoryApplied(ctx context.Context, app *App) error {
-	cfg, err := app.Config()
-	if err != nil {
-		return err
-	}
 	var entries []runner.HistoryEntry
 	if err := app.checkDatabaseFile(); err != nil {
 		return err
@@ -26,11 +22,9 @@ func runHistoryApplied(ctx context.Context, app *App) error {
 	if err != nil {
 		return err
 	}
-	err = app.withReadRunner(ctx, cfg, s, func(r *runner.Runner) error {
-		if entries, err = r.AppliedHistory(ctx); err != nil {
-			return Failure(err)
-		}
-		return nil
+	err = app.withReadRunner(ctx, s, func(r *runner.Runner) error {
+		entries, err = r.AppliedHistory(ctx)
+		return Failure(err)
 	})
 	if err != nil {
 		return err

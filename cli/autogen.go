@@ -7,18 +7,21 @@ import (
 	"github.com/spf13/pflag"
 
 	"github.com/migratego/migrate/internal/autogenerate"
+	"github.com/migratego/migrate/model"
 )
 
 // modelFlags are the flags of the commands that compare the database with
 // the model (check, revision --autogenerate).
 type modelFlags struct {
-	models []string
-	devURL string
+	models    []string
+	devURL    string
+	dropViews bool
 }
 
 func (f *modelFlags) register(fl *pflag.FlagSet) {
 	fl.StringArrayVar(&f.models, "model", nil, "SQL schema file, directory or glob of the model (repeatable; replaces [model] sql and env.go's Target)")
 	fl.StringVar(&f.devURL, "dev-url", "", "an empty database to apply the SQL model to, instead of a temporary one")
+	fl.BoolVar(&f.dropViews, "drop-views", false, "drop the views of the database that the model lacks (as [autogenerate] drop_views)")
 }
 
 // compareWithModel compares the database with the model; forRevision
@@ -30,18 +33,8 @@ func (a *App) compareWithModel(ctx context.Context, f modelFlags, forRevision, i
 	if done, err := a.handOffToRunner(ctx, true); done || err != nil {
 		return nil, done, err
 	}
-	cfg, err := a.Config()
+	req, err := a.autogenRequest(f, a.model)
 	if err != nil {
-		return nil, false, err
-	}
-	req, err := autogenerate.NewRequest(cfg, f.models, f.devURL, a.WorkDir(), a.model)
-	if err != nil {
-		return nil, false, Usage(err)
-	}
-	if msg := req.Model.Shadowed(); msg != "" {
-		a.Warnf("%s", msg)
-	}
-	if req.URL, err = a.DatabaseURL(); err != nil {
 		return nil, false, err
 	}
 	if req.DB, err = a.OpenDB(ctx); err != nil {
@@ -66,4 +59,25 @@ func (a *App) compareWithModel(ctx context.Context, f modelFlags, forRevision, i
 		a.Warnf("%s", w.Message)
 	}
 	return d, false, nil
+}
+
+// autogenRequest prepares an autogenerate run on a scratch or the
+// configured database (autogenerate.NewRequest) with the model of f and
+// goModel (env.go's Target, or nil), warning when the SQL model shadows
+// env.go's. Bad flags or settings are usage errors.
+func (a *App) autogenRequest(f modelFlags, goModel func() *model.MetaData) (autogenerate.Request, error) {
+	cfg, err := a.Config()
+	if err != nil {
+		return autogenerate.Request{}, err
+	}
+	req, err := autogenerate.NewRequest(cfg, f.models, f.devURL, a.WorkDir(), goModel)
+	if err != nil {
+		return req, Usage(err)
+	}
+	req.DropViews = req.DropViews || f.dropViews
+	if msg := req.Model.Shadowed(); msg != "" {
+		a.Warnf("%s", msg)
+	}
+	req.URL, err = a.DatabaseURL()
+	return req, err
 }

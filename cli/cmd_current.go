@@ -2,13 +2,13 @@ package cli
 
 import (
 	"context"
-	"errors"
-	"fmt"
 	"io"
-	"slices"
 
 	"github.com/migratego/migrate/runner"
+	"github.com/migratego/migrate/scriptdir"
 	"github.com/spf13/cobra"
+
+	"github.com/migratego/migrate/versions"
 )
 
 func newCurrentCommand(app *App) *cobra.Command {
@@ -37,27 +37,9 @@ checkout.`,
 }
 
 // currentJSON is the --json output of current.
-type currentJSON struct {
-	Revisions []currentRevJSON `json:"revisions"`
-	AtHeads   bool             `json:"at_heads"`
-	// Partial is the revision an earlier run left partly applied.
-	Partial *runner.Partial `json:"partial,omitempty"`
-}
-
-type currentRevJSON struct {
-	ID       string   `json:"id"`
-	Head     bool     `json:"head"`
-	Known    bool     `json:"known"`
-	Message  string   `json:"message,omitempty"`
-	Branches []string `json:"branches,omitempty"`
-	Path     string   `json:"path,omitempty"`
-}
+type currentJSON = runner.CurrentReport
 
 func runCurrent(ctx context.Context, app *App, checkHeads bool) error {
-	cfg, err := app.Config()
-	if err != nil {
-		return err
-	}
 	s, err := app.loadRunnable()
 	if err != nil {
 		return err
@@ -65,65 +47,23 @@ func runCurrent(ctx context.Context, app *App, checkHeads bool) error {
 	if err := app.checkDatabaseFile(); err != nil {
 		return err
 	}
-	var rows []string
-	var unknown *runner.UnknownRevisionError
-	var partial *runner.Partial
-	err = app.withReadRunner(ctx, cfg, s, func(r *runner.Runner) error {
-		rows, err = r.Current(ctx)
-		if err != nil && !errors.As(err, &unknown) {
-			return Failure(err)
-		}
-		if partial, err = r.Partial(ctx); err != nil {
-			return Failure(err)
-		}
-		return nil
+	var res *currentJSON
+	err = app.withReadRunner(ctx, s, func(r *runner.Runner) error {
+		res, err = r.Report(ctx, scriptdir.ShownPath)
+		return Failure(err)
 	})
 	if err != nil {
 		return err
 	}
-	g := s.graph
-	var heads []string
-	for _, h := range g.RealHeads() {
-		heads = append(heads, h.ID)
-	}
-	slices.Sort(heads)
-	atHeads := slices.Equal(rows, heads)
-
-	res := currentJSON{Revisions: []currentRevJSON{}, AtHeads: atHeads, Partial: partial}
-	for _, id := range rows {
-		c := currentRevJSON{ID: id}
-		if rev := g.Revision(id); rev != nil {
-			c.Known, c.Head, c.Message = true, g.IsHead(id), rev.Message
-			c.Branches = rev.BranchLabels
-			c.Path = s.path(rev)
-		}
-		res.Revisions = append(res.Revisions, c)
-	}
-	err = app.Result(res, func(w io.Writer) error {
-		if len(res.Revisions) == 0 {
-			fmt.Fprintln(w, "(base)")
-		}
-		f := newRevFormatter(s, nil)
-		for _, c := range res.Revisions {
-			if c.Known {
-				io.WriteString(w, f.CurrentEntry(g.Revision(c.ID), app.Verbose()))
-			} else {
-				fmt.Fprintf(w, "%s (not in the scripts)\n", c.ID)
-			}
-		}
-		if partial != nil {
-			io.WriteString(w, partial.Describe(app.Verbose()))
-		}
-		return nil
-	})
-	if err != nil {
+	f := s.dir.Formatter(nil)
+	if err := app.Result(res, func(w io.Writer) error { return res.Write(w, f, app.Verbose()) }); err != nil {
 		return err
 	}
-	if unknown != nil {
-		return Failure(unknown)
+	if res.Unknown != nil {
+		return Failure(res.Unknown)
 	}
-	if checkHeads && !atHeads {
-		return CheckFailed("the database is not at the heads: it is at %s, the scripts' heads are %s", describeRows(rows), describeRows(heads))
+	if checkHeads && !res.AtHeads {
+		return CheckFailed("the database is not at the heads: it is at %s, the scripts' heads are %s", versions.DescribeRows(res.Rows), versions.DescribeRows(res.Heads))
 	}
 	return nil
 }

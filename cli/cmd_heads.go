@@ -45,11 +45,8 @@ func runHeads(app *App, resolveDeps bool) error {
 	if resolveDeps {
 		heads = s.graph.RealHeads()
 	}
-	f := newRevFormatter(s, nil)
-	res := headsResult{Heads: make([]versions.RevisionJSON, 0, len(heads))}
-	for _, h := range heads {
-		res.Heads = append(res.Heads, f.JSON(h))
-	}
+	f := s.dir.Formatter(nil)
+	res := headsResult{Heads: f.JSONList(heads)}
 	return app.Result(res, func(w io.Writer) error {
 		for _, h := range heads {
 			if app.Verbose() {
@@ -82,13 +79,7 @@ revise) with the revisions that branch from it, as alembic branches:
 
 // branchesResult is the --json output of branches.
 type branchesResult struct {
-	Branches []branchJSON `json:"branches"`
-}
-
-// branchJSON is one branch point and its children.
-type branchJSON struct {
-	versions.RevisionJSON
-	Branches []versions.RevisionJSON `json:"branches"`
+	Branches []versions.BranchJSON `json:"branches"`
 }
 
 func runBranches(app *App) error {
@@ -97,22 +88,11 @@ func runBranches(app *App) error {
 		return err
 	}
 	g := s.graph
-	f := newRevFormatter(s, g.AllBranches())
-	var points []*versions.Revision
-	if len(g.BranchPoints()) > 0 {
-		for _, r := range g.Walk() {
-			if g.IsBranchPoint(r.ID) {
-				points = append(points, r)
-			}
-		}
-	}
-	res := branchesResult{Branches: []branchJSON{}}
+	f := s.dir.Formatter(g.AllBranches())
+	points := g.WalkBranchPoints()
+	res := branchesResult{Branches: []versions.BranchJSON{}}
 	for _, bp := range points {
-		b := branchJSON{RevisionJSON: f.JSON(bp)}
-		for _, c := range g.Children(bp.ID) {
-			b.Branches = append(b.Branches, f.JSON(c))
-		}
-		res.Branches = append(res.Branches, b)
+		res.Branches = append(res.Branches, f.BranchJSON(bp))
 	}
 	return app.Result(res, func(w io.Writer) error {
 		for _, bp := range points {

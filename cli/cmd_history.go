@@ -83,7 +83,7 @@ func runHistory(ctx context.Context, app *App, o historyOptions) error {
 	if err != nil {
 		return err
 	}
-	f := newRevFormatter(s, s.graph.AllBranches())
+	f := s.dir.Formatter(s.graph.AllBranches())
 	var current []string
 	if o.indicateCurrent || strings.Contains(o.rangeSpec, "current") {
 		if f.Current, current, err = app.currentSet(ctx, s); err != nil {
@@ -112,10 +112,7 @@ func runHistory(ctx context.Context, app *App, o historyOptions) error {
 	}
 	var res historyResult
 	if app.JSON() {
-		res.Revisions = make([]versions.RevisionJSON, 0, len(revs))
-		for _, r := range revs {
-			res.Revisions = append(res.Revisions, f.JSON(r))
-		}
+		res.Revisions = f.JSONList(revs)
 	}
 	return app.Result(res, func(w io.Writer) error {
 		for _, r := range revs {

@@ -2,16 +2,13 @@ package cli
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"io"
 	"strings"
 
 	"github.com/spf13/cobra"
 
-	"github.com/migratego/migrate/cli/config"
 	"github.com/migratego/migrate/dialect"
-	"github.com/migratego/migrate/runner"
 	"github.com/migratego/migrate/scriptdir"
 )
 
@@ -77,7 +74,7 @@ func runInfo(cmd *cobra.Command, app *App) error {
 	} else if s, err := app.loadScripts(false); err == nil {
 		// A deploy binary carries its revisions: it has no script
 		// directory to show.
-		res.BuiltIn = len(s.revs)
+		res.BuiltIn = len(s.dir.Scripts)
 	}
 	if path := app.missingDatabaseFile(); path != "" {
 		// Connecting would create the file: info only looks.
@@ -93,7 +90,7 @@ func runInfo(cmd *cobra.Command, app *App) error {
 		return Failure(err)
 	}
 	res.Dialect, res.Connected, res.Status = db.Dialect.Name(), true, "connected"
-	if cur, err := app.infoCurrent(ctx, cfg, db); err != nil {
+	if cur, err := app.infoCurrent(ctx, db); err != nil {
 		res.CurrentError = oneLine(err.Error())
 	} else if cur != nil {
 		res.Current = cur
@@ -143,25 +140,14 @@ func (a *App) printInfo(res infoResult) error {
 // infoCurrent reads the database's current revisions for info, on the
 // connection info already holds. Revisions the scripts do not know are
 // listed all the same: info describes, it does not judge.
-func (a *App) infoCurrent(ctx context.Context, cfg *config.Config, db *dialect.DB) ([]string, error) {
+func (a *App) infoCurrent(ctx context.Context, db *dialect.DB) ([]string, error) {
 	var scripts []*scriptdir.Script
 	if s, err := a.loadScripts(true); err == nil {
 		scripts = s.dir.Scripts
 	}
-	set, err := runner.NewSet(scripts, nil)
+	r, err := a.readRunner(db, scripts)
 	if err != nil {
 		return nil, err
 	}
-	r, err := runner.NewRunner(db, set,
-		runner.WithVersionTable(cfg.VersionTableSchema, cfg.VersionTable),
-		runner.WithHistoryTable(cfg.HistoryTable))
-	if err != nil {
-		return nil, err
-	}
-	rows, err := r.Current(ctx)
-	var unknown *runner.UnknownRevisionError
-	if err != nil && !errors.As(err, &unknown) {
-		return nil, err
-	}
-	return rows, nil
+	return currentRows(ctx, r)
 }

@@ -78,8 +78,10 @@ func runInit(app *App, dir, tmpl string) error {
 		for _, p := range res.Created {
 			fmt.Fprintf(w, "Created %s\n", p)
 		}
-		fmt.Fprintf(w, "\nNext: set database_url in %s (now a SQLite file, app.db), then run `migrate info`.\n",
-			display(wd, tomlPath))
+		if !app.Quiet() {
+			fmt.Fprintf(w, "\nNext: set database_url in %s (now a SQLite file, app.db), then run `migrate info`.\n",
+				display(wd, tomlPath))
+		}
 		return nil
 	})
 }

@@ -217,3 +217,15 @@ func TestSQLiteRunLeavesNoLockFile(t *testing.T) {
 		t.Errorf("the database itself: %v", err)
 	}
 }
+
+// TestInitQuiet: -q prints what was created, without the advice.
+func TestInitQuiet(t *testing.T) {
+	dir := t.TempDir()
+	code, stdout, stderr := run(t, dir, nil, "init", "-q")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	if !strings.Contains(stdout, "Created migrate.toml") || strings.Contains(stdout, "Next:") {
+		t.Errorf("init -q printed:\n%s", stdout)
+	}
+}

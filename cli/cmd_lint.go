@@ -5,10 +5,10 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"path/filepath"
 
 	"github.com/migratego/migrate/dialect"
 	"github.com/migratego/migrate/lint"
+	"github.com/migratego/migrate/scriptdir"
 	"github.com/spf13/cobra"
 )
 
@@ -60,7 +60,8 @@ docs/lint.md.`,
 					opts.RowEstimate = lint.CountRows(ctx, db) // sizes of the SQLite tables a rebuild copies
 				}
 			}
-			rep, err := lint.Project(ctx, opts, s.set, rng, app.readProjectFile)
+			read := func(path string) ([]byte, error) { return os.ReadFile(scriptdir.Abs(app.WorkDir(), path)) }
+			rep, err := lint.Project(ctx, opts, s.set, rng, read)
 			if err != nil {
 				return Usage(err)
 			}
@@ -74,14 +75,6 @@ docs/lint.md.`,
 	cmd.Flags().BoolVar(&all, "all", false, "lint every revision, applied or not")
 	cmd.Flags().BoolVar(&listRules, "rules", false, "list the rules and exit")
 	return cmd
-}
-
-// readProjectFile reads a file named relative to the working directory.
-func (a *App) readProjectFile(path string) ([]byte, error) {
-	if !filepath.IsAbs(path) {
-		path = filepath.Join(a.WorkDir(), path)
-	}
-	return os.ReadFile(path)
 }
 
 // openExistingDB connects to the configured database, unless it is a

@@ -7,6 +7,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/migratego/migrate/scriptdir"
 	"github.com/migratego/migrate/versions"
 )
 
@@ -46,17 +47,17 @@ docs/team-workflow.md.`,
 			if err != nil {
 				return Usage(err)
 			}
-			if err := app.refuseApplied(cmd.Context(), s, "rebase", plan.Moved, force); err != nil {
+			if err := app.checkApplied(cmd.Context(), s, "rebase", plan.Moved, force, plan.CheckApplied); err != nil {
 				return err
 			}
 			if err := s.dir.SetRevises(plan.Revision, plan.Revises); err != nil {
 				return Failure(err)
 			}
-			res := rebaseResult{Revision: plan.Revision.ID, Path: s.path(plan.Revision), Before: nonNil(plan.Revision.Revises),
+			res := rebaseResult{Revision: plan.Revision.ID, Path: scriptdir.ShownPath(plan.Revision), Before: append([]string{}, plan.Revision.Revises...),
 				Revises: plan.Revises, Moved: versions.IDs(plan.Moved)}
 			app.Infof("rebased %s onto %s: %d revision(s) moved", plan.Revision.ID, plan.Onto.ID, len(plan.Moved))
 			return app.Result(res, func(w io.Writer) error {
-				_, err := fmt.Fprintf(w, "%s now revises %s (was %s)\n", res.Path, strings.Join(res.Revises, ", "), describeRows(res.Before))
+				_, err := fmt.Fprintf(w, "%s now revises %s (was %s)\n", res.Path, strings.Join(res.Revises, ", "), versions.DescribeRows(res.Before))
 				return err
 			})
 		},

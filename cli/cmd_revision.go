@@ -57,7 +57,7 @@ stderr.`,
 				return autogenerateRevision(cmd.Context(), app, sp, ag, sqlSet)
 			}
 			if ag.used(cmd.Flags()) {
-				return Usagef("revision: --model, --dev-url, --interactive and --allow-empty go with --autogenerate")
+				return Usagef("revision: --model, --dev-url, --drop-views, --interactive and --allow-empty go with --autogenerate")
 			}
 			return generateRevision(app, sp, sqlSet)
 		},
@@ -90,7 +90,7 @@ func (f *autogenFlags) register(fl *pflag.FlagSet) {
 
 // used reports whether one of the flags was given.
 func (f *autogenFlags) used(fl *pflag.FlagSet) bool {
-	return fl.Changed("model") || fl.Changed("dev-url") || fl.Changed("interactive") || fl.Changed("allow-empty")
+	return fl.Changed("model") || fl.Changed("dev-url") || fl.Changed("drop-views") || fl.Changed("interactive") || fl.Changed("allow-empty")
 }
 
 // autogenerateRevision writes the revision that makes the database equal

@@ -97,7 +97,7 @@ func TestRevisionGraphErrors(t *testing.T) {
 			want: "--json cannot be used with --graph or --format"},
 		{name: "history applied and graph", args: []string{"history", "--applied", "--graph"}, code: 2,
 			want: "--applied cannot be used with -r, -i, --graph or --format"},
-		{name: "heads with argument", args: []string{"heads", "x"}, code: 2, want: "unknown command"},
+		{name: "heads with argument", args: []string{"heads", "x"}, code: 2, want: `migrate heads takes no arguments, got "x" (see 'migrate heads --help')`},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -2,16 +2,13 @@ package cli
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"io"
-	"os"
-	"os/exec"
-	"runtime"
 	"strings"
 
 	"github.com/spf13/cobra"
 
+	"github.com/migratego/migrate/internal/editor"
 	"github.com/migratego/migrate/versions"
 )
 
@@ -47,11 +44,8 @@ func runShow(ctx context.Context, app *App, ident string) error {
 	if err != nil {
 		return err
 	}
-	f := newRevFormatter(s, nil)
-	res := showResult{Revisions: make([]versions.RevisionJSON, 0, len(revs))}
-	for _, r := range revs {
-		res.Revisions = append(res.Revisions, f.JSON(r))
-	}
+	f := s.dir.Formatter(nil)
+	res := showResult{Revisions: f.JSONList(revs)}
 	return app.Result(res, func(w io.Writer) error {
 		for _, r := range revs {
 			fmt.Fprintln(w, f.LogEntry(r))
@@ -97,13 +91,7 @@ REV is any revision identifier, e.g. head, an id prefix or a label.`,
 }
 
 func runEdit(ctx context.Context, app *App, ident string) error {
-	editor := ""
-	for _, name := range []string{"EDITOR", "VISUAL"} {
-		if v, ok := app.LookupEnv(name); ok && strings.TrimSpace(v) != "" {
-			editor = strings.TrimSpace(v)
-			break
-		}
-	}
+	ed := editor.Find(app.LookupEnv)
 	s, err := app.loadScripts(false)
 	if err != nil {
 		return err
@@ -112,39 +100,17 @@ func runEdit(ctx context.Context, app *App, ident string) error {
 	if err != nil {
 		return err
 	}
-	if editor == "" {
+	if ed == "" {
 		return Usagef("No suitable editor found: set the EDITOR or VISUAL environment variable (e.g. EDITOR=vim)")
 	}
 	for _, r := range revs {
-		path := s.absPath(r)
+		path := s.dir.AbsPath(r)
 		if path == "" {
 			return Usagef("revision %s has no file to edit", r.ID)
 		}
-		if err := openEditor(ctx, app, editor, path); err != nil {
-			return err
+		if err := editor.Open(ctx, ed, path, app.Stdout, app.Stderr); err != nil {
+			return Failure(err)
 		}
-	}
-	return nil
-}
-
-// openEditor runs the editor on path, attached to the terminal. The
-// editor setting may hold arguments ("code --wait"); on Unix it is run by
-// the shell, as git runs core.editor.
-func openEditor(ctx context.Context, app *App, editor, path string) error {
-	var cmd *exec.Cmd
-	if runtime.GOOS == "windows" {
-		f := strings.Fields(editor)
-		cmd = exec.CommandContext(ctx, f[0], append(f[1:], path)...)
-	} else {
-		cmd = exec.CommandContext(ctx, "/bin/sh", "-c", editor+` "$@"`, editor, path)
-	}
-	cmd.Stdin, cmd.Stdout, cmd.Stderr = os.Stdin, app.Stdout, app.Stderr
-	if err := cmd.Run(); err != nil {
-		var exitErr *exec.ExitError
-		if errors.As(err, &exitErr) {
-			return Failure(fmt.Errorf("edit %s: the editor %q exited with status %d", path, editor, exitErr.ExitCode()))
-		}
-		return Failure(fmt.Errorf("edit %s: run the editor %q: %w", path, editor, err))
 	}
 	return nil
 }

@@ -13,22 +13,8 @@ import (
 	"github.com/migratego/migrate/versions"
 )
 
-// testResult is the --json output of `migrate test`: the revisions that
-// passed, and the failure.
-type testResult struct {
-	Revisions    []string    `json:"revisions"`
-	ModelChecked bool        `json:"model_checked"`
-	Failed       *testFailed `json:"failed,omitempty"`
-}
-
-// testFailed is the failure of `migrate test` in its --json output.
-type testFailed struct {
-	Revision string `json:"revision,omitempty"`
-	Path     string `json:"path,omitempty"`
-	Phase    string `json:"phase"`
-	Message  string `json:"message"`
-	Diff     string `json:"diff,omitempty"`
-}
+// testResult is the --json output of `migrate test`.
+type testResult = migratetest.Report
 
 func newTestCommand(app *App) *cobra.Command {
 	var f modelFlags
@@ -59,22 +45,12 @@ func runStairway(ctx context.Context, app *App, f modelFlags) error {
 	if done, err := app.handOffToRunner(ctx, true); done || err != nil {
 		return err
 	}
-	cfg, err := app.Config()
-	if err != nil {
-		return err
-	}
 	s, err := app.loadRunnable()
 	if err != nil {
 		return err
 	}
-	req, err := autogenerate.NewRequest(cfg, f.models, f.devURL, app.WorkDir(), app.model)
+	req, err := app.autogenRequest(f, app.model)
 	if err != nil {
-		return Usage(err)
-	}
-	if msg := req.Model.Shadowed(); msg != "" {
-		app.Warnf("%s", msg)
-	}
-	if req.URL, err = app.DatabaseURL(); err != nil {
 		return err
 	}
 	res, on, err := autogenerate.Stairway(ctx, req, s.set,
@@ -91,17 +67,13 @@ func runStairway(ctx context.Context, app *App, f modelFlags) error {
 	case err != nil && !errors.As(err, &fail):
 		return Failure(err)
 	}
-	out := testResult{Revisions: versions.IDs(res.Revisions), ModelChecked: res.ModelChecked}
+	out := migratetest.NewReport(res, fail)
 	if fail == nil {
 		if !res.ModelChecked {
 			app.Infof("no model: the schema at head was not compared with one")
 		}
 		app.Infof("stairway: %d revision(s) upgraded, downgraded and upgraded again on %s", len(res.Revisions), on)
 		return app.Result(out, func(io.Writer) error { return nil })
-	}
-	out.Failed = &testFailed{Phase: string(fail.Phase), Message: fail.Headline(), Diff: fail.Diff}
-	if fail.Revision != nil {
-		out.Failed.Revision, out.Failed.Path = fail.Revision.ID, fail.Revision.Path
 	}
 	if err := app.Result(out, func(w io.Writer) error {
 		_, err := io.WriteString(w, fail.Diff)

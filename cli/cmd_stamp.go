@@ -69,9 +69,9 @@ func runStamp(ctx context.Context, app *App, cmd *cobra.Command, f *runFlags, ta
 	if err != nil {
 		return runnerError(err)
 	}
-	app.Infof("stamped: the database is at %s", describeRows(res.After))
+	app.Infof("stamped: the database is at %s", versions.DescribeRows(res.After))
 	if app.JSON() {
-		return app.Result(newRunResult(res), func(io.Writer) error { return nil })
+		return app.Result(res, func(io.Writer) error { return nil })
 	}
 	return nil
 }

@@ -3,7 +3,6 @@ package cli
 import (
 	"context"
 	"io"
-	"strings"
 
 	"github.com/spf13/cobra"
 
@@ -42,12 +41,7 @@ be a range FROM:TO.`,
 			return runUpgrade(cmd.Context(), app, cmd, &f, args[0], true)
 		},
 	}
-	fl := cmd.Flags()
-	fl.BoolVar(&f.sql, "sql", false, "print the SQL script instead of running it (no connection)")
-	fl.StringVar(&f.tag, "tag", "", "a tag recorded with the run in the history table")
-	fl.StringVar(&f.transaction, "transaction", "per-revision", "per-revision, or all: one transaction around the whole run (PostgreSQL, SQLite)")
-	f.addLockTimeoutFlag(cmd)
-	f.addResumeAtFlag(cmd)
+	f.addUpgradeFlags(cmd, "print the SQL script instead of running it (no connection)")
 	return cmd
 }
 
@@ -71,43 +65,9 @@ TARGET must then be a range FROM:TO, since the database is not read.`,
 			return runUpgrade(cmd.Context(), app, cmd, &f, args[0], false)
 		},
 	}
-	fl := cmd.Flags()
-	fl.BoolVar(&f.sql, "sql", false, "print the SQL script instead of running it (no connection); needs FROM:TO")
-	fl.StringVar(&f.tag, "tag", "", "a tag recorded with the run in the history table")
-	fl.StringVar(&f.transaction, "transaction", "per-revision", "per-revision, or all: one transaction around the whole run (PostgreSQL, SQLite)")
-	f.addLockTimeoutFlag(cmd)
-	f.addResumeAtFlag(cmd)
+	f.addUpgradeFlags(cmd, "print the SQL script instead of running it (no connection); needs FROM:TO")
 	allowNegativeTarget(app, cmd)
 	return cmd
-}
-
-// runResult is the --json output of upgrade, downgrade and stamp.
-type runResult struct {
-	Steps  []stepJSON `json:"steps"`
-	Before []string   `json:"before"`
-	After  []string   `json:"after"`
-}
-
-// stepJSON is one applied step.
-type stepJSON struct {
-	Revision string `json:"revision"`
-	Step     string `json:"step"`
-	Message  string `json:"message,omitempty"`
-}
-
-func newRunResult(res *runner.Result) runResult {
-	out := runResult{Steps: []stepJSON{}, Before: nonNil(res.Before), After: nonNil(res.After)}
-	for _, s := range res.Steps {
-		out.Steps = append(out.Steps, stepJSON{Revision: s.Revision.ID, Step: s.String(), Message: s.Revision.Message})
-	}
-	return out
-}
-
-func nonNil(s []string) []string {
-	if s == nil {
-		return []string{}
-	}
-	return s
 }
 
 // runUpgrade is upgrade (up) and downgrade.
@@ -157,20 +117,12 @@ func runUpgrade(ctx context.Context, app *App, cmd *cobra.Command, f *runFlags, 
 		done = "reverted"
 	}
 	if len(res.Steps) == 0 {
-		app.Infof("nothing to %s: the database is at %s", verb, describeRows(res.After))
+		app.Infof("nothing to %s: the database is at %s", verb, versions.DescribeRows(res.After))
 	} else {
-		app.Infof("%s: %d revision(s) %s; the database is at %s", verb, len(res.Steps), done, describeRows(res.After))
+		app.Infof("%s: %d revision(s) %s; the database is at %s", verb, len(res.Steps), done, versions.DescribeRows(res.After))
 	}
 	if app.JSON() {
-		return app.Result(newRunResult(res), func(io.Writer) error { return nil })
+		return app.Result(res, func(io.Writer) error { return nil })
 	}
 	return nil
-}
-
-// describeRows names the version table's rows for a message.
-func describeRows(rows []string) string {
-	if len(rows) == 0 {
-		return "base"
-	}
-	return strings.Join(rows, ", ")
 }

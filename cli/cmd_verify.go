@@ -30,10 +30,6 @@ history table does not exist at all, verify says so and exits 1.`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			ctx := cmd.Context()
-			cfg, err := app.Config()
-			if err != nil {
-				return err
-			}
 			s, err := app.loadRunnable()
 			if err != nil {
 				return err
@@ -42,7 +38,7 @@ history table does not exist at all, verify says so and exits 1.`,
 				return err
 			}
 			var problems []runner.VerifyProblem
-			err = app.withReadRunner(ctx, cfg, s, func(r *runner.Runner) error {
+			err = app.withReadRunner(ctx, s, func(r *runner.Runner) error {
 				if accept != "" {
 					if err := r.Accept(ctx, accept); err != nil {
 						return runnerError(err)

@@ -5,6 +5,8 @@ import (
 	"io"
 
 	"github.com/spf13/cobra"
+
+	"github.com/migratego/migrate/internal/buildinfo"
 )
 
 func newVersionCommand(app *App) *cobra.Command {
@@ -13,7 +15,7 @@ func newVersionCommand(app *App) *cobra.Command {
 		Short: "Print the version of migrate",
 		Args:  cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
-			info := readBuildInfo(app.Version)
+			info := buildinfo.Read(app.Version)
 			return app.Result(info, func(w io.Writer) error {
 				fmt.Fprintf(w, "migrate %s\n", info.Version)
 				if app.Verbose() {

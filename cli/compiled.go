@@ -8,7 +8,7 @@ import (
 	"runtime/debug"
 	"syscall"
 
-	"github.com/migratego/migrate/cli/config"
+	"github.com/migratego/migrate/internal/buildinfo"
 	"github.com/migratego/migrate/internal/runnerbuild"
 	"github.com/migratego/migrate/model"
 	"github.com/migratego/migrate/ops"
@@ -53,18 +53,9 @@ func (a *App) TargetModel() *model.MetaData {
 	return a.model()
 }
 
-// Bundle is a project frozen into a deploy binary by `migrate build -o`:
-// its revision files and the settings of its migrate.toml at build time.
-// A program with a bundle reads the revisions from it, never from the
-// script directory, so it runs without the source tree.
-type Bundle struct {
-	// Locations are the version locations, in load order.
-	Locations []scriptdir.Location
-	// Config holds the settings of migrate.toml at build time. They
-	// replace the defaults only: a migrate.toml found at run time, the
-	// MIGRATE_* environment variables and the flags still win.
-	Config BundleConfig
-}
+// Bundle is a project frozen into a deploy binary by `migrate build -o`
+// (see runnerbuild.Bundle).
+type Bundle = runnerbuild.Bundle
 
 // BundleConfig is the part of migrate.toml that a deploy binary keeps
 // (see runnerbuild.BundleConfig).
@@ -78,38 +69,7 @@ func WithBundle(b Bundle) Option {
 // BundleLocation returns the version location of the files in directory
 // dir of fsys (an embed.FS of a deploy binary), shown to users as path.
 func BundleLocation(fsys fs.FS, dir, path string) scriptdir.Location {
-	sub, err := fs.Sub(fsys, dir)
-	if err != nil {
-		// Only an invalid dir fails; Load then reports the location.
-		sub = nil
-	}
-	return scriptdir.Location{FS: sub, Path: path}
-}
-
-// applyBundle replaces the defaults of cfg with the bundle's settings.
-func (b *Bundle) apply(cfg *config.Config) {
-	keep := func(key string) bool { return cfg.Source(key) == "default" }
-	if keep("version_table") && b.Config.VersionTable != "" {
-		cfg.VersionTable = b.Config.VersionTable
-	}
-	if keep("version_table_schema") {
-		cfg.VersionTableSchema = b.Config.VersionTableSchema
-	}
-	if keep("history_table") && b.Config.HistoryTable != "" {
-		cfg.HistoryTable = b.Config.HistoryTable
-	}
-	if keep("transaction_per_migration") {
-		cfg.TransactionPerMigration = b.Config.TransactionPerMigration
-	}
-	if keep("lock_timeout") && b.Config.LockTimeout > 0 {
-		cfg.LockTimeout = b.Config.LockTimeout
-	}
-	if keep("lock") && b.Config.Lock != "" {
-		cfg.Lock = b.Config.Lock
-	}
-	if keep("lock_lease") && b.Config.LockLease > 0 {
-		cfg.LockLease = b.Config.LockLease
-	}
+	return runnerbuild.BundleLocation(fsys, dir, path)
 }
 
 // Main runs the command tree on the process's arguments and exits with
@@ -118,7 +78,7 @@ func (b *Bundle) apply(cfg *config.Config) {
 // projects.
 func Main(opts ...Option) {
 	TuneGC()
-	if v := dependencyVersion(); v != "" {
+	if v := buildinfo.DependencyVersion(Version); v != "" {
 		// A program built with a project reports the version of migrate
 		// it was built with, unless an option says otherwise.
 		opts = append([]Option{WithVersion(v)}, opts...)
@@ -137,23 +97,4 @@ func TuneGC() {
 	if _, set := os.LookupEnv("GOGC"); !set {
 		debug.SetGCPercent(400)
 	}
-}
-
-// dependencyVersion returns the version of the migrate module that a
-// program built with a project (its main module) depends on, or "" when
-// migrate is the main module, replaced by a directory, or not versioned.
-func dependencyVersion() string {
-	if resolvedVersion() != "dev" {
-		return ""
-	}
-	bi, ok := debug.ReadBuildInfo()
-	if !ok {
-		return ""
-	}
-	for _, d := range bi.Deps {
-		if d.Path == "github.com/migratego/migrate" && d.Replace == nil && d.Version != "" && d.Version != "(devel)" {
-			return d.Version
-		}
-	}
-	return ""
 }

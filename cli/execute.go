@@ -40,10 +40,26 @@ func (a *App) report(ctx context.Context, cmd *cobra.Command, err error) int {
 		msg = "interrupted: " + msg
 	}
 	if !a.started && cmd != nil {
+		msg = noArgsMessage(cmd, msg)
 		msg += fmt.Sprintf(" (see '%s --help')", cmd.CommandPath())
 	}
 	if msg != "" {
 		fmt.Fprint(a.Stderr, a.errorLine(errors.New(msg)))
 	}
 	return code
+}
+
+// noArgsMessage rewrites cobra.NoArgs's refusal of an argument to a
+// command without subcommands, `unknown command "x" for "migrate heads"`,
+// which reads as if x were meant as a command, to say that the command
+// takes no arguments. Other messages are returned unchanged.
+func noArgsMessage(cmd *cobra.Command, msg string) string {
+	var arg string
+	if !cmd.HasParent() || cmd.HasSubCommands() {
+		return msg
+	}
+	if _, err := fmt.Sscanf(msg, "unknown command %q for", &arg); err != nil {
+		return msg
+	}
+	return fmt.Sprintf("%s takes no arguments, got %q", cmd.CommandPath(), arg)
 }

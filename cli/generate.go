@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"cmp"
 	"errors"
 	"fmt"
 	"io"
@@ -11,15 +12,7 @@ import (
 )
 
 // revisionResult is the --json output of revision and merge.
-type revisionResult struct {
-	ID           string   `json:"id"`
-	Path         string   `json:"path"`
-	Kind         string   `json:"kind"`
-	Revises      []string `json:"revises"`
-	BranchLabels []string `json:"branch_labels,omitempty"`
-	DependsOn    []string `json:"depends_on,omitempty"`
-	Message      string   `json:"message"`
-}
+type revisionResult = scriptdir.GeneratedJSON
 
 // generateRevision writes a new revision file (scriptdir.Dir.Generate)
 // and prints "  Generating <path> ...  done" as Alembic does. sqlSet
@@ -30,12 +23,8 @@ func generateRevision(app *App, n scriptdir.NewRevision, sqlSet bool) error {
 	if err != nil {
 		return err
 	}
-	loc := s.cfg.Location
-	if loc == nil {
-		loc = time.UTC
-	}
 	n.BranchLabels, n.DependsOn = splitFlagList(n.BranchLabels), splitFlagList(n.DependsOn)
-	n.Now = time.Now().In(loc)
+	n.Now = time.Now().In(cmp.Or(s.cfg.Location, time.UTC))
 	n.FileTemplate = s.cfg.FileTemplate
 	if !sqlSet {
 		n.SQL = scriptdir.DefaultSQL(s.cfg.ScriptLocation)
@@ -44,14 +33,7 @@ func generateRevision(app *App, n scriptdir.NewRevision, sqlSet bool) error {
 	if err != nil {
 		return generateError(s, n.Op, err)
 	}
-	rev := gen.Revision
-	res := revisionResult{
-		ID: rev.ID, Path: gen.Path, Kind: gen.Kind, Revises: rev.Revises,
-		BranchLabels: rev.BranchLabels, DependsOn: rev.DependsOn, Message: rev.Message,
-	}
-	if res.Revises == nil {
-		res.Revises = []string{}
-	}
+	res := gen.JSON()
 	return app.Result(res, func(w io.Writer) error {
 		_, err := fmt.Fprintf(w, "  Generating %s ...  done\n", res.Path)
 		return err

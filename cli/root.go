@@ -71,6 +71,7 @@ Exit status: 0 success, 1 a check failed, 2 usage or input error,
 		},
 	}
 	root.SuggestionsMinimumDistance = 2
+	root.SetHelpCommand(newHelpCommand(root))
 	root.SetOut(app.Stdout)
 	root.SetErr(app.Stderr)
 	root.Flags().BoolVar(&showVersion, "version", false, "print the version and exit")
@@ -100,6 +101,13 @@ Exit status: 0 success, 1 a check failed, 2 usage or input error,
 // wrapRun makes every command record that it started (so that earlier
 // errors count as usage errors) and check the global flags first.
 func wrapRun(cmd *cobra.Command, app *App) {
+	if run := cmd.Run; run != nil && cmd.RunE == nil {
+		cmd.Run = nil
+		cmd.RunE = func(c *cobra.Command, args []string) error {
+			run(c, args)
+			return nil
+		}
+	}
 	if run := cmd.RunE; run != nil {
 		cmd.RunE = func(c *cobra.Command, args []string) error {
 			app.started = true
@@ -107,16 +115,6 @@ func wrapRun(cmd *cobra.Command, app *App) {
 				return err
 			}
 			return run(c, args)
-		}
-	} else if run := cmd.Run; run != nil {
-		cmd.Run = nil
-		cmd.RunE = func(c *cobra.Command, args []string) error {
-			app.started = true
-			if err := app.prepare(); err != nil {
-				return err
-			}
-			run(c, args)
-			return nil
 		}
 	}
 	for _, sub := range cmd.Commands() {
@@ -173,4 +171,30 @@ func unknownCommand(cmd *cobra.Command, args []string) error {
 		msg += fmt.Sprintf(": did you mean %q?", s[0])
 	}
 	return errors.New(msg)
+}
+
+// newHelpCommand is cobra's help command, except that an unknown topic
+// is a usage error naming the closest command (cobra printed the root
+// help and exited 0 for "migrate help upgrad").
+func newHelpCommand(root *cobra.Command) *cobra.Command {
+	return &cobra.Command{
+		Use:   "help [command]",
+		Short: "Help about any command",
+		Long:  "help shows the help of any command: migrate help [path to command].",
+		Args:  cobra.ArbitraryArgs,
+		RunE: func(_ *cobra.Command, args []string) error {
+			target, rest, err := root.Find(args)
+			if err == nil && target == root && len(rest) > 0 {
+				msg := fmt.Sprintf("unknown help topic %q", rest[0])
+				if s := root.SuggestionsFor(rest[0]); len(s) > 0 {
+					msg += fmt.Sprintf(": did you mean %q?", s[0])
+				}
+				err = errors.New(msg)
+			}
+			if err != nil {
+				return Usage(err)
+			}
+			return target.Help()
+		},
+	}
 }

@@ -56,9 +56,12 @@ func startMigrate(ctx context.Context, t *testing.T, p *runProject, args ...stri
 // contains text, and returns that session's id.
 func waitStatement(ctx context.Context, t *testing.T, db *dialect.DB, text string) int64 {
 	t.Helper()
-	q := "SELECT ID FROM information_schema.PROCESSLIST WHERE INFO LIKE ? AND ID <> CONNECTION_ID()"
+	// Only this test's sessions: its own database on MySQL/MariaDB, its
+	// own application_name on PostgreSQL (testdb sets it per test), so a
+	// parallel test running the same statement is never taken for ours.
+	q := "SELECT ID FROM information_schema.PROCESSLIST WHERE INFO LIKE ? AND ID <> CONNECTION_ID() AND DB = DATABASE()"
 	if db.Dialect.Name() == "postgres" {
-		q = "SELECT pid FROM pg_stat_activity WHERE query LIKE $1 AND state = 'active' AND pid <> pg_backend_pid()"
+		q = "SELECT pid FROM pg_stat_activity WHERE query LIKE $1 AND state = 'active' AND pid <> pg_backend_pid() AND datname = current_database() AND application_name = current_setting('application_name')"
 	}
 	deadline := time.Now().Add(20 * time.Second)
 	for {

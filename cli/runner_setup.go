@@ -2,7 +2,6 @@ package cli
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -14,8 +13,6 @@ import (
 	"github.com/migratego/migrate/cli/config"
 	"github.com/migratego/migrate/dialect"
 	"github.com/migratego/migrate/runner"
-	"github.com/migratego/migrate/scriptdir"
-	"github.com/migratego/migrate/versions"
 )
 
 // runFlags are the flags shared by the commands that change the database
@@ -30,9 +27,15 @@ type runFlags struct {
 	resumeAt    int
 }
 
-// addResumeAtFlag registers --resume-at (upgrade, downgrade).
-func (f *runFlags) addResumeAtFlag(cmd *cobra.Command) {
-	cmd.Flags().IntVar(&f.resumeAt, "resume-at", 0,
+// addUpgradeFlags registers the flags of upgrade and downgrade: --sql
+// (with sqlHelp), --tag, --transaction, the lock flags and --resume-at.
+func (f *runFlags) addUpgradeFlags(cmd *cobra.Command, sqlHelp string) {
+	fl := cmd.Flags()
+	fl.BoolVar(&f.sql, "sql", false, sqlHelp)
+	fl.StringVar(&f.tag, "tag", "", "a tag recorded with the run in the history table")
+	fl.StringVar(&f.transaction, "transaction", "per-revision", "per-revision, or all: one transaction around the whole run (PostgreSQL, SQLite)")
+	f.addLockTimeoutFlag(cmd)
+	fl.IntVar(&f.resumeAt, "resume-at", 0,
 		"resume the revision an earlier run left partly applied at statement N (the statements before N count as applied)")
 }
 
@@ -46,64 +49,46 @@ func (f *runFlags) addLockTimeoutFlag(cmd *cobra.Command) {
 		"how long a table lock stays valid without a heartbeat: the longest a crashed run blocks the next (default from lock_lease in migrate.toml)")
 }
 
-// runnerOptions turns the configuration and flags into runner options.
-// The transaction mode is decided by the caller (it depends on the
-// database).
-func (a *App) runnerOptions(cmd *cobra.Command, cfg *config.Config, f *runFlags) ([]runner.Option, error) {
-	timeout := cfg.LockTimeout
-	if cmd.Flags().Changed("lock-timeout") {
-		if f.lockTimeout < 0 {
-			return nil, Usagef("--lock-timeout %s: a wait cannot be negative (use 0 to fail at once when the lock is held)", f.lockTimeout)
-		}
-		timeout = f.lockTimeout
+// runnerSettings loads the scripts for running them and returns the
+// settings of the run: the configuration, overridden by the flags given,
+// checked (bad flags are usage errors).
+func (a *App) runnerSettings(cmd *cobra.Command, f *runFlags) (*scripts, *runner.Settings, error) {
+	cfg, err := a.Config()
+	if err != nil {
+		return nil, nil, err
 	}
-	lock, lease := cfg.Lock, cfg.LockLease
-	if cmd.Flags().Changed("lock") {
-		lock = f.lock
+	s, err := a.loadRunnable()
+	if err != nil {
+		return nil, nil, err
 	}
-	method, ok := dialect.ParseLockMethod(lock)
-	if !ok {
-		return nil, Usagef("--lock %q: use auto or table", lock)
+	set := &runner.Settings{VersionTableSchema: cfg.VersionTableSchema, VersionTable: cfg.VersionTable, HistoryTable: cfg.HistoryTable,
+		Lock: cfg.Lock, LockLease: cfg.LockLease, LockTimeout: cfg.LockTimeout, TransactionPerMigration: cfg.TransactionPerMigration,
+		ResumeAt: f.resumeAt, Tag: f.tag, ToolVersion: a.Version, Progress: a.printProgress}
+	fl := cmd.Flags()
+	if fl.Changed("lock-timeout") {
+		set.LockTimeout = f.lockTimeout
 	}
-	if cmd.Flags().Changed("lock-lease") {
-		if lease = f.lockLease; lease < dialect.MinLockLease {
-			return nil, Usagef("--lock-lease %s: use at least %s", lease, dialect.MinLockLease)
-		}
+	if fl.Changed("lock") {
+		set.Lock = f.lock
 	}
-	opts := []runner.Option{
-		runner.WithLock(method),
-		runner.WithLockLease(lease),
-		runner.WithVersionTable(cfg.VersionTableSchema, cfg.VersionTable),
-		runner.WithHistoryTable(cfg.HistoryTable),
-		runner.WithLockTimeout(timeout),
-		runner.WithToolVersion(a.Version),
-		runner.WithTag(f.tag),
-		runner.WithProgress(a.printProgress),
+	if fl.Changed("lock-lease") {
+		set.LockLease = f.lockLease
 	}
-	if f.resumeAt < 0 {
-		return nil, Usagef("--resume-at %d: statements are numbered from 1", f.resumeAt)
+	if fl.Changed("transaction") {
+		set.Transaction = f.transaction
 	}
-	if f.resumeAt != 0 {
-		opts = append(opts, runner.WithResumeAt(f.resumeAt))
-	}
-	return opts, nil
+	return s, set, Usage(set.Check())
 }
 
-// transactionMode reads --transaction, falling back to
-// transaction_per_migration of migrate.toml: an explicit "all" is refused
-// by the runner on a database without transactional DDL, while the
-// configuration's false quietly means per-revision there.
-func transactionMode(cmd *cobra.Command, cfg *config.Config, f *runFlags, d dialect.Dialect) (runner.TransactionMode, error) {
-	if cmd.Flags().Changed("transaction") {
-		if mode, ok := runner.ParseTransactionMode(f.transaction); ok {
-			return mode, nil
-		}
-		return 0, Usagef("--transaction %q: use per-revision or all", f.transaction)
+// runnerOptions returns the options of set for a run on a database of
+// dialect d; the transaction mode is set only for the commands that have
+// --transaction.
+func runnerOptions(cmd *cobra.Command, set *runner.Settings, d dialect.Dialect) ([]runner.Option, error) {
+	if cmd.Flags().Lookup("transaction") == nil {
+		d = nil
 	}
-	if !cfg.TransactionPerMigration && d.Capabilities().TransactionalDDL {
-		return runner.TransactionAll, nil
-	}
-	return runner.TransactionPerRevision, nil
+	opts, err := set.Options(d)
+	return opts, Usage(err)
 }
 
 // printProgress prints the runner's progress on stderr unless -q.
@@ -130,15 +115,7 @@ func (a *App) loadRunnable() (*scripts, error) {
 // openRunner loads the scripts, connects and returns a runner. The
 // caller closes db.
 func (a *App) openRunner(ctx context.Context, cmd *cobra.Command, f *runFlags) (*runner.Runner, *dialect.DB, *scripts, error) {
-	cfg, err := a.Config()
-	if err != nil {
-		return nil, nil, nil, err
-	}
-	s, err := a.loadRunnable()
-	if err != nil {
-		return nil, nil, nil, err
-	}
-	opts, err := a.runnerOptions(cmd, cfg, f)
+	s, set, err := a.runnerSettings(cmd, f)
 	if err != nil {
 		return nil, nil, nil, err
 	}
@@ -146,53 +123,35 @@ func (a *App) openRunner(ctx context.Context, cmd *cobra.Command, f *runFlags) (
 	if err != nil {
 		return nil, nil, nil, err
 	}
-	if cmd.Flags().Lookup("transaction") != nil {
-		mode, err := transactionMode(cmd, cfg, f, db.Dialect)
-		if err != nil {
-			db.Close()
-			return nil, nil, nil, err
+	opts, err := runnerOptions(cmd, set, db.Dialect)
+	if err == nil {
+		var r *runner.Runner
+		if r, err = runner.NewRunner(db, s.set, opts...); err == nil {
+			return r, db, s, nil
 		}
-		opts = append(opts, runner.WithTransactionMode(mode))
+		err = Usage(err)
 	}
-	r, err := runner.NewRunner(db, s.set, opts...)
-	if err != nil {
-		db.Close()
-		return nil, nil, nil, Usage(err)
-	}
-	return r, db, s, nil
+	db.Close()
+	return nil, nil, nil, err
 }
 
 // offlineRunner returns a runner printing SQL for the dialect of the
 // configured URL to stdout, without connecting.
 func (a *App) offlineRunner(cmd *cobra.Command, f *runFlags) (*runner.OfflineRunner, error) {
-	cfg, err := a.Config()
-	if err != nil {
-		return nil, err
-	}
 	d, err := a.offlineDialect()
 	if err != nil {
 		return nil, err
 	}
-	s, err := a.loadRunnable()
+	s, set, err := a.runnerSettings(cmd, f)
 	if err != nil {
 		return nil, err
 	}
-	opts, err := a.runnerOptions(cmd, cfg, f)
+	opts, err := runnerOptions(cmd, set, d)
 	if err != nil {
 		return nil, err
-	}
-	if cmd.Flags().Lookup("transaction") != nil {
-		mode, err := transactionMode(cmd, cfg, f, d)
-		if err != nil {
-			return nil, err
-		}
-		opts = append(opts, runner.WithTransactionMode(mode))
 	}
 	o, err := runner.NewOfflineRunner(d, s.set, a.Stdout, opts...)
-	if err != nil {
-		return nil, Usage(err)
-	}
-	return o, nil
+	return o, Usage(err)
 }
 
 // runnerError classifies a runner error for the exit status: bad
@@ -201,26 +160,10 @@ func (a *App) offlineRunner(cmd *cobra.Command, f *runFlags) (*runner.OfflineRun
 // else (database errors, failed migrations, lock timeouts, a database
 // newer than the scripts, a partly applied revision) is a failure (3).
 func runnerError(err error) error {
-	if err == nil {
-		return nil
-	}
-	var (
-		resErr    *versions.ResolutionError
-		dialErr   *scriptdir.DialectMismatchError
-		fileErr   *scriptdir.FileError
-		modeErr   *runner.TransactionModeError
-		resumeErr *runner.ResumeError
-		compErr   *runner.NotCompiledError
-		lexErr    *scriptdir.LexError
-		unsErr    *dialect.UnsupportedError
-	)
 	switch {
-	case errors.As(err, &resErr), errors.As(err, &dialErr), errors.As(err, &fileErr),
-		errors.As(err, &modeErr), errors.As(err, &resumeErr), errors.As(err, &compErr), errors.As(err, &lexErr), errors.As(err, &unsErr):
-		var stmtErr *runner.StatementError
-		if errors.As(err, &stmtErr) {
-			return Failure(err)
-		}
+	case err == nil:
+		return nil
+	case runner.IsInputError(err):
 		return Usage(err)
 	}
 	return Failure(err)

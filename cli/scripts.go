@@ -1,9 +1,6 @@
 package cli
 
 import (
-	"errors"
-	"io/fs"
-	"os"
 	"path/filepath"
 	"slices"
 
@@ -19,23 +16,15 @@ import (
 type scripts struct {
 	cfg *config.Config
 	dir *scriptdir.Dir
-	// locations are the configured version locations (absolute), in load
-	// order.
-	locations []string
-	// revs are the loaded revisions' headers in load order; graph is
-	// their graph.
-	revs  []*versions.Revision
+	// graph is dir.Graph.
 	graph *versions.Graph
 	// set is the migration set to run (loadRunnable only).
 	set *runner.Set
-	// wd is the working directory; header paths are relative to it when
-	// the file lies inside it.
-	wd string
 }
 
 // newScripts wraps a loaded script directory.
 func newScripts(cfg *config.Config, d *scriptdir.Dir) *scripts {
-	return &scripts{cfg: cfg, dir: d, locations: d.Locations, revs: scriptdir.Headers(d.Scripts), graph: d.Graph, wd: d.WorkDir}
+	return &scripts{cfg: cfg, dir: d, graph: d.Graph}
 }
 
 // loadScripts reads the configured version locations into a validated
@@ -70,12 +59,9 @@ func (a *App) loadScriptsFrom(missingOK, cached bool) (*scripts, error) {
 	}
 	wd := a.WorkDir()
 	o := scriptdir.Options{Locations: slices.Clone(cfg.VersionLocations), WorkDir: wd, MissingOK: missingOK,
-		ToolVersion: a.Version, Now: a.now, OnRead: a.onRead, Debugf: a.Debugf}
+		ScriptLocation: cfg.ScriptLocation, ConfigFile: cfg.File, ToolVersion: a.Version, Now: a.now, OnRead: a.onRead, Debugf: a.Debugf}
 	if len(o.Locations) == 0 {
 		o.Locations = []string{filepath.Join(cfg.ScriptLocation, "versions")}
-	}
-	if err := checkScriptDir(cfg, wd); err != nil {
-		return nil, err
 	}
 	if cached && scriptdir.CacheSupported {
 		root, err := runnerbuild.CacheRoot(a.LookupEnv)
@@ -86,35 +72,10 @@ func (a *App) loadScriptsFrom(missingOK, cached bool) (*scripts, error) {
 		}
 	}
 	d, err := scriptdir.Open(o)
-	var locErr *scriptdir.LocationError
-	switch {
-	case errors.As(err, &locErr) && errors.Is(err, fs.ErrNotExist):
-		return nil, Usagef("version location %s does not exist; create it, or fix version_locations in %s", locErr.Dir, configName(cfg))
-	case errors.As(err, &locErr) && errors.Is(err, scriptdir.ErrNotDir):
-		return nil, Usagef("version location %s is not a directory; fix version_locations in %s", locErr.Dir, configName(cfg))
-	case errors.As(err, &locErr):
-		return nil, Usagef("version location %s: %w", locErr.Dir, locErr.Err)
-	case err != nil:
+	if err != nil {
 		return nil, Usage(err)
 	}
 	return newScripts(cfg, d), nil
-}
-
-// checkScriptDir refuses to work without a script directory, with the
-// hint Alembic gives ("use the 'init' command").
-func checkScriptDir(cfg *config.Config, wd string) error {
-	st, err := os.Stat(cfg.ScriptLocation)
-	switch {
-	case errors.Is(err, fs.ErrNotExist) && !cfg.Found():
-		return Usagef("no migrate.toml found here or in a parent directory, and no script directory %s; run `migrate init` to start a project, or use -c", display(wd, cfg.ScriptLocation))
-	case errors.Is(err, fs.ErrNotExist):
-		return Usagef("script directory %s does not exist; run `migrate init` to create it, or fix script_location in %s", display(wd, cfg.ScriptLocation), cfg.File)
-	case err != nil:
-		return Usagef("script directory %s: %w", display(wd, cfg.ScriptLocation), err)
-	case !st.IsDir():
-		return Usagef("script directory %s is not a directory; fix script_location in %s", display(wd, cfg.ScriptLocation), configName(cfg))
-	}
-	return nil
 }
 
 // configName names the configuration file in messages.
@@ -124,10 +85,3 @@ func configName(cfg *config.Config) string {
 	}
 	return config.FileName
 }
-
-// absPath returns the absolute path of a revision's file (its Path is
-// relative to the working directory when the file lies inside it).
-func (s *scripts) absPath(r *versions.Revision) string { return s.dir.AbsPath(r) }
-
-// path returns the path of a revision's file as shown to users.
-func (s *scripts) path(r *versions.Revision) string { return filepath.FromSlash(r.Path) }

@@ -2,7 +2,6 @@ package cli
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"strings"
 
@@ -21,18 +20,10 @@ func (a *App) currentRevisions(ctx context.Context, s *scripts) ([]string, error
 	if a.missingDatabaseFile() != "" {
 		return nil, nil
 	}
-	cfg, err := a.Config()
-	if err != nil {
-		return nil, err
-	}
 	var rows []string
-	err = a.withReadRunner(ctx, cfg, s, func(r *runner.Runner) error {
-		var unknown *runner.UnknownRevisionError
-		rows, err = r.Current(ctx)
-		if err != nil && !errors.As(err, &unknown) {
-			return Failure(err)
-		}
-		return nil
+	err := a.withReadRunner(ctx, s, func(r *runner.Runner) (err error) {
+		rows, err = currentRows(ctx, r)
+		return Failure(err)
 	})
 	return rows, err
 }
@@ -56,50 +47,26 @@ func (a *App) currentSet(ctx context.Context, s *scripts) (map[string]bool, []st
 	return set, current, nil
 }
 
-// appliedOf returns the revisions of revs that the configured database
-// has applied. A database that cannot be read is an error naming cmd, or
-// with force a warning and ok=false.
-func (a *App) appliedOf(ctx context.Context, s *scripts, cmd string, revs []*versions.Revision, force bool) (applied []*versions.Revision, ok bool, err error) {
+// checkApplied applies the safety rule of rebase or squash to the
+// revisions of revs that the configured database has applied: rule
+// returns a warning, or an error (a usage error). A database that cannot
+// be read is an error naming cmd, or with force a warning.
+func (a *App) checkApplied(ctx context.Context, s *scripts, cmd string, revs []*versions.Revision, force bool, rule func([]*versions.Revision, bool) (string, error)) error {
 	_, current, err := a.currentSet(ctx, s)
 	if err != nil {
 		if force {
 			a.Warnf("%s: the database could not be read (%v); going on (--force)", cmd, err)
-			return nil, false, nil
+			return nil
 		}
-		return nil, false, fmt.Errorf("%s: cannot tell which revisions the database has applied: %w (use --force to go on without knowing)", cmd, err)
+		return fmt.Errorf("%s: cannot tell which revisions the database has applied: %w (use --force to go on without knowing)", cmd, err)
 	}
-	if applied, err = s.graph.AppliedOf(current, revs); err != nil {
-		return nil, false, Failure(err)
+	applied, err := s.graph.AppliedOf(current, revs)
+	if err != nil {
+		return Failure(err)
 	}
-	return applied, true, nil
-}
-
-// refuseApplied is the safety rule of rebase: it returns an error naming
-// the revisions of revs that the configured database has applied, or,
-// with force, warns about them and returns nil.
-func (a *App) refuseApplied(ctx context.Context, s *scripts, cmd string, revs []*versions.Revision, force bool) error {
-	applied, ok, err := a.appliedOf(ctx, s, cmd, revs, force)
-	if err != nil || !ok || len(applied) == 0 {
-		return err
+	warning, err := rule(applied, force)
+	if warning != "" {
+		a.Warnf("%s", warning)
 	}
-	hit := strings.Join(versions.IDs(applied), ", ")
-	if !force {
-		return Usagef("%s: the database has applied %s; other databases may have too, and would no longer match the graph. Downgrade first, or use --force", cmd, hit)
-	}
-	a.Warnf("%s: the database has applied %s (--force): its version table no longer matches the graph; check it with `migrate current` and fix it with `migrate stamp`", cmd, hit)
-	return nil
-}
-
-// requireApplied is the safety rule of squash: the configured database
-// must have applied rev (or, with force, a warning says it has not).
-func (a *App) requireApplied(ctx context.Context, s *scripts, cmd string, rev *versions.Revision, force bool) error {
-	applied, ok, err := a.appliedOf(ctx, s, cmd, []*versions.Revision{rev}, force)
-	if err != nil || !ok || len(applied) == 1 {
-		return err
-	}
-	if !force {
-		return Usagef("%s: the database has not applied %s: squash only revisions that every database has applied (upgrade first, or use --force if the others have)", cmd, rev.ID)
-	}
-	a.Warnf("%s: the database has not applied %s (--force): it will run the squashed revision instead of the rest of the range", cmd, rev.ID)
-	return nil
+	return Usage(err)
 }

@@ -77,3 +77,19 @@ func (d *sqliteDialect) GroupCommits() bool { return true }
 
 // GroupCommits is true.
 func (d *postgresDialect) GroupCommits() bool { return true }
+
+// GroupLimiter is implemented by dialects whose transactions take a lock
+// for each object they create or change from a pool of the server's
+// (PostgreSQL: max_locks_per_transaction times max_connections): the
+// revisions of a run that share a transaction (CommitGrouper) commit it
+// once they ran MaxGroupStatements statements, so that it never fails for
+// what a revision could do in one of its own.
+type GroupLimiter interface {
+	MaxGroupStatements() int
+}
+
+var _ GroupLimiter = (*postgresDialect)(nil)
+
+// MaxGroupStatements is 100: a few hundred locks at most, a fraction of
+// the default pool (64 x 100 connections).
+func (d *postgresDialect) MaxGroupStatements() int { return 100 }

@@ -35,7 +35,16 @@ func CanonicalText(d Dialect, text string) string {
 	if len(toks) > 3 && isWord(toks[0], "create") && isWord(toks[1], "or") && isWord(toks[2], "replace") {
 		toks = append(toks[:1:1], toks[3:]...)
 	}
+	if tc, ok := d.(textCanonicalizer); ok {
+		toks = tc.canonicalText(toks)
+	}
 	return g.printTokens(toks)
+}
+
+// textCanonicalizer is implemented by dialects whose server rewrites
+// parts of a stored statement in a way CanonicalText removes for them.
+type textCanonicalizer interface {
+	canonicalText(toks []exprTok) []exprTok
 }
 
 // isWord reports whether t is the unquoted word w (lower case).

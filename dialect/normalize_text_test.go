@@ -23,6 +23,11 @@ func TestCanonicalText(t *testing.T) {
 		{"postgres", "SELECT 1 -- one\n", "SELECT 1", true},
 		{"mysql", "CREATE TRIGGER `t` BEFORE INSERT ON `tickets` FOR EACH ROW SET NEW.a = 1", "CREATE TRIGGER t BEFORE INSERT ON tickets FOR EACH ROW SET NEW.a = 1", true},
 		{"sqlite", "CREATE TRIGGER [t] AFTER INSERT ON tickets BEGIN SELECT 1; END;", `CREATE TRIGGER "t" AFTER INSERT ON tickets BEGIN SELECT 1; END`, true},
+		// MariaDB prints the default display width of integer parameters
+		// (found by autogen's TestProperty, mysql).
+		{"mysql", "CREATE FUNCTION f(v bigint) RETURNS bigint RETURN v * 2", "CREATE FUNCTION `f`(`v` bigint(20)) RETURNS bigint(20) RETURN v * 2", true},
+		{"mysql", "CREATE PROCEDURE p(IN a int, IN b tinyint unsigned)", "CREATE PROCEDURE p(IN a int(11), IN b tinyint(3) unsigned)", true},
+		{"mysql", "CREATE EVENT e ON SCHEDULE EVERY 1 DAY DO SET @n = 0", "CREATE EVENT e ON SCHEDULE EVERY '1' DAY DO SET @n = 0", true},
 
 		{"postgres", "CREATE FUNCTION f() AS $$SELECT 1$$", "CREATE FUNCTION f() AS $$SELECT  1$$", false},
 		{"postgres", "CREATE FUNCTION f() AS $$select 1$$", "CREATE FUNCTION f() AS $$SELECT 1$$", false},
@@ -33,6 +38,12 @@ func TestCanonicalText(t *testing.T) {
 		{"postgres", "SELECT 1.0", "SELECT 1", false},
 		{"postgres", `SELECT "select"`, "SELECT select", false},
 		{"mysql", "SET NEW.a = 'x'", "SET NEW.a = 'X'", false},
+		{"mysql", "CREATE FUNCTION f(v int) RETURNS int RETURN v", "CREATE FUNCTION f(v int(5)) RETURNS int RETURN v", false},
+		{"mysql", "CREATE FUNCTION f(v int zerofill) RETURNS int RETURN v", "CREATE FUNCTION f(v int(11) zerofill) RETURNS int RETURN v", false},
+		{"mysql", "CREATE FUNCTION f(v int unsigned) RETURNS int RETURN v", "CREATE FUNCTION f(v int(11) unsigned) RETURNS int RETURN v", false},
+		{"mysql", "SELECT 'bigint(20)'", "SELECT 'bigint'", false},
+		{"mysql", "CREATE EVENT e ON SCHEDULE EVERY 1 DAY DO SET @n = 0", "CREATE EVENT e ON SCHEDULE EVERY '1:2' DAY_HOUR DO SET @n = 0", false},
+		{"mysql", "CREATE EVENT e ON SCHEDULE EVERY 1 DAY DO SET @n = 0", "CREATE EVENT e ON SCHEDULE EVERY '2' DAY DO SET @n = 0", false},
 		{"sqlite", "BEGIN SELECT 1; SELECT 2; END", "BEGIN SELECT 1; END", false},
 	}
 	for _, tt := range tests {

@@ -35,6 +35,9 @@ func Postgres() Dialect { return &postgresDialect{version: postgresTestedVersion
 // Name returns "postgres".
 func (d *postgresDialect) Name() string { return "postgres" }
 
+// skipBodyChecks implements bodyChecks.
+func (d *postgresDialect) skipBodyChecks() string { return "SET check_function_bodies = false" }
+
 // Capabilities tells what the server version supports.
 func (d *postgresDialect) Capabilities() Capabilities { return postgresCapabilities(d.version) }
 

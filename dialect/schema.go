@@ -2,18 +2,22 @@ package dialect
 
 import (
 	"fmt"
+	"slices"
 
 	"github.com/migratego/migrate/model"
 )
 
 // CreateAll returns the statements that create a whole model, in dependency
 // order: schemas and extensions, enum types and domains, the definitions
-// that need no table (functions, procedures, …; see model.ObjectOrder),
+// that need no table (functions, procedures, types, …; see
+// model.ObjectOrder) and the domains over those types,
 // sequences, tables (referenced tables and partitioned parents first) with
 // their indexes, the foreign keys that must wait (cycles between tables,
 // unless the dialect has ForwardForeignKeys; NOT VALID), views and the
 // definitions that need tables in dependency order, and triggers, rules
-// and events last. Unnamed constraints and indexes are named by md's naming
+// and events last; on PostgreSQL a model with functions starts with SET
+// check_function_bodies = false, as pg_dump's output does (see
+// bodyChecks). Unnamed constraints and indexes are named by md's naming
 // convention on a copy; md itself is not changed.
 func CreateAll(d Dialect, md *model.MetaData) ([]string, error) {
 	return createAll(d, md, true)
@@ -40,6 +44,11 @@ func createAll(d Dialect, md *model.MetaData, naming bool) ([]string, error) {
 		out = append(out, stmts...)
 		return err
 	}
+	if bc, ok := d.(bodyChecks); ok && slices.ContainsFunc(md.Definitions, func(def *model.Definition) bool {
+		return def.Kind == model.DefFunction || def.Kind == model.DefProcedure
+	}) {
+		out = append(out, bc.skipBodyChecks())
+	}
 	if err := createSchemaObjects(d, md, add); err != nil {
 		return nil, err
 	}
@@ -48,14 +57,18 @@ func createAll(d Dialect, md *model.MetaData, naming bool) ([]string, error) {
 			return nil, fmt.Errorf("create enum %q: %w", e.Name, err)
 		}
 	}
-	if err := createDomains(d, md, add); err != nil {
+	early, late, last := md.ObjectOrder()
+	domains, overTypes := splitDomains(md.Domains, early)
+	if err := createDomains(d, domains, add); err != nil {
 		return nil, err
 	}
-	early, late, last := md.ObjectOrder()
 	for _, def := range early {
 		if err := add(d.CreateDefinition(def)); err != nil {
 			return nil, fmt.Errorf("create %s: %w", def.Identity(), err)
 		}
+	}
+	if err := createDomains(d, overTypes, add); err != nil {
+		return nil, err
 	}
 	owner, _ := d.(sequenceOwnership)
 	var owned []*model.Sequence
@@ -195,19 +208,29 @@ func DropAll(d Dialect, md *model.MetaData) ([]string, error) {
 			return nil, fmt.Errorf("drop sequence %q: %w", md.Sequences[i].Name, err)
 		}
 	}
+	so, _ := d.(SchemaObjects)
+	if len(md.Domains) > 0 && so == nil {
+		return nil, Unsupported(d.Name(), "domain "+quoteName(md.Domains[0].Schema, md.Domains[0].Name), "a domain", "")
+	}
+	dropDomains := func(doms []*model.Domain) error {
+		for i := len(doms) - 1; i >= 0; i-- {
+			if err := add(so.DropDomain(doms[i])); err != nil {
+				return fmt.Errorf("drop domain %q: %w", doms[i].Name, err)
+			}
+		}
+		return nil
+	}
+	domains, overTypes := splitDomains(md.Domains, early)
+	if err := dropDomains(overTypes); err != nil {
+		return nil, err
+	}
 	for i := len(early) - 1; i >= 0; i-- {
 		if err := add(d.DropDefinition(early[i])); err != nil {
 			return nil, fmt.Errorf("drop %s: %w", early[i].Identity(), err)
 		}
 	}
-	so, _ := d.(SchemaObjects)
-	if len(md.Domains) > 0 && so == nil {
-		return nil, Unsupported(d.Name(), "domain "+quoteName(md.Domains[0].Schema, md.Domains[0].Name), "a domain", "")
-	}
-	for i := len(md.Domains) - 1; i >= 0; i-- {
-		if err := add(so.DropDomain(md.Domains[i])); err != nil {
-			return nil, fmt.Errorf("drop domain %q: %w", md.Domains[i].Name, err)
-		}
+	if err := dropDomains(domains); err != nil {
+		return nil, err
 	}
 	for i := len(md.Enums) - 1; i >= 0; i-- {
 		if err := add(d.DropEnum(md.Enums[i])); err != nil {
@@ -230,6 +253,15 @@ func DropAll(d Dialect, md *model.MetaData) ([]string, error) {
 	return out, nil
 }
 
+// bodyChecks is implemented by dialects that check a routine's body when
+// it is created (PostgreSQL check_function_bodies). The body was checked
+// when the routine was first created, with that session's search_path,
+// and may name objects created after it: CreateAll switches the check off
+// for the script, as pg_dump does.
+type bodyChecks interface {
+	skipBodyChecks() string
+}
+
 // createSchemaObjects adds the schemas and extensions of md.
 func createSchemaObjects(d Dialect, md *model.MetaData, add func([]string, error) error) error {
 	so, _ := d.(SchemaObjects)
@@ -249,16 +281,29 @@ func createSchemaObjects(d Dialect, md *model.MetaData, add func([]string, error
 	return nil
 }
 
-// createDomains adds the domains of md.
-func createDomains(d Dialect, md *model.MetaData, add func([]string, error) error) error {
-	if len(md.Domains) == 0 {
+// splitDomains separates the domains over one of the early types (see
+// model.DomainOverType), created after them, from the others.
+func splitDomains(domains []*model.Domain, early []*model.Definition) (before, after []*model.Domain) {
+	for _, dom := range domains {
+		if model.DomainOverType(dom, early) {
+			after = append(after, dom)
+		} else {
+			before = append(before, dom)
+		}
+	}
+	return before, after
+}
+
+// createDomains adds domains.
+func createDomains(d Dialect, domains []*model.Domain, add func([]string, error) error) error {
+	if len(domains) == 0 {
 		return nil
 	}
 	so, ok := d.(SchemaObjects)
 	if !ok {
-		return Unsupported(d.Name(), "domain "+quoteName(md.Domains[0].Schema, md.Domains[0].Name), "a domain", "")
+		return Unsupported(d.Name(), "domain "+quoteName(domains[0].Schema, domains[0].Name), "a domain", "")
 	}
-	for _, dom := range md.Domains {
+	for _, dom := range domains {
 		if err := add(so.CreateDomain(dom)); err != nil {
 			return fmt.Errorf("create domain %q: %w", dom.Name, err)
 		}

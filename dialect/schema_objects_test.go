@@ -42,6 +42,7 @@ func TestCreateAllObjectOrder(t *testing.T) {
 		t.Fatal(err)
 	}
 	want := []string{
+		`SET check_function_bodies = false`,
 		`CREATE SCHEMA IF NOT EXISTS "app"`,
 		`COMMENT ON SCHEMA "app" IS 'the app'`,
 		`CREATE EXTENSION IF NOT EXISTS "citext" WITH SCHEMA "app" VERSION '1.6'`,

@@ -75,7 +75,7 @@ func (d *sqliteDialect) AddColumn(t *model.Table, c *model.Column) ([]string, er
 	}
 	// The column alone: a table without primary key, so that columnDef
 	// writes neither PRIMARY KEY nor AUTOINCREMENT.
-	alone := &model.Table{Schema: t.Schema, Name: t.Name, Columns: []*model.Column{c}}
+	alone := &model.Table{Schema: t.Schema, Name: t.Name, Strict: t.Strict, Columns: []*model.Column{c}}
 	b := d.sqliteAlter(t)
 	b.raw(" ADD COLUMN ").ident(c.Name).spaced(func(b *builder) { d.columnDef(b, alone, c) })
 	return one(b.stmt())

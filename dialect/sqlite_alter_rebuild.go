@@ -2,6 +2,7 @@ package dialect
 
 import (
 	"fmt"
+	"regexp"
 	"strings"
 
 	"github.com/migratego/migrate/model"
@@ -171,16 +172,16 @@ func (d *sqliteDialect) RebuildTable(r TableRebuild) ([]string, error) {
 	}
 
 	// 1. Guard table and the "before" state.
-	rowsMsg := "migrate batch: " + table + " has rows, and new NOT NULL columns without a default cannot be filled"
+	rowsMsg := batchRefusalPrefix + "" + table + " has rows, and new NOT NULL columns without a default cannot be filled"
 	if len(mustFill) > 0 {
-		rowsMsg = "migrate batch: " + table + " has rows, and its new columns " + strings.Join(mustFill, ", ") +
+		rowsMsg = batchRefusalPrefix + "" + table + " has rows, and its new columns " + strings.Join(mustFill, ", ") +
 			" are NOT NULL without a default; give them a server default"
 	}
-	fkMsg := "migrate batch: rebuilding " + table + " with foreign keys enforced would fire the ON DELETE actions " +
+	fkMsg := batchRefusalPrefix + "rebuilding " + table + " with foreign keys enforced would fire the ON DELETE actions " +
 		"of the tables referencing it; run it with PRAGMA foreign_keys = OFF, set outside the transaction"
-	trigMsg := "migrate batch: " + table + " has triggers, which rebuilding it would drop; " +
+	trigMsg := batchRefusalPrefix + "" + table + " has triggers, which rebuilding it would drop; " +
 		"drop them before the rebuild and create them again after it"
-	violMsg := "migrate batch: after rebuilding " + table + ", rows of it or of tables referencing it violate " +
+	violMsg := batchRefusalPrefix + "after rebuilding " + table + ", rows of it or of tables referencing it violate " +
 		"foreign keys; list them with PRAGMA foreign_key_check"
 	guardSQL := "CREATE TEMP TABLE " + q("", sqliteGuardTable) + " (" +
 		`"no_triggers" INTEGER CONSTRAINT ` + qi(trigMsg) + ` CHECK ("no_triggers" IS NOT 0), ` +
@@ -267,4 +268,29 @@ func sqliteRowidAlias(t *model.Table, c *model.Column) bool {
 	}
 	return sqliteAutoPK(t) == c || c.Type.Kind == model.KindInteger ||
 		c.Type.Kind == model.KindRaw && strings.EqualFold(strings.TrimSpace(c.Type.Raw), "INTEGER")
+}
+
+// batchRefusalPrefix starts the messages of the guards of a SQLite table
+// rebuild, which SQLite reports as failed CHECK constraints.
+const batchRefusalPrefix = "migrate batch: "
+
+// sqliteErrorCode is the "(275)" SQLite's driver ends its messages with.
+var sqliteErrorCode = regexp.MustCompile(`\s*\(\d+\)$`)
+
+// BatchRefusal returns the message of the guard that stopped a SQLite
+// table rebuild (the table has rows and new NOT NULL columns without a
+// default, or triggers, …) when err is such a refusal. The statement that
+// failed is then migrate's own guard, not the revision's, and the message
+// says all there is to say.
+func BatchRefusal(err error) (string, bool) {
+	if err == nil {
+		return "", false
+	}
+	s := err.Error()
+	i := strings.Index(s, batchRefusalPrefix)
+	if i < 0 {
+		return "", false
+	}
+	msg, _, _ := strings.Cut(s[i+len(batchRefusalPrefix):], "\n")
+	return sqliteErrorCode.ReplaceAllString(msg, ""), true
 }

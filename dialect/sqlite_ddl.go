@@ -164,6 +164,8 @@ func (d *sqliteDialect) columnDef(b *builder, t *model.Table, c *model.Column) {
 		b.fail(err)
 		b.raw(strings.TrimPrefix(s, " "))
 		return
+	case t.Strict:
+		b.typ(strictType(c.Type))
 	default:
 		b.typ(c.Type)
 	}

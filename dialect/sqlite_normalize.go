@@ -17,6 +17,8 @@ var _ normalizer = (*sqliteDialect)(nil)
 //     model may say Integer or Varchar(20));
 //   - the autoincrement primary key is an INTEGER column with AutoIncrement
 //     (an Identity, or a SMALLINT/BIGINT key, is created exactly so);
+//   - a column of a STRICT table has the type of its storage class (see
+//     strictType);
 //   - an enum keeps its values only: SQLite stores a VARCHAR with a CHECK,
 //     and no type name;
 //   - collation names of columns and index keys are upper case (SQLite
@@ -47,6 +49,9 @@ func (d *sqliteDialect) normalizeTable(t *model.Table) {
 	for _, c := range t.Columns {
 		if c.Type.Kind == model.KindRaw {
 			c.Type = d.ParseType(c.Type.Raw)
+		}
+		if t.Strict {
+			c.Type = strictType(c.Type)
 		}
 		if c.Type.Kind == model.KindEnum {
 			c.Type.EnumName, c.Type.EnumSchema = "", ""

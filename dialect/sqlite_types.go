@@ -100,6 +100,26 @@ func (d *sqliteDialect) RenderType(t model.Type) (string, error) {
 	return "", fmt.Errorf("sqlite: cannot render type kind %s", t.Kind)
 }
 
+// strictType returns the type a column of a STRICT table has: such a
+// table accepts only INT, INTEGER, REAL, TEXT, BLOB and ANY, so the kinds
+// with one of those storage classes take its name (the integer kinds are
+// INTEGER, REAL and DOUBLE are REAL, the character kinds TEXT, binary
+// BLOB), in the DDL and in normal form alike: on a STRICT table they are
+// one type. Other kinds stay as they are, for SQLite to refuse.
+func strictType(t model.Type) model.Type {
+	switch t.Kind {
+	case model.KindSmallInt, model.KindInteger, model.KindBigInt:
+		return model.Integer
+	case model.KindReal, model.KindDouble:
+		return model.Real
+	case model.KindVarchar, model.KindChar, model.KindText:
+		return model.Text
+	case model.KindBinary:
+		return model.Blob
+	}
+	return t
+}
+
 // EnumCheck returns the column constraint CreateTable writes after an enum
 // column: CHECK ("col" IN ('a', 'b')), values in declaration order, one
 // space after each comma. An inspector recognises an enum column by this

@@ -15,8 +15,8 @@ import (
 // that no extension owns and that are not part of another object (the
 // constructors of a range type). Functions and procedures come as
 // pg_get_functiondef prints them; an aggregate's CREATE AGGREGATE is put
-// together from pg_aggregate (after its name: the argument list and
-// options). deps lists what the routine needs, from pg_depend: tables and
+// together from pg_aggregate (after its name: the argument list, * for
+// an aggregate without arguments, and options). deps lists what the routine needs, from pg_depend: tables and
 // views (also through their row types) and other routines. needed tells
 // whether a column default, a constraint or an index calls it. checked
 // tells that the server checks the body when the function is created: a
@@ -26,7 +26,7 @@ SELECT n.nspname, p.proname, p.prokind::text, l.lanname,
   pg_catalog.pg_get_function_identity_arguments(p.oid),
   CASE WHEN p.prokind IN ('f', 'p') THEN pg_catalog.pg_get_functiondef(p.oid) END,
   CASE WHEN p.prokind = 'a' THEN
-    '(' || pg_catalog.pg_get_function_arguments(p.oid) || ') (SFUNC = ' || a.aggtransfn::regproc::text
+    '(' || COALESCE(NULLIF(pg_catalog.pg_get_function_arguments(p.oid), ''), '*') || ') (SFUNC = ' || a.aggtransfn::regproc::text
     || ', STYPE = ' || pg_catalog.format_type(a.aggtranstype, NULL)
     || CASE WHEN a.aggfinalfn <> 0 THEN ', FINALFUNC = ' || a.aggfinalfn::regproc::text ELSE '' END
     || CASE WHEN a.aggcombinefn <> 0 THEN ', COMBINEFUNC = ' || a.aggcombinefn::regproc::text ELSE '' END

@@ -104,6 +104,11 @@ func (s *stairway) checkModel(ctx context.Context, head *model.MetaData) (string
 		// The inspector reports the default schema's objects unqualified.
 		opts.Schemas = append(slices.Clone(s.c.schemas), "")
 	}
+	texts, err := autogen.SpellViews(ctx, s.db, head, s.c.model)
+	if err != nil {
+		return "", err
+	}
+	opts.ViewTexts = texts
 	res, err := autogen.Compare(head, s.c.model, opts)
 	if err != nil || res.Empty() {
 		return "", err

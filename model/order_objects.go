@@ -1,5 +1,7 @@
 package model
 
+import "strings"
+
 // Object is a view or a definition in a creation order; exactly one of
 // the two is set.
 type Object struct {
@@ -163,4 +165,26 @@ func topoOrder(n int, deps [][]int) []int {
 		}
 	}
 	return out
+}
+
+// DomainOverType reports whether the base type of dom is one of the type
+// definitions among defs (a domain over a composite or range type). Such
+// a domain is created after those definitions and dropped before them;
+// other domains come before them, so that a composite type may have a
+// domain attribute.
+func DomainOverType(dom *Domain, defs []*Definition) bool {
+	if dom.Type.Kind != KindRaw {
+		return false
+	}
+	base := strings.TrimSuffix(strings.ReplaceAll(dom.Type.Raw, `"`, ""), "[]")
+	for _, def := range defs {
+		if def.Kind != DefType {
+			continue
+		}
+		if base == def.Schema+"."+def.Name ||
+			base == def.Name && (def.Schema == "" || def.Schema == dom.Schema || def.Schema == "public") {
+			return true
+		}
+	}
+	return false
 }

@@ -204,6 +204,11 @@ func TestBatchTriggersRefused(t *testing.T) {
 	if err == nil || !strings.Contains(err.Error(), "has triggers, which rebuilding it would drop") {
 		t.Fatalf("err = %v, want the triggers guard", err)
 	}
+	// The message the runner shows instead of SQLite's and the guard's SQL.
+	want := `table "items" has triggers, which rebuilding it would drop; drop them before the rebuild and create them again after it`
+	if msg, ok := dialect.BatchRefusal(err); !ok || msg != want {
+		t.Errorf("BatchRefusal: %q, %v; want %q", msg, ok, want)
+	}
 	if n := db.count(`SELECT count(*) FROM sqlite_master WHERE type = 'trigger'`); n != 1 {
 		t.Fatalf("%d triggers, want 1", n)
 	}

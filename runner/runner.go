@@ -9,7 +9,6 @@ import (
 	"os"
 	"os/user"
 	"slices"
-	"strings"
 	"time"
 
 	"github.com/migratego/migrate/dialect"
@@ -242,6 +241,9 @@ type session struct {
 	broken bool
 	// lockLost is set once Check found the lock lost.
 	lockLost bool
+	// lockCheck is the result of a lock confirmation under way
+	// (startLockCheck).
+	lockCheck <-chan lockResult
 	// syncRestore switches commits back to synchronous (asyncCommits).
 	syncRestore func(context.Context) error
 	// group is set while the run's revisions share one transaction
@@ -257,9 +259,11 @@ type session struct {
 	// before and after its revisions, whose bookkeeping is deferred to
 	// its commit: pending are their history entries.
 	groupStatements int
-	groupFrom       []string
-	groupTo         []string
-	pending         []*HistoryEntry
+	// groupMaxStatements bounds groupStatements (0: no bound).
+	groupMaxStatements int
+	groupFrom          []string
+	groupTo            []string
+	pending            []*HistoryEntry
 	// then writes a tracked revision's entry in the shared transaction
 	// just before its commit (commitWith).
 	then func(q dialect.Querier) error
@@ -616,14 +620,7 @@ func (r *Runner) Stamp(ctx context.Context, targets []string, purge bool) (*Resu
 
 // stepArrow is "a -> b" of a stamp step.
 func stepArrow(s versions.Step) string {
-	return fmt.Sprintf("%s -> %s", orBase(s.From), orBase(s.To))
-}
-
-func orBase(ids []string) string {
-	if len(ids) == 0 {
-		return "base"
-	}
-	return strings.Join(ids, ", ")
+	return fmt.Sprintf("%s -> %s", versions.DescribeRows(s.From), versions.DescribeRows(s.To))
 }
 
 // EnsureVersionTables creates the version and history tables when they

@@ -3,6 +3,8 @@ package runner
 import (
 	"fmt"
 	"strings"
+
+	"github.com/migratego/migrate/dialect"
 )
 
 // StatementError is a statement of a revision that the database refused
@@ -74,7 +76,11 @@ func (e *StatementError) Error() string {
 	if e.Line > 0 {
 		where = fmt.Sprintf("%s:%d", e.Path, e.Line)
 	}
-	if e.Statement == "" {
+	if msg, ok := dialect.BatchRefusal(e.Err); ok {
+		// The statement is migrate's guard of a SQLite rebuild, not the
+		// revision's: its message is the whole story.
+		fmt.Fprintf(&b, "%s (%s) failed: SQLite cannot rebuild the table: %s", e.Step, where, msg)
+	} else if e.Statement == "" {
 		fmt.Fprintf(&b, "%s (%s) failed: %v", e.Step, where, e.Err)
 	} else {
 		fmt.Fprintf(&b, "%s (%s) failed at statement %d", e.Step, where, e.Index)

@@ -23,3 +23,17 @@ func TestStatementErrorRaced(t *testing.T) {
 		t.Errorf("message offers to resume:\n%s", msg)
 	}
 }
+
+// TestStatementErrorBatchRefusal: when the guard of a SQLite table rebuild
+// refuses it, the message is the guard's, without SQLite's wording, its
+// error code or the guard's statement, which the revision does not have.
+func TestStatementErrorBatchRefusal(t *testing.T) {
+	e := &StatementError{Step: "upgrade a -> b", Path: "versions/b.go", Index: 4, Statement: `INSERT INTO "temp"."_migrate_batch" ("no_triggers") SELECT 1`,
+		Err:        errors.New(`constraint failed: CHECK constraint failed: migrate batch: table "posts" has rows, and its new columns "published" are NOT NULL without a default; give them a server default (275)`),
+		RolledBack: true}
+	want := `upgrade a -> b (versions/b.go) failed: SQLite cannot rebuild the table: table "posts" has rows, and its new columns "published" are NOT NULL without a default; give them a server default` +
+		"\nthe revision was rolled back: nothing of it was applied and the version table is unchanged"
+	if got := e.Error(); got != want {
+		t.Errorf("got:\n%s\nwant:\n%s", got, want)
+	}
+}

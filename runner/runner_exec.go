@@ -116,6 +116,9 @@ func (s *session) runStep(ctx context.Context, p *preparedStep, last bool) error
 			return err
 		}
 	}
+	if err := ctx.Err(); err != nil {
+		return err // interrupted between revisions
+	}
 	if err := s.r.checkStepRows(s.rows, p.step); err != nil {
 		return err
 	}
@@ -150,18 +153,58 @@ func (s *session) runStep(ctx context.Context, p *preparedStep, last bool) error
 
 // checkLock confirms that the run still holds the migration lock.
 func (s *session) checkLock(ctx context.Context) error {
+	lost, err := s.confirmLock(ctx)
+	if lost {
+		s.lockLost = true
+	}
+	return err
+}
+
+// confirmLock is checkLock without recording a lost lock (lost), so that
+// it can run in the background.
+func (s *session) confirmLock(ctx context.Context) (lost bool, err error) {
 	if err := ctx.Err(); err != nil {
-		return err
+		return false, err
 	}
 	// Not tied to ctx: a query cancelled by Ctrl-C would end the lock's
 	// session on some drivers.
 	cctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), 30*time.Second)
 	defer cancel()
 	if err := s.lock.Check(cctx); err != nil {
-		s.lockLost = true
-		return err
+		return true, err
 	}
-	return ctx.Err()
+	return false, ctx.Err()
+}
+
+// startLockCheck confirms the lock, as checkLock, in the background, so
+// that its round trip overlaps another; endLockCheck waits for it.
+func (s *session) startLockCheck(ctx context.Context) <-chan lockResult {
+	ch := make(chan lockResult, 1)
+	go func() {
+		lost, err := s.confirmLock(ctx)
+		ch <- lockResult{err, lost}
+	}()
+	return ch
+}
+
+// lockResult is the outcome of a background lock confirmation.
+type lockResult struct {
+	err  error
+	lost bool
+}
+
+// endLockCheck returns the result of the check startLockCheck began (nil
+// when none is pending), once.
+func (s *session) endLockCheck() error {
+	if s.lockCheck == nil {
+		return nil
+	}
+	res := <-s.lockCheck
+	s.lockCheck = nil
+	if res.lost {
+		s.lockLost = true
+	}
+	return res.err
 }
 
 // startStep reports that p starts at start and returns its history entry.
@@ -200,7 +243,7 @@ func (s *session) applyInTx(ctx context.Context, tx dialect.Querier, p *prepared
 // durable (see session.durable).
 func (s *session) runAtomic(ctx context.Context, p *preparedStep, last bool) error {
 	if s.group {
-		return s.runGrouped(ctx, p, last)
+		return s.runGrouped(ctx, p)
 	}
 	r := s.r
 	start := r.now()
@@ -251,6 +294,13 @@ func (s *session) runTracked(ctx context.Context, p *preparedStep, lastStep, gro
 	if p.isSQL {
 		e.RanChecksum = ranChecksum(statementTexts(p.stmts[:p.resumeFrom]))
 	}
+	useTx := r.d.Capabilities().TransactionalDDL && !p.step.Revision.NonTransactional
+	if p.isSQL && p.resumeFrom < len(p.stmts) && (!useTx || p.autocommit[p.resumeFrom]) {
+		// The first statement runs outside a transaction: confirm the lock
+		// on its connection while the entry is written on this one.
+		s.lockCheck = s.startLockCheck(ctx)
+		defer s.endLockCheck()
+	}
 	begin := s.inTx
 	if group {
 		begin = s.commitWith
@@ -266,7 +316,6 @@ func (s *session) runTracked(ctx context.Context, p *preparedStep, lastStep, gro
 	if err != nil {
 		return err
 	}
-	useTx := r.d.Capabilities().TransactionalDDL && !p.step.Revision.NonTransactional
 	done := p.resumeFrom
 	finished := false
 	finish := func(q dialect.Querier) error {
@@ -377,7 +426,11 @@ func (s *session) runTracked(ctx context.Context, p *preparedStep, lastStep, gro
 // statement's outcome.
 func (s *session) runOutside(ctx context.Context, p *preparedStep, i int) *StatementError {
 	st := p.stmts[i]
-	if err := s.checkLock(ctx); err != nil {
+	check := s.checkLock
+	if s.lockCheck != nil {
+		check = func(context.Context) error { return s.endLockCheck() }
+	}
+	if err := check(ctx); err != nil {
 		fe := &StatementError{Index: i + 1, Line: st.Line, Statement: st.Text, Err: err, Outcome: NotRun}
 		fillStatementError(fe, p)
 		return fe

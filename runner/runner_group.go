@@ -21,25 +21,23 @@ import (
 // it, so a lost lock rolls it back and nothing is applied twice. The
 // transaction is committed at the end of the run, before anything that
 // must run outside a transaction, before a failure is recorded, and at
-// least every maxGroupOpen and maxGroupStatements, which bounds what an
-// interruption or a crash can take back (a consistent, older state).
+// least every maxGroupOpen and dialect.GroupLimiter statements, which
+// bounds what an interruption or a crash can take back (a consistent,
+// older state).
 
 // maxGroupOpen is how long the run's shared transaction stays open
 // before it is committed (at the end of a revision).
 const maxGroupOpen = 200 * time.Millisecond
 
-// maxGroupStatements bounds the statements of the revisions in one
-// shared transaction, so that the locks they take stay far below what
-// the server allows one transaction (PostgreSQL's
-// max_locks_per_transaction): a revision never fails in the shared
-// transaction for what it could do in one of its own.
-const maxGroupStatements = 100
-
 // groupCommits makes the run's revisions share one transaction, where the
-// dialect allows it (see dialect.CommitGrouper).
+// dialect allows it (see dialect.CommitGrouper), committed after at most
+// the dialect's number of statements (dialect.GroupLimiter).
 func (s *session) groupCommits() {
 	if g, ok := s.r.d.(dialect.CommitGrouper); ok && g.GroupCommits() {
 		s.group = true
+	}
+	if l, ok := s.r.d.(dialect.GroupLimiter); ok {
+		s.groupMaxStatements = l.MaxGroupStatements()
 	}
 }
 
@@ -57,10 +55,11 @@ func (s *session) openGroup(ctx context.Context) error {
 }
 
 // runGrouped runs revision p in a savepoint of the run's shared
-// transaction and defers its bookkeeping to the transaction's commit. A
-// revision without statements needs no savepoint: nothing of it can
-// fail. When last, the transaction is committed, durably.
-func (s *session) runGrouped(ctx context.Context, p *preparedStep, last bool) error {
+// transaction and defers its bookkeeping to the transaction's commit
+// (which runStep makes when it is due, and durably after the run's last
+// revision). A revision without statements needs no savepoint: nothing of
+// it can fail.
+func (s *session) runGrouped(ctx context.Context, p *preparedStep) error {
 	r := s.r
 	start := r.now()
 	e := s.startStep(p, start)
@@ -107,7 +106,8 @@ func (s *session) runGrouped(ctx context.Context, p *preparedStep, last bool) er
 // groupDue reports whether the shared transaction has been open long
 // enough, or has run enough statements, to be committed now.
 func (s *session) groupDue() bool {
-	return s.groupOpen && (time.Since(s.groupSince) > maxGroupOpen || s.groupStatements >= maxGroupStatements)
+	return s.groupOpen && (time.Since(s.groupSince) > maxGroupOpen ||
+		(s.groupMaxStatements > 0 && s.groupStatements >= s.groupMaxStatements))
 }
 
 // inSavepoint runs f in a savepoint of the run's transaction, which it
@@ -119,7 +119,10 @@ func (s *session) inSavepoint(ctx context.Context, f func(q dialect.Querier) err
 	if err := s.openGroup(ctx); err != nil {
 		return err
 	}
-	if _, err := s.conn.ExecContext(ctx, "SAVEPOINT migrate_revision"); err != nil {
+	if err := ctx.Err(); err != nil {
+		return err
+	}
+	if _, err := s.conn.ExecContext(bg, "SAVEPOINT migrate_revision"); err != nil {
 		return fmt.Errorf("savepoint: %w", err)
 	}
 	var q dialect.Querier = s.conn
@@ -177,12 +180,11 @@ func (s *session) endGroup(ctx context.Context, durable bool) error {
 		err = s.checkLock(bg)
 	}
 	if err == nil {
-		if _, cerr := s.conn.ExecContext(bg, "COMMIT"); cerr == nil {
+		if _, err = s.conn.ExecContext(bg, "COMMIT"); err == nil {
 			s.pending = nil
 			return nil
-		} else {
-			err = fmt.Errorf("commit: %w", cerr)
 		}
+		err = fmt.Errorf("commit: %w", err)
 	} else {
 		_, _ = s.conn.ExecContext(bg, "ROLLBACK")
 	}
@@ -236,11 +238,16 @@ func (s *session) commitWith(ctx context.Context, f func(q dialect.Querier) erro
 // unknown outcome, as it would after a crash just before the revision's
 // own final commit.
 func (s *session) leaveOpen(ctx context.Context, f func(q dialect.Querier) error) error {
+	if err := s.commitGroup(ctx); err != nil { // (none is open: the revision's start committed it)
+		return err
+	}
 	if err := s.openGroup(ctx); err != nil {
 		return err
 	}
 	if err := f(prepared{s}); err != nil {
-		_ = s.commitGroup(ctx) // the revisions before keep their bookkeeping
+		// Nothing else is in the transaction: f's writes go, all of them.
+		_, _ = s.conn.ExecContext(context.WithoutCancel(ctx), "ROLLBACK")
+		s.groupOpen, s.pending = false, nil
 		return err
 	}
 	return nil

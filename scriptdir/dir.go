@@ -24,6 +24,14 @@ type Options struct {
 	// MissingOK loads a location that does not exist yet as empty (the
 	// revision commands create it when they write to it).
 	MissingOK bool
+	// ScriptLocation, when set, is the script directory the locations
+	// belong to: Open refuses to work without it (*ScriptDirError), with
+	// the hint Alembic gives ("use the 'init' command").
+	ScriptLocation string
+	// ConfigFile is the configuration file that names the script
+	// directory and the locations, for the hints of errors; empty when
+	// there is none (the project runs on defaults).
+	ConfigFile string
 	// CacheRoot, when set, makes Open take the headers of the files that
 	// have not changed since the last run from the header cache kept under
 	// it (cache.go), without reading the files: the scripts then lack
@@ -69,13 +77,74 @@ type LocationError struct {
 	// Dir is the location as shown to users.
 	Dir string
 	Err error
+	// ConfigFile is Options.ConfigFile, named in the hint.
+	ConfigFile string
 }
 
 // ErrNotDir says that a version location is not a directory.
 var ErrNotDir = errors.New("not a directory")
 
-// Error implements the error interface.
-func (e *LocationError) Error() string { return fmt.Sprintf("version location %s: %v", e.Dir, e.Err) }
+// Error implements the error interface: what is wrong, and what to do.
+func (e *LocationError) Error() string {
+	switch {
+	case errors.Is(e.Err, fs.ErrNotExist):
+		return fmt.Sprintf("version location %s does not exist; create it, or fix version_locations in %s", e.Dir, configName(e.ConfigFile))
+	case errors.Is(e.Err, ErrNotDir):
+		return fmt.Sprintf("version location %s is not a directory; fix version_locations in %s", e.Dir, configName(e.ConfigFile))
+	}
+	return fmt.Sprintf("version location %s: %v", e.Dir, e.Err)
+}
+
+// ScriptDirError is a script directory that does not exist or cannot be
+// used (Options.ScriptLocation); Err is the problem (fs.ErrNotExist,
+// ErrNotDir, …).
+type ScriptDirError struct {
+	// Dir is the script directory as shown to users.
+	Dir string
+	Err error
+	// ConfigFile is Options.ConfigFile, named in the hint.
+	ConfigFile string
+}
+
+// Error implements the error interface: what is wrong, and what to do.
+func (e *ScriptDirError) Error() string {
+	switch {
+	case errors.Is(e.Err, fs.ErrNotExist) && e.ConfigFile == "":
+		return fmt.Sprintf("no %s found here or in a parent directory, and no script directory %s; run `migrate init` to start a project, or use -c", ConfigFileName, e.Dir)
+	case errors.Is(e.Err, fs.ErrNotExist):
+		return fmt.Sprintf("script directory %s does not exist; run `migrate init` to create it, or fix script_location in %s", e.Dir, e.ConfigFile)
+	case errors.Is(e.Err, ErrNotDir):
+		return fmt.Sprintf("script directory %s is not a directory; fix script_location in %s", e.Dir, configName(e.ConfigFile))
+	}
+	return fmt.Sprintf("script directory %s: %v", e.Dir, e.Err)
+}
+
+// Unwrap returns the underlying problem.
+func (e *ScriptDirError) Unwrap() error { return e.Err }
+
+// ConfigFileName is the name of the project's configuration file.
+const ConfigFileName = "migrate.toml"
+
+// configName names the configuration file in hints.
+func configName(file string) string {
+	if file != "" {
+		return file
+	}
+	return ConfigFileName
+}
+
+// checkScriptDir returns the *ScriptDirError of a script directory that
+// does not exist or is no directory.
+func checkScriptDir(o *Options) error {
+	st, err := os.Stat(o.ScriptLocation)
+	if err == nil && !st.IsDir() {
+		err = ErrNotDir
+	}
+	if err != nil {
+		return &ScriptDirError{Dir: Display(o.WorkDir, o.ScriptLocation), Err: err, ConfigFile: o.ConfigFile}
+	}
+	return nil
+}
 
 // Unwrap returns the underlying problem.
 func (e *LocationError) Unwrap() error { return e.Err }
@@ -91,10 +160,17 @@ func (e *LoadError) Error() string { return e.Err.Error() }
 func (e *LoadError) Unwrap() error { return e.Err }
 
 // Open reads the version locations into a validated graph. Errors are a
-// *LocationError for a location that cannot be used, and a *LoadError for
+// *ScriptDirError for a missing script directory (when
+// Options.ScriptLocation is set), a *LocationError for a location that
+// cannot be used, and a *LoadError for
 // malformed revision files and graph errors (duplicate ids, unknown
 // parents, cycles, …), naming the files at fault.
 func Open(o Options) (*Dir, error) {
+	if o.ScriptLocation != "" {
+		if err := checkScriptDir(&o); err != nil {
+			return nil, err
+		}
+	}
 	d := &Dir{Locations: o.Locations, WorkDir: o.WorkDir}
 	var (
 		locs   []Location
@@ -107,9 +183,9 @@ func Open(o Options) (*Dir, error) {
 		case errors.Is(err, fs.ErrNotExist) && o.MissingOK:
 			continue
 		case err != nil:
-			return nil, &LocationError{Dir: shown, Err: err}
+			return nil, &LocationError{Dir: shown, Err: err, ConfigFile: o.ConfigFile}
 		case !st.IsDir():
-			return nil, &LocationError{Dir: shown, Err: ErrNotDir}
+			return nil, &LocationError{Dir: shown, Err: ErrNotDir, ConfigFile: o.ConfigFile}
 		}
 		var cache *headerCache
 		if o.CacheRoot != "" {
@@ -117,7 +193,7 @@ func Open(o Options) (*Dir, error) {
 		}
 		fsys, err := newPrefetchFS(dir, cache, o.OnRead)
 		if err != nil {
-			return nil, &LocationError{Dir: shown, Err: err}
+			return nil, &LocationError{Dir: shown, Err: err, ConfigFile: o.ConfigFile}
 		}
 		loc := Location{FS: fsys, Path: filepath.ToSlash(shown)}
 		if cache != nil {
@@ -198,4 +274,21 @@ func Display(wd, path string) string {
 		return rel
 	}
 	return path
+}
+
+// ShownPath returns the path of a revision's file as shown to users (its
+// Path, relative to the working directory when the file lies inside it).
+func ShownPath(r *versions.Revision) string { return filepath.FromSlash(r.Path) }
+
+// Formatter returns the formatter of d's revisions for heads, branches,
+// show, current and history, which also tells each revision's file kind
+// in --json output; labels are the effective branch labels of every
+// revision (nil: ask the graph).
+func (d *Dir) Formatter(labels map[string][]string) *versions.Formatter {
+	return &versions.Formatter{Graph: d.Graph, Labels: labels, Path: ShownPath, Kind: func(r *versions.Revision) string {
+		if sc := d.Script(r.ID); sc != nil {
+			return sc.Kind
+		}
+		return ""
+	}}
 }

@@ -61,7 +61,9 @@ func (e *LexError) Error() string { return fmt.Sprintf("line %d: %s", e.Line, e.
 //   - with syn.DelimiterCommand (the MySQL client), a line
 //     "DELIMITER //" changes the delimiter until the next DELIMITER line;
 //     DELIMITER lines are not statements. While the delimiter is not ';',
-//     only the delimiter ends a statement.
+//     only the delimiter ends a statement, but statements ended by ';'
+//     before a routine in it are split off (the client sends them as one
+//     multi-statement query; see splitMulti).
 //
 // On MySQL (syn.HashComments), "--" starts a comment only when followed by
 // white space, as in MySQL itself, and /*! … */ and /*+ … */ comments are
@@ -128,6 +130,9 @@ func (l *lexer) run() error {
 		}
 		if l.depth == 0 && strings.HasPrefix(l.src[l.pos:], l.delim) {
 			l.flush(l.pos)
+			if l.delim != ";" {
+				l.splitMulti()
+			}
 			l.pos += len(l.delim)
 			if l.syn.PsqlCommands {
 				if err := l.copyData(); err != nil {

@@ -69,3 +69,38 @@ func (f *Formatter) PictureLabel(r *Revision) []string {
 	}
 	return lines
 }
+
+// JSONList describes revs for --json output (JSON), never nil.
+func (f *Formatter) JSONList(revs []*Revision) []RevisionJSON {
+	out := make([]RevisionJSON, 0, len(revs))
+	for _, r := range revs {
+		out = append(out, f.JSON(r))
+	}
+	return out
+}
+
+// BranchJSON is a branch point and the revisions that branch from it, in
+// the --json output of branches.
+type BranchJSON struct {
+	RevisionJSON
+	Branches []RevisionJSON `json:"branches"`
+}
+
+// BranchJSON describes the branch point bp and its children.
+func (f *Formatter) BranchJSON(bp *Revision) BranchJSON {
+	return BranchJSON{RevisionJSON: f.JSON(bp), Branches: f.JSONList(f.Graph.Children(bp.ID))}
+}
+
+// WalkBranchPoints returns the branch points in the order of Walk,
+// newest first.
+func (g *Graph) WalkBranchPoints() []*Revision {
+	var points []*Revision
+	if len(g.BranchPoints()) > 0 {
+		for _, r := range g.Walk() {
+			if g.IsBranchPoint(r.ID) {
+				points = append(points, r)
+			}
+		}
+	}
+	return points
+}

@@ -43,3 +43,24 @@ func TestFormatterJSON(t *testing.T) {
 		t.Errorf("PictureLabel = %q, want %q", got, want)
 	}
 }
+
+func TestFormatterBranchJSON(t *testing.T) {
+	g, err := NewGraph([]*Revision{
+		{ID: "a"}, {ID: "b", Revises: []string{"a"}}, {ID: "c", Revises: []string{"a"}},
+		{ID: "d", Revises: []string{"c"}}, {ID: "e", Revises: []string{"c"}},
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	f := &Formatter{Graph: g}
+	if got := ids(g.WalkBranchPoints()); got != "c a" {
+		t.Errorf("WalkBranchPoints = %s, want c a", got)
+	}
+	bj := f.BranchJSON(g.Revision("a"))
+	if bj.ID != "a" || len(bj.Branches) != 2 || bj.Branches[0].ID != "b" || bj.Branches[1].ID != "c" {
+		t.Errorf("BranchJSON(a) = %+v", bj)
+	}
+	if got := f.JSONList(nil); got == nil || len(got) != 0 {
+		t.Errorf("JSONList(nil) = %#v, want empty", got)
+	}
+}

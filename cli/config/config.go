@@ -106,6 +106,9 @@ type Autogenerate struct {
 	Exclude []string
 	// Schemas lists the schemas to compare; empty means the default schema.
 	Schemas []string
+	// DropViews drops the views of the database that the model lacks
+	// (autogen.Options.DropViews); by default they stay, with a warning.
+	DropViews bool
 }
 
 // Model is the [model] table of migrate.toml: the SQL schema files of the

@@ -218,6 +218,7 @@ file_template = "%(year)s_%(rev)s_%(slug)s"
 include = ["app_*"]
 exclude = ["tmp_*", "audit.*"]
 schemas = ["public", "audit"]
+drop_views = true
 
 [model]
 sql = ["schema.sql", "schema/*.sql"]
@@ -233,7 +234,7 @@ dev_url = "postgres://dev:${DB_PASSWORD}@localhost/dev"
 	eq(t, c.VersionLocations, []string{filepath.Join(dir, "scripts", "versions"), "/abs/shared"})
 	eq(t, c.VersionTableSchema, "meta")
 	eq(t, c.FileTemplate, "%(year)s_%(rev)s_%(slug)s")
-	eq(t, c.Autogenerate, Autogenerate{Include: []string{"app_*"}, Exclude: []string{"tmp_*", "audit.*"}, Schemas: []string{"public", "audit"}})
+	eq(t, c.Autogenerate, Autogenerate{Include: []string{"app_*"}, Exclude: []string{"tmp_*", "audit.*"}, Schemas: []string{"public", "audit"}, DropViews: true})
 	eq(t, c.Model, Model{SQL: []string{filepath.Join(dir, "schema.sql"), filepath.Join(dir, "schema", "*.sql")}, DevURL: "postgres://dev:s3cret@localhost/dev"})
 }
 

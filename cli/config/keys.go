@@ -72,6 +72,14 @@ var tables = map[string]map[string]tableKey{
 			c.Autogenerate.Schemas, err = stringList(full, v)
 			return err
 		},
+		"drop_views": func(c *Config, full string, v any, _ string, _ func(string) (string, bool)) error {
+			b, ok := v.(bool)
+			if !ok {
+				return typeError(full, "true or false", v)
+			}
+			c.Autogenerate.DropViews = b
+			return nil
+		},
 	},
 	"model": {
 		"sql": func(c *Config, full string, v any, base string, _ func(string) (string, bool)) error {

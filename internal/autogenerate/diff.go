@@ -43,6 +43,9 @@ type Request struct {
 	Rename func(autogen.RenameCandidate) bool
 	// Rewrite is env.go's hook, or nil.
 	Rewrite RewriteFunc
+	// DropViews drops the views of the database the model lacks
+	// ([autogenerate] drop_views, --drop-views).
+	DropViews bool
 }
 
 // Diff is the outcome of comparing the database with the model.
@@ -69,6 +72,9 @@ func Compute(ctx context.Context, req Request) (*Diff, error) {
 	}
 	opts := req.CompareOptions(req.DB.Dialect)
 	opts.Rename = req.Rename
+	if opts.ViewTexts, err = autogen.SpellViews(ctx, req.DB, current, target); err != nil {
+		return nil, fmt.Errorf("compare: %w", err)
+	}
 	res, err := autogen.Compare(current, target, opts)
 	if err != nil {
 		return nil, fmt.Errorf("compare: %w", err)
@@ -126,7 +132,7 @@ func (r Request) InspectOptions() inspect.Options {
 // CompareOptions are the options of comparing the database with the
 // model on dialect d (Rename aside).
 func (r Request) CompareOptions(d dialect.Dialect) autogen.Options {
-	opts := autogen.Options{Dialect: d, Include: r.Include, Exclude: r.Exclude, VersionTables: []string{r.VersionTable, r.HistoryTable}}
+	opts := autogen.Options{Dialect: d, Include: r.Include, Exclude: r.Exclude, VersionTables: []string{r.VersionTable, r.HistoryTable}, DropViews: r.DropViews}
 	if r.VersionTableSchema != "" {
 		opts.VersionTables = append(opts.VersionTables, r.VersionTableSchema+"."+r.VersionTable, r.VersionTableSchema+"."+r.HistoryTable)
 	}
@@ -151,6 +157,7 @@ func NewRequest(cfg *config.Config, models []string, devURL, workDir string, goM
 	return Request{
 		Model:   src,
 		Schemas: cfg.Autogenerate.Schemas, Include: cfg.Autogenerate.Include, Exclude: cfg.Autogenerate.Exclude,
+		DropViews:    cfg.Autogenerate.DropViews,
 		VersionTable: cfg.VersionTable, HistoryTable: cfg.HistoryTable, VersionTableSchema: cfg.VersionTableSchema,
 	}, nil
 }

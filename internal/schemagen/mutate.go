@@ -39,9 +39,13 @@ func Mutate(seed uint64, d dialect.Dialect, before *model.MetaData, cfg Config) 
 	after := before.Clone()
 	g := &gen{r: rand.New(rand.NewPCG(seed, seed^0x6a09e667f3bcc909)), d: d, c: d.Capabilities(), cfg: cfg, md: after, used: usedNames(after)}
 	m := &mutator{gen: g, before: before, fresh: map[*model.Table]bool{}}
+	kinds := mutations
+	if !cfg.TablesOnly {
+		kinds = append(slices.Clone(mutations), objectMutations...)
+	}
 	want := 1 + g.r.IntN(4)
 	for tries := 0; len(m.changes) < want && tries < 50; tries++ {
-		if change := mutations[g.r.IntN(len(mutations))](m); change != "" {
+		if change := kinds[g.r.IntN(len(kinds))](m); change != "" {
 			m.changes = append(m.changes, change)
 		}
 	}
@@ -84,9 +88,14 @@ var mutations = []func(m *mutator) string{
 }
 
 // pickTable returns a random table of the new schema for which ok holds.
+// Partitioned tables and their partitions are left as they are: their
+// columns and keys are the parent's.
 func (m *mutator) pickTable(ok func(*model.Table) bool) *model.Table {
 	var ts []*model.Table
 	for _, t := range m.md.Tables {
+		if t.PartitionBy != nil || t.PartitionOf != nil {
+			continue
+		}
 		if ok == nil || ok(t) {
 			ts = append(ts, t)
 		}
@@ -131,7 +140,13 @@ func (m *mutator) referenced(t *model.Table) bool {
 }
 
 func (m *mutator) dropTable() string {
-	if len(m.md.Tables) < 2 {
+	plain := 0
+	for _, t := range m.md.Tables {
+		if t.PartitionBy == nil && t.PartitionOf == nil {
+			plain++
+		}
+	}
+	if plain < 2 { // the other mutations need a table to change
 		return ""
 	}
 	t := m.pickTable(func(t *model.Table) bool { return !m.referenced(t) })
@@ -139,7 +154,8 @@ func (m *mutator) dropTable() string {
 		return ""
 	}
 	m.md.Tables = slices.DeleteFunc(m.md.Tables, func(x *model.Table) bool { return x == t })
-	return "drop table " + t.Name
+	m.dropDependents(mustQuote(m.gen, t.Name), t.Name)
+	return "drop table " + t.Name + " (and the objects on it)"
 }
 
 func (m *mutator) renameTable() string {
@@ -149,6 +165,7 @@ func (m *mutator) renameTable() string {
 	}
 	old := t.Name
 	t.RenamedFrom, t.Name = old, m.name("t")
+	m.renameInObjects(mustQuote(m.gen, old), mustQuote(m.gen, t.Name), t.Name, old)
 	for _, o := range m.md.Tables {
 		for _, fk := range o.ForeignKeys {
 			if fk.RefTable == old && fk.RefSchema == t.Schema {
@@ -230,15 +247,18 @@ func indexed(t *model.Table, c string) bool {
 }
 
 func (m *mutator) dropColumn() string {
-	var c *model.Column
-	t := m.pickTable(func(t *model.Table) bool {
-		c = m.pickColumn(t, func(c *model.Column) bool { return !inKey(t, c.Name) && !m.usedInExpr(t, c.Name) })
-		return c != nil
+	var t *model.Table
+	droppable := func(c *model.Column) bool {
+		return !inKey(t, c.Name) && !m.usedInExpr(t, c.Name) && !m.usedByObject(mustQuote(m.gen, c.Name))
+	}
+	t = m.pickTable(func(x *model.Table) bool {
+		t = x
+		return m.pickColumn(x, droppable) != nil
 	})
 	if t == nil {
 		return ""
 	}
-	c = m.pickColumn(t, func(c *model.Column) bool { return !inKey(t, c.Name) && !m.usedInExpr(t, c.Name) })
+	c := m.pickColumn(t, droppable)
 	t.Columns = slices.DeleteFunc(t.Columns, func(x *model.Column) bool { return x == c })
 	t.Indexes = slices.DeleteFunc(t.Indexes, func(ix *model.Index) bool {
 		return slices.Contains(ix.Columns(), c.Name) || slices.Contains(ix.Include, c.Name)
@@ -284,6 +304,7 @@ func (m *mutator) renameColumn() string {
 	for _, u := range t.Uniques {
 		rename(u.Columns)
 	}
+	m.renameInObjects(oq, nq, "", "")
 	swap := func(e string) string { return strings.ReplaceAll(e, oq, nq) }
 	for _, ix := range t.Indexes {
 		rename(ix.Include)

@@ -371,10 +371,17 @@ func (g *gen) constraintComments(t *model.Table) {
 
 // foreignKey makes t reference an earlier table's primary key, now and then.
 func (g *gen) foreignKey(t *model.Table) {
-	if len(g.md.Tables) == 0 || !g.chance(0.5) {
+	// Partitions have no key of their own (Mutate adds tables after them).
+	var refs []*model.Table
+	for _, t := range g.md.Tables {
+		if t.PartitionOf == nil && t.PartitionBy == nil {
+			refs = append(refs, t)
+		}
+	}
+	if len(refs) == 0 || !g.chance(0.5) {
 		return
 	}
-	ref := g.md.Tables[g.r.IntN(len(g.md.Tables))]
+	ref := refs[g.r.IntN(len(refs))]
 	fk := &model.ForeignKey{RefTable: ref.Name}
 	for _, rc := range ref.PrimaryKey.Columns {
 		col := ref.Column(rc)

@@ -140,9 +140,11 @@ func openDev(ctx context.Context, target *dialect.URL, devURL string) (*DB, erro
 
 // Close removes the scratch database: it drops a temporary database, and
 // drops everything in a development database. It is safe to call after a
-// failure, and more than once.
+// failure, and more than once. It gives the server up to five minutes:
+// PostgreSQL's DROP DATABASE waits for a checkpoint, which queues behind
+// others on a busy server.
 func (s *DB) Close() error {
-	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
+	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Minute)
 	defer cancel()
 	var errs []error
 	if s.Dev && s.DB != nil {

@@ -75,7 +75,11 @@ func New(t testing.TB, name string) *Target {
 				t.Errorf("testdb: drop schema %s: %v", scope, err)
 			}
 		})
-		return &Target{Name: name, URL: withQuery(t, base, "search_path", scope), Scope: scope}
+		// application_name tells this test's sessions apart from those of
+		// other tests on the shared database (pg_stat_activity has no
+		// search_path to do it).
+		u := withQuery(t, withQuery(t, base, "search_path", scope), "application_name", scope)
+		return &Target{Name: name, URL: u, Scope: scope}
 	case "mysql":
 		base := serverURL(t, EnvMySQL)
 		scope := newMySQLDatabase(ctx, t, base)

@@ -200,3 +200,13 @@ CREATE POLICY memberships_insert ON app.memberships FOR INSERT
 -- LOCK TABLE app.billing_run_lock IN EXCLUSIVE MODE to run one at a time.
 CREATE TABLE app.billing_run_lock ();
 COMMENT ON TABLE app.billing_run_lock IS 'locked by billing runs; holds no rows';
+
+-- A SQL function written for the application's search_path (app): its
+-- body names the table without a schema, so it only loads where bodies
+-- are not checked against another search_path (pg_dump sets
+-- check_function_bodies = false for this).
+SET search_path = app, public;
+CREATE FUNCTION app.member_count(org bigint) RETURNS bigint
+    LANGUAGE sql STABLE
+    AS $$ SELECT count(*) FROM memberships WHERE organisation_id = org $$;
+RESET search_path;

@@ -1,0 +1,83 @@
+package autogen
+
+import (
+	"context"
+	"testing"
+
+	"github.com/migratego/migrate/dialect"
+	"github.com/migratego/migrate/inspect"
+	"github.com/migratego/migrate/internal/testdb"
+	"github.com/migratego/migrate/model"
+	"github.com/migratego/migrate/ops"
+)
+
+// TestRevisionRunsOnEveryDatabase: the operations autogenerate writes on
+// one database, from a Go model, run on the other two and leave nothing
+// to compare there, as a team that develops on SQLite and deploys on
+// PostgreSQL needs. They are the model's words, not one database's normal
+// form: SQLite keeps a bigint auto-increment key as INTEGER and a boolean
+// default false as 0, which PostgreSQL would get as an integer key and
+// DEFAULT 0 on a boolean.
+func TestRevisionRunsOnEveryDatabase(t *testing.T) {
+	v1 := func() *model.MetaData {
+		return (&model.MetaData{}).AddTable(&model.Table{
+			Name: "accounts",
+			Columns: []*model.Column{
+				{Name: "id", Type: model.BigInt, AutoIncrement: true},
+				{Name: "active", Type: model.Boolean, Default: model.DefaultLiteral(true)},
+			},
+			PrimaryKey: &model.PrimaryKey{Columns: []string{"id"}},
+		})
+	}
+	v2 := func() *model.MetaData {
+		md := v1()
+		md.Tables[0].Columns = append(md.Tables[0].Columns,
+			&model.Column{Name: "deleted", Type: model.Boolean, Default: model.DefaultLiteral(false)},
+			&model.Column{Name: "motto", Type: model.Varchar(40), Default: model.DefaultLiteral("it's")},
+			&model.Column{Name: "visits", Type: model.BigInt, Default: model.DefaultLiteral(int64(0))})
+		return md
+	}
+	ctx := context.Background()
+	compare := func(t *testing.T, db *dialect.DB, target *model.MetaData) []ops.Operation {
+		t.Helper()
+		cur, err := inspect.Database(ctx, db, inspect.Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		res, err := Compare(cur, target, Options{Dialect: db.Dialect})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return res.Ops
+	}
+	run := func(t *testing.T, db *dialect.DB, list []ops.Operation) {
+		t.Helper()
+		o := ops.NewOp(db.Dialect, db)
+		o.LiveTable = liveTable(db)
+		if err := o.Run(ctx, list...); err != nil {
+			t.Fatalf("on %s: %v\noperations: %s", db.Dialect.Name(), err, opNames(list))
+		}
+	}
+	for _, from := range testdb.Dialects {
+		t.Run("from "+from, func(t *testing.T) {
+			t.Parallel()
+			src, _ := testdb.Open(t, from)
+			up1 := compare(t, src, v1())
+			run(t, src, up1)
+			up2 := compare(t, src, v2())
+			if len(up2) == 0 {
+				t.Fatal("no operations for the new columns")
+			}
+			for _, to := range testdb.Dialects {
+				t.Run("to "+to, func(t *testing.T) {
+					dst, _ := testdb.Open(t, to)
+					run(t, dst, up1)
+					run(t, dst, up2)
+					if left := compare(t, dst, v2()); len(left) > 0 {
+						t.Errorf("after the revision written on %s, %s still differs from the model: %s", from, to, opNames(left))
+					}
+				})
+			}
+		})
+	}
+}
