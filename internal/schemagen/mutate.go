@@ -280,6 +280,11 @@ func (m *mutator) renameColumn() string {
 	}
 	old, oq := c.Name, mustQuote(m.gen, c.Name)
 	c.RenamedFrom, c.Name = old, m.name("c")
+	for _, s := range m.md.Sequences {
+		if s.OwnedBy == t.Name+"."+old {
+			s.OwnedBy = t.Name + "." + c.Name
+		}
+	}
 	nq := mustQuote(m.gen, c.Name)
 	rename := func(names []string) {
 		for i, n := range names {

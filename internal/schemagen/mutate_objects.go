@@ -33,6 +33,14 @@ func reads(text, q string) bool { return strings.Contains(text, q) }
 // nq; table names the renamed table, old its former name) through the
 // views and definitions, as a user's model would.
 func (m *mutator) renameInObjects(oq, nq, table, old string) {
+	if old != "" {
+		// A sequence owned by a column of the table: OWNED BY "table.column".
+		for _, s := range m.md.Sequences {
+			if col, ok := strings.CutPrefix(s.OwnedBy, old+"."); ok {
+				s.OwnedBy = table + "." + col
+			}
+		}
+	}
 	for _, v := range m.md.Views {
 		v.Definition = strings.ReplaceAll(v.Definition, oq, nq)
 	}
