@@ -100,12 +100,12 @@ func (oc *objectComparison) compareLateObjects() {
 }
 
 // replacedRelations names the relations kept as definitions (materialized
-// views, virtual tables) whose definition changes: they are dropped and
+// views, virtual tables, foreign tables) whose definition changes: they are dropped and
 // created again, and what is on them or reads them with them.
 func (oc *objectComparison) replacedRelations(match map[*model.Definition]*model.Definition) map[string]bool {
 	out := map[string]bool{}
 	for t, c := range match {
-		if (t.Kind == model.DefMaterializedView || t.Kind == model.DefVirtualTable) &&
+		if (t.Kind == model.DefMaterializedView || t.Kind == model.DefVirtualTable || t.Kind == model.DefForeignTable) &&
 			dialect.CanonicalText(oc.d, c.SQL) != dialect.CanonicalText(oc.d, t.SQL) {
 			out[qualifiedName(t.Schema, t.Name)] = true
 		}
@@ -174,7 +174,7 @@ func cloneView(v *model.View) *model.View {
 }
 
 // definitionChange creates a definition the database lacks, or replaces
-// one whose comment or SQL text differs; replacing a virtual table loses
+// one whose comment, SQL text, firing state or sql_mode differs; replacing a virtual table loses
 // its rows, which a warning says.
 func (oc *objectComparison) definitionChange(cur, tgt *model.Definition) []ops.Operation {
 	to := tgt.Clone()
@@ -182,7 +182,8 @@ func (oc *objectComparison) definitionChange(cur, tgt *model.Definition) []ops.O
 		return []ops.Operation{ops.CreateDefinition{Definition: to}}
 	}
 	to.Signature = cur.Signature // the model may leave it out; see matchDefinitions
-	if cur.Comment == tgt.Comment && dialect.CanonicalText(oc.d, cur.SQL) == dialect.CanonicalText(oc.d, tgt.SQL) {
+	if cur.Comment == tgt.Comment && cur.Firing == tgt.Firing && cur.SQLMode == tgt.SQLMode &&
+		dialect.CanonicalText(oc.d, cur.SQL) == dialect.CanonicalText(oc.d, tgt.SQL) {
 		return nil
 	}
 	if tgt.Kind == model.DefVirtualTable {

@@ -254,6 +254,33 @@ func TestCompareObjects(t *testing.T) {
 			}, tgt: func(md *model.MetaData) {
 				md.Definitions = []*model.Definition{{Kind: model.DefVirtualTable, Name: "notes", SQL: "CREATE VIRTUAL TABLE notes USING fts5(a, b)"}}
 			}, want: "pre: replace_definition notes", warn: "its rows are lost"},
+		{name: "trigger disabled", cur: func(md *model.MetaData) { md.Definitions = []*model.Definition{trigger, logFn} },
+			tgt: func(md *model.MetaData) {
+				off := trigger.Clone()
+				off.Firing = model.FiringDisabled
+				md.Definitions = []*model.Definition{off, logFn}
+			}, want: "post: replace_definition audit"},
+		{name: "routine sql_mode changed", dialect: "mysql",
+			cur: func(md *model.MetaData) {
+				md.Definitions = []*model.Definition{{Kind: model.DefFunction, Name: "f", SQL: "CREATE FUNCTION f() RETURNS text RETURN 'a' || 'b'"}}
+			}, tgt: func(md *model.MetaData) {
+				md.Definitions = []*model.Definition{{Kind: model.DefFunction, Name: "f", SQL: "CREATE FUNCTION f() RETURNS text RETURN 'a' || 'b'", SQLMode: "PIPES_AS_CONCAT"}}
+			}, want: "pre: replace_definition f"},
+		{name: "foreign server and table created before the tables, view after", cur: none,
+			tgt: func(md *model.MetaData) {
+				md.Views = []*model.View{view("remote_view", "SELECT * FROM remote", "remote")}
+				md.Definitions = []*model.Definition{
+					{Kind: model.DefForeignTable, Name: "remote", SQL: "CREATE FOREIGN TABLE remote (id integer) SERVER files", DependsOn: []model.ObjectName{{Name: "files"}}},
+					{Kind: model.DefForeignServer, Name: "files", SQL: "CREATE SERVER files FOREIGN DATA WRAPPER file_fdw"},
+				}
+			}, want: "pre: create_definition files; create_definition remote | post: create_view remote_view"},
+		{name: "foreign table replaced with the view on it", cur: func(md *model.MetaData) {
+			md.Views = []*model.View{view("remote_view", "SELECT * FROM remote", "remote")}
+			md.Definitions = []*model.Definition{{Kind: model.DefForeignTable, Name: "remote", SQL: "CREATE FOREIGN TABLE remote (id integer) SERVER files"}}
+		}, tgt: func(md *model.MetaData) {
+			md.Views = []*model.View{view("remote_view", "SELECT * FROM remote", "remote")}
+			md.Definitions = []*model.Definition{{Kind: model.DefForeignTable, Name: "remote", SQL: "CREATE FOREIGN TABLE remote (id bigint) SERVER files"}}
+		}, want: "pre: replace_definition remote | post: create_view remote_view | droppre: drop_view remote_view"},
 
 		{name: "excluded by a glob", cur: none, opts: Options{Exclude: []string{"mo*"}},
 			tgt: func(md *model.MetaData) { md.Enums = []*model.EnumType{mood("a")} }},

@@ -18,6 +18,19 @@ func definitionStatement(d Dialect, def *model.Definition) (string, error) {
 	return s, nil
 }
 
+// checkDefinitionSettings refuses the settings of def that the dialect
+// cannot apply: a firing state (PostgreSQL triggers and event triggers)
+// or a sql_mode (MySQL/MariaDB).
+func checkDefinitionSettings(d Dialect, def *model.Definition, firing, sqlMode bool) error {
+	if def.Firing != "" && (!firing || (def.Kind != model.DefTrigger && def.Kind != model.DefEventTrigger)) {
+		return Unsupported(d.Name(), def.Identity(), "a firing state ("+string(def.Firing)+")", "")
+	}
+	if def.SQLMode != "" && !sqlMode {
+		return Unsupported(d.Name(), def.Identity(), "a sql_mode", "")
+	}
+	return nil
+}
+
 // kindFeature names a kind of definition as the feature of an
 // *UnsupportedError: "a function", "an event trigger".
 func kindFeature(k model.DefinitionKind) string {

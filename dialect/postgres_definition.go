@@ -19,6 +19,9 @@ var postgresDrops = map[model.DefinitionKind]dropSpec{
 	model.DefMaterializedView: {keyword: "MATERIALIZED VIEW"},
 	model.DefIndex:            {keyword: "INDEX"},
 	model.DefPolicy:           {keyword: "POLICY", onTable: true, unqualified: true},
+	// A server belongs to the database.
+	model.DefForeignServer: {keyword: "SERVER", unqualified: true},
+	model.DefForeignTable:  {keyword: "FOREIGN TABLE"},
 }
 
 // CreateDefinition returns the definition's SQL, and COMMENT ON for its
@@ -26,6 +29,9 @@ var postgresDrops = map[model.DefinitionKind]dropSpec{
 func (d *postgresDialect) CreateDefinition(def *model.Definition) ([]string, error) {
 	if _, ok := postgresDrops[def.Kind]; !ok {
 		return nil, Unsupported(d.Name(), def.Identity(), kindFeature(def.Kind), "")
+	}
+	if err := checkDefinitionSettings(d, def, true, false); err != nil {
+		return nil, err
 	}
 	s, err := definitionStatement(d, def)
 	if err != nil {
@@ -39,7 +45,43 @@ func (d *postgresDialect) CreateDefinition(def *model.Definition) ([]string, err
 		}
 		out = append(out, c)
 	}
+	if def.Firing != "" {
+		f, err := d.firingStatement(def)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, f)
+	}
 	return out, nil
+}
+
+// postgresFiringActions are the ALTER … TRIGGER actions that set each
+// firing state.
+var postgresFiringActions = map[model.Firing]string{
+	"":                   "ENABLE",
+	model.FiringDisabled: "DISABLE",
+	model.FiringReplica:  "ENABLE REPLICA",
+	model.FiringAlways:   "ENABLE ALWAYS",
+}
+
+// firingStatement returns ALTER TABLE … DISABLE TRIGGER (ENABLE, ENABLE
+// REPLICA, ENABLE ALWAYS) for a trigger, or ALTER EVENT TRIGGER … DISABLE
+// (…) for an event trigger, which sets its firing state.
+func (d *postgresDialect) firingStatement(def *model.Definition) (string, error) {
+	action, ok := postgresFiringActions[def.Firing]
+	if !ok {
+		return "", Unsupported(d.Name(), def.Identity(), "a firing state ("+string(def.Firing)+")", "")
+	}
+	b := newBuilder(d)
+	switch def.Kind {
+	case model.DefEventTrigger:
+		b.raw("ALTER EVENT TRIGGER ").ident(def.Name).raw(" ", action)
+	case model.DefTrigger:
+		b.raw("ALTER TABLE ").qualified(def.Schema, def.Table).raw(" ", action, " TRIGGER ").ident(def.Name)
+	default:
+		return "", Unsupported(d.Name(), def.Identity(), "a firing state ("+string(def.Firing)+")", "")
+	}
+	return d.wrap(b.stmt())
 }
 
 // commentOnDefinition returns COMMENT ON kind name IS '…', or IS NULL for
@@ -61,12 +103,22 @@ func (d *postgresDialect) DropDefinition(def *model.Definition) ([]string, error
 	return dropDefinition(d, postgresDrops, def)
 }
 
-// ReplaceDefinition replaces a function or procedure whose new SQL is a
-// CREATE OR REPLACE statement (as pg_get_functiondef writes it) in place,
+// ReplaceDefinition sets the firing state of a trigger or event trigger
+// whose definition and comment stay, and replaces a function or procedure
+// whose new SQL is a CREATE OR REPLACE statement (as pg_get_functiondef writes it) in place,
 // so that what depends on it (triggers, defaults, views) stays; the
 // comment follows with COMMENT ON. Other kinds, and SQL without OR
 // REPLACE, report false: they are dropped and created again.
 func (d *postgresDialect) ReplaceDefinition(from, to *model.Definition) ([]string, bool, error) {
+	if (to.Kind == model.DefTrigger || to.Kind == model.DefEventTrigger) && from.Comment == to.Comment &&
+		CanonicalText(d, from.SQL) == CanonicalText(d, to.SQL) {
+		// Only the firing state differs: ALTER it in place.
+		f, err := d.firingStatement(to)
+		if err != nil {
+			return nil, false, err
+		}
+		return []string{f}, true, nil
+	}
 	if to.Kind != model.DefFunction && to.Kind != model.DefProcedure {
 		return nil, false, nil
 	}

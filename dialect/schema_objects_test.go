@@ -2,6 +2,7 @@ package dialect_test
 
 import (
 	"errors"
+	"slices"
 	"strings"
 	"testing"
 
@@ -160,6 +161,67 @@ func TestDefinitionStatements(t *testing.T) {
 				t.Errorf("DropDefinition = %q, %v; want %q", drop, err, tt.drop)
 			}
 		})
+	}
+}
+
+// A definition's firing state (PostgreSQL) and sql_mode (MySQL) follow its
+// CREATE statement; a dialect without them refuses them.
+func TestDefinitionSettings(t *testing.T) {
+	tests := []struct {
+		dialect string
+		def     *model.Definition
+		want    []string
+		err     string
+	}{
+		{"postgres", &model.Definition{Kind: model.DefTrigger, Schema: "app", Name: "audit", Table: "users", SQL: "CREATE TRIGGER …", Firing: model.FiringDisabled},
+			[]string{"CREATE TRIGGER …", `ALTER TABLE "app"."users" DISABLE TRIGGER "audit"`}, ""},
+		{"postgres", &model.Definition{Kind: model.DefTrigger, Name: "audit", Table: "users", SQL: "CREATE TRIGGER …", Comment: "c", Firing: model.FiringAlways},
+			[]string{"CREATE TRIGGER …", `COMMENT ON TRIGGER "audit" ON "users" IS 'c'`, `ALTER TABLE "users" ENABLE ALWAYS TRIGGER "audit"`}, ""},
+		{"postgres", &model.Definition{Kind: model.DefEventTrigger, Name: "log_ddl", SQL: "CREATE EVENT TRIGGER …", Firing: model.FiringReplica},
+			[]string{"CREATE EVENT TRIGGER …", `ALTER EVENT TRIGGER "log_ddl" ENABLE REPLICA`}, ""},
+		{"postgres", &model.Definition{Kind: model.DefFunction, Name: "f", SQL: "CREATE FUNCTION …", Firing: model.FiringDisabled}, nil, "firing state"},
+		{"postgres", &model.Definition{Kind: model.DefFunction, Name: "f", SQL: "CREATE FUNCTION …", SQLMode: "ANSI"}, nil, "sql_mode"},
+		{"mysql", &model.Definition{Kind: model.DefFunction, Name: "byline", SQL: "CREATE FUNCTION …", SQLMode: "PIPES_AS_CONCAT,STRICT_TRANS_TABLES"},
+			[]string{"SET @migrate_saved_sql_mode = @@SESSION.sql_mode", "SET SESSION sql_mode = 'PIPES_AS_CONCAT,STRICT_TRANS_TABLES'",
+				"CREATE FUNCTION …", "SET SESSION sql_mode = @migrate_saved_sql_mode"}, ""},
+		{"mysql", &model.Definition{Kind: model.DefTrigger, Name: "tg", Table: "t", SQL: "CREATE TRIGGER …", Firing: model.FiringDisabled}, nil, "firing state"},
+		{"sqlite", &model.Definition{Kind: model.DefTrigger, Name: "tg", Table: "t", SQL: "CREATE TRIGGER …", SQLMode: "ANSI"}, nil, "sql_mode"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.dialect+" "+tt.def.Identity(), func(t *testing.T) {
+			d, err := dialect.ForName(tt.dialect)
+			if err != nil {
+				t.Fatal(err)
+			}
+			got, err := d.CreateDefinition(tt.def)
+			if tt.err != "" {
+				var unsupported *dialect.UnsupportedError
+				if !errors.As(err, &unsupported) || !strings.Contains(err.Error(), tt.err) {
+					t.Errorf("CreateDefinition error = %v, want an UnsupportedError about %s", err, tt.err)
+				}
+				return
+			}
+			if err != nil || !slices.Equal(got, tt.want) {
+				t.Errorf("CreateDefinition = %q, %v; want %q", got, err, tt.want)
+			}
+		})
+	}
+}
+
+// A PostgreSQL trigger whose firing state alone changes is altered in
+// place; one whose text changes is dropped and created again.
+func TestReplaceTriggerFiring(t *testing.T) {
+	r := dialect.Postgres().(dialect.DefinitionReplacer)
+	from := &model.Definition{Kind: model.DefTrigger, Schema: "app", Name: "audit", Table: "users", SQL: "CREATE TRIGGER audit …", Firing: model.FiringDisabled}
+	to := from.Clone()
+	to.Firing = ""
+	got, inPlace, err := r.ReplaceDefinition(from, to)
+	if want := []string{`ALTER TABLE "app"."users" ENABLE TRIGGER "audit"`}; err != nil || !inPlace || !slices.Equal(got, want) {
+		t.Errorf("ReplaceDefinition = %q, %v, %v; want %q in place", got, inPlace, err, want)
+	}
+	to.SQL = "CREATE TRIGGER audit … WHEN (true)"
+	if _, inPlace, err := r.ReplaceDefinition(from, to); err != nil || inPlace {
+		t.Errorf("ReplaceDefinition of a changed trigger: in place %v, %v; want drop and create", inPlace, err)
 	}
 }
 

@@ -13,6 +13,9 @@ func (d *sqliteDialect) CreateDefinition(def *model.Definition) ([]string, error
 	if _, ok := sqliteDrops[def.Kind]; !ok {
 		return nil, Unsupported(d.Name(), def.Identity(), kindFeature(def.Kind), "")
 	}
+	if err := checkDefinitionSettings(d, def, false, false); err != nil {
+		return nil, err
+	}
 	return one(definitionStatement(d, def))
 }
 

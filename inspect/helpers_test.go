@@ -12,8 +12,15 @@ import (
 // execAll runs statements on db, failing the test on the first error.
 func execAll(ctx context.Context, t testing.TB, db *dialect.DB, stmts ...string) {
 	t.Helper()
+	// One connection, as a migration has: a session setting (SET
+	// sql_mode) applies to the statements after it.
+	conn, err := db.Conn(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer conn.Close()
 	for _, s := range stmts {
-		if _, err := db.ExecContext(ctx, s); err != nil {
+		if _, err := conn.ExecContext(ctx, s); err != nil {
 			t.Fatalf("%v\nstatement:\n%s", err, s)
 		}
 	}

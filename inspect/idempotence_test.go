@@ -168,6 +168,24 @@ func postgresCheckRealistic(t *testing.T, file string, md *model.MetaData) {
 		if et == nil || !strings.Contains(et.SQL, "WHEN TAG IN ('DROP TABLE', 'DROP SCHEMA')") || et.Comment == "" {
 			t.Errorf("event trigger forbid_audit_drops = %+v; want it with its tags and comment", et)
 		}
+		ft := md.Definition(model.DefForeignTable, "reporting", "legacy_invoices", "")
+		if ft == nil || !strings.Contains(ft.SQL, "amount_cents app.money_cents OPTIONS (column_name 'amount')") ||
+			!strings.Contains(ft.SQL, "SERVER legacy_billing OPTIONS (schema_name 'public', table_name 'invoices', updatable 'false')") || ft.Comment == "" {
+			t.Errorf("foreign table reporting.legacy_invoices = %+v; want its column and table options and comment", ft)
+		}
+		if srv := md.Definition(model.DefForeignServer, "", "legacy_billing", ""); srv == nil ||
+			!strings.Contains(srv.SQL, "FOREIGN DATA WRAPPER postgres_fdw OPTIONS (host 'billing.internal'") {
+			t.Errorf("foreign server legacy_billing = %+v; want its wrapper and options", srv)
+		}
+		if et := md.Definition(model.DefEventTrigger, "", "log_ddl", ""); et == nil || et.Firing != model.FiringDisabled {
+			t.Errorf("event trigger log_ddl = %+v; want it disabled", et)
+		}
+		if tg := md.Definition(model.DefTrigger, "app", "memberships_audit", "memberships"); tg == nil || tg.Firing != model.FiringDisabled {
+			t.Errorf("trigger memberships_audit = %+v; want it disabled", tg)
+		}
+		if tg := md.Definition(model.DefTrigger, "app", "organisations_audit", "organisations"); tg == nil || tg.Firing != model.FiringAlways {
+			t.Errorf("trigger organisations_audit = %+v; want it enabled always", tg)
+		}
 		for _, v := range md.Views {
 			if v.Name == "active_projects" && (v.CheckOption != "local" || !v.SecurityInvoker || !v.SecurityBarrier) {
 				t.Errorf("view reporting.active_projects = %+v; want a local check option, security_invoker and security_barrier", v)
@@ -219,6 +237,16 @@ func mysqlCheckRealistic(t *testing.T, file string, md *model.MetaData) {
 		}
 		if v := view("popular_published_pages"); v.Algorithm != "temptable" || v.SecurityInvoker {
 			t.Errorf("view popular_published_pages: algorithm %q, security invoker %v; want temptable and false", v.Algorithm, v.SecurityInvoker)
+		}
+		const pipes = "PIPES_AS_CONCAT,STRICT_TRANS_TABLES,NO_ENGINE_SUBSTITUTION"
+		if f := md.Definition(model.DefFunction, "", "page_byline", ""); f == nil || f.SQLMode != pipes {
+			t.Errorf("function page_byline = %+v; want it with sql_mode %s", f, pipes)
+		}
+		if tg := md.Definition(model.DefTrigger, "", "page_revisions_bi", "page_revisions"); tg == nil || tg.SQLMode != pipes {
+			t.Errorf("trigger page_revisions_bi = %+v; want it with sql_mode %s", tg, pipes)
+		}
+		if f := md.Definition(model.DefFunction, "", "slugify", ""); f == nil || f.SQLMode != "" {
+			t.Errorf("function slugify = %+v; want it without a sql_mode (the session's)", f)
 		}
 	case "marketplace.sql":
 		if v := view("eur_listings"); v.CheckOption != "local" || strings.Contains(strings.ToUpper(v.Definition), "CHECK OPTION") {

@@ -19,25 +19,24 @@ var _ Inspector = (*mysqlInspector)(nil)
 
 // mysqlInspector inspects MySQL 8 and MariaDB 10.3+ databases. It reads
 // information_schema with one query per object kind (twelve in all, and
-// one more each with sequences and with routines), whatever the number of
-// tables:
+// one more each with partitioned tables, with sequences and with
+// routines), whatever the number of tables:
 //
-//	session     DATABASE(), VERSION()
+//	session     DATABASE(), VERSION(), @@SESSION.sql_mode
 //	schemata    default collation of each schema in scope
 //	tables      TABLES (base tables and MariaDB sequences)
 //	columns     COLUMNS
+//	checks      CHECK_CONSTRAINTS (MariaDB 10.2+, MySQL 8.0.16+)
 //	indexes     STATISTICS (primary key, unique constraints, indexes)
 //	foreign     KEY_COLUMN_USAGE and REFERENTIAL_CONSTRAINTS (two queries:
 //	            joining them inside information_schema is several times
 //	            slower on MariaDB than joining in Go)
-//	checks      CHECK_CONSTRAINTS (MariaDB 10.2+, MySQL 8.0.16+)
+//	partitions  PARTITIONS, only when TABLES says a table is partitioned
 //	views       VIEWS
 //	sequences   one UNION ALL over the sequences found (MariaDB 10.3+), only
 //	            when there are any: MariaDB 10.11 has no catalog view of
 //	            sequence parameters, each sequence is a one-row table
-//
-// //	routines    ROUTINES (functions and procedures) and, when there are
-//
+//	routines    ROUTINES (functions and procedures) and, when there are
 //	            any, PARAMETERS (see mysql_routines.go for their text)
 //	triggers    TRIGGERS
 //	events      EVENTS
@@ -80,6 +79,13 @@ type mysqlState struct {
 	schemaCollation map[string]string
 	tables          map[mysqlKey]*mysqlTable
 	sequences       []mysqlKey
+	// sqlMode is the session's sql_mode: routines, triggers and events
+	// created under another keep theirs (Definition.SQLMode).
+	sqlMode string
+	// partitioned says that a table in scope is partitioned (TABLES
+	// CREATE_OPTIONS), so that PARTITIONS, which opens every table, is
+	// read only then.
+	partitioned bool
 }
 
 // Inspect reads the tables, views and sequences of the schemas in scope.
@@ -128,7 +134,7 @@ func (in *mysqlInspector) Inspect(ctx context.Context, q dialect.Querier, opts O
 func (st *mysqlState) session(ctx context.Context, schemas []string) error {
 	var current sql.NullString
 	var version string
-	if err := queryRow(ctx, st.q, "SELECT DATABASE(), VERSION()", nil, &current, &version); err != nil {
+	if err := queryRow(ctx, st.q, "SELECT DATABASE(), VERSION(), @@SESSION.sql_mode", nil, &current, &version, &st.sqlMode); err != nil {
 		return fmt.Errorf("inspect mysql: session: %w", err)
 	}
 	st.current = current.String
@@ -141,6 +147,15 @@ func (st *mysqlState) session(ctx context.Context, schemas []string) error {
 		st.schemas = []string{st.current}
 	}
 	return nil
+}
+
+// definitionSQLMode is the Definition.SQLMode of an object created under
+// mode: empty when it is the session's.
+func (st *mysqlState) definitionSQLMode(mode string) string {
+	if mode == st.sqlMode {
+		return ""
+	}
+	return mode
 }
 
 // schemaName is the Schema the model gives an object of the real schema s.

@@ -18,8 +18,10 @@ import (
 // schema reloaded on another server, where that account does not exist,
 // must not fail on it (nor silently run as someone else's account when
 // SQL SECURITY DEFINER). The object is then created with the loading
-// account as its definer. SQL SECURITY INVOKER is kept. The sql_mode a
-// routine was created under is not kept: the loading session's applies.
+// account as its definer. SQL SECURITY INVOKER is kept. The sql_mode an
+// object was created under (SQL_MODE) is kept when it is not the
+// inspecting session's: its body runs under it (|| concatenates under
+// PIPES_AS_CONCAT), and the dialect sets it around the CREATE statement.
 
 // mysqlRoutine is a stored function or procedure being read.
 type mysqlRoutine struct {
@@ -27,7 +29,7 @@ type mysqlRoutine struct {
 	returns, returnsCS  string
 	body, deterministic string
 	access, security    string
-	comment             string
+	comment, sqlMode    string
 	params              []string
 }
 
@@ -35,7 +37,7 @@ type mysqlRoutine struct {
 func (st *mysqlState) readRoutines(ctx context.Context) error {
 	where, args := st.filter("ROUTINE_SCHEMA", "ROUTINE_NAME")
 	q := `SELECT ROUTINE_SCHEMA, ROUTINE_NAME, ROUTINE_TYPE, COALESCE(DTD_IDENTIFIER, ''), COALESCE(CHARACTER_SET_NAME, ''),
-	ROUTINE_DEFINITION, IS_DETERMINISTIC, SQL_DATA_ACCESS, SECURITY_TYPE, ROUTINE_COMMENT
+	ROUTINE_DEFINITION, IS_DETERMINISTIC, SQL_DATA_ACCESS, SECURITY_TYPE, ROUTINE_COMMENT, SQL_MODE
 FROM information_schema.ROUTINES
 WHERE ` + where + `
 ORDER BY ROUTINE_SCHEMA, ROUTINE_TYPE, ROUTINE_NAME`
@@ -45,7 +47,7 @@ ORDER BY ROUTINE_SCHEMA, ROUTINE_TYPE, ROUTINE_NAME`
 		r := &mysqlRoutine{}
 		var body sql.NullString
 		if err := rows.Scan(&r.schema, &r.name, &r.kind, &r.returns, &r.returnsCS, &body,
-			&r.deterministic, &r.access, &r.security, &r.comment); err != nil {
+			&r.deterministic, &r.access, &r.security, &r.comment, &r.sqlMode); err != nil {
 			return err
 		}
 		if !body.Valid {
@@ -138,7 +140,7 @@ func (st *mysqlState) routineDefinition(r *mysqlRoutine) (*model.Definition, err
 		b.WriteString("\n    COMMENT " + lit)
 	}
 	b.WriteString("\n" + r.body)
-	return &model.Definition{Kind: kind, Schema: schema, Name: r.name, SQL: b.String()}, nil
+	return &model.Definition{Kind: kind, Schema: schema, Name: r.name, SQL: b.String(), SQLMode: st.definitionSQLMode(r.sqlMode)}, nil
 }
 
 // readTriggers reads triggers, in the order they fire for each table,
@@ -147,13 +149,13 @@ func (st *mysqlState) routineDefinition(r *mysqlRoutine) (*model.Definition, err
 // trigger's table.
 func (st *mysqlState) readTriggers(ctx context.Context) error {
 	where, args := st.filter("TRIGGER_SCHEMA", "EVENT_OBJECT_TABLE")
-	q := `SELECT TRIGGER_SCHEMA, TRIGGER_NAME, EVENT_OBJECT_TABLE, ACTION_TIMING, EVENT_MANIPULATION, ACTION_STATEMENT
+	q := `SELECT TRIGGER_SCHEMA, TRIGGER_NAME, EVENT_OBJECT_TABLE, ACTION_TIMING, EVENT_MANIPULATION, ACTION_STATEMENT, SQL_MODE
 FROM information_schema.TRIGGERS
 WHERE ` + where + `
 ORDER BY TRIGGER_SCHEMA, EVENT_OBJECT_TABLE, ACTION_TIMING, EVENT_MANIPULATION, ACTION_ORDER`
 	return st.query(ctx, "triggers", q, args, func(rows *sql.Rows) error {
-		var schema, name, table, timing, event, body string
-		if err := rows.Scan(&schema, &name, &table, &timing, &event, &body); err != nil {
+		var schema, name, table, timing, event, body, mode string
+		if err := rows.Scan(&schema, &name, &table, &timing, &event, &body, &mode); err != nil {
 			return err
 		}
 		s := st.schemaName(schema)
@@ -167,7 +169,8 @@ ORDER BY TRIGGER_SCHEMA, EVENT_OBJECT_TABLE, ACTION_TIMING, EVENT_MANIPULATION, 
 		}
 		st.md.Definitions = append(st.md.Definitions, &model.Definition{
 			Kind: model.DefTrigger, Schema: s, Name: name, Table: table,
-			SQL: fmt.Sprintf("CREATE TRIGGER %s %s %s ON %s FOR EACH ROW %s", qn, timing, event, qt, body),
+			SQL:     fmt.Sprintf("CREATE TRIGGER %s %s %s ON %s FOR EACH ROW %s", qn, timing, event, qt, body),
+			SQLMode: st.definitionSQLMode(mode),
 		})
 		return nil
 	})
@@ -179,13 +182,13 @@ func (st *mysqlState) readEvents(ctx context.Context) error {
 	where, args := st.filter("EVENT_SCHEMA", "EVENT_NAME")
 	q := `SELECT EVENT_SCHEMA, EVENT_NAME, EVENT_DEFINITION, EVENT_TYPE,
 	COALESCE(CAST(EXECUTE_AT AS CHAR), ''), COALESCE(INTERVAL_VALUE, ''), COALESCE(INTERVAL_FIELD, ''),
-	COALESCE(CAST(STARTS AS CHAR), ''), COALESCE(CAST(ENDS AS CHAR), ''), STATUS, ON_COMPLETION, EVENT_COMMENT
+	COALESCE(CAST(STARTS AS CHAR), ''), COALESCE(CAST(ENDS AS CHAR), ''), STATUS, ON_COMPLETION, EVENT_COMMENT, SQL_MODE
 FROM information_schema.EVENTS
 WHERE ` + where + `
 ORDER BY EVENT_SCHEMA, EVENT_NAME`
 	return st.query(ctx, "events", q, args, func(rows *sql.Rows) error {
-		var schema, name, body, typ, at, every, field, starts, ends, status, completion, comment string
-		if err := rows.Scan(&schema, &name, &body, &typ, &at, &every, &field, &starts, &ends, &status, &completion, &comment); err != nil {
+		var schema, name, body, typ, at, every, field, starts, ends, status, completion, comment, mode string
+		if err := rows.Scan(&schema, &name, &body, &typ, &at, &every, &field, &starts, &ends, &status, &completion, &comment, &mode); err != nil {
 			return err
 		}
 		s := st.schemaName(schema)
@@ -235,7 +238,8 @@ ORDER BY EVENT_SCHEMA, EVENT_NAME`
 		if err != nil {
 			return err
 		}
-		st.md.Definitions = append(st.md.Definitions, &model.Definition{Kind: model.DefEvent, Schema: s, Name: name, SQL: b.String()})
+		st.md.Definitions = append(st.md.Definitions, &model.Definition{Kind: model.DefEvent, Schema: s, Name: name, SQL: b.String(),
+			SQLMode: st.definitionSQLMode(mode)})
 		return nil
 	})
 }

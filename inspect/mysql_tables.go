@@ -44,8 +44,11 @@ WHERE TABLE_TYPE IN ('BASE TABLE', 'SYSTEM VERSIONED', 'SEQUENCE') AND ` + where
 		}
 		for _, o := range strings.Fields(createOptions.String) {
 			// The options given to CREATE TABLE (row_format=COMPRESSED,
-			// stats_persistent=1, …); "partitioned" is read from
-			// PARTITIONS.
+			// stats_persistent=1, …); the partitioning of a table that
+			// says "partitioned" is read from PARTITIONS.
+			if o == "partitioned" {
+				st.partitioned = true
+			}
 			if k, v, ok := strings.Cut(o, "="); ok && mysqlCreateOption.MatchString(k) && mysqlCreateOptionValue.MatchString(v) {
 				setOption(t, strings.ToUpper(k), v)
 			}

@@ -17,8 +17,10 @@ import (
 // schema), with their event, tag filter and comment.
 var pgEventTriggersQuery = `
 SELECT e.evtname, e.evtevent, array_to_json(e.evttags)::text, fn.nspname, f.proname,
-  COALESCE(pg_catalog.obj_description(e.oid, 'pg_event_trigger'), '')
+  COALESCE(d.description, ''), e.evtenabled::text
 FROM pg_catalog.pg_event_trigger e
+LEFT JOIN pg_catalog.pg_description d
+  ON d.objoid = e.oid AND d.classoid = 'pg_catalog.pg_event_trigger'::regclass AND d.objsubid = 0
 JOIN pg_catalog.pg_proc f ON f.oid = e.evtfoid
 JOIN pg_catalog.pg_namespace fn ON fn.oid = f.pronamespace
 WHERE fn.nspname = ANY($1::text[]) AND ` + pgNameFilter("e.evtname") + `
@@ -28,20 +30,24 @@ ORDER BY e.evtname`
 // readEventTriggers adds the event triggers in scope as definitions:
 // CREATE EVENT TRIGGER written from the catalog (PostgreSQL keeps no text
 // of it). Whether the trigger is disabled or enabled for replicas only
-// (ALTER EVENT TRIGGER) is not part of the definition.
+// (ALTER EVENT TRIGGER) is its firing state.
 func (st *pgState) readEventTriggers(ctx context.Context, q dialect.Querier) error {
 	return st.each(ctx, q, "event triggers", pgEventTriggersQuery, func(rows *sql.Rows) error {
-		var name, event, fnSchema, fn, comment string
+		var name, event, fnSchema, fn, comment, enabled string
 		var tags sql.NullString
-		if err := rows.Scan(&name, &event, &tags, &fnSchema, &fn, &comment); err != nil {
+		if err := rows.Scan(&name, &event, &tags, &fnSchema, &fn, &comment, &enabled); err != nil {
 			return err
+		}
+		firing, err := pgFiring(enabled)
+		if err != nil {
+			return fmt.Errorf("event trigger %q: %w", name, err)
 		}
 		def, err := st.eventTriggerSQL(name, event, tags, st.scope.schemaOf(fnSchema), fn)
 		if err != nil {
 			return fmt.Errorf("event trigger %q: %w", name, err)
 		}
 		st.md.Definitions = append(st.md.Definitions, &model.Definition{
-			Kind: model.DefEventTrigger, Name: name, SQL: def, Comment: comment,
+			Kind: model.DefEventTrigger, Name: name, SQL: def, Comment: comment, Firing: firing,
 			DependsOn: []model.ObjectName{{Schema: st.scope.schemaOf(fnSchema), Name: fn}},
 		})
 		return nil

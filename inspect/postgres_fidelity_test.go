@@ -62,6 +62,19 @@ UNION ALL SELECT 'domain constraints', count(*) FROM pg_catalog.pg_constraint
 UNION ALL SELECT 'sequences', count(*) FROM rel WHERE relkind = 'S'
 UNION ALL SELECT 'views', count(*) FROM rel WHERE relkind = 'v'
 UNION ALL SELECT 'materialized views', count(*) FROM rel WHERE relkind = 'm'
+UNION ALL SELECT 'foreign tables', count(*) FROM rel WHERE relkind = 'f'
+UNION ALL SELECT 'foreign table columns', count(*) FROM pg_catalog.pg_attribute a JOIN rel ON rel.oid = a.attrelid
+  WHERE rel.relkind = 'f' AND a.attnum > 0 AND NOT a.attisdropped
+UNION ALL SELECT 'foreign table ' || c.relname || ' on ' || s.srvname || ' ' || COALESCE(array_to_string(ft.ftoptions, ','), '')
+    || ' ' || (SELECT string_agg(a.attname || ' ' || a.atttypid::regtype::text || ' ' || a.attnotnull || ' '
+      || COALESCE(array_to_string(a.attfdwoptions, ','), '') || ' ' || a.attcollation, ',' ORDER BY a.attnum)
+      FROM pg_catalog.pg_attribute a WHERE a.attrelid = c.oid AND a.attnum > 0 AND NOT a.attisdropped), 1
+  FROM pg_catalog.pg_foreign_table ft JOIN rel c ON c.oid = ft.ftrelid JOIN pg_catalog.pg_foreign_server s ON s.oid = ft.ftserver
+UNION ALL SELECT 'foreign server ' || s.srvname || ' ' || w.fdwname || ' ' || COALESCE(array_to_string(s.srvoptions, ','), ''), 1
+  FROM pg_catalog.pg_foreign_server s JOIN pg_catalog.pg_foreign_data_wrapper w ON w.oid = s.srvfdw
+UNION ALL SELECT 'foreign data wrappers', count(*) FROM pg_catalog.pg_foreign_data_wrapper
+UNION ALL SELECT 'foreign server comments', count(*) FROM pg_catalog.pg_description
+  WHERE classoid = 'pg_catalog.pg_foreign_server'::regclass
 UNION ALL SELECT 'routines ' || prokind::text, count(*) FROM pg_catalog.pg_proc p
   WHERE pronamespace IN (SELECT oid FROM s) AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_depend e
     WHERE e.classid = 'pg_catalog.pg_proc'::regclass AND e.objid = p.oid AND e.deptype IN ('e', 'i'))
@@ -69,6 +82,8 @@ UNION ALL SELECT 'routines ' || prokind::text, count(*) FROM pg_catalog.pg_proc 
 UNION ALL SELECT 'extension members', count(*) FROM pg_catalog.pg_depend WHERE deptype = 'e'
   AND refobjid IN (SELECT oid FROM pg_catalog.pg_extension WHERE extnamespace IN (SELECT oid FROM s))
 UNION ALL SELECT 'triggers', count(*) FROM pg_catalog.pg_trigger WHERE NOT tgisinternal AND tgrelid IN (SELECT oid FROM rel)
+UNION ALL SELECT 'triggers firing ' || tgenabled::text, count(*) FROM pg_catalog.pg_trigger
+  WHERE NOT tgisinternal AND tgrelid IN (SELECT oid FROM rel) GROUP BY tgenabled
 UNION ALL SELECT 'rules', count(*) FROM pg_catalog.pg_rewrite WHERE rulename <> '_RETURN' AND ev_class IN (SELECT oid FROM rel)
 UNION ALL SELECT 'policies', count(*) FROM pg_catalog.pg_policy WHERE polrelid IN (SELECT oid FROM rel)
 UNION ALL SELECT 'restrictive policies', count(*) FROM pg_catalog.pg_policy WHERE NOT polpermissive AND polrelid IN (SELECT oid FROM rel)
@@ -77,6 +92,7 @@ UNION ALL SELECT 'tables with forced row security', count(*) FROM rel WHERE relf
 UNION ALL SELECT 'policy comments', count(*) FROM pg_catalog.pg_description
   WHERE classoid = 'pg_catalog.pg_policy'::regclass
 UNION ALL SELECT 'event triggers', count(*) FROM pg_catalog.pg_event_trigger
+UNION ALL SELECT 'event triggers firing ' || evtenabled::text, count(*) FROM pg_catalog.pg_event_trigger GROUP BY evtenabled
 UNION ALL SELECT 'event trigger comments', count(*) FROM pg_catalog.pg_description
   WHERE classoid = 'pg_catalog.pg_event_trigger'::regclass
 UNION ALL SELECT 'types ' || typtype::text, count(*) FROM pg_catalog.pg_type t

@@ -21,15 +21,39 @@ import (
 // class unless it is the default for the type and has no parameters
 // ([schema, name]), a collation that differs from the column's or the key type's, and the
 // operator class parameters (PostgreSQL 13+, in the index attribute's
-// options). NULLS NOT DISTINCT (PostgreSQL 15+) is read through to_jsonb
-// so that the query runs on older servers, where the column is missing.
+// options). The per-key subquery is costly (more than half of the
+// query's catalog reads at 1,000 tables), so it runs only for the indexes
+// that can have such options: those with expressions, a non-default
+// operator class, a key collation other than its column's, or operator
+// class parameters, which the arrays of pg_index, one uncorrelated list of
+// default operator classes and index probes of pg_attribute tell (a key
+// in the default collation, 100, differs from its column only when the
+// column has another collation).
+// NULLS NOT DISTINCT (PostgreSQL 15+) is read through to_jsonb, for
+// unique indexes only, so that the query runs on older servers, where the
+// column is missing. Comments come from the relation comments of
+// pg_description, read once (rd) and hash-joined: obj_description looks
+// the catalog up by name on every row. The query joins four catalogs
+// (and rd) and reads the rest in correlated subqueries, behind
+// the flags of pg_index (indisunique, indisexclusion): with ten joins,
+// planning it took longer than running it. An exclusion constraint comes
+// as one JSON object. The exclusion constraints PostgreSQL clones onto
+// partitions are backed by partition indexes (relispartition), left out
+// with them.
 var pgIndexesQuery = `
+WITH rd AS MATERIALIZED (SELECT objoid, description FROM pg_catalog.pg_description
+  WHERE classoid = 'pg_catalog.pg_class'::regclass AND objsubid = 0)
 SELECT i.indrelid::int8, ic.relname, i.indisunique, i.indnkeyatts, i.indkey::text, i.indoption::text,
-  am.amname, pg_catalog.pg_get_expr(i.indpred, i.indrelid),
+  (SELECT am.amname FROM pg_catalog.pg_am am WHERE am.oid = ic.relam), pg_catalog.pg_get_expr(i.indpred, i.indrelid),
   CASE WHEN i.indexprs IS NOT NULL THEN (
     SELECT json_agg(pg_catalog.pg_get_indexdef(i.indexrelid, k, true) ORDER BY k)
     FROM generate_series(1, i.indnkeyatts::int) AS k) END,
-  (SELECT json_agg(json_build_array(
+  CASE WHEN i.indexprs IS NOT NULL OR NOT (i.indclass::oid[] <@ (SELECT array_agg(dc.oid) FROM pg_catalog.pg_opclass dc WHERE dc.opcdefault))
+    OR NOT (i.indcollation::oid[] <@ '{0,100}'::oid[])
+    OR (100 = ANY(i.indcollation::oid[]) AND EXISTS (SELECT FROM pg_catalog.pg_attribute ta
+      WHERE ta.attrelid = i.indrelid AND ta.attnum = ANY(i.indkey::int2[]) AND ta.attcollation NOT IN (0, 100)))
+    OR EXISTS (SELECT FROM pg_catalog.pg_attribute ia WHERE ia.attrelid = i.indexrelid AND ia.attoptions IS NOT NULL) THEN (
+  SELECT json_agg(json_build_array(
       CASE WHEN NOT oc.opcdefault OR ia.attoptions IS NOT NULL THEN ocn.nspname END,
       CASE WHEN NOT oc.opcdefault OR ia.attoptions IS NOT NULL THEN oc.opcname END,
       CASE WHEN co.oid IS NOT NULL AND co.oid <> COALESCE(ta.attcollation, kt.typcollation) THEN co.collname END,
@@ -40,27 +64,29 @@ SELECT i.indrelid::int8, ic.relname, i.indisunique, i.indnkeyatts, i.indkey::tex
     JOIN pg_catalog.pg_attribute ia ON ia.attrelid = i.indexrelid AND ia.attnum = k + 1
     JOIN pg_catalog.pg_type kt ON kt.oid = ia.atttypid
     LEFT JOIN pg_catalog.pg_collation co ON co.oid = i.indcollation[k]
-    LEFT JOIN pg_catalog.pg_attribute ta ON ta.attrelid = i.indrelid AND ta.attnum = i.indkey[k] AND i.indkey[k] <> 0),
-  x.conname, COALESCE(x.condeferrable, false), COALESCE(x.condeferred, false),
-  CASE WHEN x.oid IS NOT NULL THEN (
-    SELECT json_agg(CASE WHEN opn.nspname = 'pg_catalog' THEN o.oprname
-      ELSE 'OPERATOR(' || pg_catalog.quote_ident(opn.nspname) || '.' || o.oprname || ')' END ORDER BY op.i)
-    FROM unnest(x.conexclop) WITH ORDINALITY AS op(oid, i)
-    JOIN pg_catalog.pg_operator o ON o.oid = op.oid
-    JOIN pg_catalog.pg_namespace opn ON opn.oid = o.oprnamespace) END,
-  COALESCE((to_jsonb(i) ->> 'indnullsnotdistinct')::bool, false),
-  pg_catalog.obj_description(i.indexrelid, 'pg_class'),
-  COALESCE(pg_catalog.obj_description(x.oid, 'pg_constraint'), '')
+    LEFT JOIN pg_catalog.pg_attribute ta ON ta.attrelid = i.indrelid AND ta.attnum = i.indkey[k] AND i.indkey[k] <> 0) END,
+  CASE WHEN i.indisexclusion THEN (
+    SELECT json_build_object('name', x.conname, 'deferrable', x.condeferrable, 'deferred', x.condeferred,
+      'comment', COALESCE(dx.description, ''),
+      'operators', (SELECT json_agg(CASE WHEN opn.nspname = 'pg_catalog' THEN o.oprname
+          ELSE 'OPERATOR(' || pg_catalog.quote_ident(opn.nspname) || '.' || o.oprname || ')' END ORDER BY op.i)
+        FROM unnest(x.conexclop) WITH ORDINALITY AS op(oid, i)
+        JOIN pg_catalog.pg_operator o ON o.oid = op.oid
+        JOIN pg_catalog.pg_namespace opn ON opn.oid = o.oprnamespace))
+    FROM pg_catalog.pg_constraint x
+    LEFT JOIN pg_catalog.pg_description dx
+      ON dx.objoid = x.oid AND dx.classoid = 'pg_catalog.pg_constraint'::regclass AND dx.objsubid = 0
+    WHERE x.conindid = i.indexrelid AND x.conrelid = i.indrelid AND x.contype = 'x') END,
+  i.indisunique AND COALESCE((to_jsonb(i) ->> 'indnullsnotdistinct')::bool, false),
+  di.description
 FROM pg_catalog.pg_index i
 JOIN pg_catalog.pg_class ic ON ic.oid = i.indexrelid
-JOIN pg_catalog.pg_am am ON am.oid = ic.relam
 JOIN pg_catalog.pg_class c ON c.oid = i.indrelid
 JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
-LEFT JOIN pg_catalog.pg_constraint k
-  ON k.conindid = i.indexrelid AND k.conrelid = i.indrelid AND k.contype IN ('p', 'u')
-LEFT JOIN pg_catalog.pg_constraint x
-  ON x.conindid = i.indexrelid AND x.conrelid = i.indrelid AND x.contype = 'x'
-WHERE i.indislive AND k.oid IS NULL AND NOT ic.relispartition AND COALESCE(x.conparentid, 0) = 0
+LEFT JOIN rd di ON di.objoid = i.indexrelid
+WHERE i.indislive AND NOT ic.relispartition
+  AND NOT (i.indisunique AND EXISTS (SELECT FROM pg_catalog.pg_constraint k
+    WHERE k.conindid = i.indexrelid AND k.conrelid = i.indrelid AND k.contype IN ('p', 'u')))
   AND ` + pgTableFilter + `
 ORDER BY i.indrelid, ic.relname`
 
@@ -80,14 +106,12 @@ func (st *pgState) readIndexes(ctx context.Context, q dialect.Querier) error {
 			unique                  bool
 			nkey                    int
 			where, exprs, keyOpts   sql.NullString
-			exclusion, operators    sql.NullString
-			deferrable, deferred    bool
+			exclusion               sql.NullString
 			nullsNotDistinct        bool
 			comment                 sql.NullString
-			exclusionComment        string
 		)
 		if err := rows.Scan(&oid, &name, &unique, &nkey, &keys, &options, &am, &where, &exprs, &keyOpts,
-			&exclusion, &deferrable, &deferred, &operators, &nullsNotDistinct, &comment, &exclusionComment); err != nil {
+			&exclusion, &nullsNotDistinct, &comment); err != nil {
 			return err
 		}
 		pt := st.tables[oid]
@@ -110,24 +134,33 @@ func (st *pgState) readIndexes(ctx context.Context, q dialect.Querier) error {
 			pt.t.Indexes = append(pt.t.Indexes, ix)
 			return nil
 		}
-		ex, err := pgExclusion(ix, am, operators.String)
-		if err != nil {
-			return fmt.Errorf("exclusion constraint %q: %w", exclusion.String, err)
+		var x pgExclusionRow
+		if err := json.Unmarshal([]byte(exclusion.String), &x); err != nil {
+			return fmt.Errorf("exclusion constraint on index %q: %w", name, err)
 		}
-		ex.Name, ex.Deferrable, ex.InitiallyDeferred = exclusion.String, deferrable, deferred
-		ex.Comment = exclusionComment
+		ex, err := pgExclusion(ix, am, x.Operators)
+		if err != nil {
+			return fmt.Errorf("exclusion constraint %q: %w", x.Name, err)
+		}
+		ex.Name, ex.Deferrable, ex.InitiallyDeferred, ex.Comment = x.Name, x.Deferrable, x.Deferred, x.Comment
 		pt.t.Exclusions = append(pt.t.Exclusions, ex)
 		return nil
 	})
 }
 
+// pgExclusionRow is the exclusion constraint pgIndexesQuery reads with
+// its index.
+type pgExclusionRow struct {
+	Name       string   `json:"name"`
+	Deferrable bool     `json:"deferrable"`
+	Deferred   bool     `json:"deferred"`
+	Comment    string   `json:"comment"`
+	Operators  []string `json:"operators"`
+}
+
 // pgExclusion turns the index backing an exclusion constraint into the
 // constraint, with the operator of each key.
-func pgExclusion(ix *model.Index, am, operators string) (*model.Exclusion, error) {
-	var ops []string
-	if err := json.Unmarshal([]byte(operators), &ops); err != nil {
-		return nil, fmt.Errorf("operators: %w", err)
-	}
+func pgExclusion(ix *model.Index, am string, ops []string) (*model.Exclusion, error) {
 	if len(ops) != len(ix.Parts) {
 		return nil, fmt.Errorf("%d operators for %d keys", len(ops), len(ix.Parts))
 	}

@@ -134,14 +134,15 @@ func (st *pgState) readEnums(ctx context.Context, q dialect.Querier) error {
 }
 
 // pgViewDepends is the JSON list of what the view or materialized view
-// c reads that must exist before it: views, materialized views and user
+// c reads that must exist before it: views, materialized views, foreign
+// tables and user
 // functions (from the pg_depend rows of its _RETURN rule).
 const pgViewDepends = `(SELECT jsonb_agg(DISTINCT dep) FROM (
     SELECT jsonb_build_array(rn.nspname, rc.relname) AS dep
     FROM pg_catalog.pg_rewrite r
     JOIN pg_catalog.pg_depend x ON x.classid = 'pg_catalog.pg_rewrite'::regclass AND x.objid = r.oid
       AND x.refclassid = 'pg_catalog.pg_class'::regclass
-    JOIN pg_catalog.pg_class rc ON rc.oid = x.refobjid AND rc.relkind IN ('v', 'm') AND rc.oid <> c.oid
+    JOIN pg_catalog.pg_class rc ON rc.oid = x.refobjid AND rc.relkind IN ('v', 'm', 'f') AND rc.oid <> c.oid
     JOIN pg_catalog.pg_namespace rn ON rn.oid = rc.relnamespace
     WHERE r.ev_class = c.oid
     UNION ALL
@@ -153,51 +154,47 @@ const pgViewDepends = `(SELECT jsonb_agg(DISTINCT dep) FROM (
     JOIN pg_catalog.pg_namespace pn ON pn.oid = p.pronamespace AND pn.nspname <> 'pg_catalog'
     WHERE r.ev_class = c.oid) deps)`
 
-// pgViewsFrom selects the relations of one kind in scope with their
-// comments; the columns before it come from the caller.
-func pgViewsFrom(relkind string) string {
-	return `
+// pgViewsQuery lists the views and materialized views in scope (one
+// query, one scan of pg_class) with their definitions as the server
+// prints them (pg_get_viewdef, which reloads as is), their comments, what
+// they read that must exist before them (pgViewDepends), the options of a
+// view (check_option, security_barrier, security_invoker) and the indexes
+// of a materialized view: name, CREATE INDEX as pg_get_indexdef prints it,
+// and comment.
+var pgViewsQuery = `
+SELECT c.relkind::text, n.nspname, c.relname, pg_catalog.pg_get_viewdef(c.oid, true), COALESCE(d.description, ''),
+  ` + pgViewDepends + `, array_to_json(COALESCE(c.reloptions, '{}'))::text,
+  CASE WHEN c.relkind = 'm' THEN (
+    SELECT json_agg(json_build_array(ic.relname, pg_catalog.pg_get_indexdef(i.indexrelid), COALESCE(id.description, ''))
+      ORDER BY ic.relname)
+    FROM pg_catalog.pg_index i JOIN pg_catalog.pg_class ic ON ic.oid = i.indexrelid
+    LEFT JOIN pg_catalog.pg_description id
+      ON id.objoid = i.indexrelid AND id.classoid = 'pg_catalog.pg_class'::regclass AND id.objsubid = 0
+    WHERE i.indrelid = c.oid) END
 FROM pg_catalog.pg_class c
 JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
 LEFT JOIN pg_catalog.pg_description d
   ON d.objoid = c.oid AND d.classoid = 'pg_catalog.pg_class'::regclass AND d.objsubid = 0
-WHERE c.relkind = '` + relkind + `' AND n.nspname = ANY($1::text[]) AND ` + pgNameFilter("c.relname") + `
+WHERE c.relkind IN ('v', 'm') AND n.nspname = ANY($1::text[]) AND ` + pgNameFilter("c.relname") + `
   AND ` + pgNotExtensionMember("pg_catalog.pg_class", "c.oid") + `
 ORDER BY n.nspname, c.relname`
-}
 
-// pgViewsQuery lists the views in scope with their definitions as the
-// server prints them (pg_get_viewdef, which reloads as is), their comments
-// what they read that must exist before them (pgViewDepends), and their
-// options (check_option, security_barrier, security_invoker).
-// Materialized views are read by pgMatViewsQuery.
-var pgViewsQuery = `
-SELECT n.nspname, c.relname, pg_catalog.pg_get_viewdef(c.oid, true), COALESCE(d.description, ''),
-  ` + pgViewDepends + `, array_to_json(COALESCE(c.reloptions, '{}'))::text` + pgViewsFrom("v")
-
-// pgMatViewsQuery lists the materialized views in scope like
-// pgViewsQuery, each with its indexes: name, CREATE INDEX as
-// pg_get_indexdef prints it, and comment.
-var pgMatViewsQuery = `
-SELECT n.nspname, c.relname, pg_catalog.pg_get_viewdef(c.oid, true), COALESCE(d.description, ''),
-  ` + pgViewDepends + `,
-  (SELECT json_agg(json_build_array(ic.relname, pg_catalog.pg_get_indexdef(i.indexrelid),
-      COALESCE(pg_catalog.obj_description(i.indexrelid, 'pg_class'), '')) ORDER BY ic.relname)
-    FROM pg_catalog.pg_index i JOIN pg_catalog.pg_class ic ON ic.oid = i.indexrelid
-    WHERE i.indrelid = c.oid)` + pgViewsFrom("m")
-
-// readViews adds the views in scope.
+// readViews adds the views in scope, and the materialized views with
+// their indexes as definitions (readMatView).
 func (st *pgState) readViews(ctx context.Context, q dialect.Querier) error {
 	return st.each(ctx, q, "views", pgViewsQuery, func(rows *sql.Rows) error {
 		var (
-			schema, name, def, comment string
-			deps                       sql.NullString
-			options                    string
+			kind, schema, name, def, comment string
+			deps, indexes                    sql.NullString
+			options                          string
 		)
-		if err := rows.Scan(&schema, &name, &def, &comment, &deps, &options); err != nil {
+		if err := rows.Scan(&kind, &schema, &name, &def, &comment, &deps, &options, &indexes); err != nil {
 			return err
 		}
 		def = strings.TrimSuffix(strings.TrimSpace(def), ";")
+		if kind == "m" {
+			return st.readMatView(schema, name, def, comment, deps, indexes)
+		}
 		v := &model.View{Schema: st.scope.schemaOf(schema), Name: name, Definition: def, Comment: comment}
 		if err := pgViewOptions(v, options); err != nil {
 			return fmt.Errorf("view %q: %w", name, err)
@@ -211,45 +208,35 @@ func (st *pgState) readViews(ctx context.Context, q dialect.Querier) error {
 	})
 }
 
-// readMatViews adds the materialized views in scope, and their indexes,
-// as definitions: CREATE MATERIALIZED VIEW name AS the server's text of
-// the query, and each index as pg_get_indexdef prints it (without the
-// default schema, which it always writes), after its view.
-func (st *pgState) readMatViews(ctx context.Context, q dialect.Querier) error {
-	return st.each(ctx, q, "materialized views", pgMatViewsQuery, func(rows *sql.Rows) error {
-		var (
-			schema, name, def, comment string
-			deps, indexes              sql.NullString
-		)
-		if err := rows.Scan(&schema, &name, &def, &comment, &deps, &indexes); err != nil {
-			return err
-		}
-		nspname := schema
-		schema = st.scope.schemaOf(schema)
-		qname, err := st.d.QuoteQualified(schema, name)
-		if err != nil {
-			return fmt.Errorf("materialized view %q: %w", name, err)
-		}
-		mv := &model.Definition{Kind: model.DefMaterializedView, Schema: schema, Name: name, Comment: comment,
-			SQL: "CREATE MATERIALIZED VIEW " + qname + " AS\n" + strings.TrimSuffix(strings.TrimSpace(def), ";")}
-		if mv.DependsOn, err = st.objectNames(deps); err != nil {
-			return fmt.Errorf("materialized view %q: %w", name, err)
-		}
-		st.md.Definitions = append(st.md.Definitions, mv)
-		if !indexes.Valid {
-			return nil
-		}
-		var ixs [][3]string
-		if err := json.Unmarshal([]byte(indexes.String), &ixs); err != nil {
-			return fmt.Errorf("materialized view %q: indexes: %w", name, err)
-		}
-		for _, ix := range ixs {
-			st.md.Definitions = append(st.md.Definitions, &model.Definition{Kind: model.DefIndex, Schema: schema,
-				Name: ix[0], Table: name, SQL: st.unqualifyTable(ix[1], nspname), Comment: ix[2],
-				DependsOn: []model.ObjectName{{Schema: schema, Name: name}}})
-		}
+// readMatView adds a materialized view and its indexes as definitions:
+// CREATE MATERIALIZED VIEW name AS the server's text of the query, and
+// each index as pg_get_indexdef prints it (without the default schema,
+// which it always writes), after its view.
+func (st *pgState) readMatView(nspname, name, def, comment string, deps, indexes sql.NullString) error {
+	schema := st.scope.schemaOf(nspname)
+	qname, err := st.d.QuoteQualified(schema, name)
+	if err != nil {
+		return fmt.Errorf("materialized view %q: %w", name, err)
+	}
+	mv := &model.Definition{Kind: model.DefMaterializedView, Schema: schema, Name: name, Comment: comment,
+		SQL: "CREATE MATERIALIZED VIEW " + qname + " AS\n" + def}
+	if mv.DependsOn, err = st.objectNames(deps); err != nil {
+		return fmt.Errorf("materialized view %q: %w", name, err)
+	}
+	st.md.Definitions = append(st.md.Definitions, mv)
+	if !indexes.Valid {
 		return nil
-	})
+	}
+	var ixs [][3]string
+	if err := json.Unmarshal([]byte(indexes.String), &ixs); err != nil {
+		return fmt.Errorf("materialized view %q: indexes: %w", name, err)
+	}
+	for _, ix := range ixs {
+		st.md.Definitions = append(st.md.Definitions, &model.Definition{Kind: model.DefIndex, Schema: schema,
+			Name: ix[0], Table: name, SQL: st.unqualifyTable(ix[1], nspname), Comment: ix[2],
+			DependsOn: []model.ObjectName{{Schema: schema, Name: name}}})
+	}
+	return nil
 }
 
 // pgViewOptions sets a view's options from its reloptions, a JSON array

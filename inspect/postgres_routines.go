@@ -210,13 +210,14 @@ func (st *pgState) relationsNamed(text string, have []model.ObjectName) []model.
 	return out
 }
 
-// pgTriggersQuery lists the triggers of the tables and views in scope as
-// pg_get_triggerdef prints them, leaving out internal triggers (foreign
-// keys) and those PostgreSQL clones onto partitions (tgparentid, read
-// through to_jsonb so that PostgreSQL 12, which lacks it, is served too).
+// pgTriggersQuery lists the triggers of the tables, views and foreign
+// tables in scope as pg_get_triggerdef prints them, leaving out internal
+// triggers (foreign keys) and those PostgreSQL clones onto partitions (tgparentid, read
+// through to_jsonb so that PostgreSQL 12, which lacks it, is served too),
+// with their firing state (tgenabled), which the printed text leaves out.
 var pgTriggersQuery = `
 SELECT n.nspname, c.relname, tg.tgname, pg_catalog.pg_get_triggerdef(tg.oid), COALESCE(d.description, ''),
-  fn.nspname, f.proname
+  fn.nspname, f.proname, tg.tgenabled::text
 FROM pg_catalog.pg_trigger tg
 JOIN pg_catalog.pg_class c ON c.oid = tg.tgrelid
 JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
@@ -225,24 +226,44 @@ JOIN pg_catalog.pg_namespace fn ON fn.oid = f.pronamespace
 LEFT JOIN pg_catalog.pg_description d
   ON d.objoid = tg.oid AND d.classoid = 'pg_catalog.pg_trigger'::regclass AND d.objsubid = 0
 WHERE NOT tg.tgisinternal AND COALESCE((pg_catalog.to_jsonb(tg) ->> 'tgparentid')::oid, 0) = 0
-  AND c.relkind IN ('r', 'p', 'v') AND n.nspname = ANY($1::text[]) AND ` + pgNameFilter("c.relname") + `
+  AND c.relkind IN ('r', 'p', 'v', 'f') AND n.nspname = ANY($1::text[]) AND ` + pgNameFilter("c.relname") + `
   AND ` + pgNotExtensionMember("pg_catalog.pg_class", "c.oid") + `
 ORDER BY n.nspname, c.relname, tg.tgname`
 
 // readTriggers adds the triggers in scope as definitions.
 func (st *pgState) readTriggers(ctx context.Context, q dialect.Querier) error {
 	return st.each(ctx, q, "triggers", pgTriggersQuery, func(rows *sql.Rows) error {
-		var schema, table, name, def, comment, fnSchema, fn string
-		if err := rows.Scan(&schema, &table, &name, &def, &comment, &fnSchema, &fn); err != nil {
+		var schema, table, name, def, comment, fnSchema, fn, enabled string
+		if err := rows.Scan(&schema, &table, &name, &def, &comment, &fnSchema, &fn, &enabled); err != nil {
 			return err
+		}
+		firing, err := pgFiring(enabled)
+		if err != nil {
+			return fmt.Errorf("trigger %q on %q: %w", name, table, err)
 		}
 		st.md.Definitions = append(st.md.Definitions, &model.Definition{
 			Kind: model.DefTrigger, Schema: st.scope.schemaOf(schema), Name: name, Table: table,
-			SQL: st.unqualifyTable(def, schema), Comment: comment,
+			SQL: st.unqualifyTable(def, schema), Comment: comment, Firing: firing,
 			DependsOn: []model.ObjectName{{Schema: st.scope.schemaOf(fnSchema), Name: fn}},
 		})
 		return nil
 	})
+}
+
+// pgFiring maps tgenabled and evtenabled to a firing state: O (on in
+// ordinary sessions) is the default.
+func pgFiring(code string) (model.Firing, error) {
+	switch code {
+	case "O":
+		return "", nil
+	case "D":
+		return model.FiringDisabled, nil
+	case "R":
+		return model.FiringReplica, nil
+	case "A":
+		return model.FiringAlways, nil
+	}
+	return "", fmt.Errorf("unknown firing state %q", code)
 }
 
 // pgRulesQuery lists the rewrite rules of the tables and views in scope,

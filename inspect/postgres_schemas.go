@@ -11,9 +11,27 @@ import (
 	"github.com/migratego/migrate/model"
 )
 
-// pgSchemasQuery lists the schemas in scope with their comments.
+// pgSchemasQuery lists the schemas in scope with their comments and, the
+// same on every row, which kinds of objects they hold (pgPresent).
 var pgSchemasQuery = `
-SELECT n.nspname, COALESCE(d.description, '')
+WITH ns AS MATERIALIZED (SELECT oid FROM pg_catalog.pg_namespace WHERE nspname = ANY($1::text[]))
+SELECT n.nspname, COALESCE(d.description, ''),
+  EXISTS (SELECT FROM pg_catalog.pg_class c WHERE c.relkind = 'S' AND c.relnamespace IN (SELECT oid FROM ns)),
+  EXISTS (SELECT FROM pg_catalog.pg_type t WHERE t.typtype = 'e' AND t.typnamespace IN (SELECT oid FROM ns)),
+  EXISTS (SELECT FROM pg_catalog.pg_trigger tg JOIN pg_catalog.pg_class c ON c.oid = tg.tgrelid
+    WHERE NOT tg.tgisinternal AND c.relnamespace IN (SELECT oid FROM ns)),
+  EXISTS (SELECT FROM pg_catalog.pg_rewrite r JOIN pg_catalog.pg_class c ON c.oid = r.ev_class
+    WHERE r.rulename <> '_RETURN' AND c.relnamespace IN (SELECT oid FROM ns)),
+  EXISTS (SELECT FROM pg_catalog.pg_policy p JOIN pg_catalog.pg_class c ON c.oid = p.polrelid
+    WHERE c.relnamespace IN (SELECT oid FROM ns)),
+  EXISTS (SELECT FROM pg_catalog.pg_event_trigger e JOIN pg_catalog.pg_proc f ON f.oid = e.evtfoid
+    WHERE f.pronamespace IN (SELECT oid FROM ns)),
+  EXISTS (SELECT FROM pg_catalog.pg_class c WHERE c.relkind = 'f' AND c.relnamespace IN (SELECT oid FROM ns))
+    OR EXISTS (SELECT FROM pg_catalog.pg_foreign_server s
+      JOIN pg_catalog.pg_foreign_data_wrapper w ON w.oid = s.srvfdw
+      LEFT JOIN pg_catalog.pg_proc h ON h.oid = w.fdwhandler
+      LEFT JOIN pg_catalog.pg_proc v ON v.oid = w.fdwvalidator
+      WHERE h.pronamespace IN (SELECT oid FROM ns) OR v.pronamespace IN (SELECT oid FROM ns))
 FROM pg_catalog.pg_namespace n
 LEFT JOIN pg_catalog.pg_description d
   ON d.objoid = n.oid AND d.classoid = 'pg_catalog.pg_namespace'::regclass AND d.objsubid = 0
@@ -21,11 +39,13 @@ WHERE n.nspname = ANY($1::text[])
 ORDER BY n.nspname`
 
 // readSchemas adds the schemas in scope other than the default one, which
-// the model never lists.
+// the model never lists, and notes which kinds they hold.
 func (st *pgState) readSchemas(ctx context.Context, q dialect.Querier) error {
 	return st.eachInSchemas(ctx, q, "schemas", pgSchemasQuery, func(rows *sql.Rows) error {
 		var name, comment string
-		if err := rows.Scan(&name, &comment); err != nil {
+		p := &st.scope.present
+		if err := rows.Scan(&name, &comment, &p.sequences, &p.enums, &p.triggers, &p.rules, &p.policies,
+			&p.eventTriggers, &p.foreign); err != nil {
 			return err
 		}
 		if st.scope.schemaOf(name) != "" {
@@ -62,7 +82,10 @@ func (st *pgState) readExtensions(ctx context.Context, q dialect.Querier) error 
 // a domain: its base type, NOT NULL, default, a collation other than the
 // base type's, its check constraints and comment. For a composite type:
 // its attributes, and for a range type its options, already spelled as
-// the body of CREATE TYPE … AS (…) and CREATE TYPE … AS RANGE (…).
+// the body of CREATE TYPE … AS (…) and CREATE TYPE … AS RANGE (…). The
+// composite types of CREATE TYPE (not the row types of tables) are told
+// by a semi-join on pg_class: a lookup per row type cost 3,000 catalog
+// reads at 1,000 tables.
 var pgDomainsQuery = `
 SELECT t.typtype::text, n.nspname, t.typname, COALESCE(d.description, ''),
   pg_catalog.format_type(t.typbasetype, t.typtypmod), t.typnotnull, t.typdefault,
@@ -94,10 +117,10 @@ FROM pg_catalog.pg_type t
 JOIN pg_catalog.pg_namespace n ON n.oid = t.typnamespace
 LEFT JOIN pg_catalog.pg_type bt ON bt.oid = t.typbasetype
 LEFT JOIN pg_catalog.pg_collation co ON co.oid = t.typcollation
-LEFT JOIN pg_catalog.pg_class tc ON tc.oid = t.typrelid
 LEFT JOIN pg_catalog.pg_description d
   ON d.objoid = t.oid AND d.classoid = 'pg_catalog.pg_type'::regclass AND d.objsubid = 0
-WHERE (t.typtype IN ('d', 'r') OR (t.typtype = 'c' AND tc.relkind = 'c'))
+WHERE (t.typtype IN ('d', 'r') OR (t.typtype = 'c'
+    AND t.typrelid IN (SELECT cc.oid FROM pg_catalog.pg_class cc WHERE cc.relkind = 'c')))
   AND n.nspname = ANY($1::text[]) AND ` + pgNameFilter("t.typname") + `
   AND ` + pgNotExtensionMember("pg_catalog.pg_type", "t.oid") + `
 ORDER BY t.oid`

@@ -52,11 +52,7 @@ func TestRoundTrip(t *testing.T) {
 				if err != nil {
 					t.Fatalf("seed %d: CreateAll: %v", seed, err)
 				}
-				for _, s := range create {
-					if _, err := db.ExecContext(ctx, s); err != nil {
-						t.Fatalf("seed %d: %v\nstatement:\n%s", seed, err, s)
-					}
-				}
+				execAll(ctx, t, db, create...) // one connection: SET sql_mode applies to the CREATE after it
 				got, err := inspect.Database(ctx, db, inspect.Options{})
 				if err != nil {
 					t.Fatalf("seed %d: inspect: %v", seed, err)

@@ -33,6 +33,10 @@ WHERE m.type IN ('table', 'view', 'index', 'trigger') AND ` + sqliteUserObject
 	sc.indexSQL = map[string]string{}
 	sc.allTables = map[string]string{}
 	var virtuals []sqliteVirtual
+	// Virtual tables come before triggers, whatever order they were
+	// created in: the order CreateAll gives them, so that a reloaded
+	// database inspects the same.
+	var virtualDefs, triggers []*model.Definition
 	for rows.Next() {
 		var typ, name, table, text, kind string
 		var wr, wanted bool
@@ -46,7 +50,7 @@ WHERE m.type IN ('table', 'view', 'index', 'trigger') AND ` + sqliteUserObject
 			// Its shadow tables go whether or not it is in scope.
 			virtuals = append(virtuals, sqliteVirtual{name: name, module: parseVirtualModule(text)})
 			if wanted {
-				md.Definitions = append(md.Definitions, virtualDefinition(sc.schema, name, text))
+				virtualDefs = append(virtualDefs, virtualDefinition(sc.schema, name, text))
 			}
 			continue
 		}
@@ -55,7 +59,7 @@ WHERE m.type IN ('table', 'view', 'index', 'trigger') AND ` + sqliteUserObject
 		}
 		switch typ {
 		case "trigger":
-			md.Definitions = append(md.Definitions, &model.Definition{
+			triggers = append(triggers, &model.Definition{
 				Kind: model.DefTrigger, Schema: sc.schema, Name: name, Table: table, SQL: text,
 			})
 		case "view":
@@ -85,6 +89,7 @@ WHERE m.type IN ('table', 'view', 'index', 'trigger') AND ` + sqliteUserObject
 	if err := rows.Err(); err != nil {
 		return fmt.Errorf("inspect sqlite: objects of %q: %w", sc.db, err)
 	}
+	md.Definitions = append(append(md.Definitions, virtualDefs...), triggers...)
 	sc.dropShadowTables(virtuals)
 	return nil
 }

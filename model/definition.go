@@ -33,12 +33,20 @@ const (
 	DefIndex DefinitionKind = "index"
 	// DefPolicy is a PostgreSQL row-level security policy on Table.
 	DefPolicy DefinitionKind = "policy"
+	// DefForeignServer is a PostgreSQL foreign server (CREATE SERVER …
+	// FOREIGN DATA WRAPPER …), which belongs to the database: Schema is
+	// empty.
+	DefForeignServer DefinitionKind = "foreign_server"
+	// DefForeignTable is a PostgreSQL foreign table (CREATE FOREIGN TABLE
+	// … SERVER …), depending on its server.
+	DefForeignTable DefinitionKind = "foreign_table"
 )
 
 // definitionKinds lists the known kinds, in the order they are documented.
 var definitionKinds = []DefinitionKind{
 	DefFunction, DefProcedure, DefAggregate, DefType, DefTrigger,
 	DefEventTrigger, DefEvent, DefRule, DefVirtualTable, DefMaterializedView, DefIndex, DefPolicy,
+	DefForeignServer, DefForeignTable,
 }
 
 // Valid reports whether k is one of the known kinds.
@@ -88,9 +96,40 @@ type Definition struct {
 	// semicolon.
 	SQL     string `json:"sql"`
 	Comment string `json:"comment,omitempty"`
+	// Firing says when a trigger or PostgreSQL event trigger fires, when
+	// not as created: disabled, or for replication sessions only or always
+	// (ALTER TABLE … DISABLE/ENABLE REPLICA/ENABLE ALWAYS TRIGGER, ALTER
+	// EVENT TRIGGER …). The server keeps it apart from the definition.
+	Firing Firing `json:"firing,omitempty"`
+	// SQLMode is the sql_mode a MySQL/MariaDB routine, trigger or event
+	// was created under, when it is not the session's: the server runs the
+	// body under it (|| concatenates under PIPES_AS_CONCAT, "x" names a
+	// column under ANSI_QUOTES). Creating the object sets it around the
+	// CREATE statement.
+	SQLMode string `json:"sql_mode,omitempty"`
 	// DependsOn names the views and definitions (and, to create it after the
 	// tables, the tables) this object needs. See MetaData.LateObjects.
 	DependsOn []ObjectName `json:"depends_on,omitempty"`
+}
+
+// Firing is when a trigger fires, when not as created (the empty value:
+// enabled, in ordinary sessions).
+type Firing string
+
+// The firing states of a trigger other than the default.
+const (
+	// FiringDisabled: the trigger never fires.
+	FiringDisabled Firing = "disabled"
+	// FiringReplica: the trigger fires only in sessions replaying
+	// replication (session_replication_role = replica).
+	FiringReplica Firing = "replica"
+	// FiringAlways: the trigger fires in every session.
+	FiringAlways Firing = "always"
+)
+
+// Valid reports whether f is the default or one of the known states.
+func (f Firing) Valid() bool {
+	return f == "" || f == FiringDisabled || f == FiringReplica || f == FiringAlways
 }
 
 // ObjectName names a table, view or definition of the model. A name

@@ -67,6 +67,7 @@ var definitionKindConsts = map[DefinitionKind]string{
 	DefType: "DefType", DefTrigger: "DefTrigger", DefEventTrigger: "DefEventTrigger",
 	DefEvent: "DefEvent", DefRule: "DefRule", DefVirtualTable: "DefVirtualTable",
 	DefMaterializedView: "DefMaterializedView", DefIndex: "DefIndex", DefPolicy: "DefPolicy",
+	DefForeignServer: "DefForeignServer", DefForeignTable: "DefForeignTable",
 }
 
 // GoSource returns &model.Definition{…}.
@@ -83,10 +84,28 @@ func (d *Definition) GoSource() string {
 	f.optStr("Language", d.Language)
 	f.str("SQL", d.SQL)
 	f.optStr("Comment", d.Comment)
+	if d.Firing != "" {
+		f.add("Firing", d.Firing.GoSource())
+	}
+	f.optStr("SQLMode", d.SQLMode)
 	if len(d.DependsOn) > 0 {
 		f.add("DependsOn", goObjectNames(d.DependsOn))
 	}
 	return "&model.Definition{" + f.String() + "}"
+}
+
+// GoSource returns the model constant of a firing state
+// (model.FiringDisabled), or model.Firing("…") for an unknown one.
+func (f Firing) GoSource() string {
+	switch f {
+	case FiringDisabled:
+		return "model.FiringDisabled"
+	case FiringReplica:
+		return "model.FiringReplica"
+	case FiringAlways:
+		return "model.FiringAlways"
+	}
+	return "model.Firing(" + goQuote(string(f)) + ")"
 }
 
 // GoSource returns the model constant of a NULLS order (model.NullsFirst),

@@ -3,6 +3,7 @@ package model
 import (
 	"errors"
 	"fmt"
+	"regexp"
 	"slices"
 	"strings"
 )
@@ -65,11 +66,21 @@ func (m *MetaData) validateObjects() error {
 			errs = append(errs, fmt.Errorf("model: %s has no SQL", key))
 		case d.Kind.OnTable() && d.Table == "":
 			errs = append(errs, fmt.Errorf("model: %s names no table", key))
+		case !d.Firing.Valid():
+			errs = append(errs, fmt.Errorf("model: %s: unknown firing %q (use disabled, replica or always, or leave it empty)", key, d.Firing))
+		case d.Firing != "" && d.Kind != DefTrigger && d.Kind != DefEventTrigger:
+			errs = append(errs, fmt.Errorf("model: %s: only triggers and event triggers have a firing state", key))
+		case !sqlModePattern.MatchString(d.SQLMode):
+			errs = append(errs, fmt.Errorf("model: %s: sql_mode %q is not a comma-separated list of mode names", key, d.SQLMode))
 		}
 		def(key)
 	}
 	return errors.Join(errs...)
 }
+
+// sqlModePattern matches a MySQL sql_mode: mode names separated by
+// commas, or nothing.
+var sqlModePattern = regexp.MustCompile(`^([A-Za-z_0-9]+(,[A-Za-z_0-9]+)*)?$`)
 
 func kindList() string {
 	names := make([]string, len(definitionKinds))

@@ -8,7 +8,8 @@ import (
 )
 
 // This file generates the object kinds beyond tables and indexes:
-// domains, functions and triggers (PL/pgSQL and SQL), serial columns,
+// domains, functions and triggers (PL/pgSQL and SQL; triggers disabled,
+// or firing for replicas only or always, now and then), serial columns,
 // exclusion constraints and partitioned tables, and the index key options
 // (NULLS order, operator class, collation). Each is gated by a capability
 // or a Config switch and draws no random number when it is off, so the
@@ -97,7 +98,17 @@ func (g *gen) trigger(t *model.Table) {
 			Kind: model.DefTrigger, Name: tg, Table: t.Name,
 			SQL:       "CREATE TRIGGER " + tg + " BEFORE INSERT OR UPDATE ON " + mustQuote(g, t.Name) + " FOR EACH ROW EXECUTE FUNCTION " + fn + "()",
 			DependsOn: []model.ObjectName{{Name: fn}},
+			Firing:    g.firing(),
 		})
+}
+
+// firing returns a trigger's firing state: now and then one other than
+// the default.
+func (g *gen) firing() model.Firing {
+	if !g.chance(0.3) {
+		return ""
+	}
+	return []model.Firing{model.FiringDisabled, model.FiringReplica, model.FiringAlways}[g.r.IntN(3)]
 }
 
 // serialKey makes t's single integer key a serial: a nextval default and

@@ -14,8 +14,8 @@ import (
 // Config switch and draws no random number when it is off, so that the
 // schemas of the other databases do not change.
 
-// mysqlObjects adds a function, a procedure, a trigger and an event, each
-// now and then.
+// mysqlObjects adds a function, a function created under another
+// sql_mode, a procedure, a trigger and an event, each now and then.
 func (g *gen) mysqlObjects() {
 	if !g.cfg.MySQLObjects {
 		return
@@ -24,6 +24,13 @@ func (g *gen) mysqlObjects() {
 		name := g.plainName("fn")
 		g.md.Definitions = append(g.md.Definitions, &model.Definition{Kind: model.DefFunction, Name: name,
 			SQL: "CREATE FUNCTION " + name + "(v bigint) RETURNS bigint DETERMINISTIC COMMENT 'doubles; it''s pure' RETURN v * 2"})
+	}
+	if g.chance(0.3) {
+		// Written for PIPES_AS_CONCAT, as the server spells the mode.
+		name := g.plainName("fn_concat")
+		g.md.Definitions = append(g.md.Definitions, &model.Definition{Kind: model.DefFunction, Name: name,
+			SQL:     "CREATE FUNCTION " + name + "(v bigint) RETURNS bigint DETERMINISTIC RETURN CAST(v || '0' AS SIGNED)",
+			SQLMode: "PIPES_AS_CONCAT,STRICT_TRANS_TABLES,NO_ENGINE_SUBSTITUTION"})
 	}
 	if g.chance(0.5) {
 		// The string parameter names its character set: MariaDB writes the

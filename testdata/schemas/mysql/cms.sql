@@ -1,7 +1,8 @@
 -- A CMS on MariaDB: full-text search, revisions kept by triggers, stored
 -- functions and procedures (a function used by a view and by a generated
--- column default, a procedure with OUT and INOUT parameters), scheduled
--- events, and a view on a view.
+-- column default, a procedure with OUT and INOUT parameters, a function
+-- and a trigger created under another sql_mode), scheduled events, and a
+-- view on a view.
 
 CREATE TABLE pages (
 	id int unsigned NOT NULL AUTO_INCREMENT,
@@ -69,6 +70,19 @@ BEGIN
 	SET m = CEIL(words / 200);
 	RETURN GREATEST(m, 1);
 END$$
+
+-- Brought over from the previous CMS, whose routines were written for
+-- PIPES_AS_CONCAT: || concatenates in them, where it would mean OR. Saved
+-- and restored as mysqldump does.
+SET @saved_sql_mode = @@sql_mode$$
+SET sql_mode = 'PIPES_AS_CONCAT,STRICT_TRANS_TABLES,NO_ENGINE_SUBSTITUTION'$$
+CREATE FUNCTION page_byline(title varchar(300), words int) RETURNS varchar(400)
+    DETERMINISTIC
+    NO SQL
+RETURN title || ' (' || reading_minutes(words) || ' min read)'$$
+CREATE TRIGGER page_revisions_bi BEFORE INSERT ON page_revisions FOR EACH ROW
+	SET NEW.title = NEW.title || ' [rev ' || NEW.revision || ']'$$
+SET sql_mode = @saved_sql_mode$$
 
 CREATE PROCEDURE publish_page(IN p_id int unsigned, OUT p_revision int, INOUT note varchar(100) CHARSET latin1)
     MODIFIES SQL DATA

@@ -2,7 +2,8 @@
 -- "audit", reporting views in "reporting", extensions in "extensions"
 -- (citext, pg_trgm, hstore), domains (including a key whose type is a
 -- domain, numbered by a sequence it owns), trigger functions in PL/pgSQL, an audit trigger on
--- several tables, a partitioned events table with a default partition,
+-- several tables (one paused, one firing always), event triggers (one switched off),
+-- foreign tables of a postgres_fdw and a file_fdw server (options on servers, tables and columns), a partitioned events table with a default partition,
 -- generated columns, enum types, comments on everything, and views on
 -- views across schemas.
 
@@ -11,6 +12,8 @@ COMMENT ON SCHEMA extensions IS 'third-party extensions';
 CREATE EXTENSION citext WITH SCHEMA extensions;
 CREATE EXTENSION pg_trgm WITH SCHEMA extensions;
 CREATE EXTENSION hstore WITH SCHEMA extensions;
+CREATE EXTENSION postgres_fdw WITH SCHEMA extensions;
+CREATE EXTENSION file_fdw WITH SCHEMA extensions;
 
 CREATE SCHEMA app;
 COMMENT ON SCHEMA app IS 'the application';
@@ -135,6 +138,10 @@ CREATE TRIGGER organisations_audit AFTER INSERT OR UPDATE OR DELETE ON app.organ
     FOR EACH ROW EXECUTE FUNCTION audit.record();
 CREATE TRIGGER memberships_audit AFTER INSERT OR DELETE ON app.memberships
     FOR EACH ROW EXECUTE FUNCTION audit.record();
+-- Membership auditing is paused while memberships are backfilled; the
+-- organisation audit also records the rows logical replication replays.
+ALTER TABLE app.memberships DISABLE TRIGGER memberships_audit;
+ALTER TABLE app.organisations ENABLE ALWAYS TRIGGER organisations_audit;
 
 -- DDL guard: an event trigger that refuses to drop audit tables.
 CREATE FUNCTION audit.forbid_audit_drops() RETURNS event_trigger
@@ -154,6 +161,17 @@ CREATE EVENT TRIGGER forbid_audit_drops ON sql_drop
     EXECUTE FUNCTION audit.forbid_audit_drops();
 COMMENT ON EVENT TRIGGER forbid_audit_drops IS 'audit history is append-only';
 
+-- A DDL log for maintenance windows, switched off between them.
+CREATE FUNCTION audit.log_ddl() RETURNS event_trigger
+    LANGUAGE plpgsql AS $$
+BEGIN
+    RAISE LOG 'DDL: %', tg_tag;
+END
+$$;
+CREATE EVENT TRIGGER log_ddl ON ddl_command_end
+    EXECUTE FUNCTION audit.log_ddl();
+ALTER EVENT TRIGGER log_ddl DISABLE;
+
 -- Reporting: views on views across schemas, and a SQL function reading them.
 CREATE VIEW reporting.active_projects WITH (security_invoker = true, security_barrier) AS
     SELECT p.id, p.organisation_id, p.name FROM app.projects p WHERE NOT p.archived
@@ -169,6 +187,34 @@ CREATE VIEW reporting.organisation_overview AS
 COMMENT ON VIEW reporting.organisation_overview IS 'members and live projects per tenant';
 CREATE VIEW reporting.big_organisations AS
     SELECT * FROM reporting.organisation_overview WHERE members >= 10;
+
+-- Revenue still lives in the old billing database, read through
+-- postgres_fdw; exchange rates come from a CSV file the finance team drops.
+CREATE SERVER legacy_billing FOREIGN DATA WRAPPER postgres_fdw
+    OPTIONS (host 'billing.internal', port '5432', dbname 'billing', fetch_size '500');
+COMMENT ON SERVER legacy_billing IS 'the billing system before the rewrite';
+CREATE SERVER finance_files FOREIGN DATA WRAPPER file_fdw;
+CREATE FOREIGN TABLE reporting.legacy_invoices (
+    invoice_no    integer NOT NULL,
+    organisation  integer NOT NULL,
+    issued_on     date NOT NULL,
+    amount_cents  app.money_cents OPTIONS (column_name 'amount'),
+    currency      char(3) COLLATE "C" NOT NULL DEFAULT 'EUR',
+    note          text,
+    CONSTRAINT legacy_invoices_amount CHECK (amount_cents >= 0)
+) SERVER legacy_billing OPTIONS (schema_name 'public', table_name 'invoices', updatable 'false');
+COMMENT ON FOREIGN TABLE reporting.legacy_invoices IS 'read-only; billing owns the rows';
+CREATE FOREIGN TABLE reporting.exchange_rates (
+    currency char(3) NOT NULL,
+    day      date NOT NULL,
+    rate     numeric(12, 6) NOT NULL
+) SERVER finance_files OPTIONS (filename '/srv/finance/rates.csv', format 'csv', header 'true');
+CREATE VIEW reporting.revenue_eur AS
+    SELECT i.organisation, date_trunc('month', i.issued_on) AS month,
+           sum(i.amount_cents * COALESCE(r.rate, 1)) AS cents
+    FROM reporting.legacy_invoices i
+    LEFT JOIN reporting.exchange_rates r ON r.currency = i.currency AND r.day = i.issued_on
+    GROUP BY 1, 2;
 
 CREATE FUNCTION reporting.members_of(org integer) RETURNS bigint
     LANGUAGE sql STABLE
