@@ -115,6 +115,12 @@ func (d *sqliteDialect) alterColumnInPlace(t *model.Table, ch ColumnChange) erro
 	}
 	same := *to
 	same.Name, same.Comment = from.Name, from.Comment // SQLite has no comments: no rebuild adds one
+	if auto := sqliteAutoPK(t); auto != nil && auto.Name == from.Name && from.Type.IsInteger() && to.Type.IsInteger() &&
+		(to.AutoIncrement || to.Identity != nil) {
+		// The autoincrement key is INTEGER PRIMARY KEY whatever integer
+		// type the model names (a BigInt key renamed is no type change).
+		same.Type = from.Type
+	}
 	if !sameColumnDef(d, from, &same) {
 		return Unsupported(d.Name(), obj, "changing a column's "+columnChanges(d, from, &same), rebuildHint)
 	}

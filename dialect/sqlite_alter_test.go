@@ -12,6 +12,8 @@ func TestSQLiteAlterStatements(t *testing.T) {
 	d := SQLite().(*sqliteDialect)
 	tbl := &model.Table{Name: "users"}
 	attached := &model.Table{Schema: "aux", Name: "users"}
+	autoKey := &model.Table{Name: "keys", Columns: []*model.Column{{Name: "id", Type: model.Integer, AutoIncrement: true}},
+		PrimaryKey: &model.PrimaryKey{Columns: []string{"id"}}}
 	one := func(s []string, err error) string {
 		t.Helper()
 		if err != nil {
@@ -38,11 +40,20 @@ func TestSQLiteAlterStatements(t *testing.T) {
 		{one(d.RenameColumn(tbl, "age", "years")), `ALTER TABLE "users" RENAME COLUMN "age" TO "years"`},
 		{one(d.AlterColumn(tbl, ColumnChange{From: &model.Column{Name: "a", Type: model.Integer}, To: &model.Column{Name: "b", Type: model.Integer}})),
 			`ALTER TABLE "users" RENAME COLUMN "a" TO "b"`},
+		// The autoincrement key is INTEGER PRIMARY KEY whatever integer
+		// type the model names: renaming a BigInt one is only a rename.
+		{one(d.AlterColumn(autoKey, ColumnChange{From: &model.Column{Name: "id", Type: model.Integer, AutoIncrement: true},
+			To: &model.Column{Name: "key", Type: model.BigInt, AutoIncrement: true}})),
+			`ALTER TABLE "keys" RENAME COLUMN "id" TO "key"`},
 	}
 	for _, tc := range cases {
 		if tc.got != tc.want {
 			t.Errorf("got  %s\nwant %s", tc.got, tc.want)
 		}
+	}
+	if _, err := d.AlterColumn(tbl, ColumnChange{From: &model.Column{Name: "id", Type: model.Integer},
+		To: &model.Column{Name: "key", Type: model.BigInt}}); err == nil {
+		t.Errorf("INTEGER to BIGINT on a column that is not the autoincrement key: no error, want a rebuild")
 	}
 	if s, err := d.AlterColumn(tbl, ColumnChange{From: &model.Column{Name: "a", Type: model.Integer}, To: &model.Column{Name: "a", Type: model.Raw("integer")}}); err != nil || len(s) != 0 {
 		t.Errorf("an unchanged column: %q, %v; want no statements", s, err)
