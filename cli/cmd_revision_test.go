@@ -33,7 +33,7 @@ func TestRevisionGraphErrors(t *testing.T) {
 		{name: "not a head", args: []string{"revision", "-m", "x", "--head", "base1"}, code: 2,
 			want: "migrate: Revision base1 is not a head revision; please specify --splice to create a new branch from this revision\n"},
 		{name: "model without autogenerate", args: []string{"revision", "-m", "x", "--model", "schema.sql"}, code: 2,
-			want: "--model, --dev-url, --interactive and --allow-empty go with --autogenerate"},
+			want: "--model, --dev-url, --drop-views, --interactive and --allow-empty go with --autogenerate"},
 		{name: "bad rev id", args: []string{"revision", "-m", "x", "--head", "ord1", "--rev-id", "a-b"}, code: 2,
 			want: `--rev-id: revision id "a-b": the character '-' is not allowed`},
 		{name: "reserved rev id", args: []string{"revision", "-m", "x", "--head", "ord1", "--rev-id", "heads"}, code: 2,
