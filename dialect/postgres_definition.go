@@ -110,7 +110,7 @@ func (d *postgresDialect) DropDefinition(def *model.Definition) ([]string, error
 // comment follows with COMMENT ON. Other kinds, and SQL without OR
 // REPLACE, report false: they are dropped and created again.
 func (d *postgresDialect) ReplaceDefinition(from, to *model.Definition) ([]string, bool, error) {
-	if (to.Kind == model.DefTrigger || to.Kind == model.DefEventTrigger) && from.Comment == to.Comment &&
+	if (to.Kind == model.DefTrigger || to.Kind == model.DefEventTrigger) && from.Firing != to.Firing && from.Comment == to.Comment &&
 		CanonicalText(d, from.SQL) == CanonicalText(d, to.SQL) {
 		// Only the firing state differs: ALTER it in place.
 		f, err := d.firingStatement(to)
