@@ -260,14 +260,7 @@ func (s *session) runAtomic(ctx context.Context, p *preparedStep, last bool) err
 		return nil
 	})
 	if err != nil {
-		if fail == nil {
-			fail = &StatementError{Err: err}
-			fillStatementError(fail, p)
-		}
-		fail.RolledBack = true
-		fail.Applied = nil
-		e.StatementsDone, e.RanChecksum = 0, ""
-		return s.failed(ctx, p, e, start, fail, true)
+		return s.rolledBack(ctx, p, e, start, fail, err)
 	}
 	if !s.replaying {
 		r.report(Progress{Phase: StepFinished, Step: p.step, Message: p.message, Elapsed: e.Duration})
@@ -610,6 +603,20 @@ func fillStatementError(fe *StatementError, p *preparedStep) {
 	if fe.Outcome == 0 {
 		fe.Outcome = NotRun
 	}
+}
+
+// rolledBack records revision p as failed when its transaction or
+// savepoint was rolled back by err: nothing of it stays, whatever
+// statement failed (fail, when known).
+func (s *session) rolledBack(ctx context.Context, p *preparedStep, e *HistoryEntry, start time.Time, fail *StatementError, err error) error {
+	if fail == nil {
+		fail = &StatementError{Err: err}
+		fillStatementError(fail, p)
+	}
+	fail.RolledBack = true
+	fail.Applied = nil
+	e.StatementsDone, e.RanChecksum = 0, ""
+	return s.failed(ctx, p, e, start, fail, true)
 }
 
 // failed records a failure in the history table (with a fresh context,

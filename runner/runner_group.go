@@ -78,14 +78,7 @@ func (s *session) runGrouped(ctx context.Context, p *preparedStep) error {
 		})
 	}
 	if err != nil {
-		if fail == nil {
-			fail = &StatementError{Err: err}
-			fillStatementError(fail, p)
-		}
-		fail.RolledBack = true
-		fail.Applied = nil
-		e.StatementsDone, e.RanChecksum = 0, ""
-		return s.failed(ctx, p, e, start, fail, true)
+		return s.rolledBack(ctx, p, e, start, fail, err)
 	}
 	e.Status, e.FinishedAt = StatusOK, r.now()
 	e.Duration = e.FinishedAt.Sub(start)
