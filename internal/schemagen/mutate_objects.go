@@ -233,39 +233,7 @@ func (m *mutator) replaceDefinition() string {
 		return ""
 	}
 	before := d.SQL
-	switch d.Kind {
-	case model.DefFunction, model.DefProcedure:
-		switch {
-		case strings.Contains(d.SQL, "v > -100000"):
-			d.SQL = strings.Replace(d.SQL, "v > -100000", "v > -200000", 1)
-		case strings.Contains(d.SQL, "RETURN NEW;"):
-			d.SQL = strings.Replace(d.SQL, "RETURN NEW;", "NEW := NEW; RETURN NEW;", 1)
-		case strings.Contains(d.SQL, "RETURN v * 2"):
-			d.SQL = strings.Replace(d.SQL, "RETURN v * 2", "RETURN v * 3", 1)
-		case strings.Contains(d.SQL, "SET c = c + 1;"):
-			d.SQL = strings.Replace(d.SQL, "SET c = c + 1;", "SET c = c + 2;", 1)
-		}
-	case model.DefTrigger:
-		switch {
-		case strings.Contains(d.SQL, " BEFORE INSERT OR UPDATE "):
-			d.SQL = strings.Replace(d.SQL, " BEFORE INSERT OR UPDATE ", " BEFORE INSERT ", 1)
-		case strings.Contains(d.SQL, " BEFORE INSERT "):
-			d.SQL = strings.Replace(d.SQL, " BEFORE INSERT ", " BEFORE INSERT OR UPDATE ", 1)
-		case strings.Contains(d.SQL, "SELECT 1;"):
-			d.SQL = strings.Replace(d.SQL, "SELECT 1;", "SELECT 2;", 1)
-		case strings.Contains(d.SQL, "+ 1;"):
-			d.SQL = strings.Replace(d.SQL, "+ 1;", "+ 2;", 1)
-		}
-	case model.DefEvent:
-		d.SQL = strings.Replace(d.SQL, "EVERY 1 DAY", "EVERY 2 DAY", 1)
-	case model.DefVirtualTable:
-		switch {
-		case strings.Contains(d.SQL, "fts5(title, body,"):
-			d.SQL = strings.Replace(d.SQL, "fts5(title, body,", "fts5(title, body, extra,", 1)
-		case strings.Contains(d.SQL, "max_y)"):
-			d.SQL = strings.Replace(d.SQL, "max_y)", "max_y, +aux)", 1)
-		}
-	}
+	d.SQL = replaceFirstFound(d.SQL, definitionEdits[d.Kind])
 	if d.SQL == before {
 		return ""
 	}
@@ -360,4 +328,41 @@ func (m *mutator) changeDomain() string {
 		d.Default = model.DefaultLiteral("y")
 	}
 	return fmt.Sprintf("default of domain %s: %v", d.Name, d.Default)
+}
+
+// definitionEdits are, per kind of definition, the edits that change its
+// behaviour: the first whose old text the definition holds is made.
+var definitionEdits = map[model.DefinitionKind][][2]string{
+	model.DefFunction:  routineEdits,
+	model.DefProcedure: routineEdits,
+	model.DefTrigger: {
+		{" BEFORE INSERT OR UPDATE ", " BEFORE INSERT "},
+		{" BEFORE INSERT ", " BEFORE INSERT OR UPDATE "},
+		{"SELECT 1;", "SELECT 2;"},
+		{"+ 1;", "+ 2;"},
+	},
+	model.DefEvent: {{"EVERY 1 DAY", "EVERY 2 DAY"}},
+	model.DefVirtualTable: {
+		{"fts5(title, body,", "fts5(title, body, extra,"},
+		{"max_y)", "max_y, +aux)"},
+	},
+}
+
+// routineEdits change a function's or procedure's body.
+var routineEdits = [][2]string{
+	{"v > -100000", "v > -200000"},
+	{"RETURN NEW;", "NEW := NEW; RETURN NEW;"},
+	{"RETURN v * 2", "RETURN v * 3"},
+	{"SET c = c + 1;", "SET c = c + 2;"},
+}
+
+// replaceFirstFound makes the first edit of edits whose old text sql
+// holds (once), and returns sql unchanged when it holds none.
+func replaceFirstFound(sql string, edits [][2]string) string {
+	for _, e := range edits {
+		if strings.Contains(sql, e[0]) {
+			return strings.Replace(sql, e[0], e[1], 1)
+		}
+	}
+	return sql
 }
