@@ -88,9 +88,9 @@ func TestProperty(t *testing.T) {
 
 // propCase is one seed of TestProperty on one database.
 type propCase struct {
-	t    *testing.T
-	db   *dialect.DB
-	d    dialect.Dialect
+	t  *testing.T
+	db *dialect.DB
+	d  dialect.Dialect
 	// url is db's URL: views are spelled in a temporary database on its
 	// server, as migrate's commands do ("" : in db itself).
 	url  string

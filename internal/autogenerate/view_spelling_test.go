@@ -94,7 +94,9 @@ func readOnlyUser(t *testing.T, root *dialect.DB, tg *testdb.Target, mayScratch 
 	if mayScratch {
 		stmts = append(stmts, fmt.Sprintf("GRANT ALL ON `migrate\\_scratch\\_%%`.* TO '%s'@'%%'", name))
 	}
-	t.Cleanup(func() { _, _ = root.ExecContext(context.Background(), fmt.Sprintf("DROP USER IF EXISTS '%s'@'%%'", name)) })
+	t.Cleanup(func() {
+		_, _ = root.ExecContext(context.Background(), fmt.Sprintf("DROP USER IF EXISTS '%s'@'%%'", name))
+	})
 	for _, s := range stmts {
 		if _, err := root.ExecContext(ctx, s); err != nil {
 			t.Fatalf("%s: %v", s, err)
