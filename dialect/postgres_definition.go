@@ -1,6 +1,7 @@
 package dialect
 
 import (
+	"regexp"
 	"strings"
 
 	"github.com/migratego/migrate/model"
@@ -22,6 +23,8 @@ var postgresDrops = map[model.DefinitionKind]dropSpec{
 	// A server belongs to the database.
 	model.DefForeignServer: {keyword: "SERVER", unqualified: true},
 	model.DefForeignTable:  {keyword: "FOREIGN TABLE"},
+	// An operator is named by its symbol, which is never quoted.
+	model.DefOperator: {keyword: "OPERATOR", signature: true, operator: true},
 }
 
 // CreateDefinition returns the definition's SQL, and COMMENT ON for its
@@ -103,12 +106,17 @@ func (d *postgresDialect) DropDefinition(def *model.Definition) ([]string, error
 	return dropDefinition(d, postgresDrops, def)
 }
 
+// pgCreateRoutine matches the start of CREATE FUNCTION or CREATE
+// PROCEDURE without OR REPLACE.
+var pgCreateRoutine = regexp.MustCompile(`(?i)^CREATE\s+(FUNCTION|PROCEDURE)\s`)
+
 // ReplaceDefinition sets the firing state of a trigger or event trigger
 // whose definition and comment stay, and replaces a function or procedure
-// whose new SQL is a CREATE OR REPLACE statement (as pg_get_functiondef writes it) in place,
-// so that what depends on it (triggers, defaults, views) stays; the
-// comment follows with COMMENT ON. Other kinds, and SQL without OR
-// REPLACE, report false: they are dropped and created again.
+// in place with CREATE OR REPLACE (as pg_get_functiondef writes it; a
+// model's CREATE FUNCTION or PROCEDURE is given OR REPLACE), so that what
+// depends on it (triggers, defaults, views) stays; the comment follows
+// with COMMENT ON. Other kinds, and other SQL, report false: they are
+// dropped and created again.
 func (d *postgresDialect) ReplaceDefinition(from, to *model.Definition) ([]string, bool, error) {
 	if (to.Kind == model.DefTrigger || to.Kind == model.DefEventTrigger) && from.Firing != to.Firing && from.Comment == to.Comment &&
 		CanonicalText(d, from.SQL) == CanonicalText(d, to.SQL) {
@@ -125,6 +133,12 @@ func (d *postgresDialect) ReplaceDefinition(from, to *model.Definition) ([]strin
 	s, err := definitionStatement(d, to)
 	if err != nil {
 		return nil, false, err
+	}
+	if m := pgCreateRoutine.FindStringIndex(s); m != nil {
+		// CREATE FUNCTION as a model may write it: the same statement
+		// with OR REPLACE keeps what depends on the routine (a trigger
+		// on a trigger function), where dropping it would fail.
+		s = "CREATE OR REPLACE" + s[len("CREATE"):]
 	}
 	if !strings.HasPrefix(strings.ToUpper(strings.Join(strings.Fields(s[:min(len(s), 40)]), " ")), "CREATE OR REPLACE ") {
 		return nil, false, nil
