@@ -315,3 +315,58 @@ func TestTableKindsRefused(t *testing.T) {
 		})
 	}
 }
+
+// A PostgreSQL function or procedure whose arguments and result type stay
+// is replaced in place with CREATE OR REPLACE, however the model writes
+// CREATE; a new result type, argument name or default drops and creates
+// it.
+func TestReplaceRoutineInPlace(t *testing.T) {
+	r := dialect.Postgres().(dialect.DefinitionReplacer)
+	fn := func(sql string) *model.Definition {
+		return &model.Definition{Kind: model.DefFunction, Name: "age_ok", Signature: "v integer", SQL: sql}
+	}
+	live := fn("CREATE OR REPLACE FUNCTION age_ok(v integer)\n RETURNS boolean\n LANGUAGE sql\n IMMUTABLE\nAS $function$ SELECT v > 0 $function$")
+	tests := []struct {
+		name, to string
+		want     string // "" when dropped and created again
+	}{
+		{"body changed, written CREATE", "CREATE FUNCTION age_ok(v integer) RETURNS boolean LANGUAGE sql IMMUTABLE AS $$ SELECT v > 1 $$;",
+			"CREATE OR REPLACE FUNCTION age_ok(v integer) RETURNS boolean LANGUAGE sql IMMUTABLE AS $$ SELECT v > 1 $$"},
+		{"body changed, lower case", "create  function age_ok(v integer) returns boolean language sql as $$ SELECT v > 1 $$",
+			"CREATE OR REPLACE function age_ok(v integer) returns boolean language sql as $$ SELECT v > 1 $$"},
+		{"written CREATE OR REPLACE", "CREATE OR REPLACE FUNCTION age_ok(v integer) RETURNS boolean LANGUAGE plpgsql AS $$BEGIN RETURN v > 2; END$$",
+			"CREATE OR REPLACE FUNCTION age_ok(v integer) RETURNS boolean LANGUAGE plpgsql AS $$BEGIN RETURN v > 2; END$$"},
+		{"result type changed", "CREATE FUNCTION age_ok(v integer) RETURNS integer LANGUAGE sql AS $$ SELECT v $$", ""},
+		{"argument renamed", "CREATE FUNCTION age_ok(w integer) RETURNS boolean LANGUAGE sql AS $$ SELECT w > 0 $$", ""},
+		{"default added", "CREATE FUNCTION age_ok(v integer DEFAULT 0) RETURNS boolean LANGUAGE sql AS $$ SELECT v > 0 $$", ""},
+		{"returns table changed", "CREATE FUNCTION age_ok(v integer) RETURNS TABLE(a integer) LANGUAGE sql AS $$ SELECT v $$", ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got, inPlace, err := r.ReplaceDefinition(live, fn(tt.to))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if tt.want == "" {
+				if inPlace {
+					t.Errorf("ReplaceDefinition = %q in place; want drop and create", got)
+				}
+				return
+			}
+			if !inPlace || !slices.Equal(got, []string{tt.want}) {
+				t.Errorf("ReplaceDefinition = %q, in place %v; want %q", got, inPlace, tt.want)
+			}
+			// The downgrade: the server's text back, in place.
+			back, inPlace, err := r.ReplaceDefinition(fn(tt.to), live)
+			if err != nil || !inPlace || !slices.Equal(back, []string{live.SQL}) {
+				t.Errorf("reverse ReplaceDefinition = %q, in place %v, %v; want %q", back, inPlace, err, live.SQL)
+			}
+		})
+	}
+	proc := &model.Definition{Kind: model.DefProcedure, Name: "bump", SQL: "CREATE PROCEDURE bump(IN n integer) LANGUAGE sql AS $$ SELECT n $$"}
+	to := proc.Clone()
+	to.SQL = strings.Replace(to.SQL, "SELECT n", "SELECT n + 1", 1)
+	if got, inPlace, err := r.ReplaceDefinition(proc, to); err != nil || !inPlace || !strings.HasPrefix(got[0], "CREATE OR REPLACE PROCEDURE bump(") {
+		t.Errorf("procedure: ReplaceDefinition = %q, in place %v, %v; want CREATE OR REPLACE PROCEDURE", got, inPlace, err)
+	}
+}
