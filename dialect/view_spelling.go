@@ -30,9 +30,34 @@ type ViewSpeller interface {
 	SpellView(ctx context.Context, conn Querier, v *model.View) (text string, ok bool, err error)
 }
 
+// ViewUnqualifier is implemented by dialects whose server prints a view's
+// definition with every name qualified by its schema (MySQL, MariaDB).
+// UnqualifyView removes the qualifier of schema, the database the view
+// is in, so that the definition creates the same view in another
+// database. The inspector and the view speller share it, so that a view
+// read back and a view spelled by the server are unqualified alike.
+type ViewUnqualifier interface {
+	UnqualifyView(def, schema string) string
+}
+
+// ScratchViewSpeller is implemented by a ViewSpeller whose throwaway
+// views are real objects of the database they are created in, seen by
+// every session, needing the privilege to create views and committing
+// implicitly (MySQL and MariaDB have no temporary views). SpellsInScratch
+// reports that views must then be spelled in a scratch database, not in
+// the user's (see autogen.SpellViews).
+type ScratchViewSpeller interface {
+	SpellsInScratch() bool
+}
+
+// SpellsInScratch implements ScratchViewSpeller.
+func (d *mysqlDialect) SpellsInScratch() bool { return true }
+
 var (
-	_ ViewSpeller = (*postgresDialect)(nil)
-	_ ViewSpeller = (*mysqlDialect)(nil)
+	_ ScratchViewSpeller = (*mysqlDialect)(nil)
+	_ ViewSpeller        = (*postgresDialect)(nil)
+	_ ViewSpeller        = (*mysqlDialect)(nil)
+	_ ViewUnqualifier    = (*mysqlDialect)(nil)
 )
 
 // spellingView returns the throwaway copy of v, named name in schema:
@@ -87,8 +112,9 @@ func (d *postgresDialect) SpellView(ctx context.Context, conn Querier, v *model.
 }
 
 // SpellView creates the view under a fresh name in the connected database
-// (MySQL has no temporary views), reads VIEW_DEFINITION and removes the
-// database's qualifier, as the inspector does.
+// (MySQL has no temporary views: conn must be on a scratch database, see
+// ScratchViewSpeller), reads VIEW_DEFINITION and removes the database's
+// qualifier, as the inspector does.
 func (d *mysqlDialect) SpellView(ctx context.Context, conn Querier, v *model.View) (string, bool, error) {
 	var suffix [6]byte
 	if _, err := rand.Read(suffix[:]); err != nil {
@@ -113,9 +139,8 @@ func (d *mysqlDialect) SpellView(ctx context.Context, conn Querier, v *model.Vie
 	return d.UnqualifyView(def, schema), true, nil
 }
 
-// UnqualifyView removes the qualifier of schema, the connected database,
-// from a view definition as MySQL prints it (every name qualified), so
-// that the definition creates the same view in another database.
+// UnqualifyView removes the qualifier of schema from a view definition as
+// MySQL prints it (every name qualified); see ViewUnqualifier.
 func (d *mysqlDialect) UnqualifyView(def, schema string) string {
 	qs, err := d.QuoteIdent(schema)
 	if err != nil {
