@@ -370,3 +370,27 @@ func TestReplaceRoutineInPlace(t *testing.T) {
 		t.Errorf("procedure: ReplaceDefinition = %q, in place %v, %v; want CREATE OR REPLACE PROCEDURE", got, inPlace, err)
 	}
 }
+
+// MariaDB replaces a function or procedure in one CREATE OR REPLACE
+// statement, under its sql_mode; MySQL, and other kinds, drop and create.
+func TestMariaDBReplaceRoutine(t *testing.T) {
+	fn := &model.Definition{Kind: model.DefFunction, Name: "twice", SQL: "CREATE FUNCTION twice(v bigint) RETURNS bigint DETERMINISTIC RETURN v * 2",
+		SQLMode: "PIPES_AS_CONCAT"}
+	got, inPlace, err := dialect.MariaDB().(dialect.DefinitionReplacer).ReplaceDefinition(fn, fn)
+	want := []string{
+		"SET @migrate_saved_sql_mode = @@SESSION.sql_mode",
+		"SET SESSION sql_mode = 'PIPES_AS_CONCAT'",
+		"CREATE OR REPLACE FUNCTION twice(v bigint) RETURNS bigint DETERMINISTIC RETURN v * 2",
+		"SET SESSION sql_mode = @migrate_saved_sql_mode",
+	}
+	if err != nil || !inPlace || !slices.Equal(got, want) {
+		t.Errorf("MariaDB ReplaceDefinition = %q, in place %v, %v; want %q", got, inPlace, err, want)
+	}
+	if _, inPlace, err := dialect.MySQL().(dialect.DefinitionReplacer).ReplaceDefinition(fn, fn); err != nil || inPlace {
+		t.Errorf("MySQL ReplaceDefinition: in place %v, %v; want drop and create", inPlace, err)
+	}
+	ev := &model.Definition{Kind: model.DefEvent, Name: "purge", SQL: "CREATE EVENT purge ON SCHEDULE EVERY 1 DAY DO SET @n = 0"}
+	if _, inPlace, err := dialect.MariaDB().(dialect.DefinitionReplacer).ReplaceDefinition(ev, ev); err != nil || inPlace {
+		t.Errorf("MariaDB ReplaceDefinition of an event: in place %v, %v; want drop and create", inPlace, err)
+	}
+}
