@@ -268,6 +268,13 @@ func liveCases() []liveCase {
 				&model.Index{Name: "ix_users_age_brin", Method: "brin", Parts: model.Cols("age")},
 				&model.Index{Name: "ix_users_cover", Parts: model.Cols("team_id"), Include: []string{"email"}})
 		})},
+		{name: "date and time defaults written short", skip: func(c dialect.Capabilities) string {
+			if dbKind(c) != "postgres" {
+				return "the server spells them out on PostgreSQL"
+			}
+			return ""
+		}, cur: withDateTimeDefaults("2018-01-01"), tgt: withDateTimeDefaults("2018-01-02"),
+			want: map[string]string{"": "alter_column events.at_tz; alter_column events.at_local; alter_column events.on_day"}},
 		{name: "unnamed constraints in the database", skip: func(c dialect.Capabilities) string {
 			if dbKind(c) != "sqlite" {
 				return "only SQLite keeps constraints without a name"
@@ -318,6 +325,29 @@ func liveCases() []liveCase {
 		{name: "index on a text column", cur: base, tgt: changed(func(md *model.MetaData, _ dialect.Capabilities) {
 			usersOf(md).Indexes = append(usersOf(md).Indexes, &model.Index{Parts: model.Cols("note")})
 		})},
+		// InnoDB needs an index for users.team_id's foreign key: it
+		// refuses to drop the only one, and drops its own when a key that
+		// can serve is created (which the downgrade drops again). The
+		// foreign key is dropped before the keys change and added back
+		// after them there.
+		{name: "index serving a foreign key dropped", reupgrade: true, cur: withTeamKey(teamIndex("team_id", "age")), tgt: base,
+			want: map[string]string{"mysql": "drop_foreign_key users.fk_users_team_id_teams; drop_index users_team; create_foreign_key users.fk_users_team_id_teams"}},
+		{name: "index serving a foreign key created", reupgrade: true, cur: base, tgt: withTeamKey(teamIndex("team_id", "age")),
+			want: map[string]string{"mysql": "drop_foreign_key users.fk_users_team_id_teams; create_index users_team; create_foreign_key users.fk_users_team_id_teams"}},
+		{name: "index serving a foreign key changed", reupgrade: true, cur: withTeamKey(teamIndex("team_id")), tgt: withTeamKey(teamIndex("team_id", "email")),
+			want: map[string]string{"mysql": "drop_foreign_key users.fk_users_team_id_teams; drop_index users_team; create_index users_team; create_foreign_key users.fk_users_team_id_teams"}},
+		{name: "unique constraint serving a foreign key dropped", reupgrade: true, cur: withTeamKey(func(u *model.Table) {
+			u.Uniques = append(u.Uniques, &model.Unique{Name: "users_team_email", Columns: []string{"team_id", "email"}})
+		}), tgt: base,
+			want: map[string]string{"mysql": "drop_foreign_key users.fk_users_team_id_teams; drop_unique_constraint; create_foreign_key users.fk_users_team_id_teams"}},
+		// Another key serves the foreign key throughout: nothing more.
+		{name: "second index serving a foreign key dropped", reupgrade: true,
+			cur: withTeamKey(func(u *model.Table) {
+				teamIndex("team_id")(u)
+				teamIndex("team_id", "age")(u)
+				u.Indexes[len(u.Indexes)-1].Name = "users_team_age"
+			}),
+			tgt: withTeamKey(teamIndex("team_id")), want: map[string]string{"mysql": "drop_index users_team_age", "postgres": "drop_index users_team_age"}},
 		{name: "column to a named enum type", skip: func(c dialect.Capabilities) string {
 			if !c.NamedEnumTypes {
 				return "enums are column types here (see inline enum column)"
@@ -332,6 +362,18 @@ func liveCases() []liveCase {
 	}
 }
 
+// withTeamKey is the base schema with users changed by f.
+func withTeamKey(f func(u *model.Table)) func(c dialect.Capabilities) *model.MetaData {
+	return changed(func(md *model.MetaData, _ dialect.Capabilities) { f(usersOf(md)) })
+}
+
+// teamIndex adds the index users_team on cols to users.
+func teamIndex(cols ...string) func(u *model.Table) {
+	return func(u *model.Table) {
+		u.Indexes = append(u.Indexes, &model.Index{Name: "users_team", Parts: model.Cols(cols...)})
+	}
+}
+
 // dbKind tells the databases apart by what they can do, for the few
 // cases that need a database's own spelling (a collation name).
 func dbKind(c dialect.Capabilities) string {
@@ -342,4 +384,22 @@ func dbKind(c dialect.Capabilities) string {
 		return "mysql"
 	}
 	return "sqlite"
+}
+
+// withDateTimeDefaults is the base schema with a table of date and time
+// columns whose defaults are written as the day (and a time) alone:
+// PostgreSQL stores '2018-01-01' on a timestamptz as '2018-01-01
+// 00:00:00+00'::timestamp with time zone, which must compare equal to it,
+// and another day must not.
+func withDateTimeDefaults(day string) func(c dialect.Capabilities) *model.MetaData {
+	return changed(func(md *model.MetaData, _ dialect.Capabilities) {
+		md.AddTable(&model.Table{Name: "events", Columns: []*model.Column{
+			{Name: "id", Type: model.BigInt},
+			{Name: "at_tz", Type: model.TimestampTZ, Default: model.DefaultLiteral(day)},
+			{Name: "at_local", Type: model.Timestamp, Default: model.DefaultLiteral(day)},
+			{Name: "on_day", Type: model.Date, Default: model.DefaultLiteral(day)},
+			{Name: "at_noon", Type: model.TimestampTZ, Default: model.DefaultLiteral("2018-01-01 14:00+02")},
+			{Name: "wake_up", Type: model.Time, Default: model.DefaultLiteral("07:30")},
+		}, PrimaryKey: &model.PrimaryKey{Columns: []string{"id"}}})
+	})
 }

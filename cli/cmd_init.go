@@ -79,8 +79,8 @@ func runInit(app *App, dir, tmpl string) error {
 			fmt.Fprintf(w, "Created %s\n", p)
 		}
 		if !app.Quiet() {
-			fmt.Fprintf(w, "\nNext: set database_url in %s (now a SQLite file, app.db), then run `migrate info`.\n",
-				display(wd, tomlPath))
+			fmt.Fprintf(w, "\nNext: set database_url in %s (now a SQLite file, app.db), then run `%s info`.\n",
+				display(wd, tomlPath), scriptdir.CommandName(tmpl))
 		}
 		return nil
 	})

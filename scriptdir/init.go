@@ -242,3 +242,14 @@ func inGoModule(dir string) bool {
 		}
 	}
 }
+
+// CommandName returns how the documentation has a project of template
+// tmpl run migrate: `go tool migrate` in a Go project, which requires
+// migrate as a tool of its module (Go revisions are built with it), and
+// `migrate` elsewhere.
+func CommandName(tmpl string) string {
+	if tmpl == TemplateGo {
+		return "go tool migrate"
+	}
+	return "migrate"
+}

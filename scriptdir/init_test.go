@@ -28,3 +28,16 @@ func TestInitCleansUpOnFailure(t *testing.T) {
 		t.Errorf("existing file changed: %q", data)
 	}
 }
+
+func TestCommandName(t *testing.T) {
+	cases := []struct{ tmpl, want string }{
+		{TemplateGo, "go tool migrate"},
+		{TemplateSQL, "migrate"},
+		{"", "migrate"},
+	}
+	for _, c := range cases {
+		if got := CommandName(c.tmpl); got != c.want {
+			t.Errorf("CommandName(%q) = %q, want %q", c.tmpl, got, c.want)
+		}
+	}
+}
