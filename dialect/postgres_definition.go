@@ -22,6 +22,7 @@ var postgresDrops = map[model.DefinitionKind]dropSpec{
 	// A server belongs to the database.
 	model.DefForeignServer: {keyword: "SERVER", unqualified: true},
 	model.DefForeignTable:  {keyword: "FOREIGN TABLE"},
+	model.DefCollation:     {keyword: "COLLATION"},
 	// An operator is named by its symbol, which is never quoted.
 	model.DefOperator: {keyword: "OPERATOR", signature: true, operator: true},
 }

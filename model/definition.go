@@ -45,13 +45,17 @@ const (
 	// Signature, its left and right argument types ("text, text"; NONE
 	// for the left of a prefix operator).
 	DefOperator DefinitionKind = "operator"
+	// DefCollation is a PostgreSQL collation (CREATE COLLATION … (provider
+	// = icu, locale = …)), which columns, domains and index keys may name;
+	// it is created before them.
+	DefCollation DefinitionKind = "collation"
 )
 
 // definitionKinds lists the known kinds, in the order they are documented.
 var definitionKinds = []DefinitionKind{
 	DefFunction, DefProcedure, DefAggregate, DefType, DefTrigger,
 	DefEventTrigger, DefEvent, DefRule, DefVirtualTable, DefMaterializedView, DefIndex, DefPolicy,
-	DefForeignServer, DefForeignTable, DefOperator,
+	DefForeignServer, DefForeignTable, DefOperator, DefCollation,
 }
 
 // Valid reports whether k is one of the known kinds.
