@@ -155,6 +155,10 @@ func (m *mutator) dropTable() string {
 	}
 	m.md.Tables = slices.DeleteFunc(m.md.Tables, func(x *model.Table) bool { return x == t })
 	m.dropDependents(mustQuote(m.gen, t.Name), t.Name)
+	// A sequence owned by one of its columns (a serial) goes with it.
+	m.md.Sequences = slices.DeleteFunc(m.md.Sequences, func(s *model.Sequence) bool {
+		return s.Schema == t.Schema && strings.HasPrefix(s.OwnedBy, t.Name+".")
+	})
 	return "drop table " + t.Name + " (and the objects on it)"
 }
 
