@@ -14,6 +14,7 @@ import (
 	"github.com/migratego/migrate/cli/config"
 	"github.com/migratego/migrate/dialect"
 	"github.com/migratego/migrate/internal/autogenerate"
+	"github.com/migratego/migrate/internal/oneline"
 	"github.com/migratego/migrate/model"
 	"github.com/migratego/migrate/runner"
 )
@@ -308,5 +309,5 @@ func (a *App) Mask(s string) string { return a.masker().Mask(s) }
 
 // errorLine is the one line Execute prints for err.
 func (a *App) errorLine(err error) string {
-	return fmt.Sprintf("migrate: %s\n", oneLine(a.Mask(err.Error())))
+	return fmt.Sprintf("migrate: %s\n", oneline.Join(a.Mask(err.Error())))
 }

@@ -9,6 +9,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/migratego/migrate/dialect"
+	"github.com/migratego/migrate/internal/oneline"
 	"github.com/migratego/migrate/scriptdir"
 )
 
@@ -91,7 +92,7 @@ func runInfo(cmd *cobra.Command, app *App) error {
 	}
 	res.Dialect, res.Connected, res.Status = db.Dialect.Name(), true, "connected"
 	if cur, err := app.infoCurrent(ctx, db); err != nil {
-		res.CurrentError = oneLine(err.Error())
+		res.CurrentError = oneline.Join(err.Error())
 	} else if cur != nil {
 		res.Current = cur
 	}

@@ -112,15 +112,7 @@ func runUpgrade(ctx context.Context, app *App, cmd *cobra.Command, f *runFlags, 
 	if err != nil {
 		return runnerError(err)
 	}
-	done := "applied"
-	if !up {
-		done = "reverted"
-	}
-	if len(res.Steps) == 0 {
-		app.Infof("nothing to %s: the database is at %s", verb, versions.DescribeRows(res.After))
-	} else {
-		app.Infof("%s: %d revision(s) %s; the database is at %s", verb, len(res.Steps), done, versions.DescribeRows(res.After))
-	}
+	app.Infof("%s", res.Summary(verb))
 	if app.JSON() {
 		return app.Result(res, func(io.Writer) error { return nil })
 	}

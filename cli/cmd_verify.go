@@ -2,7 +2,6 @@ package cli
 
 import (
 	"errors"
-	"fmt"
 	"io"
 
 	"github.com/migratego/migrate/runner"
@@ -37,7 +36,7 @@ history table does not exist at all, verify says so and exits 1.`,
 			if err := app.checkDatabaseFile(); err != nil {
 				return err
 			}
-			var problems []runner.VerifyProblem
+			var rep *runner.VerifyReport
 			err = app.withReadRunner(ctx, s, func(r *runner.Runner) error {
 				if accept != "" {
 					if err := r.Accept(ctx, accept); err != nil {
@@ -45,37 +44,18 @@ history table does not exist at all, verify says so and exits 1.`,
 					}
 					app.Infof("recorded the edit of revision %s: verify compares it with its file as it is now", accept)
 				}
-				if problems, err = r.Verify(ctx); errors.Is(err, runner.ErrNoHistory) {
+				if rep, err = r.VerifyReport(ctx); errors.Is(err, runner.ErrNoHistory) {
 					return CheckFailed("%v", err)
-				} else if err != nil {
-					return Failure(err)
 				}
-				return nil
+				return Failure(err)
 			})
-			if err != nil {
-				return err
+			if err == nil {
+				err = app.Result(rep, func(w io.Writer) error { return rep.Write(w, app.Verbose(), app.Quiet()) })
 			}
-			if problems == nil {
-				problems = []runner.VerifyProblem{}
+			if err == nil && len(rep.Problems) > 0 {
+				return CheckFailed("%d applied revision(s) changed, vanished or partly applied", len(rep.Problems))
 			}
-			err = app.Result(struct {
-				Problems []runner.VerifyProblem `json:"problems"`
-			}{problems}, func(w io.Writer) error {
-				for _, p := range problems {
-					io.WriteString(w, p.Describe(app.Verbose()))
-				}
-				if len(problems) == 0 && !app.Quiet() {
-					fmt.Fprintln(w, "all applied revisions match their files")
-				}
-				return nil
-			})
-			if err != nil {
-				return err
-			}
-			if len(problems) > 0 {
-				return CheckFailed("%d applied revision(s) changed, vanished or partly applied", len(problems))
-			}
-			return nil
+			return err
 		},
 	}
 	cmd.Flags().StringVar(&accept, "accept", "", "record that the file of the applied revision `REV` was edited on purpose")

@@ -58,26 +58,3 @@ func (a *App) Result(v any, human func(w io.Writer) error) error {
 	_, err := io.WriteString(a.Stdout, a.Mask(buf.String()))
 	return err
 }
-
-// oneLine joins the lines of a multi-line message with "; " (or a space
-// after a line ending in ':'), dropping blank and repeated lines.
-func oneLine(s string) string {
-	var b strings.Builder
-	prev := ""
-	for _, l := range strings.Split(strings.TrimSpace(s), "\n") {
-		l = strings.TrimSpace(l)
-		if l == "" || l == prev {
-			continue
-		}
-		switch {
-		case b.Len() == 0:
-		case strings.HasSuffix(prev, ":"):
-			b.WriteByte(' ')
-		default:
-			b.WriteString("; ")
-		}
-		b.WriteString(l)
-		prev = l
-	}
-	return b.String()
-}
