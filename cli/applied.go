@@ -11,15 +11,15 @@ import (
 // newest first (one line per applied step; -v adds failures' errors and
 // statements). It only reads; a missing table lists nothing.
 func runHistoryApplied(ctx context.Context, app *App) error {
-	if err := app.checkDatabaseFile(); err != nil {
+	if err := app.proj.CheckDatabaseFile(); err != nil {
 		return err
 	}
-	s, err := app.loadRunnable()
+	s, err := app.proj.LoadRunnable()
 	if err != nil {
 		return err
 	}
 	var rep *runner.HistoryReport
-	err = app.withReadRunner(ctx, s, func(r *runner.Runner) error {
+	err = app.proj.WithReadRunner(ctx, s, func(r *runner.Runner) error {
 		rep, err = r.HistoryReport(ctx)
 		return Failure(err)
 	})

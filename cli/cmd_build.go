@@ -66,11 +66,11 @@ func runBuild(ctx context.Context, app *App, out string, target runnerbuild.Depl
 	if err != nil {
 		return err
 	}
-	s, err := app.loadScripts(false)
+	s, err := app.proj.LoadScripts(false)
 	if err != nil {
 		return err
 	}
-	res, err := app.builder().DeployProject(ctx, runnerbuild.DeployRequest{Config: cfg, Locations: s.dir.Locations, Revisions: len(s.dir.Scripts),
+	res, err := app.builder().DeployProject(ctx, runnerbuild.DeployRequest{Config: cfg, Locations: s.Dir.Locations, Revisions: len(s.Dir.Scripts),
 		WorkDir: app.WorkDir(), Output: abs(app.WorkDir(), out), Target: target, LookupEnv: app.LookupEnv})
 	if err != nil {
 		return buildError(err)

@@ -40,22 +40,22 @@ checkout.`,
 type currentJSON = runner.CurrentReport
 
 func runCurrent(ctx context.Context, app *App, checkHeads bool) error {
-	s, err := app.loadRunnable()
+	s, err := app.proj.LoadRunnable()
 	if err != nil {
 		return err
 	}
-	if err := app.checkDatabaseFile(); err != nil {
+	if err := app.proj.CheckDatabaseFile(); err != nil {
 		return err
 	}
 	var res *currentJSON
-	err = app.withReadRunner(ctx, s, func(r *runner.Runner) error {
+	err = app.proj.WithReadRunner(ctx, s, func(r *runner.Runner) error {
 		res, err = r.Report(ctx, scriptdir.ShownPath)
 		return Failure(err)
 	})
 	if err != nil {
 		return err
 	}
-	f := s.dir.Formatter(nil)
+	f := s.Dir.Formatter(nil)
 	if err := app.Result(res, func(w io.Writer) error { return res.Write(w, f, app.Verbose()) }); err != nil {
 		return err
 	}

@@ -37,15 +37,15 @@ type headsResult struct {
 }
 
 func runHeads(app *App, resolveDeps bool) error {
-	s, err := app.loadGraph()
+	s, err := app.proj.LoadGraph()
 	if err != nil {
 		return err
 	}
-	heads := s.graph.Heads()
+	heads := s.Graph.Heads()
 	if resolveDeps {
-		heads = s.graph.RealHeads()
+		heads = s.Graph.RealHeads()
 	}
-	f := s.dir.Formatter(nil)
+	f := s.Dir.Formatter(nil)
 	res := headsResult{Heads: f.JSONList(heads)}
 	return app.Result(res, func(w io.Writer) error {
 		for _, h := range heads {
@@ -83,12 +83,12 @@ type branchesResult struct {
 }
 
 func runBranches(app *App) error {
-	s, err := app.loadGraph()
+	s, err := app.proj.LoadGraph()
 	if err != nil {
 		return err
 	}
-	g := s.graph
-	f := s.dir.Formatter(g.AllBranches())
+	g := s.Graph
+	f := s.Dir.Formatter(g.AllBranches())
 	points := g.WalkBranchPoints()
 	res := branchesResult{Branches: []versions.BranchJSON{}}
 	for _, bp := range points {

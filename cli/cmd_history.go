@@ -79,21 +79,21 @@ func runHistory(ctx context.Context, app *App, o historyOptions) error {
 	case app.JSON() && (o.graph || o.format != ""):
 		return Usagef("history: --json cannot be used with --graph or --format")
 	}
-	s, err := app.loadGraph()
+	s, err := app.proj.LoadGraph()
 	if err != nil {
 		return err
 	}
-	f := s.dir.Formatter(s.graph.AllBranches())
+	f := s.Dir.Formatter(s.Graph.AllBranches())
 	var current []string
 	if o.indicateCurrent || strings.Contains(o.rangeSpec, "current") {
-		if f.Current, current, err = app.currentSet(ctx, s); err != nil {
+		if f.Current, current, err = app.proj.CurrentSet(ctx, s); err != nil {
 			return err
 		}
 		if !o.indicateCurrent {
 			f.Current = nil
 		}
 	}
-	revs, err := s.graph.History(o.rangeSpec, current)
+	revs, err := s.Graph.History(o.rangeSpec, current)
 	if err != nil {
 		return Usage(fmt.Errorf("history: %w", err))
 	}
@@ -101,14 +101,14 @@ func runHistory(ctx context.Context, app *App, o historyOptions) error {
 	switch {
 	case o.graph:
 		return app.Result(nil, func(w io.Writer) error {
-			return s.graph.DrawGraph(w, revs, func(r *versions.Revision) string {
+			return s.Graph.DrawGraph(w, revs, func(r *versions.Revision) string {
 				return f.HeadOnly(r, true, true, false, true)
 			})
 		})
 	case o.format == "dot":
-		return app.Result(nil, func(w io.Writer) error { return s.graph.WriteDot(w, revs, f.PictureLabel) })
+		return app.Result(nil, func(w io.Writer) error { return s.Graph.WriteDot(w, revs, f.PictureLabel) })
 	case o.format == "mermaid":
-		return app.Result(nil, func(w io.Writer) error { return s.graph.WriteMermaid(w, revs, f.PictureLabel) })
+		return app.Result(nil, func(w io.Writer) error { return s.Graph.WriteMermaid(w, revs, f.PictureLabel) })
 	}
 	var res historyResult
 	if app.JSON() {

@@ -11,41 +11,41 @@ import (
 // golden files: each step is one `migrate revision` or `migrate merge`.
 var revGraphProjects = []struct {
 	name  string
-	build func(p *project)
+	build func(p *testProject)
 }{
-	{"linear", func(p *project) {
+	{"linear", func(p *testProject) {
 		p.rev("a1", "create users")
 		p.rev("a2", "add email")
 		p.rev("a3", "index email")
 	}},
-	{"branch_labels", func(p *project) {
+	{"branch_labels", func(p *testProject) {
 		p.rev("base1", "create users")
 		p.rev("ord1", "create orders")
 		p.rev("aud1", "audit log", "--head", "base1", "--splice", "--branch-label", "audit")
 		p.rev("aud2", "audit index", "--head", "audit@head")
 	}},
-	{"merge_two", func(p *project) {
+	{"merge_two", func(p *testProject) {
 		p.rev("base1", "create users")
 		p.rev("ord1", "create orders")
 		p.rev("aud1", "audit log", "--head", "base1", "--splice", "--branch-label", "audit")
 		p.ok("merge", "heads", "-m", "merge audit", "--rev-id", "m1")
 		p.rev("after", "after merge")
 	}},
-	{"merge_three", func(p *project) {
+	{"merge_three", func(p *testProject) {
 		p.rev("base1", "create users")
 		p.rev("b", "orders")
 		p.rev("c", "payments", "--head", "base1", "--splice")
 		p.rev("d", "shipping", "--head", "base1", "--splice", "--branch-label", "ship")
 		p.ok("merge", "heads", "-m", "merge all three", "--rev-id", "m3")
 	}},
-	{"depends_on", func(p *project) {
+	{"depends_on", func(p *testProject) {
 		p.rev("a1", "create users")
 		p.rev("a2", "add email")
 		p.rev("x1", "reporting schema", "--head", "base", "--branch-label", "reports")
 		p.rev("x2", "reports on users", "--head", "reports@head", "--depends-on", "a1")
 		p.rev("x3", "reports need email", "--head", "reports@head", "--depends-on", "a2")
 	}},
-	{"multiple_bases", func(p *project) {
+	{"multiple_bases", func(p *testProject) {
 		p.rev("a1", "create users")
 		p.rev("a2", "add email")
 		p.rev("s1", "second base", "--head", "base", "--branch-label", "second")

@@ -10,6 +10,7 @@ import (
 
 	"github.com/migratego/migrate/dialect"
 	"github.com/migratego/migrate/internal/oneline"
+	"github.com/migratego/migrate/internal/project"
 	"github.com/migratego/migrate/scriptdir"
 )
 
@@ -72,14 +73,14 @@ func runInfo(cmd *cobra.Command, app *App) error {
 	}
 	if app.bundle == nil {
 		res.ScriptLocation, res.VersionLocations = cfg.ScriptLocation, cfg.VersionLocations
-	} else if s, err := app.loadScripts(false); err == nil {
+	} else if s, err := app.proj.LoadScripts(false); err == nil {
 		// A deploy binary carries its revisions: it has no script
 		// directory to show.
-		res.BuiltIn = len(s.dir.Scripts)
+		res.BuiltIn = len(s.Dir.Scripts)
 	}
-	if path := app.missingDatabaseFile(); path != "" {
+	if path := app.proj.MissingDatabaseFile(); path != "" {
 		// Connecting would create the file: info only looks.
-		res.Status = "no database file yet (" + path + " does not exist; " + missingFileAdvice(path) + ")"
+		res.Status = "no database file yet (" + path + " does not exist; " + project.MissingFileAdvice(path) + ")"
 		return app.printInfo(res)
 	}
 	db, err := app.OpenDB(ctx)
@@ -143,12 +144,12 @@ func (a *App) printInfo(res infoResult) error {
 // listed all the same: info describes, it does not judge.
 func (a *App) infoCurrent(ctx context.Context, db *dialect.DB) ([]string, error) {
 	var scripts []*scriptdir.Script
-	if s, err := a.loadScripts(true); err == nil {
-		scripts = s.dir.Scripts
+	if s, err := a.proj.LoadScripts(true); err == nil {
+		scripts = s.Dir.Scripts
 	}
-	r, err := a.readRunner(db, scripts)
+	r, err := a.proj.ReadRunner(db, scripts)
 	if err != nil {
 		return nil, err
 	}
-	return currentRows(ctx, r)
+	return project.CurrentRows(ctx, r)
 }

@@ -42,17 +42,17 @@ docs/lint.md.`,
 			if done, err := app.handOffToRunner(ctx, false); done || err != nil {
 				return err
 			}
-			s, err := app.loadRunnable()
+			s, err := app.proj.LoadRunnable()
 			if err != nil {
 				return err
 			}
-			d, err := app.offlineDialect()
+			d, err := app.proj.OfflineDialect()
 			if err != nil {
 				return err
 			}
 			opts := lint.Options{Dialect: d}
 			if rng.NeedsCurrent() {
-				if rng.Current, err = app.currentRevisions(ctx, s); err != nil {
+				if rng.Current, err = app.proj.CurrentRevisions(ctx, s); err != nil {
 					return fmt.Errorf("lint: which revisions are applied cannot be read (%w); lint every revision with --all, or name a RANGE", err)
 				}
 				if db, err := app.openExistingDB(ctx); err == nil {
@@ -61,7 +61,7 @@ docs/lint.md.`,
 				}
 			}
 			read := func(path string) ([]byte, error) { return os.ReadFile(scriptdir.Abs(app.WorkDir(), path)) }
-			rep, err := lint.Project(ctx, opts, s.set, rng, read)
+			rep, err := lint.Project(ctx, opts, s.Set, rng, read)
 			if err != nil {
 				return Usage(err)
 			}
@@ -80,7 +80,7 @@ docs/lint.md.`,
 // openExistingDB connects to the configured database, unless it is a
 // SQLite file that does not exist (connecting would create it).
 func (a *App) openExistingDB(ctx context.Context) (*dialect.DB, error) {
-	if path := a.missingDatabaseFile(); path != "" {
+	if path := a.proj.MissingDatabaseFile(); path != "" {
 		return nil, fmt.Errorf("database file %s does not exist", path)
 	}
 	return a.OpenDB(ctx)

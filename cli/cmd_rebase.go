@@ -39,18 +39,18 @@ docs/team-workflow.md.`,
 			if onto == "" {
 				return Usagef("rebase: name the revision to move %s onto with --onto, e.g. --onto main@head", args[0])
 			}
-			s, err := app.loadScripts(false)
+			s, err := app.proj.LoadScripts(false)
 			if err != nil {
 				return err
 			}
-			plan, err := s.graph.PlanRebase(args[0], onto)
+			plan, err := s.Graph.PlanRebase(args[0], onto)
 			if err != nil {
 				return Usage(err)
 			}
 			if err := app.checkApplied(cmd.Context(), s, "rebase", plan.Moved, force, plan.CheckApplied); err != nil {
 				return err
 			}
-			if err := s.dir.SetRevises(plan.Revision, plan.Revises); err != nil {
+			if err := s.Dir.SetRevises(plan.Revision, plan.Revises); err != nil {
 				return Failure(err)
 			}
 			res := rebaseResult{Revision: plan.Revision.ID, Path: scriptdir.ShownPath(plan.Revision), Before: append([]string{}, plan.Revision.Revises...),

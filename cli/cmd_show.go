@@ -9,6 +9,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/migratego/migrate/internal/editor"
+	"github.com/migratego/migrate/internal/project"
 	"github.com/migratego/migrate/versions"
 )
 
@@ -36,15 +37,15 @@ type showResult struct {
 }
 
 func runShow(ctx context.Context, app *App, ident string) error {
-	s, err := app.loadGraph()
+	s, err := app.proj.LoadGraph()
 	if err != nil {
 		return err
 	}
-	revs, err := s.resolveForShow(ctx, app, ident)
+	revs, err := resolveForShow(ctx, app, s, ident)
 	if err != nil {
 		return err
 	}
-	f := s.dir.Formatter(nil)
+	f := s.Dir.Formatter(nil)
 	res := showResult{Revisions: f.JSONList(revs)}
 	return app.Result(res, func(w io.Writer) error {
 		for _, r := range revs {
@@ -57,15 +58,15 @@ func runShow(ctx context.Context, app *App, ident string) error {
 // resolveForShow resolves the argument of show and edit; current reads
 // the version table. Naming no revision (base, or an empty database) is
 // an error, as in Alembic's edit.
-func (s *scripts) resolveForShow(ctx context.Context, app *App, ident string) ([]*versions.Revision, error) {
+func resolveForShow(ctx context.Context, app *App, s *project.Scripts, ident string) ([]*versions.Revision, error) {
 	var current []string
 	if strings.TrimSpace(ident) == "current" {
 		var err error
-		if _, current, err = app.currentSet(ctx, s); err != nil {
+		if _, current, err = app.proj.CurrentSet(ctx, s); err != nil {
 			return nil, err
 		}
 	}
-	revs, err := s.graph.Resolve(ident, current)
+	revs, err := s.Graph.Resolve(ident, current)
 	if err != nil {
 		return nil, Usage(err)
 	}
@@ -92,11 +93,11 @@ REV is any revision identifier, e.g. head, an id prefix or a label.`,
 
 func runEdit(ctx context.Context, app *App, ident string) error {
 	ed := editor.Find(app.LookupEnv)
-	s, err := app.loadScripts(false)
+	s, err := app.proj.LoadScripts(false)
 	if err != nil {
 		return err
 	}
-	revs, err := s.resolveForShow(ctx, app, ident)
+	revs, err := resolveForShow(ctx, app, s, ident)
 	if err != nil {
 		return err
 	}
@@ -104,7 +105,7 @@ func runEdit(ctx context.Context, app *App, ident string) error {
 		return Usagef("No suitable editor found: set the EDITOR or VISUAL environment variable (e.g. EDITOR=vim)")
 	}
 	for _, r := range revs {
-		path := s.dir.AbsPath(r)
+		path := s.Dir.AbsPath(r)
 		if path == "" {
 			return Usagef("revision %s has no file to edit", r.ID)
 		}

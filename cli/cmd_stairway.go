@@ -45,7 +45,7 @@ func runStairway(ctx context.Context, app *App, f modelFlags) error {
 	if done, err := app.handOffToRunner(ctx, true); done || err != nil {
 		return err
 	}
-	s, err := app.loadRunnable()
+	s, err := app.proj.LoadRunnable()
 	if err != nil {
 		return err
 	}
@@ -53,7 +53,7 @@ func runStairway(ctx context.Context, app *App, f modelFlags) error {
 	if err != nil {
 		return err
 	}
-	res, on, err := autogenerate.Stairway(ctx, req, s.set,
+	res, on, err := autogenerate.Stairway(ctx, req, s.Set,
 		migratetest.WithRunnerOptions(runner.WithToolVersion(app.Version), runner.WithProgress(func(p runner.Progress) {
 			if app.Verbose() {
 				app.printProgress(p)

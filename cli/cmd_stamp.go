@@ -60,7 +60,7 @@ func runStamp(ctx context.Context, app *App, cmd *cobra.Command, f *runFlags, ta
 			return Usagef("stamp %s: a range FROM:TO is only allowed with --sql", t)
 		}
 	}
-	r, db, _, err := app.openRunner(ctx, cmd, f)
+	r, db, err := app.openRunner(ctx, cmd, f)
 	if err != nil {
 		return err
 	}

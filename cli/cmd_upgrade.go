@@ -98,7 +98,7 @@ func runUpgrade(ctx context.Context, app *App, cmd *cobra.Command, f *runFlags, 
 	if versions.IsRange(target) {
 		return Usagef("%s %s: a range FROM:TO is only allowed with --sql", verb, target)
 	}
-	r, db, _, err := app.openRunner(ctx, cmd, f)
+	r, db, err := app.openRunner(ctx, cmd, f)
 	if err != nil {
 		return err
 	}

@@ -29,15 +29,15 @@ history table does not exist at all, verify says so and exits 1.`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			ctx := cmd.Context()
-			s, err := app.loadRunnable()
+			s, err := app.proj.LoadRunnable()
 			if err != nil {
 				return err
 			}
-			if err := app.checkDatabaseFile(); err != nil {
+			if err := app.proj.CheckDatabaseFile(); err != nil {
 				return err
 			}
 			var rep *runner.VerifyReport
-			err = app.withReadRunner(ctx, s, func(r *runner.Runner) error {
+			err = app.proj.WithReadRunner(ctx, s, func(r *runner.Runner) error {
 				if accept != "" {
 					if err := r.Accept(ctx, accept); err != nil {
 						return runnerError(err)

@@ -8,6 +8,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/migratego/migrate/internal/project"
 	"github.com/migratego/migrate/scriptdir"
 )
 
@@ -19,17 +20,17 @@ type revisionResult = scriptdir.GeneratedJSON
 // tells that --sql-file was given; else the project decides
 // (scriptdir.DefaultSQL).
 func generateRevision(app *App, n scriptdir.NewRevision, sqlSet bool) error {
-	s, err := app.loadScripts(true)
+	s, err := app.proj.LoadScripts(true)
 	if err != nil {
 		return err
 	}
 	n.BranchLabels, n.DependsOn = splitFlagList(n.BranchLabels), splitFlagList(n.DependsOn)
-	n.Now = time.Now().In(cmp.Or(s.cfg.Location, time.UTC))
-	n.FileTemplate = s.cfg.FileTemplate
+	n.Now = time.Now().In(cmp.Or(s.Config.Location, time.UTC))
+	n.FileTemplate = s.Config.FileTemplate
 	if !sqlSet {
-		n.SQL = scriptdir.DefaultSQL(s.cfg.ScriptLocation)
+		n.SQL = scriptdir.DefaultSQL(s.Config.ScriptLocation)
 	}
-	gen, err := s.dir.Generate(n)
+	gen, err := s.Dir.Generate(n)
 	if err != nil {
 		return generateError(s, n.Op, err)
 	}
@@ -43,12 +44,12 @@ func generateRevision(app *App, n scriptdir.NewRevision, sqlSet bool) error {
 // generateError classifies an error of writing revision files (revision,
 // merge, squash): a bad request or file name template is a usage error,
 // anything else a failure.
-func generateError(s *scripts, op string, err error) error {
+func generateError(s *project.Scripts, op string, err error) error {
 	var inputErr *scriptdir.InputError
 	var tmplErr *scriptdir.TemplateError
 	switch {
 	case errors.As(err, &tmplErr):
-		return Usage(fmt.Errorf("%s: %w (fix file_template in %s)", op, tmplErr.Err, configName(s.cfg)))
+		return Usage(fmt.Errorf("%s: %w (fix file_template in %s)", op, tmplErr.Err, configName(s.Config)))
 	case errors.As(err, &inputErr):
 		return Usage(err)
 	}

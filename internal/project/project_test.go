@@ -1,0 +1,192 @@
+package project
+
+import (
+	"context"
+	"errors"
+	"os"
+	"path/filepath"
+	"reflect"
+	"slices"
+	"strings"
+	"testing"
+	"time"
+
+	_ "modernc.org/sqlite" // database/sql driver "sqlite"
+
+	"github.com/migratego/migrate/cli/config"
+	"github.com/migratego/migrate/runner"
+)
+
+// newProject writes migrate.toml (toml) and the revision files (name →
+// content) of migrations/versions in a temporary directory and returns
+// the project there, reading the environment from env.
+func newProject(t *testing.T, toml string, env map[string]string, files map[string]string) *Project {
+	t.Helper()
+	dir := t.TempDir()
+	write := func(rel, content string) {
+		p := filepath.Join(dir, rel)
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, []byte(content), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if toml != "" {
+		write(config.FileName, toml)
+	}
+	if err := os.MkdirAll(filepath.Join(dir, "migrations", "versions"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	for name, content := range files {
+		write(filepath.Join("migrations", "versions", name), content)
+	}
+	lookup := func(name string) (string, bool) { v, ok := env[name]; return v, ok }
+	var cfg *config.Config
+	var cfgErr error
+	return &Project{
+		Config: func() (*config.Config, error) {
+			if cfg == nil && cfgErr == nil {
+				cfg, cfgErr = config.Load(config.Options{WorkDir: dir, LookupEnv: lookup})
+			}
+			return cfg, cfgErr
+		},
+		WorkDir: dir, LookupEnv: lookup, ToolVersion: "test",
+	}
+}
+
+const rev1 = `-- migrate:id a1
+-- migrate:message create t
+
+-- migrate:upgrade
+CREATE TABLE t (id integer);
+
+-- migrate:downgrade
+DROP TABLE t;
+`
+
+func isInput(err error) bool { return errors.As(err, new(*InputError)) }
+
+func TestDatabaseURLSaysHowToSetOne(t *testing.T) {
+	for _, tt := range []struct {
+		name, toml string
+		env        map[string]string
+		want       string
+		input      bool
+	}{
+		{name: "no file", want: "no database URL (no migrate.toml found)", input: true},
+		{name: "file without URL", toml: "version_table = \"v\"\n", want: "migrate.toml has no database_url", input: true},
+		{name: "unset variable", toml: "database_url = \"postgres://u:${PW}@h/db\"\n", want: "environment variable PW is not set"},
+		{name: "from the environment", env: map[string]string{"DATABASE_URL": "sqlite::memory:"}},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			p := newProject(t, tt.toml, tt.env, nil)
+			u, err := p.DatabaseURL()
+			if tt.want == "" {
+				if err != nil || u != "sqlite::memory:" {
+					t.Fatalf("DatabaseURL() = %q, %v", u, err)
+				}
+				return
+			}
+			if err == nil || !strings.Contains(err.Error(), tt.want) || isInput(err) != tt.input {
+				t.Fatalf("DatabaseURL() error = %v (input %v), want %q (input %v)", err, isInput(err), tt.want, tt.input)
+			}
+		})
+	}
+}
+
+func TestOfflineDialectNeedsNoSecret(t *testing.T) {
+	p := newProject(t, "database_url = \"postgres://u:${PW}@h/db\"\n", nil, nil)
+	d, err := p.OfflineDialect()
+	if err != nil || d.Name() != "postgres" {
+		t.Fatalf("OfflineDialect() = %v, %v; want postgres", d, err)
+	}
+	if _, err := p.ParseURL(); err == nil {
+		t.Fatal("ParseURL() connects without the variable")
+	}
+}
+
+func TestLoadScripts(t *testing.T) {
+	p := newProject(t, "", nil, map[string]string{"a1_create_t.sql": rev1})
+	s, err := p.LoadRunnable()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if s.Graph.Revision("a1") == nil || s.Set == nil || s.Config == nil {
+		t.Fatalf("LoadRunnable() = %+v", s)
+	}
+	bad := newProject(t, "", nil, map[string]string{"b1_bad.sql": "-- migrate:id b1\n-- migrate:revises nowhere\n\n-- migrate:upgrade\nSELECT 1;\n"})
+	if _, err := bad.LoadScripts(false); !isInput(err) || !strings.Contains(err.Error(), "nowhere") {
+		t.Fatalf("LoadScripts() of a revision with an unknown parent: %v", err)
+	}
+}
+
+func TestMissingDatabaseFile(t *testing.T) {
+	dir := t.TempDir()
+	file := filepath.Join(dir, "app.db")
+	p := newProject(t, "", map[string]string{"DATABASE_URL": "sqlite:" + file}, nil)
+	if got := p.MissingDatabaseFile(); got != file {
+		t.Fatalf("MissingDatabaseFile() = %q, want %q", got, file)
+	}
+	if err := p.CheckDatabaseFile(); err == nil || !strings.Contains(err.Error(), "run `migrate upgrade` to create it") {
+		t.Fatalf("CheckDatabaseFile() = %v", err)
+	}
+	if got := MissingFileAdvice(filepath.Join(dir, "no", "app.db")); !strings.Contains(got, "neither does its directory") {
+		t.Errorf("MissingFileAdvice of a file in a missing directory = %q", got)
+	}
+}
+
+func TestSettings(t *testing.T) {
+	cfg := &config.Config{VersionTable: "v", VersionTableSchema: "s", HistoryTable: "h", Lock: "table",
+		LockLease: time.Minute, LockTimeout: time.Second, TransactionPerMigration: true}
+	want := runner.Settings{VersionTableSchema: "s", VersionTable: "v", HistoryTable: "h", Lock: "table",
+		LockLease: time.Minute, LockTimeout: time.Second, TransactionPerMigration: true, ToolVersion: "1.0"}
+	if got := Settings(cfg, "1.0"); !reflect.DeepEqual(*got, want) {
+		t.Errorf("Settings() = %+v, want %+v", *got, want)
+	}
+}
+
+// TestRunnerAndCurrent upgrades a SQLite database through OpenRunner and
+// reads it back with CurrentRevisions and CurrentSet; a row the scripts
+// do not know is an input error for CurrentSet only.
+func TestRunnerAndCurrent(t *testing.T) {
+	ctx := context.Background()
+	file := filepath.Join(t.TempDir(), "app.db")
+	p := newProject(t, "", map[string]string{"DATABASE_URL": "sqlite:" + file}, map[string]string{"a1_create_t.sql": rev1})
+	s, err := p.LoadRunnable()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if rows, err := p.CurrentRevisions(ctx, s); err != nil || rows != nil {
+		t.Fatalf("CurrentRevisions() without the file = %v, %v", rows, err)
+	}
+	set := Settings(s.Config, "test")
+	r, db, err := p.OpenRunner(ctx, s, set, true)
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, err = r.Upgrade(ctx, "head")
+	db.Close()
+	if err != nil {
+		t.Fatal(err)
+	}
+	current, rows, err := p.CurrentSet(ctx, s)
+	if err != nil || !current["a1"] || !slices.Equal(rows, []string{"a1"}) {
+		t.Fatalf("CurrentSet() = %v, %v, %v", current, rows, err)
+	}
+	other := newProject(t, "", map[string]string{"DATABASE_URL": "sqlite:" + file}, nil)
+	none, err := other.LoadScripts(false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if rows, err := other.CurrentRevisions(ctx, none); err != nil || !slices.Equal(rows, []string{"a1"}) {
+		t.Errorf("CurrentRevisions() with no scripts = %v, %v; want [a1]", rows, err)
+	}
+	if _, _, err := other.CurrentSet(ctx, none); !isInput(err) || !strings.Contains(err.Error(), "names revision a1") {
+		t.Errorf("CurrentSet() with no scripts: %v", err)
+	}
+	set.Transaction = "sometimes"
+	if _, _, err := p.OpenRunner(ctx, s, set, true); !isInput(err) {
+		t.Errorf("OpenRunner() with --transaction sometimes: %v", err)
+	}
+}
