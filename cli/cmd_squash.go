@@ -3,10 +3,7 @@ package cli
 import (
 	"cmp"
 	"context"
-	"fmt"
-	"io"
 	"path/filepath"
-	"strings"
 	"time"
 
 	"github.com/spf13/cobra"
@@ -16,15 +13,6 @@ import (
 	"github.com/migratego/migrate/scriptdir"
 	"github.com/migratego/migrate/versions"
 )
-
-// squashResult is the --json output of squash.
-type squashResult struct {
-	ID       string   `json:"id"`
-	Path     string   `json:"path"`
-	Replaces []string `json:"replaces"`
-	Removed  []string `json:"removed"`
-	Kept     []string `json:"kept,omitempty"`
-}
 
 func newSquashCommand(app *App) *cobra.Command {
 	var message string
@@ -81,12 +69,9 @@ applied B, unless --force. See docs/team-workflow.md.`,
 			if err != nil {
 				return generateError(s, "squash", err)
 			}
-			res := squashResult{ID: done.Generated.Revision.ID, Path: done.Generated.Path, Replaces: plan.Revision.Replaces, Removed: done.Removed, Kept: done.Kept}
+			res := done.JSON()
 			app.Infof("squashed %d revision(s) into %s", len(plan.Range), res.Path)
-			return app.Result(res, func(w io.Writer) error {
-				_, err := fmt.Fprintf(w, "%s replaces %s\n", res.Path, strings.Join(res.Replaces, ", "))
-				return err
-			})
+			return app.Result(res, res.Write)
 		},
 	}
 	fl := cmd.Flags()

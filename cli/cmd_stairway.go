@@ -73,7 +73,7 @@ func runStairway(ctx context.Context, app *App, f modelFlags) error {
 			app.Infof("no model: the schema at head was not compared with one")
 		}
 		app.Infof("stairway: %d revision(s) upgraded, downgraded and upgraded again on %s", len(res.Revisions), on)
-		return app.Result(out, func(io.Writer) error { return nil })
+		return app.Result(out, nil)
 	}
 	if err := app.Result(out, func(w io.Writer) error {
 		_, err := io.WriteString(w, fail.Diff)

@@ -2,7 +2,6 @@ package cli
 
 import (
 	"context"
-	"io"
 
 	"github.com/spf13/cobra"
 
@@ -70,8 +69,5 @@ func runStamp(ctx context.Context, app *App, cmd *cobra.Command, f *runFlags, ta
 		return runnerError(err)
 	}
 	app.Infof("stamped: the database is at %s", versions.DescribeRows(res.After))
-	if app.JSON() {
-		return app.Result(res, func(io.Writer) error { return nil })
-	}
-	return nil
+	return app.Result(res, nil)
 }

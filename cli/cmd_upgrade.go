@@ -2,7 +2,6 @@ package cli
 
 import (
 	"context"
-	"io"
 
 	"github.com/spf13/cobra"
 
@@ -113,8 +112,5 @@ func runUpgrade(ctx context.Context, app *App, cmd *cobra.Command, f *runFlags, 
 		return runnerError(err)
 	}
 	app.Infof("%s", res.Summary(verb))
-	if app.JSON() {
-		return app.Result(res, func(io.Writer) error { return nil })
-	}
-	return nil
+	return app.Result(res, nil)
 }

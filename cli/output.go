@@ -42,7 +42,7 @@ func (a *App) message(prefix, format string, args ...any) {
 }
 
 // Result prints a command's result: v as indented JSON with --json, else
-// the text written by human. Passwords are masked in both.
+// the text written by human (nil: none). Passwords are masked in both.
 func (a *App) Result(v any, human func(w io.Writer) error) error {
 	var buf bytes.Buffer
 	if a.flags.json {
@@ -52,8 +52,10 @@ func (a *App) Result(v any, human func(w io.Writer) error) error {
 		if err := enc.Encode(v); err != nil {
 			return fmt.Errorf("encode JSON output: %w", err)
 		}
-	} else if err := human(&buf); err != nil {
-		return err
+	} else if human != nil {
+		if err := human(&buf); err != nil {
+			return err
+		}
 	}
 	_, err := io.WriteString(a.Stdout, a.Mask(buf.String()))
 	return err
