@@ -4,6 +4,7 @@ import (
 	"context"
 
 	"github.com/migratego/migrate/internal/runnerbuild"
+	"github.com/migratego/migrate/scriptdir"
 	"github.com/spf13/cobra"
 )
 
@@ -71,7 +72,7 @@ func runBuild(ctx context.Context, app *App, out string, target runnerbuild.Depl
 		return err
 	}
 	res, err := app.builder().DeployProject(ctx, runnerbuild.DeployRequest{Config: cfg, Locations: s.Dir.Locations, Revisions: len(s.Dir.Scripts),
-		WorkDir: app.WorkDir(), Output: abs(app.WorkDir(), out), Target: target, LookupEnv: app.LookupEnv})
+		WorkDir: app.WorkDir(), Output: scriptdir.Abs(app.WorkDir(), out), Target: target, LookupEnv: app.LookupEnv})
 	if err != nil {
 		return buildError(err)
 	}
