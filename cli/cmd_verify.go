@@ -4,6 +4,7 @@ import (
 	"errors"
 	"io"
 
+	"github.com/migratego/migrate/internal/project"
 	"github.com/migratego/migrate/runner"
 	"github.com/spf13/cobra"
 )
@@ -29,33 +30,28 @@ history table does not exist at all, verify says so and exits 1.`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			ctx := cmd.Context()
-			s, err := app.proj.LoadRunnable()
-			if err != nil {
-				return err
-			}
-			if err := app.proj.CheckDatabaseFile(); err != nil {
-				return err
-			}
-			var rep *runner.VerifyReport
-			err = app.proj.WithReadRunner(ctx, s, func(r *runner.Runner) error {
+			return app.proj.Read(ctx, func(_ *project.Scripts, r *runner.Runner) error {
 				if accept != "" {
 					if err := r.Accept(ctx, accept); err != nil {
 						return runnerError(err)
 					}
 					app.Infof("recorded the edit of revision %s: verify compares it with its file as it is now", accept)
 				}
-				if rep, err = r.VerifyReport(ctx); errors.Is(err, runner.ErrNoHistory) {
+				rep, err := r.VerifyReport(ctx)
+				switch {
+				case errors.Is(err, runner.ErrNoHistory):
 					return CheckFailed("%v", err)
+				case err != nil:
+					return Failure(err)
 				}
-				return Failure(err)
+				if err := app.Result(rep, func(w io.Writer) error { return rep.Write(w, app.Verbose(), app.Quiet()) }); err != nil {
+					return err
+				}
+				if len(rep.Problems) > 0 {
+					return CheckFailed("%d applied revision(s) changed, vanished or partly applied", len(rep.Problems))
+				}
+				return nil
 			})
-			if err == nil {
-				err = app.Result(rep, func(w io.Writer) error { return rep.Write(w, app.Verbose(), app.Quiet()) })
-			}
-			if err == nil && len(rep.Problems) > 0 {
-				return CheckFailed("%d applied revision(s) changed, vanished or partly applied", len(rep.Problems))
-			}
-			return err
 		},
 	}
 	cmd.Flags().StringVar(&accept, "accept", "", "record that the file of the applied revision `REV` was edited on purpose")

@@ -361,6 +361,21 @@ func (p *Project) WithReadRunner(ctx context.Context, s *Scripts, read func(*run
 	return read(r)
 }
 
+// Read loads the scripts for running them and, unless the database is a
+// file that does not exist (CheckDatabaseFile), calls read with them and
+// a ReadRunner: for the commands that report on the database (current,
+// verify, history --applied). read's error is returned as it is.
+func (p *Project) Read(ctx context.Context, read func(*Scripts, *runner.Runner) error) error {
+	s, err := p.LoadRunnable()
+	if err != nil {
+		return err
+	}
+	if err := p.CheckDatabaseFile(); err != nil {
+		return err
+	}
+	return p.WithReadRunner(ctx, s, func(r *runner.Runner) error { return read(s, r) })
+}
+
 // CurrentRows reads the version table's rows through r; rows the graph
 // does not know are returned all the same.
 func CurrentRows(ctx context.Context, r *runner.Runner) ([]string, error) {

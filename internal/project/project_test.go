@@ -160,6 +160,10 @@ func TestRunnerAndCurrent(t *testing.T) {
 	if rows, err := p.CurrentRevisions(ctx, s); err != nil || rows != nil {
 		t.Fatalf("CurrentRevisions() without the file = %v, %v", rows, err)
 	}
+	read := func(*Scripts, *runner.Runner) error { return nil }
+	if err := p.Read(ctx, read); err == nil || !strings.Contains(err.Error(), "does not exist") {
+		t.Fatalf("Read() without the database file: %v", err)
+	}
 	set := Settings(s.Config, "test")
 	r, db, err := p.OpenRunner(ctx, s, set, true)
 	if err != nil {
@@ -167,6 +171,16 @@ func TestRunnerAndCurrent(t *testing.T) {
 	}
 	_, err = r.Upgrade(ctx, "head")
 	db.Close()
+	if err != nil {
+		t.Fatal(err)
+	}
+	err = p.Read(ctx, func(s *Scripts, r *runner.Runner) error {
+		rows, err := r.Current(ctx)
+		if s.Graph.Revision("a1") == nil || !slices.Equal(rows, []string{"a1"}) {
+			t.Errorf("Read(): scripts %v, rows %v", s.Graph.Revisions(), rows)
+		}
+		return err
+	})
 	if err != nil {
 		t.Fatal(err)
 	}
