@@ -71,9 +71,9 @@ TARGET must then be a range FROM:TO, since the database is not read.`,
 
 // runUpgrade is upgrade (up) and downgrade.
 func runUpgrade(ctx context.Context, app *App, cmd *cobra.Command, f *runFlags, target string, up bool) error {
-	verb := "downgrade"
-	if up {
-		verb = "upgrade"
+	verb, online, offline := "upgrade", (*runner.Runner).Upgrade, (*runner.OfflineRunner).Upgrade
+	if !up {
+		verb, online, offline = "downgrade", (*runner.Runner).Downgrade, (*runner.OfflineRunner).Downgrade
 	}
 	// Go revisions run in the project's compiled runner (gobuild.go).
 	if done, err := app.handOffToRunner(ctx, false); done || err != nil {
@@ -87,12 +87,7 @@ func runUpgrade(ctx context.Context, app *App, cmd *cobra.Command, f *runFlags, 
 		if err != nil {
 			return err
 		}
-		if up {
-			err = o.Upgrade(ctx, target)
-		} else {
-			err = o.Downgrade(ctx, target)
-		}
-		return runnerError(err)
+		return runnerError(offline(o, ctx, target))
 	}
 	if versions.IsRange(target) {
 		return Usagef("%s %s: a range FROM:TO is only allowed with --sql", verb, target)
@@ -102,12 +97,7 @@ func runUpgrade(ctx context.Context, app *App, cmd *cobra.Command, f *runFlags, 
 		return err
 	}
 	defer db.Close()
-	var res *runner.Result
-	if up {
-		res, err = r.Upgrade(ctx, target)
-	} else {
-		res, err = r.Downgrade(ctx, target)
-	}
+	res, err := online(r, ctx, target)
 	if err != nil {
 		return runnerError(err)
 	}
