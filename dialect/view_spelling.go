@@ -30,9 +30,20 @@ type ViewSpeller interface {
 	SpellView(ctx context.Context, conn Querier, v *model.View) (text string, ok bool, err error)
 }
 
+// ViewUnqualifier is implemented by dialects whose server prints a view's
+// definition with every name qualified by its schema (MySQL, MariaDB).
+// UnqualifyView removes the qualifier of schema, the database the view
+// is in, so that the definition creates the same view in another
+// database. The inspector and the view speller share it, so that a view
+// read back and a view spelled by the server are unqualified alike.
+type ViewUnqualifier interface {
+	UnqualifyView(def, schema string) string
+}
+
 var (
-	_ ViewSpeller = (*postgresDialect)(nil)
-	_ ViewSpeller = (*mysqlDialect)(nil)
+	_ ViewSpeller     = (*postgresDialect)(nil)
+	_ ViewSpeller     = (*mysqlDialect)(nil)
+	_ ViewUnqualifier = (*mysqlDialect)(nil)
 )
 
 // spellingView returns the throwaway copy of v, named name in schema:
@@ -113,9 +124,8 @@ func (d *mysqlDialect) SpellView(ctx context.Context, conn Querier, v *model.Vie
 	return d.UnqualifyView(def, schema), true, nil
 }
 
-// UnqualifyView removes the qualifier of schema, the connected database,
-// from a view definition as MySQL prints it (every name qualified), so
-// that the definition creates the same view in another database.
+// UnqualifyView removes the qualifier of schema from a view definition as
+// MySQL prints it (every name qualified); see ViewUnqualifier.
 func (d *mysqlDialect) UnqualifyView(def, schema string) string {
 	qs, err := d.QuoteIdent(schema)
 	if err != nil {

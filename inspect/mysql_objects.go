@@ -7,6 +7,7 @@ import (
 	"math"
 	"strings"
 
+	"github.com/migratego/migrate/dialect"
 	"github.com/migratego/migrate/model"
 )
 
@@ -36,10 +37,8 @@ WHERE ` + where
 		if a := strings.ToLower(alg.String); a == "merge" || a == "temptable" {
 			v.Algorithm = a
 		}
-		if v.Schema == "" {
-			if qs, err := st.in.d.QuoteIdent(schema); err == nil {
-				v.Definition = strings.ReplaceAll(v.Definition, qs+".", "")
-			}
+		if u, ok := st.in.d.(dialect.ViewUnqualifier); ok && v.Schema == "" {
+			v.Definition = u.UnqualifyView(v.Definition, schema)
 		}
 		switch check.String {
 		case "CASCADED", "LOCAL":

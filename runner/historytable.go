@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -88,17 +89,27 @@ type HistoryEntry struct {
 	// RanChecksum is the checksum of the texts of the StatementsDone
 	// statements that ran: a resumed run compares only those.
 	RanChecksum string `json:"ran_checksum,omitempty"`
+	// FailedIndex is the 1-based position, among the revision's
+	// statements, of the statement the step stopped at (refused,
+	// interrupted, or of unknown outcome); 0 when it is not known. It
+	// differs from StatementsDone+1 when a transaction of the revision
+	// rolled back the statements before the failing one (statements that
+	// ran outside a transaction, then a group of statements in one that
+	// failed at its third), and is the only record of the failing
+	// statement when none of them stayed.
+	FailedIndex int `json:"failed_index,omitempty"`
 }
 
 // historyColumns lists the columns in the order read by list.
 var historyColumns = []string{"id", "revision", "direction", "step", "checksum", "tag", "status",
 	"started_at", "finished_at", "duration_ms", "operator", "tool_version",
 	"statements_done", "statement_count", "error", "failed_statement",
-	"version_table", "session_id", "ran_checksum"}
+	"version_table", "session_id", "ran_checksum", "failed_index"}
 
 // addedHistoryColumns are the columns added after the first release of
-// the table: ensure adds them to an older table.
-var addedHistoryColumns = []string{"version_table", "session_id", "ran_checksum"}
+// the table, in the order they were added: ensureTables adds those an
+// older table lacks (upgradeStatements).
+var addedHistoryColumns = []string{"version_table", "session_id", "ran_checksum", "failed_index"}
 
 // historyTable is the append-only table of applied steps.
 type historyTable struct {
@@ -158,6 +169,7 @@ func (h *historyTable) model() *model.Table {
 			h.column("version_table"),
 			h.column("session_id"),
 			h.column("ran_checksum"),
+			h.column("failed_index"),
 		},
 		PrimaryKey: &model.PrimaryKey{Columns: []string{"id"}},
 	}
@@ -170,38 +182,78 @@ func (h *historyTable) column(name string) *model.Column {
 		return &model.Column{Name: name, Type: model.Varchar(255), Nullable: true}
 	case "session_id":
 		return &model.Column{Name: name, Type: model.BigInt, Nullable: true}
+	case "failed_index":
+		return &model.Column{Name: name, Type: model.Integer, Nullable: true}
 	default:
 		return &model.Column{Name: name, Type: model.Varchar(64), Nullable: true}
 	}
 }
 
 // upgradeStatements returns the statements that bring a history table
-// made before addedHistoryColumns existed up to date, when q finds them
-// missing: the columns are added, and the entries without a version
-// table are given to this handle's (the first migration set that runs
-// after the upgrade of migrate claims the older entries).
+// made by an older migrate up to date: the addedHistoryColumns it lacks
+// are added, and when version_table is among them the entries without a
+// version table are given to this handle's (the first migration set that
+// runs after the upgrade of migrate claims the older entries).
 func (h *historyTable) upgradeStatements(ctx context.Context, q dialect.Querier) ([]string, error) {
-	rows, err := q.QueryContext(ctx, "SELECT "+h.cols(addedHistoryColumns...)+" FROM "+h.qname+" WHERE 1 = 0")
+	rows, err := q.QueryContext(ctx, "SELECT "+h.selectCols(addedHistoryColumns...)+" FROM "+h.qname+" WHERE 1 = 0")
 	if err == nil {
-		return nil, rows.Close()
+		return nil, rows.Close() // up to date: the query of every run
+	}
+	have, err := h.columns(ctx, q)
+	if err != nil {
+		return nil, err
+	}
+	var missing []string
+	for _, c := range addedHistoryColumns {
+		if !have[c] {
+			missing = append(missing, c)
+		}
+	}
+	if len(missing) == 0 {
+		return nil, nil
 	}
 	alt, ok := h.d.(dialect.Alterer)
 	if !ok {
 		return nil, fmt.Errorf("history table %s: dialect %s cannot add its new columns", h.display(), h.d.Name())
 	}
 	var out []string
-	for _, c := range addedHistoryColumns {
+	for _, c := range missing {
 		st, err := alt.AddColumn(h.model(), h.column(c))
 		if err != nil {
 			return nil, fmt.Errorf("history table %s: add column %s: %w", h.display(), c, err)
 		}
 		out = append(out, st...)
 	}
+	if have["version_table"] {
+		return out, nil
+	}
 	owner, err := h.d.Literal(h.owner)
 	if err != nil {
 		return nil, err
 	}
 	return append(out, "UPDATE "+h.qname+" SET "+h.qcols["version_table"]+" = "+owner+" WHERE "+h.qcols["version_table"]+" IS NULL"), nil
+}
+
+// columns returns the names of the history table's columns, read from
+// the result of a query that returns no row, which cannot fail on a table
+// of any age. It is asked only of a table found out of date: PostgreSQL
+// refuses to run again, on a connection that ran it, a cached SELECT *
+// whose columns changed since.
+func (h *historyTable) columns(ctx context.Context, q dialect.Querier) (map[string]bool, error) {
+	rows, err := q.QueryContext(ctx, "SELECT * FROM "+h.qname+" WHERE 1 = 0")
+	if err != nil {
+		return nil, fmt.Errorf("history table %s: read its columns: %w", h.display(), err)
+	}
+	defer rows.Close()
+	names, err := rows.Columns()
+	if err != nil {
+		return nil, fmt.Errorf("history table %s: read its columns: %w", h.display(), err)
+	}
+	have := make(map[string]bool, len(names))
+	for _, n := range names {
+		have[strings.ToLower(n)] = true
+	}
+	return have, rows.Close()
 }
 
 func (h *historyTable) createStatements() ([]string, error) {
@@ -229,6 +281,18 @@ func (h *historyTable) cols(names ...string) string {
 	return strings.Join(q, ", ")
 }
 
+// selectCols quotes and joins column names qualified by the table, for a
+// query that must fail when a column is missing: SQLite reads a
+// double-quoted name it cannot resolve as a string literal, unless it is
+// qualified.
+func (h *historyTable) selectCols(names ...string) string {
+	q := make([]string, len(names))
+	for i, n := range names {
+		q[i] = h.qname + "." + h.qcols[n]
+	}
+	return strings.Join(q, ", ")
+}
+
 // insertedColumns are the columns insert writes, in order.
 var insertedColumns = historyColumns[1:]
 
@@ -242,7 +306,7 @@ func (e *HistoryEntry) values() []any {
 	return []any{e.Revision, e.Direction, e.Step, nullString(e.Checksum), nullString(e.Tag), e.Status,
 		timeText(e.StartedAt), finished, duration, nullString(e.Operator), nullString(e.ToolVersion),
 		e.StatementsDone, e.StatementCount, nullString(e.Error), nullString(e.FailedStatement),
-		e.VersionTable, nullSession(e.Session), nullString(e.RanChecksum)}
+		e.VersionTable, nullSession(e.Session), nullString(e.RanChecksum), nullIndex(e.FailedIndex)}
 }
 
 // copyValues returns e's values in insertedColumns order, typed for
@@ -257,7 +321,23 @@ func (e *HistoryEntry) copyValues() []any {
 	return []any{e.Revision, e.Direction, e.Step, nullString(e.Checksum), nullString(e.Tag), e.Status,
 		e.StartedAt.UTC().Truncate(time.Microsecond), finished, duration, nullString(e.Operator), nullString(e.ToolVersion),
 		int32(e.StatementsDone), int32(e.StatementCount), nullString(e.Error), nullString(e.FailedStatement),
-		e.VersionTable, nullSession(e.Session), nullString(e.RanChecksum)}
+		e.VersionTable, nullSession(e.Session), nullString(e.RanChecksum), nullIndex32(e.FailedIndex)}
+}
+
+// nullIndex is a statement index for a parameter: NULL when unknown (0).
+func nullIndex(i int) any {
+	if i == 0 {
+		return nil
+	}
+	return int64(i)
+}
+
+// nullIndex32 is nullIndex for COPY's binary format (an integer column).
+func nullIndex32(i int) any {
+	if i == 0 {
+		return nil
+	}
+	return int32(i)
 }
 
 func nullSession(id int64) any {
@@ -410,7 +490,7 @@ func (h *historyTable) settle(ctx context.Context, q dialect.Querier, e *History
 
 // finish records the end of entry e (status, times, progress, error).
 func (h *historyTable) finish(ctx context.Context, q dialect.Querier, e *HistoryEntry) error {
-	set := []string{"status", "finished_at", "duration_ms", "statements_done", "error", "failed_statement", "ran_checksum"}
+	set := []string{"status", "finished_at", "duration_ms", "statements_done", "error", "failed_statement", "ran_checksum", "failed_index"}
 	parts := make([]string, len(set))
 	for i, c := range set {
 		parts[i] = h.qcols[c] + " = " + h.rs.Placeholder(i+1)
@@ -418,7 +498,7 @@ func (h *historyTable) finish(ctx context.Context, q dialect.Querier, e *History
 	query := "UPDATE " + h.qname + " SET " + strings.Join(parts, ", ") +
 		" WHERE " + h.qcols["id"] + " = " + h.rs.Placeholder(len(set)+1)
 	res, err := q.ExecContext(ctx, query, e.Status, timeText(e.FinishedAt), e.Duration.Milliseconds(),
-		e.StatementsDone, nullString(e.Error), nullString(e.FailedStatement), nullString(e.RanChecksum), e.ID)
+		e.StatementsDone, nullString(e.Error), nullString(e.FailedStatement), nullString(e.RanChecksum), nullIndex(e.FailedIndex), e.ID)
 	if err != nil {
 		return fmt.Errorf("history table %s: finish entry %d: %w", h.display(), e.ID, err)
 	}
@@ -429,23 +509,26 @@ func (h *historyTable) finish(ctx context.Context, q dialect.Querier, e *History
 }
 
 // list returns the entries of this handle's version table, newest first;
-// limit > 0 keeps that many. A table made by an older migrate, without
-// the version_table column, is read whole (until a run upgrades it).
+// limit > 0 keeps that many. A table made by an older migrate is read
+// with the columns it has (until a run upgrades it); without the
+// version_table column it is read whole.
 func (h *historyTable) list(ctx context.Context, q dialect.Querier, limit int) ([]HistoryEntry, error) {
 	out, err := h.listColumns(ctx, q, limit, historyColumns)
 	if err != nil {
-		if stmts, perr := h.upgradeStatements(ctx, q); perr == nil && len(stmts) > 0 {
-			return h.listColumns(ctx, q, limit, historyColumns[:len(historyColumns)-len(addedHistoryColumns)])
+		if have, cerr := h.columns(ctx, q); cerr == nil && !have[addedHistoryColumns[len(addedHistoryColumns)-1]] {
+			cols := slices.DeleteFunc(slices.Clone(historyColumns), func(c string) bool { return !have[c] })
+			return h.listColumns(ctx, q, limit, cols)
 		}
 	}
 	return out, err
 }
 
-// listColumns is list, reading cols (historyColumns or its older prefix).
+// listColumns is list, reading cols (historyColumns or those of them an
+// older table has).
 func (h *historyTable) listColumns(ctx context.Context, q dialect.Querier, limit int, cols []string) ([]HistoryEntry, error) {
-	query := "SELECT " + h.cols(cols...) + " FROM " + h.qname
+	query := "SELECT " + h.selectCols(cols...) + " FROM " + h.qname
 	var args []any
-	if len(cols) == len(historyColumns) {
+	if slices.Contains(cols, "version_table") {
 		query += " WHERE " + h.qcols["version_table"] + " = " + h.rs.Placeholder(1)
 		args = append(args, h.owner)
 	}
@@ -465,17 +548,24 @@ func (h *historyTable) listColumns(ctx context.Context, q dialect.Querier, limit
 			checksum, tag, op, tool, errText, stmt sql.NullString
 			vt, ranSum                             sql.NullString
 			started, finished                      any
-			duration, session                      sql.NullInt64
+			duration, session, failedIndex         sql.NullInt64
 		)
-		dest := []any{&e.ID, &e.Revision, &e.Direction, &e.Step, &checksum, &tag, &e.Status,
-			&started, &finished, &duration, &op, &tool, &e.StatementsDone, &e.StatementCount, &errText, &stmt,
-			&vt, &session, &ranSum}
-		if err := rows.Scan(dest[:len(cols)]...); err != nil {
+		byName := map[string]any{"id": &e.ID, "revision": &e.Revision, "direction": &e.Direction, "step": &e.Step,
+			"checksum": &checksum, "tag": &tag, "status": &e.Status, "started_at": &started, "finished_at": &finished,
+			"duration_ms": &duration, "operator": &op, "tool_version": &tool, "statements_done": &e.StatementsDone,
+			"statement_count": &e.StatementCount, "error": &errText, "failed_statement": &stmt,
+			"version_table": &vt, "session_id": &session, "ran_checksum": &ranSum, "failed_index": &failedIndex}
+		dest := make([]any, len(cols))
+		for i, c := range cols {
+			dest[i] = byName[c]
+		}
+		if err := rows.Scan(dest...); err != nil {
 			return nil, fmt.Errorf("read history table %s: %w", h.display(), err)
 		}
 		e.Checksum, e.Tag, e.Operator, e.ToolVersion = checksum.String, tag.String, op.String, tool.String
 		e.Error, e.FailedStatement = errText.String, stmt.String
 		e.VersionTable, e.Session, e.RanChecksum = vt.String, session.Int64, ranSum.String
+		e.FailedIndex = int(failedIndex.Int64)
 		e.Duration = time.Duration(duration.Int64) * time.Millisecond
 		if e.StartedAt, err = asTime(started); err != nil {
 			return nil, fmt.Errorf("read history table %s: started_at of entry %d: %w", h.display(), e.ID, err)

@@ -640,6 +640,9 @@ func (s *session) failed(ctx context.Context, p *preparedStep, e *HistoryEntry, 
 	}
 	e.Error = fail.Err.Error()
 	e.FailedStatement = fail.Statement
+	if fail.Statement != "" {
+		e.FailedIndex = fail.Index
+	}
 	rctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), 10*time.Second)
 	defer cancel()
 	if cerr := s.commitGroup(rctx); cerr != nil {

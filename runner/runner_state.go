@@ -223,13 +223,19 @@ func (r *Runner) Partial(ctx context.Context) (*Partial, error) {
 	if ps := r.pendingStep(e, nil); ps != nil && ps.isSQL {
 		texts = statementTexts(ps.stmts)
 	}
-	n := max(len(texts), e.StatementCount, e.StatementsDone+1)
+	// The statement it stopped at: the recorded one, else the one after
+	// those that ran; those between were rolled back with it.
+	stop := e.FailedIndex
+	if stop == 0 {
+		stop = e.StatementsDone + 1
+	}
+	n := max(len(texts), e.StatementCount, stop)
 	for i := 1; i <= n; i++ {
 		st := StatementState{Index: i, State: "not run"}
 		switch {
 		case i <= e.StatementsDone:
 			st.State = "ran"
-		case i > e.StatementsDone+1:
+		case i != stop:
 		case e.Status == StatusFailed:
 			st.State = "failed"
 		case e.Status == StatusUnknown || e.Status == StatusRunning:
@@ -237,7 +243,7 @@ func (r *Runner) Partial(ctx context.Context) (*Partial, error) {
 		}
 		if i <= len(texts) {
 			st.Text = abbreviate(texts[i-1], 120)
-		} else if i == e.StatementsDone+1 && e.FailedStatement != "" {
+		} else if i == stop && e.FailedStatement != "" {
 			st.Text = abbreviate(e.FailedStatement, 120)
 		}
 		p.Statements = append(p.Statements, st)

@@ -44,23 +44,48 @@ func (e *HistoryEntry) StatusText() string {
 	return e.Status
 }
 
-// nextState describes the statement after those that ran, for an entry
-// that did not finish. With none ran, a failed or interrupted entry may be
-// a revision whose transaction rolled back whatever statement it stopped
-// at: which one it was is not recorded, and nothing is said of it.
+// nextState describes the statement the entry stopped at, for an entry
+// that did not finish: the recorded FailedIndex, else the statement after
+// those that ran. With none ran and no FailedIndex (a history entry of an
+// older migrate), a failed or interrupted entry may be a revision whose
+// transaction rolled back whatever statement it stopped at: which one it
+// was is not known, and nothing is said of it. When a transaction rolled
+// back statements before the failing one, they are named.
 func (e *HistoryEntry) nextState() string {
-	if e.StatementsDone == 0 && (e.Status == StatusFailed || e.Status == StatusInterrupted) {
+	n := e.stoppedAt()
+	if n == 0 {
 		return ""
 	}
+	var s string
 	switch e.Status {
 	case StatusUnknown, StatusRunning:
-		return fmt.Sprintf("; statement %d unknown", e.StatementsDone+1)
+		s = fmt.Sprintf("; statement %d unknown", n)
 	case StatusFailed:
-		return fmt.Sprintf("; statement %d failed", e.StatementsDone+1)
+		s = fmt.Sprintf("; statement %d failed", n)
 	case StatusInterrupted:
-		return fmt.Sprintf("; statement %d not run", e.StatementsDone+1)
+		s = fmt.Sprintf("; statement %d not run", n)
+	default:
+		return ""
 	}
-	return ""
+	switch first := e.StatementsDone + 1; {
+	case n-1 == first:
+		s += fmt.Sprintf(", statement %d rolled back with it", first)
+	case n-1 > first:
+		s += fmt.Sprintf(", statements %d-%d rolled back with it", first, n-1)
+	}
+	return s
+}
+
+// stoppedAt returns the 1-based index of the statement the entry stopped
+// at, or 0 when it is not known (see nextState).
+func (e *HistoryEntry) stoppedAt() int {
+	switch {
+	case e.FailedIndex > 0:
+		return e.FailedIndex
+	case e.StatementsDone == 0 && (e.Status == StatusFailed || e.Status == StatusInterrupted):
+		return 0
+	}
+	return e.StatementsDone + 1
 }
 
 // Describe tells the problem as verify shows it, on one line ending in

@@ -16,6 +16,10 @@ func TestHistoryEntryStatusText(t *testing.T) {
 		{HistoryEntry{Status: StatusUnknown}, "unknown (0 statements ran; statement 1 unknown)"},
 		{HistoryEntry{Status: StatusRunning, StatementsDone: 4}, "running (4 statements ran; statement 5 unknown)"},
 		{HistoryEntry{Status: StatusFailed}, "failed"},
+		{HistoryEntry{Status: StatusFailed, StatementCount: 3, FailedIndex: 1}, "failed (0/3 statements ran; statement 1 failed)"},
+		{HistoryEntry{Status: StatusFailed, StatementCount: 4, FailedIndex: 3}, "failed (0/4 statements ran; statement 3 failed, statements 1-2 rolled back with it)"},
+		{HistoryEntry{Status: StatusFailed, StatementCount: 5, StatementsDone: 2, FailedIndex: 4}, "failed (2/5 statements ran; statement 4 failed, statement 3 rolled back with it)"},
+		{HistoryEntry{Status: StatusInterrupted, StatementsDone: 1, FailedIndex: 2}, "interrupted (1 statements ran; statement 2 not run)"},
 	}
 	for _, tt := range tests {
 		if got := tt.e.StatusText(); got != tt.want {
