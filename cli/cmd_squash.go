@@ -1,10 +1,8 @@
 package cli
 
 import (
-	"cmp"
 	"context"
 	"path/filepath"
-	"time"
 
 	"github.com/spf13/cobra"
 
@@ -56,7 +54,7 @@ applied B, unless --force. See docs/team-workflow.md.`,
 			if err := app.checkApplied(cmd.Context(), s, "squash", plan.Range[len(plan.Range)-1:], force, plan.CheckApplied); err != nil {
 				return err
 			}
-			req := scriptdir.SquashRequest{Plan: plan, Message: message, FileTemplate: s.Config.FileTemplate, Now: time.Now().In(cmp.Or(s.Config.Location, time.UTC))}
+			req := scriptdir.SquashRequest{Plan: plan, Message: message, FileTemplate: s.Config.FileTemplate, Now: s.Now()}
 			if keep {
 				req.KeepDir = filepath.Join(s.Config.ScriptLocation, "squashed")
 			}

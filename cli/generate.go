@@ -1,12 +1,9 @@
 package cli
 
 import (
-	"cmp"
 	"errors"
 	"fmt"
-	"io"
 	"strings"
-	"time"
 
 	"github.com/migratego/migrate/internal/project"
 	"github.com/migratego/migrate/scriptdir"
@@ -15,30 +12,22 @@ import (
 // revisionResult is the --json output of revision and merge.
 type revisionResult = scriptdir.GeneratedJSON
 
-// generateRevision writes a new revision file (scriptdir.Dir.Generate)
-// and prints "  Generating <path> ...  done" as Alembic does. sqlSet
-// tells that --sql-file was given; else the project decides
-// (scriptdir.DefaultSQL).
+// generateRevision writes a new revision file (project.Scripts.Generate)
+// and prints "  Generating <path> ...  done"
+// as Alembic does. sqlSet tells that --sql-file was given; else the
+// project decides.
 func generateRevision(app *App, n scriptdir.NewRevision, sqlSet bool) error {
 	s, err := app.proj.LoadScripts(true)
 	if err != nil {
 		return err
 	}
 	n.BranchLabels, n.DependsOn = splitFlagList(n.BranchLabels), splitFlagList(n.DependsOn)
-	n.Now = time.Now().In(cmp.Or(s.Config.Location, time.UTC))
-	n.FileTemplate = s.Config.FileTemplate
-	if !sqlSet {
-		n.SQL = scriptdir.DefaultSQL(s.Config.ScriptLocation)
-	}
-	gen, err := s.Dir.Generate(n)
+	gen, err := s.Generate(n, sqlSet)
 	if err != nil {
 		return generateError(s, n.Op, err)
 	}
 	res := gen.JSON()
-	return app.Result(res, func(w io.Writer) error {
-		_, err := fmt.Fprintf(w, "  Generating %s ...  done\n", res.Path)
-		return err
-	})
+	return app.Result(res, res.Write)
 }
 
 // generateError classifies an error of writing revision files (revision,

@@ -7,6 +7,7 @@
 package project
 
 import (
+	"cmp"
 	"context"
 	"errors"
 	"fmt"
@@ -143,6 +144,21 @@ func (p *Project) load(missingOK, cached bool) (*Scripts, error) {
 		return nil, input(err)
 	}
 	return &Scripts{Config: cfg, Dir: d, Graph: d.Graph}, nil
+}
+
+// Now is the time of a new revision: now, in the configured time zone.
+func (s *Scripts) Now() time.Time { return time.Now().In(cmp.Or(s.Config.Location, time.UTC)) }
+
+// Generate writes a new revision file (scriptdir.Dir.Generate) with the
+// configured file name template, time zone and, unless sqlSet (the
+// request says whether it is SQL), the project's kind of revision
+// (scriptdir.DefaultSQL).
+func (s *Scripts) Generate(n scriptdir.NewRevision, sqlSet bool) (*scriptdir.Generated, error) {
+	n.Now, n.FileTemplate = s.Now(), s.Config.FileTemplate
+	if !sqlSet {
+		n.SQL = scriptdir.DefaultSQL(s.Config.ScriptLocation)
+	}
+	return s.Dir.Generate(n)
 }
 
 // DatabaseURL returns the configured database URL, or an input error

@@ -15,6 +15,7 @@ import (
 
 	"github.com/migratego/migrate/cli/config"
 	"github.com/migratego/migrate/runner"
+	"github.com/migratego/migrate/scriptdir"
 )
 
 // newProject writes migrate.toml (toml) and the revision files (name →
@@ -202,5 +203,24 @@ func TestRunnerAndCurrent(t *testing.T) {
 	set.Transaction = "sometimes"
 	if _, _, err := p.OpenRunner(ctx, s, set, true); !isInput(err) {
 		t.Errorf("OpenRunner() with --transaction sometimes: %v", err)
+	}
+}
+
+func TestGenerate(t *testing.T) {
+	p := newProject(t, "timezone = \"Europe/Paris\"\nfile_template = \"%(rev)s_x\"\n", nil, map[string]string{"a1_create_t.sql": rev1})
+	s, err := p.LoadScripts(false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if s.Now().Location().String() != "Europe/Paris" {
+		t.Errorf("Now() is in %s", s.Now().Location())
+	}
+	gen, err := s.Generate(scriptdir.NewRevision{Op: "revision", Message: "next", ID: "b2", Heads: []string{"head"}}, false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	// A project of SQL revisions gets a SQL file, named by the template.
+	if gen.Kind != scriptdir.KindSQL || filepath.Base(gen.Path) != "b2_x.sql" {
+		t.Errorf("Generate() = %s %s", gen.Kind, gen.Path)
 	}
 }
