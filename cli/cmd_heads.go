@@ -1,7 +1,6 @@
 package cli
 
 import (
-	"fmt"
 	"io"
 
 	"github.com/spf13/cobra"
@@ -47,16 +46,7 @@ func runHeads(app *App, resolveDeps bool) error {
 	}
 	f := s.Dir.Formatter(nil)
 	res := headsResult{Heads: f.JSONList(heads)}
-	return app.Result(res, func(w io.Writer) error {
-		for _, h := range heads {
-			if app.Verbose() {
-				fmt.Fprintln(w, f.LogEntry(h))
-			} else {
-				fmt.Fprintln(w, f.HeadOnly(h, true, false, false, false))
-			}
-		}
-		return nil
-	})
+	return app.Result(res, func(w io.Writer) error { return f.WriteHeads(w, heads, app.Verbose()) })
 }
 
 func newBranchesCommand(app *App) *cobra.Command {
@@ -94,10 +84,5 @@ func runBranches(app *App) error {
 	for _, bp := range points {
 		res.Branches = append(res.Branches, f.BranchJSON(bp))
 	}
-	return app.Result(res, func(w io.Writer) error {
-		for _, bp := range points {
-			io.WriteString(w, f.BranchEntry(bp, app.Verbose()))
-		}
-		return nil
-	})
+	return app.Result(res, func(w io.Writer) error { return f.WriteBranches(w, points, app.Verbose()) })
 }

@@ -114,14 +114,5 @@ func runHistory(ctx context.Context, app *App, o historyOptions) error {
 	if app.JSON() {
 		res.Revisions = f.JSONList(revs)
 	}
-	return app.Result(res, func(w io.Writer) error {
-		for _, r := range revs {
-			if app.Verbose() {
-				fmt.Fprintln(w, f.LogEntry(r))
-			} else {
-				fmt.Fprintln(w, f.HeadOnly(r, true, true, true, true))
-			}
-		}
-		return nil
-	})
+	return app.Result(res, func(w io.Writer) error { return f.WriteHistory(w, revs, app.Verbose()) })
 }

@@ -2,7 +2,6 @@ package cli
 
 import (
 	"context"
-	"fmt"
 	"io"
 	"strings"
 
@@ -47,12 +46,7 @@ func runShow(ctx context.Context, app *App, ident string) error {
 	}
 	f := s.Dir.Formatter(nil)
 	res := showResult{Revisions: f.JSONList(revs)}
-	return app.Result(res, func(w io.Writer) error {
-		for _, r := range revs {
-			fmt.Fprintln(w, f.LogEntry(r))
-		}
-		return nil
-	})
+	return app.Result(res, func(w io.Writer) error { return f.WriteEntries(w, revs) })
 }
 
 // resolveForShow resolves the argument of show and edit; current reads

@@ -2,6 +2,7 @@ package versions
 
 import (
 	"fmt"
+	"io"
 	"strings"
 )
 
@@ -67,4 +68,46 @@ func (f *Formatter) BranchEntry(bp *Revision, verbose bool) string {
 	}
 	b.WriteString("\n")
 	return b.String()
+}
+
+// WriteHistory prints revs as history lists them, one line each (parents,
+// markers, message); verbose prints each full entry (LogEntry) instead.
+func (f *Formatter) WriteHistory(w io.Writer, revs []*Revision, verbose bool) error {
+	return f.writeLog(w, revs, verbose, func(r *Revision) string { return f.HeadOnly(r, true, true, true, true) })
+}
+
+// WriteHeads prints heads as heads lists them, one line each (id, labels,
+// markers); verbose prints each full entry (LogEntry) instead.
+func (f *Formatter) WriteHeads(w io.Writer, heads []*Revision, verbose bool) error {
+	return f.writeLog(w, heads, verbose, func(r *Revision) string { return f.HeadOnly(r, true, false, false, false) })
+}
+
+// WriteEntries prints the full entry (LogEntry) of each revision, as
+// show does.
+func (f *Formatter) WriteEntries(w io.Writer, revs []*Revision) error {
+	return f.writeLog(w, revs, true, nil)
+}
+
+// WriteBranches prints each branch point as branches does (BranchEntry).
+func (f *Formatter) WriteBranches(w io.Writer, points []*Revision, verbose bool) error {
+	for _, bp := range points {
+		if _, err := io.WriteString(w, f.BranchEntry(bp, verbose)); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// writeLog prints one line(r) per revision, or with verbose its LogEntry.
+func (f *Formatter) writeLog(w io.Writer, revs []*Revision, verbose bool, line func(*Revision) string) error {
+	for _, r := range revs {
+		s := f.LogEntry(r)
+		if !verbose {
+			s = line(r)
+		}
+		if _, err := fmt.Fprintln(w, s); err != nil {
+			return err
+		}
+	}
+	return nil
 }
