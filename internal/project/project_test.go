@@ -224,3 +224,17 @@ func TestGenerate(t *testing.T) {
 		t.Errorf("Generate() = %s %s", gen.Kind, gen.Path)
 	}
 }
+
+func TestAutogenRequest(t *testing.T) {
+	p := newProject(t, "[autogenerate]\ndrop_views = false\n", map[string]string{"DATABASE_URL": "sqlite::memory:"}, nil)
+	if err := os.WriteFile(filepath.Join(p.WorkDir, "schema.sql"), []byte("CREATE TABLE t (id integer);\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	req, warning, err := p.AutogenRequest([]string{"schema.sql"}, "", true, nil)
+	if err != nil || warning != "" || req.URL != "sqlite::memory:" || !req.DropViews || len(req.Model.Files) != 1 {
+		t.Fatalf("AutogenRequest() = %+v, %q, %v", req, warning, err)
+	}
+	if _, _, err := p.AutogenRequest([]string{"missing.sql"}, "", false, nil); !isInput(err) {
+		t.Errorf("AutogenRequest() of a missing model file: %v", err)
+	}
+}
