@@ -38,7 +38,7 @@ func generateError(s *project.Scripts, op string, err error) error {
 	var tmplErr *scriptdir.TemplateError
 	switch {
 	case errors.As(err, &tmplErr):
-		return Usage(fmt.Errorf("%s: %w (fix file_template in %s)", op, tmplErr.Err, configName(s.Config)))
+		return Usage(fmt.Errorf("%s: %w (fix file_template in %s)", op, tmplErr.Err, s.Config.Name()))
 	case errors.As(err, &inputErr):
 		return Usage(err)
 	}
