@@ -3,7 +3,6 @@ package cli
 import (
 	"context"
 	"errors"
-	"io"
 
 	"github.com/spf13/cobra"
 
@@ -75,10 +74,7 @@ func runStairway(ctx context.Context, app *App, f modelFlags) error {
 		app.Infof("stairway: %d revision(s) upgraded, downgraded and upgraded again on %s", len(res.Revisions), on)
 		return app.Result(out, nil)
 	}
-	if err := app.Result(out, func(w io.Writer) error {
-		_, err := io.WriteString(w, fail.Diff)
-		return err
-	}); err != nil {
+	if err := app.Result(out, out.Write); err != nil {
 		return err
 	}
 	return CheckFailed("%s", fail.Headline())
