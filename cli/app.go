@@ -6,7 +6,6 @@ import (
 	"io"
 	"os"
 	"path/filepath"
-	"time"
 
 	"github.com/spf13/cobra"
 
@@ -16,7 +15,6 @@ import (
 	"github.com/migratego/migrate/internal/oneline"
 	"github.com/migratego/migrate/internal/project"
 	"github.com/migratego/migrate/model"
-	"github.com/migratego/migrate/runner"
 )
 
 // App is what every command needs: output writers, the global flags, the
@@ -37,29 +35,24 @@ type App struct {
 	// args are the command-line arguments given to Execute, passed on
 	// unchanged to the compiled runner of a Go project (gobuild.go).
 	args []string
-	// compiled, model and bundle are what a program built with the project
-	// carries (WithRegistry, WithModel, WithBundle).
-	compiled *runner.Registry
-	model    func() *model.MetaData
-	rewrite  autogenerate.RewriteFunc
-	bundle   *Bundle
+	// model and rewrite are env.go's, when a program built with the
+	// project carries them (WithModel, WithRewrite).
+	model   func() *model.MetaData
+	rewrite autogenerate.RewriteFunc
 	// stdin answers the questions of revision --autogenerate --interactive.
 	stdin io.Reader
 
 	cfg     *config.Config
 	cfgErr  error
 	cfgDone bool
-	// proj opens the project's scripts, database and runners.
+	// proj opens the project's scripts, database and runners; it holds
+	// the compiled revisions and bundle of a program built with the
+	// project (WithRegistry, WithBundle) and the test hooks of the
+	// revision header cache.
 	proj *project.Project
 	// started is set when a command's RunE begins: errors before that come
 	// from argument parsing and are usage errors.
 	started bool
-
-	// Test hooks: now is the clock of the revision header cache (nil:
-	// time.Now); onRead, when set, is called with the path of every
-	// revision file read, possibly from several goroutines at once.
-	now    func() time.Time
-	onRead func(path string)
 }
 
 // globalFlags are the persistent flags of every command.
@@ -103,11 +96,11 @@ func WithCommand(f func(*App) *cobra.Command) Option {
 
 func newApp(opts ...Option) *App {
 	a := &App{Stdout: os.Stdout, Stderr: os.Stderr, stdin: os.Stdin, Version: resolvedVersion(), lookupEnv: os.LookupEnv}
+	a.proj = &project.Project{Config: a.Config, Debugf: a.Debugf}
 	for _, o := range opts {
 		o(a)
 	}
-	a.proj = &project.Project{Config: a.Config, WorkDir: a.WorkDir(), LookupEnv: a.lookupEnv, ToolVersion: a.Version,
-		Compiled: a.compiled, Bundle: a.bundle, Now: a.now, OnRead: a.onRead, Debugf: a.Debugf}
+	a.proj.WorkDir, a.proj.LookupEnv, a.proj.ToolVersion = a.WorkDir(), a.lookupEnv, a.Version
 	return a
 }
 
@@ -163,8 +156,8 @@ func (a *App) Config() (*config.Config, error) {
 		LookupEnv: a.lookupEnv,
 		Flags:     flags,
 	})
-	if a.cfgErr == nil && a.bundle != nil {
-		a.bundle.Config.Apply(a.cfg)
+	if a.cfgErr == nil && a.proj.Bundle != nil {
+		a.proj.Bundle.Config.Apply(a.cfg)
 	}
 	return a.cfg, a.cfgErr
 }

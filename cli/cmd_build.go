@@ -60,7 +60,7 @@ the migrate command runs it as it is.`,
 }
 
 func runBuild(ctx context.Context, app *App, out string, target runnerbuild.DeployTarget) error {
-	if app.bundle != nil {
+	if app.proj.Bundle != nil {
 		return Usagef("build: this program is already a deploy binary; run `migrate build` from the project with the migrate command")
 	}
 	cfg, err := app.Config()

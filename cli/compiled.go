@@ -24,7 +24,7 @@ import (
 // runner.DefaultRegistry() here. Without WithRegistry the command tree runs
 // no compiled revision: it reads no registry implicitly.
 func WithRegistry(reg *runner.Registry) Option {
-	return func(a *App) { a.compiled = reg }
+	return func(a *App) { a.proj.Compiled = reg }
 }
 
 // WithModel gives the command tree the project's target model: the Target
@@ -63,7 +63,7 @@ type BundleConfig = runnerbuild.BundleConfig
 
 // WithBundle makes the command tree read revisions from b (see Bundle).
 func WithBundle(b Bundle) Option {
-	return func(a *App) { a.bundle = &b }
+	return func(a *App) { a.proj.Bundle = &b }
 }
 
 // BundleLocation returns the version location of the files in directory

@@ -26,7 +26,7 @@ const EnvCacheDir = runnerbuild.EnvCacheDir
 // Otherwise it returns done=false and the command goes on here: commands
 // that need the model then find it with App.TargetModel.
 func (a *App) handOffToRunner(ctx context.Context, forModel bool) (done bool, err error) {
-	if a.compiled != nil || a.bundle != nil {
+	if a.proj.Compiled != nil || a.proj.Bundle != nil {
 		return false, nil
 	}
 	cfg, err := a.Config()

@@ -90,7 +90,7 @@ Exit status: 0 success, 1 a check failed, 2 usage or input error,
 	for _, newCmd := range app.extra {
 		root.AddCommand(newCmd(app))
 	}
-	if app.bundle != nil {
+	if app.proj.Bundle != nil {
 		restrictToRunTime(root)
 	}
 	root.SetFlagErrorFunc(func(cmd *cobra.Command, err error) error { return Usage(err) })
