@@ -33,7 +33,7 @@ type App struct {
 	lookupEnv func(string) (string, bool)
 	extra     []func(*App) *cobra.Command
 	// args are the command-line arguments given to Execute, passed on
-	// unchanged to the compiled runner of a Go project (gobuild.go).
+	// unchanged to the compiled runner of a Go project (handoff.go).
 	args []string
 	// model and rewrite are env.go's, when a program built with the
 	// project carries them (WithModel, WithRewrite).

@@ -75,7 +75,7 @@ func runUpgrade(ctx context.Context, app *App, cmd *cobra.Command, f *runFlags, 
 	if !up {
 		verb, online, offline = "downgrade", (*runner.Runner).Downgrade, (*runner.OfflineRunner).Downgrade
 	}
-	// Go revisions run in the project's compiled runner (gobuild.go).
+	// Go revisions run in the project's compiled runner (handoff.go).
 	if done, err := app.handOffToRunner(ctx, false); done || err != nil {
 		return err
 	}

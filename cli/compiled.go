@@ -44,15 +44,6 @@ func WithRewrite(rewrite func([]ops.Operation) ([]ops.Operation, error)) Option 
 	return func(a *App) { a.rewrite = rewrite }
 }
 
-// TargetModel returns the target model compiled into this program
-// (WithModel), or nil when there is none.
-func (a *App) TargetModel() *model.MetaData {
-	if a.model == nil {
-		return nil
-	}
-	return a.model()
-}
-
 // Bundle is a project frozen into a deploy binary by `migrate build -o`
 // (see runnerbuild.Bundle).
 type Bundle = runnerbuild.Bundle
