@@ -30,11 +30,6 @@ full entry (parent, labels, path, message), as history -v does.`,
 	return cmd
 }
 
-// headsResult is the --json output of heads.
-type headsResult struct {
-	Heads []versions.RevisionJSON `json:"heads"`
-}
-
 func runHeads(app *App, resolveDeps bool) error {
 	s, err := app.proj.LoadGraph()
 	if err != nil {
@@ -45,7 +40,7 @@ func runHeads(app *App, resolveDeps bool) error {
 		heads = s.Graph.RealHeads()
 	}
 	f := s.Dir.Formatter(nil)
-	res := headsResult{Heads: f.JSONList(heads)}
+	res := versions.HeadsJSON{Heads: f.JSONList(heads)}
 	return app.Result(res, func(w io.Writer) error { return f.WriteHeads(w, heads, app.Verbose()) })
 }
 
@@ -67,11 +62,6 @@ revise) with the revisions that branch from it, as alembic branches:
 	}
 }
 
-// branchesResult is the --json output of branches.
-type branchesResult struct {
-	Branches []versions.BranchJSON `json:"branches"`
-}
-
 func runBranches(app *App) error {
 	s, err := app.proj.LoadGraph()
 	if err != nil {
@@ -80,9 +70,5 @@ func runBranches(app *App) error {
 	g := s.Graph
 	f := s.Dir.Formatter(g.AllBranches())
 	points := g.WalkBranchPoints()
-	res := branchesResult{Branches: []versions.BranchJSON{}}
-	for _, bp := range points {
-		res.Branches = append(res.Branches, f.BranchJSON(bp))
-	}
-	return app.Result(res, func(w io.Writer) error { return f.WriteBranches(w, points, app.Verbose()) })
+	return app.Result(f.BranchesJSON(points), func(w io.Writer) error { return f.WriteBranches(w, points, app.Verbose()) })
 }

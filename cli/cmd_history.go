@@ -56,11 +56,6 @@ database, from its history table (migrate_history).`,
 	return cmd
 }
 
-// historyResult is the --json output of history.
-type historyResult struct {
-	Revisions []versions.RevisionJSON `json:"revisions"`
-}
-
 func runHistory(ctx context.Context, app *App, o historyOptions) error {
 	if o.applied {
 		if o.rangeSpec != "" || o.indicateCurrent || o.graph || o.format != "" {
@@ -110,7 +105,7 @@ func runHistory(ctx context.Context, app *App, o historyOptions) error {
 	case o.format == "mermaid":
 		return app.Result(nil, func(w io.Writer) error { return s.Graph.WriteMermaid(w, revs, f.PictureLabel) })
 	}
-	var res historyResult
+	var res versions.RevisionsJSON
 	if app.JSON() {
 		res.Revisions = f.JSONList(revs)
 	}

@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"strings"
 	"testing"
+
+	"github.com/migratego/migrate/versions"
 )
 
 // revGraphProjects build the projects whose outputs are checked against
@@ -118,13 +120,13 @@ func TestRevisionGraphJSON(t *testing.T) {
 	p := newProject(t)
 	revGraphProjects[4].build(p) // depends_on
 
-	var heads headsResult
+	var heads versions.HeadsJSON
 	decode(t, p.ok("heads", "--json"), &heads)
 	if len(heads.Heads) != 2 || heads.Heads[0].ID != "a2" || !heads.Heads[0].EffectiveHead || heads.Heads[0].Head ||
 		heads.Heads[1].ID != "x3" || !heads.Heads[1].Head {
 		t.Errorf("heads --json: %+v", heads)
 	}
-	var hist historyResult
+	var hist versions.RevisionsJSON
 	decode(t, p.ok("history", "--json"), &hist)
 	if len(hist.Revisions) != 5 || hist.Revisions[0].ID != "x3" {
 		t.Fatalf("history --json: %+v", hist)
@@ -132,13 +134,13 @@ func TestRevisionGraphJSON(t *testing.T) {
 	if r := hist.Revisions[0]; strings.Join(r.DependsOn, ",") != "a2" || strings.Join(r.BranchLabels, ",") != "reports" || r.Kind != "go" {
 		t.Errorf("history --json x3: %+v", r)
 	}
-	var show showResult
+	var show versions.RevisionsJSON
 	decode(t, p.ok("show", "x2", "--json"), &show)
 	if len(show.Revisions) != 1 || show.Revisions[0].Path != "migrations/versions/x2_reports_on_users.go" ||
 		strings.Join(show.Revisions[0].Revises, ",") != "x1" {
 		t.Errorf("show --json: %+v", show)
 	}
-	var br branchesResult
+	var br versions.BranchesJSON
 	decode(t, p.ok("branches", "--json"), &br)
 	if len(br.Branches) != 0 {
 		t.Errorf("branches --json: %+v", br)

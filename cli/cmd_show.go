@@ -30,11 +30,6 @@ revision identifier: an id or unique prefix, a branch label, head, heads,
 	}
 }
 
-// showResult is the --json output of show.
-type showResult struct {
-	Revisions []versions.RevisionJSON `json:"revisions"`
-}
-
 func runShow(ctx context.Context, app *App, ident string) error {
 	s, err := app.proj.LoadGraph()
 	if err != nil {
@@ -45,7 +40,7 @@ func runShow(ctx context.Context, app *App, ident string) error {
 		return err
 	}
 	f := s.Dir.Formatter(nil)
-	res := showResult{Revisions: f.JSONList(revs)}
+	res := versions.RevisionsJSON{Revisions: f.JSONList(revs)}
 	return app.Result(res, func(w io.Writer) error { return f.WriteEntries(w, revs) })
 }
 
