@@ -37,9 +37,6 @@ checkout.`,
 	return cmd
 }
 
-// currentJSON is the --json output of current.
-type currentJSON = runner.CurrentReport
-
 func runCurrent(ctx context.Context, app *App, checkHeads bool) error {
 	return app.proj.Read(ctx, func(s *project.Scripts, r *runner.Runner) error {
 		res, err := r.Report(ctx, scriptdir.ShownPath)

@@ -6,6 +6,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/migratego/migrate/scriptdir"
 	"github.com/migratego/migrate/versions"
 )
 
@@ -153,7 +154,7 @@ func TestRevisionGraphJSON(t *testing.T) {
 		br.Branches[0].Branches[0].ID != "aud1" {
 		t.Errorf("branches --json: %+v", br)
 	}
-	var rev revisionResult
+	var rev scriptdir.GeneratedJSON
 	decode(t, q.ok("revision", "-m", "json please", "--json", "--rev-id", "j1", "--head", "ord1"), &rev)
 	if rev.ID != "j1" || rev.Path != "migrations/versions/j1_json_please.go" || strings.Join(rev.Revises, ",") != "ord1" {
 		t.Errorf("revision --json: %+v", rev)

@@ -12,9 +12,6 @@ import (
 	"github.com/migratego/migrate/versions"
 )
 
-// testResult is the --json output of `migrate test`.
-type testResult = migratetest.Report
-
 func newTestCommand(app *App) *cobra.Command {
 	var f modelFlags
 	cmd := &cobra.Command{

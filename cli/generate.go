@@ -9,9 +9,6 @@ import (
 	"github.com/migratego/migrate/scriptdir"
 )
 
-// revisionResult is the --json output of revision and merge.
-type revisionResult = scriptdir.GeneratedJSON
-
 // generateRevision writes a new revision file (project.Scripts.Generate)
 // and prints "  Generating <path> ...  done"
 // as Alembic does. sqlSet tells that --sql-file was given; else the
