@@ -63,15 +63,11 @@ func runBuild(ctx context.Context, app *App, out string, target runnerbuild.Depl
 	if app.proj.Bundle != nil {
 		return Usagef("build: this program is already a deploy binary; run `migrate build` from the project with the migrate command")
 	}
-	cfg, err := app.Config()
-	if err != nil {
-		return err
-	}
 	s, err := app.proj.LoadScripts(false)
 	if err != nil {
 		return err
 	}
-	res, err := app.builder().DeployProject(ctx, runnerbuild.DeployRequest{Config: cfg, Locations: s.Dir.Locations, Revisions: len(s.Dir.Scripts),
+	res, err := app.builder().DeployProject(ctx, runnerbuild.DeployRequest{Config: s.Config, Locations: s.Dir.Locations, Revisions: len(s.Dir.Scripts),
 		WorkDir: app.WorkDir(), Output: scriptdir.Abs(app.WorkDir(), out), Target: target, LookupEnv: app.LookupEnv})
 	if err != nil {
 		return buildError(err)
