@@ -77,9 +77,9 @@ func TestProperty(t *testing.T) {
 	for _, name := range testdb.Dialects {
 		t.Run(name, func(t *testing.T) {
 			t.Parallel()
-			db, _ := testdb.Open(t, name)
+			db, tg := testdb.Open(t, name)
 			for seed := first; seed < first+uint64(cases); seed++ {
-				p := &propCase{t: t, db: db, d: db.Dialect, seed: seed, cfg: propConfig[name]}
+				p := &propCase{t: t, db: db, d: db.Dialect, url: tg.URL, seed: seed, cfg: propConfig[name]}
 				p.run(context.Background())
 			}
 		})
@@ -88,9 +88,12 @@ func TestProperty(t *testing.T) {
 
 // propCase is one seed of TestProperty on one database.
 type propCase struct {
-	t    *testing.T
-	db   *dialect.DB
-	d    dialect.Dialect
+	t  *testing.T
+	db *dialect.DB
+	d  dialect.Dialect
+	// url is db's URL: views are spelled in a temporary database on its
+	// server, as migrate's commands do ("" : in db itself).
+	url  string
 	seed uint64
 	cfg  schemagen.Config
 	// label names a fixed case (TestPropertyRegressions) instead of a seed.
@@ -246,7 +249,7 @@ func (p *propCase) canonical(ctx context.Context, live, md *model.MetaData) *mod
 	var texts map[string]string
 	if live != nil {
 		var err error
-		if texts, err = autogen.SpellViews(ctx, p.db, live, md); err != nil {
+		if texts, _, err = autogen.SpellViews(ctx, p.db, live, md, autogen.SpellOptions{InPlace: true}); err != nil {
 			p.fatalf("SpellViews: %v", err)
 		}
 	}
@@ -433,9 +436,12 @@ func describe(list []ops.Operation) string {
 // model's views (autogen.SpellViews).
 func (p *propCase) options(ctx context.Context, current, target *model.MetaData) autogen.Options {
 	p.t.Helper()
-	texts, err := autogen.SpellViews(ctx, p.db, current, target)
+	texts, warnings, err := autogen.SpellViews(ctx, p.db, current, target, spellOptions(p.url))
 	if err != nil {
 		p.fatalf("SpellViews: %v", err)
+	}
+	if len(warnings) > 0 {
+		p.fatalf("SpellViews: %v", warnings)
 	}
 	return autogen.Options{Dialect: p.d, DropViews: true, ViewTexts: texts}
 }

@@ -33,7 +33,9 @@ func pathWithoutGo() string {
 // stdout, stderr and the exit status.
 func goRun(t *testing.T, dir string, env []string, bin string, args ...string) (string, string, int) {
 	t.Helper()
-	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Minute)
+	// A hang guard, not a speed check: a cold `go build` of the runner
+	// (every driver, no build cache) took over 5 minutes at load 22.
+	ctx, cancel := context.WithTimeout(context.Background(), 20*time.Minute)
 	defer cancel()
 	cmd := exec.CommandContext(ctx, bin, args...)
 	cmd.Dir = dir

@@ -36,7 +36,12 @@ func Postgres() Dialect { return &postgresDialect{version: postgresTestedVersion
 func (d *postgresDialect) Name() string { return "postgres" }
 
 // skipBodyChecks implements bodyChecks.
-func (d *postgresDialect) skipBodyChecks() string { return "SET check_function_bodies = false" }
+func (d *postgresDialect) skipBodyChecks(local bool) string {
+	if local {
+		return "SET LOCAL check_function_bodies = false"
+	}
+	return "SET check_function_bodies = false"
+}
 
 // Capabilities tells what the server version supports.
 func (d *postgresDialect) Capabilities() Capabilities { return postgresCapabilities(d.version) }

@@ -47,7 +47,7 @@ func createAll(d Dialect, md *model.MetaData, naming bool) ([]string, error) {
 	if bc, ok := d.(bodyChecks); ok && slices.ContainsFunc(md.Definitions, func(def *model.Definition) bool {
 		return def.Kind == model.DefFunction || def.Kind == model.DefProcedure
 	}) {
-		out = append(out, bc.skipBodyChecks())
+		out = append(out, bc.skipBodyChecks(false))
 	}
 	if err := createSchemaObjects(d, md, add); err != nil {
 		return nil, err
@@ -257,9 +257,28 @@ func DropAll(d Dialect, md *model.MetaData) ([]string, error) {
 // it is created (PostgreSQL check_function_bodies). The body was checked
 // when the routine was first created, with that session's search_path,
 // and may name objects created after it: CreateAll switches the check off
-// for the script, as pg_dump does.
+// for the script, as pg_dump does, and a revision that creates routines
+// for the transaction it runs in (see SkipBodyChecks).
 type bodyChecks interface {
-	skipBodyChecks() string
+	// skipBodyChecks returns the statement that switches the check off,
+	// for the session or, with local, for the current transaction.
+	skipBodyChecks(local bool) string
+}
+
+// SkipBodyChecks returns the statement that switches off, for the
+// transaction it runs in, the check d makes of a routine's body when the
+// routine is created (PostgreSQL: SET LOCAL check_function_bodies =
+// false), and false for a dialect that makes no such check. A SQL
+// function's body may call a function or read a table that the same
+// revision creates after it: the revision's statements are in dependency
+// order as far as the catalogs record dependencies, and they record none
+// for the body of a SQL function.
+func SkipBodyChecks(d Dialect) (string, bool) {
+	bc, ok := d.(bodyChecks)
+	if !ok {
+		return "", false
+	}
+	return bc.skipBodyChecks(true), true
 }
 
 // createSchemaObjects adds the schemas and extensions of md.

@@ -40,10 +40,24 @@ type ViewUnqualifier interface {
 	UnqualifyView(def, schema string) string
 }
 
+// ScratchViewSpeller is implemented by a ViewSpeller whose throwaway
+// views are real objects of the database they are created in, seen by
+// every session, needing the privilege to create views and committing
+// implicitly (MySQL and MariaDB have no temporary views). SpellsInScratch
+// reports that views must then be spelled in a scratch database, not in
+// the user's (see autogen.SpellViews).
+type ScratchViewSpeller interface {
+	SpellsInScratch() bool
+}
+
+// SpellsInScratch implements ScratchViewSpeller.
+func (d *mysqlDialect) SpellsInScratch() bool { return true }
+
 var (
-	_ ViewSpeller     = (*postgresDialect)(nil)
-	_ ViewSpeller     = (*mysqlDialect)(nil)
-	_ ViewUnqualifier = (*mysqlDialect)(nil)
+	_ ScratchViewSpeller = (*mysqlDialect)(nil)
+	_ ViewSpeller        = (*postgresDialect)(nil)
+	_ ViewSpeller        = (*mysqlDialect)(nil)
+	_ ViewUnqualifier    = (*mysqlDialect)(nil)
 )
 
 // spellingView returns the throwaway copy of v, named name in schema:
@@ -98,8 +112,9 @@ func (d *postgresDialect) SpellView(ctx context.Context, conn Querier, v *model.
 }
 
 // SpellView creates the view under a fresh name in the connected database
-// (MySQL has no temporary views), reads VIEW_DEFINITION and removes the
-// database's qualifier, as the inspector does.
+// (MySQL has no temporary views: conn must be on a scratch database, see
+// ScratchViewSpeller), reads VIEW_DEFINITION and removes the database's
+// qualifier, as the inspector does.
 func (d *mysqlDialect) SpellView(ctx context.Context, conn Querier, v *model.View) (string, bool, error) {
 	var suffix [6]byte
 	if _, err := rand.Read(suffix[:]); err != nil {

@@ -104,7 +104,9 @@ func (s *stairway) checkModel(ctx context.Context, head *model.MetaData) (string
 		// The inspector reports the default schema's objects unqualified.
 		opts.Schemas = append(slices.Clone(s.c.schemas), "")
 	}
-	texts, err := autogen.SpellViews(ctx, s.db, head, s.c.model)
+	// The stairway's database is a scratch one: views may be spelled in
+	// it. What cannot be spelled is left as it is, like check does.
+	texts, _, err := autogen.SpellViews(ctx, s.db, head, s.c.model, autogen.SpellOptions{InPlace: true})
 	if err != nil {
 		return "", err
 	}

@@ -10,6 +10,7 @@ import (
 	"github.com/migratego/migrate/cli/config"
 	"github.com/migratego/migrate/dialect"
 	"github.com/migratego/migrate/inspect"
+	"github.com/migratego/migrate/internal/scratchdb"
 	"github.com/migratego/migrate/model"
 	"github.com/migratego/migrate/ops"
 )
@@ -72,14 +73,16 @@ func Compute(ctx context.Context, req Request) (*Diff, error) {
 	}
 	opts := req.CompareOptions(req.DB.Dialect)
 	opts.Rename = req.Rename
-	if opts.ViewTexts, err = autogen.SpellViews(ctx, req.DB, current, target); err != nil {
+	var spellWarnings []autogen.Warning
+	opts.ViewTexts, spellWarnings, err = autogen.SpellViews(ctx, req.DB, current, target, autogen.SpellOptions{Scratch: req.spellingScratch})
+	if err != nil {
 		return nil, fmt.Errorf("compare: %w", err)
 	}
 	res, err := autogen.Compare(current, target, opts)
 	if err != nil {
 		return nil, fmt.Errorf("compare: %w", err)
 	}
-	d := &Diff{Options: opts, Current: current, Target: target, Up: res.Ops, Warnings: res.Warnings}
+	d := &Diff{Options: opts, Current: current, Target: target, Up: res.Ops, Warnings: append(spellWarnings, res.Warnings...)}
 	if req.Rewrite != nil {
 		if d.Up, err = rewrite(req.Rewrite, d.Up); err != nil {
 			return nil, err
@@ -89,6 +92,17 @@ func Compute(ctx context.Context, req Request) (*Diff, error) {
 		return nil, err
 	}
 	return d, nil
+}
+
+// spellingScratch opens the scratch database views are spelled in on
+// MySQL and MariaDB (autogen.SpellOptions): the --dev-url database when
+// there is one, else a temporary database on the server of req.URL.
+func (req Request) spellingScratch(ctx context.Context) (*dialect.DB, func() error, error) {
+	s, err := scratchdb.Open(ctx, req.URL, req.Model.DevURL)
+	if err != nil {
+		return nil, nil, err
+	}
+	return s.DB, s.Close, nil
 }
 
 // inspectAndLoad inspects the database and loads the model side by side:
