@@ -1,0 +1,160 @@
+package project
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"strings"
+
+	"github.com/migratego/migrate/cli/config"
+	"github.com/migratego/migrate/dialect"
+	"github.com/migratego/migrate/runner"
+	"github.com/migratego/migrate/scriptdir"
+)
+
+// Settings returns the run settings of cfg: tables, lock and
+// transactions (the commands override them with their flags);
+// toolVersion is recorded in the history table.
+func Settings(cfg *config.Config, toolVersion string) *runner.Settings {
+	return &runner.Settings{VersionTableSchema: cfg.VersionTableSchema, VersionTable: cfg.VersionTable, HistoryTable: cfg.HistoryTable,
+		Lock: cfg.Lock, LockLease: cfg.LockLease, LockTimeout: cfg.LockTimeout, TransactionPerMigration: cfg.TransactionPerMigration,
+		ToolVersion: toolVersion}
+}
+
+// OpenRunner connects and returns a runner of s's migration set with the
+// settings set (checked: bad settings are input errors); with
+// transactions, the database's dialect decides the default transaction
+// mode. The caller closes db.
+func (p *Project) OpenRunner(ctx context.Context, s *Scripts, set *runner.Settings, transactions bool) (*runner.Runner, *dialect.DB, error) {
+	db, err := p.OpenDB(ctx)
+	if err != nil {
+		return nil, nil, err
+	}
+	opts, err := options(set, db.Dialect, transactions)
+	if err == nil {
+		var r *runner.Runner
+		if r, err = runner.NewRunner(db, s.Set, opts...); err == nil {
+			return r, db, nil
+		}
+		err = input(err)
+	}
+	db.Close()
+	return nil, nil, err
+}
+
+// OfflineRunner returns a runner of s's migration set printing SQL for
+// dialect d to w, with the settings set (see OpenRunner).
+func (p *Project) OfflineRunner(d dialect.Dialect, s *Scripts, set *runner.Settings, transactions bool, w io.Writer) (*runner.OfflineRunner, error) {
+	opts, err := options(set, d, transactions)
+	if err != nil {
+		return nil, err
+	}
+	o, err := runner.NewOfflineRunner(d, s.Set, w, opts...)
+	return o, input(err)
+}
+
+// options returns the runner options of set, the transaction mode only
+// with transactions.
+func options(set *runner.Settings, d dialect.Dialect, transactions bool) ([]runner.Option, error) {
+	if !transactions {
+		d = nil
+	}
+	opts, err := set.Options(d)
+	return opts, input(err)
+}
+
+// ReadRunner returns a runner on db for scripts (nil: none), with the
+// configured version and history tables and no compiled revision: for
+// the commands that only read the tables (current, verify, history
+// --applied, info).
+func (p *Project) ReadRunner(db *dialect.DB, scripts []*scriptdir.Script) (*runner.Runner, error) {
+	cfg, err := p.Config()
+	if err != nil {
+		return nil, err
+	}
+	set, err := runner.NewSet(scripts, nil)
+	if err != nil {
+		return nil, input(err)
+	}
+	r, err := runner.NewRunner(db, set,
+		runner.WithVersionTable(cfg.VersionTableSchema, cfg.VersionTable),
+		runner.WithHistoryTable(cfg.HistoryTable))
+	return r, input(err)
+}
+
+// WithReadRunner connects to the configured database and calls read with
+// a ReadRunner for s's revisions; read's error is returned as it is.
+func (p *Project) WithReadRunner(ctx context.Context, s *Scripts, read func(*runner.Runner) error) error {
+	db, err := p.OpenDB(ctx)
+	if err != nil {
+		return err
+	}
+	defer db.Close()
+	r, err := p.ReadRunner(db, s.Dir.Scripts)
+	if err != nil {
+		return err
+	}
+	return read(r)
+}
+
+// Read loads the scripts for running them and, unless the database is a
+// file that does not exist (CheckDatabaseFile), calls read with them and
+// a ReadRunner: for the commands that report on the database (current,
+// verify, history --applied). read's error is returned as it is.
+func (p *Project) Read(ctx context.Context, read func(*Scripts, *runner.Runner) error) error {
+	s, err := p.LoadRunnable()
+	if err != nil {
+		return err
+	}
+	if err := p.CheckDatabaseFile(); err != nil {
+		return err
+	}
+	return p.WithReadRunner(ctx, s, func(r *runner.Runner) error { return read(s, r) })
+}
+
+// CurrentRows reads the version table's rows through r; rows the graph
+// does not know are returned all the same.
+func CurrentRows(ctx context.Context, r *runner.Runner) ([]string, error) {
+	rows, err := r.Current(ctx)
+	if err != nil && !errors.As(err, new(*runner.UnknownRevisionError)) {
+		return nil, err
+	}
+	return rows, nil
+}
+
+// CurrentRevisions reads the database's current revisions, for `history
+// -i`, `show current` and lint. It only reads: a version table that does
+// not exist (or a database file that does not exist yet) means nothing is
+// current. Rows the graph does not know are returned (see CurrentSet).
+func (p *Project) CurrentRevisions(ctx context.Context, s *Scripts) ([]string, error) {
+	if p.MissingDatabaseFile() != "" {
+		return nil, nil
+	}
+	var rows []string
+	err := p.WithReadRunner(ctx, s, func(r *runner.Runner) (err error) {
+		rows, err = CurrentRows(ctx, r)
+		return err
+	})
+	return rows, err
+}
+
+// CurrentSet reads the current revisions (CurrentRevisions) into a set,
+// checking that the graph knows them: an unknown revision in the version
+// table is an input error naming it (the database is newer than the
+// scripts, or the files are missing).
+func (p *Project) CurrentSet(ctx context.Context, s *Scripts) (map[string]bool, []string, error) {
+	current, err := p.CurrentRevisions(ctx, s)
+	if err != nil {
+		return nil, nil, err
+	}
+	set := make(map[string]bool, len(current))
+	for _, id := range current {
+		if s.Graph.Revision(id) == nil {
+			return nil, nil, input(fmt.Errorf("the version table names revision %s, which no revision file in %s defines; the database may be newer than the scripts",
+				id, strings.Join(s.Dir.DisplayLocations(), ", ")))
+		}
+		set[id] = true
+	}
+	return set, current, nil
+}
