@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"cmp"
 	"context"
 	"fmt"
 	"io"
@@ -93,17 +94,9 @@ func runHistory(ctx context.Context, app *App, o historyOptions) error {
 		return Usage(fmt.Errorf("history: %w", err))
 	}
 
-	switch {
-	case o.graph:
-		return app.Result(nil, func(w io.Writer) error {
-			return s.Graph.DrawGraph(w, revs, func(r *versions.Revision) string {
-				return f.HeadOnly(r, true, true, false, true)
-			})
-		})
-	case o.format == "dot":
-		return app.Result(nil, func(w io.Writer) error { return s.Graph.WriteDot(w, revs, f.PictureLabel) })
-	case o.format == "mermaid":
-		return app.Result(nil, func(w io.Writer) error { return s.Graph.WriteMermaid(w, revs, f.PictureLabel) })
+	if o.graph || o.format != "" {
+		picture := cmp.Or(o.format, versions.PictureText)
+		return app.Result(nil, func(w io.Writer) error { return f.WritePicture(w, revs, picture) })
 	}
 	var res versions.RevisionsJSON
 	if app.JSON() {

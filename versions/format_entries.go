@@ -111,3 +111,26 @@ func (f *Formatter) writeLog(w io.Writer, revs []*Revision, verbose bool, line f
 	}
 	return nil
 }
+
+// Picture formats of WritePicture.
+const (
+	PictureText    = "text"    // lines and markers, as git log --graph draws
+	PictureDot     = "dot"     // Graphviz
+	PictureMermaid = "mermaid" // Mermaid
+)
+
+// WritePicture draws the graph of revs in format, as history --graph and
+// --format do: PictureText (DrawGraph, each revision on one line with its
+// markers and message), PictureDot (WriteDot) or PictureMermaid
+// (WriteMermaid), the last two labelled by PictureLabel.
+func (f *Formatter) WritePicture(w io.Writer, revs []*Revision, format string) error {
+	switch format {
+	case PictureText:
+		return f.Graph.DrawGraph(w, revs, func(r *Revision) string { return f.HeadOnly(r, true, true, false, true) })
+	case PictureDot:
+		return f.Graph.WriteDot(w, revs, f.PictureLabel)
+	case PictureMermaid:
+		return f.Graph.WriteMermaid(w, revs, f.PictureLabel)
+	}
+	return fmt.Errorf("unknown picture format %q (use %s, %s or %s)", format, PictureText, PictureDot, PictureMermaid)
+}

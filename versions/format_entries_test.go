@@ -96,3 +96,36 @@ func TestFormatterWriteLists(t *testing.T) {
 		}
 	}
 }
+
+func TestFormatterWritePicture(t *testing.T) {
+	g, err := NewGraph([]*Revision{{ID: "a1", Message: "base"}, {ID: "b", Revises: []string{"a1"}, Message: "next"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	f := &Formatter{Graph: g}
+	revs := g.Walk()
+	for _, tt := range []struct {
+		format string
+		write  func(w io.Writer) error
+	}{
+		{PictureText, func(w io.Writer) error {
+			return g.DrawGraph(w, revs, func(r *Revision) string { return f.HeadOnly(r, true, true, false, true) })
+		}},
+		{PictureDot, func(w io.Writer) error { return g.WriteDot(w, revs, f.PictureLabel) }},
+		{PictureMermaid, func(w io.Writer) error { return g.WriteMermaid(w, revs, f.PictureLabel) }},
+	} {
+		var got, want strings.Builder
+		if err := f.WritePicture(&got, revs, tt.format); err != nil {
+			t.Fatal(err)
+		}
+		if err := tt.write(&want); err != nil {
+			t.Fatal(err)
+		}
+		if got.String() != want.String() || got.Len() == 0 {
+			t.Errorf("WritePicture(%s) = %q, want %q", tt.format, got.String(), want.String())
+		}
+	}
+	if err := f.WritePicture(io.Discard, revs, "svg"); err == nil {
+		t.Error("WritePicture(svg) draws")
+	}
+}
