@@ -2,7 +2,6 @@ package cli
 
 import (
 	"context"
-	"path/filepath"
 
 	"github.com/spf13/cobra"
 
@@ -54,18 +53,15 @@ applied B, unless --force. See docs/team-workflow.md.`,
 			if err := app.checkApplied(cmd.Context(), s, "squash", plan.Range[len(plan.Range)-1:], force, plan.CheckApplied); err != nil {
 				return err
 			}
-			req := scriptdir.SquashRequest{Plan: plan, Message: message, FileTemplate: s.Config.FileTemplate, Now: s.Now()}
-			if keep {
-				req.KeepDir = filepath.Join(s.Config.ScriptLocation, "squashed")
-			}
+			var bodies *scriptdir.SquashBodies
 			if auto {
-				if req.Bodies, err = app.squashBodies(cmd.Context(), s, plan, sqlFile, devURL); err != nil {
+				if bodies, err = app.squashBodies(cmd.Context(), s, plan, sqlFile, devURL); err != nil {
 					return err
 				}
 			}
-			done, err := s.Dir.WriteSquash(req)
+			done, err := s.Squash(plan, message, keep, bodies)
 			if err != nil {
-				return generateError(s, "squash", err)
+				return err
 			}
 			res := done.JSON()
 			app.Infof("squashed %d revision(s) into %s", len(plan.Range), res.Path)

@@ -238,3 +238,27 @@ func TestAutogenRequest(t *testing.T) {
 		t.Errorf("AutogenRequest() of a missing model file: %v", err)
 	}
 }
+
+func TestWriteErrors(t *testing.T) {
+	rev2 := "-- migrate:id b2\n-- migrate:revises a1\n\n-- migrate:upgrade\nSELECT 1;\n"
+	p := newProject(t, "file_template = \"%(nope)s\"\n", nil, map[string]string{"a1_create_t.sql": rev1, "b2_next.sql": rev2})
+	s, err := p.LoadScripts(false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, err = s.Generate(scriptdir.NewRevision{Op: "revision", Message: "x", Heads: []string{"head"}}, false)
+	if !isInput(err) || !strings.Contains(err.Error(), "revision: ") || !strings.Contains(err.Error(), "(fix file_template in "+s.Config.File+")") {
+		t.Errorf("Generate() with a bad template: %v", err)
+	}
+	_, err = s.Generate(scriptdir.NewRevision{Op: "merge", Merge: true, Heads: []string{"b2"}}, false)
+	if !isInput(err) {
+		t.Errorf("Generate() of a merge of one head: %v", err)
+	}
+	plan, err := s.Graph.PlanSquash("a1", "b2")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.Squash(plan, "m", false, nil); !isInput(err) || !strings.Contains(err.Error(), "squash: ") {
+		t.Errorf("Squash() with a bad template: %v", err)
+	}
+}
