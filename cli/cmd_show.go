@@ -3,12 +3,10 @@ package cli
 import (
 	"context"
 	"io"
-	"strings"
 
 	"github.com/spf13/cobra"
 
 	"github.com/migratego/migrate/internal/editor"
-	"github.com/migratego/migrate/internal/project"
 	"github.com/migratego/migrate/versions"
 )
 
@@ -35,34 +33,13 @@ func runShow(ctx context.Context, app *App, ident string) error {
 	if err != nil {
 		return err
 	}
-	revs, err := resolveForShow(ctx, app, s, ident)
+	revs, err := app.proj.Resolve(ctx, s, ident)
 	if err != nil {
 		return err
 	}
 	f := s.Dir.Formatter(nil)
 	res := versions.RevisionsJSON{Revisions: f.JSONList(revs)}
 	return app.Result(res, func(w io.Writer) error { return f.WriteEntries(w, revs) })
-}
-
-// resolveForShow resolves the argument of show and edit; current reads
-// the version table. Naming no revision (base, or an empty database) is
-// an error, as in Alembic's edit.
-func resolveForShow(ctx context.Context, app *App, s *project.Scripts, ident string) ([]*versions.Revision, error) {
-	var current []string
-	if strings.TrimSpace(ident) == "current" {
-		var err error
-		if _, current, err = app.proj.CurrentSet(ctx, s); err != nil {
-			return nil, err
-		}
-	}
-	revs, err := s.Graph.Resolve(ident, current)
-	if err != nil {
-		return nil, Usage(err)
-	}
-	if len(revs) == 0 {
-		return nil, Usagef("No revision files indicated by symbol '%s'", ident)
-	}
-	return revs, nil
 }
 
 func newEditCommand(app *App) *cobra.Command {
@@ -86,7 +63,7 @@ func runEdit(ctx context.Context, app *App, ident string) error {
 	if err != nil {
 		return err
 	}
-	revs, err := resolveForShow(ctx, app, s, ident)
+	revs, err := app.proj.Resolve(ctx, s, ident)
 	if err != nil {
 		return err
 	}

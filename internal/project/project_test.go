@@ -262,3 +262,22 @@ func TestWriteErrors(t *testing.T) {
 		t.Errorf("Squash() with a bad template: %v", err)
 	}
 }
+
+func TestResolve(t *testing.T) {
+	ctx := context.Background()
+	p := newProject(t, "", map[string]string{"DATABASE_URL": "sqlite:" + filepath.Join(t.TempDir(), "app.db")}, map[string]string{"a1_create_t.sql": rev1})
+	s, err := p.LoadScripts(false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if revs, err := p.Resolve(ctx, s, "head"); err != nil || len(revs) != 1 || revs[0].ID != "a1" {
+		t.Errorf("Resolve(head) = %v, %v", revs, err)
+	}
+	// An empty database: current names no revision.
+	if _, err := p.Resolve(ctx, s, "current"); !isInput(err) || !strings.Contains(err.Error(), "No revision files indicated by symbol 'current'") {
+		t.Errorf("Resolve(current) = %v", err)
+	}
+	if _, err := p.Resolve(ctx, s, "zz"); !isInput(err) {
+		t.Errorf("Resolve(zz) = %v", err)
+	}
+}

@@ -11,6 +11,7 @@ import (
 	"github.com/migratego/migrate/dialect"
 	"github.com/migratego/migrate/runner"
 	"github.com/migratego/migrate/scriptdir"
+	"github.com/migratego/migrate/versions"
 )
 
 // Settings returns the run settings of cfg: tables, lock and
@@ -157,4 +158,26 @@ func (p *Project) CurrentSet(ctx context.Context, s *Scripts) (map[string]bool, 
 		set[id] = true
 	}
 	return set, current, nil
+}
+
+// Resolve resolves the revision identifier ident in s's graph, as show
+// and edit do; "current" reads the database's current revisions
+// (CurrentSet). Naming no revision (base, or an empty database) is an
+// input error, as in Alembic's edit.
+func (p *Project) Resolve(ctx context.Context, s *Scripts, ident string) ([]*versions.Revision, error) {
+	var current []string
+	if strings.TrimSpace(ident) == "current" {
+		var err error
+		if _, current, err = p.CurrentSet(ctx, s); err != nil {
+			return nil, err
+		}
+	}
+	revs, err := s.Graph.Resolve(ident, current)
+	if err != nil {
+		return nil, input(err)
+	}
+	if len(revs) == 0 {
+		return nil, input(fmt.Errorf("No revision files indicated by symbol '%s'", ident))
+	}
+	return revs, nil
 }
