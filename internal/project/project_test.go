@@ -281,3 +281,37 @@ func TestResolve(t *testing.T) {
 		t.Errorf("Resolve(zz) = %v", err)
 	}
 }
+
+func TestCheckApplied(t *testing.T) {
+	ctx := context.Background()
+	rev2 := "-- migrate:id b2\n-- migrate:revises a1\n\n-- migrate:upgrade\nSELECT 1;\n"
+	files := map[string]string{"a1_create_t.sql": rev1, "b2_next.sql": rev2}
+	p := newProject(t, "", map[string]string{"DATABASE_URL": "sqlite:" + filepath.Join(t.TempDir(), "app.db")}, files)
+	s, err := p.LoadScripts(false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	plan, err := s.Graph.PlanSquash("a1", "b2")
+	if err != nil {
+		t.Fatal(err)
+	}
+	last := plan.Range[len(plan.Range)-1:]
+	// Nothing is applied: squash refuses, unless forced.
+	if _, err := p.CheckApplied(ctx, s, "squash", last, false, plan.CheckApplied); !isInput(err) {
+		t.Errorf("CheckApplied() on an empty database: %v", err)
+	}
+	if warning, err := p.CheckApplied(ctx, s, "squash", last, true, plan.CheckApplied); err != nil || warning == "" {
+		t.Errorf("CheckApplied(force) on an empty database = %q, %v", warning, err)
+	}
+	// A database that cannot be read.
+	down := newProject(t, "", map[string]string{"DATABASE_URL": "postgres://127.0.0.1:1/none?connect_timeout=2"}, files)
+	if s, err = down.LoadScripts(false); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := down.CheckApplied(ctx, s, "squash", last, false, plan.CheckApplied); err == nil || !strings.Contains(err.Error(), "squash: cannot tell which revisions the database has applied") {
+		t.Errorf("CheckApplied() of an unreachable database: %v", err)
+	}
+	if warning, err := down.CheckApplied(ctx, s, "squash", last, true, plan.CheckApplied); err != nil || !strings.Contains(warning, "going on (--force)") {
+		t.Errorf("CheckApplied(force) of an unreachable database = %q, %v", warning, err)
+	}
+}

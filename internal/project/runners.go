@@ -181,3 +181,26 @@ func (p *Project) Resolve(ctx context.Context, s *Scripts, ident string) ([]*ver
 	}
 	return revs, nil
 }
+
+// CheckApplied applies the safety rule of rebase or squash (the plan's
+// CheckApplied) to the revisions of revs that the configured database
+// has applied. It returns the warning to print: the rule's, or with force
+// that the database could not be read. The rule's refusal is an input
+// error; a database that cannot be read, without force, is an error
+// naming cmd that says --force goes on without knowing.
+func (p *Project) CheckApplied(ctx context.Context, s *Scripts, cmd string, revs []*versions.Revision, force bool,
+	rule func([]*versions.Revision, bool) (string, error)) (warning string, err error) {
+	_, current, err := p.CurrentSet(ctx, s)
+	if err != nil {
+		if force {
+			return fmt.Sprintf("%s: the database could not be read (%v); going on (--force)", cmd, err), nil
+		}
+		return "", fmt.Errorf("%s: cannot tell which revisions the database has applied: %w (use --force to go on without knowing)", cmd, err)
+	}
+	applied, err := s.Graph.AppliedOf(current, revs)
+	if err != nil {
+		return "", err
+	}
+	warning, err = rule(applied, force)
+	return warning, input(err)
+}
