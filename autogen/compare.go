@@ -97,6 +97,7 @@ func Compare(current, target *model.MetaData, opts Options) (*Result, error) {
 	res := &Result{}
 	res.Ops = append(res.Ops, objs.DropPre...)
 	res.Ops = append(res.Ops, objs.Pre...)
+	res.Ops = append(res.Ops, portableEnums(opts.Dialect, current, tables)...)
 	res.Ops = append(res.Ops, tables...)
 	res.Ops = append(res.Ops, objs.Post...)
 	res.Ops = append(res.Ops, objs.DropPost...)

@@ -268,6 +268,13 @@ func liveCases() []liveCase {
 				&model.Index{Name: "ix_users_age_brin", Method: "brin", Parts: model.Cols("age")},
 				&model.Index{Name: "ix_users_cover", Parts: model.Cols("team_id"), Include: []string{"email"}})
 		})},
+		{name: "date and time defaults written short", skip: func(c dialect.Capabilities) string {
+			if dbKind(c) != "postgres" {
+				return "the server spells them out on PostgreSQL"
+			}
+			return ""
+		}, cur: withDateTimeDefaults("2018-01-01"), tgt: withDateTimeDefaults("2018-01-02"),
+			want: map[string]string{"": "alter_column events.at_tz; alter_column events.at_local; alter_column events.on_day"}},
 		{name: "unnamed constraints in the database", skip: func(c dialect.Capabilities) string {
 			if dbKind(c) != "sqlite" {
 				return "only SQLite keeps constraints without a name"
@@ -342,4 +349,22 @@ func dbKind(c dialect.Capabilities) string {
 		return "mysql"
 	}
 	return "sqlite"
+}
+
+// withDateTimeDefaults is the base schema with a table of date and time
+// columns whose defaults are written as the day (and a time) alone:
+// PostgreSQL stores '2018-01-01' on a timestamptz as '2018-01-01
+// 00:00:00+00'::timestamp with time zone, which must compare equal to it,
+// and another day must not.
+func withDateTimeDefaults(day string) func(c dialect.Capabilities) *model.MetaData {
+	return changed(func(md *model.MetaData, _ dialect.Capabilities) {
+		md.AddTable(&model.Table{Name: "events", Columns: []*model.Column{
+			{Name: "id", Type: model.BigInt},
+			{Name: "at_tz", Type: model.TimestampTZ, Default: model.DefaultLiteral(day)},
+			{Name: "at_local", Type: model.Timestamp, Default: model.DefaultLiteral(day)},
+			{Name: "on_day", Type: model.Date, Default: model.DefaultLiteral(day)},
+			{Name: "at_noon", Type: model.TimestampTZ, Default: model.DefaultLiteral("2018-01-01 14:00+02")},
+			{Name: "wake_up", Type: model.Time, Default: model.DefaultLiteral("07:30")},
+		}, PrimaryKey: &model.PrimaryKey{Columns: []string{"id"}}})
+	})
 }

@@ -169,7 +169,8 @@ func (s *spellings) table(t, src *model.Table) {
 // 'a' as the expression 'a'. A Go revision written in those words runs on
 // that database only (DEFAULT 0 on a PostgreSQL boolean is an error);
 // in the model's words it runs on all three, as the model does. An enum
-// type keeps its normal form, which names the schema of the type.
+// type keeps its normal form, which names the schema of the type, and
+// gets the model's type name where the database keeps none.
 func (s *spellings) column(src *model.Table, c *model.Column) *model.Column {
 	if src == nil || c == nil {
 		return c
@@ -179,8 +180,13 @@ func (s *spellings) column(src *model.Table, c *model.Column) *model.Column {
 		return c
 	}
 	x := c.Clone()
-	if sc.Type.Kind != model.KindEnum && x.Type.Kind != model.KindEnum {
+	switch {
+	case sc.Type.Kind != model.KindEnum && x.Type.Kind != model.KindEnum:
 		x.Type = sc.Type
+	case sc.Type.Kind == model.KindEnum && x.Type.Kind == model.KindEnum && x.Type.EnumName == "":
+		// The database keeps no enum type names (SQLite, MySQL): the
+		// model's name lets the revision run where types are named.
+		x.Type.EnumName, x.Type.EnumSchema = sc.Type.EnumName, sc.Type.EnumSchema
 	}
 	// A default refers to no column, so no rename changes it.
 	if sc.Default != nil && x.Default != nil {

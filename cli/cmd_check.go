@@ -31,7 +31,7 @@ version and history tables never are.`,
 			}
 			rep, err := d.Check(cmd.Context())
 			if err != nil {
-				return Failure(err)
+				return err // an *autogenerate.InputError exits 2, anything else 3
 			}
 			if err := app.Result(rep, rep.Write); err != nil {
 				return err

@@ -19,8 +19,8 @@ func TestInitGoTemplate(t *testing.T) {
 		t.Fatal(err)
 	}
 	code, stdout, stderr := run(t, dir, nil, "init")
-	if code != 0 {
-		t.Fatalf("exit %d: %s", code, stderr)
+	if code != 0 || !strings.Contains(stdout, "then run `go tool migrate info`") {
+		t.Fatalf("exit %d: %s\n%s", code, stderr, stdout)
 	}
 	for _, p := range []string{"migrate.toml", "migrations/versions", "migrations/env.go"} {
 		if _, err := os.Stat(filepath.Join(dir, p)); err != nil {
@@ -66,9 +66,9 @@ func TestInitSQLTemplateAndDir(t *testing.T) {
 	if err := os.Mkdir(filepath.Join(dir, "db"), 0o755); err != nil { // empty: allowed
 		t.Fatal(err)
 	}
-	code, _, stderr := run(t, dir, nil, "init", "db", "--template", "sql")
-	if code != 0 {
-		t.Fatalf("exit %d: %s", code, stderr)
+	code, stdout, stderr := run(t, dir, nil, "init", "db", "--template", "sql")
+	if code != 0 || !strings.Contains(stdout, "then run `migrate info`") {
+		t.Fatalf("exit %d: %s\n%s", code, stderr, stdout)
 	}
 	if _, err := os.Stat(filepath.Join(dir, "db", "env.go")); !os.IsNotExist(err) {
 		t.Errorf("sql template wrote env.go (%v)", err)

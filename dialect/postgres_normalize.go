@@ -75,7 +75,10 @@ func distinctUniques(t *model.Table) []*model.Unique {
 //     stored as 5), and trailing zeros of a fraction do not count (2.0
 //     is 2);
 //   - now() and transaction_timestamp() are CURRENT_TIMESTAMP (a rule of
-//     CanonicalExpr).
+//     CanonicalExpr);
+//   - a date, time or timestamp literal is spelled as the server prints
+//     it back (see pgDateTimeDefault): '2018-01-01' on a timestamptz is
+//     '2018-01-01 00:00:00+00'.
 //
 // The result is a comparison key (see CanonicalExpr), never SQL to run.
 func (d *postgresDialect) normalizeDefault(typ model.Type, def *model.Default) *model.Default {
@@ -102,7 +105,7 @@ func (d *postgresDialect) normalizeDefault(typ model.Type, def *model.Default) *
 	if isNumericKind(typ.Kind) {
 		expr = trimDecimalZeros(expr)
 	}
-	return &model.Default{Expr: expr}
+	return &model.Default{Expr: pgDateTimeDefault(typ, expr)}
 }
 
 // trimDecimalZeros drops the trailing zeros of a plain decimal number's

@@ -93,3 +93,55 @@ func TestPostgresBooleanIntegerDefaultNormalize(t *testing.T) {
 		}
 	}
 }
+
+// TestPostgresDateTimeDefaultNormalize: a date or time literal default
+// compares equal to the spelling the server stores and prints back
+// (checked on the server by TestPostgresDateTimeDefaultServer in
+// inspect), and different values stay different.
+func TestPostgresDateTimeDefaultNormalize(t *testing.T) {
+	d := Postgres().(*postgresDialect)
+	tz := model.TimestampTZ
+	same := []struct {
+		typ        model.Type
+		a, printed string
+	}{
+		{tz, "2018-01-01", "2018-01-01 00:00:00+00"},
+		{tz, "2018-01-01 10:00:00+05", "2018-01-01 05:00:00+00"},
+		{tz, "2018-01-01T00:00:00.500Z", "2018-01-01 00:00:00.5+00"},
+		{tz, "2018-01-01 10:00+0130", "2018-01-01 08:30:00+00"},
+		{model.Timestamp, "2018-01-01", "2018-01-01 00:00:00"},
+		{model.Timestamp, "2018-01-01 10:00:00+05", "2018-01-01 10:00:00"},
+		{model.Date, "2018-01-01", "2018-01-01"},
+		{model.Time, "10:00", "10:00:00"},
+		{model.Time, "10:00:01.250", "10:00:01.25"},
+		{model.Text, "x", "x"},
+		{tz, "epoch", "epoch"},
+	}
+	for _, tt := range same {
+		a := d.normalizeDefault(tt.typ, model.DefaultLiteral(tt.a))
+		b := d.normalizeDefault(tt.typ, model.DefaultLiteral(tt.printed))
+		if a == nil || b == nil || a.Expr != b.Expr {
+			t.Errorf("%v: %q normalised to %+v and %q to %+v; want them equal", tt.typ, tt.a, a, tt.printed, b)
+		}
+	}
+	differ := []struct {
+		typ  model.Type
+		a, b string
+	}{
+		{tz, "2018-01-01", "2018-01-02"},
+		{tz, "2018-01-01 00:00:00+00", "2018-01-01 00:00:00+01"},
+		{tz, "2018-01-01 00:00:00.5", "2018-01-01 00:00:00.25"},
+		{model.Timestamp, "2018-01-01 10:00", "2018-01-01 10:01"},
+		{model.Date, "2018-01-01", "2018-01-31"},
+		{model.Time, "10:00", "10:00:01"},
+		{tz, "2018-01-01", "infinity"},
+		{model.TimestampTZ, "2018-02-30", "2018-03-02"},
+	}
+	for _, tt := range differ {
+		a := d.normalizeDefault(tt.typ, model.DefaultLiteral(tt.a))
+		b := d.normalizeDefault(tt.typ, model.DefaultLiteral(tt.b))
+		if a == nil || b == nil || a.Expr == b.Expr {
+			t.Errorf("%v: %q and %q both normalised to %+v; want them different", tt.typ, tt.a, tt.b, a)
+		}
+	}
+}

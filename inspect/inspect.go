@@ -58,11 +58,16 @@ func For(d dialect.Dialect) (Inspector, error) {
 
 // Database inspects an open database in a read-only transaction where the
 // database allows it, at REPEATABLE READ where the driver accepts it, so
-// that every catalog query sees one snapshot.
+// that every catalog query sees one snapshot. An inspector whose catalog
+// no transaction holds still (poolInspector: MySQL's information_schema)
+// is given the pool instead, and runs its queries at the same time.
 func Database(ctx context.Context, db *dialect.DB, opts Options) (*model.MetaData, error) {
 	in, err := For(db.Dialect)
 	if err != nil {
 		return nil, err
+	}
+	if _, ok := in.(poolInspector); ok {
+		return in.Inspect(ctx, db.DB, opts)
 	}
 	ro := db.Dialect.Capabilities().ReadOnlyTransactions
 	tx, err := db.BeginTx(ctx, &sql.TxOptions{ReadOnly: ro, Isolation: sql.LevelRepeatableRead})
@@ -76,6 +81,15 @@ func Database(ctx context.Context, db *dialect.DB, opts Options) (*model.MetaDat
 	}
 	defer tx.Rollback() //nolint:errcheck // read-only: nothing to keep
 	return in.Inspect(ctx, tx, opts)
+}
+
+// poolInspector is an Inspector whose catalog queries see no snapshot of
+// a transaction: each reads the data dictionary as it is when it runs,
+// inside a transaction or not. Database gives it the pool, on which its
+// independent queries run at the same time (see runSteps).
+type poolInspector interface {
+	Inspector
+	catalogOutsideTransactions()
 }
 
 // sortModel puts a model's objects in the stable order Inspect promises.

@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/migratego/migrate/dialect"
@@ -15,16 +16,17 @@ func init() {
 	register("mysql", func(d dialect.Dialect) Inspector { return &mysqlInspector{d: d} })
 }
 
-var _ Inspector = (*mysqlInspector)(nil)
+var _ poolInspector = (*mysqlInspector)(nil)
 
 // mysqlInspector inspects MySQL 8 and MariaDB 10.3+ databases. It reads
-// information_schema with one query per object kind (twelve in all, and
-// one more each with partitioned tables, with sequences and with
-// routines), whatever the number of tables:
+// information_schema with one query per object kind (eleven in all, and
+// one more each with views, partitioned tables, sequences and routines),
+// whatever the number of tables:
 //
 //	session     DATABASE(), VERSION(), @@SESSION.sql_mode
 //	schemata    default collation of each schema in scope
-//	tables      TABLES (base tables and MariaDB sequences)
+//	tables      TABLES (base tables, MariaDB sequences, whether there are
+//	            views)
 //	columns     COLUMNS
 //	checks      CHECK_CONSTRAINTS (MariaDB 10.2+, MySQL 8.0.16+)
 //	indexes     STATISTICS (primary key, unique constraints, indexes)
@@ -32,7 +34,7 @@ var _ Inspector = (*mysqlInspector)(nil)
 //	            joining them inside information_schema is several times
 //	            slower on MariaDB than joining in Go)
 //	partitions  PARTITIONS, only when TABLES says a table is partitioned
-//	views       VIEWS
+//	views       VIEWS, only when TABLES lists a view
 //	sequences   one UNION ALL over the sequences found (MariaDB 10.3+), only
 //	            when there are any: MariaDB 10.11 has no catalog view of
 //	            sequence parameters, each sequence is a one-row table
@@ -40,6 +42,10 @@ var _ Inspector = (*mysqlInspector)(nil)
 //	            any, PARAMETERS (see mysql_routines.go for their text)
 //	triggers    TRIGGERS
 //	events      EVENTS
+//
+// The first three run one after another; the others only look up the
+// tables read, and run at the same time when the inspector is given a pool
+// (runSteps; inspect.Database gives it one).
 //
 // Rows are joined in Go by (schema, table). Include/exclude globs become
 // LIKE conditions with bound parameters, so the number of placeholders
@@ -54,6 +60,12 @@ var _ Inspector = (*mysqlInspector)(nil)
 type mysqlInspector struct {
 	d dialect.Dialect
 }
+
+// catalogOutsideTransactions marks the inspector a poolInspector:
+// information_schema is built from the data dictionary by each query
+// (DDL commits and is not versioned), so a transaction's snapshot does not
+// cover it.
+func (in *mysqlInspector) catalogOutsideTransactions() {}
 
 // mysqlKey identifies a table (or view, sequence) by its real schema name.
 type mysqlKey struct{ schema, name string }
@@ -86,6 +98,13 @@ type mysqlState struct {
 	// CREATE_OPTIONS), so that PARTITIONS, which opens every table, is
 	// read only then.
 	partitioned bool
+	// views says that TABLES lists a view in scope, so that VIEWS, which
+	// reads every table's definition file, is read only then.
+	views bool
+	// The steps after readTables may run at the same time (runSteps):
+	// each fills its own fields, which Inspect puts together after them.
+	checks                     []mysqlCheck
+	routines, triggers, events []*model.Definition
 }
 
 // Inspect reads the tables, views and sequences of the schemas in scope.
@@ -102,25 +121,31 @@ func (in *mysqlInspector) Inspect(ctx context.Context, q dialect.Querier, opts O
 	if err := st.session(ctx, opts.Schemas); err != nil {
 		return nil, err
 	}
-	steps := []func(context.Context) error{
-		st.readSchemata,
-		st.readTables,
+	if err := st.readSchemata(ctx); err != nil {
+		return nil, err
+	}
+	if err := st.readTables(ctx); err != nil {
+		return nil, err
+	}
+	// The other queries only look tables up: on a pool they run at the
+	// same time, the costliest first, each filling what it alone owns.
+	err := runSteps(ctx, q,
 		st.readColumns,
-		st.readChecks,
 		st.readIndexes,
 		st.readForeignKeys,
-		st.readPartitions,
-		st.readViews,
-		st.readSequences,
-		st.readRoutines,
+		st.readChecks,
 		st.readTriggers,
+		st.readViews,
+		st.readRoutines,
+		st.readPartitions,
+		st.readSequences,
 		st.readEvents,
+	)
+	if err != nil {
+		return nil, err
 	}
-	for _, step := range steps {
-		if err := step(ctx); err != nil {
-			return nil, err
-		}
-	}
+	st.addChecks()
+	st.md.Definitions = slices.Concat(st.routines, st.triggers, st.events)
 	for _, mt := range st.tables {
 		mysqlDropFKIndexes(mt.t)
 	}

@@ -16,7 +16,8 @@ import (
 //
 // MariaDB stores a JSON column as longtext with a column-level check
 // json_valid(`col`) named after the column; such a column becomes
-// model.JSON and its check is dropped, so that it reads back as declared.
+// model.JSON and its check is dropped, so that it reads back as declared
+// (addChecks, after the columns are read).
 func (st *mysqlState) readChecks(ctx context.Context) error {
 	if !st.mariadb && !st.in.d.Capabilities().CheckConstraints {
 		return nil
@@ -42,16 +43,28 @@ WHERE tc.CONSTRAINT_TYPE = 'CHECK' AND ` + where
 		if err := rows.Scan(&schema, &table, &name, &clause); err != nil {
 			return err
 		}
-		mt := st.table(schema, table)
-		if mt == nil {
-			return nil
+		if mt := st.table(schema, table); mt != nil {
+			st.checks = append(st.checks, mysqlCheck{mt: mt, name: name, clause: clause})
 		}
-		if st.mariadb && mysqlJSONCheck(st.in.d, mt.t, name, clause) {
-			return nil
-		}
-		mt.t.Checks = append(mt.t.Checks, &model.Check{Name: name, Expr: st.cleanExpr(clause)})
 		return nil
 	})
+}
+
+// mysqlCheck is a check constraint read, for addChecks.
+type mysqlCheck struct {
+	mt           *mysqlTable
+	name, clause string
+}
+
+// addChecks adds the check constraints read to their tables, once the
+// columns are read (a MariaDB JSON column is told by its check).
+func (st *mysqlState) addChecks() {
+	for _, c := range st.checks {
+		if st.mariadb && mysqlJSONCheck(st.in.d, c.mt.t, c.name, c.clause) {
+			continue
+		}
+		c.mt.t.Checks = append(c.mt.t.Checks, &model.Check{Name: c.name, Expr: st.cleanExpr(c.clause)})
+	}
 }
 
 // mysqlJSONCheck reports whether a check is the json_valid check MariaDB

@@ -16,8 +16,13 @@ import (
 // connected database is dropped, so that the definition creates the same
 // view in another database (the round trip, scratch databases). The check
 // option, SQL SECURITY and (on MariaDB) ALGORITHM come from the catalog's
-// own columns; the DEFINER is left out, as for routines.
+// own columns; the DEFINER is left out, as for routines. There is no query
+// when TABLES listed no view: VIEWS reads the definition file of every
+// table to find them (7 ms at 1,000 tables on MariaDB 10.11).
 func (st *mysqlState) readViews(ctx context.Context) error {
+	if !st.views {
+		return nil
+	}
 	where, args := st.filter("TABLE_SCHEMA", "TABLE_NAME")
 	algorithm := "'UNDEFINED'" // MySQL keeps it out of the catalog views
 	if st.mariadb {

@@ -95,7 +95,7 @@ ORDER BY SPECIFIC_SCHEMA, ROUTINE_TYPE, SPECIFIC_NAME, ORDINAL_POSITION`
 		if err != nil {
 			return fmt.Errorf("inspect mysql: %s %s.%s: %w", strings.ToLower(r.kind), r.schema, r.name, err)
 		}
-		st.md.Definitions = append(st.md.Definitions, def)
+		st.routines = append(st.routines, def)
 	}
 	return nil
 }
@@ -147,12 +147,18 @@ func (st *mysqlState) routineDefinition(r *mysqlRoutine) (*model.Definition, err
 // timing and event (ACTION_ORDER), which is the order creating them one
 // after another gives back. The include and exclude globs apply to the
 // trigger's table.
+//
+// The schemas are matched on EVENT_OBJECT_SCHEMA (a trigger lives in its
+// table's schema), the column MariaDB looks tables up by: on
+// TRIGGER_SCHEMA it reads the trigger files of every database on the
+// server (EXPLAIN: "Scanned all databases"; 35 ms instead of 7 at 1,000
+// tables with ten databases on the server).
 func (st *mysqlState) readTriggers(ctx context.Context) error {
-	where, args := st.filter("TRIGGER_SCHEMA", "EVENT_OBJECT_TABLE")
-	q := `SELECT TRIGGER_SCHEMA, TRIGGER_NAME, EVENT_OBJECT_TABLE, ACTION_TIMING, EVENT_MANIPULATION, ACTION_STATEMENT, SQL_MODE
+	where, args := st.filter("EVENT_OBJECT_SCHEMA", "EVENT_OBJECT_TABLE")
+	q := `SELECT EVENT_OBJECT_SCHEMA, TRIGGER_NAME, EVENT_OBJECT_TABLE, ACTION_TIMING, EVENT_MANIPULATION, ACTION_STATEMENT, SQL_MODE
 FROM information_schema.TRIGGERS
 WHERE ` + where + `
-ORDER BY TRIGGER_SCHEMA, EVENT_OBJECT_TABLE, ACTION_TIMING, EVENT_MANIPULATION, ACTION_ORDER`
+ORDER BY EVENT_OBJECT_SCHEMA, EVENT_OBJECT_TABLE, ACTION_TIMING, EVENT_MANIPULATION, ACTION_ORDER`
 	return st.query(ctx, "triggers", q, args, func(rows *sql.Rows) error {
 		var schema, name, table, timing, event, body, mode string
 		if err := rows.Scan(&schema, &name, &table, &timing, &event, &body, &mode); err != nil {
@@ -167,7 +173,7 @@ ORDER BY TRIGGER_SCHEMA, EVENT_OBJECT_TABLE, ACTION_TIMING, EVENT_MANIPULATION, 
 		if err != nil {
 			return err
 		}
-		st.md.Definitions = append(st.md.Definitions, &model.Definition{
+		st.triggers = append(st.triggers, &model.Definition{
 			Kind: model.DefTrigger, Schema: s, Name: name, Table: table,
 			SQL:     fmt.Sprintf("CREATE TRIGGER %s %s %s ON %s FOR EACH ROW %s", qn, timing, event, qt, body),
 			SQLMode: st.definitionSQLMode(mode),
@@ -238,7 +244,7 @@ ORDER BY EVENT_SCHEMA, EVENT_NAME`
 		if err != nil {
 			return err
 		}
-		st.md.Definitions = append(st.md.Definitions, &model.Definition{Kind: model.DefEvent, Schema: s, Name: name, SQL: b.String(),
+		st.events = append(st.events, &model.Definition{Kind: model.DefEvent, Schema: s, Name: name, SQL: b.String(),
 			SQLMode: st.definitionSQLMode(mode)})
 		return nil
 	})

@@ -13,20 +13,25 @@ import (
 
 // readTables reads base tables (and MariaDB system-versioned tables) with
 // their comments and options, and notes the sequences, which MariaDB lists
-// in TABLES with TABLE_TYPE 'SEQUENCE'. Views are read from VIEWS.
+// in TABLES with TABLE_TYPE 'SEQUENCE', and whether there are views, which
+// are read from VIEWS.
 func (st *mysqlState) readTables(ctx context.Context) error {
 	where, args := st.filter("TABLE_SCHEMA", "TABLE_NAME")
 	q := `SELECT TABLE_SCHEMA, TABLE_NAME, TABLE_TYPE, ENGINE, TABLE_COLLATION, TABLE_COMMENT, CREATE_OPTIONS
 FROM information_schema.TABLES
-WHERE TABLE_TYPE IN ('BASE TABLE', 'SYSTEM VERSIONED', 'SEQUENCE') AND ` + where
+WHERE TABLE_TYPE IN ('BASE TABLE', 'SYSTEM VERSIONED', 'SEQUENCE', 'VIEW') AND ` + where
 	return st.query(ctx, "tables", q, args, func(rows *sql.Rows) error {
 		var schema, name, typ string
 		var engine, coll, comment, createOptions sql.NullString
 		if err := rows.Scan(&schema, &name, &typ, &engine, &coll, &comment, &createOptions); err != nil {
 			return err
 		}
-		if typ == "SEQUENCE" {
+		switch typ {
+		case "SEQUENCE":
 			st.sequences = append(st.sequences, mysqlKey{schema, name})
+			return nil
+		case "VIEW":
+			st.views = true
 			return nil
 		}
 		t := &model.Table{Schema: st.schemaName(schema), Name: name, Comment: comment.String}

@@ -1,10 +1,12 @@
 package inspect
 
 import (
+	"cmp"
 	"context"
 	"database/sql"
 	"encoding/json"
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/migratego/migrate/dialect"
@@ -78,7 +80,8 @@ func (st *pgState) readExtensions(ctx context.Context, q dialect.Querier) error 
 }
 
 // pgDomainsQuery lists the domains, composite and range types in scope in
-// the order they were created (a domain over a domain comes after it). For
+// the order they were created, with, for a domain, the OID of the type it
+// is over (the element type of an array). For
 // a domain: its base type, NOT NULL, default, a collation other than the
 // base type's, its check constraints and comment. For a composite type:
 // its attributes, and for a range type its options, already spelled as
@@ -87,7 +90,8 @@ func (st *pgState) readExtensions(ctx context.Context, q dialect.Querier) error 
 // by a semi-join on pg_class: a lookup per row type cost 3,000 catalog
 // reads at 1,000 tables.
 var pgDomainsQuery = `
-SELECT t.typtype::text, n.nspname, t.typname, COALESCE(d.description, ''),
+SELECT t.typtype::text, t.oid::bigint, CASE WHEN bt.typcategory = 'A' THEN bt.typelem ELSE t.typbasetype END::bigint,
+  n.nspname, t.typname, COALESCE(d.description, ''),
   pg_catalog.format_type(t.typbasetype, t.typtypmod), t.typnotnull, t.typdefault,
   CASE WHEN t.typtype = 'd' AND t.typcollation <> bt.typcollation THEN co.collname END,
   CASE WHEN t.typtype = 'd' THEN (
@@ -126,15 +130,19 @@ WHERE (t.typtype IN ('d', 'r') OR (t.typtype = 'c'
 ORDER BY t.oid`
 
 // readDomains adds the domains in scope, and composite and range types as
-// definitions of kind type.
+// definitions of kind type. Domains come in a deterministic order, by
+// schema and name, each after the domain it is over (pgOrderDomains): in
+// OID order a reload could list them differently.
 func (st *pgState) readDomains(ctx context.Context, q dialect.Querier) error {
-	return st.each(ctx, q, "domains", pgDomainsQuery, func(rows *sql.Rows) error {
+	var domains []pgDomain
+	err := st.each(ctx, q, "domains", pgDomainsQuery, func(rows *sql.Rows) error {
 		var (
 			kind, schema, name, comment, base string
+			oid, baseOID                      int64
 			notNull                           bool
 			def, collation, checks, attrs     sql.NullString
 		)
-		if err := rows.Scan(&kind, &schema, &name, &comment, &base, &notNull, &def, &collation, &checks, &attrs); err != nil {
+		if err := rows.Scan(&kind, &oid, &baseOID, &schema, &name, &comment, &base, &notNull, &def, &collation, &checks, &attrs); err != nil {
 			return err
 		}
 		switch kind {
@@ -165,9 +173,51 @@ func (st *pgState) readDomains(ctx context.Context, q dialect.Querier) error {
 				dom.Checks = append(dom.Checks, &model.Check{Name: p[0], Expr: pgStableExpr(p[1])})
 			}
 		}
-		st.md.Domains = append(st.md.Domains, dom)
+		domains = append(domains, pgDomain{dom: dom, oid: oid, base: baseOID})
 		return nil
 	})
+	if err != nil {
+		return err
+	}
+	st.md.Domains = pgOrderDomains(domains)
+	return nil
+}
+
+// pgDomain is a domain read, with its OID and the OID of the type it is
+// over.
+type pgDomain struct {
+	dom       *model.Domain
+	oid, base int64
+}
+
+// pgOrderDomains orders domains by schema and name, each after the domain
+// it is over: the same order for the same domains, whatever order they
+// were created in.
+func pgOrderDomains(domains []pgDomain) []*model.Domain {
+	slices.SortFunc(domains, func(a, b pgDomain) int {
+		return cmp.Or(cmp.Compare(a.dom.Schema, b.dom.Schema), cmp.Compare(a.dom.Name, b.dom.Name))
+	})
+	byOID := map[int64]int{}
+	for i, d := range domains {
+		byOID[d.oid] = i
+	}
+	out := make([]*model.Domain, 0, len(domains))
+	done := make([]bool, len(domains))
+	var add func(i int)
+	add = func(i int) {
+		if done[i] {
+			return
+		}
+		done[i] = true
+		if j, ok := byOID[domains[i].base]; ok {
+			add(j)
+		}
+		out = append(out, domains[i].dom)
+	}
+	for i := range domains {
+		add(i)
+	}
+	return out
 }
 
 // qualifiedName spells schema.name for SQL the inspector writes itself:

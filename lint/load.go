@@ -24,7 +24,8 @@ type Range struct {
 	// Current are the version table's rows ("current" in Spec, and the
 	// default range).
 	Current []string
-	// All lints every revision.
+	// All lints every revision, each as deployed on its own (see
+	// Options.EachDeployed).
 	All bool
 }
 
@@ -152,6 +153,7 @@ func runUpgrade(ctx context.Context, rev *runner.Revision, op *ops.Op) (err erro
 // Check): what `migrate lint` does once it knows the database's current
 // revisions.
 func Project(ctx context.Context, o Options, set *runner.Set, r Range, readFile func(path string) ([]byte, error)) (*Report, error) {
+	o.EachDeployed = o.EachDeployed || r.All
 	order, inRange, err := Select(set.Graph(), r)
 	if err != nil {
 		return nil, err

@@ -54,7 +54,7 @@ func (r *Initialized) Write(w io.Writer, advice bool) error {
 		fmt.Fprintf(w, "Created %s\n", p)
 	}
 	if advice {
-		fmt.Fprintf(w, "\nNext: set database_url in %s (now a SQLite file, app.db), then run `migrate info`.\n", r.shownConfig)
+		fmt.Fprintf(w, "\nNext: set database_url in %s (now a SQLite file, app.db), then run `%s info`.\n", r.shownConfig, CommandName(r.Template))
 	}
 	return nil
 }
@@ -277,4 +277,15 @@ func inGoModule(dir string) bool {
 			return false
 		}
 	}
+}
+
+// CommandName returns how the documentation has a project of template
+// tmpl run migrate: `go tool migrate` in a Go project, which requires
+// migrate as a tool of its module (Go revisions are built with it), and
+// `migrate` elsewhere.
+func CommandName(tmpl string) string {
+	if tmpl == TemplateGo {
+		return "go tool migrate"
+	}
+	return "migrate"
 }

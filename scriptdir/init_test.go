@@ -44,7 +44,7 @@ func TestInitReport(t *testing.T) {
 		t.Fatal(err)
 	}
 	for _, want := range []string{"Created migrate.toml\n", "Created " + filepath.Join("db", "versions") + string(filepath.Separator) + "\n",
-		"Next: set database_url in migrate.toml (now a SQLite file, app.db)"} {
+		"Next: set database_url in migrate.toml (now a SQLite file, app.db), then run `migrate info`.\n"} {
 		if !strings.Contains(b.String(), want) {
 			t.Errorf("Write() lacks %q:\n%s", want, b.String())
 		}
@@ -52,5 +52,18 @@ func TestInitReport(t *testing.T) {
 	b.Reset()
 	if res.Write(&b, false); strings.Contains(b.String(), "Next:") {
 		t.Errorf("Write() without advice:\n%s", b.String())
+	}
+}
+
+func TestCommandName(t *testing.T) {
+	cases := []struct{ tmpl, want string }{
+		{TemplateGo, "go tool migrate"},
+		{TemplateSQL, "migrate"},
+		{"", "migrate"},
+	}
+	for _, c := range cases {
+		if got := CommandName(c.tmpl); got != c.want {
+			t.Errorf("CommandName(%q) = %q, want %q", c.tmpl, got, c.want)
+		}
 	}
 }

@@ -90,6 +90,22 @@ func didntProduce(id Identifier, rel string) *ResolutionError {
 		Msg: fmt.Sprintf("Relative revision %s didn't produce %d migrations", rel, abs(id.Steps))}
 }
 
+// overwalkNote says why a walk of steps from the database's revision
+// start (nil: base) ran out of revisions, for the Alembic message.
+func overwalkNote(start *gnode, steps int) string {
+	from := "base"
+	if start != nil {
+		from = start.id()
+	}
+	switch {
+	case steps > 0 && start != nil && len(start.children) == 0:
+		return fmt.Sprintf(": the database is at a head (%s), nothing lies above it", from)
+	case steps > 0:
+		return fmt.Sprintf(": fewer than %d revision(s) lie above %s", steps, from)
+	}
+	return fmt.Sprintf(": fewer than %d revision(s) lie below %s", -steps, from)
+}
+
 func walkedTooFar(id Identifier) *ResolutionError {
 	past := "past base"
 	if id.Steps > 0 {
@@ -116,7 +132,9 @@ func (g *Graph) upgradeTargets(current []*gnode, id Identifier) ([]*gnode, error
 			}
 			n, err := g.walk(start, id.Steps, id.Branch)
 			if errors.Is(err, errOverwalk) {
-				return nil, didntProduce(id, relativeStr(id.Steps))
+				e := didntProduce(id, relativeStr(id.Steps))
+				e.Msg += overwalkNote(start, id.Steps)
+				return nil, e
 			}
 			if err != nil {
 				return nil, err
@@ -245,7 +263,9 @@ func (g *Graph) downgradeTarget(current []*gnode, id Identifier) (string, *gnode
 	n, err := g.walk(start, id.Steps, "")
 	if errors.Is(err, errOverwalk) {
 		if relativeToCurrent {
-			return "", nil, didntProduce(id, strconv.Itoa(id.Steps))
+			e := didntProduce(id, strconv.Itoa(id.Steps))
+			e.Msg += overwalkNote(start, id.Steps)
+			return "", nil, e
 		}
 		return "", nil, walkedTooFar(id)
 	}

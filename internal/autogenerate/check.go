@@ -2,11 +2,13 @@ package autogenerate
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"io"
 	"strings"
 
 	"github.com/migratego/migrate/autogen"
+	"github.com/migratego/migrate/dialect"
 )
 
 // CheckReport is the result of `migrate check` (its --json form).
@@ -33,7 +35,7 @@ func (d *Diff) Check(ctx context.Context) (*CheckReport, error) {
 	}
 	lines, err := autogen.Summarize(ctx, d.Options.Dialect, d.Current, d.Up)
 	if err != nil {
-		return nil, err
+		return nil, unsupportedModel(err)
 	}
 	r.Operations = lines
 	if r.Diff, err = autogen.SchemaDiff(d.Current, d.Target, d.Options, "database", "model"); err != nil {
@@ -58,4 +60,20 @@ func (r *CheckReport) Write(w io.Writer) error {
 	}
 	_, err := io.WriteString(w, b.String())
 	return err
+}
+
+// unsupportedModel turns err, from compiling the operations that make the
+// database equal to the model, into an *InputError when the model asks
+// for something the database cannot make (an expression index on MySQL):
+// the model is to change, not the database.
+func unsupportedModel(err error) error {
+	var u *dialect.UnsupportedError
+	if !errors.As(err, &u) {
+		return err
+	}
+	msg := fmt.Sprintf("the model cannot be made on %s: %s: %s is not supported", u.Dialect, u.Object, u.Feature)
+	if u.Hint != "" {
+		msg += "; " + u.Hint
+	}
+	return &InputError{Err: errors.New(msg)}
 }

@@ -40,6 +40,10 @@ func (e *InputError) Error() string { return e.Err.Error() }
 // Unwrap returns the underlying error.
 func (e *InputError) Unwrap() error { return e.Err }
 
+// ExitCode returns 2, the exit status of the migrate command for a usage
+// or input error, so that a command may return an InputError as it is.
+func (e *InputError) ExitCode() int { return 2 }
+
 // ErrNoModel is the message when a project declares no model.
 var ErrNoModel = errors.New("no model to compare the database with: declare func Target() *model.MetaData in env.go of the script directory, " +
 	"list SQL schema files under [model] sql in migrate.toml, or pass --model schema.sql")

@@ -31,3 +31,7 @@ func (c *CountingQuerier) ExecContext(ctx context.Context, query string, args ..
 
 // Count returns the number of statements sent so far.
 func (c *CountingQuerier) Count() int64 { return c.n.Load() }
+
+// ConcurrentQueries passes on whether Q may run queries at the same time
+// (dialect.Concurrent): counting them is safe for concurrent use.
+func (c *CountingQuerier) ConcurrentQueries() bool { return dialect.Concurrent(c.Q) }

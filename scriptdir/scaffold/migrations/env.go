@@ -5,22 +5,26 @@ package migrations
 
 import "github.com/migratego/migrate/model"
 
-// Target returns the target model. Declare the tables here, for example:
+// Target returns the target model, which `migrate check` and `migrate
+// revision --autogenerate` compare with the database. Declare it from
+// your structs, with migrate tags (docs/autogenerate.md), for example:
+//
+//	type User struct {
+//		ID    int64   `migrate:"id,pk,autoincrement"`
+//		Email string  `migrate:"email,type=varchar(255),unique"`
+//		Bio   *string `migrate:"bio"` // a pointer: NULL allowed
+//	}
 //
 //	func Target() *model.MetaData {
-//		return (&model.MetaData{}).AddTable(&model.Table{
-//			Name: "users",
-//			Columns: []*model.Column{
-//				{Name: "id", Type: model.Type{Kind: model.KindBigInt}, AutoIncrement: true},
-//				{Name: "email", Type: model.Varchar(255)},
-//				{Name: "bio", Type: model.Type{Kind: model.KindText}, Nullable: true},
-//			},
-//			PrimaryKey: &model.PrimaryKey{Columns: []string{"id"}},
-//			Indexes: []*model.Index{
-//				{Name: "ix_users_email", Unique: true, Parts: model.Cols("email")},
-//			},
-//		})
+//		md := &model.MetaData{}
+//		if _, err := md.AddStruct(User{}, model.WithTableName("users")); err != nil {
+//			panic(err) // migrate reports it: "env.go: Target() panicked: …"
+//		}
+//		return md
 //	}
+//
+// or with tables of the model package (md.AddTable(&model.Table{…})),
+// and views, enum types and functions in md.Views, md.Enums, ….
 func Target() *model.MetaData {
 	return &model.MetaData{}
 }
