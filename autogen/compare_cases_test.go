@@ -325,6 +325,29 @@ func liveCases() []liveCase {
 		{name: "index on a text column", cur: base, tgt: changed(func(md *model.MetaData, _ dialect.Capabilities) {
 			usersOf(md).Indexes = append(usersOf(md).Indexes, &model.Index{Parts: model.Cols("note")})
 		})},
+		// InnoDB needs an index for users.team_id's foreign key: it
+		// refuses to drop the only one, and drops its own when a key that
+		// can serve is created (which the downgrade drops again). The
+		// foreign key is dropped before the keys change and added back
+		// after them there.
+		{name: "index serving a foreign key dropped", reupgrade: true, cur: withTeamKey(teamIndex("team_id", "age")), tgt: base,
+			want: map[string]string{"mysql": "drop_foreign_key users.fk_users_team_id_teams; drop_index users_team; create_foreign_key users.fk_users_team_id_teams"}},
+		{name: "index serving a foreign key created", reupgrade: true, cur: base, tgt: withTeamKey(teamIndex("team_id", "age")),
+			want: map[string]string{"mysql": "drop_foreign_key users.fk_users_team_id_teams; create_index users_team; create_foreign_key users.fk_users_team_id_teams"}},
+		{name: "index serving a foreign key changed", reupgrade: true, cur: withTeamKey(teamIndex("team_id")), tgt: withTeamKey(teamIndex("team_id", "email")),
+			want: map[string]string{"mysql": "drop_foreign_key users.fk_users_team_id_teams; drop_index users_team; create_index users_team; create_foreign_key users.fk_users_team_id_teams"}},
+		{name: "unique constraint serving a foreign key dropped", reupgrade: true, cur: withTeamKey(func(u *model.Table) {
+			u.Uniques = append(u.Uniques, &model.Unique{Name: "users_team_email", Columns: []string{"team_id", "email"}})
+		}), tgt: base,
+			want: map[string]string{"mysql": "drop_foreign_key users.fk_users_team_id_teams; drop_unique_constraint; create_foreign_key users.fk_users_team_id_teams"}},
+		// Another key serves the foreign key throughout: nothing more.
+		{name: "second index serving a foreign key dropped", reupgrade: true,
+			cur: withTeamKey(func(u *model.Table) {
+				teamIndex("team_id")(u)
+				teamIndex("team_id", "age")(u)
+				u.Indexes[len(u.Indexes)-1].Name = "users_team_age"
+			}),
+			tgt: withTeamKey(teamIndex("team_id")), want: map[string]string{"mysql": "drop_index users_team_age", "postgres": "drop_index users_team_age"}},
 		{name: "column to a named enum type", skip: func(c dialect.Capabilities) string {
 			if !c.NamedEnumTypes {
 				return "enums are column types here (see inline enum column)"
@@ -336,6 +359,18 @@ func liveCases() []liveCase {
 			st.Type = model.Enum("mood", "new", "old")
 			st.Default = nil
 		})},
+	}
+}
+
+// withTeamKey is the base schema with users changed by f.
+func withTeamKey(f func(u *model.Table)) func(c dialect.Capabilities) *model.MetaData {
+	return changed(func(md *model.MetaData, _ dialect.Capabilities) { f(usersOf(md)) })
+}
+
+// teamIndex adds the index users_team on cols to users.
+func teamIndex(cols ...string) func(u *model.Table) {
+	return func(u *model.Table) {
+		u.Indexes = append(u.Indexes, &model.Index{Name: "users_team", Parts: model.Cols(cols...)})
 	}
 }
 

@@ -33,6 +33,10 @@ func (oc *objectComparison) compareEnums() {
 				oc.enums = append(oc.enums, ops.CreateEnum{Enum: e.Clone()})
 			case slices.Equal(c.Values, e.Values):
 			default:
+				if oc.retypedEnums == nil {
+					oc.retypedEnums = map[string]bool{}
+				}
+				oc.retypedEnums[qualifiedName(e.Schema, e.Name)] = true
 				oc.changeEnum(c, e)
 			}
 		},
@@ -125,4 +129,51 @@ func (oc *objectComparison) enumColumns(e *model.EnumType) []ops.EnumColumn {
 		}
 	}
 	return out
+}
+
+// viewsOverEnums returns the views of the database, kept by the model,
+// that read a column of an enum type whose values change: they are
+// dropped before the type changes and created again after it (see
+// compareLateObjects). PostgreSQL refuses to change the type of a column
+// a view reads, which ops.AlterEnum does, in the upgrade when values are
+// removed or reordered, and in the downgrade of values added (the type
+// without them is created again). A view reads such a column when its
+// text names both the column and its table; one named so without reading
+// it is only made again.
+func (oc *objectComparison) viewsOverEnums(cur, tgt map[string]*model.View) map[string]bool {
+	if len(oc.retypedEnums) == 0 {
+		return nil
+	}
+	type tableCol struct{ table, column string }
+	var cols []tableCol
+	for _, t := range oc.cur.Tables {
+		for _, c := range t.Columns {
+			if c.Type.Kind == model.KindEnum && oc.retypedEnums[qualifiedName(c.Type.EnumSchema, c.Type.EnumName)] {
+				cols = append(cols, tableCol{strings.ToLower(t.Name), strings.ToLower(c.Name)})
+			}
+		}
+	}
+	out := map[string]bool{}
+	for key, v := range cur {
+		if tgt[key] == nil {
+			continue
+		}
+		words := textWords(v.Definition)
+		if slices.ContainsFunc(cols, func(tc tableCol) bool { return words[tc.table] && words[tc.column] }) {
+			out[key] = true
+		}
+	}
+	return out
+}
+
+// textWords returns the words of SQL text, lower case: names, quoted or
+// not, and keywords.
+func textWords(text string) map[string]bool {
+	words := map[string]bool{}
+	for _, w := range strings.FieldsFunc(strings.ToLower(text), func(r rune) bool {
+		return !(r == '_' || r == '$' || r >= 'a' && r <= 'z' || r >= '0' && r <= '9' || r > 127)
+	}) {
+		words[w] = true
+	}
+	return words
 }

@@ -115,11 +115,15 @@ func (oc *objectComparison) replacedRelations(match map[*model.Definition]*model
 
 // rebuiltViews returns the views of the database that are dropped and
 // created again: those whose columns, comment or definition text
-// (compared by dialect.CanonicalText) differ from the model's, and the
-// views the model keeps that depend on one of them or on a replaced
+// (compared by dialect.CanonicalText) differ from the model's, those that
+// read a column of an enum type whose values change (viewsOverEnums), and
+// the views the model keeps that depend on one of them or on a replaced
 // relation, directly or not.
 func (oc *objectComparison) rebuiltViews(cur, tgt map[string]*model.View, replaced map[string]bool) map[string]bool {
-	rebuilt := map[string]bool{}
+	rebuilt := oc.viewsOverEnums(cur, tgt)
+	if rebuilt == nil {
+		rebuilt = map[string]bool{}
+	}
 	for key, c := range cur {
 		t := tgt[key]
 		if t != nil && !(slices.Equal(c.Columns, t.Columns) && c.Comment == t.Comment && oc.sameViewText(c, t)) {
@@ -186,11 +190,34 @@ func (oc *objectComparison) definitionChange(cur, tgt *model.Definition) []ops.O
 		dialect.CanonicalText(oc.d, cur.SQL) == dialect.CanonicalText(oc.d, tgt.SQL) {
 		return nil
 	}
+	oc.warnRoutineRecreated(cur, to)
 	if tgt.Kind == model.DefVirtualTable {
 		oc.warn(Object{Kind: string(tgt.Kind), Schema: tgt.Schema, Name: tgt.Name}, fmt.Sprintf(
 			"%s: its definition changes: it is dropped and created again, and its rows are lost", tgt.Identity()))
 	}
 	return []ops.Operation{ops.ReplaceDefinition{From: cur.Clone(), To: to}}
+}
+
+// warnRoutineRecreated warns when a function or procedure that the
+// dialect replaces in place while its signature stays (PostgreSQL CREATE
+// OR REPLACE) changes its arguments or result type: it is then dropped
+// and created again, which the server refuses while a check, default,
+// index, generated column or view uses it.
+func (oc *objectComparison) warnRoutineRecreated(cur, to *model.Definition) {
+	r, ok := oc.d.(dialect.DefinitionReplacer)
+	if !ok || to.Kind != model.DefFunction && to.Kind != model.DefProcedure {
+		return
+	}
+	if _, inPlace, err := r.ReplaceDefinition(cur, to); err != nil || inPlace {
+		return
+	}
+	if _, same, _ := r.ReplaceDefinition(cur, cur); !same {
+		return // the dialect replaces no routine in place (MySQL)
+	}
+	oc.warn(Object{Kind: string(to.Kind), Schema: to.Schema, Name: to.Name}, fmt.Sprintf(
+		"%s: its arguments or result type change, so it is dropped and created again (CREATE OR REPLACE cannot change them); "+
+			"the database refuses the drop while a check, default, index, generated column or view uses it: "+
+			"drop those before it and create them again after it in the revision", to.Identity()))
 }
 
 // matchDefinitions maps each definition of the model to the same object of

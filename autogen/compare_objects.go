@@ -44,6 +44,9 @@ type objectComparison struct {
 	warnings                                              []Warning
 	// rebuiltTables names the tables a batch rebuilds by move and copy.
 	rebuiltTables map[string]bool
+	// retypedEnums names the enum types whose values change (see
+	// viewsOverEnums).
+	retypedEnums map[string]bool
 }
 
 // compareObjects compares the objects other than tables of the normalised

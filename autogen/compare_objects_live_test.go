@@ -31,6 +31,21 @@ func withEnum(values ...string) func(c dialect.Capabilities) *model.MetaData {
 	})
 }
 
+// withEnumView is withEnum with a view reading users.mood and a view on
+// that view.
+func withEnumView(values ...string) func(c dialect.Capabilities) *model.MetaData {
+	return func(c dialect.Capabilities) *model.MetaData {
+		md := withEnum(values...)(c)
+		md.Views = []*model.View{
+			{Name: "moods", Definition: byDB(c, "SELECT users.id, users.mood FROM users",
+				"select `users`.`id` AS `id`,`users`.`mood` AS `mood` from `users`", "SELECT id, mood FROM users")},
+			{Name: "mood_ids", Definition: byDB(c, "SELECT moods.id FROM moods", "select `moods`.`id` AS `id` from `moods`", "SELECT id FROM moods"),
+				DependsOn: []model.ObjectName{{Name: "moods"}}},
+		}
+		return md
+	}
+}
+
 // withViews is the base schema with a view of adults and a view on that
 // view; age adds a column to the first view.
 func withViews(age bool) func(c dialect.Capabilities) *model.MetaData {
@@ -87,12 +102,47 @@ func withDefinitions(n string) func(c dialect.Capabilities) *model.MetaData {
 	})
 }
 
+// withCheckedFunction is the base schema with a function that a check
+// on users.age calls, written as a user writes it (CREATE FUNCTION, $$);
+// returns is its result type and body its SQL body (PostgreSQL).
+func withCheckedFunction(returns, body string, checked bool) func(c dialect.Capabilities) *model.MetaData {
+	return changed(func(md *model.MetaData, _ dialect.Capabilities) {
+		md.Definitions = []*model.Definition{{Kind: model.DefFunction, Name: "age_ok", Signature: "v integer",
+			SQL: "CREATE FUNCTION age_ok(v integer) RETURNS " + returns + " LANGUAGE sql IMMUTABLE AS $$ " + body + " $$"}}
+		if checked {
+			usersOf(md).Checks = append(usersOf(md).Checks, &model.Check{Name: "users_age_ok", Expr: "age_ok(age)"})
+		}
+	})
+}
+
+// withGreeting is the base schema with a MySQL/MariaDB function and
+// procedure with string parameters and results written as a user writes
+// them: charset is what follows the string types ("" for none, which
+// the server completes with the database's defaults), and the bodies
+// declare typed variables and hold string literals.
+func withGreeting(charset string) func(c dialect.Capabilities) *model.MetaData {
+	return changed(func(md *model.MetaData, _ dialect.Capabilities) {
+		md.Definitions = []*model.Definition{
+			{Kind: model.DefFunction, Name: "greet", SQL: "CREATE FUNCTION greet(who varchar(20)" + charset + ", n int) RETURNS varchar(60)" + charset +
+				" DETERMINISTIC\nBEGIN\n\tDECLARE s varchar(10) DEFAULT 'hi, ';\n\tRETURN CONCAT(s, who, REPEAT('!', n));\nEND"},
+			{Kind: model.DefProcedure, Name: "tag", SQL: "CREATE PROCEDURE tag(IN a text, OUT b varchar(20)" + charset +
+				", INOUT c char(3) CHARSET utf8mb4)\nBEGIN\n\tDECLARE t text DEFAULT 'x';\n\tSET b = CONCAT(t, a, c);\nEND"},
+		}
+	})
+}
+
 // objectLiveCases are the live cases of the objects other than tables.
 func objectLiveCases() []liveCase {
 	base := baseSchema
 	pgOnly := func(c dialect.Capabilities) string {
 		if !c.Domains {
 			return "schemas, extensions, domains and sequence owners are PostgreSQL's"
+		}
+		return ""
+	}
+	myOnly := func(c dialect.Capabilities) string {
+		if !c.Syntax.DelimiterCommand {
+			return "stored routines with MySQL's parameter character sets"
 		}
 		return ""
 	}
@@ -110,6 +160,13 @@ func objectLiveCases() []liveCase {
 			want: map[string]string{"postgres": "add_enum_value; add_enum_value"}},
 		{name: "enum value removed", cur: withEnum("sad", "ok", "happy"), tgt: withEnum("sad", "ok"), reupgrade: true,
 			want: map[string]string{"postgres": "alter_enum"}},
+		// PostgreSQL cannot change the type of a column a view reads: the
+		// views are dropped around the type's change, also in the
+		// downgrade of added values (the type is created again there).
+		{name: "enum values added under a view", cur: withEnumView("sad", "ok"), tgt: withEnumView("sad", "ok", "happy"), reupgrade: true,
+			want: map[string]string{"postgres": "drop_view; drop_view; add_enum_value; create_view; create_view"}},
+		{name: "enum value removed under a view", cur: withEnumView("sad", "ok", "happy"), tgt: withEnumView("sad", "ok"), reupgrade: true,
+			want: map[string]string{"postgres": "drop_view; drop_view; alter_enum; create_view; create_view"}},
 		{name: "enum dropped", cur: withEnum("sad", "ok"), tgt: base, reupgrade: true,
 			want: map[string]string{"postgres": "drop_column users.mood; drop_enum"}},
 
@@ -170,6 +227,25 @@ func objectLiveCases() []liveCase {
 		{name: "function replaced", cur: withDefinitions("1"), tgt: withDefinitions("2"), reupgrade: true,
 			want: map[string]string{"": "replace_definition"}},
 		{name: "function and trigger dropped", cur: withDefinitions("1"), tgt: base, reupgrade: true},
+		// MariaDB completes string parameters and results with the
+		// database's character set and collation: a routine written
+		// without them is no change once created, one with another
+		// character set is.
+		{name: "routines with string parameters created", skip: myOnly, reupgrade: true, cur: base, tgt: withGreeting(""),
+			want: map[string]string{"": "create_definition; create_definition"}},
+		{name: "routine parameter character set changed", skip: myOnly, reupgrade: true, cur: withGreeting(""), tgt: withGreeting(" CHARSET latin1"),
+			want: map[string]string{"": "replace_definition; replace_definition"}},
+		// A function a check calls is replaced in place (CREATE OR REPLACE):
+		// the server refuses to drop it; the downgrade is the old body, in
+		// place too.
+		{name: "function a check calls replaced in place", skip: pgOnly, reupgrade: true,
+			cur: withCheckedFunction("boolean", "SELECT v > -1", true), tgt: withCheckedFunction("boolean", "SELECT v > -100", true),
+			want: map[string]string{"": "replace_definition"}},
+		// A new result type cannot be made in place: drop and create, with
+		// a warning about what uses it.
+		{name: "function result type changed", skip: pgOnly, reupgrade: true,
+			cur: withCheckedFunction("boolean", "SELECT v > -1", false), tgt: withCheckedFunction("integer", "SELECT v", false),
+			want: map[string]string{"": "replace_definition"}, warn: "arguments or result type change"},
 	}
 }
 

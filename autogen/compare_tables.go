@@ -3,6 +3,7 @@ package autogen
 import (
 	"fmt"
 	"reflect"
+	"slices"
 	"sync"
 
 	"github.com/migratego/migrate/dialect"
@@ -201,6 +202,9 @@ func (c *comparison) alterTable(ch *tableChanges) {
 	dropIx, createIx := c.indexes(cur, tgt)
 	dropCons, createCons := c.constraints(cur, tgt)
 	colDrops, colAdds, colAlters := c.columns(cur, tgt)
+	fkDrops, fkAdds := c.foreignKeysOverKeys(cur, tgt, slices.Concat(dropIx, dropCons), slices.Concat(createCons, createIx))
+	ch.dropFKs = append(ch.dropFKs, fkDrops...)
+	ch.addFKs = append(ch.addFKs, fkAdds...)
 
 	ch.alters = append(ch.alters, dropIx...)
 	ch.alters = append(ch.alters, dropCons...)

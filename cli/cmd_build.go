@@ -17,9 +17,9 @@ func newBuildCommand(app *App) *cobra.Command {
 		Long: `build writes a single static binary: the migrate command with the
 project's Go revisions and target model (env.go) compiled in, and every
 revision file (Go and SQL) embedded. It offers the run-time commands only
-(upgrade, downgrade, stamp, current, history, heads, verify, info), runs
-without the source tree and without a Go toolchain, and reads its
-revisions only from what was embedded, never from a script directory.
+(upgrade, downgrade, stamp, current, history, heads, verify, check, info,
+version), runs without the source tree and without a Go toolchain, and
+reads its revisions only from what was embedded, never from a script directory.
 
 The database URL comes, as for the migrate command, from --database-url,
 MIGRATE_DATABASE_URL, DATABASE_URL or the database_url of a migrate.toml

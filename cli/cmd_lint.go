@@ -52,7 +52,7 @@ docs/lint.md.`,
 			return err
 		},
 	}
-	cmd.Flags().BoolVar(&all, "all", false, "lint every revision, applied or not")
+	cmd.Flags().BoolVar(&all, "all", false, "lint every revision, applied or not, each as deployed on its own")
 	cmd.Flags().BoolVar(&listRules, "rules", false, "list the rules and exit")
 	return cmd
 }

@@ -91,8 +91,9 @@ func (spec dropSpec) writeObject(b *builder, def *model.Definition) {
 }
 
 // DefinitionReplacer is implemented by dialects that can replace some
-// definitions in place (PostgreSQL CREATE OR REPLACE FUNCTION), keeping
-// the objects that depend on them. Without it, or when it reports false,
+// definitions in place (CREATE OR REPLACE FUNCTION: on PostgreSQL while
+// the signature stays, keeping the objects that depend on them; on
+// MariaDB in one statement). Without it, or when it reports false,
 // a definition is replaced by dropping it and creating it again.
 type DefinitionReplacer interface {
 	// ReplaceDefinition returns the statements that turn from into to, two

@@ -74,3 +74,60 @@ func hasWordAt(s string, i int, w string) bool {
 	}
 	return i+len(w) == len(s) || !isWordByte(s[i+len(w)])
 }
+
+// routineHeader returns the parts of a CREATE FUNCTION or PROCEDURE
+// statement that make its signature: the text of the argument list
+// between its parentheses (names, modes, types and defaults, as written)
+// and the result clause after it (RETURNS type, RETURNS TABLE (…)), ""
+// for none; ok is false when the statement has no argument list.
+func routineHeader(stmt string) (args, returns string, ok bool) {
+	open := scanOutsideQuotes(stmt, 0, func(c byte, _ int) bool { return c == '(' })
+	if open < 0 {
+		return "", "", false
+	}
+	depth := 0
+	end := scanOutsideQuotes(stmt, open, func(c byte, _ int) bool {
+		switch c {
+		case '(':
+			depth++
+		case ')':
+			depth--
+		}
+		return depth == 0
+	})
+	if end < 0 {
+		return "", "", false
+	}
+	args, rest := stmt[open+1:end], strings.TrimLeft(stmt[end+1:], " \t\r\n")
+	if !hasWordAt(rest, 0, "returns") {
+		return args, "", true
+	}
+	depth = 0
+	stop := scanOutsideQuotes(rest, len("returns"), func(c byte, i int) bool {
+		switch c {
+		case '(':
+			depth++
+		case ')':
+			depth--
+		}
+		if depth > 0 || isWordByte(c) && isWordByte(rest[i-1]) {
+			return false
+		}
+		for _, w := range routineClauses {
+			if hasWordAt(rest, i, w) {
+				return true
+			}
+		}
+		return false
+	})
+	if stop < 0 {
+		stop = len(rest)
+	}
+	return args, strings.TrimSpace(rest[:stop]), true
+}
+
+// routineClauses are the words that begin the clauses after a routine's
+// result type.
+var routineClauses = []string{"language", "transform", "window", "immutable", "stable", "volatile", "not", "leakproof",
+	"called", "strict", "security", "external", "parallel", "cost", "rows", "support", "set", "as", "begin", "return",
+	"deterministic", "contains", "no", "reads", "modifies", "sql", "comment"}

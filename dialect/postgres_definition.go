@@ -105,10 +105,14 @@ func (d *postgresDialect) DropDefinition(def *model.Definition) ([]string, error
 
 // ReplaceDefinition sets the firing state of a trigger or event trigger
 // whose definition and comment stay, and replaces a function or procedure
-// whose new SQL is a CREATE OR REPLACE statement (as pg_get_functiondef writes it) in place,
-// so that what depends on it (triggers, defaults, views) stays; the
-// comment follows with COMMENT ON. Other kinds, and SQL without OR
-// REPLACE, report false: they are dropped and created again.
+// in place with CREATE OR REPLACE when its signature stays (see
+// sameRoutineSignature), so that what depends on it (checks, defaults,
+// indexes, generated columns, views, triggers) stays: the server refuses
+// to drop a function those use. The new SQL is run as CREATE OR REPLACE
+// even when the model writes CREATE. The comment follows with COMMENT ON.
+// Other kinds, and a routine whose arguments or result type change
+// (which CREATE OR REPLACE cannot do), report false: they are dropped and
+// created again.
 func (d *postgresDialect) ReplaceDefinition(from, to *model.Definition) ([]string, bool, error) {
 	if (to.Kind == model.DefTrigger || to.Kind == model.DefEventTrigger) && from.Firing != to.Firing && from.Comment == to.Comment &&
 		CanonicalText(d, from.SQL) == CanonicalText(d, to.SQL) {
@@ -126,7 +130,11 @@ func (d *postgresDialect) ReplaceDefinition(from, to *model.Definition) ([]strin
 	if err != nil {
 		return nil, false, err
 	}
-	if !strings.HasPrefix(strings.ToUpper(strings.Join(strings.Fields(s[:min(len(s), 40)]), " ")), "CREATE OR REPLACE ") {
+	if !d.sameRoutineSignature(from, to) {
+		return nil, false, nil
+	}
+	s, ok := routineOrReplace(s)
+	if !ok {
 		return nil, false, nil
 	}
 	out := []string{s}
@@ -138,4 +146,47 @@ func (d *postgresDialect) ReplaceDefinition(from, to *model.Definition) ([]strin
 		out = append(out, c)
 	}
 	return out, true, nil
+}
+
+// routineOrReplace returns a CREATE [OR REPLACE] FUNCTION or PROCEDURE statement
+// as CREATE OR REPLACE, and false for another statement.
+func routineOrReplace(stmt string) (string, bool) {
+	rest, ok := cutWord(stmt, "create")
+	if !ok {
+		return "", false
+	}
+	if r, ok := cutWord(rest, "or"); ok {
+		if r, ok = cutWord(r, "replace"); !ok {
+			return "", false
+		}
+		rest = r
+	}
+	if _, ok := cutWord(rest, "function"); !ok {
+		if _, ok := cutWord(rest, "procedure"); !ok {
+			return "", false
+		}
+	}
+	return "CREATE OR REPLACE " + rest, true
+}
+
+// cutWord returns s after its first word, and whether that word is w (any
+// case), with the white space before the next word removed.
+func cutWord(s, w string) (string, bool) {
+	s = strings.TrimLeft(s, " \t\r\n")
+	if !hasWordAt(s, 0, w) {
+		return "", false
+	}
+	return strings.TrimLeft(s[len(w):], " \t\r\n"), true
+}
+
+// sameRoutineSignature reports whether two definitions of one function or
+// procedure have the same argument list (names, modes, types and
+// defaults) and result type (RETURNS …), compared as CanonicalText: the
+// change CREATE OR REPLACE can make. PostgreSQL refuses to change a
+// function's result type or an argument's name that way, or to remove an
+// argument's default.
+func (d *postgresDialect) sameRoutineSignature(from, to *model.Definition) bool {
+	fa, fr, ok1 := routineHeader(from.SQL)
+	ta, tr, ok2 := routineHeader(to.SQL)
+	return ok1 && ok2 && CanonicalText(d, fa) == CanonicalText(d, ta) && CanonicalText(d, fr) == CanonicalText(d, tr)
 }

@@ -315,3 +315,82 @@ func TestTableKindsRefused(t *testing.T) {
 		})
 	}
 }
+
+// A PostgreSQL function or procedure whose arguments and result type stay
+// is replaced in place with CREATE OR REPLACE, however the model writes
+// CREATE; a new result type, argument name or default drops and creates
+// it.
+func TestReplaceRoutineInPlace(t *testing.T) {
+	r := dialect.Postgres().(dialect.DefinitionReplacer)
+	fn := func(sql string) *model.Definition {
+		return &model.Definition{Kind: model.DefFunction, Name: "age_ok", Signature: "v integer", SQL: sql}
+	}
+	live := fn("CREATE OR REPLACE FUNCTION age_ok(v integer)\n RETURNS boolean\n LANGUAGE sql\n IMMUTABLE\nAS $function$ SELECT v > 0 $function$")
+	tests := []struct {
+		name, to string
+		want     string // "" when dropped and created again
+	}{
+		{"body changed, written CREATE", "CREATE FUNCTION age_ok(v integer) RETURNS boolean LANGUAGE sql IMMUTABLE AS $$ SELECT v > 1 $$;",
+			"CREATE OR REPLACE FUNCTION age_ok(v integer) RETURNS boolean LANGUAGE sql IMMUTABLE AS $$ SELECT v > 1 $$"},
+		{"body changed, lower case", "create  function age_ok(v integer) returns boolean language sql as $$ SELECT v > 1 $$",
+			"CREATE OR REPLACE function age_ok(v integer) returns boolean language sql as $$ SELECT v > 1 $$"},
+		{"written CREATE OR REPLACE", "CREATE OR REPLACE FUNCTION age_ok(v integer) RETURNS boolean LANGUAGE plpgsql AS $$BEGIN RETURN v > 2; END$$",
+			"CREATE OR REPLACE FUNCTION age_ok(v integer) RETURNS boolean LANGUAGE plpgsql AS $$BEGIN RETURN v > 2; END$$"},
+		{"result type changed", "CREATE FUNCTION age_ok(v integer) RETURNS integer LANGUAGE sql AS $$ SELECT v $$", ""},
+		{"argument renamed", "CREATE FUNCTION age_ok(w integer) RETURNS boolean LANGUAGE sql AS $$ SELECT w > 0 $$", ""},
+		{"default added", "CREATE FUNCTION age_ok(v integer DEFAULT 0) RETURNS boolean LANGUAGE sql AS $$ SELECT v > 0 $$", ""},
+		{"returns table changed", "CREATE FUNCTION age_ok(v integer) RETURNS TABLE(a integer) LANGUAGE sql AS $$ SELECT v $$", ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got, inPlace, err := r.ReplaceDefinition(live, fn(tt.to))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if tt.want == "" {
+				if inPlace {
+					t.Errorf("ReplaceDefinition = %q in place; want drop and create", got)
+				}
+				return
+			}
+			if !inPlace || !slices.Equal(got, []string{tt.want}) {
+				t.Errorf("ReplaceDefinition = %q, in place %v; want %q", got, inPlace, tt.want)
+			}
+			// The downgrade: the server's text back, in place.
+			back, inPlace, err := r.ReplaceDefinition(fn(tt.to), live)
+			if err != nil || !inPlace || !slices.Equal(back, []string{live.SQL}) {
+				t.Errorf("reverse ReplaceDefinition = %q, in place %v, %v; want %q", back, inPlace, err, live.SQL)
+			}
+		})
+	}
+	proc := &model.Definition{Kind: model.DefProcedure, Name: "bump", SQL: "CREATE PROCEDURE bump(IN n integer) LANGUAGE sql AS $$ SELECT n $$"}
+	to := proc.Clone()
+	to.SQL = strings.Replace(to.SQL, "SELECT n", "SELECT n + 1", 1)
+	if got, inPlace, err := r.ReplaceDefinition(proc, to); err != nil || !inPlace || !strings.HasPrefix(got[0], "CREATE OR REPLACE PROCEDURE bump(") {
+		t.Errorf("procedure: ReplaceDefinition = %q, in place %v, %v; want CREATE OR REPLACE PROCEDURE", got, inPlace, err)
+	}
+}
+
+// MariaDB replaces a function or procedure in one CREATE OR REPLACE
+// statement, under its sql_mode; MySQL, and other kinds, drop and create.
+func TestMariaDBReplaceRoutine(t *testing.T) {
+	fn := &model.Definition{Kind: model.DefFunction, Name: "twice", SQL: "CREATE FUNCTION twice(v bigint) RETURNS bigint DETERMINISTIC RETURN v * 2",
+		SQLMode: "PIPES_AS_CONCAT"}
+	got, inPlace, err := dialect.MariaDB().(dialect.DefinitionReplacer).ReplaceDefinition(fn, fn)
+	want := []string{
+		"SET @migrate_saved_sql_mode = @@SESSION.sql_mode",
+		"SET SESSION sql_mode = 'PIPES_AS_CONCAT'",
+		"CREATE OR REPLACE FUNCTION twice(v bigint) RETURNS bigint DETERMINISTIC RETURN v * 2",
+		"SET SESSION sql_mode = @migrate_saved_sql_mode",
+	}
+	if err != nil || !inPlace || !slices.Equal(got, want) {
+		t.Errorf("MariaDB ReplaceDefinition = %q, in place %v, %v; want %q", got, inPlace, err, want)
+	}
+	if _, inPlace, err := dialect.MySQL().(dialect.DefinitionReplacer).ReplaceDefinition(fn, fn); err != nil || inPlace {
+		t.Errorf("MySQL ReplaceDefinition: in place %v, %v; want drop and create", inPlace, err)
+	}
+	ev := &model.Definition{Kind: model.DefEvent, Name: "purge", SQL: "CREATE EVENT purge ON SCHEDULE EVERY 1 DAY DO SET @n = 0"}
+	if _, inPlace, err := dialect.MariaDB().(dialect.DefinitionReplacer).ReplaceDefinition(ev, ev); err != nil || inPlace {
+		t.Errorf("MariaDB ReplaceDefinition of an event: in place %v, %v; want drop and create", inPlace, err)
+	}
+}

@@ -26,7 +26,8 @@ import (
 // mysqlRoutine is a stored function or procedure being read.
 type mysqlRoutine struct {
 	schema, name, kind  string
-	returns, returnsCS  string
+	returns             string
+	returnsCS           mysqlCharset
 	body, deterministic string
 	access, security    string
 	comment, sqlMode    string
@@ -36,9 +37,11 @@ type mysqlRoutine struct {
 // readRoutines reads stored functions and procedures with their parameters.
 func (st *mysqlState) readRoutines(ctx context.Context) error {
 	where, args := st.filter("ROUTINE_SCHEMA", "ROUTINE_NAME")
-	q := `SELECT ROUTINE_SCHEMA, ROUTINE_NAME, ROUTINE_TYPE, COALESCE(DTD_IDENTIFIER, ''), COALESCE(CHARACTER_SET_NAME, ''),
+	q := `SELECT ROUTINE_SCHEMA, ROUTINE_NAME, ROUTINE_TYPE, COALESCE(DTD_IDENTIFIER, ''),
+	COALESCE(r.CHARACTER_SET_NAME, ''), COALESCE(r.COLLATION_NAME, ''), COALESCE(cs.DEFAULT_COLLATE_NAME, ''),
 	ROUTINE_DEFINITION, IS_DETERMINISTIC, SQL_DATA_ACCESS, SECURITY_TYPE, ROUTINE_COMMENT, SQL_MODE
-FROM information_schema.ROUTINES
+FROM information_schema.ROUTINES r
+LEFT JOIN information_schema.CHARACTER_SETS cs ON cs.CHARACTER_SET_NAME = r.CHARACTER_SET_NAME
 WHERE ` + where + `
 ORDER BY ROUTINE_SCHEMA, ROUTINE_TYPE, ROUTINE_NAME`
 	byKey := map[[3]string]*mysqlRoutine{}
@@ -46,7 +49,7 @@ ORDER BY ROUTINE_SCHEMA, ROUTINE_TYPE, ROUTINE_NAME`
 	err := st.query(ctx, "routines", q, args, func(rows *sql.Rows) error {
 		r := &mysqlRoutine{}
 		var body sql.NullString
-		if err := rows.Scan(&r.schema, &r.name, &r.kind, &r.returns, &r.returnsCS, &body,
+		if err := rows.Scan(&r.schema, &r.name, &r.kind, &r.returns, &r.returnsCS.name, &r.returnsCS.collation, &r.returnsCS.defaultCollation, &body,
 			&r.deterministic, &r.access, &r.security, &r.comment, &r.sqlMode); err != nil {
 			return err
 		}
@@ -63,13 +66,16 @@ ORDER BY ROUTINE_SCHEMA, ROUTINE_TYPE, ROUTINE_NAME`
 		return err
 	}
 	where, args = st.filter("SPECIFIC_SCHEMA", "SPECIFIC_NAME")
-	q = `SELECT SPECIFIC_SCHEMA, SPECIFIC_NAME, ROUTINE_TYPE, COALESCE(PARAMETER_MODE, ''), PARAMETER_NAME, DTD_IDENTIFIER, COALESCE(CHARACTER_SET_NAME, '')
-FROM information_schema.PARAMETERS
+	q = `SELECT SPECIFIC_SCHEMA, SPECIFIC_NAME, ROUTINE_TYPE, COALESCE(PARAMETER_MODE, ''), PARAMETER_NAME, DTD_IDENTIFIER,
+	COALESCE(p.CHARACTER_SET_NAME, ''), COALESCE(p.COLLATION_NAME, ''), COALESCE(cs.DEFAULT_COLLATE_NAME, '')
+FROM information_schema.PARAMETERS p
+LEFT JOIN information_schema.CHARACTER_SETS cs ON cs.CHARACTER_SET_NAME = p.CHARACTER_SET_NAME
 WHERE ORDINAL_POSITION > 0 AND ` + where + `
 ORDER BY SPECIFIC_SCHEMA, ROUTINE_TYPE, SPECIFIC_NAME, ORDINAL_POSITION`
 	err = st.query(ctx, "routine parameters", q, args, func(rows *sql.Rows) error {
-		var schema, name, kind, mode, pname, typ, cs string
-		if err := rows.Scan(&schema, &name, &kind, &mode, &pname, &typ, &cs); err != nil {
+		var schema, name, kind, mode, pname, typ string
+		var cs mysqlCharset
+		if err := rows.Scan(&schema, &name, &kind, &mode, &pname, &typ, &cs.name, &cs.collation, &cs.defaultCollation); err != nil {
 			return err
 		}
 		r := byKey[[3]string{schema, kind, name}]
@@ -80,7 +86,7 @@ ORDER BY SPECIFIC_SCHEMA, ROUTINE_TYPE, SPECIFIC_NAME, ORDINAL_POSITION`
 		if err != nil {
 			return err
 		}
-		p := qn + " " + mysqlWithCharset(typ, cs)
+		p := qn + " " + st.withCharset(schema, typ, cs)
 		if kind == "PROCEDURE" && mode != "" {
 			p = mode + " " + p
 		}
@@ -100,13 +106,30 @@ ORDER BY SPECIFIC_SCHEMA, ROUTINE_TYPE, SPECIFIC_NAME, ORDINAL_POSITION`
 	return nil
 }
 
-// mysqlWithCharset appends the character set of a string type, which the
-// catalog's DTD_IDENTIFIER leaves out.
-func mysqlWithCharset(typ, charset string) string {
-	if charset == "" {
+// mysqlCharset is the character set and collation of a routine's string
+// parameter or result, as the catalog gives them, and the character set's
+// default collation.
+type mysqlCharset struct {
+	name, collation, defaultCollation string
+}
+
+// withCharset appends to a string type of a routine in schema the
+// character set and collation the server gave it, which the catalog's
+// DTD_IDENTIFIER leaves out, in the fewest words that give them back:
+// none when they are the schema's defaults (what a parameter declared
+// without them gets, so that a routine written so reads back as written),
+// CHARSET alone when the collation is the character set's default (what
+// CHARSET alone gives), CHARSET and COLLATE otherwise.
+func (st *mysqlState) withCharset(schema, typ string, cs mysqlCharset) string {
+	switch {
+	case cs.name == "":
 		return typ
+	case cs.collation != "" && strings.EqualFold(cs.collation, st.schemaCollation[schema]):
+		return typ
+	case cs.collation == "" || strings.EqualFold(cs.collation, cs.defaultCollation):
+		return typ + " CHARSET " + cs.name
 	}
-	return typ + " CHARSET " + charset
+	return typ + " CHARSET " + cs.name + " COLLATE " + cs.collation
 }
 
 // routineDefinition writes CREATE FUNCTION or CREATE PROCEDURE.
@@ -121,7 +144,7 @@ func (st *mysqlState) routineDefinition(r *mysqlRoutine) (*model.Definition, err
 	kind := model.DefProcedure
 	if r.kind == "FUNCTION" {
 		kind = model.DefFunction
-		fmt.Fprintf(&b, " RETURNS %s", mysqlWithCharset(r.returns, r.returnsCS))
+		fmt.Fprintf(&b, " RETURNS %s", st.withCharset(r.schema, r.returns, r.returnsCS))
 	}
 	if r.deterministic == "YES" {
 		b.WriteString("\n    DETERMINISTIC")

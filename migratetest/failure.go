@@ -2,6 +2,7 @@ package migratetest
 
 import (
 	"encoding/json"
+	"errors"
 	"fmt"
 	"strings"
 
@@ -9,6 +10,7 @@ import (
 
 	"github.com/migratego/migrate/dialect"
 	"github.com/migratego/migrate/model"
+	"github.com/migratego/migrate/runner"
 	"github.com/migratego/migrate/versions"
 )
 
@@ -54,6 +56,11 @@ func (f *Failure) Error() string {
 // line (without the diff).
 func (f *Failure) Headline() string {
 	var b strings.Builder
+	if se := (*runner.StatementError)(nil); errors.As(f.Err, &se) {
+		// The runner's message names the step, the revision and its file.
+		fmt.Fprintf(&b, "stairway %s: %v", f.Phase, f.Err)
+		return b.String()
+	}
 	if f.Revision != nil {
 		fmt.Fprintf(&b, "revision %s", f.Revision.ID)
 		if f.Revision.Path != "" {

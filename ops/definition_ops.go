@@ -83,9 +83,10 @@ func (o DropDefinition) GoSource() (string, error) {
 
 // ReplaceDefinition changes an object kept as SQL text from From to To,
 // two definitions of the same object (replace_definition). Where the
-// database replaces it in place (PostgreSQL functions and procedures whose
-// SQL says CREATE OR REPLACE, as the server prints them) that keeps what
-// depends on it; otherwise the object is dropped and created again, which
+// database replaces it in place (see dialect.DefinitionReplacer:
+// PostgreSQL functions and procedures whose argument list and result type
+// stay, MariaDB functions and procedures) that keeps what depends on it;
+// otherwise the object is dropped and created again, which
 // fails while other objects depend on it, and for a SQLite virtual table
 // loses its rows. Reverse swaps the two.
 type ReplaceDefinition struct {

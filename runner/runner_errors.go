@@ -81,7 +81,9 @@ func (e *StatementError) Error() string {
 		// revision's: its message is the whole story.
 		fmt.Fprintf(&b, "%s (%s) failed: SQLite cannot rebuild the table: %s", e.Step, where, msg)
 	} else if e.Statement == "" {
-		fmt.Fprintf(&b, "%s (%s) failed: %v", e.Step, where, e.Err)
+		// An operation of a Go revision refused before any statement: its
+		// message names the operation; the package it came from is noise.
+		fmt.Fprintf(&b, "%s (%s) failed: %s", e.Step, where, strings.TrimPrefix(e.Err.Error(), "ops: "))
 	} else {
 		fmt.Fprintf(&b, "%s (%s) failed at statement %d", e.Step, where, e.Index)
 		if e.Count > 0 {

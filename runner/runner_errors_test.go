@@ -37,3 +37,20 @@ func TestStatementErrorBatchRefusal(t *testing.T) {
 		t.Errorf("got:\n%s\nwant:\n%s", got, want)
 	}
 }
+
+// TestStatementErrorOperation: an operation that refuses before any
+// statement is named by its message, without the package prefix.
+func TestStatementErrorOperation(t *testing.T) {
+	cases := []struct{ err, want string }{
+		{`ops: add_column: postgres: type enum('a'): an enum without a type name is not supported`,
+			`upgrade a -> b (versions/b.go) failed: add_column: postgres: type enum('a'): an enum without a type name is not supported`},
+		{`no rows to split`, `upgrade a -> b (versions/b.go) failed: no rows to split`},
+		{`backfill: ops: x`, `upgrade a -> b (versions/b.go) failed: backfill: ops: x`},
+	}
+	for _, c := range cases {
+		e := &StatementError{Step: "upgrade a -> b", Path: "versions/b.go", Err: errors.New(c.err)}
+		if got, _, _ := strings.Cut(e.Error(), "\n"); got != c.want {
+			t.Errorf("got:\n%s\nwant:\n%s", got, c.want)
+		}
+	}
+}

@@ -93,8 +93,9 @@ func (e *HistoryEntry) stoppedAt() int {
 func (p *VerifyProblem) Describe(verbose bool) string {
 	switch p.Problem {
 	case "changed":
-		return fmt.Sprintf("%s: changed since it was applied: %s (applied checksum %s, file checksum %s)\n",
-			p.Revision, p.Path, shortChecksum(p.AppliedChecksum), shortChecksum(p.FileChecksum))
+		return fmt.Sprintf("%s: changed since it was applied: %s (applied checksum %s, file checksum %s)\n"+
+			"  restore the file as it was applied, or record an edit made on purpose: migrate verify --accept %s\n",
+			p.Revision, p.Path, shortChecksum(p.AppliedChecksum), shortChecksum(p.FileChecksum), p.Revision)
 	case "partly applied":
 		return p.Partial.Describe(verbose)
 	}

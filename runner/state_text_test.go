@@ -55,7 +55,8 @@ func TestVerifyProblemDescribe(t *testing.T) {
 	}{
 		{VerifyProblem{Revision: "a1", Problem: "changed", Path: "versions/a1.sql",
 			AppliedChecksum: "0123456789abcdef", FileChecksum: "fedcba"},
-			"a1: changed since it was applied: versions/a1.sql (applied checksum 0123456789ab, file checksum fedcba)\n"},
+			"a1: changed since it was applied: versions/a1.sql (applied checksum 0123456789ab, file checksum fedcba)\n" +
+				"  restore the file as it was applied, or record an edit made on purpose: migrate verify --accept a1\n"},
 		{VerifyProblem{Revision: "a2", Problem: "vanished"}, "a2: applied, but no revision file has it any more\n"},
 		{VerifyProblem{Revision: "a3", Problem: "partly applied", Partial: &Partial{Step: "upgrade a2 -> a3", HistoryID: 4,
 			Statements: []StatementState{{Index: 1, State: "unknown"}}}},

@@ -280,6 +280,8 @@ func TestErrors(t *testing.T) {
 			wants: []string{`unknown key "x"`, `line 2: unknown key "autogen"`}},
 		{name: "syntax error", file: "script_location = \"m\"\n\ndatabase_url = \"unterminated\n", line: 3,
 			wants: []string{FileName + ":3:", "TOML syntax error"}},
+		{name: "table twice", file: "[model]\nsql = []\n\n[model]\ndev_url = \"x\"\n", line: 4,
+			wants: []string{FileName + ":4:", "Key 'model' is defined twice", "set it where it first appears"}},
 		{name: "wrong type", file: "\nlock_timeout = 60\n", line: 2,
 			wants: []string{"lock_timeout must be a duration string such as \"60s\", not an integer"}},
 		{name: "bad duration", file: "lock_timeout = \"soon\"\n", line: 1,

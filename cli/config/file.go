@@ -30,7 +30,7 @@ func (c *Config) applyFile(file string, lookup func(string) (string, bool)) erro
 	if _, err := toml.Decode(text, &m); err != nil {
 		var pe toml.ParseError
 		if errors.As(err, &pe) {
-			return &Error{File: file, Line: pe.Position.Line, Msg: "TOML syntax error: " + pe.Message, Err: err}
+			return &Error{File: file, Line: pe.Position.Line, Msg: "TOML syntax error: " + strings.Replace(pe.Message, "has already been defined.", "is defined twice: a key or [table] appears once in the file (set it where it first appears)", 1), Err: err}
 		}
 		return &Error{File: file, Msg: "TOML syntax error: " + strings.TrimPrefix(err.Error(), "toml: "), Err: err}
 	}

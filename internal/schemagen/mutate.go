@@ -472,22 +472,23 @@ func (m *mutator) keyColumns(t *model.Table, n int, unique bool) []string {
 	return names[:min(n, len(names))]
 }
 
-// servesForeignKey reports whether a new key on cols would take over from
-// the index InnoDB made by itself for a foreign key of t (MySQL/MariaDB:
-// see dialect.ForeignKeyIndexKeeper). InnoDB then drops its own index, and
-// refuses to drop the new key later while the foreign key needs it, so
-// the downgrade of such a change fails: a known limitation of autogenerate
-// on MySQL, which the mutations avoid.
-func (m *mutator) servesForeignKey(t *model.Table, cols []string) bool {
-	if _, ok := m.d.(dialect.ForeignKeyIndexKeeper); !ok {
-		return false
+// foreignKeyLead returns, now and then, the columns of one of t's
+// foreign keys followed by cols, so that a new key can serve the foreign
+// key (on MySQL/MariaDB it takes over from the index InnoDB made for it,
+// and dropping it again needs the foreign key dropped around it), and
+// otherwise cols.
+func (m *mutator) foreignKeyLead(t *model.Table, cols []string) []string {
+	if len(t.ForeignKeys) == 0 || !m.chance(0.3) {
+		return cols
 	}
-	for _, fk := range t.ForeignKeys {
-		if len(cols) >= len(fk.Columns) && slices.Equal(cols[:len(fk.Columns)], fk.Columns) {
-			return true
+	fk := t.ForeignKeys[m.r.IntN(len(t.ForeignKeys))]
+	out := slices.Clone(fk.Columns)
+	for _, c := range cols {
+		if !slices.Contains(out, c) && len(out) < 3 {
+			out = append(out, c)
 		}
 	}
-	return false
+	return out
 }
 
 // sameColumns reports whether t already has a key (primary, unique or
@@ -513,7 +514,13 @@ func (m *mutator) addIndex() string {
 	t := m.pickTable(nil)
 	unique := m.chance(0.2)
 	cols := m.keyColumns(t, 1+m.r.IntN(2), unique)
-	if len(cols) == 0 || sameColumns(t, cols) || m.servesForeignKey(t, cols) {
+	if len(cols) == 0 {
+		return ""
+	}
+	if !unique {
+		cols = m.foreignKeyLead(t, cols)
+	}
+	if sameColumns(t, cols) {
 		return ""
 	}
 	ix := &model.Index{Unique: unique}
@@ -550,7 +557,7 @@ func (m *mutator) dropIndex() string {
 func (m *mutator) addUnique() string {
 	t := m.pickTable(nil)
 	cols := m.keyColumns(t, 1+m.r.IntN(2), true)
-	if len(cols) == 0 || sameColumns(t, cols) || m.servesForeignKey(t, cols) {
+	if len(cols) == 0 || sameColumns(t, cols) {
 		return ""
 	}
 	t.Uniques = append(t.Uniques, &model.Unique{Columns: cols})

@@ -2,6 +2,7 @@ package schemagen
 
 import (
 	"encoding/json"
+	"slices"
 	"strings"
 	"testing"
 
@@ -93,4 +94,99 @@ func TestInsert(t *testing.T) {
 			}
 		})
 	}
+}
+
+// TestMutateReachesHardCases checks that the first 100 seeds of the
+// property test (TestProperty in autogen, with its configurations) make
+// the changes that once failed there: on MySQL an index that can serve a
+// foreign key created or dropped, on PostgreSQL a value added to an enum
+// type a view reads and a function a check calls replaced.
+func TestMutateReachesHardCases(t *testing.T) {
+	cases := []struct {
+		db   string
+		cfg  Config
+		what string
+		hit  func(before, after *model.MetaData, changes []string) bool
+	}{
+		{"mysql", Config{Collation: "utf8mb4_bin", AutoIncrementSecond: true, MySQLObjects: true, ViewsOnViews: true},
+			"an index serving a foreign key created or dropped", func(before, after *model.MetaData, _ []string) bool {
+				return fkIndexChanged(before, after) || fkIndexChanged(after, before)
+			}},
+		{"postgres", Config{Collation: "C", Domains: true, Routines: true, Serial: true, ViewsOnViews: true},
+			"a value added to an enum type a view reads", func(before, _ *model.MetaData, changes []string) bool {
+				for _, c := range changes {
+					if f := strings.Fields(c); len(f) == 6 && f[0] == "add" && f[1] == "value" {
+						for _, tb := range before.Tables {
+							for _, col := range tb.Columns {
+								if col.Type.EnumName == f[5] && viewReads(before, tb.Name, col.Name) {
+									return true
+								}
+							}
+						}
+					}
+				}
+				return false
+			}},
+		{"postgres", Config{Collation: "C", Domains: true, Routines: true, Serial: true, ViewsOnViews: true},
+			"a function a check calls replaced", func(_, _ *model.MetaData, changes []string) bool {
+				for _, c := range changes {
+					if strings.HasPrefix(c, "replace function fn_ok_") {
+						return true
+					}
+				}
+				return false
+			}},
+	}
+	for _, tc := range cases {
+		d, err := dialect.ForName(tc.db)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var seeds []uint64
+		for seed := uint64(1); seed <= 100; seed++ {
+			before := Generate(seed, d, tc.cfg)
+			mut := Mutate(seed, d, before, tc.cfg)
+			if tc.hit(before, mut.After, mut.Changes) {
+				seeds = append(seeds, seed)
+			}
+		}
+		if len(seeds) == 0 {
+			t.Errorf("%s: no seed of 100 makes %s", tc.db, tc.what)
+		}
+		t.Logf("%s: seeds %v make %s", tc.db, seeds, tc.what)
+	}
+}
+
+// fkIndexChanged reports whether after has an index, on a table of
+// before, that before lacks and that starts with the columns of one of
+// the table's foreign keys.
+func fkIndexChanged(before, after *model.MetaData) bool {
+	for _, ta := range after.Tables {
+		tb := before.Table(ta.Schema, ta.Name)
+		if tb == nil {
+			continue
+		}
+		for _, ix := range ta.Indexes {
+			if slices.ContainsFunc(tb.Indexes, func(x *model.Index) bool { return slices.Equal(x.Columns(), ix.Columns()) }) {
+				continue
+			}
+			cols := ix.Columns()
+			for _, fk := range ta.ForeignKeys {
+				if len(cols) >= len(fk.Columns) && slices.Equal(cols[:len(fk.Columns)], fk.Columns) {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
+// viewReads reports whether a view of md reads column col of table.
+func viewReads(md *model.MetaData, table, col string) bool {
+	for _, v := range md.Views {
+		if strings.Contains(v.Definition, `"`+table+`"`) && strings.Contains(v.Definition, `"`+col+`"`) {
+			return true
+		}
+	}
+	return false
 }

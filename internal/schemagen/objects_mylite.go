@@ -26,19 +26,21 @@ func (g *gen) mysqlObjects() {
 			SQL: "CREATE FUNCTION " + name + "(v bigint) RETURNS bigint DETERMINISTIC COMMENT 'doubles; it''s pure' RETURN v * 2"})
 	}
 	if g.chance(0.3) {
-		// Written for PIPES_AS_CONCAT, as the server spells the mode.
+		// Written for PIPES_AS_CONCAT, as the server spells the mode; its
+		// string parameter and result name no character set (the server
+		// completes them with the database's), and its body declares a
+		// typed variable.
 		name := g.plainName("fn_concat")
 		g.md.Definitions = append(g.md.Definitions, &model.Definition{Kind: model.DefFunction, Name: name,
-			SQL:     "CREATE FUNCTION " + name + "(v bigint) RETURNS bigint DETERMINISTIC RETURN CAST(v || '0' AS SIGNED)",
+			SQL:     "CREATE FUNCTION " + name + "(v varchar(20)) RETURNS varchar(40) DETERMINISTIC\nBEGIN\n\tDECLARE s varchar(10) DEFAULT '0';\n\tRETURN v || s;\nEND",
 			SQLMode: "PIPES_AS_CONCAT,STRICT_TRANS_TABLES,NO_ENGINE_SUBSTITUTION"})
 	}
 	if g.chance(0.5) {
-		// The string parameter names its character set: MariaDB writes the
-		// database's default after one that does not, which autogenerate
-		// cannot tell from one written so (a known false positive).
+		// One string parameter names its character set, one does not
+		// (the server completes it with the database's).
 		name := g.plainName("pr")
 		g.md.Definitions = append(g.md.Definitions, &model.Definition{Kind: model.DefProcedure, Name: name,
-			SQL: "CREATE PROCEDURE " + name + "(IN a int, OUT b varchar(20) CHARSET utf8mb4, INOUT c decimal(10,2))\nSQL SECURITY INVOKER\nBEGIN\n\tSET b = CONCAT('n=', a);\n\tSET c = c + 1;\nEND"})
+			SQL: "CREATE PROCEDURE " + name + "(IN a int, OUT b varchar(20) CHARSET utf8mb4, INOUT c decimal(10,2), IN d varchar(10))\nSQL SECURITY INVOKER\nBEGIN\n\tSET b = CONCAT('n=', a);\n\tSET c = c + 1;\nEND"})
 	}
 	if g.chance(0.5) {
 		t := g.md.Tables[g.r.IntN(len(g.md.Tables))]

@@ -432,8 +432,20 @@ func distinctIndexes(t *model.Table) {
 	t.Indexes = keep
 }
 
+// view returns a view of t reading its first column, and a column of an
+// enum type when t has one.
 func (g *gen) view(t *model.Table) *model.View {
-	return &model.View{Name: g.name("v"), Definition: "SELECT " + mustQuote(g, t.Columns[0].Name) + " FROM " + mustQuote(g, t.Name)}
+	cols := mustQuote(g, t.Columns[0].Name)
+	for _, c := range t.Columns[1:] {
+		// A column of an enum type, when the table has one: a value added
+		// to the type is then one under a view (on PostgreSQL its
+		// downgrade creates the type again around the view).
+		if c.Type.Kind == model.KindEnum && c.Generated == nil {
+			cols += ", " + mustQuote(g, c.Name)
+			break
+		}
+	}
+	return &model.View{Name: g.name("v"), Definition: "SELECT " + cols + " FROM " + mustQuote(g, t.Name)}
 }
 
 // mustQuote quotes a generated name for use inside an expression; the
