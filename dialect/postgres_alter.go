@@ -182,7 +182,7 @@ func (d *postgresDialect) AlterColumn(t *model.Table, ch ColumnChange) ([]string
 			return nil, err
 		}
 	}
-	typeChanged := !sameType(d, from.Type, to.Type) || from.Collation != to.Collation || ch.Using != ""
+	typeChanged := !sameType(d, from.Type, to.Type) || from.Collation != to.Collation || from.CollationSchema != to.CollationSchema || ch.Using != ""
 	defaultChanged := !sameDefault(from.Default, to.Default)
 	if from.Default != nil && (defaultChanged || typeChanged) {
 		if err := add(alter("DROP DEFAULT")); err != nil {
@@ -196,7 +196,7 @@ func (d *postgresDialect) AlterColumn(t *model.Table, ch ColumnChange) ([]string
 		b := d.alterTable(t)
 		b.raw(" ALTER COLUMN ").ident(name).raw(" TYPE ").typ(to.Type)
 		if to.Collation != "" {
-			b.raw(" COLLATE ").ident(to.Collation)
+			b.raw(" COLLATE ").qualified(to.CollationSchema, to.Collation)
 		}
 		if ch.Using != "" {
 			b.raw(" USING ", ch.Using)

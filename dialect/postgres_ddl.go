@@ -91,7 +91,7 @@ func (d *postgresDialect) CreateTable(t *model.Table) ([]string, error) {
 func (d *postgresDialect) columnDef(b *builder, t *model.Table, c *model.Column) {
 	b.typ(c.Type)
 	if c.Collation != "" {
-		b.raw(" COLLATE ").ident(c.Collation)
+		b.raw(" COLLATE ").qualified(c.CollationSchema, c.Collation)
 	}
 	if g := c.Generated; g != nil {
 		kind := " VIRTUAL"

@@ -22,6 +22,7 @@ var postgresDrops = map[model.DefinitionKind]dropSpec{
 	// A server belongs to the database.
 	model.DefForeignServer: {keyword: "SERVER", unqualified: true},
 	model.DefForeignTable:  {keyword: "FOREIGN TABLE"},
+	model.DefCollation:     {keyword: "COLLATION"},
 }
 
 // CreateDefinition returns the definition's SQL, and COMMENT ON for its

@@ -412,8 +412,9 @@ func indexKey(b *builder, p model.IndexPart, exprWrap func(string) string) {
 		}
 	}
 	if p.Collation != "" {
-		// Not split at dots: libc collations are called "en_US.utf8".
-		b.raw(" COLLATE ").ident(p.Collation)
+		// Not split at dots: libc collations are called "en_US.utf8";
+		// the schema of a PostgreSQL collation is CollationSchema.
+		b.raw(" COLLATE ").qualified(p.CollationSchema, p.Collation)
 	}
 	if p.Opclass != "" {
 		schema, name, ok := strings.Cut(p.Opclass, ".")

@@ -200,6 +200,35 @@ func postgresCheckRealistic(t *testing.T, file string, md *model.MetaData) {
 			!strings.Contains(p.SQL, "WITH CHECK ((NOT archived))") {
 			t.Errorf("policy projects_no_archived_writes = %+v; want a restrictive UPDATE policy for the current user with USING and WITH CHECK", p)
 		}
+	case "music.sql":
+		var colls []string
+		for _, d := range md.Definitions {
+			if d.Kind == model.DefCollation {
+				colls = append(colls, d.SQL+" -- "+d.Comment)
+			}
+		}
+		slices.Sort(colls)
+		if want := []string{
+			`CREATE COLLATION "c_sort_utf8_ctype" (provider = libc, lc_collate = 'C', lc_ctype = 'C.UTF-8') -- `,
+			`CREATE COLLATION "case_insensitive" (provider = icu, locale = 'und-u-ks-level2', deterministic = false) -- emails and user names compare without case`,
+			`CREATE COLLATION "labels"."musicbrainz" (provider = icu, locale = '@colCaseFirst=lower;colNumeric=yes') -- `,
+			`CREATE COLLATION "natural_sort" (provider = icu, locale = 'und-u-kn-true') -- `,
+		}; !slices.Equal(colls, want) {
+			t.Errorf("collations\n%s\nwant\n%s", strings.Join(colls, "\n"), strings.Join(want, "\n"))
+		}
+		if c := md.Table("", "editor").Column("email"); c == nil || c.Collation != "case_insensitive" || c.CollationSchema != "" {
+			t.Errorf("editor.email = %+v; want it in collation case_insensitive", c)
+		}
+		if c := md.Table("labels", "label").Column("sort_name"); c == nil || c.Collation != "musicbrainz" || c.CollationSchema != "labels" {
+			t.Errorf("labels.label.sort_name = %+v; want it in collation labels.musicbrainz", c)
+		}
+		var keys []string
+		for _, ix := range md.Table("labels", "label").Indexes {
+			keys = append(keys, ix.Name+" "+ix.Parts[0].CollationSchema+"."+ix.Parts[0].Collation)
+		}
+		if want := []string{"label_idx_musicbrainz_collate labels.musicbrainz", "label_idx_name_c .C"}; !slices.Equal(keys, want) {
+			t.Errorf("index keys of labels.label %q; want %q", keys, want)
+		}
 	case "blog.sql":
 		if c := md.Table("", "authors").Column("id"); c.AutoIncrement || c.Identity != nil || c.Default == nil || c.Default.Expr != "nextval('authors_id_seq'::regclass)" {
 			t.Errorf("authors.id (serial): AutoIncrement %v, identity %+v, default %+v; want a serial: nextval of its own sequence", c.AutoIncrement, c.Identity, c.Default)

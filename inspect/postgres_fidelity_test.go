@@ -101,6 +101,17 @@ UNION ALL SELECT 'types ' || typtype::text, count(*) FROM pg_catalog.pg_type t
     AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_depend e
       WHERE e.classid = 'pg_catalog.pg_type'::regclass AND e.objid = t.oid AND e.deptype = 'e')
   GROUP BY typtype
+UNION ALL SELECT 'collations ' || collprovider::text || ' deterministic ' || collisdeterministic::text, count(*)
+  FROM pg_catalog.pg_collation WHERE collnamespace IN (SELECT oid FROM s) GROUP BY 1
+UNION ALL SELECT 'columns and index keys in a collation of the schemas', (SELECT count(*) FROM pg_catalog.pg_attribute a
+    JOIN rel ON rel.oid = a.attrelid JOIN pg_catalog.pg_collation co ON co.oid = a.attcollation
+    WHERE co.collnamespace IN (SELECT oid FROM s))
+  + (SELECT count(*) FROM pg_catalog.pg_index i CROSS JOIN LATERAL unnest(i.indcollation::oid[]) AS k(coll)
+    JOIN pg_catalog.pg_collation co ON co.oid = k.coll
+    WHERE i.indrelid IN (SELECT oid FROM rel) AND co.collnamespace IN (SELECT oid FROM s))
+UNION ALL SELECT 'collation comments', count(*) FROM pg_catalog.pg_description
+  WHERE classoid = 'pg_catalog.pg_collation'::regclass
+    AND objoid IN (SELECT oid FROM pg_catalog.pg_collation WHERE collnamespace IN (SELECT oid FROM s))
 UNION ALL SELECT 'comments', count(*) FROM pg_catalog.pg_description d
   WHERE d.objoid IN (SELECT oid FROM rel) OR d.objoid IN (SELECT oid FROM s)
     OR d.objoid IN (SELECT oid FROM pg_catalog.pg_proc WHERE pronamespace IN (SELECT oid FROM s))

@@ -19,9 +19,9 @@ import (
 // flags; the text of each key is printed by pg_get_indexdef only for
 // indexes with expressions. For each key, keyopts holds the operator
 // class unless it is the default for the type and has no parameters
-// ([schema, name]), a collation that differs from the column's or the key type's, and the
+// ([schema, name]), a collation that differs from the column's or the key type's, the
 // operator class parameters (PostgreSQL 13+, in the index attribute's
-// options). The per-key subquery is costly (more than half of the
+// options) and the collation's schema unless it is pg_catalog. The per-key subquery is costly (more than half of the
 // query's catalog reads at 1,000 tables), so it runs only for the indexes
 // that can have such options: those with expressions, a non-default
 // operator class, a key collation other than its column's, or operator
@@ -57,7 +57,9 @@ SELECT i.indrelid::int8, ic.relname, i.indisunique, i.indnkeyatts, i.indkey::tex
       CASE WHEN NOT oc.opcdefault OR ia.attoptions IS NOT NULL THEN ocn.nspname END,
       CASE WHEN NOT oc.opcdefault OR ia.attoptions IS NOT NULL THEN oc.opcname END,
       CASE WHEN co.oid IS NOT NULL AND co.oid <> COALESCE(ta.attcollation, kt.typcollation) THEN co.collname END,
-      array_to_string(ia.attoptions, ', ')) ORDER BY k)
+      array_to_string(ia.attoptions, ', '),
+      CASE WHEN co.oid IS NOT NULL AND co.oid <> COALESCE(ta.attcollation, kt.typcollation)
+        AND co.collnamespace <> 'pg_catalog'::regnamespace THEN (SELECT cn.nspname FROM pg_catalog.pg_namespace cn WHERE cn.oid = co.collnamespace) END) ORDER BY k)
     FROM generate_series(0, i.indnkeyatts::int - 1) AS k
     JOIN pg_catalog.pg_opclass oc ON oc.oid = i.indclass[k]
     JOIN pg_catalog.pg_namespace ocn ON ocn.oid = oc.opcnamespace
@@ -180,7 +182,7 @@ func (st *pgState) pgKeyOptions(ix *model.Index, keyOpts sql.NullString) error {
 	if !keyOpts.Valid {
 		return nil
 	}
-	var keys [][4]*string
+	var keys [][5]*string
 	if err := json.Unmarshal([]byte(keyOpts.String), &keys); err != nil {
 		return fmt.Errorf("key options: %w", err)
 	}
@@ -202,6 +204,9 @@ func (st *pgState) pgKeyOptions(ix *model.Index, keyOpts sql.NullString) error {
 		}
 		if k[2] != nil {
 			p.Collation = *k[2]
+			if k[4] != nil {
+				p.CollationSchema = st.scope.schemaOf(*k[4])
+			}
 		}
 	}
 	return nil

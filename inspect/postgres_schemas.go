@@ -33,7 +33,8 @@ SELECT n.nspname, COALESCE(d.description, ''),
       JOIN pg_catalog.pg_foreign_data_wrapper w ON w.oid = s.srvfdw
       LEFT JOIN pg_catalog.pg_proc h ON h.oid = w.fdwhandler
       LEFT JOIN pg_catalog.pg_proc v ON v.oid = w.fdwvalidator
-      WHERE h.pronamespace IN (SELECT oid FROM ns) OR v.pronamespace IN (SELECT oid FROM ns))
+      WHERE h.pronamespace IN (SELECT oid FROM ns) OR v.pronamespace IN (SELECT oid FROM ns)),
+  EXISTS (SELECT FROM pg_catalog.pg_collation co WHERE co.collnamespace IN (SELECT oid FROM ns))
 FROM pg_catalog.pg_namespace n
 LEFT JOIN pg_catalog.pg_description d
   ON d.objoid = n.oid AND d.classoid = 'pg_catalog.pg_namespace'::regclass AND d.objsubid = 0
@@ -47,7 +48,7 @@ func (st *pgState) readSchemas(ctx context.Context, q dialect.Querier) error {
 		var name, comment string
 		p := &st.scope.present
 		if err := rows.Scan(&name, &comment, &p.sequences, &p.enums, &p.triggers, &p.rules, &p.policies,
-			&p.eventTriggers, &p.foreign); err != nil {
+			&p.eventTriggers, &p.foreign, &p.collations); err != nil {
 			return err
 		}
 		if st.scope.schemaOf(name) != "" {

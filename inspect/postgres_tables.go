@@ -78,13 +78,14 @@ func pgPartitionBy(def string) (*model.PartitionBy, error) {
 // pgColumnsQuery lists the columns of the tables in scope, in order: the
 // type as format_type prints it, enum labels in order for enum columns,
 // the default or generation expression, identity kind, a collation that
-// differs from the type's, and the comment.
+// differs from the type's with its schema unless that is pg_catalog, and
+// the comment.
 var pgColumnsQuery = `
 SELECT a.attrelid::int8, a.attnum, a.attname,
   pg_catalog.format_type(a.atttypid, a.atttypmod), a.attnotnull,
   pg_catalog.pg_get_expr(ad.adbin, ad.adrelid),
   a.attidentity::text, a.attgenerated::text,
-  co.collname,
+  co.collname, CASE WHEN co.collnamespace <> 'pg_catalog'::regnamespace THEN cn.nspname END,
   COALESCE(d.description, ''),
   CASE WHEN t.typtype = 'e' THEN tn.nspname END,
   CASE WHEN t.typtype = 'e' THEN t.typname END,
@@ -98,6 +99,7 @@ JOIN pg_catalog.pg_type t ON t.oid = a.atttypid
 JOIN pg_catalog.pg_namespace tn ON tn.oid = t.typnamespace
 LEFT JOIN pg_catalog.pg_attrdef ad ON ad.adrelid = a.attrelid AND ad.adnum = a.attnum
 LEFT JOIN pg_catalog.pg_collation co ON co.oid = a.attcollation AND a.attcollation <> t.typcollation
+LEFT JOIN pg_catalog.pg_namespace cn ON cn.oid = co.collnamespace
 LEFT JOIN pg_catalog.pg_description d
   ON d.objoid = a.attrelid AND d.classoid = 'pg_catalog.pg_class'::regclass AND d.objsubid = a.attnum
 WHERE a.attnum > 0 AND NOT a.attisdropped AND ` + pgTableFilter + `
@@ -111,13 +113,13 @@ func (st *pgState) readColumns(ctx context.Context, q dialect.Querier) error {
 			num                         int
 			name, typ                   string
 			notNull                     bool
-			expr, collation             sql.NullString
+			expr, collation, collSchema sql.NullString
 			identity, generated         string
 			comment                     string
 			enumSchema, enumName, enums sql.NullString
 		)
 		if err := rows.Scan(&oid, &num, &name, &typ, &notNull, &expr, &identity, &generated,
-			&collation, &comment, &enumSchema, &enumName, &enums); err != nil {
+			&collation, &collSchema, &comment, &enumSchema, &enumName, &enums); err != nil {
 			return err
 		}
 		pt := st.tables[oid]
@@ -125,6 +127,9 @@ func (st *pgState) readColumns(ctx context.Context, q dialect.Querier) error {
 			return nil // created between the two queries
 		}
 		c := &model.Column{Name: name, Nullable: !notNull, Comment: comment, Collation: collation.String}
+		if collSchema.Valid {
+			c.CollationSchema = st.scope.schemaOf(collSchema.String)
+		}
 		if enumName.Valid {
 			c.Type = model.Type{Kind: model.KindEnum, EnumName: enumName.String, EnumSchema: st.scope.schemaOf(enumSchema.String)}
 			if enums.Valid {

@@ -40,13 +40,17 @@ const (
 	// DefForeignTable is a PostgreSQL foreign table (CREATE FOREIGN TABLE
 	// … SERVER …), depending on its server.
 	DefForeignTable DefinitionKind = "foreign_table"
+	// DefCollation is a PostgreSQL collation (CREATE COLLATION … (provider
+	// = icu, locale = …)), which columns, domains and index keys may name;
+	// it is created before them.
+	DefCollation DefinitionKind = "collation"
 )
 
 // definitionKinds lists the known kinds, in the order they are documented.
 var definitionKinds = []DefinitionKind{
 	DefFunction, DefProcedure, DefAggregate, DefType, DefTrigger,
 	DefEventTrigger, DefEvent, DefRule, DefVirtualTable, DefMaterializedView, DefIndex, DefPolicy,
-	DefForeignServer, DefForeignTable,
+	DefForeignServer, DefForeignTable, DefCollation,
 }
 
 // Valid reports whether k is one of the known kinds.

@@ -167,6 +167,7 @@ func (c *Column) goFields() string {
 	}
 	f.optStr("Comment", c.Comment)
 	f.optStr("Collation", c.Collation)
+	f.optStr("CollationSchema", c.CollationSchema)
 	f.optStr("RenamedFrom", c.RenamedFrom)
 	return f.String()
 }
@@ -291,6 +292,7 @@ func (p IndexPart) goSource() string {
 		f.add("Length", strconv.Itoa(p.Length))
 	}
 	f.optStr("Collation", p.Collation)
+	f.optStr("CollationSchema", p.CollationSchema)
 	f.optStr("Opclass", p.Opclass)
 	f.optStr("OpclassParams", p.OpclassParams)
 	return "{" + f.String() + "}"

@@ -68,6 +68,7 @@ var definitionKindConsts = map[DefinitionKind]string{
 	DefEvent: "DefEvent", DefRule: "DefRule", DefVirtualTable: "DefVirtualTable",
 	DefMaterializedView: "DefMaterializedView", DefIndex: "DefIndex", DefPolicy: "DefPolicy",
 	DefForeignServer: "DefForeignServer", DefForeignTable: "DefForeignTable",
+	DefCollation: "DefCollation",
 }
 
 // GoSource returns &model.Definition{…}.

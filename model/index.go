@@ -35,8 +35,10 @@ type IndexPart struct {
 	// Length is a MySQL prefix length (KEY (name(10))); 0 means whole column.
 	Length int `json:"length,omitempty"`
 	// Collation is the key's collation when it differs from the column's
-	// (PostgreSQL, SQLite).
-	Collation string `json:"collation,omitempty"`
+	// (PostgreSQL, SQLite), and CollationSchema the PostgreSQL schema of a
+	// collation of the model's own outside the default schema.
+	Collation       string `json:"collation,omitempty"`
+	CollationSchema string `json:"collation_schema,omitempty"`
 	// Opclass is the PostgreSQL operator class when it is not the default
 	// for the type (gin_trgm_ops, text_pattern_ops, …); OpclassParams are its
 	// parameters without parentheses ("siglen=32").

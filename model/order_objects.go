@@ -28,7 +28,7 @@ func (o Object) dependsOn() []ObjectName {
 // three groups:
 //
 //   - early: functions, procedures, aggregates, types, virtual tables,
-//     foreign servers and foreign tables that need no table or view (directly or through what they depend on). They
+//     foreign servers, foreign tables and collations that need no table or view (directly or through what they depend on). They
 //     are created after schemas, extensions, enum types and domains and
 //     before sequences and tables, so that defaults, checks, generated
 //     columns and indexes may call them.
@@ -109,7 +109,7 @@ func (m *MetaData) ObjectOrder() (early []*Definition, late []Object, last []*De
 // the tables when they depend on none.
 func isEarlyKind(k DefinitionKind) bool {
 	switch k {
-	case DefFunction, DefProcedure, DefAggregate, DefType, DefVirtualTable, DefForeignServer, DefForeignTable:
+	case DefFunction, DefProcedure, DefAggregate, DefType, DefVirtualTable, DefForeignServer, DefForeignTable, DefCollation:
 		return true
 	}
 	return false

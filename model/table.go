@@ -66,8 +66,11 @@ type Column struct {
 	// Generated makes a computed column.
 	Generated *Generated `json:"generated,omitempty"`
 	Comment   string     `json:"comment,omitempty"`
-	// Collation is the column collation when it differs from the default.
-	Collation string `json:"collation,omitempty"`
+	// Collation is the column collation when it differs from the default,
+	// and CollationSchema the PostgreSQL schema of a collation of the
+	// model's own (a DefCollation) outside the default schema.
+	Collation       string `json:"collation,omitempty"`
+	CollationSchema string `json:"collation_schema,omitempty"`
 	// RenamedFrom declares the column's former name for autogenerate.
 	RenamedFrom string `json:"renamed_from,omitempty"`
 }
