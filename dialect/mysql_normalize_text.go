@@ -20,6 +20,12 @@ func (d *mysqlDialect) canonicalText(toks []exprTok) []exprTok {
 	out := toks[:0:0]
 	for i := 0; i < len(toks); i++ {
 		t := toks[i]
+		if isWord(t, "character") && i+1 < len(toks) && isWord(toks[i+1], "set") {
+			// CHARSET is MySQL's synonym of CHARACTER SET everywhere.
+			out = append(out, exprTok{kind: tkWord, val: "charset"})
+			i++
+			continue
+		}
 		if t.kind == tkString && t.prefix == "" && i > 0 && isWord(toks[i-1], "every") && wholeNumber(t.val) {
 			t = exprTok{kind: tkNumber, val: t.val}
 		}

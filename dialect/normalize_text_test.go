@@ -28,6 +28,12 @@ func TestCanonicalText(t *testing.T) {
 		{"mysql", "CREATE FUNCTION f(v bigint) RETURNS bigint RETURN v * 2", "CREATE FUNCTION `f`(`v` bigint(20)) RETURNS bigint(20) RETURN v * 2", true},
 		{"mysql", "CREATE PROCEDURE p(IN a int, IN b tinyint unsigned)", "CREATE PROCEDURE p(IN a int(11), IN b tinyint(3) unsigned)", true},
 		{"mysql", "CREATE EVENT e ON SCHEDULE EVERY 1 DAY DO SET @n = 0", "CREATE EVENT e ON SCHEDULE EVERY '1' DAY DO SET @n = 0", true},
+		// CHARACTER SET and CHARSET are one clause; another character set
+		// is another routine.
+		{"mysql", "CREATE FUNCTION f(v varchar(9) CHARACTER SET latin1) RETURNS int RETURN 1", "CREATE FUNCTION f(v varchar(9) CHARSET latin1) RETURNS int RETURN 1", true},
+		{"mysql", "CREATE FUNCTION f(v varchar(9) CHARSET latin1) RETURNS int RETURN 1", "CREATE FUNCTION f(v varchar(9) CHARSET utf8mb4) RETURNS int RETURN 1", false},
+		{"mysql", "CREATE FUNCTION f(v varchar(9)) RETURNS int RETURN 1", "CREATE FUNCTION f(v varchar(9) CHARSET latin1) RETURNS int RETURN 1", false},
+		{"mysql", "SELECT 'character set'", "SELECT 'charset'", false},
 
 		{"postgres", "CREATE FUNCTION f() AS $$SELECT 1$$", "CREATE FUNCTION f() AS $$SELECT  1$$", false},
 		{"postgres", "CREATE FUNCTION f() AS $$select 1$$", "CREATE FUNCTION f() AS $$SELECT 1$$", false},

@@ -69,7 +69,7 @@ func (s *DB) ApplyScript(ctx context.Context, name, script string) error {
 			return fmt.Errorf("scratch database: %w", err)
 		}
 	}
-	a := applier{conn: conn, file: name, multi: s.Dialect.Capabilities().MultiStatementExec}
+	a := applier{conn: conn, file: name, multi: s.Dialect.Capabilities().MultiStatementExec, d: s.Dialect}
 	rs, _ := dialect.RunSupportOf(s.Dialect)
 	grouped := s.Dialect.Capabilities().TransactionalDDL && rs != nil &&
 		!slices.ContainsFunc(stmts, func(st scriptdir.Statement) bool { return transactionControl.MatchString(st.Text) })
@@ -96,6 +96,7 @@ type applier struct {
 	conn  *sql.Conn
 	file  string
 	multi bool // the dialect's MultiStatementExec
+	d     dialect.Dialect
 }
 
 // transaction runs stmts in one transaction: in one Exec where the
@@ -148,7 +149,7 @@ func (a applier) inTransaction(ctx context.Context, line int, f func(tx *sql.Tx)
 func (a applier) each(ctx context.Context, q dialect.Querier, stmts []scriptdir.Statement) error {
 	for _, st := range stmts {
 		if _, err := q.ExecContext(ctx, st.Text); err != nil {
-			return &ApplyError{File: a.file, Line: st.Line, Statement: st.Text, Err: err}
+			return &ApplyError{File: a.file, Line: st.Line, Statement: st.Text, Err: err, Hint: dialect.Hint(a.d, err)}
 		}
 	}
 	return nil

@@ -191,6 +191,8 @@ type ApplyError struct {
 	// Statement is the statement's text (empty for a lexer error).
 	Statement string
 	Err       error
+	// Hint says what to do, when the dialect knows (see dialect.Hint).
+	Hint string
 }
 
 // Error implements the error interface.
@@ -198,7 +200,11 @@ func (e *ApplyError) Error() string {
 	if e.Statement == "" {
 		return fmt.Sprintf("%s:%d: %v", e.File, e.Line, e.Err)
 	}
-	return fmt.Sprintf("%s:%d: %v\n  in: %s", e.File, e.Line, e.Err, shorten(e.Statement))
+	msg := fmt.Sprintf("%s:%d: %v\n  in: %s", e.File, e.Line, e.Err, shorten(e.Statement))
+	if e.Hint != "" {
+		msg += "\n  " + e.Hint
+	}
+	return msg
 }
 
 // Unwrap returns the database's error.

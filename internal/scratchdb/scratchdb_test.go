@@ -125,14 +125,17 @@ func TestTemporaryDatabaseDroppedAfterFailure(t *testing.T) {
 }
 
 // TestApplyErrors: a refused statement is named by file and line, also
-// when PostgreSQL got it with others in one round trip.
+// when PostgreSQL got it with others in one round trip; an FTS4 table,
+// which migrate's SQLite lacks, says which modules it has.
 func TestApplyErrors(t *testing.T) {
 	cases := []struct {
-		name, dialect, script, want string
+		name, dialect, script, want, hint string
 	}{
-		{"statement", "sqlite", "CREATE TABLE a (id integer);\nCREATE TABLE a (id integer);\n", "x.sql:2: "},
-		{"lexer", "sqlite", "CREATE TABLE a (id integer);\nSELECT 'unterminated;\n", "x.sql:2: "},
-		{"statement of a batch", "postgres", "CREATE TABLE a (id integer); -- first\nCREATE TABLE b (id integer);\n\nCREATE TABLE c (id nosuchtype);\nCREATE TABLE d (id integer);\n", "x.sql:4: "},
+		{"missing module", "sqlite", "CREATE TABLE a (id integer);\nCREATE VIRTUAL TABLE event_search USING fts4 (event_id, value);\n", "x.sql:2: ",
+			"\n  migrate's built-in SQLite has the virtual table modules fts5, rtree and geopoly, not fts4: "},
+		{"statement", "sqlite", "CREATE TABLE a (id integer);\nCREATE TABLE a (id integer);\n", "x.sql:2: ", ""},
+		{"lexer", "sqlite", "CREATE TABLE a (id integer);\nSELECT 'unterminated;\n", "x.sql:2: ", ""},
+		{"statement of a batch", "postgres", "CREATE TABLE a (id integer); -- first\nCREATE TABLE b (id integer);\n\nCREATE TABLE c (id nosuchtype);\nCREATE TABLE d (id integer);\n", "x.sql:4: ", ""},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
@@ -145,6 +148,9 @@ func TestApplyErrors(t *testing.T) {
 			var ae *ApplyError
 			if !errors.As(err, &ae) || !strings.HasPrefix(err.Error(), c.want) {
 				t.Fatalf("ApplyScript = %v, want an ApplyError starting %q", err, c.want)
+			}
+			if !strings.Contains(err.Error(), c.hint) || (c.hint == "") != (ae.Hint == "") {
+				t.Errorf("ApplyScript = %v; want the hint %q", err, c.hint)
 			}
 		})
 	}
