@@ -246,7 +246,32 @@ func objectLiveCases() []liveCase {
 		{name: "function result type changed", skip: pgOnly, reupgrade: true,
 			cur: withCheckedFunction("boolean", "SELECT v > -1", false), tgt: withCheckedFunction("integer", "SELECT v", false),
 			want: map[string]string{"": "replace_definition"}, warn: "arguments or result type change"},
+
+		{name: "operator created after its function", skip: pgOnly, cur: base, tgt: withOperator("+"), reupgrade: true,
+			want: map[string]string{"": "create_definition; create_definition"}},
+		// The function is replaced in place (CREATE OR REPLACE): the
+		// operator calling it stays.
+		{name: "operator's function replaced", skip: pgOnly, cur: withOperator("+"), tgt: withOperator("-"), reupgrade: true,
+			want: map[string]string{"": "replace_definition"}},
+		{name: "operator dropped with its function", skip: pgOnly, cur: withOperator("+"), tgt: base, reupgrade: true,
+			want: map[string]string{"": "drop_definition; drop_definition"}},
 	}
+}
+
+// withOperator is the base schema with a function adding or subtracting
+// (op) two integers and an operator ||| calling it, declared operator
+// first: it is created after the function it depends on and dropped
+// before it.
+func withOperator(op string) func(c dialect.Capabilities) *model.MetaData {
+	return changed(func(md *model.MetaData, _ dialect.Capabilities) {
+		md.Definitions = []*model.Definition{
+			{Kind: model.DefOperator, Name: "|||", Signature: "integer, integer", Comment: "combines",
+				SQL:       "CREATE OPERATOR ||| (FUNCTION = combine, LEFTARG = integer, RIGHTARG = integer, COMMUTATOR = OPERATOR(public.|||))",
+				DependsOn: []model.ObjectName{{Name: "combine"}}},
+			{Kind: model.DefFunction, Name: "combine", Signature: "a integer, b integer",
+				SQL: "CREATE OR REPLACE FUNCTION combine(a integer, b integer)\n RETURNS integer\n LANGUAGE sql\n IMMUTABLE\nAS $function$SELECT a " + op + " b$function$"},
+		}
+	})
 }
 
 func TestCompareObjectsLive(t *testing.T) { runLiveCases(t, objectLiveCases()) }

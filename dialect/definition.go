@@ -53,6 +53,9 @@ type dropSpec struct {
 	// unqualified names the object without its schema (PostgreSQL event
 	// triggers, triggers and rules, which live in their table's schema).
 	unqualified bool
+	// operator names a PostgreSQL operator: its schema, quoted, and its
+	// symbol as it is (see operatorName).
+	operator bool
 }
 
 // dropDefinition renders DROP for def with the dialect's specs; a kind
@@ -71,9 +74,12 @@ func dropDefinition(d Dialect, specs map[model.DefinitionKind]dropSpec, def *mod
 // writeObject writes how DROP and COMMENT ON name def: its (qualified)
 // name, then the signature and the table where the kind needs them.
 func (spec dropSpec) writeObject(b *builder, def *model.Definition) {
-	if spec.unqualified {
+	switch {
+	case spec.operator:
+		operatorName(b, def.Schema, def.Name)
+	case spec.unqualified:
 		b.ident(def.Name)
-	} else {
+	default:
 		b.qualified(def.Schema, def.Name)
 	}
 	if spec.signature {

@@ -23,6 +23,8 @@ var postgresDrops = map[model.DefinitionKind]dropSpec{
 	model.DefForeignServer: {keyword: "SERVER", unqualified: true},
 	model.DefForeignTable:  {keyword: "FOREIGN TABLE"},
 	model.DefCollation:     {keyword: "COLLATION"},
+	// An operator is named by its symbol, which is never quoted.
+	model.DefOperator: {keyword: "OPERATOR", signature: true, operator: true},
 }
 
 // CreateDefinition returns the definition's SQL, and COMMENT ON for its

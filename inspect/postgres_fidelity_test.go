@@ -84,6 +84,14 @@ UNION ALL SELECT 'extension members', count(*) FROM pg_catalog.pg_depend WHERE d
 UNION ALL SELECT 'triggers', count(*) FROM pg_catalog.pg_trigger WHERE NOT tgisinternal AND tgrelid IN (SELECT oid FROM rel)
 UNION ALL SELECT 'triggers firing ' || tgenabled::text, count(*) FROM pg_catalog.pg_trigger
   WHERE NOT tgisinternal AND tgrelid IN (SELECT oid FROM rel) GROUP BY tgenabled
+UNION ALL SELECT 'operators', count(*) FROM pg_catalog.pg_operator WHERE oprnamespace IN (SELECT oid FROM s)
+  AND oprcode <> 0
+UNION ALL SELECT 'operators with a commutator', count(*) FROM pg_catalog.pg_operator WHERE oprnamespace IN (SELECT oid FROM s)
+  AND oprcom <> 0
+UNION ALL SELECT 'operators with a negator', count(*) FROM pg_catalog.pg_operator WHERE oprnamespace IN (SELECT oid FROM s)
+  AND oprnegate <> 0
+UNION ALL SELECT 'operator comments', count(*) FROM pg_catalog.pg_description
+  WHERE classoid = 'pg_catalog.pg_operator'::regclass AND objoid IN (SELECT oid FROM pg_catalog.pg_operator WHERE oprnamespace IN (SELECT oid FROM s))
 UNION ALL SELECT 'rules', count(*) FROM pg_catalog.pg_rewrite WHERE rulename <> '_RETURN' AND ev_class IN (SELECT oid FROM rel)
 UNION ALL SELECT 'policies', count(*) FROM pg_catalog.pg_policy WHERE polrelid IN (SELECT oid FROM rel)
 UNION ALL SELECT 'restrictive policies', count(*) FROM pg_catalog.pg_policy WHERE NOT polpermissive AND polrelid IN (SELECT oid FROM rel)

@@ -34,6 +34,7 @@ SELECT n.nspname, COALESCE(d.description, ''),
       LEFT JOIN pg_catalog.pg_proc h ON h.oid = w.fdwhandler
       LEFT JOIN pg_catalog.pg_proc v ON v.oid = w.fdwvalidator
       WHERE h.pronamespace IN (SELECT oid FROM ns) OR v.pronamespace IN (SELECT oid FROM ns)),
+  EXISTS (SELECT FROM pg_catalog.pg_operator o WHERE o.oprnamespace IN (SELECT oid FROM ns)),
   EXISTS (SELECT FROM pg_catalog.pg_collation co WHERE co.collnamespace IN (SELECT oid FROM ns))
 FROM pg_catalog.pg_namespace n
 LEFT JOIN pg_catalog.pg_description d
@@ -48,7 +49,7 @@ func (st *pgState) readSchemas(ctx context.Context, q dialect.Querier) error {
 		var name, comment string
 		p := &st.scope.present
 		if err := rows.Scan(&name, &comment, &p.sequences, &p.enums, &p.triggers, &p.rules, &p.policies,
-			&p.eventTriggers, &p.foreign, &p.collations); err != nil {
+			&p.eventTriggers, &p.foreign, &p.operators, &p.collations); err != nil {
 			return err
 		}
 		if st.scope.schemaOf(name) != "" {

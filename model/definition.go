@@ -40,6 +40,11 @@ const (
 	// DefForeignTable is a PostgreSQL foreign table (CREATE FOREIGN TABLE
 	// … SERVER …), depending on its server.
 	DefForeignTable DefinitionKind = "foreign_table"
+	// DefOperator is a PostgreSQL operator (CREATE OPERATOR), named by its
+	// symbol (|||) and told apart from the operators of the same symbol by
+	// Signature, its left and right argument types ("text, text"; NONE
+	// for the left of a prefix operator).
+	DefOperator DefinitionKind = "operator"
 	// DefCollation is a PostgreSQL collation (CREATE COLLATION … (provider
 	// = icu, locale = …)), which columns, domains and index keys may name;
 	// it is created before them.
@@ -50,7 +55,7 @@ const (
 var definitionKinds = []DefinitionKind{
 	DefFunction, DefProcedure, DefAggregate, DefType, DefTrigger,
 	DefEventTrigger, DefEvent, DefRule, DefVirtualTable, DefMaterializedView, DefIndex, DefPolicy,
-	DefForeignServer, DefForeignTable, DefCollation,
+	DefForeignServer, DefForeignTable, DefOperator, DefCollation,
 }
 
 // Valid reports whether k is one of the known kinds.
@@ -71,10 +76,10 @@ func (k DefinitionKind) OnTable() bool {
 }
 
 // HasSignature reports whether objects of kind k are told apart by their
-// argument list (functions, procedures and aggregates, which overload),
-// which Definition.Signature then holds.
+// argument list (functions, procedures and aggregates, which overload, and
+// operators), which Definition.Signature then holds.
 func (k DefinitionKind) HasSignature() bool {
-	return k == DefFunction || k == DefProcedure || k == DefAggregate
+	return k == DefFunction || k == DefProcedure || k == DefAggregate || k == DefOperator
 }
 
 // Definition is an object the model does not take apart: function and
@@ -91,7 +96,9 @@ type Definition struct {
 	Table string `json:"table,omitempty"`
 	// Signature is the argument list that identifies a function, procedure
 	// or aggregate among overloads, as PostgreSQL prints it
-	// (pg_get_function_identity_arguments): "integer, text", or "" for none.
+	// (pg_get_function_identity_arguments): "integer, text", or "" for none;
+	// for an operator its left and right argument types ("text, text",
+	// "NONE, integer"), which it must have.
 	Signature string `json:"signature,omitempty"`
 	// Language is the language of a function, procedure or trigger body
 	// (sql, plpgsql, …), for reading; SQL says it too.

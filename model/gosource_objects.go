@@ -67,7 +67,7 @@ var definitionKindConsts = map[DefinitionKind]string{
 	DefType: "DefType", DefTrigger: "DefTrigger", DefEventTrigger: "DefEventTrigger",
 	DefEvent: "DefEvent", DefRule: "DefRule", DefVirtualTable: "DefVirtualTable",
 	DefMaterializedView: "DefMaterializedView", DefIndex: "DefIndex", DefPolicy: "DefPolicy",
-	DefForeignServer: "DefForeignServer", DefForeignTable: "DefForeignTable",
+	DefForeignServer: "DefForeignServer", DefForeignTable: "DefForeignTable", DefOperator: "DefOperator",
 	DefCollation: "DefCollation",
 }
 

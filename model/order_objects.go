@@ -27,8 +27,8 @@ func (o Object) dependsOn() []ObjectName {
 // ObjectOrder places the views and definitions in a creation order, in
 // three groups:
 //
-//   - early: functions, procedures, aggregates, types, virtual tables,
-//     foreign servers, foreign tables and collations that need no table or view (directly or through what they depend on). They
+//   - early: functions, procedures, aggregates, operators, types, virtual
+//     tables, foreign servers, foreign tables and collations that need no table or view (directly or through what they depend on). They
 //     are created after schemas, extensions, enum types and domains and
 //     before sequences and tables, so that defaults, checks, generated
 //     columns and indexes may call them.
@@ -109,7 +109,7 @@ func (m *MetaData) ObjectOrder() (early []*Definition, late []Object, last []*De
 // the tables when they depend on none.
 func isEarlyKind(k DefinitionKind) bool {
 	switch k {
-	case DefFunction, DefProcedure, DefAggregate, DefType, DefVirtualTable, DefForeignServer, DefForeignTable, DefCollation:
+	case DefFunction, DefProcedure, DefAggregate, DefType, DefVirtualTable, DefForeignServer, DefForeignTable, DefOperator, DefCollation:
 		return true
 	}
 	return false

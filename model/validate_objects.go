@@ -66,6 +66,8 @@ func (m *MetaData) validateObjects() error {
 			errs = append(errs, fmt.Errorf("model: %s has no SQL", key))
 		case d.Kind.OnTable() && d.Table == "":
 			errs = append(errs, fmt.Errorf("model: %s names no table", key))
+		case d.Kind == DefOperator && d.Signature == "":
+			errs = append(errs, fmt.Errorf(`model: %s has no Signature: give its left and right argument types ("text, text"; NONE on the left of a prefix operator)`, key))
 		case !d.Firing.Valid():
 			errs = append(errs, fmt.Errorf("model: %s: unknown firing %q (use disabled, replica or always, or leave it empty)", key, d.Firing))
 		case d.Firing != "" && d.Kind != DefTrigger && d.Kind != DefEventTrigger:

@@ -338,6 +338,10 @@ var definitionEdits = map[model.DefinitionKind][][2]string{
 		{"+ 1;", "+ 2;"},
 	},
 	model.DefEvent: {{"EVERY 1 DAY", "EVERY 2 DAY"}},
+	model.DefOperator: {
+		{", RESTRICT = scalargtsel)", ")"},
+		{"RIGHTARG = bigint)", "RIGHTARG = bigint, RESTRICT = scalargtsel)"},
+	},
 	model.DefVirtualTable: {
 		{"fts5(title, body,", "fts5(title, body, extra,"},
 		{"max_y)", "max_y, +aux)"},

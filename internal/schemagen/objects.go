@@ -3,12 +3,13 @@ package schemagen
 import (
 	"fmt"
 	"slices"
+	"strings"
 
 	"github.com/migratego/migrate/model"
 )
 
 // This file generates the object kinds beyond tables and indexes:
-// domains, functions and triggers (PL/pgSQL and SQL; triggers disabled,
+// domains, functions, operators and triggers (PL/pgSQL and SQL; triggers disabled,
 // or firing for replicas only or always, now and then), serial columns,
 // exclusion constraints and partitioned tables, and the index key options
 // (NULLS order, operator class, collation). Each is gated by a capability
@@ -81,6 +82,33 @@ func (g *gen) routines() {
 		f.Comment = "function " + name + " — it's checked"
 	}
 	g.md.Definitions = append(g.md.Definitions, f)
+}
+
+// operator adds, now and then, an operator ||| over bigints calling a SQL
+// function of its own. It is declared before the function, which must be
+// created first, and spelled as inspect writes it (options in the order
+// FUNCTION, LEFTARG, RIGHTARG, …, RESTRICT). Nothing calls it, so that
+// replacing it (drop and create) is always possible.
+func (g *gen) operator() {
+	if !g.cfg.Routines || !g.chance(0.4) {
+		return
+	}
+	fn := g.plainName("fn_op")
+	op := &model.Definition{
+		Kind: model.DefOperator, Name: "|||", Signature: "bigint, bigint",
+		SQL:       "CREATE OPERATOR ||| (FUNCTION = " + fn + ", LEFTARG = bigint, RIGHTARG = bigint)",
+		DependsOn: []model.ObjectName{{Name: fn}},
+	}
+	if g.chance(0.5) {
+		op.SQL = strings.TrimSuffix(op.SQL, ")") + ", RESTRICT = scalargtsel)"
+	}
+	if g.chance(0.3) {
+		op.Comment = "operator ||| — compares"
+	}
+	g.md.Definitions = append(g.md.Definitions, op, &model.Definition{
+		Kind: model.DefFunction, Name: fn, Signature: "a bigint, b bigint", Language: "sql",
+		SQL: "CREATE FUNCTION " + fn + "(a bigint, b bigint) RETURNS boolean LANGUAGE sql IMMUTABLE AS $$ SELECT a > b + 1 $$",
+	})
 }
 
 // trigger adds a PL/pgSQL trigger function and a trigger on t.

@@ -125,6 +125,7 @@ func (g *gen) schema() *model.MetaData {
 	}
 	g.domains()
 	g.routines()
+	g.operator()
 	n := 1 + g.r.IntN(g.cfg.MaxTables)
 	for range n {
 		g.md.Tables = append(g.md.Tables, g.table())

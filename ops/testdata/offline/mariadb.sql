@@ -25,6 +25,7 @@ CREATE TABLE `migrate_history` (
 	`version_table` varchar(255) NULL,
 	`session_id` bigint NULL,
 	`ran_checksum` varchar(64) NULL,
+	`failed_index` int NULL,
 	PRIMARY KEY (`id`)
 ) ENGINE=InnoDB;
 

@@ -28,6 +28,7 @@ CREATE TABLE "migrate_history" (
 	"version_table" varchar(255),
 	"session_id" bigint,
 	"ran_checksum" varchar(64),
+	"failed_index" integer,
 	PRIMARY KEY ("id")
 );
 COMMIT;

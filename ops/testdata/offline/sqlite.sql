@@ -25,7 +25,8 @@ CREATE TABLE "migrate_history" (
 	"failed_statement" TEXT,
 	"version_table" VARCHAR(255),
 	"session_id" BIGINT,
-	"ran_checksum" VARCHAR(64)
+	"ran_checksum" VARCHAR(64),
+	"failed_index" INTEGER
 );
 COMMIT;
 

@@ -32,3 +32,38 @@ CREATE TABLE bb_posts (
     edit_count  uint NOT NULL DEFAULT 0
 );
 CREATE INDEX bb_posts_poster ON bb_posts (poster_id, post_time DESC);
+
+-- phpBB's PostgreSQL schema concatenates with an operator of its own,
+-- over a function of its own, and compares names without case through
+-- another (with its commutator and negator, and a comment).
+CREATE FUNCTION _concat(text, text) RETURNS text
+    LANGUAGE sql IMMUTABLE STRICT
+    AS $$ SELECT $1 || $2 $$;
+CREATE OPERATOR ||| (FUNCTION = _concat, LEFTARG = text, RIGHTARG = text);
+
+CREATE FUNCTION _ci_equal(text, text) RETURNS boolean
+    LANGUAGE sql IMMUTABLE STRICT
+    AS $$ SELECT lower($1) = lower($2) $$;
+CREATE FUNCTION _ci_differ(text, text) RETURNS boolean
+    LANGUAGE sql IMMUTABLE STRICT
+    AS $$ SELECT lower($1) <> lower($2) $$;
+CREATE OPERATOR =~= (FUNCTION = _ci_equal, LEFTARG = text, RIGHTARG = text,
+    COMMUTATOR = =~=, NEGATOR = <~>, RESTRICT = eqsel, JOIN = eqjoinsel);
+CREATE OPERATOR <~> (FUNCTION = _ci_differ, LEFTARG = text, RIGHTARG = text,
+    COMMUTATOR = <~>, NEGATOR = =~=, RESTRICT = neqsel, JOIN = neqjoinsel);
+COMMENT ON OPERATOR =~= (text, text) IS 'equal without case';
+
+CREATE FUNCTION _negate_uint(integer) RETURNS integer
+    LANGUAGE sql IMMUTABLE STRICT
+    AS $$ SELECT -$1 $$;
+CREATE OPERATOR ~- (FUNCTION = _negate_uint, RIGHTARG = integer);
+
+CREATE VIEW bb_user_titles AS
+    SELECT u.user_id, u.username ||| ' (' ||| (u.user_posts::text) ||| ')' AS title
+    FROM bb_users u
+    WHERE u.username <~> 'Anonymous';
+CREATE TABLE bb_bans (
+    ban_id    serial PRIMARY KEY,
+    ban_name  text NOT NULL CHECK (NOT (ban_name =~= 'admin')),
+    ban_shift integer NOT NULL DEFAULT (~- 1)
+);
