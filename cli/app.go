@@ -2,20 +2,19 @@ package cli
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"io"
 	"os"
 	"path/filepath"
-	"time"
 
 	"github.com/spf13/cobra"
 
 	"github.com/migratego/migrate/cli/config"
 	"github.com/migratego/migrate/dialect"
 	"github.com/migratego/migrate/internal/autogenerate"
+	"github.com/migratego/migrate/internal/oneline"
+	"github.com/migratego/migrate/internal/project"
 	"github.com/migratego/migrate/model"
-	"github.com/migratego/migrate/runner"
 )
 
 // App is what every command needs: output writers, the global flags, the
@@ -34,29 +33,26 @@ type App struct {
 	lookupEnv func(string) (string, bool)
 	extra     []func(*App) *cobra.Command
 	// args are the command-line arguments given to Execute, passed on
-	// unchanged to the compiled runner of a Go project (gobuild.go).
+	// unchanged to the compiled runner of a Go project (handoff.go).
 	args []string
-	// compiled, model and bundle are what a program built with the project
-	// carries (WithRegistry, WithModel, WithBundle).
-	compiled *runner.Registry
-	model    func() *model.MetaData
-	rewrite  autogenerate.RewriteFunc
-	bundle   *Bundle
+	// model and rewrite are env.go's, when a program built with the
+	// project carries them (WithModel, WithRewrite).
+	model   func() *model.MetaData
+	rewrite autogenerate.RewriteFunc
 	// stdin answers the questions of revision --autogenerate --interactive.
 	stdin io.Reader
 
 	cfg     *config.Config
 	cfgErr  error
 	cfgDone bool
+	// proj opens the project's scripts, database and runners; it holds
+	// the compiled revisions and bundle of a program built with the
+	// project (WithRegistry, WithBundle) and the test hooks of the
+	// revision header cache.
+	proj *project.Project
 	// started is set when a command's RunE begins: errors before that come
 	// from argument parsing and are usage errors.
 	started bool
-
-	// Test hooks: now is the clock of the revision header cache (nil:
-	// time.Now); onRead, when set, is called with the path of every
-	// revision file read, possibly from several goroutines at once.
-	now    func() time.Time
-	onRead func(path string)
 }
 
 // globalFlags are the persistent flags of every command.
@@ -100,9 +96,11 @@ func WithCommand(f func(*App) *cobra.Command) Option {
 
 func newApp(opts ...Option) *App {
 	a := &App{Stdout: os.Stdout, Stderr: os.Stderr, stdin: os.Stdin, Version: resolvedVersion(), lookupEnv: os.LookupEnv}
+	a.proj = &project.Project{Config: a.Config, Debugf: a.Debugf}
 	for _, o := range opts {
 		o(a)
 	}
+	a.proj.WorkDir, a.proj.LookupEnv, a.proj.ToolVersion = a.WorkDir(), a.lookupEnv, a.Version
 	return a
 }
 
@@ -158,125 +156,30 @@ func (a *App) Config() (*config.Config, error) {
 		LookupEnv: a.lookupEnv,
 		Flags:     flags,
 	})
-	if a.cfgErr == nil && a.bundle != nil {
-		a.bundle.Config.Apply(a.cfg)
+	if a.cfgErr == nil && a.proj.Bundle != nil {
+		a.proj.Bundle.Config.Apply(a.cfg)
 	}
 	return a.cfg, a.cfgErr
 }
 
 // DatabaseURL returns the configured database URL, or a usage error
 // saying how to set one.
-func (a *App) DatabaseURL() (string, error) {
-	cfg, err := a.Config()
-	if err != nil {
-		return "", err
-	}
-	raw, err := cfg.DatabaseURLValue()
-	if err != nil {
-		return "", err
-	}
-	if raw == "" {
-		where := "no migrate.toml found"
-		if cfg.Found() {
-			where = cfg.File + " has no database_url"
-		}
-		return "", Usagef("no database URL (%s): set database_url in migrate.toml, MIGRATE_DATABASE_URL or DATABASE_URL, or pass --database-url", where)
-	}
-	return raw, nil
-}
+func (a *App) DatabaseURL() (string, error) { return a.proj.DatabaseURL() }
 
 // ParseURL parses the configured database URL without connecting, for
 // offline (--sql) work. A bad URL is a usage error.
-func (a *App) ParseURL() (*dialect.URL, error) {
-	raw, err := a.DatabaseURL()
-	if err != nil {
-		return nil, err
-	}
-	u, err := dialect.ParseURL(raw)
-	if err != nil {
-		return nil, Usage(err)
-	}
-	return u, nil
-}
+func (a *App) ParseURL() (*dialect.URL, error) { return a.proj.ParseURL() }
 
 // OfflineURL parses the configured database URL for offline (--sql)
 // work, which needs only its dialect: environment variables of
 // migrate.toml's database_url that are not set count as empty, since
 // nothing connects. A URL that still cannot be parsed is a usage error.
-func (a *App) OfflineURL() (*dialect.URL, error) {
-	cfg, err := a.Config()
-	if err != nil {
-		return nil, err
-	}
-	if _, err := cfg.DatabaseURLValue(); err == nil {
-		return a.ParseURL()
-	}
-	u, perr := dialect.ParseURL(cfg.DatabaseURLForDialect())
-	if perr != nil {
-		_, err := cfg.DatabaseURLValue()
-		return nil, err
-	}
-	return u, nil
-}
-
-// offlineDialect returns the dialect of the configured URL, without
-// connecting (see OfflineURL).
-func (a *App) offlineDialect() (dialect.Dialect, error) {
-	u, err := a.OfflineURL()
-	if err != nil {
-		return nil, err
-	}
-	d, err := dialect.ForName(u.Dialect)
-	if err != nil {
-		return nil, Usage(err)
-	}
-	return d, nil
-}
+func (a *App) OfflineURL() (*dialect.URL, error) { return a.proj.OfflineURL() }
 
 // OpenDB connects to the configured database with dialect.Open. A missing
 // or malformed URL is a usage error (exit 2); a database that cannot be
 // reached is a failure (exit 3). The caller closes the database.
-func (a *App) OpenDB(ctx context.Context) (*dialect.DB, error) {
-	u, err := a.ParseURL()
-	if err != nil {
-		return nil, err
-	}
-	if err := a.checkTableNames(u); err != nil {
-		return nil, err
-	}
-	raw, _ := a.DatabaseURL()
-	db, err := dialect.Open(ctx, raw)
-	if err != nil {
-		var urlErr *dialect.URLError
-		if errors.As(err, &urlErr) {
-			return nil, Usage(err)
-		}
-		return nil, Failure(err)
-	}
-	a.Debugf("connected to %s (%s)", db.URL.Redacted, db.Dialect.Name())
-	return db, nil
-}
-
-// checkTableNames asks the dialect of u whether it can name the
-// configured version and history tables (and their schema), so that a
-// name the database refuses is a usage error (exit 2) before any server
-// call.
-func (a *App) checkTableNames(u *dialect.URL) error {
-	cfg, err := a.Config()
-	if err != nil {
-		return err
-	}
-	d, err := dialect.ForName(u.Dialect)
-	if err != nil {
-		return Usage(err)
-	}
-	for _, t := range []struct{ key, name string }{{"version_table", cfg.VersionTable}, {"history_table", cfg.HistoryTable}} {
-		if _, err := d.QuoteQualified(cfg.VersionTableSchema, t.name); err != nil {
-			return Usagef("%s %q (from %s) cannot be used on %s: %w", t.key, t.name, cfg.Origin(t.key), d.Name(), err)
-		}
-	}
-	return nil
-}
+func (a *App) OpenDB(ctx context.Context) (*dialect.DB, error) { return a.proj.OpenDB(ctx) }
 
 // prepare checks the global flags before a command runs.
 func (a *App) prepare() error {
@@ -308,5 +211,5 @@ func (a *App) Mask(s string) string { return a.masker().Mask(s) }
 
 // errorLine is the one line Execute prints for err.
 func (a *App) errorLine(err error) string {
-	return fmt.Sprintf("migrate: %s\n", oneLine(a.Mask(err.Error())))
+	return fmt.Sprintf("migrate: %s\n", oneline.Join(a.Mask(err.Error())))
 }

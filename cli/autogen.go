@@ -61,23 +61,13 @@ func (a *App) compareWithModel(ctx context.Context, f modelFlags, forRevision, i
 	return d, false, nil
 }
 
-// autogenRequest prepares an autogenerate run on a scratch or the
-// configured database (autogenerate.NewRequest) with the model of f and
-// goModel (env.go's Target, or nil), warning when the SQL model shadows
-// env.go's. Bad flags or settings are usage errors.
+// autogenRequest prepares an autogenerate run (project.AutogenRequest)
+// with the model of f and goModel (env.go's Target, or nil), warning when
+// the SQL model shadows env.go's.
 func (a *App) autogenRequest(f modelFlags, goModel func() *model.MetaData) (autogenerate.Request, error) {
-	cfg, err := a.Config()
-	if err != nil {
-		return autogenerate.Request{}, err
+	req, warning, err := a.proj.AutogenRequest(f.models, f.devURL, f.dropViews, goModel)
+	if warning != "" {
+		a.Warnf("%s", warning)
 	}
-	req, err := autogenerate.NewRequest(cfg, f.models, f.devURL, a.WorkDir(), goModel)
-	if err != nil {
-		return req, Usage(err)
-	}
-	req.DropViews = req.DropViews || f.dropViews
-	if msg := req.Model.Shadowed(); msg != "" {
-		a.Warnf("%s", msg)
-	}
-	req.URL, err = a.DatabaseURL()
 	return req, err
 }

@@ -81,7 +81,7 @@ func TestBadInputRefused(t *testing.T) {
 }
 
 // remove deletes a file of the project.
-func (p *project) remove(rel string) {
+func (p *testProject) remove(rel string) {
 	p.t.Helper()
 	if err := os.Remove(filepath.Join(p.dir, filepath.FromSlash(rel))); err != nil {
 		p.t.Fatal(err)

@@ -4,6 +4,7 @@ import (
 	"context"
 
 	"github.com/migratego/migrate/internal/runnerbuild"
+	"github.com/migratego/migrate/scriptdir"
 	"github.com/spf13/cobra"
 )
 
@@ -59,19 +60,15 @@ the migrate command runs it as it is.`,
 }
 
 func runBuild(ctx context.Context, app *App, out string, target runnerbuild.DeployTarget) error {
-	if app.bundle != nil {
+	if app.proj.Bundle != nil {
 		return Usagef("build: this program is already a deploy binary; run `migrate build` from the project with the migrate command")
 	}
-	cfg, err := app.Config()
+	s, err := app.proj.LoadScripts(false)
 	if err != nil {
 		return err
 	}
-	s, err := app.loadScripts(false)
-	if err != nil {
-		return err
-	}
-	res, err := app.builder().DeployProject(ctx, runnerbuild.DeployRequest{Config: cfg, Locations: s.dir.Locations, Revisions: len(s.dir.Scripts),
-		WorkDir: app.WorkDir(), Output: abs(app.WorkDir(), out), Target: target, LookupEnv: app.LookupEnv})
+	res, err := app.builder().DeployProject(ctx, runnerbuild.DeployRequest{Config: s.Config, Locations: s.Dir.Locations, Revisions: len(s.Dir.Scripts),
+		WorkDir: app.WorkDir(), Output: scriptdir.Abs(app.WorkDir(), out), Target: target, LookupEnv: app.LookupEnv})
 	if err != nil {
 		return buildError(err)
 	}

@@ -4,6 +4,7 @@ import (
 	"context"
 	"io"
 
+	"github.com/migratego/migrate/internal/project"
 	"github.com/migratego/migrate/runner"
 	"github.com/migratego/migrate/scriptdir"
 	"github.com/spf13/cobra"
@@ -36,34 +37,22 @@ checkout.`,
 	return cmd
 }
 
-// currentJSON is the --json output of current.
-type currentJSON = runner.CurrentReport
-
 func runCurrent(ctx context.Context, app *App, checkHeads bool) error {
-	s, err := app.loadRunnable()
-	if err != nil {
-		return err
-	}
-	if err := app.checkDatabaseFile(); err != nil {
-		return err
-	}
-	var res *currentJSON
-	err = app.withReadRunner(ctx, s, func(r *runner.Runner) error {
-		res, err = r.Report(ctx, scriptdir.ShownPath)
-		return Failure(err)
+	return app.proj.Read(ctx, func(s *project.Scripts, r *runner.Runner) error {
+		res, err := r.Report(ctx, scriptdir.ShownPath)
+		if err != nil {
+			return Failure(err)
+		}
+		f := s.Dir.Formatter(nil)
+		if err := app.Result(res, func(w io.Writer) error { return res.Write(w, f, app.Verbose()) }); err != nil {
+			return err
+		}
+		if res.Unknown != nil {
+			return Failure(res.Unknown)
+		}
+		if checkHeads && !res.AtHeads {
+			return CheckFailed("the database is not at the heads: it is at %s, the scripts' heads are %s", versions.DescribeRows(res.Rows), versions.DescribeRows(res.Heads))
+		}
+		return nil
 	})
-	if err != nil {
-		return err
-	}
-	f := s.dir.Formatter(nil)
-	if err := app.Result(res, func(w io.Writer) error { return res.Write(w, f, app.Verbose()) }); err != nil {
-		return err
-	}
-	if res.Unknown != nil {
-		return Failure(res.Unknown)
-	}
-	if checkHeads && !res.AtHeads {
-		return CheckFailed("the database is not at the heads: it is at %s, the scripts' heads are %s", versions.DescribeRows(res.Rows), versions.DescribeRows(res.Heads))
-	}
-	return nil
 }

@@ -15,7 +15,7 @@ migrate_history) when they do not exist yet. upgrade, downgrade and stamp
 create them on first need; current never does.`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
-			r, db, _, err := app.openRunner(cmd.Context(), cmd, &f)
+			r, db, err := app.openRunner(cmd.Context(), cmd, &f)
 			if err != nil {
 				return err
 			}

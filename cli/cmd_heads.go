@@ -1,7 +1,6 @@
 package cli
 
 import (
-	"fmt"
 	"io"
 
 	"github.com/spf13/cobra"
@@ -31,32 +30,18 @@ full entry (parent, labels, path, message), as history -v does.`,
 	return cmd
 }
 
-// headsResult is the --json output of heads.
-type headsResult struct {
-	Heads []versions.RevisionJSON `json:"heads"`
-}
-
 func runHeads(app *App, resolveDeps bool) error {
-	s, err := app.loadGraph()
+	s, err := app.proj.LoadGraph()
 	if err != nil {
 		return err
 	}
-	heads := s.graph.Heads()
+	heads := s.Graph.Heads()
 	if resolveDeps {
-		heads = s.graph.RealHeads()
+		heads = s.Graph.RealHeads()
 	}
-	f := s.dir.Formatter(nil)
-	res := headsResult{Heads: f.JSONList(heads)}
-	return app.Result(res, func(w io.Writer) error {
-		for _, h := range heads {
-			if app.Verbose() {
-				fmt.Fprintln(w, f.LogEntry(h))
-			} else {
-				fmt.Fprintln(w, f.HeadOnly(h, true, false, false, false))
-			}
-		}
-		return nil
-	})
+	f := s.Dir.Formatter(nil)
+	res := versions.HeadsJSON{Heads: f.JSONList(heads)}
+	return app.Result(res, func(w io.Writer) error { return f.WriteHeads(w, heads, app.Verbose()) })
 }
 
 func newBranchesCommand(app *App) *cobra.Command {
@@ -77,27 +62,13 @@ revise) with the revisions that branch from it, as alembic branches:
 	}
 }
 
-// branchesResult is the --json output of branches.
-type branchesResult struct {
-	Branches []versions.BranchJSON `json:"branches"`
-}
-
 func runBranches(app *App) error {
-	s, err := app.loadGraph()
+	s, err := app.proj.LoadGraph()
 	if err != nil {
 		return err
 	}
-	g := s.graph
-	f := s.dir.Formatter(g.AllBranches())
+	g := s.Graph
+	f := s.Dir.Formatter(g.AllBranches())
 	points := g.WalkBranchPoints()
-	res := branchesResult{Branches: []versions.BranchJSON{}}
-	for _, bp := range points {
-		res.Branches = append(res.Branches, f.BranchJSON(bp))
-	}
-	return app.Result(res, func(w io.Writer) error {
-		for _, bp := range points {
-			io.WriteString(w, f.BranchEntry(bp, app.Verbose()))
-		}
-		return nil
-	})
+	return app.Result(f.BranchesJSON(points), func(w io.Writer) error { return f.WriteBranches(w, points, app.Verbose()) })
 }

@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"cmp"
 	"context"
 	"fmt"
 	"io"
@@ -56,11 +57,6 @@ database, from its history table (migrate_history).`,
 	return cmd
 }
 
-// historyResult is the --json output of history.
-type historyResult struct {
-	Revisions []versions.RevisionJSON `json:"revisions"`
-}
-
 func runHistory(ctx context.Context, app *App, o historyOptions) error {
 	if o.applied {
 		if o.rangeSpec != "" || o.indicateCurrent || o.graph || o.format != "" {
@@ -79,49 +75,32 @@ func runHistory(ctx context.Context, app *App, o historyOptions) error {
 	case app.JSON() && (o.graph || o.format != ""):
 		return Usagef("history: --json cannot be used with --graph or --format")
 	}
-	s, err := app.loadGraph()
+	s, err := app.proj.LoadGraph()
 	if err != nil {
 		return err
 	}
-	f := s.dir.Formatter(s.graph.AllBranches())
+	f := s.Dir.Formatter(s.Graph.AllBranches())
 	var current []string
 	if o.indicateCurrent || strings.Contains(o.rangeSpec, "current") {
-		if f.Current, current, err = app.currentSet(ctx, s); err != nil {
+		if f.Current, current, err = app.proj.CurrentSet(ctx, s); err != nil {
 			return err
 		}
 		if !o.indicateCurrent {
 			f.Current = nil
 		}
 	}
-	revs, err := s.graph.History(o.rangeSpec, current)
+	revs, err := s.Graph.History(o.rangeSpec, current)
 	if err != nil {
 		return Usage(fmt.Errorf("history: %w", err))
 	}
 
-	switch {
-	case o.graph:
-		return app.Result(nil, func(w io.Writer) error {
-			return s.graph.DrawGraph(w, revs, func(r *versions.Revision) string {
-				return f.HeadOnly(r, true, true, false, true)
-			})
-		})
-	case o.format == "dot":
-		return app.Result(nil, func(w io.Writer) error { return s.graph.WriteDot(w, revs, f.PictureLabel) })
-	case o.format == "mermaid":
-		return app.Result(nil, func(w io.Writer) error { return s.graph.WriteMermaid(w, revs, f.PictureLabel) })
+	if o.graph || o.format != "" {
+		picture := cmp.Or(o.format, versions.PictureText)
+		return app.Result(nil, func(w io.Writer) error { return f.WritePicture(w, revs, picture) })
 	}
-	var res historyResult
+	var res versions.RevisionsJSON
 	if app.JSON() {
 		res.Revisions = f.JSONList(revs)
 	}
-	return app.Result(res, func(w io.Writer) error {
-		for _, r := range revs {
-			if app.Verbose() {
-				fmt.Fprintln(w, f.LogEntry(r))
-			} else {
-				fmt.Fprintln(w, f.HeadOnly(r, true, true, true, true))
-			}
-		}
-		return nil
-	})
+	return app.Result(res, func(w io.Writer) error { return f.WriteHistory(w, revs, app.Verbose()) })
 }

@@ -9,6 +9,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/migratego/migrate/internal/project"
 	"github.com/migratego/migrate/internal/testdb"
 )
 
@@ -52,7 +53,7 @@ func TestInfoOnServers(t *testing.T) {
 			if !strings.Contains(out, "current:   a3\n") {
 				t.Errorf("info after upgrade:\n%s", out)
 			}
-			var res infoResult
+			var res project.Info
 			out, _ = p.want(0, "info", "--json", "--database-url", tg.URL)
 			decodeJSON(t, out, &res)
 			if res.DatabaseURLOrig != "flag --database-url" || res.ServerVersion == "" || !slices.Equal(res.Current, []string{"a3"}) {

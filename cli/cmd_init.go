@@ -2,7 +2,6 @@ package cli
 
 import (
 	"errors"
-	"fmt"
 	"io"
 	"path/filepath"
 
@@ -46,23 +45,13 @@ edit database_url in migrate.toml for another database.`,
 	return cmd
 }
 
-// initResult is the --json output of init.
-type initResult struct {
-	Config   string   `json:"config"`
-	Template string   `json:"template"`
-	Created  []string `json:"created"`
-}
-
 func runInit(app *App, dir, tmpl string) error {
 	wd := app.WorkDir()
-	tomlPath := filepath.Join(wd, config.FileName)
+	o := scriptdir.InitOptions{ConfigPath: filepath.Join(wd, config.FileName), ScriptDir: scriptdir.Abs(wd, dir), Template: tmpl, WorkDir: wd}
 	if f := app.ConfigFlag(); f != "" {
-		tomlPath = abs(wd, f)
+		o.ConfigPath = scriptdir.Abs(wd, f)
 	}
-	if tmpl == "" {
-		tmpl = scriptdir.DefaultTemplate(abs(wd, dir))
-	}
-	made, err := scriptdir.Init(scriptdir.InitOptions{ConfigPath: tomlPath, ScriptDir: abs(wd, dir), Template: tmpl})
+	res, err := scriptdir.Init(o)
 	var inputErr *scriptdir.InputError
 	switch {
 	case errors.As(err, &inputErr):
@@ -70,24 +59,5 @@ func runInit(app *App, dir, tmpl string) error {
 	case err != nil:
 		return Failure(err)
 	}
-	res := initResult{Config: tomlPath, Template: tmpl}
-	for _, p := range made {
-		res.Created = append(res.Created, display(wd, p))
-	}
-	return app.Result(res, func(w io.Writer) error {
-		for _, p := range res.Created {
-			fmt.Fprintf(w, "Created %s\n", p)
-		}
-		if !app.Quiet() {
-			fmt.Fprintf(w, "\nNext: set database_url in %s (now a SQLite file, app.db), then run `%s info`.\n",
-				display(wd, tomlPath), scriptdir.CommandName(tmpl))
-		}
-		return nil
-	})
+	return app.Result(res, func(w io.Writer) error { return res.Write(w, !app.Quiet()) })
 }
-
-// abs returns p made absolute against base.
-func abs(base, p string) string { return scriptdir.Abs(base, p) }
-
-// display shows p relative to the working directory when it is inside it.
-func display(wd, p string) string { return scriptdir.Display(wd, p) }

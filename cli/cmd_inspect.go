@@ -1,7 +1,6 @@
 package cli
 
 import (
-	"fmt"
 	"slices"
 
 	"github.com/spf13/cobra"
@@ -53,27 +52,9 @@ func runInspect(cmd *cobra.Command, app *App, f inspectFlags) error {
 	if app.JSON() {
 		f.format = "json"
 	}
-	cfg, err := app.Config()
+	out, err := app.proj.Inspect(cmd.Context(), inspect.Options{Schemas: f.schemas, Include: f.include, Exclude: f.exclude}, f.format, f.pkg)
 	if err != nil {
 		return err
-	}
-	db, err := app.OpenDB(cmd.Context())
-	if err != nil {
-		return err
-	}
-	defer db.Close()
-	opts := inspect.Options{
-		Schemas: f.schemas,
-		Include: f.include,
-		Exclude: append(append([]string(nil), f.exclude...), cfg.VersionTable, cfg.HistoryTable),
-	}
-	md, err := inspect.Database(cmd.Context(), db, opts)
-	if err != nil {
-		return Failure(err)
-	}
-	out, err := autogen.RenderSchema(db.Dialect, md, f.format, f.pkg)
-	if err != nil {
-		return fmt.Errorf("inspect: %w", err)
 	}
 	app.Printf("%s", out)
 	return nil

@@ -1,14 +1,9 @@
 package cli
 
 import (
-	"context"
-	"fmt"
 	"io"
-	"os"
 
-	"github.com/migratego/migrate/dialect"
 	"github.com/migratego/migrate/lint"
-	"github.com/migratego/migrate/scriptdir"
 	"github.com/spf13/cobra"
 )
 
@@ -42,28 +37,13 @@ docs/lint.md.`,
 			if done, err := app.handOffToRunner(ctx, false); done || err != nil {
 				return err
 			}
-			s, err := app.loadRunnable()
+			s, err := app.proj.LoadRunnable()
 			if err != nil {
 				return err
 			}
-			d, err := app.offlineDialect()
+			rep, err := app.proj.Lint(ctx, s, rng)
 			if err != nil {
 				return err
-			}
-			opts := lint.Options{Dialect: d}
-			if rng.NeedsCurrent() {
-				if rng.Current, err = app.currentRevisions(ctx, s); err != nil {
-					return fmt.Errorf("lint: which revisions are applied cannot be read (%w); lint every revision with --all, or name a RANGE", err)
-				}
-				if db, err := app.openExistingDB(ctx); err == nil {
-					defer db.Close()
-					opts.RowEstimate = lint.CountRows(ctx, db) // sizes of the SQLite tables a rebuild copies
-				}
-			}
-			read := func(path string) ([]byte, error) { return os.ReadFile(scriptdir.Abs(app.WorkDir(), path)) }
-			rep, err := lint.Project(ctx, opts, s.set, rng, read)
-			if err != nil {
-				return Usage(err)
 			}
 			err = app.Result(rep, func(w io.Writer) error { return rep.WriteText(w, app.Quiet()) })
 			if err == nil && rep.Failed() {
@@ -75,13 +55,4 @@ docs/lint.md.`,
 	cmd.Flags().BoolVar(&all, "all", false, "lint every revision, applied or not, each as deployed on its own")
 	cmd.Flags().BoolVar(&listRules, "rules", false, "list the rules and exit")
 	return cmd
-}
-
-// openExistingDB connects to the configured database, unless it is a
-// SQLite file that does not exist (connecting would create it).
-func (a *App) openExistingDB(ctx context.Context) (*dialect.DB, error) {
-	if path := a.missingDatabaseFile(); path != "" {
-		return nil, fmt.Errorf("database file %s does not exist", path)
-	}
-	return a.OpenDB(ctx)
 }

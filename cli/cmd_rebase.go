@@ -1,24 +1,8 @@
 package cli
 
 import (
-	"fmt"
-	"io"
-	"strings"
-
 	"github.com/spf13/cobra"
-
-	"github.com/migratego/migrate/scriptdir"
-	"github.com/migratego/migrate/versions"
 )
-
-// rebaseResult is the --json output of rebase.
-type rebaseResult struct {
-	Revision string   `json:"revision"`
-	Path     string   `json:"path"`
-	Before   []string `json:"revises_before"`
-	Revises  []string `json:"revises"`
-	Moved    []string `json:"moved"`
-}
 
 func newRebaseCommand(app *App) *cobra.Command {
 	var onto string
@@ -39,27 +23,23 @@ docs/team-workflow.md.`,
 			if onto == "" {
 				return Usagef("rebase: name the revision to move %s onto with --onto, e.g. --onto main@head", args[0])
 			}
-			s, err := app.loadScripts(false)
+			s, err := app.proj.LoadScripts(false)
 			if err != nil {
 				return err
 			}
-			plan, err := s.graph.PlanRebase(args[0], onto)
+			plan, err := s.Graph.PlanRebase(args[0], onto)
 			if err != nil {
 				return Usage(err)
 			}
 			if err := app.checkApplied(cmd.Context(), s, "rebase", plan.Moved, force, plan.CheckApplied); err != nil {
 				return err
 			}
-			if err := s.dir.SetRevises(plan.Revision, plan.Revises); err != nil {
+			res, err := s.Dir.Rebase(plan)
+			if err != nil {
 				return Failure(err)
 			}
-			res := rebaseResult{Revision: plan.Revision.ID, Path: scriptdir.ShownPath(plan.Revision), Before: append([]string{}, plan.Revision.Revises...),
-				Revises: plan.Revises, Moved: versions.IDs(plan.Moved)}
 			app.Infof("rebased %s onto %s: %d revision(s) moved", plan.Revision.ID, plan.Onto.ID, len(plan.Moved))
-			return app.Result(res, func(w io.Writer) error {
-				_, err := fmt.Fprintf(w, "%s now revises %s (was %s)\n", res.Path, strings.Join(res.Revises, ", "), versions.DescribeRows(res.Before))
-				return err
-			})
+			return app.Result(res, res.Write)
 		},
 	}
 	cmd.Flags().StringVar(&onto, "onto", "", "the revision to move REV onto, e.g. head or main@head")

@@ -2,9 +2,8 @@ package cli
 
 import (
 	"context"
-	"fmt"
-	"io"
 
+	"github.com/migratego/migrate/internal/autogenerate"
 	"github.com/migratego/migrate/scriptdir"
 	"github.com/spf13/cobra"
 	"github.com/spf13/pflag"
@@ -101,12 +100,8 @@ func autogenerateRevision(ctx context.Context, app *App, sp scriptdir.NewRevisio
 		return err
 	}
 	if d.Empty() && !f.allowEmpty {
-		return app.Result(struct {
-			Changes bool `json:"changes"`
-		}{}, func(w io.Writer) error {
-			_, err := fmt.Fprintln(w, "No changes detected")
-			return err
-		})
+		none := autogenerate.NoChanges{}
+		return app.Result(none, none.Write)
 	}
 	sp.Fill = func(n *scriptdir.NewRevision) error { return d.Fill(ctx, n) }
 	return generateRevision(app, sp, sqlSet)

@@ -12,7 +12,7 @@ import (
 
 // branched is a project with two heads: ord1 and aud1 (label audit) on
 // base1.
-func branched(t *testing.T) *project {
+func branched(t *testing.T) *testProject {
 	p := newProject(t)
 	p.rev("base1", "create users")
 	p.rev("ord1", "create orders")
@@ -23,7 +23,7 @@ func branched(t *testing.T) *project {
 func TestRevisionGraphErrors(t *testing.T) {
 	tests := []struct {
 		name  string
-		setup func(p *project)
+		setup func(p *testProject)
 		args  []string
 		code  int
 		want  string
@@ -73,7 +73,7 @@ func TestRevisionGraphErrors(t *testing.T) {
 			want: "merge: name the revisions to merge"},
 		{name: "show unknown", args: []string{"show", "nope"}, code: 2,
 			want: "migrate: No such revision or branch 'nope'"},
-		{name: "show ambiguous prefix", setup: func(p *project) { p.rev("ord2", "more orders", "--head", "ord1") },
+		{name: "show ambiguous prefix", setup: func(p *testProject) { p.rev("ord2", "more orders", "--head", "ord1") },
 			args: []string{"show", "or"}, code: 2, want: "ord1"},
 		{name: "show base", args: []string{"show", "base"}, code: 2,
 			want: "No revision files indicated by symbol 'base'"},
@@ -121,7 +121,7 @@ func TestRevisionGraphErrors(t *testing.T) {
 	}
 }
 
-func versionFiles(t *testing.T, p *project) []string {
+func versionFiles(t *testing.T, p *testProject) []string {
 	t.Helper()
 	m, err := filepath.Glob(filepath.Join(p.dir, "migrations", "versions", "*"))
 	if err != nil {
@@ -156,7 +156,7 @@ func TestLoadErrorsNameFiles(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			p := &project{t: t, dir: t.TempDir()}
+			p := &testProject{t: t, dir: t.TempDir()}
 			for name, content := range tt.files {
 				p.write(name, content)
 			}

@@ -2,9 +2,7 @@ package cli
 
 import (
 	"context"
-	"fmt"
 	"io"
-	"strings"
 
 	"github.com/spf13/cobra"
 
@@ -30,49 +28,18 @@ revision identifier: an id or unique prefix, a branch label, head, heads,
 	}
 }
 
-// showResult is the --json output of show.
-type showResult struct {
-	Revisions []versions.RevisionJSON `json:"revisions"`
-}
-
 func runShow(ctx context.Context, app *App, ident string) error {
-	s, err := app.loadGraph()
+	s, err := app.proj.LoadGraph()
 	if err != nil {
 		return err
 	}
-	revs, err := s.resolveForShow(ctx, app, ident)
+	revs, err := app.proj.Resolve(ctx, s, ident)
 	if err != nil {
 		return err
 	}
-	f := s.dir.Formatter(nil)
-	res := showResult{Revisions: f.JSONList(revs)}
-	return app.Result(res, func(w io.Writer) error {
-		for _, r := range revs {
-			fmt.Fprintln(w, f.LogEntry(r))
-		}
-		return nil
-	})
-}
-
-// resolveForShow resolves the argument of show and edit; current reads
-// the version table. Naming no revision (base, or an empty database) is
-// an error, as in Alembic's edit.
-func (s *scripts) resolveForShow(ctx context.Context, app *App, ident string) ([]*versions.Revision, error) {
-	var current []string
-	if strings.TrimSpace(ident) == "current" {
-		var err error
-		if _, current, err = app.currentSet(ctx, s); err != nil {
-			return nil, err
-		}
-	}
-	revs, err := s.graph.Resolve(ident, current)
-	if err != nil {
-		return nil, Usage(err)
-	}
-	if len(revs) == 0 {
-		return nil, Usagef("No revision files indicated by symbol '%s'", ident)
-	}
-	return revs, nil
+	f := s.Dir.Formatter(nil)
+	res := versions.RevisionsJSON{Revisions: f.JSONList(revs)}
+	return app.Result(res, func(w io.Writer) error { return f.WriteEntries(w, revs) })
 }
 
 func newEditCommand(app *App) *cobra.Command {
@@ -92,11 +59,11 @@ REV is any revision identifier, e.g. head, an id prefix or a label.`,
 
 func runEdit(ctx context.Context, app *App, ident string) error {
 	ed := editor.Find(app.LookupEnv)
-	s, err := app.loadScripts(false)
+	s, err := app.proj.LoadScripts(false)
 	if err != nil {
 		return err
 	}
-	revs, err := s.resolveForShow(ctx, app, ident)
+	revs, err := app.proj.Resolve(ctx, s, ident)
 	if err != nil {
 		return err
 	}
@@ -104,7 +71,7 @@ func runEdit(ctx context.Context, app *App, ident string) error {
 		return Usagef("No suitable editor found: set the EDITOR or VISUAL environment variable (e.g. EDITOR=vim)")
 	}
 	for _, r := range revs {
-		path := s.dir.AbsPath(r)
+		path := s.Dir.AbsPath(r)
 		if path == "" {
 			return Usagef("revision %s has no file to edit", r.ID)
 		}

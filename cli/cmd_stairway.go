@@ -3,7 +3,6 @@ package cli
 import (
 	"context"
 	"errors"
-	"io"
 
 	"github.com/spf13/cobra"
 
@@ -12,9 +11,6 @@ import (
 	"github.com/migratego/migrate/runner"
 	"github.com/migratego/migrate/versions"
 )
-
-// testResult is the --json output of `migrate test`.
-type testResult = migratetest.Report
 
 func newTestCommand(app *App) *cobra.Command {
 	var f modelFlags
@@ -45,7 +41,7 @@ func runStairway(ctx context.Context, app *App, f modelFlags) error {
 	if done, err := app.handOffToRunner(ctx, true); done || err != nil {
 		return err
 	}
-	s, err := app.loadRunnable()
+	s, err := app.proj.LoadRunnable()
 	if err != nil {
 		return err
 	}
@@ -53,7 +49,7 @@ func runStairway(ctx context.Context, app *App, f modelFlags) error {
 	if err != nil {
 		return err
 	}
-	res, on, err := autogenerate.Stairway(ctx, req, s.set,
+	res, on, err := autogenerate.Stairway(ctx, req, s.Set,
 		migratetest.WithRunnerOptions(runner.WithToolVersion(app.Version), runner.WithProgress(func(p runner.Progress) {
 			if app.Verbose() {
 				app.printProgress(p)
@@ -73,12 +69,9 @@ func runStairway(ctx context.Context, app *App, f modelFlags) error {
 			app.Infof("no model: the schema at head was not compared with one")
 		}
 		app.Infof("stairway: %d revision(s) upgraded, downgraded and upgraded again on %s", len(res.Revisions), on)
-		return app.Result(out, func(io.Writer) error { return nil })
+		return app.Result(out, nil)
 	}
-	if err := app.Result(out, func(w io.Writer) error {
-		_, err := io.WriteString(w, fail.Diff)
-		return err
-	}); err != nil {
+	if err := app.Result(out, out.Write); err != nil {
 		return err
 	}
 	return CheckFailed("%s", fail.Headline())

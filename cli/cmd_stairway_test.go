@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"github.com/migratego/migrate/internal/testdb"
+	"github.com/migratego/migrate/migratetest"
 )
 
 // TestStairwayCommand runs `migrate test` on the testdata projects: the
@@ -33,7 +34,7 @@ func TestStairwayCommand(t *testing.T) {
 			if code != 0 {
 				t.Fatalf("good project: exit %d\n%s%s", code, stdout, stderr)
 			}
-			var res testResult
+			var res migratetest.Report
 			if err := json.Unmarshal([]byte(stdout), &res); err != nil || len(res.Revisions) != 5 || !res.ModelChecked {
 				t.Errorf("good project: --json output %q (%v), want 5 revisions and the model checked", stdout, err)
 			}
@@ -69,7 +70,7 @@ func TestStairwayCommand(t *testing.T) {
 				t.Errorf("stdout does not show the forgotten index as a diff:\n%s", stdout)
 			}
 			code, stdout, _ = run(t, filepath.Join("..", "testdata", "stairway", "broken"), nil, append([]string{"test", "-q", "--json"}, dev...)...)
-			var failed testResult
+			var failed migratetest.Report
 			if err := json.Unmarshal([]byte(stdout), &failed); code != ExitCheckFailed || err != nil || failed.Failed == nil ||
 				failed.Failed.Revision != "b2b2b2b2b2b2" || failed.Failed.Phase != "downgrade" || !strings.Contains(failed.Failed.Diff, "+CREATE INDEX ") ||
 				strings.Join(failed.Revisions, " ") != "a1a1a1a1a1a1" {

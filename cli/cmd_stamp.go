@@ -2,7 +2,6 @@ package cli
 
 import (
 	"context"
-	"io"
 
 	"github.com/spf13/cobra"
 
@@ -60,7 +59,7 @@ func runStamp(ctx context.Context, app *App, cmd *cobra.Command, f *runFlags, ta
 			return Usagef("stamp %s: a range FROM:TO is only allowed with --sql", t)
 		}
 	}
-	r, db, _, err := app.openRunner(ctx, cmd, f)
+	r, db, err := app.openRunner(ctx, cmd, f)
 	if err != nil {
 		return err
 	}
@@ -70,8 +69,5 @@ func runStamp(ctx context.Context, app *App, cmd *cobra.Command, f *runFlags, ta
 		return runnerError(err)
 	}
 	app.Infof("stamped: the database is at %s", versions.DescribeRows(res.After))
-	if app.JSON() {
-		return app.Result(res, func(io.Writer) error { return nil })
-	}
-	return nil
+	return app.Result(res, nil)
 }

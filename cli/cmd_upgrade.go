@@ -2,7 +2,6 @@ package cli
 
 import (
 	"context"
-	"io"
 
 	"github.com/spf13/cobra"
 
@@ -72,11 +71,11 @@ TARGET must then be a range FROM:TO, since the database is not read.`,
 
 // runUpgrade is upgrade (up) and downgrade.
 func runUpgrade(ctx context.Context, app *App, cmd *cobra.Command, f *runFlags, target string, up bool) error {
-	verb := "downgrade"
-	if up {
-		verb = "upgrade"
+	verb, online, offline := "upgrade", (*runner.Runner).Upgrade, (*runner.OfflineRunner).Upgrade
+	if !up {
+		verb, online, offline = "downgrade", (*runner.Runner).Downgrade, (*runner.OfflineRunner).Downgrade
 	}
-	// Go revisions run in the project's compiled runner (gobuild.go).
+	// Go revisions run in the project's compiled runner (handoff.go).
 	if done, err := app.handOffToRunner(ctx, false); done || err != nil {
 		return err
 	}
@@ -88,41 +87,20 @@ func runUpgrade(ctx context.Context, app *App, cmd *cobra.Command, f *runFlags, 
 		if err != nil {
 			return err
 		}
-		if up {
-			err = o.Upgrade(ctx, target)
-		} else {
-			err = o.Downgrade(ctx, target)
-		}
-		return runnerError(err)
+		return runnerError(offline(o, ctx, target))
 	}
 	if versions.IsRange(target) {
 		return Usagef("%s %s: a range FROM:TO is only allowed with --sql", verb, target)
 	}
-	r, db, _, err := app.openRunner(ctx, cmd, f)
+	r, db, err := app.openRunner(ctx, cmd, f)
 	if err != nil {
 		return err
 	}
 	defer db.Close()
-	var res *runner.Result
-	if up {
-		res, err = r.Upgrade(ctx, target)
-	} else {
-		res, err = r.Downgrade(ctx, target)
-	}
+	res, err := online(r, ctx, target)
 	if err != nil {
 		return runnerError(err)
 	}
-	done := "applied"
-	if !up {
-		done = "reverted"
-	}
-	if len(res.Steps) == 0 {
-		app.Infof("nothing to %s: the database is at %s", verb, versions.DescribeRows(res.After))
-	} else {
-		app.Infof("%s: %d revision(s) %s; the database is at %s", verb, len(res.Steps), done, versions.DescribeRows(res.After))
-	}
-	if app.JSON() {
-		return app.Result(res, func(io.Writer) error { return nil })
-	}
-	return nil
+	app.Infof("%s", res.Summary(verb))
+	return app.Result(res, nil)
 }

@@ -13,6 +13,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/migratego/migrate/internal/testdb"
+	"github.com/migratego/migrate/runner"
 )
 
 // runProject is a migrate project on a test database, for the runner's
@@ -182,7 +183,7 @@ func TestRunnerCommands(t *testing.T) {
 			}
 			p.want(0, "stamp", "--purge", "a2")
 			out, _ = p.want(0, "--json", "current")
-			var cur currentJSON
+			var cur runner.CurrentReport
 			decodeJSON(t, out, &cur)
 			if len(cur.Revisions) != 1 || cur.Revisions[0].ID != "a2" || cur.AtHeads {
 				t.Errorf("current --json: %s", out)

@@ -2,9 +2,9 @@ package cli
 
 import (
 	"errors"
-	"fmt"
 	"io"
 
+	"github.com/migratego/migrate/internal/project"
 	"github.com/migratego/migrate/runner"
 	"github.com/spf13/cobra"
 )
@@ -30,52 +30,28 @@ history table does not exist at all, verify says so and exits 1.`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			ctx := cmd.Context()
-			s, err := app.loadRunnable()
-			if err != nil {
-				return err
-			}
-			if err := app.checkDatabaseFile(); err != nil {
-				return err
-			}
-			var problems []runner.VerifyProblem
-			err = app.withReadRunner(ctx, s, func(r *runner.Runner) error {
+			return app.proj.Read(ctx, func(_ *project.Scripts, r *runner.Runner) error {
 				if accept != "" {
 					if err := r.Accept(ctx, accept); err != nil {
 						return runnerError(err)
 					}
 					app.Infof("recorded the edit of revision %s: verify compares it with its file as it is now", accept)
 				}
-				if problems, err = r.Verify(ctx); errors.Is(err, runner.ErrNoHistory) {
+				rep, err := r.VerifyReport(ctx)
+				switch {
+				case errors.Is(err, runner.ErrNoHistory):
 					return CheckFailed("%v", err)
-				} else if err != nil {
+				case err != nil:
 					return Failure(err)
 				}
-				return nil
-			})
-			if err != nil {
-				return err
-			}
-			if problems == nil {
-				problems = []runner.VerifyProblem{}
-			}
-			err = app.Result(struct {
-				Problems []runner.VerifyProblem `json:"problems"`
-			}{problems}, func(w io.Writer) error {
-				for _, p := range problems {
-					io.WriteString(w, p.Describe(app.Verbose()))
+				if err := app.Result(rep, func(w io.Writer) error { return rep.Write(w, app.Verbose(), app.Quiet()) }); err != nil {
+					return err
 				}
-				if len(problems) == 0 && !app.Quiet() {
-					fmt.Fprintln(w, "all applied revisions match their files")
+				if len(rep.Problems) > 0 {
+					return CheckFailed("%d applied revision(s) changed, vanished or partly applied", len(rep.Problems))
 				}
 				return nil
 			})
-			if err != nil {
-				return err
-			}
-			if len(problems) > 0 {
-				return CheckFailed("%d applied revision(s) changed, vanished or partly applied", len(problems))
-			}
-			return nil
 		},
 	}
 	cmd.Flags().StringVar(&accept, "accept", "", "record that the file of the applied revision `REV` was edited on purpose")

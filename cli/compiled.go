@@ -24,7 +24,7 @@ import (
 // runner.DefaultRegistry() here. Without WithRegistry the command tree runs
 // no compiled revision: it reads no registry implicitly.
 func WithRegistry(reg *runner.Registry) Option {
-	return func(a *App) { a.compiled = reg }
+	return func(a *App) { a.proj.Compiled = reg }
 }
 
 // WithModel gives the command tree the project's target model: the Target
@@ -44,15 +44,6 @@ func WithRewrite(rewrite func([]ops.Operation) ([]ops.Operation, error)) Option 
 	return func(a *App) { a.rewrite = rewrite }
 }
 
-// TargetModel returns the target model compiled into this program
-// (WithModel), or nil when there is none.
-func (a *App) TargetModel() *model.MetaData {
-	if a.model == nil {
-		return nil
-	}
-	return a.model()
-}
-
 // Bundle is a project frozen into a deploy binary by `migrate build -o`
 // (see runnerbuild.Bundle).
 type Bundle = runnerbuild.Bundle
@@ -63,7 +54,7 @@ type BundleConfig = runnerbuild.BundleConfig
 
 // WithBundle makes the command tree read revisions from b (see Bundle).
 func WithBundle(b Bundle) Option {
-	return func(a *App) { a.bundle = &b }
+	return func(a *App) { a.proj.Bundle = &b }
 }
 
 // BundleLocation returns the version location of the files in directory

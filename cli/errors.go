@@ -6,6 +6,7 @@ import (
 
 	"github.com/migratego/migrate/cli/config"
 	"github.com/migratego/migrate/dialect"
+	"github.com/migratego/migrate/internal/project"
 )
 
 // Exit codes of the migrate command (SPEC §6).
@@ -82,8 +83,8 @@ func Failure(err error) error {
 }
 
 // ExitCode maps an error to the exit status of SPEC §6. The outermost
-// error with an ExitCode() int method decides; configuration and URL
-// errors are usage errors; anything else is a failure (3).
+// error with an ExitCode() int method decides; configuration, URL and
+// project input errors are usage errors; anything else is a failure (3).
 func ExitCode(err error) int {
 	if err == nil {
 		return ExitOK
@@ -92,9 +93,7 @@ func ExitCode(err error) int {
 	if errors.As(err, &coder) {
 		return coder.ExitCode()
 	}
-	var cfgErr *config.Error
-	var urlErr *dialect.URLError
-	if errors.As(err, &cfgErr) || errors.As(err, &urlErr) {
+	if errors.As(err, new(*config.Error)) || errors.As(err, new(*dialect.URLError)) || errors.As(err, new(*project.InputError)) {
 		return ExitUsage
 	}
 	return ExitFailure

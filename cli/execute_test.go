@@ -9,6 +9,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/migratego/migrate/internal/project"
 	"github.com/spf13/cobra"
 )
 
@@ -167,7 +168,7 @@ func TestInfoJSONIsValid(t *testing.T) {
 	if code != 0 {
 		t.Fatalf("exit %d: %s", code, stderr)
 	}
-	var res infoResult
+	var res project.Info
 	if err := json.Unmarshal([]byte(stdout), &res); err != nil {
 		t.Fatalf("stdout is not JSON: %v\n%s", err, stdout)
 	}

@@ -1,58 +1,26 @@
 package cli
 
 import (
-	"cmp"
-	"errors"
-	"fmt"
-	"io"
 	"strings"
-	"time"
 
 	"github.com/migratego/migrate/scriptdir"
 )
 
-// revisionResult is the --json output of revision and merge.
-type revisionResult = scriptdir.GeneratedJSON
-
-// generateRevision writes a new revision file (scriptdir.Dir.Generate)
+// generateRevision writes a new revision file (project.Scripts.Generate)
 // and prints "  Generating <path> ...  done" as Alembic does. sqlSet
-// tells that --sql-file was given; else the project decides
-// (scriptdir.DefaultSQL).
+// tells that --sql-file was given; else the project decides.
 func generateRevision(app *App, n scriptdir.NewRevision, sqlSet bool) error {
-	s, err := app.loadScripts(true)
+	s, err := app.proj.LoadScripts(true)
 	if err != nil {
 		return err
 	}
 	n.BranchLabels, n.DependsOn = splitFlagList(n.BranchLabels), splitFlagList(n.DependsOn)
-	n.Now = time.Now().In(cmp.Or(s.cfg.Location, time.UTC))
-	n.FileTemplate = s.cfg.FileTemplate
-	if !sqlSet {
-		n.SQL = scriptdir.DefaultSQL(s.cfg.ScriptLocation)
-	}
-	gen, err := s.dir.Generate(n)
+	gen, err := s.Generate(n, sqlSet)
 	if err != nil {
-		return generateError(s, n.Op, err)
+		return err
 	}
 	res := gen.JSON()
-	return app.Result(res, func(w io.Writer) error {
-		_, err := fmt.Fprintf(w, "  Generating %s ...  done\n", res.Path)
-		return err
-	})
-}
-
-// generateError classifies an error of writing revision files (revision,
-// merge, squash): a bad request or file name template is a usage error,
-// anything else a failure.
-func generateError(s *scripts, op string, err error) error {
-	var inputErr *scriptdir.InputError
-	var tmplErr *scriptdir.TemplateError
-	switch {
-	case errors.As(err, &tmplErr):
-		return Usage(fmt.Errorf("%s: %w (fix file_template in %s)", op, tmplErr.Err, configName(s.cfg)))
-	case errors.As(err, &inputErr):
-		return Usage(err)
-	}
-	return Failure(err)
+	return app.Result(res, res.Write)
 }
 
 // splitFlagList splits the values of a repeatable flag at commas. The

@@ -23,10 +23,10 @@ const EnvCacheDir = runnerbuild.EnvCacheDir
 // env.go) and this program does not contain them (it is the standalone
 // migrate): see runnerbuild.HandOff. done reports that the runner ran:
 // the command is then finished, and err carries the runner's exit status.
-// Otherwise it returns done=false and the command goes on here: commands
-// that need the model then find it with App.TargetModel.
+// Otherwise it returns done=false and the command goes on here, with the
+// model compiled into this program when there is one (WithModel).
 func (a *App) handOffToRunner(ctx context.Context, forModel bool) (done bool, err error) {
-	if a.compiled != nil || a.bundle != nil {
+	if a.proj.Compiled != nil || a.proj.Bundle != nil {
 		return false, nil
 	}
 	cfg, err := a.Config()

@@ -77,8 +77,8 @@ func (p *cacheProject) runIn(cache string, args ...string) (int, string, string,
 		reads []string
 	)
 	hooks := func(a *App) {
-		a.now = p.clock
-		a.onRead = func(path string) {
+		a.proj.Now = p.clock
+		a.proj.OnRead = func(path string) {
 			mu.Lock()
 			defer mu.Unlock()
 			reads = append(reads, filepath.Base(path))

@@ -4,7 +4,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"strings"
 	"testing"
 
 	"github.com/migratego/migrate/cli/config"
@@ -32,15 +31,5 @@ func TestExitCode(t *testing.T) {
 		if got := ExitCode(tt.err); got != tt.want {
 			t.Errorf("ExitCode(%v) = %d, want %d", tt.err, got, tt.want)
 		}
-	}
-}
-
-func TestOneLine(t *testing.T) {
-	in := "failed to connect:\n  a: refused\n  a: refused\n\nb\n"
-	if got, want := oneLine(in), "failed to connect: a: refused; b"; got != want {
-		t.Errorf("oneLine = %q, want %q", got, want)
-	}
-	if strings.Contains(oneLine("x\r\ny"), "\n") {
-		t.Error("newline left")
 	}
 }

@@ -42,7 +42,7 @@ func (a *App) message(prefix, format string, args ...any) {
 }
 
 // Result prints a command's result: v as indented JSON with --json, else
-// the text written by human. Passwords are masked in both.
+// the text written by human (nil: none). Passwords are masked in both.
 func (a *App) Result(v any, human func(w io.Writer) error) error {
 	var buf bytes.Buffer
 	if a.flags.json {
@@ -52,32 +52,11 @@ func (a *App) Result(v any, human func(w io.Writer) error) error {
 		if err := enc.Encode(v); err != nil {
 			return fmt.Errorf("encode JSON output: %w", err)
 		}
-	} else if err := human(&buf); err != nil {
-		return err
+	} else if human != nil {
+		if err := human(&buf); err != nil {
+			return err
+		}
 	}
 	_, err := io.WriteString(a.Stdout, a.Mask(buf.String()))
 	return err
-}
-
-// oneLine joins the lines of a multi-line message with "; " (or a space
-// after a line ending in ':'), dropping blank and repeated lines.
-func oneLine(s string) string {
-	var b strings.Builder
-	prev := ""
-	for _, l := range strings.Split(strings.TrimSpace(s), "\n") {
-		l = strings.TrimSpace(l)
-		if l == "" || l == prev {
-			continue
-		}
-		switch {
-		case b.Len() == 0:
-		case strings.HasSuffix(prev, ":"):
-			b.WriteByte(' ')
-		default:
-			b.WriteString("; ")
-		}
-		b.WriteString(l)
-		prev = l
-	}
-	return b.String()
 }

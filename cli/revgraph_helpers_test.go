@@ -13,8 +13,8 @@ import (
 // updateRevGraph rewrites the golden files of testdata/revgraph.
 var updateRevGraph = flag.Bool("update-revgraph", false, "rewrite the golden files in testdata/revgraph")
 
-// project is a temporary migrate project driven through Execute.
-type project struct {
+// testProject is a temporary migrate project driven through Execute.
+type testProject struct {
 	t   *testing.T
 	dir string
 	env map[string]string
@@ -22,10 +22,10 @@ type project struct {
 
 // newProject runs `migrate init` (with extra init arguments; the go
 // template unless they name one) in a new temporary directory.
-func newProject(t *testing.T, initArgs ...string) *project {
+func newProject(t *testing.T, initArgs ...string) *testProject {
 	t.Helper()
 	// The revision header cache goes to a directory of the test's own.
-	p := &project{t: t, dir: t.TempDir(), env: map[string]string{EnvCacheDir: t.TempDir()}}
+	p := &testProject{t: t, dir: t.TempDir(), env: map[string]string{EnvCacheDir: t.TempDir()}}
 	if !slices.Contains(initArgs, "--template") {
 		initArgs = append(initArgs, "--template", "go")
 	}
@@ -34,13 +34,13 @@ func newProject(t *testing.T, initArgs ...string) *project {
 }
 
 // run runs migrate with args in the project.
-func (p *project) run(args ...string) (int, string, string) {
+func (p *testProject) run(args ...string) (int, string, string) {
 	p.t.Helper()
 	return run(p.t, p.dir, p.env, args...)
 }
 
 // ok runs migrate and fails the test unless it exits 0; it returns stdout.
-func (p *project) ok(args ...string) string {
+func (p *testProject) ok(args ...string) string {
 	p.t.Helper()
 	code, stdout, stderr := p.run(args...)
 	if code != 0 {
@@ -50,13 +50,13 @@ func (p *project) ok(args ...string) string {
 }
 
 // rev runs `migrate revision --rev-id id -m msg` with extra flags.
-func (p *project) rev(id, msg string, extra ...string) {
+func (p *testProject) rev(id, msg string, extra ...string) {
 	p.t.Helper()
 	p.ok(append([]string{"revision", "--rev-id", id, "-m", msg}, extra...)...)
 }
 
 // write creates a file in the project.
-func (p *project) write(rel, content string) {
+func (p *testProject) write(rel, content string) {
 	p.t.Helper()
 	path := filepath.Join(p.dir, filepath.FromSlash(rel))
 	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {

@@ -90,7 +90,7 @@ Exit status: 0 success, 1 a check failed, 2 usage or input error,
 	for _, newCmd := range app.extra {
 		root.AddCommand(newCmd(app))
 	}
-	if app.bundle != nil {
+	if app.proj.Bundle != nil {
 		restrictToRunTime(root)
 	}
 	root.SetFlagErrorFunc(func(cmd *cobra.Command, err error) error { return Usage(err) })
@@ -166,8 +166,13 @@ func unknownCommand(cmd *cobra.Command, args []string) error {
 	if len(args) == 0 {
 		return nil
 	}
-	msg := fmt.Sprintf("unknown command %q for %q", args[0], cmd.CommandPath())
-	if s := cmd.SuggestionsFor(args[0]); len(s) > 0 {
+	return unknownName(cmd, fmt.Sprintf("unknown command %q for %q", args[0], cmd.CommandPath()), args[0])
+}
+
+// unknownName is the error msg about name, which names no command of
+// root, with the closest command when one is near.
+func unknownName(root *cobra.Command, msg, name string) error {
+	if s := root.SuggestionsFor(name); len(s) > 0 {
 		msg += fmt.Sprintf(": did you mean %q?", s[0])
 	}
 	return errors.New(msg)
@@ -185,11 +190,7 @@ func newHelpCommand(root *cobra.Command) *cobra.Command {
 		RunE: func(_ *cobra.Command, args []string) error {
 			target, rest, err := root.Find(args)
 			if err == nil && target == root && len(rest) > 0 {
-				msg := fmt.Sprintf("unknown help topic %q", rest[0])
-				if s := root.SuggestionsFor(rest[0]); len(s) > 0 {
-					msg += fmt.Sprintf(": did you mean %q?", s[0])
-				}
-				err = errors.New(msg)
+				err = unknownName(root, fmt.Sprintf("unknown help topic %q", rest[0]), rest[0])
 			}
 			if err != nil {
 				return Usage(err)

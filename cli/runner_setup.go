@@ -3,8 +3,6 @@ package cli
 import (
 	"context"
 	"fmt"
-	"os"
-	"path/filepath"
 	"regexp"
 	"time"
 
@@ -12,6 +10,7 @@ import (
 
 	"github.com/migratego/migrate/cli/config"
 	"github.com/migratego/migrate/dialect"
+	"github.com/migratego/migrate/internal/project"
 	"github.com/migratego/migrate/runner"
 )
 
@@ -52,18 +51,13 @@ func (f *runFlags) addLockTimeoutFlag(cmd *cobra.Command) {
 // runnerSettings loads the scripts for running them and returns the
 // settings of the run: the configuration, overridden by the flags given,
 // checked (bad flags are usage errors).
-func (a *App) runnerSettings(cmd *cobra.Command, f *runFlags) (*scripts, *runner.Settings, error) {
-	cfg, err := a.Config()
+func (a *App) runnerSettings(cmd *cobra.Command, f *runFlags) (*project.Scripts, *runner.Settings, error) {
+	s, err := a.proj.LoadRunnable()
 	if err != nil {
 		return nil, nil, err
 	}
-	s, err := a.loadRunnable()
-	if err != nil {
-		return nil, nil, err
-	}
-	set := &runner.Settings{VersionTableSchema: cfg.VersionTableSchema, VersionTable: cfg.VersionTable, HistoryTable: cfg.HistoryTable,
-		Lock: cfg.Lock, LockLease: cfg.LockLease, LockTimeout: cfg.LockTimeout, TransactionPerMigration: cfg.TransactionPerMigration,
-		ResumeAt: f.resumeAt, Tag: f.tag, ToolVersion: a.Version, Progress: a.printProgress}
+	set := project.Settings(s.Config, a.Version)
+	set.ResumeAt, set.Tag, set.Progress = f.resumeAt, f.tag, a.printProgress
 	fl := cmd.Flags()
 	if fl.Changed("lock-timeout") {
 		set.LockTimeout = f.lockTimeout
@@ -80,17 +74,6 @@ func (a *App) runnerSettings(cmd *cobra.Command, f *runFlags) (*scripts, *runner
 	return s, set, Usage(set.Check())
 }
 
-// runnerOptions returns the options of set for a run on a database of
-// dialect d; the transaction mode is set only for the commands that have
-// --transaction.
-func runnerOptions(cmd *cobra.Command, set *runner.Settings, d dialect.Dialect) ([]runner.Option, error) {
-	if cmd.Flags().Lookup("transaction") == nil {
-		d = nil
-	}
-	opts, err := set.Options(d)
-	return opts, Usage(err)
-}
-
 // printProgress prints the runner's progress on stderr unless -q.
 func (a *App) printProgress(p runner.Progress) {
 	if !a.Quiet() {
@@ -98,47 +81,21 @@ func (a *App) printProgress(p runner.Progress) {
 	}
 }
 
-// loadRunnable loads the scripts for running them: the graph, with the Go
-// revisions compiled into this program (when it was built with the
-// project) bound to their files.
-func (a *App) loadRunnable() (*scripts, error) {
-	s, err := a.loadScripts(false)
-	if err != nil {
-		return nil, err
-	}
-	if s.set, err = runner.NewSet(s.dir.Scripts, a.compiled); err != nil {
-		return nil, Usage(err)
-	}
-	return s, nil
-}
-
-// openRunner loads the scripts, connects and returns a runner. The
-// caller closes db.
-func (a *App) openRunner(ctx context.Context, cmd *cobra.Command, f *runFlags) (*runner.Runner, *dialect.DB, *scripts, error) {
+// openRunner loads the scripts, connects and returns a runner; the
+// transaction mode is set only for the commands that have --transaction.
+// The caller closes db.
+func (a *App) openRunner(ctx context.Context, cmd *cobra.Command, f *runFlags) (*runner.Runner, *dialect.DB, error) {
 	s, set, err := a.runnerSettings(cmd, f)
 	if err != nil {
-		return nil, nil, nil, err
+		return nil, nil, err
 	}
-	db, err := a.OpenDB(ctx)
-	if err != nil {
-		return nil, nil, nil, err
-	}
-	opts, err := runnerOptions(cmd, set, db.Dialect)
-	if err == nil {
-		var r *runner.Runner
-		if r, err = runner.NewRunner(db, s.set, opts...); err == nil {
-			return r, db, s, nil
-		}
-		err = Usage(err)
-	}
-	db.Close()
-	return nil, nil, nil, err
+	return a.proj.OpenRunner(ctx, s, set, cmd.Flags().Lookup("transaction") != nil)
 }
 
 // offlineRunner returns a runner printing SQL for the dialect of the
 // configured URL to stdout, without connecting.
 func (a *App) offlineRunner(cmd *cobra.Command, f *runFlags) (*runner.OfflineRunner, error) {
-	d, err := a.offlineDialect()
+	d, err := a.proj.OfflineDialect()
 	if err != nil {
 		return nil, err
 	}
@@ -146,12 +103,7 @@ func (a *App) offlineRunner(cmd *cobra.Command, f *runFlags) (*runner.OfflineRun
 	if err != nil {
 		return nil, err
 	}
-	opts, err := runnerOptions(cmd, set, d)
-	if err != nil {
-		return nil, err
-	}
-	o, err := runner.NewOfflineRunner(d, s.set, a.Stdout, opts...)
-	return o, Usage(err)
+	return a.proj.OfflineRunner(d, s, set, cmd.Flags().Lookup("transaction") != nil, a.Stdout)
 }
 
 // runnerError classifies a runner error for the exit status: bad
@@ -167,39 +119,6 @@ func runnerError(err error) error {
 		return Usage(err)
 	}
 	return Failure(err)
-}
-
-// missingDatabaseFile returns the path of the configured database when it
-// is a file that does not exist (SQLite), which opening would create; ""
-// otherwise.
-func (a *App) missingDatabaseFile() string {
-	if u, err := a.ParseURL(); err == nil && u.FileMissing() {
-		return u.Database
-	}
-	return ""
-}
-
-// missingFileAdvice says what to do about a database file that does not
-// exist: upgrade creates it, but not the directory it would be in.
-func missingFileAdvice(path string) string {
-	if dir := filepath.Dir(path); dir != "" {
-		if _, err := os.Stat(dir); err != nil {
-			return fmt.Sprintf("neither does its directory %s: check the database URL", dir)
-		}
-	}
-	return "check the database URL, or run `migrate upgrade` to create it"
-}
-
-// checkDatabaseFile is called by the commands that report on the
-// database (current, verify, history --applied): they never create it,
-// so a database file that does not exist is a failure (exit 3) that says
-// so, instead of an empty answer that looks like a database where nothing
-// is applied.
-func (a *App) checkDatabaseFile() error {
-	if path := a.missingDatabaseFile(); path != "" {
-		return Failure(fmt.Errorf("database file %s does not exist; %s", path, missingFileAdvice(path)))
-	}
-	return nil
 }
 
 // negativeTarget matches a relative target such as -1, which the flag

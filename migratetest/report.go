@@ -1,6 +1,10 @@
 package migratetest
 
-import "github.com/migratego/migrate/versions"
+import (
+	"io"
+
+	"github.com/migratego/migrate/versions"
+)
 
 // Report is the outcome of a stairway test as `migrate test --json`
 // prints it: the revisions that passed, and the failure.
@@ -30,4 +34,15 @@ func NewReport(res *Result, fail *Failure) *Report {
 		}
 	}
 	return r
+}
+
+// Write prints the report as `migrate test` does: the unified diff of
+// the failure's schemas, nothing when every revision passed (the
+// command's progress messages tell that).
+func (r *Report) Write(w io.Writer) error {
+	if r.Failed == nil {
+		return nil
+	}
+	_, err := io.WriteString(w, r.Failed.Diff)
+	return err
 }

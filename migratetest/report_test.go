@@ -2,6 +2,7 @@ package migratetest
 
 import (
 	"encoding/json"
+	"strings"
 	"testing"
 
 	"github.com/migratego/migrate/versions"
@@ -19,6 +20,15 @@ func TestNewReport(t *testing.T) {
 	if bad.Failed == nil || bad.Failed.Revision != "b2" || bad.Failed.Path != b2.Path || bad.Failed.Phase != "downgrade" ||
 		bad.Failed.Message != fail.Headline() || bad.Failed.Diff != fail.Diff || len(bad.Revisions) != 1 {
 		t.Errorf("failed: %+v %+v", bad, bad.Failed)
+	}
+	for _, tt := range []struct {
+		r    *Report
+		want string
+	}{{ok, ""}, {bad, "-x\n+y\n"}} {
+		var b strings.Builder
+		if err := tt.r.Write(&b); err != nil || b.String() != tt.want {
+			t.Errorf("Write() = %q, %v; want %q", b.String(), err, tt.want)
+		}
 	}
 	// A failure at head (the model) names no revision.
 	model := NewReport(&Result{}, &Failure{Phase: PhaseModel})

@@ -28,18 +28,46 @@ type InitOptions struct {
 	// the script directory lies in a Go module (a go.mod in it or above
 	// it), else TemplateSQL.
 	Template string
+	// WorkDir is the working directory: Initialized shows paths relative
+	// to it.
+	WorkDir string
+}
+
+// Initialized is what Init made, as `migrate init` reports it (--json,
+// and Write).
+type Initialized struct {
+	// Config is the configuration file (absolute) and Template the
+	// template used.
+	Config   string `json:"config"`
+	Template string `json:"template"`
+	// Created are the paths made, shown relative to the working directory
+	// (directories with a trailing separator).
+	Created []string `json:"created"`
+	// shownConfig is Config as shown.
+	shownConfig string
+}
+
+// Write prints a "Created <path>" line per path made and, with advice,
+// what to do next.
+func (r *Initialized) Write(w io.Writer, advice bool) error {
+	for _, p := range r.Created {
+		fmt.Fprintf(w, "Created %s\n", p)
+	}
+	if advice {
+		fmt.Fprintf(w, "\nNext: set database_url in %s (now a SQLite file, app.db), then run `%s info`.\n", r.shownConfig, CommandName(r.Template))
+	}
+	return nil
 }
 
 // Init starts a project, like alembic init: it refuses to overwrite a
 // configuration file or to use a non-empty script directory, then makes
 // the script directory, versions/, env.go (go template), the
 // configuration file and the .gitignore entries of the default SQLite
-// database, and returns the paths it created (directories with a
-// trailing separator). On failure it removes what it created, so that
+// database, and returns what it created. On failure it removes what it created, so that
 // Init can simply be re-run. Problems of the request (a bad template, an
 // existing file, a non-empty directory) are *InputError; others are I/O
 // failures.
-func Init(o InitOptions) ([]string, error) {
+func Init(o InitOptions) (*Initialized, error) {
 	if o.Template == "" {
 		o.Template = DefaultTemplate(o.ScriptDir)
 	}
@@ -57,7 +85,15 @@ func Init(o InitOptions) ([]string, error) {
 	if err != nil {
 		return nil, fmt.Errorf("init: render %s: %w", filepath.Base(o.ConfigPath), err)
 	}
-	return createProject(o.ConfigPath, o.ScriptDir, o.Template, toml)
+	made, err := createProject(o.ConfigPath, o.ScriptDir, o.Template, toml)
+	if err != nil {
+		return nil, err
+	}
+	r := &Initialized{Config: o.ConfigPath, Template: o.Template, shownConfig: Display(o.WorkDir, o.ConfigPath)}
+	for _, p := range made {
+		r.Created = append(r.Created, Display(o.WorkDir, p))
+	}
+	return r, nil
 }
 
 // createProject makes the script directory, versions/, env.go (go

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 )
 
@@ -26,6 +27,31 @@ func TestInitCleansUpOnFailure(t *testing.T) {
 	}
 	if data, _ := os.ReadFile(tomlPath); string(data) != "# other\n" {
 		t.Errorf("existing file changed: %q", data)
+	}
+}
+
+func TestInitReport(t *testing.T) {
+	wd := t.TempDir()
+	res, err := Init(InitOptions{ConfigPath: filepath.Join(wd, "migrate.toml"), ScriptDir: filepath.Join(wd, "db"), Template: TemplateSQL, WorkDir: wd})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if res.Config != filepath.Join(wd, "migrate.toml") || res.Template != TemplateSQL {
+		t.Errorf("Init() = %+v", res)
+	}
+	var b strings.Builder
+	if err := res.Write(&b, true); err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{"Created migrate.toml\n", "Created " + filepath.Join("db", "versions") + string(filepath.Separator) + "\n",
+		"Next: set database_url in migrate.toml (now a SQLite file, app.db), then run `migrate info`.\n"} {
+		if !strings.Contains(b.String(), want) {
+			t.Errorf("Write() lacks %q:\n%s", want, b.String())
+		}
+	}
+	b.Reset()
+	if res.Write(&b, false); strings.Contains(b.String(), "Next:") {
+		t.Errorf("Write() without advice:\n%s", b.String())
 	}
 }
 

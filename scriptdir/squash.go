@@ -7,6 +7,7 @@ import (
 	"go/ast"
 	"go/parser"
 	"go/token"
+	"io"
 	"os"
 	"path/filepath"
 	"slices"
@@ -52,6 +53,27 @@ type SquashResult struct {
 	// Removed are the replaced files as they were shown; Kept are where
 	// they went with KeepDir.
 	Removed, Kept []string
+}
+
+// SquashJSON is what WriteSquash did, in the --json output of squash.
+type SquashJSON struct {
+	ID       string   `json:"id"`
+	Path     string   `json:"path"`
+	Replaces []string `json:"replaces"`
+	Removed  []string `json:"removed"`
+	Kept     []string `json:"kept,omitempty"`
+}
+
+// JSON describes r for --json output.
+func (r *SquashResult) JSON() SquashJSON {
+	rev := r.Generated.Revision
+	return SquashJSON{ID: rev.ID, Path: r.Generated.Path, Replaces: rev.Replaces, Removed: r.Removed, Kept: r.Kept}
+}
+
+// Write prints "<path> replaces <ids>".
+func (j SquashJSON) Write(w io.Writer) error {
+	_, err := fmt.Fprintf(w, "%s replaces %s\n", j.Path, strings.Join(j.Replaces, ", "))
+	return err
 }
 
 // WriteSquash writes the file of a squashed revision in the directory of

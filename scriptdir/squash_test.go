@@ -87,6 +87,11 @@ func TestWriteSquashGo(t *testing.T) {
 	if len(res.Kept) != 2 || len(res.Removed) != 2 {
 		t.Errorf("result %+v", res)
 	}
+	j := res.JSON()
+	var out strings.Builder
+	if err := j.Write(&out); err != nil || j.ID != "a2" || strings.Join(j.Replaces, " ") != "a1 a2" || out.String() != j.Path+" replaces a1, a2\n" {
+		t.Errorf("JSON() = %+v, Write: %q", j, out.String())
+	}
 	for _, name := range []string{"a1_a1.go", "a2_a2.go"} {
 		if _, err := os.Stat(filepath.Join(dir, name)); err == nil {
 			t.Errorf("%s is still in the version location", name)

@@ -2,6 +2,7 @@ package versions
 
 import (
 	"fmt"
+	"io"
 	"strings"
 )
 
@@ -67,4 +68,69 @@ func (f *Formatter) BranchEntry(bp *Revision, verbose bool) string {
 	}
 	b.WriteString("\n")
 	return b.String()
+}
+
+// WriteHistory prints revs as history lists them, one line each (parents,
+// markers, message); verbose prints each full entry (LogEntry) instead.
+func (f *Formatter) WriteHistory(w io.Writer, revs []*Revision, verbose bool) error {
+	return f.writeLog(w, revs, verbose, func(r *Revision) string { return f.HeadOnly(r, true, true, true, true) })
+}
+
+// WriteHeads prints heads as heads lists them, one line each (id, labels,
+// markers); verbose prints each full entry (LogEntry) instead.
+func (f *Formatter) WriteHeads(w io.Writer, heads []*Revision, verbose bool) error {
+	return f.writeLog(w, heads, verbose, func(r *Revision) string { return f.HeadOnly(r, true, false, false, false) })
+}
+
+// WriteEntries prints the full entry (LogEntry) of each revision, as
+// show does.
+func (f *Formatter) WriteEntries(w io.Writer, revs []*Revision) error {
+	return f.writeLog(w, revs, true, nil)
+}
+
+// WriteBranches prints each branch point as branches does (BranchEntry).
+func (f *Formatter) WriteBranches(w io.Writer, points []*Revision, verbose bool) error {
+	for _, bp := range points {
+		if _, err := io.WriteString(w, f.BranchEntry(bp, verbose)); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// writeLog prints one line(r) per revision, or with verbose its LogEntry.
+func (f *Formatter) writeLog(w io.Writer, revs []*Revision, verbose bool, line func(*Revision) string) error {
+	for _, r := range revs {
+		s := f.LogEntry(r)
+		if !verbose {
+			s = line(r)
+		}
+		if _, err := fmt.Fprintln(w, s); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// Picture formats of WritePicture.
+const (
+	PictureText    = "text"    // lines and markers, as git log --graph draws
+	PictureDot     = "dot"     // Graphviz
+	PictureMermaid = "mermaid" // Mermaid
+)
+
+// WritePicture draws the graph of revs in format, as history --graph and
+// --format do: PictureText (DrawGraph, each revision on one line with its
+// markers and message), PictureDot (WriteDot) or PictureMermaid
+// (WriteMermaid), the last two labelled by PictureLabel.
+func (f *Formatter) WritePicture(w io.Writer, revs []*Revision, format string) error {
+	switch format {
+	case PictureText:
+		return f.Graph.DrawGraph(w, revs, func(r *Revision) string { return f.HeadOnly(r, true, true, false, true) })
+	case PictureDot:
+		return f.Graph.WriteDot(w, revs, f.PictureLabel)
+	case PictureMermaid:
+		return f.Graph.WriteMermaid(w, revs, f.PictureLabel)
+	}
+	return fmt.Errorf("unknown picture format %q (use %s, %s or %s)", format, PictureText, PictureDot, PictureMermaid)
 }

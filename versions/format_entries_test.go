@@ -1,6 +1,10 @@
 package versions
 
-import "testing"
+import (
+	"io"
+	"strings"
+	"testing"
+)
 
 func TestFormatterCurrentEntry(t *testing.T) {
 	g, err := NewGraph([]*Revision{
@@ -60,5 +64,68 @@ func TestFormatterBranchEntry(t *testing.T) {
 	}
 	if got := f.BranchEntry(a, false); got != "a1 (branchpoint)\n   -> b (lb) (head)\n   -> c (head)\n\n" {
 		t.Errorf("got %q", got)
+	}
+}
+
+func TestFormatterWriteLists(t *testing.T) {
+	g, err := NewGraph([]*Revision{
+		{ID: "a1", Message: "base"},
+		{ID: "b", Revises: []string{"a1"}, Message: "left", BranchLabels: []string{"lb"}},
+		{ID: "c", Revises: []string{"a1"}, Message: "right"},
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	f := &Formatter{Graph: g}
+	revs := []*Revision{g.Revision("c"), g.Revision("b")}
+	for _, tt := range []struct {
+		name  string
+		write func(w io.Writer) error
+		want  string
+	}{
+		{"history", func(w io.Writer) error { return f.WriteHistory(w, revs, false) },
+			f.HeadOnly(revs[0], true, true, true, true) + "\n" + f.HeadOnly(revs[1], true, true, true, true) + "\n"},
+		{"heads", func(w io.Writer) error { return f.WriteHeads(w, revs, false) }, "c (head)\nb (lb) (head)\n"},
+		{"heads -v", func(w io.Writer) error { return f.WriteHeads(w, revs, true) }, f.LogEntry(revs[0]) + "\n" + f.LogEntry(revs[1]) + "\n"},
+		{"show", func(w io.Writer) error { return f.WriteEntries(w, revs[:1]) }, f.LogEntry(revs[0]) + "\n"},
+		{"branches", func(w io.Writer) error { return f.WriteBranches(w, []*Revision{g.Revision("a1")}, false) }, f.BranchEntry(g.Revision("a1"), false)},
+	} {
+		var b strings.Builder
+		if err := tt.write(&b); err != nil || b.String() != tt.want {
+			t.Errorf("%s: got %q, %v; want %q", tt.name, b.String(), err, tt.want)
+		}
+	}
+}
+
+func TestFormatterWritePicture(t *testing.T) {
+	g, err := NewGraph([]*Revision{{ID: "a1", Message: "base"}, {ID: "b", Revises: []string{"a1"}, Message: "next"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	f := &Formatter{Graph: g}
+	revs := g.Walk()
+	for _, tt := range []struct {
+		format string
+		write  func(w io.Writer) error
+	}{
+		{PictureText, func(w io.Writer) error {
+			return g.DrawGraph(w, revs, func(r *Revision) string { return f.HeadOnly(r, true, true, false, true) })
+		}},
+		{PictureDot, func(w io.Writer) error { return g.WriteDot(w, revs, f.PictureLabel) }},
+		{PictureMermaid, func(w io.Writer) error { return g.WriteMermaid(w, revs, f.PictureLabel) }},
+	} {
+		var got, want strings.Builder
+		if err := f.WritePicture(&got, revs, tt.format); err != nil {
+			t.Fatal(err)
+		}
+		if err := tt.write(&want); err != nil {
+			t.Fatal(err)
+		}
+		if got.String() != want.String() || got.Len() == 0 {
+			t.Errorf("WritePicture(%s) = %q, want %q", tt.format, got.String(), want.String())
+		}
+	}
+	if err := f.WritePicture(io.Discard, revs, "svg"); err == nil {
+		t.Error("WritePicture(svg) draws")
 	}
 }

@@ -91,6 +91,31 @@ func (f *Formatter) BranchJSON(bp *Revision) BranchJSON {
 	return BranchJSON{RevisionJSON: f.JSON(bp), Branches: f.JSONList(f.Graph.Children(bp.ID))}
 }
 
+// HeadsJSON is the --json output of heads.
+type HeadsJSON struct {
+	Heads []RevisionJSON `json:"heads"`
+}
+
+// RevisionsJSON is the --json output of history and show.
+type RevisionsJSON struct {
+	Revisions []RevisionJSON `json:"revisions"`
+}
+
+// BranchesJSON is the --json output of branches.
+type BranchesJSON struct {
+	Branches []BranchJSON `json:"branches"`
+}
+
+// BranchesJSON describes the branch points for --json output (BranchJSON
+// each; never nil).
+func (f *Formatter) BranchesJSON(points []*Revision) BranchesJSON {
+	out := BranchesJSON{Branches: make([]BranchJSON, 0, len(points))}
+	for _, bp := range points {
+		out.Branches = append(out.Branches, f.BranchJSON(bp))
+	}
+	return out
+}
+
 // WalkBranchPoints returns the branch points in the order of Walk,
 // newest first.
 func (g *Graph) WalkBranchPoints() []*Revision {

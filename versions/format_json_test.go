@@ -63,4 +63,10 @@ func TestFormatterBranchJSON(t *testing.T) {
 	if got := f.JSONList(nil); got == nil || len(got) != 0 {
 		t.Errorf("JSONList(nil) = %#v, want empty", got)
 	}
+	if got := f.BranchesJSON(g.WalkBranchPoints()); len(got.Branches) != 2 || got.Branches[0].ID != "c" || got.Branches[1].ID != "a" {
+		t.Errorf("BranchesJSON = %+v", got)
+	}
+	if got := f.BranchesJSON(nil); got.Branches == nil {
+		t.Error("BranchesJSON(nil) has nil Branches (null in JSON)")
+	}
 }

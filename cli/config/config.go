@@ -125,6 +125,15 @@ type Model struct {
 // Found reports whether a configuration file was found.
 func (c *Config) Found() bool { return c.File != "" }
 
+// Name names the configuration file in messages: its path, or FileName
+// when none was found.
+func (c *Config) Name() string {
+	if c.Found() {
+		return c.File
+	}
+	return FileName
+}
+
 // SeenURLs returns every database URL met while loading (flags,
 // environment, file), including those overridden by a higher layer, so
 // that their passwords can be masked in messages.

@@ -60,8 +60,8 @@ func TestDefaultsWithoutFile(t *testing.T) {
 	if !reflect.DeepEqual(c, want) {
 		t.Errorf("Load = %+v\nwant %+v", c, want)
 	}
-	if c.Found() {
-		t.Error("Found() = true without a file")
+	if c.Found() || c.Name() != FileName {
+		t.Errorf("Found() = %v, Name() = %q without a file", c.Found(), c.Name())
 	}
 }
 

@@ -63,13 +63,7 @@ func (c *Config) DatabaseURLForDialect() string {
 	if c.urlErr == nil || c.fileURL == nil {
 		return c.DatabaseURL
 	}
-	u := os.Expand(c.fileURL.text, func(name string) string {
-		if name == "$" {
-			return "$"
-		}
-		v, _ := c.fileURL.lookup(name)
-		return v
-	})
+	u, _ := expand(c.fileURL.text, c.fileURL.lookup)
 	return dialect.ResolveFileURL(u, c.Dir)
 }
 
@@ -77,8 +71,17 @@ func (c *Config) DatabaseURLForDialect() string {
 // variable VAR; "$$" is a literal "$". An unset variable is an error, so
 // that a missing secret is reported instead of becoming an empty password.
 func expandEnv(s string, lookup func(string) (string, bool)) (string, error) {
-	var missing []string
-	out := os.Expand(s, func(name string) string {
+	out, missing := expand(s, lookup)
+	if len(missing) > 0 {
+		return "", fmt.Errorf("environment variable %s is not set (write $$ for a literal $)", strings.Join(missing, ", "))
+	}
+	return out, nil
+}
+
+// expand is expandEnv with unset variables expanded to nothing and
+// returned as missing.
+func expand(s string, lookup func(string) (string, bool)) (out string, missing []string) {
+	out = os.Expand(s, func(name string) string {
 		if name == "$" {
 			return "$"
 		}
@@ -88,8 +91,5 @@ func expandEnv(s string, lookup func(string) (string, bool)) (string, error) {
 		}
 		return v
 	})
-	if len(missing) > 0 {
-		return "", fmt.Errorf("environment variable %s is not set (write $$ for a literal $)", strings.Join(missing, ", "))
-	}
-	return out, nil
+	return out, missing
 }

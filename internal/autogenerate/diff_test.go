@@ -1,6 +1,7 @@
 package autogenerate
 
 import (
+	"encoding/json"
 	"errors"
 	"strings"
 	"testing"
@@ -38,5 +39,15 @@ func TestRewriteHook(t *testing.T) {
 	}
 	if len(up) != 2 {
 		t.Errorf("the hook changed the caller's list")
+	}
+}
+
+func TestNoChangesWrite(t *testing.T) {
+	var b strings.Builder
+	if err := (NoChanges{}).Write(&b); err != nil || b.String() != "No changes detected\n" {
+		t.Errorf("Write() = %q, %v", b.String(), err)
+	}
+	if got, _ := json.Marshal(NoChanges{}); string(got) != `{"changes":false}` {
+		t.Errorf("JSON = %s", got)
 	}
 }

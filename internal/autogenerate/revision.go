@@ -2,6 +2,8 @@ package autogenerate
 
 import (
 	"context"
+	"fmt"
+	"io"
 
 	"github.com/migratego/migrate/autogen"
 	"github.com/migratego/migrate/scriptdir"
@@ -30,4 +32,16 @@ func (d *Diff) Fill(ctx context.Context, n *scriptdir.NewRevision) error {
 	}
 	n.UpgradeBody, n.DowngradeBody, n.Imports = b.Upgrade, b.Downgrade, b.Imports
 	return nil
+}
+
+// NoChanges is what revision --autogenerate reports when the database
+// equals the model and it writes nothing ({"changes": false} in JSON).
+type NoChanges struct {
+	Changes bool `json:"changes"`
+}
+
+// Write prints "No changes detected", as Alembic does.
+func (NoChanges) Write(w io.Writer) error {
+	_, err := fmt.Fprintln(w, "No changes detected")
+	return err
 }

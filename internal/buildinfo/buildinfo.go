@@ -4,7 +4,11 @@
 // version and VCS commit that `migrate version -v` prints.
 package buildinfo
 
-import "runtime/debug"
+import (
+	"fmt"
+	"io"
+	"runtime/debug"
+)
 
 // ModulePath is the module path of migrate.
 const ModulePath = "github.com/migratego/migrate"
@@ -67,4 +71,21 @@ func Read(version string) Info {
 		}
 	}
 	return info
+}
+
+// Write prints the version as `migrate version` does; verbose adds the
+// Go version and the commit ("(modified)" when the tree was).
+func (i Info) Write(w io.Writer, verbose bool) error {
+	fmt.Fprintf(w, "migrate %s\n", i.Version)
+	if verbose {
+		fmt.Fprintf(w, "go:     %s\n", i.GoVersion)
+		if i.Commit != "" {
+			dirty := ""
+			if i.Modified {
+				dirty = " (modified)"
+			}
+			fmt.Fprintf(w, "commit: %s%s\n", i.Commit, dirty)
+		}
+	}
+	return nil
 }

@@ -2,6 +2,7 @@ package buildinfo
 
 import (
 	"runtime"
+	"strings"
 	"testing"
 )
 
@@ -20,5 +21,22 @@ func TestVersion(t *testing.T) {
 	}
 	if info := Read("v9"); info.Version != "v9" || info.GoVersion != runtime.Version() {
 		t.Errorf("Read = %+v", info)
+	}
+}
+
+func TestInfoWrite(t *testing.T) {
+	for _, tt := range []struct {
+		info    Info
+		verbose bool
+		want    string
+	}{
+		{Info{Version: "v1.2.3", GoVersion: "go1.24"}, false, "migrate v1.2.3\n"},
+		{Info{Version: "v1.2.3", GoVersion: "go1.24"}, true, "migrate v1.2.3\ngo:     go1.24\n"},
+		{Info{Version: "dev", GoVersion: "go1.24", Commit: "abc", Modified: true}, true, "migrate dev\ngo:     go1.24\ncommit: abc (modified)\n"},
+	} {
+		var b strings.Builder
+		if err := tt.info.Write(&b, tt.verbose); err != nil || b.String() != tt.want {
+			t.Errorf("%+v.Write(verbose %v) = %q, %v; want %q", tt.info, tt.verbose, b.String(), err, tt.want)
+		}
 	}
 }

@@ -244,7 +244,7 @@ func (b *Builder) Runner(ctx context.Context, p *Project) (string, error) {
 	if err := writeFileAtomic(mainFile, src); err != nil {
 		return "", fmt.Errorf("compiled runner: %w", err)
 	}
-	b.infof("Compiling the Go revisions of %s (go build) ...", p.module.Path)
+	b.infof("Compiling %s of %s (go build) ...", p.compiled(), p.module.Path)
 	tmp := fmt.Sprintf("%s.tmp-%d", bin, os.Getpid())
 	if err := b.GoBuild(ctx, p.module.Dir, env, tmp, mainFile); err != nil {
 		os.Remove(tmp)
@@ -257,6 +257,19 @@ func (b *Builder) Runner(ctx context.Context, p *Project) (string, error) {
 	}
 	b.debugf("Go revisions: built the compiled runner %s in %s", bin, time.Since(start).Round(time.Millisecond))
 	return bin, nil
+}
+
+// compiled names what the compiled runner compiles of the project, for
+// the message of a build: its Go revisions, its env.go (the target model
+// or the autogenerate hook), or both.
+func (p *Project) compiled() string {
+	switch {
+	case len(p.versionPkgs) > 0 && p.envPkg != "":
+		return "the Go revisions and env.go"
+	case p.envPkg != "":
+		return "env.go"
+	}
+	return "the Go revisions"
 }
 
 // CacheRoot is the cache directory of migrate (compiled runners, revision

@@ -81,3 +81,21 @@ func TestReadGoMod(t *testing.T) {
 		t.Fatal("no go.mod: want an error")
 	}
 }
+
+func TestCompiledNamesWhatIsBuilt(t *testing.T) {
+	tests := []struct {
+		versionPkgs []string
+		envPkg      string
+		want        string
+	}{
+		{[]string{"m/versions"}, "", "the Go revisions"},
+		{[]string{"m/versions"}, "m/migrations", "the Go revisions and env.go"},
+		{nil, "m/migrations", "env.go"},
+	}
+	for _, tt := range tests {
+		p := &Project{versionPkgs: tt.versionPkgs, envPkg: tt.envPkg}
+		if got := p.compiled(); got != tt.want {
+			t.Errorf("compiled() with revisions %q, env %q = %q, want %q", tt.versionPkgs, tt.envPkg, got, tt.want)
+		}
+	}
+}
