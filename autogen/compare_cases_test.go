@@ -359,7 +359,40 @@ func liveCases() []liveCase {
 			st.Type = model.Enum("mood", "new", "old")
 			st.Default = nil
 		})},
+		{name: "exclusion constraint added", skip: noExclusions, cur: base, tgt: withExclusion(ageRangeExclusion),
+			want: map[string]string{"": "create_exclusion_constraint"}, reupgrade: true},
+		{name: "exclusion constraint dropped", skip: noExclusions, cur: withExclusion(ageRangeExclusion), tgt: base,
+			want: map[string]string{"": "drop_exclusion_constraint"}, reupgrade: true},
+		{name: "exclusion constraint changed", skip: noExclusions, cur: withExclusion(ageRangeExclusion),
+			tgt: withExclusion(func() *model.Exclusion {
+				return &model.Exclusion{Name: "users_age_excl", Elements: []model.ExclusionElement{
+					{IndexPart: model.IndexPart{Column: "team_id"}, Operator: "="}, {IndexPart: model.IndexPart{Column: "status"}, Operator: "="}}}
+			}),
+			want: map[string]string{"": "drop_exclusion_constraint; create_exclusion_constraint"}, reupgrade: true},
 	}
+}
+
+// noExclusions skips a case on databases without exclusion constraints.
+func noExclusions(c dialect.Capabilities) string {
+	if !c.ExclusionConstraints {
+		return "no exclusion constraints"
+	}
+	return ""
+}
+
+// withExclusion is the base schema with the exclusion constraint ex()
+// on users.
+func withExclusion(ex func() *model.Exclusion) func(c dialect.Capabilities) *model.MetaData {
+	return changed(func(md *model.MetaData, _ dialect.Capabilities) {
+		usersOf(md).Exclusions = []*model.Exclusion{ex()}
+	})
+}
+
+// ageRangeExclusion is a GiST exclusion constraint on an expression, with
+// a predicate: no two adults' ages overlap.
+func ageRangeExclusion() *model.Exclusion {
+	return &model.Exclusion{Name: "users_age_excl", Method: "gist", Where: "age >= 18",
+		Elements: []model.ExclusionElement{{IndexPart: model.IndexPart{Expr: "int4range(age, age + 1)"}, Operator: "&&"}}}
 }
 
 // withTeamKey is the base schema with users changed by f.

@@ -2,6 +2,7 @@ package autogen
 
 import (
 	"fmt"
+	"reflect"
 	"slices"
 
 	"github.com/migratego/migrate/dialect"
@@ -9,9 +10,9 @@ import (
 	"github.com/migratego/migrate/ops"
 )
 
-// constraints compares the primary key, unique and check constraints of
-// an existing table: those to drop (before column changes) and to create
-// (after them). A constraint whose comment changes is made again (adding
+// constraints compares the primary key, unique, check and exclusion
+// constraints of an existing table: those to drop (before column changes)
+// and to create (after them). A constraint whose comment changes is made again (adding
 // a constraint writes its comment). Foreign keys are compared apart (see
 // foreignKeys).
 func (c *comparison) constraints(cur, tgt *model.Table) (drops, creates []ops.Operation) {
@@ -47,7 +48,30 @@ func (c *comparison) constraints(cur, tgt *model.Table) (drops, creates []ops.Op
 		x := *ck
 		creates = append(creates, ops.CreateCheck{Schema: tgt.Schema, Table: tgt.Name, Check: &x})
 	}
+	goneEx, addedEx := matchNamed(cur.Exclusions, tgt.Exclusions, func(ex *model.Exclusion) string { return ex.Name }, sameExclusion)
+	for _, ex := range goneEx {
+		drops = append(drops, ops.DropExclusion{Schema: cur.Schema, Table: cur.Name, Constraint: ex.Name, Existing: cloneExclusion(ex)})
+	}
+	for _, ex := range addedEx {
+		creates = append(creates, ops.CreateExclusion{Schema: tgt.Schema, Table: tgt.Name, Exclusion: cloneExclusion(ex)})
+	}
 	return drops, creates
+}
+
+// sameExclusion compares two normalised exclusion constraints, names
+// aside.
+func sameExclusion(a, b *model.Exclusion) bool {
+	x, y := *a, *b
+	x.Name, y.Name = "", ""
+	return reflect.DeepEqual(&x, &y)
+}
+
+// cloneExclusion returns a deep copy of ex.
+func cloneExclusion(ex *model.Exclusion) *model.Exclusion {
+	x := *ex
+	x.Elements = slices.Clone(ex.Elements)
+	x.Include = slices.Clone(ex.Include)
+	return &x
 }
 
 // foreignKeys compares the foreign keys of an existing table: those to

@@ -2,7 +2,6 @@ package autogen
 
 import (
 	"fmt"
-	"reflect"
 	"slices"
 	"sync"
 
@@ -224,8 +223,7 @@ func (c *comparison) alterTable(ch *tableChanges) {
 }
 
 // unchangeable warns about table properties no operation changes:
-// partitioning, SQLite STRICT and WITHOUT ROWID, table options, and
-// PostgreSQL exclusion constraints.
+// partitioning, SQLite STRICT and WITHOUT ROWID, and table options.
 func (c *comparison) unchangeable(cur, tgt *model.Table) {
 	warn := func(what string) {
 		c.warn(Object{Kind: "table", Schema: tgt.Schema, Name: tgt.Name},
@@ -245,9 +243,6 @@ func (c *comparison) unchangeable(cur, tgt *model.Table) {
 	}
 	if !sameOptions(cur.Options, tgt.Options) {
 		warn("a table option")
-	}
-	if !reflect.DeepEqual(cur.Exclusions, tgt.Exclusions) && len(cur.Exclusions)+len(tgt.Exclusions) > 0 {
-		warn("an exclusion constraint")
 	}
 }
 

@@ -43,6 +43,15 @@ func kindWith(f func(md *model.MetaData, c dialect.Capabilities)) func(c dialect
 	}
 }
 
+// kindExclusion is kindBase with an exclusion constraint on items: no two
+// rows whose column compare true with operator.
+func kindExclusion(column, operator string) func(c dialect.Capabilities) *model.MetaData {
+	return kindWith(func(md *model.MetaData, _ dialect.Capabilities) {
+		md.Table("", "items").Exclusions = []*model.Exclusion{{Name: "items_excl", Where: "n > 0",
+			Elements: []model.ExclusionElement{{IndexPart: model.IndexPart{Column: column}, Operator: operator}}}}
+	})
+}
+
 // kindEnum is kindBase with an enum of values and an items.mood column of
 // it.
 func kindEnum(values ...string) func(c dialect.Capabilities) *model.MetaData {
@@ -143,8 +152,8 @@ func kindCases() []kindCase {
 				&model.Table{Name: "events_2020s", PartitionOf: &model.PartitionOf{Table: "events", Bound: "FOR VALUES FROM (2020) TO (2030)"}},
 				&model.Table{Name: "events_other", PartitionOf: &model.PartitionOf{Table: "events", Bound: "DEFAULT"}})
 		})},
-		// Compare adds an exclusion constraint with its table only (on an
-		// existing table it warns): the case is a table created with one.
+		// An exclusion constraint created with its table, then added to,
+		// changed on and dropped from an existing one.
 		{kind: "exclusion_constraint", dialects: pgOnlyKind, cur: kindBase, tgt: kindWith(func(md *model.MetaData, _ dialect.Capabilities) {
 			md.AddTable(&model.Table{Name: "rooms", Columns: []*model.Column{
 				{Name: "id", Type: model.BigInt}, {Name: "code", Type: model.Integer}},
@@ -152,6 +161,9 @@ func kindCases() []kindCase {
 				Exclusions: []*model.Exclusion{{Name: "rooms_code_excl",
 					Elements: []model.ExclusionElement{{IndexPart: model.IndexPart{Column: "code"}, Operator: "="}}, Where: "code > 0"}}})
 		})},
+		{kind: "exclusion_added", dialects: pgOnlyKind, cur: kindBase, tgt: kindExclusion("n", "=")},
+		{kind: "exclusion_changed", dialects: pgOnlyKind, cur: kindExclusion("n", "="), tgt: kindExclusion("status", "=")},
+		{kind: "exclusion_dropped", dialects: pgOnlyKind, cur: kindExclusion("n", "="), tgt: kindBase},
 		{kind: "sequence", dialects: pgMyKind, cur: kindBase, tgt: kindWith(func(md *model.MetaData, _ dialect.Capabilities) {
 			md.Sequences = []*model.Sequence{{Name: "order_no", Start: 100, Increment: 5, Cycle: true, MaxValue: new(int64(99999))}}
 		})},

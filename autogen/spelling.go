@@ -120,6 +120,13 @@ func (s *spellings) restoreOne(op ops.Operation) ops.Operation {
 	case ops.CreateCheck:
 		o.Check = s.check(s.target(o.Schema, o.Table), o.Check)
 		return o
+	case ops.CreateExclusion:
+		// o.Exclusion is Compare's own copy (cloneExclusion).
+		s.exclusion(s.target(o.Schema, o.Table), o.Exclusion)
+		return o
+	case ops.DropExclusion:
+		s.exclusion(s.before(o.Schema, o.Table), o.Existing)
+		return o
 	case ops.CreateIndex:
 		o.Index = s.index(s.target(o.Schema, o.Table), o.Index)
 		return o
@@ -146,15 +153,24 @@ func (s *spellings) table(t, src *model.Table) {
 		t.Indexes[i] = s.index(src, ix)
 	}
 	for _, ex := range t.Exclusions {
-		for _, sx := range src.Exclusions {
-			if sx.Name != ex.Name || ex.Name == "" || len(sx.Elements) != len(ex.Elements) || !s.same(src, sx.Where, ex.Where) {
-				continue
-			}
-			ex.Where = sx.Where
-			for i := range ex.Elements {
-				if s.same(src, sx.Elements[i].Expr, ex.Elements[i].Expr) {
-					ex.Elements[i].Expr = sx.Elements[i].Expr
-				}
+		s.exclusion(src, ex)
+	}
+}
+
+// exclusion gives ex (a copy being created) the spelling of its namesake
+// in src, a table as the model spells it.
+func (s *spellings) exclusion(src *model.Table, ex *model.Exclusion) {
+	if src == nil || ex == nil {
+		return
+	}
+	for _, sx := range src.Exclusions {
+		if sx.Name != ex.Name || ex.Name == "" || len(sx.Elements) != len(ex.Elements) || !s.same(src, sx.Where, ex.Where) {
+			continue
+		}
+		ex.Where = sx.Where
+		for i := range ex.Elements {
+			if s.same(src, sx.Elements[i].Expr, ex.Elements[i].Expr) {
+				ex.Elements[i].Expr = sx.Elements[i].Expr
 			}
 		}
 	}

@@ -96,7 +96,7 @@ func opOwnChanges(ctx context.Context, d dialect.Dialect, op ops.Operation, m *m
 		return Classify(d, o.SQL, 0)
 	case ops.BulkInsert:
 		return one(Change{Kind: KindData})
-	case ops.DropUnique, ops.DropForeignKey, ops.DropCheck, ops.SetTableComment, ops.SetColumnComment,
+	case ops.DropUnique, ops.DropForeignKey, ops.DropCheck, ops.DropExclusion, ops.SetTableComment, ops.SetColumnComment,
 		ops.CreateEnum, ops.DropEnum, ops.AddEnumValue, ops.RenameEnumValue, ops.CreateSequence, ops.DropSequence,
 		ops.AlterSequence, ops.CreateView, ops.DropView, ops.ReplaceView:
 		return one(Change{Kind: KindOther})
