@@ -186,8 +186,7 @@ func (oc *objectComparison) definitionChange(cur, tgt *model.Definition) []ops.O
 		return []ops.Operation{ops.CreateDefinition{Definition: to}}
 	}
 	to.Signature = cur.Signature // the model may leave it out; see matchDefinitions
-	if cur.Comment == tgt.Comment && cur.Firing == tgt.Firing && cur.SQLMode == tgt.SQLMode &&
-		dialect.CanonicalText(oc.d, cur.SQL) == dialect.CanonicalText(oc.d, tgt.SQL) {
+	if cur.Comment == tgt.Comment && cur.Firing == tgt.Firing && cur.SQLMode == tgt.SQLMode && oc.sameDefinitionText(cur, tgt) {
 		return nil
 	}
 	oc.warnRoutineRecreated(cur, to)
@@ -196,6 +195,19 @@ func (oc *objectComparison) definitionChange(cur, tgt *model.Definition) []ops.O
 			"%s: its definition changes: it is dropped and created again, and its rows are lost", tgt.Identity()))
 	}
 	return []ops.Operation{ops.ReplaceDefinition{From: cur.Clone(), To: to}}
+}
+
+// sameDefinitionText reports whether two definitions of one object have
+// the same text (dialect.CanonicalText). A function's or procedure's
+// parameters and result are read without the character set and collation
+// that are its schema's defaults in the database (MySQL/MariaDB), as the
+// inspector writes them (dialect.CanonicalRoutineText).
+func (oc *objectComparison) sameDefinitionText(cur, tgt *model.Definition) bool {
+	if tgt.Kind != model.DefFunction && tgt.Kind != model.DefProcedure {
+		return dialect.CanonicalText(oc.d, cur.SQL) == dialect.CanonicalText(oc.d, tgt.SQL)
+	}
+	def := oc.cur.CharsetDefaults[cur.Schema]
+	return dialect.CanonicalRoutineText(oc.d, cur.SQL, def) == dialect.CanonicalRoutineText(oc.d, tgt.SQL, def)
 }
 
 // warnRoutineRecreated warns when a function or procedure that the

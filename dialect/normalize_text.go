@@ -19,6 +19,12 @@ import "strings"
 // quote) is compared by its words. It is a comparison key, never SQL to
 // run.
 func CanonicalText(d Dialect, text string) string {
+	return canonicalText(d, text, nil)
+}
+
+// canonicalText is CanonicalText, with more rewrites of the canonical
+// tokens (none when nil).
+func canonicalText(d Dialect, text string, more func([]exprTok) []exprTok) string {
 	text = strings.TrimSpace(text)
 	for strings.HasSuffix(text, ";") {
 		text = strings.TrimSpace(strings.TrimSuffix(text, ";"))
@@ -37,6 +43,9 @@ func CanonicalText(d Dialect, text string) string {
 	}
 	if tc, ok := d.(textCanonicalizer); ok {
 		toks = tc.canonicalText(toks)
+	}
+	if more != nil {
+		toks = more(toks)
 	}
 	return g.printTokens(toks)
 }

@@ -231,17 +231,27 @@ func (st *mysqlState) query(ctx context.Context, what, query string, args []any,
 	return eachRow(ctx, st.q, "mysql", what, query, args, scan)
 }
 
-// readSchemata reads the default collation of each schema in scope; a
-// table whose collation differs carries it as an option.
+// readSchemata reads the default character set and collation of each
+// schema in scope: a table whose collation differs carries it as an
+// option, and the model keeps them (MetaData.CharsetDefaults) for the
+// routine parameters that leave them out (see withCharset).
 func (st *mysqlState) readSchemata(ctx context.Context) error {
-	where, args := st.schemaIn("SCHEMA_NAME")
-	q := "SELECT SCHEMA_NAME, DEFAULT_COLLATION_NAME FROM information_schema.SCHEMATA WHERE " + where
+	where, args := st.schemaIn("s.SCHEMA_NAME")
+	q := `SELECT s.SCHEMA_NAME, s.DEFAULT_CHARACTER_SET_NAME, s.DEFAULT_COLLATION_NAME, COALESCE(cs.DEFAULT_COLLATE_NAME, '')
+FROM information_schema.SCHEMATA s
+LEFT JOIN information_schema.CHARACTER_SETS cs ON cs.CHARACTER_SET_NAME = s.DEFAULT_CHARACTER_SET_NAME
+WHERE ` + where
 	return st.query(ctx, "schemata", q, args, func(rows *sql.Rows) error {
-		var name, coll string
-		if err := rows.Scan(&name, &coll); err != nil {
+		var name, charset, coll, charsetColl string
+		if err := rows.Scan(&name, &charset, &coll, &charsetColl); err != nil {
 			return err
 		}
 		st.schemaCollation[name] = coll
+		if st.md.CharsetDefaults == nil {
+			st.md.CharsetDefaults = map[string]model.CharsetDefault{}
+		}
+		st.md.CharsetDefaults[st.schemaName(name)] = model.CharsetDefault{Charset: charset, Collation: coll,
+			CharsetCollation: strings.EqualFold(coll, charsetColl)}
 		return nil
 	})
 }

@@ -1,6 +1,9 @@
 package model
 
-import "slices"
+import (
+	"maps"
+	"slices"
+)
 
 // Clone returns a deep copy of the model, so that callers may name or
 // rewrite objects without touching the original.
@@ -38,6 +41,7 @@ func (m *MetaData) Clone() *MetaData {
 	for _, d := range m.Definitions {
 		out.Definitions = append(out.Definitions, d.Clone())
 	}
+	out.CharsetDefaults = maps.Clone(m.CharsetDefaults)
 	return out
 }
 

@@ -25,6 +25,21 @@ type MetaData struct {
 	// Naming gives unnamed constraints and indexes stable names. It is
 	// applied by ApplyNaming (and by the dialect before creating objects).
 	Naming NamingConvention `json:"naming,omitempty"`
+	// CharsetDefaults are, for an inspected MySQL/MariaDB database, the
+	// default character set and collation of each schema in scope, by the
+	// model's schema name ("" for the database connected to). The
+	// inspector leaves them out of routine parameters and results, and
+	// Compare drops them from the model's routines likewise. Not part of
+	// the model's text.
+	CharsetDefaults map[string]CharsetDefault `json:"-"`
+}
+
+// CharsetDefault is a schema's default character set and collation.
+type CharsetDefault struct {
+	Charset, Collation string
+	// CharsetCollation: Collation is the default collation of Charset
+	// (so that CHARSET Charset alone gives it).
+	CharsetCollation bool
 }
 
 // Table returns the table with the given schema and name, or nil.
