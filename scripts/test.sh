@@ -273,6 +273,15 @@ setup_galera() {
 	log "Galera cluster ready: $urls ($(cat "${MIGRATE_TEST_GALERA_DIR:-/tmp/migrate-galera}/start-time" 2>/dev/null || echo reused))"
 }
 
+# setup_sqlite_cli installs the sqlite3 command-line tool when it is
+# missing: TestSQLiteFTS4FromCLI builds an FTS4 database with it (the
+# embedded driver has FTS5 only), and fails under CI=true without it.
+setup_sqlite_cli() {
+	[[ -z $ASSUME_MISSING ]] && command -v sqlite3 >/dev/null && return 0
+	log "the sqlite3 command-line tool is not installed; installing it"
+	apt_install sqlite3 || log "sqlite3 could not be installed: TestSQLiteFTS4FromCLI will skip (fail under CI=true)"
+}
+
 stop_galera() {
 	if [[ -n $GALERA_STARTED && -n ${MIGRATE_TEST_GALERA_STOP:-} ]]; then
 		bash scripts/galera.sh stop || true
@@ -285,6 +294,7 @@ run go mod download
 setup_postgres
 setup_mariadb
 setup_galera
+setup_sqlite_cli
 trap stop_galera EXIT
 if [[ $# -eq 0 ]]; then
 	set -- ./...
