@@ -66,9 +66,18 @@ func spellingView(v *model.View, schema, name string) *model.View {
 	return &model.View{Schema: schema, Name: name, Definition: v.Definition, Columns: v.Columns}
 }
 
-// spellView runs the create, the read and the drop of a throwaway view on
-// conn; read scans the definition.
-func spellView(ctx context.Context, conn Querier, create, drop []string, read string, args ...any) (string, bool, error) {
+// spellView creates tmp (a spellingView) on conn with d's DDL, reads its
+// definition with read, and drops it again. A view the dialect or the
+// server refuses has no spelling (false, no error).
+func spellView(ctx context.Context, conn Querier, d Dialect, tmp *model.View, read string, args ...any) (string, bool, error) {
+	create, err := d.CreateView(tmp)
+	if err != nil {
+		return "", false, nil
+	}
+	drop, err := d.DropView(tmp)
+	if err != nil {
+		return "", false, err
+	}
 	for _, s := range create {
 		if _, err := conn.ExecContext(ctx, s); err != nil {
 			return "", false, nil // the server refuses it: the text is unknown
@@ -99,16 +108,7 @@ func spellView(ctx context.Context, conn Querier, create, drop []string, read st
 // reads it with pg_get_viewdef(oid, true), as the inspector does.
 func (d *postgresDialect) SpellView(ctx context.Context, conn Querier, v *model.View) (string, bool, error) {
 	const name = "_migrate_view_spelling"
-	tmp := spellingView(v, "pg_temp", name)
-	create, err := d.CreateView(tmp)
-	if err != nil {
-		return "", false, nil
-	}
-	drop, err := d.DropView(tmp)
-	if err != nil {
-		return "", false, err
-	}
-	return spellView(ctx, conn, create, drop, "SELECT pg_catalog.pg_get_viewdef('pg_temp."+name+"'::regclass, true)")
+	return spellView(ctx, conn, d, spellingView(v, "pg_temp", name), "SELECT pg_catalog.pg_get_viewdef('pg_temp."+name+"'::regclass, true)")
 }
 
 // SpellView creates the view under a fresh name in the connected database
@@ -121,16 +121,7 @@ func (d *mysqlDialect) SpellView(ctx context.Context, conn Querier, v *model.Vie
 		return "", false, fmt.Errorf("view spelling: %w", err)
 	}
 	name := "_migrate_view_spelling_" + hex.EncodeToString(suffix[:])
-	tmp := spellingView(v, "", name)
-	create, err := d.CreateView(tmp)
-	if err != nil {
-		return "", false, nil
-	}
-	drop, err := d.DropView(tmp)
-	if err != nil {
-		return "", false, err
-	}
-	text, ok, err := spellView(ctx, conn, create, drop,
+	text, ok, err := spellView(ctx, conn, d, spellingView(v, "", name),
 		"SELECT CONCAT(DATABASE(), CHAR(0), VIEW_DEFINITION) FROM information_schema.VIEWS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = ?", name)
 	if !ok || err != nil {
 		return "", false, err
