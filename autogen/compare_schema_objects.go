@@ -69,7 +69,7 @@ func (oc *objectComparison) compareDomains() {
 			case c == nil:
 				oc.domains = append(oc.domains, ops.CreateDomain{Domain: d.Clone()})
 			case reflect.DeepEqual(c, d):
-			case !reflect.DeepEqual(c.Type, d.Type) || c.Collation != d.Collation:
+			case !reflect.DeepEqual(c.Type, d.Type) || c.Collation != d.Collation || c.CollationSchema != d.CollationSchema:
 				oc.warn(Object{Kind: "domain", Schema: d.Schema, Name: d.Name}, fmt.Sprintf(
 					"domain %s: its base type or collation differs from the model's, which ALTER DOMAIN cannot change; "+
 						"create a domain of another name, alter the columns to it and drop this one", qualifiedName(d.Schema, d.Name)))

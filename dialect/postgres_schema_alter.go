@@ -69,7 +69,7 @@ func (d *postgresDialect) AlterDomain(from, to *model.Domain) ([]string, error) 
 		return nil, fmt.Errorf("postgres: alter domain: the existing and the new definition are needed")
 	}
 	what := "domain " + quoteName(from.Schema, from.Name)
-	if !reflect.DeepEqual(from.Type, to.Type) || from.Collation != to.Collation {
+	if !reflect.DeepEqual(from.Type, to.Type) || from.Collation != to.Collation || from.CollationSchema != to.CollationSchema {
 		return nil, Unsupported(d.Name(), what, "changing the base type or collation of a domain",
 			"create a new domain, alter the columns to it and drop the old one")
 	}

@@ -76,7 +76,7 @@ func (d *postgresDialect) CreateDomain(dom *model.Domain) ([]string, error) {
 	b := newBuilder(d)
 	b.raw("CREATE DOMAIN ").qualified(dom.Schema, dom.Name).raw(" AS ").typ(dom.Type)
 	if dom.Collation != "" {
-		b.raw(" COLLATE ").ident(dom.Collation)
+		b.raw(" COLLATE ").qualified(dom.CollationSchema, dom.Collation)
 	}
 	if dom.Default != nil {
 		b.raw(" DEFAULT ")

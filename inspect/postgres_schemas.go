@@ -96,12 +96,13 @@ SELECT t.typtype::text, t.oid::bigint, CASE WHEN bt.typcategory = 'A' THEN bt.ty
   n.nspname, t.typname, COALESCE(d.description, ''),
   pg_catalog.format_type(t.typbasetype, t.typtypmod), t.typnotnull, t.typdefault,
   CASE WHEN t.typtype = 'd' AND t.typcollation <> bt.typcollation THEN co.collname END,
+  CASE WHEN t.typtype = 'd' AND t.typcollation <> bt.typcollation AND co.collnamespace <> 'pg_catalog'::regnamespace THEN con.nspname END,
   CASE WHEN t.typtype = 'd' THEN (
     SELECT json_agg(json_build_array(k.conname, pg_catalog.pg_get_expr(k.conbin, 0)) ORDER BY k.conname)
     FROM pg_catalog.pg_constraint k WHERE k.contypid = t.oid AND k.contype = 'c') END,
   CASE WHEN t.typtype = 'c' THEN (
     SELECT string_agg(pg_catalog.quote_ident(a.attname) || ' ' || pg_catalog.format_type(a.atttypid, a.atttypmod)
-      || CASE WHEN a.attcollation <> at.typcollation THEN ' COLLATE ' || pg_catalog.quote_ident(ac.collname) ELSE '' END,
+      || CASE WHEN a.attcollation <> at.typcollation THEN ' COLLATE ' || ` + pgQualifiedCollation("ac") + ` ELSE '' END,
       ', ' ORDER BY a.attnum)
     FROM pg_catalog.pg_attribute a
     JOIN pg_catalog.pg_type at ON at.oid = a.atttypid
@@ -110,7 +111,7 @@ SELECT t.typtype::text, t.oid::bigint, CASE WHEN bt.typcategory = 'A' THEN bt.ty
   WHEN t.typtype = 'r' THEN (
     SELECT 'SUBTYPE = ' || pg_catalog.format_type(r.rngsubtype, NULL)
       || CASE WHEN NOT oc.opcdefault THEN ', SUBTYPE_OPCLASS = ' || pg_catalog.quote_ident(ocn.nspname) || '.' || pg_catalog.quote_ident(oc.opcname) ELSE '' END
-      || CASE WHEN r.rngcollation <> 0 AND r.rngcollation <> st.typcollation THEN ', COLLATION = ' || pg_catalog.quote_ident(rc.collname) ELSE '' END
+      || CASE WHEN r.rngcollation <> 0 AND r.rngcollation <> st.typcollation THEN ', COLLATION = ' || ` + pgQualifiedCollation("rc") + ` ELSE '' END
       || CASE WHEN r.rngcanonical <> 0 THEN ', CANONICAL = ' || r.rngcanonical::regproc::text ELSE '' END
       || CASE WHEN r.rngsubdiff <> 0 THEN ', SUBTYPE_DIFF = ' || r.rngsubdiff::regproc::text ELSE '' END
     FROM pg_catalog.pg_range r
@@ -123,6 +124,7 @@ FROM pg_catalog.pg_type t
 JOIN pg_catalog.pg_namespace n ON n.oid = t.typnamespace
 LEFT JOIN pg_catalog.pg_type bt ON bt.oid = t.typbasetype
 LEFT JOIN pg_catalog.pg_collation co ON co.oid = t.typcollation
+LEFT JOIN pg_catalog.pg_namespace con ON con.oid = co.collnamespace
 LEFT JOIN pg_catalog.pg_description d
   ON d.objoid = t.oid AND d.classoid = 'pg_catalog.pg_type'::regclass AND d.objsubid = 0
 WHERE (t.typtype IN ('d', 'r') OR (t.typtype = 'c'
@@ -130,6 +132,17 @@ WHERE (t.typtype IN ('d', 'r') OR (t.typtype = 'c'
   AND n.nspname = ANY($1::text[]) AND ` + pgNameFilter("t.typname") + `
   AND ` + pgNotExtensionMember("pg_catalog.pg_type", "t.oid") + `
 ORDER BY t.oid`
+
+// pgQualifiedCollation spells the collation of the pg_collation row
+// alias in SQL text: quoted, and qualified with its schema unless that is
+// pg_catalog or the current schema (the one whose objects the model names
+// without a schema). A collation of another schema must keep its schema
+// for the text to reload.
+func pgQualifiedCollation(alias string) string {
+	return fmt.Sprintf(`CASE WHEN %[1]s.collnamespace = 'pg_catalog'::regnamespace `+
+		`OR %[1]s.collnamespace = (SELECT cs.oid FROM pg_catalog.pg_namespace cs WHERE cs.nspname = pg_catalog.current_schema()) `+
+		`THEN '' ELSE %[1]s.collnamespace::regnamespace::text || '.' END || pg_catalog.quote_ident(%[1]s.collname)`, alias)
+}
 
 // readDomains adds the domains in scope, and composite and range types as
 // definitions of kind type. Domains come in a deterministic order, by
@@ -142,9 +155,10 @@ func (st *pgState) readDomains(ctx context.Context, q dialect.Querier) error {
 			kind, schema, name, comment, base string
 			oid, baseOID                      int64
 			notNull                           bool
-			def, collation, checks, attrs     sql.NullString
+			def, collation, collSchema        sql.NullString
+			checks, attrs                     sql.NullString
 		)
-		if err := rows.Scan(&kind, &oid, &baseOID, &schema, &name, &comment, &base, &notNull, &def, &collation, &checks, &attrs); err != nil {
+		if err := rows.Scan(&kind, &oid, &baseOID, &schema, &name, &comment, &base, &notNull, &def, &collation, &collSchema, &checks, &attrs); err != nil {
 			return err
 		}
 		switch kind {
@@ -162,6 +176,9 @@ func (st *pgState) readDomains(ctx context.Context, q dialect.Querier) error {
 		dom := &model.Domain{
 			Schema: st.scope.schemaOf(schema), Name: name, Type: st.d.ParseType(base), NotNull: notNull,
 			Collation: collation.String, Comment: comment,
+		}
+		if collSchema.Valid {
+			dom.CollationSchema = st.scope.schemaOf(collSchema.String)
 		}
 		if def.Valid {
 			dom.Default = pgDefault(def.String)

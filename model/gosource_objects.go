@@ -42,6 +42,7 @@ func (d *Domain) GoSource() string {
 		f.add("Default", d.Default.GoSource())
 	}
 	f.optStr("Collation", d.Collation)
+	f.optStr("CollationSchema", d.CollationSchema)
 	if len(d.Checks) > 0 {
 		checks := make([]string, len(d.Checks))
 		for i, c := range d.Checks {

@@ -86,6 +86,9 @@ type Domain struct {
 	NotNull   bool     `json:"not_null,omitempty"`
 	Default   *Default `json:"default,omitempty"`
 	Collation string   `json:"collation,omitempty"`
-	Checks    []*Check `json:"checks,omitempty"`
-	Comment   string   `json:"comment,omitempty"`
+	// CollationSchema is the schema of Collation when it is not the
+	// default one (a collation created in another schema).
+	CollationSchema string   `json:"collation_schema,omitempty"`
+	Checks          []*Check `json:"checks,omitempty"`
+	Comment         string   `json:"comment,omitempty"`
 }

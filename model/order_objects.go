@@ -168,21 +168,21 @@ func topoOrder(n int, deps [][]int) []int {
 }
 
 // DomainOverType reports whether the base type of dom is one of the type
-// definitions among defs (a domain over a composite or range type). Such
-// a domain is created after those definitions and dropped before them;
-// other domains come before them, so that a composite type may have a
-// domain attribute.
+// definitions among defs (a domain over a composite or range type), or
+// its collation one of the collation definitions. Such a domain is
+// created after those definitions and dropped before them; other domains
+// come before them, so that a composite type may have a domain attribute.
 func DomainOverType(dom *Domain, defs []*Definition) bool {
-	if dom.Type.Kind != KindRaw {
-		return false
+	base := ""
+	if dom.Type.Kind == KindRaw {
+		base = strings.TrimSuffix(strings.ReplaceAll(dom.Type.Raw, `"`, ""), "[]")
 	}
-	base := strings.TrimSuffix(strings.ReplaceAll(dom.Type.Raw, `"`, ""), "[]")
 	for _, def := range defs {
-		if def.Kind != DefType {
-			continue
-		}
-		if base == def.Schema+"."+def.Name ||
-			base == def.Name && (def.Schema == "" || def.Schema == dom.Schema || def.Schema == "public") {
+		switch {
+		case def.Kind == DefType && base != "" && (base == def.Schema+"."+def.Name ||
+			base == def.Name && (def.Schema == "" || def.Schema == dom.Schema || def.Schema == "public")):
+			return true
+		case def.Kind == DefCollation && dom.Collation == def.Name && dom.CollationSchema == def.Schema:
 			return true
 		}
 	}

@@ -61,3 +61,16 @@ CREATE TABLE labels.label (
 
 CREATE INDEX label_idx_musicbrainz_collate ON labels.label (name COLLATE labels.musicbrainz);
 CREATE INDEX label_idx_name_c ON labels.label (name COLLATE "C");
+
+-- A domain, a composite type and a range type of the public schema whose
+-- collation is the one of labels: the reload must qualify it too.
+CREATE DOMAIN sort_name AS varchar COLLATE labels.musicbrainz NOT NULL;
+CREATE TYPE credit_name AS (name text COLLATE labels.musicbrainz, join_phrase text);
+CREATE TYPE sort_range AS RANGE (SUBTYPE = text, COLLATION = labels.musicbrainz);
+
+CREATE TABLE labels.label_alias (
+    label integer NOT NULL REFERENCES labels.label (id),
+    sort_name sort_name,
+    credit credit_name,
+    span sort_range
+);
