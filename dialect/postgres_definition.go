@@ -20,9 +20,11 @@ var postgresDrops = map[model.DefinitionKind]dropSpec{
 	model.DefIndex:            {keyword: "INDEX"},
 	model.DefPolicy:           {keyword: "POLICY", onTable: true, unqualified: true},
 	// A server belongs to the database.
-	model.DefForeignServer: {keyword: "SERVER", unqualified: true},
-	model.DefForeignTable:  {keyword: "FOREIGN TABLE"},
-	model.DefCollation:     {keyword: "COLLATION"},
+	model.DefForeignServer:           {keyword: "SERVER", unqualified: true},
+	model.DefForeignTable:            {keyword: "FOREIGN TABLE"},
+	model.DefCollation:               {keyword: "COLLATION"},
+	model.DefTextSearchDictionary:    {keyword: "TEXT SEARCH DICTIONARY"},
+	model.DefTextSearchConfiguration: {keyword: "TEXT SEARCH CONFIGURATION"},
 	// An operator is named by its symbol, which is never quoted.
 	model.DefOperator: {keyword: "OPERATOR", signature: true, operator: true},
 }
@@ -36,11 +38,16 @@ func (d *postgresDialect) CreateDefinition(def *model.Definition) ([]string, err
 	if err := checkDefinitionSettings(d, def, true, false); err != nil {
 		return nil, err
 	}
-	s, err := definitionStatement(d, def)
-	if err != nil {
-		return nil, err
+	var out []string
+	for _, part := range def.SplitStatements() {
+		one := *def
+		one.SQL = part
+		s, err := definitionStatement(d, &one)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, s)
 	}
-	out := []string{s}
 	if def.Comment != "" {
 		c, err := d.commentOnDefinition(def, def.Comment)
 		if err != nil {

@@ -226,8 +226,29 @@ func postgresCheckRealistic(t *testing.T, file string, md *model.MetaData) {
 		for _, ix := range md.Table("labels", "label").Indexes {
 			keys = append(keys, ix.Name+" "+ix.Parts[0].CollationSchema+"."+ix.Parts[0].Collation)
 		}
-		if want := []string{"label_idx_musicbrainz_collate labels.musicbrainz", "label_idx_name_c .C"}; !slices.Equal(keys, want) {
+		if want := []string{"label_idx_musicbrainz_collate labels.musicbrainz", "label_idx_name_c .C", "label_idx_txt ."}; !slices.Equal(keys, want) {
 			t.Errorf("index keys of labels.label %q; want %q", keys, want)
+		}
+		var sortName *model.Domain
+		for _, d := range md.Domains {
+			if d.Schema == "" && d.Name == "sort_name" {
+				sortName = d
+			}
+		}
+		if sortName == nil || sortName.Collation != "musicbrainz" || sortName.CollationSchema != "labels" {
+			t.Errorf("domain sort_name = %+v; want it in collation labels.musicbrainz", sortName)
+		}
+		dict := md.Definition(model.DefTextSearchDictionary, "labels", "english_nostop", "")
+		if dict == nil || dict.SQL != `CREATE TEXT SEARCH DICTIONARY "labels"."english_nostop" (TEMPLATE = snowball, language = 'english')` ||
+			dict.Comment != "English stems, no stop words" {
+			t.Errorf("dictionary labels.english_nostop = %+v", dict)
+		}
+		cfg := md.Definition(model.DefTextSearchConfiguration, "labels", "mb_simple", "")
+		if cfg == nil || !strings.HasPrefix(cfg.SQL, `CREATE TEXT SEARCH CONFIGURATION "labels"."mb_simple" (PARSER = "default");`+"\n") ||
+			!strings.Contains(cfg.SQL, `ADD MAPPING FOR hword WITH labels.english_nostop, simple;`+"\n") ||
+			!strings.Contains(cfg.SQL, `ADD MAPPING FOR asciiword WITH simple`) ||
+			!slices.Equal(cfg.DependsOn, []model.ObjectName{{Schema: "labels", Name: "english_nostop"}}) {
+			t.Errorf("configuration labels.mb_simple = %+v", cfg)
 		}
 	case "blog.sql":
 		if c := md.Table("", "authors").Column("id"); c.AutoIncrement || c.Identity != nil || c.Default == nil || c.Default.Expr != "nextval('authors_id_seq'::regclass)" {

@@ -64,7 +64,7 @@ type pgScope struct {
 // 1,000 tables) is read with ten queries instead of eighteen, each of
 // which costs a round trip and its planning.
 type pgPresent struct {
-	sequences, enums, triggers, rules, policies, eventTriggers, foreign, operators, collations bool
+	sequences, enums, triggers, rules, policies, eventTriggers, foreign, operators, collations, textSearch bool
 }
 
 // args returns the bound parameters $1 (schemas), $2 (include) and $3
@@ -153,6 +153,7 @@ func (in *pgInspector) Inspect(ctx context.Context, q dialect.Querier, opts Opti
 	}{
 		{true, st.readExtensions},
 		{has.collations, st.readCollations},
+		{has.textSearch, st.readTextSearch},
 		{true, st.readDomains},
 		{true, st.readTables},
 		{true, st.readColumns},

@@ -120,6 +120,12 @@ UNION ALL SELECT 'columns and index keys in a collation of the schemas', (SELECT
 UNION ALL SELECT 'collation comments', count(*) FROM pg_catalog.pg_description
   WHERE classoid = 'pg_catalog.pg_collation'::regclass
     AND objoid IN (SELECT oid FROM pg_catalog.pg_collation WHERE collnamespace IN (SELECT oid FROM s))
+UNION ALL SELECT 'text search dictionaries', count(*) FROM pg_catalog.pg_ts_dict WHERE dictnamespace IN (SELECT oid FROM s)
+UNION ALL SELECT 'text search configurations', count(*) FROM pg_catalog.pg_ts_config WHERE cfgnamespace IN (SELECT oid FROM s)
+UNION ALL SELECT 'text search mappings', count(*) FROM pg_catalog.pg_ts_config_map
+  WHERE mapcfg IN (SELECT oid FROM pg_catalog.pg_ts_config WHERE cfgnamespace IN (SELECT oid FROM s))
+UNION ALL SELECT 'text search comments', count(*) FROM pg_catalog.pg_description
+  WHERE classoid IN ('pg_catalog.pg_ts_dict'::regclass, 'pg_catalog.pg_ts_config'::regclass)
 UNION ALL SELECT 'comments', count(*) FROM pg_catalog.pg_description d
   WHERE d.objoid IN (SELECT oid FROM rel) OR d.objoid IN (SELECT oid FROM s)
     OR d.objoid IN (SELECT oid FROM pg_catalog.pg_proc WHERE pronamespace IN (SELECT oid FROM s))

@@ -35,7 +35,9 @@ SELECT n.nspname, COALESCE(d.description, ''),
       LEFT JOIN pg_catalog.pg_proc v ON v.oid = w.fdwvalidator
       WHERE h.pronamespace IN (SELECT oid FROM ns) OR v.pronamespace IN (SELECT oid FROM ns)),
   EXISTS (SELECT FROM pg_catalog.pg_operator o WHERE o.oprnamespace IN (SELECT oid FROM ns)),
-  EXISTS (SELECT FROM pg_catalog.pg_collation co WHERE co.collnamespace IN (SELECT oid FROM ns))
+  EXISTS (SELECT FROM pg_catalog.pg_collation co WHERE co.collnamespace IN (SELECT oid FROM ns)),
+  EXISTS (SELECT FROM pg_catalog.pg_ts_config tc WHERE tc.cfgnamespace IN (SELECT oid FROM ns))
+    OR EXISTS (SELECT FROM pg_catalog.pg_ts_dict td WHERE td.dictnamespace IN (SELECT oid FROM ns))
 FROM pg_catalog.pg_namespace n
 LEFT JOIN pg_catalog.pg_description d
   ON d.objoid = n.oid AND d.classoid = 'pg_catalog.pg_namespace'::regclass AND d.objsubid = 0
@@ -49,7 +51,7 @@ func (st *pgState) readSchemas(ctx context.Context, q dialect.Querier) error {
 		var name, comment string
 		p := &st.scope.present
 		if err := rows.Scan(&name, &comment, &p.sequences, &p.enums, &p.triggers, &p.rules, &p.policies,
-			&p.eventTriggers, &p.foreign, &p.operators, &p.collations); err != nil {
+			&p.eventTriggers, &p.foreign, &p.operators, &p.collations, &p.textSearch); err != nil {
 			return err
 		}
 		if st.scope.schemaOf(name) != "" {
@@ -102,7 +104,7 @@ SELECT t.typtype::text, t.oid::bigint, CASE WHEN bt.typcategory = 'A' THEN bt.ty
     FROM pg_catalog.pg_constraint k WHERE k.contypid = t.oid AND k.contype = 'c') END,
   CASE WHEN t.typtype = 'c' THEN (
     SELECT string_agg(pg_catalog.quote_ident(a.attname) || ' ' || pg_catalog.format_type(a.atttypid, a.atttypmod)
-      || CASE WHEN a.attcollation <> at.typcollation THEN ' COLLATE ' || ` + pgQualifiedCollation("ac") + ` ELSE '' END,
+      || CASE WHEN a.attcollation <> at.typcollation THEN ' COLLATE ' || ` + pgQualifiedIn("ac.collnamespace", "ac.collname") + ` ELSE '' END,
       ', ' ORDER BY a.attnum)
     FROM pg_catalog.pg_attribute a
     JOIN pg_catalog.pg_type at ON at.oid = a.atttypid
@@ -111,7 +113,7 @@ SELECT t.typtype::text, t.oid::bigint, CASE WHEN bt.typcategory = 'A' THEN bt.ty
   WHEN t.typtype = 'r' THEN (
     SELECT 'SUBTYPE = ' || pg_catalog.format_type(r.rngsubtype, NULL)
       || CASE WHEN NOT oc.opcdefault THEN ', SUBTYPE_OPCLASS = ' || pg_catalog.quote_ident(ocn.nspname) || '.' || pg_catalog.quote_ident(oc.opcname) ELSE '' END
-      || CASE WHEN r.rngcollation <> 0 AND r.rngcollation <> st.typcollation THEN ', COLLATION = ' || ` + pgQualifiedCollation("rc") + ` ELSE '' END
+      || CASE WHEN r.rngcollation <> 0 AND r.rngcollation <> st.typcollation THEN ', COLLATION = ' || ` + pgQualifiedIn("rc.collnamespace", "rc.collname") + ` ELSE '' END
       || CASE WHEN r.rngcanonical <> 0 THEN ', CANONICAL = ' || r.rngcanonical::regproc::text ELSE '' END
       || CASE WHEN r.rngsubdiff <> 0 THEN ', SUBTYPE_DIFF = ' || r.rngsubdiff::regproc::text ELSE '' END
     FROM pg_catalog.pg_range r
@@ -132,17 +134,6 @@ WHERE (t.typtype IN ('d', 'r') OR (t.typtype = 'c'
   AND n.nspname = ANY($1::text[]) AND ` + pgNameFilter("t.typname") + `
   AND ` + pgNotExtensionMember("pg_catalog.pg_type", "t.oid") + `
 ORDER BY t.oid`
-
-// pgQualifiedCollation spells the collation of the pg_collation row
-// alias in SQL text: quoted, and qualified with its schema unless that is
-// pg_catalog or the current schema (the one whose objects the model names
-// without a schema). A collation of another schema must keep its schema
-// for the text to reload.
-func pgQualifiedCollation(alias string) string {
-	return fmt.Sprintf(`CASE WHEN %[1]s.collnamespace = 'pg_catalog'::regnamespace `+
-		`OR %[1]s.collnamespace = (SELECT cs.oid FROM pg_catalog.pg_namespace cs WHERE cs.nspname = pg_catalog.current_schema()) `+
-		`THEN '' ELSE %[1]s.collnamespace::regnamespace::text || '.' END || pg_catalog.quote_ident(%[1]s.collname)`, alias)
-}
 
 // readDomains adds the domains in scope, and composite and range types as
 // definitions of kind type. Domains come in a deterministic order, by

@@ -1,5 +1,7 @@
 package model
 
+import "strings"
+
 // DefinitionKind says what a Definition creates.
 type DefinitionKind string
 
@@ -49,13 +51,48 @@ const (
 	// = icu, locale = …)), which columns, domains and index keys may name;
 	// it is created before them.
 	DefCollation DefinitionKind = "collation"
+	// DefTextSearchDictionary is a PostgreSQL text search dictionary
+	// (CREATE TEXT SEARCH DICTIONARY … (TEMPLATE = …, options)).
+	DefTextSearchDictionary DefinitionKind = "text_search_dictionary"
+	// DefTextSearchConfiguration is a PostgreSQL text search configuration.
+	// Its SQL is the CREATE TEXT SEARCH CONFIGURATION … (PARSER = …)
+	// statement followed by its mappings, one statement per token type,
+	// each on a line of its own after ";" and starting with
+	// TextSearchMappingPrefix (the server keeps no text of it, and CREATE
+	// cannot name the mappings).
+	DefTextSearchConfiguration DefinitionKind = "text_search_configuration"
 )
+
+// TextSearchMappingPrefix starts each mapping statement of the SQL of a
+// DefTextSearchConfiguration.
+const TextSearchMappingPrefix = "ALTER TEXT SEARCH CONFIGURATION "
+
+// SplitStatements returns the statements of a definition's SQL: for a
+// text search configuration, the CREATE and each mapping (each line that
+// follows a ";" ending the previous one and starts with
+// TextSearchMappingPrefix); for other kinds, SQL itself.
+func (d *Definition) SplitStatements() []string {
+	if d.Kind != DefTextSearchConfiguration {
+		return []string{d.SQL}
+	}
+	var out []string
+	rest := d.SQL
+	for {
+		i := strings.Index(rest, ";\n"+TextSearchMappingPrefix)
+		if i < 0 {
+			return append(out, rest)
+		}
+		out = append(out, rest[:i])
+		rest = rest[i+2:]
+	}
+}
 
 // definitionKinds lists the known kinds, in the order they are documented.
 var definitionKinds = []DefinitionKind{
 	DefFunction, DefProcedure, DefAggregate, DefType, DefTrigger,
 	DefEventTrigger, DefEvent, DefRule, DefVirtualTable, DefMaterializedView, DefIndex, DefPolicy,
 	DefForeignServer, DefForeignTable, DefOperator, DefCollation,
+	DefTextSearchDictionary, DefTextSearchConfiguration,
 }
 
 // Valid reports whether k is one of the known kinds.

@@ -69,7 +69,8 @@ var definitionKindConsts = map[DefinitionKind]string{
 	DefEvent: "DefEvent", DefRule: "DefRule", DefVirtualTable: "DefVirtualTable",
 	DefMaterializedView: "DefMaterializedView", DefIndex: "DefIndex", DefPolicy: "DefPolicy",
 	DefForeignServer: "DefForeignServer", DefForeignTable: "DefForeignTable", DefOperator: "DefOperator",
-	DefCollation: "DefCollation",
+	DefCollation: "DefCollation", DefTextSearchDictionary: "DefTextSearchDictionary",
+	DefTextSearchConfiguration: "DefTextSearchConfiguration",
 }
 
 // GoSource returns &model.Definition{…}.

@@ -109,7 +109,8 @@ func (m *MetaData) ObjectOrder() (early []*Definition, late []Object, last []*De
 // the tables when they depend on none.
 func isEarlyKind(k DefinitionKind) bool {
 	switch k {
-	case DefFunction, DefProcedure, DefAggregate, DefType, DefVirtualTable, DefForeignServer, DefForeignTable, DefOperator, DefCollation:
+	case DefFunction, DefProcedure, DefAggregate, DefType, DefVirtualTable, DefForeignServer, DefForeignTable, DefOperator, DefCollation,
+		DefTextSearchDictionary, DefTextSearchConfiguration:
 		return true
 	}
 	return false

@@ -68,6 +68,17 @@ CREATE DOMAIN sort_name AS varchar COLLATE labels.musicbrainz NOT NULL;
 CREATE TYPE credit_name AS (name text COLLATE labels.musicbrainz, join_phrase text);
 CREATE TYPE sort_range AS RANGE (SUBTYPE = text, COLLATION = labels.musicbrainz);
 
+-- Full-text search as MusicBrainz sets it up: a configuration of its own
+-- (copied from simple, then remapped), over a dictionary of its own, used
+-- by an expression index.
+CREATE TEXT SEARCH DICTIONARY labels.english_nostop (TEMPLATE = snowball, language = 'english');
+COMMENT ON TEXT SEARCH DICTIONARY labels.english_nostop IS 'English stems, no stop words';
+CREATE TEXT SEARCH CONFIGURATION labels.mb_simple (COPY = pg_catalog.simple);
+ALTER TEXT SEARCH CONFIGURATION labels.mb_simple
+    ALTER MAPPING FOR word, numword, hword, numhword, hword_part, hword_numpart WITH labels.english_nostop, simple;
+COMMENT ON TEXT SEARCH CONFIGURATION labels.mb_simple IS 'label names';
+CREATE INDEX label_idx_txt ON labels.label USING gin (to_tsvector('labels.mb_simple', name));
+
 CREATE TABLE labels.label_alias (
     label integer NOT NULL REFERENCES labels.label (id),
     sort_name sort_name,
