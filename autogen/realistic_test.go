@@ -54,6 +54,7 @@ func TestRealisticSchemas(t *testing.T) {
 				live, d := loadScratch(ctx, t, tg.URL, file)
 				model, _ := loadScratch(ctx, t, tg.URL, file)
 				expectNoChange(t, "the file as SQL model", live, model, d)
+				expectBaseline(ctx, t, live, d)
 				loaded = append(loaded, realisticSchema{key: key, dialect: d, model: live})
 			})
 		}
@@ -99,6 +100,26 @@ func loadScratch(ctx context.Context, t *testing.T, targetURL, file string) (*mo
 		t.Fatalf("inspect %s: %v", file, err)
 	}
 	return md, s.Dialect
+}
+
+// expectBaseline renders the baseline revision of an existing app, as
+// `migrate revision --autogenerate` against an empty database does: the
+// operations from nothing to the schema, their downgrade, and both as
+// SQL (which applies each operation to the model as it goes).
+func expectBaseline(ctx context.Context, t *testing.T, target *model.MetaData, d dialect.Dialect) {
+	t.Helper()
+	empty := &model.MetaData{}
+	res, err := autogen.Compare(empty, target, autogen.Options{Dialect: d})
+	if err != nil {
+		t.Fatalf("baseline: Compare: %v", err)
+	}
+	down, err := autogen.Downgrade(empty, res.Ops)
+	if err != nil {
+		t.Fatalf("baseline: Downgrade: %v", err)
+	}
+	if _, err := autogen.RenderSQL(ctx, d, empty, res.Ops, down); err != nil {
+		t.Errorf("baseline: %v", err)
+	}
 }
 
 // expectNoChange fails when comparing current with target finds changes

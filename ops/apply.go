@@ -131,10 +131,22 @@ func findNamed[T any](list []T, name func(T) string, want string) int {
 	return found
 }
 
+// namedExactly reports whether an element of list is called want,
+// compared exactly. An operation that creates or renames an object
+// refuses only such a name: PostgreSQL keeps "Foo" and foo apart (a table
+// of each in one schema is legal: PostgREST's fixtures have both), and a
+// database that folds case refuses the statement itself.
+func namedExactly[T any](list []T, name func(T) string, want string) bool {
+	return slices.ContainsFunc(list, func(x T) bool { return name(x) == want })
+}
+
 // tableIndex returns the position of table (schema, name) in m, or -1.
 func tableIndex(m *model.MetaData, schema, name string) int {
-	return findNamed(m.Tables, func(t *model.Table) string { return qualified(t.Schema, t.Name) }, qualified(schema, name))
+	return findNamed(m.Tables, tableName, qualified(schema, name))
 }
+
+// tableName is the qualified name of a table, for findNamed.
+func tableName(t *model.Table) string { return qualified(t.Schema, t.Name) }
 
 // modelTable returns table (schema, name) of m, or an error naming it.
 func modelTable(m *model.MetaData, schema, name string) (*model.Table, error) {
@@ -198,7 +210,7 @@ func removeNamed[T any](t *model.Table, list *[]T, name func(T) string, kind, wa
 // addNamed appends x to *list, refusing a name already used there; kind
 // names what x is with its article ("an index").
 func addNamed[T any](t *model.Table, list *[]T, name func(T) string, kind string, x T) error {
-	if n := name(x); n != "" && findNamed(*list, name, n) >= 0 {
+	if n := name(x); n != "" && namedExactly(*list, name, n) {
 		return fmt.Errorf("table %q already has %s %q", t.QualifiedName(), kind, n)
 	}
 	*list = append(*list, x)

@@ -102,6 +102,59 @@ func TestApplyRefusesMissingAndExisting(t *testing.T) {
 	}
 }
 
+// TestApplyKeepsNamesOfAnotherCase: PostgreSQL keeps names that differ
+// only in case apart (PostgREST's fixtures have tables test."Foo" and
+// test.foo, columns "ID" and id): creating or renaming to one of them
+// while the other exists is no conflict, and an operation on a name finds
+// the one spelled exactly.
+func TestApplyKeepsNamesOfAnotherCase(t *testing.T) {
+	cases := []Operation{
+		CreateTable{Table: &model.Table{Name: "Users", Columns: []*model.Column{{Name: "x", Type: model.Integer}}}},
+		RenameTable{Table: "teams", NewName: "Users"},
+		AddColumn{Table: "users", Column: &model.Column{Name: "Email", Type: model.Text}},
+		AlterColumn{Table: "users", Column: "email", New: &model.Column{Name: "ID"}},
+		CreateIndex{Table: "users", Index: &model.Index{Name: "IX_users_team", Parts: model.Cols("id")}},
+		CreateCheck{Table: "users", Check: &model.Check{Name: "CK_users_id", Expr: "id < 9"}},
+		CreateEnum{Enum: &model.EnumType{Name: "Mood", Values: []string{"a"}}},
+		CreateSequence{Sequence: &model.Sequence{Name: "Seq"}},
+		CreateView{View: &model.View{Name: "V", Definition: "SELECT 2"}},
+		CreateDomain{Domain: &model.Domain{Name: "Uint", Type: model.Integer}},
+		CreateDefinition{Definition: &model.Definition{Kind: model.DefFunction, Name: "F", SQL: "CREATE FUNCTION \"F\"() RETURNS int LANGUAGE sql AS 'SELECT 1'"}},
+	}
+	for _, op := range cases {
+		t.Run(op.Name(), func(t *testing.T) {
+			m := applyBase()
+			m.Domains = []*model.Domain{{Name: "uint", Type: model.Integer}}
+			m.Definitions = []*model.Definition{{Kind: model.DefFunction, Name: "f", SQL: "CREATE FUNCTION f() RETURNS int LANGUAGE sql AS 'SELECT 1'"}}
+			if err := Apply(m, op); err != nil {
+				t.Fatalf("Apply: %v", err)
+			}
+			if _, rename := op.(RenameTable); rename {
+				return
+			}
+			if _, rename := op.(AlterColumn); rename {
+				return
+			}
+			if err := Apply(m, op); err == nil || !strings.Contains(err.Error(), "already") {
+				t.Errorf("applied twice: err = %v, want it to exist already", err)
+			}
+		})
+	}
+	m := applyBase()
+	for _, op := range []Operation{
+		CreateTable{Table: &model.Table{Name: "Users", Columns: []*model.Column{{Name: "x", Type: model.Integer}}}},
+		AddColumn{Table: "users", Column: &model.Column{Name: "Email", Type: model.Text}},
+		DropColumn{Table: "users", Column: "email"},
+	} {
+		if err := Apply(m, op); err != nil {
+			t.Fatalf("%s: %v", op.Name(), err)
+		}
+	}
+	if c := m.Table("", "users").Columns; len(c) != 3 || c[2].Name != "Email" || m.Table("", "Users").Columns[0].Name != "x" {
+		t.Errorf("users has %d columns (last %q), want id, team_id, Email; Users keeps x", len(c), c[len(c)-1].Name)
+	}
+}
+
 // TestApplyFollowsReferences: renames and drops reach what refers to the
 // object, as on the database.
 func TestApplyFollowsReferences(t *testing.T) {

@@ -405,7 +405,7 @@ func (o AlterColumn) Apply(m *model.MetaData) error {
 	if to.Type.Kind == model.KindInvalid {
 		to.Type = col.Type
 	}
-	if i := findNamed(t.Columns, columnName, to.Name); i >= 0 && t.Columns[i] != col {
+	if to.Name != col.Name && namedExactly(t.Columns, columnName, to.Name) {
 		return fmt.Errorf("table %q already has a column %q", t.QualifiedName(), to.Name)
 	}
 	from := col.Name

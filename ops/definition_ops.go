@@ -193,7 +193,7 @@ func (o CreateDefinition) Apply(m *model.MetaData) error {
 	if err := checkDefinition(o.Definition, "Definition"); err != nil {
 		return err
 	}
-	if definitionIndex(m, o.Definition) >= 0 {
+	if namedExactly(m.Definitions, (*model.Definition).Identity, o.Definition.Identity()) {
 		return fmt.Errorf("%s already exists", o.Definition.Identity())
 	}
 	if d := o.Definition; d.Kind.OnTable() && tableIndex(m, d.Schema, d.Table) < 0 &&

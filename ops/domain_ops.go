@@ -156,7 +156,7 @@ func (o CreateDomain) Apply(m *model.MetaData) error {
 	if err := checkDomain(o.Domain, "Domain"); err != nil {
 		return err
 	}
-	if findNamed(m.Domains, domainName, domainName(o.Domain)) >= 0 {
+	if namedExactly(m.Domains, domainName, domainName(o.Domain)) {
 		return fmt.Errorf("domain %q already exists", domainName(o.Domain))
 	}
 	m.Domains = append(m.Domains, o.Domain.Clone())

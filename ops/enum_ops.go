@@ -280,7 +280,7 @@ func (o CreateEnum) Apply(m *model.MetaData) error {
 	if err := checkEnumValues(o.Enum.Name, o.Enum.Values); err != nil {
 		return err
 	}
-	if findNamed(m.Enums, enumName, enumName(o.Enum)) >= 0 {
+	if namedExactly(m.Enums, enumName, enumName(o.Enum)) {
 		return fmt.Errorf("enum type %q already exists", enumName(o.Enum))
 	}
 	e := *o.Enum

@@ -134,7 +134,7 @@ func (o CreateSchema) Apply(m *model.MetaData) error {
 	if o.Schema == nil || o.Schema.Name == "" {
 		return missing("schema definition with its name", "Schema")
 	}
-	if findNamed(m.Schemas, schemaName, o.Schema.Name) >= 0 {
+	if namedExactly(m.Schemas, schemaName, o.Schema.Name) {
 		return fmt.Errorf("schema %q already exists", o.Schema.Name)
 	}
 	s := *o.Schema

@@ -196,7 +196,7 @@ func (o CreateSequence) Apply(m *model.MetaData) error {
 	if o.Sequence == nil || o.Sequence.Name == "" {
 		return missing("sequence definition with its name", "Sequence")
 	}
-	if findNamed(m.Sequences, sequenceName, sequenceName(o.Sequence)) >= 0 {
+	if namedExactly(m.Sequences, sequenceName, sequenceName(o.Sequence)) {
 		return fmt.Errorf("sequence %q already exists", sequenceName(o.Sequence))
 	}
 	m.Sequences = append(m.Sequences, o.Sequence.Clone())

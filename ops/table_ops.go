@@ -149,7 +149,7 @@ func (o CreateTable) Apply(m *model.MetaData) error {
 	if err := needTable(o.Table.Name); err != nil {
 		return err
 	}
-	if tableIndex(m, o.Table.Schema, o.Table.Name) >= 0 {
+	if namedExactly(m.Tables, tableName, qualified(o.Table.Schema, o.Table.Name)) {
 		return fmt.Errorf("table %q already exists", o.Table.QualifiedName())
 	}
 	m.Tables = append(m.Tables, o.Table.Clone())
@@ -175,7 +175,7 @@ func (o RenameTable) Apply(m *model.MetaData) error {
 	if o.NewName == "" {
 		return missing("new table name", "NewName")
 	}
-	if i := tableIndex(m, t.Schema, o.NewName); i >= 0 && m.Tables[i] != t {
+	if o.NewName != t.Name && namedExactly(m.Tables, tableName, qualified(t.Schema, o.NewName)) {
 		return fmt.Errorf("table %q already exists", qualified(t.Schema, o.NewName))
 	}
 	referencing(m, t, func(fk *model.ForeignKey) { fk.RefTable = o.NewName })

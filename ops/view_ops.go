@@ -149,7 +149,7 @@ func (o CreateView) Apply(m *model.MetaData) error {
 	if err := checkView(o.View, "View"); err != nil {
 		return err
 	}
-	if findNamed(m.Views, viewName, viewName(o.View)) >= 0 {
+	if namedExactly(m.Views, viewName, viewName(o.View)) {
 		return fmt.Errorf("view %q already exists", viewName(o.View))
 	}
 	v := *o.View

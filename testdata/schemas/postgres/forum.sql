@@ -19,6 +19,11 @@ CREATE TABLE forums (
     position smallint NOT NULL DEFAULT 0
 );
 
+-- Two tables whose names differ only in case, as PostgREST's fixtures
+-- have: PostgreSQL keeps them apart.
+CREATE TABLE "Badge" (id integer PRIMARY KEY, "Name" text NOT NULL, name text);
+CREATE TABLE badge (id integer PRIMARY KEY, label text);
+
 CREATE TABLE members (
     id         serial PRIMARY KEY,
     login      citext NOT NULL UNIQUE,
