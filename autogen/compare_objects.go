@@ -36,8 +36,8 @@ type objectComparison struct {
 	// The phases, each in execution order.
 	schemas, extensions, enums, domains, early, sequences []ops.Operation // Pre
 	domainsOverTypes                                      []ops.Operation // Pre, after early
-	owners, late                                          []ops.Operation // Post
-	release, dropLate                                     []ops.Operation // DropPre
+	owners, domainsOverTables, late                       []ops.Operation // Post
+	release, dropLate, dropDomainsOverTables              []ops.Operation // DropPre
 	dropSequences, dropEarly, dropDomains, dropEnums      []ops.Operation // DropPost
 	dropDomainsOverTypes                                  []ops.Operation // DropPost, before dropEarly
 	dropExtensions, dropSchemas                           []ops.Operation // DropPost
@@ -92,8 +92,8 @@ func compareObjects(current, target *model.MetaData, opts Options, rebuilt map[s
 	}
 	return objectChanges{
 		Pre:      join(oc.schemas, oc.extensions, oc.enums, oc.domains, oc.early, oc.domainsOverTypes, oc.sequences),
-		Post:     join(oc.owners, oc.late),
-		DropPre:  join(oc.release, oc.dropLate),
+		Post:     join(oc.owners, oc.domainsOverTables, oc.late),
+		DropPre:  join(oc.release, oc.dropLate, oc.dropDomainsOverTables),
 		DropPost: join(oc.dropSequences, oc.dropDomainsOverTypes, oc.dropEarly, oc.dropDomains, oc.dropEnums, oc.dropExtensions, oc.dropSchemas),
 		Warnings: oc.warnings,
 	}, nil

@@ -64,6 +64,8 @@ func (oc *objectComparison) compareDomains() {
 	diffObjects(oc.cur.Domains, oc.tgt.Domains, func(d *model.Domain) string { return qualifiedName(d.Schema, d.Name) },
 		func(c, d *model.Domain) {
 			switch {
+			case c == nil && model.DomainOverTable(d, oc.tgt):
+				oc.domainsOverTables = append(oc.domainsOverTables, ops.CreateDomain{Domain: d.Clone()})
 			case c == nil && model.DomainOverType(d, tgtEarly):
 				oc.domainsOverTypes = append(oc.domainsOverTypes, ops.CreateDomain{Domain: d.Clone()})
 			case c == nil:
@@ -79,6 +81,10 @@ func (oc *objectComparison) compareDomains() {
 		},
 		func(c *model.Domain) {
 			drop := ops.DropDomain{Schema: c.Schema, Domain: c.Name, Existing: c.Clone()}
+			if model.DomainOverTable(c, oc.cur) {
+				oc.dropDomainsOverTables = append(oc.dropDomainsOverTables, drop)
+				return
+			}
 			if model.DomainOverType(c, curEarly) {
 				oc.dropDomainsOverTypes = append(oc.dropDomainsOverTypes, drop)
 				return

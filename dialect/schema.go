@@ -58,7 +58,7 @@ func createAll(d Dialect, md *model.MetaData, naming bool) ([]string, error) {
 		}
 	}
 	early, late, last := md.ObjectOrder()
-	domains, overTypes := splitDomains(md.Domains, early)
+	domains, overTypes, overTables := splitDomains(md, early)
 	if err := createDomains(d, domains, add); err != nil {
 		return nil, err
 	}
@@ -128,6 +128,9 @@ func createAll(d Dialect, md *model.MetaData, naming bool) ([]string, error) {
 			return nil, fmt.Errorf("add foreign key %q: %w", df.FK.Name, err)
 		}
 	}
+	if err := createDomains(d, overTables, add); err != nil {
+		return nil, err
+	}
 	for _, o := range late {
 		if o.View != nil {
 			if err := add(d.CreateView(o.View)); err != nil {
@@ -190,6 +193,22 @@ func DropAll(d Dialect, md *model.MetaData) ([]string, error) {
 			}
 		}
 	}
+	so, _ := d.(SchemaObjects)
+	if len(md.Domains) > 0 && so == nil {
+		return nil, Unsupported(d.Name(), "domain "+quoteName(md.Domains[0].Schema, md.Domains[0].Name), "a domain", "")
+	}
+	dropDomains := func(doms []*model.Domain) error {
+		for i := len(doms) - 1; i >= 0; i-- {
+			if err := add(so.DropDomain(doms[i])); err != nil {
+				return fmt.Errorf("drop domain %q: %w", doms[i].Name, err)
+			}
+		}
+		return nil
+	}
+	domains, overTypes, overTables := splitDomains(md, early)
+	if err := dropDomains(overTables); err != nil {
+		return nil, err
+	}
 	tables, deferred := md.CreationOrder()
 	if d.Capabilities().DropConstraint {
 		for _, df := range deferred {
@@ -208,19 +227,6 @@ func DropAll(d Dialect, md *model.MetaData) ([]string, error) {
 			return nil, fmt.Errorf("drop sequence %q: %w", md.Sequences[i].Name, err)
 		}
 	}
-	so, _ := d.(SchemaObjects)
-	if len(md.Domains) > 0 && so == nil {
-		return nil, Unsupported(d.Name(), "domain "+quoteName(md.Domains[0].Schema, md.Domains[0].Name), "a domain", "")
-	}
-	dropDomains := func(doms []*model.Domain) error {
-		for i := len(doms) - 1; i >= 0; i-- {
-			if err := add(so.DropDomain(doms[i])); err != nil {
-				return fmt.Errorf("drop domain %q: %w", doms[i].Name, err)
-			}
-		}
-		return nil
-	}
-	domains, overTypes := splitDomains(md.Domains, early)
 	if err := dropDomains(overTypes); err != nil {
 		return nil, err
 	}
@@ -300,17 +306,22 @@ func createSchemaObjects(d Dialect, md *model.MetaData, add func([]string, error
 	return nil
 }
 
-// splitDomains separates the domains over one of the early types (see
-// model.DomainOverType), created after them, from the others.
-func splitDomains(domains []*model.Domain, early []*model.Definition) (before, after []*model.Domain) {
-	for _, dom := range domains {
-		if model.DomainOverType(dom, early) {
+// splitDomains separates the domains of md over the row type of a table
+// (model.DomainOverTable), created after the tables, and those over one of
+// the early types (model.DomainOverType), created after them, from the
+// others.
+func splitDomains(md *model.MetaData, early []*model.Definition) (before, after, overTables []*model.Domain) {
+	for _, dom := range md.Domains {
+		switch {
+		case model.DomainOverTable(dom, md):
+			overTables = append(overTables, dom)
+		case model.DomainOverType(dom, early):
 			after = append(after, dom)
-		} else {
+		default:
 			before = append(before, dom)
 		}
 	}
-	return before, after
+	return before, after, overTables
 }
 
 // createDomains adds domains.

@@ -17,7 +17,8 @@ import (
 // pg_get_functiondef prints them; an aggregate's CREATE AGGREGATE is put
 // together from pg_aggregate (after its name: the argument list, * for
 // an aggregate without arguments, and options). deps lists what the routine needs, from pg_depend: tables and
-// views (also through their row types) and other routines. needed tells
+// views (also through their row types, and domains over those) and other
+// routines. needed tells
 // whether a column default, a constraint or an index calls it. checked
 // tells that the server checks the body when the function is created: a
 // SQL-language body given as a string.
@@ -41,7 +42,9 @@ SELECT n.nspname, p.proname, p.prokind::text, l.lanname,
     SELECT jsonb_build_array(rn.nspname, rc.relname) AS dep
     FROM pg_catalog.pg_depend x
     LEFT JOIN pg_catalog.pg_type rt ON x.refclassid = 'pg_catalog.pg_type'::regclass AND rt.oid = x.refobjid
-    JOIN pg_catalog.pg_class rc ON rc.oid = CASE WHEN x.refclassid = 'pg_catalog.pg_class'::regclass THEN x.refobjid ELSE rt.typrelid END
+    LEFT JOIN pg_catalog.pg_type rb ON rb.oid = rt.typbasetype
+    JOIN pg_catalog.pg_class rc ON rc.oid = CASE WHEN x.refclassid = 'pg_catalog.pg_class'::regclass THEN x.refobjid
+      WHEN rt.typtype = 'd' THEN rb.typrelid ELSE rt.typrelid END
     JOIN pg_catalog.pg_namespace rn ON rn.oid = rc.relnamespace
     WHERE x.classid = 'pg_catalog.pg_proc'::regclass AND x.objid = p.oid AND x.deptype = 'n' AND rc.relkind IN ('r', 'p', 'v')
     UNION ALL

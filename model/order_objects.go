@@ -168,6 +168,26 @@ func topoOrder(n int, deps [][]int) []int {
 	return out
 }
 
+// DomainOverTable reports whether the base type of dom is the row type of
+// one of the tables of m (PostgreSQL: CREATE DOMAIN d AS some_table, as
+// PostgREST's fixtures do). Such a domain is created after the tables and
+// dropped before them; a function that returns it depends on the table
+// (see the inspector's routine dependencies), so it is created after the
+// tables too.
+func DomainOverTable(dom *Domain, m *MetaData) bool {
+	if dom.Type.Kind != KindRaw {
+		return false
+	}
+	base := strings.TrimSuffix(strings.ReplaceAll(dom.Type.Raw, `"`, ""), "[]")
+	for _, t := range m.Tables {
+		if base == t.Schema+"."+t.Name ||
+			base == t.Name && (t.Schema == "" || t.Schema == dom.Schema || t.Schema == "public") {
+			return true
+		}
+	}
+	return false
+}
+
 // DomainOverType reports whether the base type of dom is one of the type
 // definitions among defs (a domain over a composite or range type), or
 // its collation one of the collation definitions. Such a domain is

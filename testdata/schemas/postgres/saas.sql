@@ -256,3 +256,10 @@ CREATE FUNCTION app.member_count(org bigint) RETURNS bigint
     LANGUAGE sql STABLE
     AS $$ SELECT count(*) FROM memberships WHERE organisation_id = org $$;
 RESET search_path;
+
+-- A domain over a table's row type, and a function returning it, as
+-- PostgREST's fixtures have: both need the table first.
+CREATE DOMAIN app.project_row AS app.projects;
+CREATE FUNCTION app.live_projects() RETURNS SETOF app.project_row
+    LANGUAGE sql STABLE
+    AS $$ SELECT p::app.project_row FROM app.projects p WHERE NOT p.archived $$;
