@@ -39,6 +39,11 @@ WHERE TABLE_TYPE IN ('BASE TABLE', 'SYSTEM VERSIONED', 'SEQUENCE', 'VIEW') AND `
 		// Options only where they differ from the defaults, as Normalize
 		// leaves them: ENGINE=InnoDB is implied, and so is the schema's
 		// default collation.
+		if typ == "SYSTEM VERSIONED" {
+			// MariaDB's system-versioned table with its implicit
+			// row_start/row_end columns (hidden from COLUMNS).
+			setOption(t, dialect.MariaDBSystemVersioning, "")
+		}
 		if engine.Valid && !strings.EqualFold(engine.String, "InnoDB") {
 			setOption(t, "ENGINE", engine.String)
 		}
