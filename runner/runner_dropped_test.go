@@ -43,11 +43,14 @@ func TestFailureRecordedAfterConnectionDropped(t *testing.T) {
 			ctx, cancel := context.WithCancel(context.Background())
 			defer cancel()
 			terminate := func() {
-				// The session running pg_sleep, ended by the server.
+				// The session running pg_sleep, ended by the server; with
+				// interrupt, the run is cancelled first (Ctrl-C: pgx
+				// drops the connection at once), so that the failure is
+				// recorded as interrupted whichever ends the statement.
 				deadline := time.Now().Add(10 * time.Second)
 				for time.Now().Before(deadline) {
 					var n int
-					err := db.QueryRowContext(context.Background(), `SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity
+					err := db.QueryRowContext(context.Background(), `SELECT count(*) FROM pg_stat_activity
 						WHERE query LIKE 'SELECT pg_sleep(30)%' AND datname = current_database() AND pid <> pg_backend_pid()`).Scan(&n)
 					if err != nil {
 						t.Error(err)
@@ -56,6 +59,11 @@ func TestFailureRecordedAfterConnectionDropped(t *testing.T) {
 					if n > 0 {
 						if tt.interrupt {
 							cancel()
+						}
+						_, err := db.ExecContext(context.Background(), `SELECT pg_terminate_backend(pid) FROM pg_stat_activity
+							WHERE query LIKE 'SELECT pg_sleep(30)%' AND datname = current_database() AND pid <> pg_backend_pid()`)
+						if err != nil {
+							t.Error(err)
 						}
 						return
 					}
