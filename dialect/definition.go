@@ -56,6 +56,8 @@ type dropSpec struct {
 	// operator names a PostgreSQL operator: its schema, quoted, and its
 	// symbol as it is (see operatorName).
 	operator bool
+	// cast names a PostgreSQL cast: (source AS target), its Name.
+	cast bool
 }
 
 // dropDefinition renders DROP for def with the dialect's specs; a kind
@@ -75,6 +77,8 @@ func dropDefinition(d Dialect, specs map[model.DefinitionKind]dropSpec, def *mod
 // name, then the signature and the table where the kind needs them.
 func (spec dropSpec) writeObject(b *builder, def *model.Definition) {
 	switch {
+	case spec.cast:
+		b.raw("(", def.Name, ")")
 	case spec.operator:
 		operatorName(b, def.Schema, def.Name)
 	case spec.unqualified:

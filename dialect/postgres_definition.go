@@ -25,6 +25,8 @@ var postgresDrops = map[model.DefinitionKind]dropSpec{
 	model.DefCollation:               {keyword: "COLLATION"},
 	model.DefTextSearchDictionary:    {keyword: "TEXT SEARCH DICTIONARY"},
 	model.DefTextSearchConfiguration: {keyword: "TEXT SEARCH CONFIGURATION"},
+	// A cast belongs to the database and is named by its two types.
+	model.DefCast: {keyword: "CAST", cast: true},
 	// An operator is named by its symbol, which is never quoted.
 	model.DefOperator: {keyword: "OPERATOR", signature: true, operator: true},
 }

@@ -64,7 +64,7 @@ type pgScope struct {
 // 1,000 tables) is read with ten queries instead of eighteen, each of
 // which costs a round trip and its planning.
 type pgPresent struct {
-	sequences, enums, triggers, rules, policies, eventTriggers, foreign, operators, collations, textSearch bool
+	sequences, enums, triggers, rules, policies, eventTriggers, foreign, operators, collations, textSearch, casts bool
 }
 
 // args returns the bound parameters $1 (schemas), $2 (include) and $3
@@ -164,6 +164,7 @@ func (in *pgInspector) Inspect(ctx context.Context, q dialect.Querier, opts Opti
 		{true, st.readViews},
 		{true, st.readFunctions},
 		{has.operators, st.readOperators},
+		{has.casts, st.readCasts},
 		{has.foreign, st.readForeign},
 		{has.triggers, st.readTriggers},
 		{has.rules, st.readRules},

@@ -126,6 +126,8 @@ UNION ALL SELECT 'text search mappings', count(*) FROM pg_catalog.pg_ts_config_m
   WHERE mapcfg IN (SELECT oid FROM pg_catalog.pg_ts_config WHERE cfgnamespace IN (SELECT oid FROM s))
 UNION ALL SELECT 'text search comments', count(*) FROM pg_catalog.pg_description
   WHERE classoid IN ('pg_catalog.pg_ts_dict'::regclass, 'pg_catalog.pg_ts_config'::regclass)
+UNION ALL SELECT 'casts ' || castmethod::text || castcontext::text, count(*) FROM pg_catalog.pg_cast WHERE oid >= 16384 GROUP BY 1
+UNION ALL SELECT 'cast comments', count(*) FROM pg_catalog.pg_description WHERE classoid = 'pg_catalog.pg_cast'::regclass
 UNION ALL SELECT 'comments', count(*) FROM pg_catalog.pg_description d
   WHERE d.objoid IN (SELECT oid FROM rel) OR d.objoid IN (SELECT oid FROM s)
     OR d.objoid IN (SELECT oid FROM pg_catalog.pg_proc WHERE pronamespace IN (SELECT oid FROM s))

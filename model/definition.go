@@ -61,6 +61,10 @@ const (
 	// TextSearchMappingPrefix (the server keeps no text of it, and CREATE
 	// cannot name the mappings).
 	DefTextSearchConfiguration DefinitionKind = "text_search_configuration"
+	// DefCast is a PostgreSQL cast (CREATE CAST (source AS target) …),
+	// which belongs to the database: Schema is empty and Name is "source
+	// AS target", the two types as the server prints them.
+	DefCast DefinitionKind = "cast"
 )
 
 // TextSearchMappingPrefix starts each mapping statement of the SQL of a
@@ -92,7 +96,7 @@ var definitionKinds = []DefinitionKind{
 	DefFunction, DefProcedure, DefAggregate, DefType, DefTrigger,
 	DefEventTrigger, DefEvent, DefRule, DefVirtualTable, DefMaterializedView, DefIndex, DefPolicy,
 	DefForeignServer, DefForeignTable, DefOperator, DefCollation,
-	DefTextSearchDictionary, DefTextSearchConfiguration,
+	DefTextSearchDictionary, DefTextSearchConfiguration, DefCast,
 }
 
 // Valid reports whether k is one of the known kinds.

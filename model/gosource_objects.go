@@ -70,7 +70,7 @@ var definitionKindConsts = map[DefinitionKind]string{
 	DefMaterializedView: "DefMaterializedView", DefIndex: "DefIndex", DefPolicy: "DefPolicy",
 	DefForeignServer: "DefForeignServer", DefForeignTable: "DefForeignTable", DefOperator: "DefOperator",
 	DefCollation: "DefCollation", DefTextSearchDictionary: "DefTextSearchDictionary",
-	DefTextSearchConfiguration: "DefTextSearchConfiguration",
+	DefTextSearchConfiguration: "DefTextSearchConfiguration", DefCast: "DefCast",
 }
 
 // GoSource returns &model.Definition{…}.

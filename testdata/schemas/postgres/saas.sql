@@ -263,3 +263,17 @@ CREATE DOMAIN app.project_row AS app.projects;
 CREATE FUNCTION app.live_projects() RETURNS SETOF app.project_row
     LANGUAGE sql STABLE
     AS $$ SELECT p::app.project_row FROM app.projects p WHERE NOT p.archived $$;
+
+-- A domain with casts to and from JSON, as PostgREST's fixtures declare
+-- for their representations, one with a comment, one WITH INOUT.
+CREATE DOMAIN app.color AS integer CHECK (VALUE >= 0 AND VALUE <= 16777215);
+CREATE FUNCTION app.color(json) RETURNS app.color
+    LANGUAGE sql IMMUTABLE
+    AS $$ SELECT ('x' || lpad(ltrim($1 #>> '{}', '#'), 8, '0'))::bit(32)::integer $$;
+CREATE FUNCTION app.json(app.color) RETURNS json
+    LANGUAGE sql IMMUTABLE
+    AS $$ SELECT to_json('#' || lpad(to_hex($1), 6, '0')) $$;
+CREATE CAST (app.color AS json) WITH FUNCTION app.json(app.color) AS IMPLICIT;
+CREATE CAST (json AS app.color) WITH FUNCTION app.color(json) AS IMPLICIT;
+CREATE CAST (text AS app.color) WITH INOUT AS ASSIGNMENT;
+COMMENT ON CAST (app.color AS json) IS 'colors read as #rrggbb';
