@@ -8,8 +8,10 @@ import (
 	"github.com/migratego/migrate/model"
 )
 
-// pgCastsQuery lists the casts that no extension made and that are not
-// built in (an OID from FirstNormalObjectId, 16384, on), between types of
+// pgCastsQuery lists the casts that no extension made, that are not
+// built in (an OID from FirstNormalObjectId, 16384, on) and that are not
+// part of another object (the cast of a range type to its multirange,
+// which CREATE TYPE … AS RANGE makes), between types of
 // which one is in a schema in scope or made with a function of one: the
 // source and target types as format_type prints them, how the cast
 // converts (WITH FUNCTION f(args), WITH INOUT, WITHOUT FUNCTION) and where
@@ -33,6 +35,8 @@ WHERE c.oid >= 16384
     OR tt.typnamespace IN (SELECT oid FROM pg_catalog.pg_namespace WHERE nspname = ANY($1::text[]))
     OR fn.nspname = ANY($1::text[]))
   AND ` + pgNotExtensionMember("pg_catalog.pg_cast", "c.oid") + `
+  AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_depend i
+    WHERE i.classid = 'pg_catalog.pg_cast'::regclass AND i.objid = c.oid AND i.deptype = 'i')
 ORDER BY 1`
 
 // readCasts adds the casts in scope as definitions of kind cast
