@@ -94,6 +94,16 @@ func checkIdempotence(t *testing.T, name, file string) {
 	if checks.recreated != nil {
 		checks.recreated(t, first, second, src, dst)
 	}
+	// What a downgrade to base does: DropAll of the model runs and leaves
+	// no table behind.
+	drops, err := dialect.DropAll(d, second)
+	if err != nil {
+		t.Fatalf("DropAll of the inspected model: %v", err)
+	}
+	execAll(ctx, t, dst, drops...)
+	if left := inspectDB(ctx, t, dst, opts); len(left.Tables) != 0 {
+		t.Errorf("%s: DropAll leaves %d tables", file, len(left.Tables))
+	}
 }
 
 // openFresh opens a database of its own for the test (testdb.NewDatabase).

@@ -29,6 +29,7 @@ func (m *MetaData) CreationOrder() (tables []*Table, deferred []*DeferredFK) {
 		return byName[[2]string{schema, fk.RefTable}]
 	}
 	deps := map[*Table][]*Table{}
+	partitions := map[*Table][]*Table{}
 	for _, t := range m.Tables {
 		if p := t.PartitionOf; p != nil {
 			schema := p.Schema
@@ -37,12 +38,31 @@ func (m *MetaData) CreationOrder() (tables []*Table, deferred []*DeferredFK) {
 			}
 			if parent := byName[[2]string{schema, p.Table}]; parent != nil && parent != t {
 				deps[t] = append(deps[t], parent)
+				partitions[parent] = append(partitions[parent], t)
 			}
 		}
+	}
+	// A foreign key to a partitioned table gives the referencing table a
+	// constraint on each partition (PostgreSQL): it comes after them, and
+	// so is dropped before them.
+	var partitionsOf func(t, ref *Table, depth int)
+	partitionsOf = func(t, ref *Table, depth int) {
+		for _, p := range partitions[ref] {
+			if p == t || depth > len(m.Tables) {
+				continue
+			}
+			deps[t] = append(deps[t], p)
+			partitionsOf(t, p, depth+1)
+		}
+	}
+	for _, t := range m.Tables {
 		for _, fk := range t.ForeignKeys {
 			ref := refTable(t, fk)
 			if ref != nil && ref != t {
 				deps[t] = append(deps[t], ref)
+				if t.PartitionOf == nil {
+					partitionsOf(t, ref, 0)
+				}
 			}
 		}
 	}
