@@ -2,6 +2,7 @@ package autogen
 
 import (
 	"fmt"
+	"maps"
 	"slices"
 
 	"github.com/migratego/migrate/dialect"
@@ -126,7 +127,7 @@ func (oc *objectComparison) rebuiltViews(cur, tgt map[string]*model.View, replac
 	}
 	for key, c := range cur {
 		t := tgt[key]
-		if t != nil && !(slices.Equal(c.Columns, t.Columns) && c.Comment == t.Comment && oc.sameViewText(c, t)) {
+		if t != nil && !(slices.Equal(c.Columns, t.Columns) && c.Comment == t.Comment && maps.Equal(c.ColumnComments, t.ColumnComments) && oc.sameViewText(c, t)) {
 			rebuilt[key] = true
 		}
 	}

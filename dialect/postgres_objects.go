@@ -2,6 +2,8 @@ package dialect
 
 import (
 	"fmt"
+	"maps"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -116,7 +118,7 @@ func (d *postgresDialect) CreateView(v *model.View) ([]string, error) {
 	if def == "" {
 		return nil, fmt.Errorf("postgres: view %q has no definition", v.Name)
 	}
-	s := viewSupport{checkOption: true, securityInvoker: d.version >= 150000, securityBarrier: true}
+	s := viewSupport{checkOption: true, securityInvoker: d.version >= 150000, securityBarrier: true, columnComments: true}
 	if err := checkViewOptions(d, v, s); err != nil {
 		return nil, err
 	}
@@ -130,11 +132,24 @@ func (d *postgresDialect) CreateView(v *model.View) ([]string, error) {
 	b := newBuilder(d)
 	b.createView(v, def, "", strings.Join(opts, ", "))
 	out, err := one(d.wrap(b.stmt()))
-	if err != nil || v.Comment == "" {
-		return out, err
+	if err != nil {
+		return nil, err
 	}
-	c, err := d.commentOn("VIEW", v.Schema, v.Name, "", v.Comment)
-	return append(out, c), err
+	if v.Comment != "" {
+		c, err := d.commentOn("VIEW", v.Schema, v.Name, "", v.Comment)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, c)
+	}
+	for _, col := range slices.Sorted(maps.Keys(v.ColumnComments)) {
+		c, err := d.commentOn("COLUMN", v.Schema, v.Name, col, v.ColumnComments[col])
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, c)
+	}
+	return out, nil
 }
 
 // DropView returns DROP VIEW.

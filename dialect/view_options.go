@@ -9,7 +9,7 @@ import (
 
 // viewSupport says which view options a dialect can write.
 type viewSupport struct {
-	checkOption, securityInvoker, securityBarrier, algorithm bool
+	checkOption, securityInvoker, securityBarrier, algorithm, columnComments bool
 }
 
 // checkViewOptions refuses the options of v that the dialect cannot
@@ -36,6 +36,9 @@ func checkViewOptions(d Dialect, v *model.View, s viewSupport) error {
 	}
 	if v.SecurityBarrier && !s.securityBarrier {
 		return un("a security-barrier view")
+	}
+	if len(v.ColumnComments) > 0 && !s.columnComments {
+		return un("comments on view columns")
 	}
 	return nil
 }

@@ -160,7 +160,7 @@ const pgViewDepends = `(SELECT jsonb_agg(DISTINCT dep) FROM (
 // they read that must exist before them (pgViewDepends), the options of a
 // view (check_option, security_barrier, security_invoker) and the indexes
 // of a materialized view: name, CREATE INDEX as pg_get_indexdef prints it,
-// and comment.
+// and comment; the comments on a view's columns.
 var pgViewsQuery = `
 SELECT c.relkind::text, n.nspname, c.relname, pg_catalog.pg_get_viewdef(c.oid, true), COALESCE(d.description, ''),
   ` + pgViewDepends + `, array_to_json(COALESCE(c.reloptions, '{}'))::text,
@@ -170,7 +170,11 @@ SELECT c.relkind::text, n.nspname, c.relname, pg_catalog.pg_get_viewdef(c.oid, t
     FROM pg_catalog.pg_index i JOIN pg_catalog.pg_class ic ON ic.oid = i.indexrelid
     LEFT JOIN pg_catalog.pg_description id
       ON id.objoid = i.indexrelid AND id.classoid = 'pg_catalog.pg_class'::regclass AND id.objsubid = 0
-    WHERE i.indrelid = c.oid) END
+    WHERE i.indrelid = c.oid) END,
+  CASE WHEN c.relkind = 'v' THEN (
+    SELECT json_object_agg(a.attname, cd.description ORDER BY a.attname)
+    FROM pg_catalog.pg_description cd JOIN pg_catalog.pg_attribute a ON a.attrelid = cd.objoid AND a.attnum = cd.objsubid
+    WHERE cd.objoid = c.oid AND cd.classoid = 'pg_catalog.pg_class'::regclass AND cd.objsubid > 0) END
 FROM pg_catalog.pg_class c
 JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
 LEFT JOIN pg_catalog.pg_description d
@@ -185,10 +189,10 @@ func (st *pgState) readViews(ctx context.Context, q dialect.Querier) error {
 	return st.each(ctx, q, "views", pgViewsQuery, func(rows *sql.Rows) error {
 		var (
 			kind, schema, name, def, comment string
-			deps, indexes                    sql.NullString
+			deps, indexes, colComments       sql.NullString
 			options                          string
 		)
-		if err := rows.Scan(&kind, &schema, &name, &def, &comment, &deps, &options, &indexes); err != nil {
+		if err := rows.Scan(&kind, &schema, &name, &def, &comment, &deps, &options, &indexes, &colComments); err != nil {
 			return err
 		}
 		def = strings.TrimSuffix(strings.TrimSpace(def), ";")
@@ -196,6 +200,11 @@ func (st *pgState) readViews(ctx context.Context, q dialect.Querier) error {
 			return st.readMatView(schema, name, def, comment, deps, indexes)
 		}
 		v := &model.View{Schema: st.scope.schemaOf(schema), Name: name, Definition: def, Comment: comment}
+		if colComments.Valid {
+			if err := json.Unmarshal([]byte(colComments.String), &v.ColumnComments); err != nil {
+				return fmt.Errorf("comments on the columns of view %q: %w", name, err)
+			}
+		}
 		if err := pgViewOptions(v, options); err != nil {
 			return fmt.Errorf("view %q: %w", name, err)
 		}

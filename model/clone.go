@@ -36,6 +36,7 @@ func (m *MetaData) Clone() *MetaData {
 		c := *v
 		c.DependsOn = slices.Clone(v.DependsOn)
 		c.Columns = slices.Clone(v.Columns)
+		c.ColumnComments = maps.Clone(v.ColumnComments)
 		out.Views = append(out.Views, &c)
 	}
 	for _, d := range m.Definitions {

@@ -2,6 +2,8 @@ package model
 
 import (
 	"fmt"
+	"maps"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -421,6 +423,14 @@ func (v *View) GoSource() string {
 		f.add("Columns", goStrings(v.Columns))
 	}
 	f.optStr("Comment", v.Comment)
+	if len(v.ColumnComments) > 0 {
+		keys := slices.Sorted(maps.Keys(v.ColumnComments))
+		pairs := make([]string, len(keys))
+		for i, k := range keys {
+			pairs[i] = goQuote(k) + ": " + goQuote(v.ColumnComments[k])
+		}
+		f.add("ColumnComments", "map[string]string{"+strings.Join(pairs, ", ")+"}")
+	}
 	f.optStr("CheckOption", v.CheckOption)
 	f.flag("SecurityInvoker", v.SecurityInvoker)
 	f.flag("SecurityBarrier", v.SecurityBarrier)

@@ -38,6 +38,9 @@ type View struct {
 	// means the names come from the SELECT.
 	Columns []string `json:"columns,omitempty"`
 	Comment string   `json:"comment,omitempty"`
+	// ColumnComments are the comments on the view's columns, by column
+	// name (PostgreSQL: COMMENT ON COLUMN view.column).
+	ColumnComments map[string]string `json:"column_comments,omitempty"`
 	// CheckOption makes writes through the view keep rows visible in it:
 	// "local" or "cascaded" (WITH LOCAL|CASCADED CHECK OPTION); empty for
 	// none. PostgreSQL, MySQL/MariaDB.

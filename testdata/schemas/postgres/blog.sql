@@ -99,6 +99,10 @@ CREATE VIEW published_posts AS
     FROM posts p JOIN authors a ON a.id = p.author_id
     WHERE p.state = 'published'
     ORDER BY p.published_at DESC;
+-- An API schema documents its views' columns (PostgREST shows them).
+COMMENT ON VIEW published_posts IS 'what the public site lists';
+COMMENT ON COLUMN published_posts.author IS 'the author''s handle, not the id';
+COMMENT ON COLUMN published_posts.published_at IS 'newest first';
 
 -- Comments on constraints say why they exist.
 COMMENT ON CONSTRAINT ck_posts_published ON posts IS 'a published post has a publication time';
