@@ -3,6 +3,7 @@ package inspect
 import (
 	"math"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -69,6 +70,34 @@ func pgDefault(expr string) *model.Default {
 		}
 	}
 	return model.DefaultLiteral(lit)
+}
+
+// pgDateTimeCasts are the casts after which a quoted literal is a date,
+// time, timestamp or interval value (pgDomainColumnDefault).
+var pgDateTimeCasts = []string{"date", "time without time zone", "time with time zone",
+	"timestamp without time zone", "timestamp with time zone", "interval"}
+
+// pgDomainColumnDefault reads the default of a column whose type is a
+// domain. A literal cast to a date or time type stays an expression, cast
+// included: the server keeps the type the default was written in
+// (DEFAULT '2018-01-01'::date on a timestamptz domain, as PostgREST's
+// fixtures have), and the bare literal would be read as the domain's base
+// type instead ('2018-01-01 00:00:00+00'), another default. Anything else
+// reads as pgDefault does.
+func pgDomainColumnDefault(expr string) *model.Default {
+	def := pgDefault(expr)
+	if def == nil || def.Expr != "" {
+		return def
+	}
+	s := strings.TrimSpace(expr)
+	if _, rest, ok := pgStringLiteral(s); ok {
+		cast, _ := strings.CutPrefix(rest, "::")
+		base, _, _ := strings.Cut(strings.ToLower(cast), "(")
+		if slices.Contains(pgDateTimeCasts, strings.TrimSpace(base)) {
+			return model.DefaultExpr(s)
+		}
+	}
+	return def
 }
 
 // pgStringLiteral splits a leading standard string literal from the rest

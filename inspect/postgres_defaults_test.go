@@ -75,3 +75,28 @@ func TestPostgresIntList(t *testing.T) {
 		t.Error("pgIntList({a}): want an error")
 	}
 }
+
+// TestPostgresDomainColumnDefault: on a column of a domain type, a literal
+// cast to a date or time type keeps its cast (the domain's base type may
+// be another); other defaults read as on any column.
+func TestPostgresDomainColumnDefault(t *testing.T) {
+	lit := model.DefaultLiteral
+	expr := model.DefaultExpr
+	for _, tc := range []struct {
+		in   string
+		want *model.Default
+	}{
+		{"'2018-01-01'::date", expr("'2018-01-01'::date")},
+		{"'2018-01-01 10:00:00+00'::timestamp with time zone", expr("'2018-01-01 10:00:00+00'::timestamp with time zone")},
+		{"'01:00:00'::interval", expr("'01:00:00'::interval")},
+		{"'x'::text", lit("x")},
+		{"'x'::character varying", lit("x")},
+		{"5", lit(int64(5))},
+		{"now()", expr("now()")},
+		{"NULL::date", nil},
+	} {
+		if got := pgDomainColumnDefault(tc.in); !reflect.DeepEqual(got, tc.want) {
+			t.Errorf("pgDomainColumnDefault(%q) = %+v, want %+v", tc.in, got, tc.want)
+		}
+	}
+}

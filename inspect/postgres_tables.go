@@ -79,7 +79,7 @@ func pgPartitionBy(def string) (*model.PartitionBy, error) {
 // type as format_type prints it, enum labels in order for enum columns,
 // the default or generation expression, identity kind, a collation that
 // differs from the type's with its schema unless that is pg_catalog, and
-// the comment.
+// the comment, and whether the type is a domain.
 var pgColumnsQuery = `
 SELECT a.attrelid::int8, a.attnum, a.attname,
   pg_catalog.format_type(a.atttypid, a.atttypmod), a.attnotnull,
@@ -91,7 +91,8 @@ SELECT a.attrelid::int8, a.attnum, a.attname,
   CASE WHEN t.typtype = 'e' THEN t.typname END,
   CASE WHEN t.typtype = 'e' THEN (
     SELECT json_agg(e.enumlabel ORDER BY e.enumsortorder)
-    FROM pg_catalog.pg_enum e WHERE e.enumtypid = t.oid) END
+    FROM pg_catalog.pg_enum e WHERE e.enumtypid = t.oid) END,
+  t.typtype = 'd'
 FROM pg_catalog.pg_attribute a
 JOIN pg_catalog.pg_class c ON c.oid = a.attrelid
 JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
@@ -117,9 +118,10 @@ func (st *pgState) readColumns(ctx context.Context, q dialect.Querier) error {
 			identity, generated         string
 			comment                     string
 			enumSchema, enumName, enums sql.NullString
+			domain                      bool
 		)
 		if err := rows.Scan(&oid, &num, &name, &typ, &notNull, &expr, &identity, &generated,
-			&collation, &collSchema, &comment, &enumSchema, &enumName, &enums); err != nil {
+			&collation, &collSchema, &comment, &enumSchema, &enumName, &enums, &domain); err != nil {
 			return err
 		}
 		pt := st.tables[oid]
@@ -150,6 +152,8 @@ func (st *pgState) readColumns(ctx context.Context, q dialect.Querier) error {
 		case generated != "" && expr.Valid:
 			// 's' (stored) up to PostgreSQL 17; 'v' (virtual) from 18.
 			c.Generated = &model.Generated{Expr: expr.String, Stored: generated == "s"}
+		case expr.Valid && domain:
+			c.Default = pgDomainColumnDefault(expr.String)
 		case expr.Valid:
 			c.Default = pgDefault(expr.String)
 		}

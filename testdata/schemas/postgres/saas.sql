@@ -277,3 +277,11 @@ CREATE CAST (app.color AS json) WITH FUNCTION app.json(app.color) AS IMPLICIT;
 CREATE CAST (json AS app.color) WITH FUNCTION app.color(json) AS IMPLICIT;
 CREATE CAST (text AS app.color) WITH INOUT AS ASSIGNMENT;
 COMMENT ON CAST (app.color AS json) IS 'colors read as #rrggbb';
+
+-- A timestamp domain whose column default is written as a date (PostgREST's
+-- datarep_todos.due_at): the server keeps the date cast.
+CREATE DOMAIN app.isodate AS timestamp with time zone;
+CREATE TABLE app.todos (
+    id     integer PRIMARY KEY,
+    due_at app.isodate DEFAULT '2018-01-01'::date
+);
