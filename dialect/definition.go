@@ -58,6 +58,9 @@ type dropSpec struct {
 	operator bool
 	// cast names a PostgreSQL cast: (source AS target), its Name.
 	cast bool
+	// using appends USING and the access method (Signature) of a
+	// PostgreSQL operator family or class.
+	using bool
 }
 
 // dropDefinition renders DROP for def with the dialect's specs; a kind
@@ -97,6 +100,9 @@ func (spec dropSpec) writeObject(b *builder, def *model.Definition) {
 	}
 	if spec.onTable {
 		b.raw(" ON ").qualified(def.Schema, def.Table)
+	}
+	if spec.using {
+		b.raw(" USING ").ident(def.Signature)
 	}
 }
 

@@ -27,6 +27,9 @@ var postgresDrops = map[model.DefinitionKind]dropSpec{
 	model.DefTextSearchConfiguration: {keyword: "TEXT SEARCH CONFIGURATION"},
 	// A cast belongs to the database and is named by its two types.
 	model.DefCast: {keyword: "CAST", cast: true},
+	// Operator families and classes are named with their access method.
+	model.DefOperatorFamily: {keyword: "OPERATOR FAMILY", using: true},
+	model.DefOperatorClass:  {keyword: "OPERATOR CLASS", using: true},
 	// An operator is named by its symbol, which is never quoted.
 	model.DefOperator: {keyword: "OPERATOR", signature: true, operator: true},
 }

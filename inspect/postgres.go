@@ -64,7 +64,7 @@ type pgScope struct {
 // 1,000 tables) is read with ten queries instead of eighteen, each of
 // which costs a round trip and its planning.
 type pgPresent struct {
-	sequences, enums, triggers, rules, policies, eventTriggers, foreign, operators, collations, textSearch, casts bool
+	sequences, enums, triggers, rules, policies, eventTriggers, foreign, operators, collations, textSearch, casts, opClasses bool
 }
 
 // args returns the bound parameters $1 (schemas), $2 (include) and $3
@@ -165,6 +165,7 @@ func (in *pgInspector) Inspect(ctx context.Context, q dialect.Querier, opts Opti
 		{true, st.readFunctions},
 		{has.operators, st.readOperators},
 		{has.casts, st.readCasts},
+		{has.opClasses, st.readOpClasses},
 		{has.foreign, st.readForeign},
 		{has.triggers, st.readTriggers},
 		{has.rules, st.readRules},

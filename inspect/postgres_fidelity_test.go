@@ -127,6 +127,16 @@ UNION ALL SELECT 'text search mappings', count(*) FROM pg_catalog.pg_ts_config_m
 UNION ALL SELECT 'text search comments', count(*) FROM pg_catalog.pg_description
   WHERE classoid IN ('pg_catalog.pg_ts_dict'::regclass, 'pg_catalog.pg_ts_config'::regclass)
 UNION ALL SELECT 'casts ' || castmethod::text || castcontext::text, count(*) FROM pg_catalog.pg_cast WHERE oid >= 16384 GROUP BY 1
+UNION ALL SELECT 'operator families', count(*) FROM pg_catalog.pg_opfamily WHERE opfnamespace IN (SELECT oid FROM s)
+  AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_depend e WHERE e.classid = 'pg_catalog.pg_opfamily'::regclass AND e.objid = pg_opfamily.oid AND e.deptype = 'e')
+UNION ALL SELECT 'operator classes', count(*) FROM pg_catalog.pg_opclass WHERE opcnamespace IN (SELECT oid FROM s)
+  AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_depend e WHERE e.classid = 'pg_catalog.pg_opclass'::regclass AND e.objid = pg_opclass.oid AND e.deptype = 'e')
+UNION ALL SELECT 'operator family and class members', (SELECT count(*) FROM pg_catalog.pg_amop a JOIN pg_catalog.pg_opfamily f ON f.oid = a.amopfamily
+    WHERE f.opfnamespace IN (SELECT oid FROM s))
+  + (SELECT count(*) FROM pg_catalog.pg_amproc a JOIN pg_catalog.pg_opfamily f ON f.oid = a.amprocfamily
+    WHERE f.opfnamespace IN (SELECT oid FROM s))
+UNION ALL SELECT 'operator class and family comments', count(*) FROM pg_catalog.pg_description
+  WHERE classoid IN ('pg_catalog.pg_opclass'::regclass, 'pg_catalog.pg_opfamily'::regclass)
 UNION ALL SELECT 'cast comments', count(*) FROM pg_catalog.pg_description WHERE classoid = 'pg_catalog.pg_cast'::regclass
 UNION ALL SELECT 'comments', count(*) FROM pg_catalog.pg_description d
   WHERE d.objoid IN (SELECT oid FROM rel) OR d.objoid IN (SELECT oid FROM s)

@@ -41,7 +41,8 @@ SELECT n.nspname, COALESCE(d.description, ''),
   EXISTS (SELECT FROM pg_catalog.pg_cast ca JOIN pg_catalog.pg_type ct ON ct.oid IN (ca.castsource, ca.casttarget)
     WHERE ca.oid >= 16384 AND ct.typnamespace IN (SELECT oid FROM ns))
     OR EXISTS (SELECT FROM pg_catalog.pg_cast ca JOIN pg_catalog.pg_proc cf ON cf.oid = ca.castfunc
-      WHERE ca.oid >= 16384 AND cf.pronamespace IN (SELECT oid FROM ns))
+      WHERE ca.oid >= 16384 AND cf.pronamespace IN (SELECT oid FROM ns)),
+  EXISTS (SELECT FROM pg_catalog.pg_opfamily of WHERE of.opfnamespace IN (SELECT oid FROM ns))
 FROM pg_catalog.pg_namespace n
 LEFT JOIN pg_catalog.pg_description d
   ON d.objoid = n.oid AND d.classoid = 'pg_catalog.pg_namespace'::regclass AND d.objsubid = 0
@@ -55,7 +56,7 @@ func (st *pgState) readSchemas(ctx context.Context, q dialect.Querier) error {
 		var name, comment string
 		p := &st.scope.present
 		if err := rows.Scan(&name, &comment, &p.sequences, &p.enums, &p.triggers, &p.rules, &p.policies,
-			&p.eventTriggers, &p.foreign, &p.operators, &p.collations, &p.textSearch, &p.casts); err != nil {
+			&p.eventTriggers, &p.foreign, &p.operators, &p.collations, &p.textSearch, &p.casts, &p.opClasses); err != nil {
 			return err
 		}
 		if st.scope.schemaOf(name) != "" {

@@ -65,7 +65,22 @@ const (
 	// which belongs to the database: Schema is empty and Name is "source
 	// AS target", the two types as the server prints them.
 	DefCast DefinitionKind = "cast"
+	// DefOperatorFamily is a PostgreSQL operator family (CREATE OPERATOR
+	// FAMILY … USING method), told apart by its access method, which
+	// Signature holds ("btree"). Its SQL is the CREATE followed by its
+	// loose members, one ALTER OPERATOR FAMILY … ADD statement each, each
+	// on a line of its own after ";" and starting with
+	// OperatorFamilyAddPrefix.
+	DefOperatorFamily DefinitionKind = "operator_family"
+	// DefOperatorClass is a PostgreSQL operator class (CREATE OPERATOR
+	// CLASS … FOR TYPE … USING method FAMILY … AS …), told apart by its
+	// access method, which Signature holds.
+	DefOperatorClass DefinitionKind = "operator_class"
 )
+
+// OperatorFamilyAddPrefix starts each member statement of the SQL of a
+// DefOperatorFamily.
+const OperatorFamilyAddPrefix = "ALTER OPERATOR FAMILY "
 
 // TextSearchMappingPrefix starts each mapping statement of the SQL of a
 // DefTextSearchConfiguration.
@@ -74,15 +89,22 @@ const TextSearchMappingPrefix = "ALTER TEXT SEARCH CONFIGURATION "
 // SplitStatements returns the statements of a definition's SQL: for a
 // text search configuration, the CREATE and each mapping (each line that
 // follows a ";" ending the previous one and starts with
-// TextSearchMappingPrefix); for other kinds, SQL itself.
+// TextSearchMappingPrefix), and likewise for an operator family and its
+// members (OperatorFamilyAddPrefix); for other kinds, SQL itself.
 func (d *Definition) SplitStatements() []string {
-	if d.Kind != DefTextSearchConfiguration {
+	var prefix string
+	switch d.Kind {
+	case DefTextSearchConfiguration:
+		prefix = TextSearchMappingPrefix
+	case DefOperatorFamily:
+		prefix = OperatorFamilyAddPrefix
+	default:
 		return []string{d.SQL}
 	}
 	var out []string
 	rest := d.SQL
 	for {
-		i := strings.Index(rest, ";\n"+TextSearchMappingPrefix)
+		i := strings.Index(rest, ";\n"+prefix)
 		if i < 0 {
 			return append(out, rest)
 		}
@@ -97,6 +119,7 @@ var definitionKinds = []DefinitionKind{
 	DefEventTrigger, DefEvent, DefRule, DefVirtualTable, DefMaterializedView, DefIndex, DefPolicy,
 	DefForeignServer, DefForeignTable, DefOperator, DefCollation,
 	DefTextSearchDictionary, DefTextSearchConfiguration, DefCast,
+	DefOperatorFamily, DefOperatorClass,
 }
 
 // Valid reports whether k is one of the known kinds.
@@ -120,7 +143,8 @@ func (k DefinitionKind) OnTable() bool {
 // argument list (functions, procedures and aggregates, which overload, and
 // operators), which Definition.Signature then holds.
 func (k DefinitionKind) HasSignature() bool {
-	return k == DefFunction || k == DefProcedure || k == DefAggregate || k == DefOperator
+	return k == DefFunction || k == DefProcedure || k == DefAggregate || k == DefOperator ||
+		k == DefOperatorFamily || k == DefOperatorClass
 }
 
 // Definition is an object the model does not take apart: function and

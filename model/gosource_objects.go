@@ -71,6 +71,7 @@ var definitionKindConsts = map[DefinitionKind]string{
 	DefForeignServer: "DefForeignServer", DefForeignTable: "DefForeignTable", DefOperator: "DefOperator",
 	DefCollation: "DefCollation", DefTextSearchDictionary: "DefTextSearchDictionary",
 	DefTextSearchConfiguration: "DefTextSearchConfiguration", DefCast: "DefCast",
+	DefOperatorFamily: "DefOperatorFamily", DefOperatorClass: "DefOperatorClass",
 }
 
 // GoSource returns &model.Definition{…}.

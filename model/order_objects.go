@@ -110,7 +110,7 @@ func (m *MetaData) ObjectOrder() (early []*Definition, late []Object, last []*De
 func isEarlyKind(k DefinitionKind) bool {
 	switch k {
 	case DefFunction, DefProcedure, DefAggregate, DefType, DefVirtualTable, DefForeignServer, DefForeignTable, DefOperator, DefCollation,
-		DefTextSearchDictionary, DefTextSearchConfiguration, DefCast:
+		DefTextSearchDictionary, DefTextSearchConfiguration, DefCast, DefOperatorFamily, DefOperatorClass:
 		return true
 	}
 	return false

@@ -66,6 +66,8 @@ func (m *MetaData) validateObjects() error {
 			errs = append(errs, fmt.Errorf("model: %s has no SQL", key))
 		case d.Kind.OnTable() && d.Table == "":
 			errs = append(errs, fmt.Errorf("model: %s names no table", key))
+		case (d.Kind == DefOperatorFamily || d.Kind == DefOperatorClass) && d.Signature == "":
+			errs = append(errs, fmt.Errorf(`model: %s has no Signature: give its access method ("btree", "gist", …)`, key))
 		case d.Kind == DefOperator && d.Signature == "":
 			errs = append(errs, fmt.Errorf(`model: %s has no Signature: give its left and right argument types ("text, text"; NONE on the left of a prefix operator)`, key))
 		case !d.Firing.Valid():

@@ -26,7 +26,7 @@ func TestValidateObjects(t *testing.T) {
 		{"domain check without expression", &MetaData{Domains: []*Domain{{Name: "d", Type: Text, Checks: []*Check{{Name: "c"}}}}},
 			`model: domain "d": check constraint "c" has no expression`},
 		{"definition of unknown kind", &MetaData{Definitions: []*Definition{{Kind: "macro", Name: "m", SQL: "x"}}},
-			"model: macro m has an unknown kind (use one of function, procedure, aggregate, type, trigger, event_trigger, event, rule, virtual_table, materialized_view, index, policy, foreign_server, foreign_table, operator, collation, text_search_dictionary, text_search_configuration, cast)"},
+			"model: macro m has an unknown kind (use one of function, procedure, aggregate, type, trigger, event_trigger, event, rule, virtual_table, materialized_view, index, policy, foreign_server, foreign_table, operator, collation, text_search_dictionary, text_search_configuration, cast, operator_family, operator_class)"},
 		{"definition without SQL", &MetaData{Definitions: []*Definition{{Kind: DefFunction, Schema: "s", Name: "f", Signature: "integer"}}},
 			"model: function s.f(integer) has no SQL"},
 		{"definition without name", &MetaData{Definitions: []*Definition{{Kind: DefVirtualTable, SQL: "x"}}},

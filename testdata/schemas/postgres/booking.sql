@@ -139,3 +139,21 @@ CREATE VIEW booking.room_report AS
     GROUP BY r.id, r.code;
 
 COMMENT ON CONSTRAINT maintenance_no_overlap ON booking.maintenance IS 'one maintenance window per room at a time';
+
+-- An operator class of its own: case-insensitive hashing of building
+-- names, with its operator and support function, used by an index; and an
+-- operator family with a loose cross-type member.
+CREATE FUNCTION booking.ci_eq(text, text) RETURNS boolean
+    LANGUAGE sql IMMUTABLE STRICT AS $$ SELECT lower($1) = lower($2) $$;
+CREATE FUNCTION booking.ci_hash(text) RETURNS integer
+    LANGUAGE sql IMMUTABLE STRICT AS $$ SELECT hashtext(lower($1)) $$;
+CREATE OPERATOR booking.=~= (FUNCTION = booking.ci_eq, LEFTARG = text, RIGHTARG = text,
+    COMMUTATOR = OPERATOR(booking.=~=), RESTRICT = eqsel, JOIN = eqjoinsel);
+CREATE OPERATOR CLASS booking.text_ci_ops FOR TYPE text USING hash AS
+    OPERATOR 1 booking.=~=, FUNCTION 1 booking.ci_hash(text);
+COMMENT ON OPERATOR CLASS booking.text_ci_ops USING hash IS 'case-insensitive hashing';
+CREATE INDEX buildings_name_ci ON booking.buildings USING hash (name booking.text_ci_ops);
+CREATE OPERATOR FAMILY booking.int_order_ops USING btree;
+ALTER OPERATOR FAMILY booking.int_order_ops USING btree
+    ADD FUNCTION 1 (integer, bigint) btint48cmp(integer, bigint);
+COMMENT ON OPERATOR FAMILY booking.int_order_ops USING btree IS 'integers against bigints';
