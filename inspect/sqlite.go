@@ -46,8 +46,10 @@ type sqliteScope struct {
 	// tables are the tables in scope by name, and in the order read.
 	tables map[string]*sqliteTable
 	order  []*sqliteTable
-	// indexSQL holds the CREATE INDEX statements by index name.
-	indexSQL map[string]string
+	// indexSQL holds the CREATE INDEX statements by index name, and
+	// indexOrder the indexes of tables in scope in the order read.
+	indexSQL   map[string]string
+	indexOrder []sqliteIndexDef
 	// allTables maps the lower-case names of all tables of db, in scope
 	// or not, to their own spelling.
 	allTables map[string]string
@@ -64,6 +66,12 @@ type sqliteTable struct {
 	// indexes SQLite made for UNIQUE constraints.
 	fks       map[int]*sqliteFK
 	uniqueIdx [][]string
+}
+
+// sqliteIndexDef is an index created by CREATE INDEX: its name, its
+// table and its statement.
+type sqliteIndexDef struct {
+	name, table, sql string
 }
 
 // pkCol is a primary key column and its position (1, 2, …) in the key.

@@ -2,6 +2,7 @@ package inspect
 
 import (
 	"context"
+	"database/sql"
 	"fmt"
 	"slices"
 	"sort"
@@ -22,26 +23,29 @@ type sqliteFK struct {
 }
 
 // foreignKeys reads the foreign keys of every table in scope with one
-// query. The referenced table and columns are given their declared
+// query (calling the pragma only for the tables whose statement says
+// REFERENCES). The referenced table and columns are given their declared
 // spelling (SQLite keeps them as written in REFERENCES, in any case), and a
 // REFERENCES without columns is resolved to the referenced primary key.
-// pragma_table_info finds a table by hash, so the per-row subquery costs
-// little.
+// The referenced columns are resolved from the columns already read when
+// the referenced table is in scope (refColumns), which spares a pragma
+// call per foreign key; references to other tables are resolved by one
+// more query.
 func (in *sqliteInspector) foreignKeys(ctx context.Context, q dialect.Querier, sc *sqliteScope) error {
-	query := `SELECT m.name, p.id, p.seq, p."table", COALESCE(p."from", ''), p.on_update, p.on_delete,
-	COALESCE((SELECT c.name FROM pragma_table_info(p."table", ?) c
-		WHERE CASE WHEN p."to" IS NULL THEN c.pk = p.seq + 1 ELSE c.name = p."to" COLLATE NOCASE END), p."to", '')
+	query := `SELECT m.name, p.id, p.seq, p."table", COALESCE(p."from", ''), p.on_update, p.on_delete, p."to"
 FROM ` + sc.from + ` m JOIN pragma_foreign_key_list(m.name, ?) p
-WHERE ` + sqliteRealTable + ` AND ` + sqliteUserObject + ` AND (` + sc.filter + `)`
-	rows, err := q.QueryContext(ctx, query, sc.args(sc.db, sc.db)...)
+WHERE ` + sqliteRealTable + ` AND ` + sqliteUserObject + ` AND (` + sc.filter + `) AND instr(upper(m.sql), 'REFERENCES') > 0`
+	rows, err := q.QueryContext(ctx, query, sc.args(sc.db)...)
 	if err != nil {
 		return fmt.Errorf("inspect sqlite: foreign keys of %q: %w", sc.db, err)
 	}
 	defer rows.Close()
+	var refs []fkRef
 	for rows.Next() {
-		var table, rawTable, from, onUpdate, onDelete, refCol string
+		var table, rawTable, from, onUpdate, onDelete string
+		var to sql.NullString
 		var id, seq int
-		if err := rows.Scan(&table, &id, &seq, &rawTable, &from, &onUpdate, &onDelete, &refCol); err != nil {
+		if err := rows.Scan(&table, &id, &seq, &rawTable, &from, &onUpdate, &onDelete, &to); err != nil {
 			return fmt.Errorf("inspect sqlite: foreign keys of %q: %w", sc.db, err)
 		}
 		st := sc.tables[table]
@@ -68,10 +72,117 @@ WHERE ` + sqliteRealTable + ` AND ` + sqliteUserObject + ` AND (` + sc.filter + 
 			f.fk.Columns = append(f.fk.Columns, "")
 			f.fk.RefColumns = append(f.fk.RefColumns, "")
 		}
-		f.fk.Columns[seq], f.fk.RefColumns[seq] = from, refCol
+		f.fk.Columns[seq] = from
+		refs = append(refs, fkRef{f: f, seq: seq, to: to})
 	}
 	if err := rows.Err(); err != nil {
 		return fmt.Errorf("inspect sqlite: foreign keys of %q: %w", sc.db, err)
+	}
+	return in.refColumns(ctx, q, sc, refs)
+}
+
+// fkRef is one column pair of a foreign key whose referenced column is to
+// be resolved: to is what REFERENCES names (NULL when it names no
+// columns, which means the referenced primary key's column seq).
+type fkRef struct {
+	f   *sqliteFK
+	seq int
+	to  sql.NullString
+}
+
+// refTableColumns are the columns of a referenced table as
+// pragma_table_info lists them (generated columns left out), with their
+// position in the primary key (0 outside it).
+type refTableColumns struct {
+	names []string
+	pk    []int
+}
+
+// refColumns sets the referenced column of every reference to the
+// referenced table's own spelling of it, as
+//
+//	COALESCE((SELECT c.name FROM pragma_table_info(p."table") c WHERE
+//	  CASE WHEN p."to" IS NULL THEN c.pk = p.seq + 1
+//	  ELSE c.name = p."to" COLLATE NOCASE END), p."to", '')
+//
+// would: the tables in scope from the columns already read, the others
+// (out of the filters, views, missing tables) with one query for all.
+func (in *sqliteInspector) refColumns(ctx context.Context, q dialect.Querier, sc *sqliteScope, refs []fkRef) error {
+	if len(refs) == 0 {
+		return nil
+	}
+	known := make(map[string]*refTableColumns, len(sc.order))
+	for _, st := range sc.order {
+		rc := &refTableColumns{}
+		pk := make(map[string]int, len(st.pkCols))
+		for _, c := range st.pkCols {
+			pk[c.name] = c.seq
+		}
+		for _, c := range st.t.Columns {
+			if c.Generated == nil { // pragma_table_info leaves generated columns out
+				rc.names = append(rc.names, c.Name)
+				rc.pk = append(rc.pk, pk[c.Name])
+			}
+		}
+		known[sqliteFold(st.t.Name)] = rc
+	}
+	var missing []string
+	for _, r := range refs {
+		name := sqliteFold(r.f.rawTable)
+		if _, ok := known[name]; !ok {
+			known[name] = nil
+			missing = append(missing, r.f.rawTable)
+		}
+	}
+	if len(missing) > 0 {
+		if err := in.otherRefTables(ctx, q, sc, missing, known); err != nil {
+			return err
+		}
+	}
+	for _, r := range refs {
+		col := r.to.String // '' when NULL and unresolved
+		if rc := known[sqliteFold(r.f.rawTable)]; rc != nil {
+			for i, name := range rc.names {
+				if r.to.Valid && sqliteEqualFold(name, r.to.String) || !r.to.Valid && rc.pk[i] == r.seq+1 {
+					col = name
+					break
+				}
+			}
+		}
+		r.f.fk.RefColumns[r.seq] = col
+	}
+	return nil
+}
+
+// otherRefTables reads the columns of the referenced tables (or views)
+// named in names that are not in scope into known, by their folded names;
+// a name SQLite does not find is left out.
+func (in *sqliteInspector) otherRefTables(ctx context.Context, q dialect.Querier, sc *sqliteScope, names []string, known map[string]*refTableColumns) error {
+	list, err := jsonList(names)
+	if err != nil {
+		return fmt.Errorf("inspect sqlite: referenced tables of %q: %w", sc.db, err)
+	}
+	rows, err := q.QueryContext(ctx, `SELECT j.value, c.name, c.pk FROM json_each(?) j JOIN pragma_table_info(j.value, ?) c`, list, sc.db)
+	if err != nil {
+		return fmt.Errorf("inspect sqlite: referenced tables of %q: %w", sc.db, err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var table, name string
+		var pk int
+		if err := rows.Scan(&table, &name, &pk); err != nil {
+			return fmt.Errorf("inspect sqlite: referenced tables of %q: %w", sc.db, err)
+		}
+		rc := known[sqliteFold(table)]
+		if rc == nil {
+			rc = &refTableColumns{}
+			known[sqliteFold(table)] = rc
+		}
+		rc.names = append(rc.names, name)
+		rc.pk = append(rc.pk, pk)
+	}
+	if err := rows.Err(); err != nil {
+		return fmt.Errorf("inspect sqlite: referenced tables of %q: %w", sc.db, err)
 	}
 	return nil
 }
@@ -85,6 +196,28 @@ func sqliteFold(s string) string {
 		}
 		return r
 	}, s)
+}
+
+// sqliteEqualFold reports whether two names are equal without regard to
+// ASCII case, as SQLite compares names (sqliteFold(a) == sqliteFold(b),
+// without allocating).
+func sqliteEqualFold(a, b string) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for i := 0; i < len(a); i++ {
+		x, y := a[i], b[i]
+		if x >= 'A' && x <= 'Z' {
+			x += 'a' - 'A'
+		}
+		if y >= 'A' && y <= 'Z' {
+			y += 'a' - 'A'
+		}
+		if x != y {
+			return false
+		}
+	}
+	return true
 }
 
 // sqliteAction maps a pragma's referential action to the model's; NO

@@ -311,6 +311,24 @@ type createIndex struct {
 	Keys []string
 	// Where is the partial-index predicate, or "".
 	Where string
+	// Unique is CREATE UNIQUE INDEX (SQLite stores the statement from
+	// "CREATE [UNIQUE] INDEX name" on, whatever was typed before the name).
+	Unique bool
+	// Columns are the keys when each is a name with at most one COLLATE
+	// and ASC or DESC, and nothing but a WHERE clause follows the key
+	// list; nil otherwise. Whether each name is a column of the table is
+	// for the caller to check: SQLite reads a quoted name that is not as a
+	// string.
+	Columns []indexColumn
+}
+
+// indexColumn is a key of CREATE INDEX that names a column.
+type indexColumn struct {
+	Name string
+	// Collation is the name after COLLATE, HasCollate whether there is one.
+	Collation  string
+	HasCollate bool
+	Desc       bool
 }
 
 // parseCreateIndex reads a CREATE INDEX statement; ok is false when the
@@ -335,8 +353,12 @@ func parseCreateIndex(src string) (ix *createIndex, ok bool) {
 		return nil, false
 	}
 	closing := sqlGroup(toks, open)
-	ix = &createIndex{}
+	ix = &createIndex{Unique: len(toks) > 1 && toks[1].is("UNIQUE")}
+	simple := closing < len(toks)
 	for _, part := range sqlSplit(toks[open+1 : closing]) {
+		col, ok := indexKeyColumn(part)
+		simple = simple && ok
+		ix.Columns = append(ix.Columns, col)
 		if n := len(part); n > 0 && (part[n-1].is("ASC") || part[n-1].is("DESC")) {
 			part = part[:n-1]
 		}
@@ -344,8 +366,34 @@ func parseCreateIndex(src string) (ix *createIndex, ok bool) {
 	}
 	if closing+1 < len(toks) && toks[closing+1].is("WHERE") && closing+2 < len(toks) {
 		ix.Where = sqlText(src, toks[closing+2:])
+	} else if closing+1 < len(toks) {
+		simple = false
+	}
+	if !simple {
+		ix.Columns = nil
 	}
 	return ix, true
+}
+
+// indexKeyColumn reads a key of the form name [COLLATE name] [ASC|DESC];
+// ok is false for any other key.
+func indexKeyColumn(part []sqlTok) (col indexColumn, ok bool) {
+	n := len(part)
+	if n > 0 && (part[n-1].is("ASC") || part[n-1].is("DESC")) {
+		col.Desc = part[n-1].is("DESC")
+		n--
+	}
+	switch {
+	case n == 3 && part[1].is("COLLATE") && part[2].name():
+		col.Collation, col.HasCollate = part[2].Val, true
+	case n != 1:
+		return col, false
+	}
+	if k := part[0].Kind; k != tokWord && k != tokIdent {
+		return col, false
+	}
+	col.Name = part[0].Val
+	return col, true
 }
 
 // parseCreateView returns the SELECT of a CREATE VIEW statement (the text

@@ -70,6 +70,7 @@ WHERE m.type IN ('table', 'view', 'index', 'trigger') AND ` + sqliteUserObject
 			md.Views = append(md.Views, &model.View{Schema: sc.schema, Name: name, Definition: def, Columns: columns})
 		case "index":
 			sc.indexSQL[name] = text
+			sc.indexOrder = append(sc.indexOrder, sqliteIndexDef{name: name, table: table, sql: text})
 		case "table":
 			if kind != "table" {
 				continue // virtual or shadow table
