@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -107,6 +108,8 @@ WHERE ` + sqliteRealTable + ` AND ` + sqliteUserObject + ` AND (` + sc.filter + 
 		return fmt.Errorf("inspect sqlite: columns of %q: %w", sc.db, err)
 	}
 	defer rows.Close()
+	// Declared types repeat from table to table: each spelling is read once.
+	types := map[string]model.Type{}
 	for rows.Next() {
 		var table, name, typ string
 		var notNull, pk, hidden int
@@ -118,7 +121,13 @@ WHERE ` + sqliteRealTable + ` AND ` + sqliteUserObject + ` AND (` + sc.filter + 
 		if st == nil || hidden == 1 { // hidden 1: a virtual table's hidden column
 			continue
 		}
-		c := &model.Column{Name: name, Type: in.declaredType(sqliteDeclaredType(typ)), Nullable: notNull == 0}
+		ct, seen := types[typ]
+		if !seen {
+			ct = in.declaredType(sqliteDeclaredType(typ))
+			types[typ] = ct
+		}
+		ct.Values = slices.Clone(ct.Values)
+		c := &model.Column{Name: name, Type: ct, Nullable: notNull == 0}
 		if dflt.Valid {
 			c.Default = parseSQLiteDefault(dflt.String)
 		}
