@@ -22,25 +22,40 @@ type sqliteFK struct {
 	fk       *model.ForeignKey
 }
 
-// foreignKeys reads the foreign keys of every table in scope with one
-// query (calling the pragma only for the tables whose statement says
-// REFERENCES). The referenced table and columns are given their declared
-// spelling (SQLite keeps them as written in REFERENCES, in any case), and a
-// REFERENCES without columns is resolved to the referenced primary key.
-// The referenced columns are resolved from the columns already read when
-// the referenced table is in scope (refColumns), which spares a pragma
-// call per foreign key; references to other tables are resolved by one
-// more query.
+// foreignKeys reads the foreign keys of every table in scope. Those of a
+// table whose CREATE TABLE statement settles them are read from it
+// (statementForeignKeys); the others with one query of
+// pragma_foreign_key_list, called only for those tables (each call
+// prepares a PRAGMA statement). The referenced table and columns are
+// given their declared spelling (SQLite keeps them as written in
+// REFERENCES, in any case), and a REFERENCES without columns is resolved
+// to the referenced primary key. The referenced columns are resolved from
+// the columns already read when the referenced table is in scope
+// (refColumns); references to other tables are resolved by one more
+// query.
 func (in *sqliteInspector) foreignKeys(ctx context.Context, q dialect.Querier, sc *sqliteScope) error {
+	var refs []fkRef
+	var pragmaTables []string
+	for _, st := range sc.order {
+		if !statementForeignKeys(sc, st, &refs) {
+			pragmaTables = append(pragmaTables, st.t.Name)
+		}
+	}
+	if len(pragmaTables) == 0 {
+		return in.refColumns(ctx, q, sc, refs)
+	}
+	tables, err := jsonList(pragmaTables)
+	if err != nil {
+		return fmt.Errorf("inspect sqlite: foreign keys of %q: %w", sc.db, err)
+	}
 	query := `SELECT m.name, p.id, p.seq, p."table", COALESCE(p."from", ''), p.on_update, p.on_delete, p."to"
 FROM ` + sc.from + ` m JOIN pragma_foreign_key_list(m.name, ?) p
-WHERE ` + sqliteRealTable + ` AND ` + sqliteUserObject + ` AND (` + sc.filter + `) AND instr(upper(m.sql), 'REFERENCES') > 0`
-	rows, err := q.QueryContext(ctx, query, sc.args(sc.db)...)
+WHERE ` + sqliteRealTable + ` AND ` + sqliteUserObject + ` AND (` + sc.filter + `) AND m.name IN (SELECT value FROM json_each(?))`
+	rows, err := q.QueryContext(ctx, query, append(sc.args(sc.db), tables)...)
 	if err != nil {
 		return fmt.Errorf("inspect sqlite: foreign keys of %q: %w", sc.db, err)
 	}
 	defer rows.Close()
-	var refs []fkRef
 	for rows.Next() {
 		var table, rawTable, from, onUpdate, onDelete string
 		var to sql.NullString
@@ -79,6 +94,53 @@ WHERE ` + sqliteRealTable + ` AND ` + sqliteUserObject + ` AND (` + sc.filter + 
 		return fmt.Errorf("inspect sqlite: foreign keys of %q: %w", sc.db, err)
 	}
 	return in.refColumns(ctx, q, sc, refs)
+}
+
+// statementForeignKeys reads the foreign keys of st from its CREATE TABLE
+// statement as pragma_foreign_key_list reports them: numbered from the
+// last declared, each column named as the table spells it, the referenced
+// table and columns as written (columns to resolve in refs), the actions
+// written or NO ACTION. It reports false, changing nothing, when the
+// statement does not settle them: a column the table lacks, column lists
+// of different lengths, an action SQLite would not accept.
+func statementForeignKeys(sc *sqliteScope, st *sqliteTable, refs *[]fkRef) bool {
+	cfs := st.create.FKs
+	fks := make(map[int]*sqliteFK, len(cfs))
+	var out []fkRef
+	for k, cf := range cfs {
+		if cf.RefTable == "" || len(cf.Columns) == 0 || cf.BadAction || cf.RefColumns != nil && len(cf.RefColumns) != len(cf.Columns) {
+			return false
+		}
+		refTable, ok := sc.allTables[sqliteFold(cf.RefTable)]
+		if !ok {
+			refTable = cf.RefTable
+		}
+		f := &sqliteFK{id: len(cfs) - 1 - k, rawTable: cf.RefTable, fk: &model.ForeignKey{
+			RefTable:   refTable,
+			OnDelete:   sqliteAction(cf.OnDelete),
+			OnUpdate:   sqliteAction(cf.OnUpdate),
+			Columns:    make([]string, len(cf.Columns)),
+			RefColumns: make([]string, len(cf.Columns)),
+		}}
+		for i, name := range cf.Columns {
+			c := st.sqliteColumn(name)
+			if c == nil {
+				return false
+			}
+			f.fk.Columns[i] = c.Name
+			r := fkRef{f: f, seq: i}
+			if cf.RefColumns != nil {
+				r.to = sql.NullString{String: cf.RefColumns[i], Valid: true}
+			}
+			out = append(out, r)
+		}
+		fks[f.id] = f
+	}
+	if len(fks) > 0 {
+		st.fks = fks
+	}
+	*refs = append(*refs, out...)
+	return true
 }
 
 // fkRef is one column pair of a foreign key whose referenced column is to

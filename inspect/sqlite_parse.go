@@ -58,6 +58,11 @@ type createFK struct {
 	RefColumns        []string
 	Deferrable        bool
 	InitiallyDeferred bool
+	// OnDelete and OnUpdate are the actions written (upper case, "" for
+	// none; a later clause overrides an earlier one, as in SQLite).
+	// BadAction is set when an action is not one SQLite knows.
+	OnDelete, OnUpdate string
+	BadAction          bool
 }
 
 // column returns the column definition named name (SQLite compares names
@@ -280,9 +285,27 @@ func parseReferences(def []sqlTok, i int, fk *createFK) int {
 		next := def[i+1]
 		switch {
 		case next.is("ON") && i+2 < len(def) && (def[i+2].is("DELETE") || def[i+2].is("UPDATE")):
+			onUpdate := def[i+2].is("UPDATE")
 			i += 3 // ON DELETE <first word of the action>
+			action := ""
+			if i < len(def) && def[i].Kind == tokWord {
+				action = strings.ToUpper(def[i].Val)
+			}
 			if i < len(def) && (def[i].is("SET") || def[i].is("NO")) {
 				i++ // SET NULL, SET DEFAULT, NO ACTION
+				if i < len(def) && def[i].Kind == tokWord {
+					action += " " + strings.ToUpper(def[i].Val)
+				}
+			}
+			switch action {
+			case "CASCADE", "RESTRICT", "SET NULL", "SET DEFAULT", "NO ACTION":
+			default:
+				fk.BadAction = true
+			}
+			if onUpdate {
+				fk.OnUpdate = action
+			} else {
+				fk.OnDelete = action
 			}
 		case next.is("MATCH") && i+2 < len(def):
 			i += 2

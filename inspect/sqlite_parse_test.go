@@ -60,8 +60,8 @@ func TestParseCreateTable(t *testing.T) {
 		Uniques: []createUnique{{Name: "u1", Columns: []string{"a"}}, {Columns: []string{"b", "c"}}},
 		Checks:  []createCheck{{Expr: "a <> ')'", Column: "a"}, {Expr: "b > 0"}},
 		FKs: []createFK{
-			{Columns: []string{"b"}, RefTable: "other"},
-			{Name: "fk two", Columns: []string{"a", "B"}, RefTable: "other", RefColumns: []string{"x", "y"}, Deferrable: true, InitiallyDeferred: true},
+			{Columns: []string{"b"}, RefTable: "other", OnDelete: "SET DEFAULT"},
+			{Name: "fk two", Columns: []string{"a", "B"}, RefTable: "other", RefColumns: []string{"x", "y"}, Deferrable: true, InitiallyDeferred: true, OnUpdate: "NO ACTION"},
 		},
 		WithoutRowID: true,
 		Strict:       true,

@@ -23,7 +23,10 @@ var sqliteOracleSchema = []string{
 		a INT, b TEXT, c INT REFERENCES parent (CODE), d INT REFERENCES PARENT (g), e INT REFERENCES nowhere,
 		f INT REFERENCES nowhere (z), h INT REFERENCES other, i INT REFERENCES excluded_t, j INT REFERENCES excluded_t (Q),
 		k INT REFERENCES v_other (k), l INT REFERENCES other (K), m INT REFERENCES "OTHER",
-		FOREIGN KEY (b, a) REFERENCES parent, FOREIGN KEY (a) REFERENCES kids (A))`,
+		n INT CONSTRAINT fk_n REFERENCES other ON DELETE SET NULL ON UPDATE CASCADE MATCH FULL NOT DEFERRABLE,
+		o INT REFERENCES other (k) ON DELETE RESTRICT ON DELETE CASCADE ON UPDATE SET DEFAULT DEFERRABLE INITIALLY DEFERRED,
+		FOREIGN KEY (b, a) REFERENCES parent, FOREIGN KEY (A) REFERENCES kids (A) ON UPDATE NO ACTION,
+		CONSTRAINT "fk B" FOREIGN KEY (B, "O") REFERENCES "Parent" ("code", [ID]) ON DELETE CASCADE)`,
 	`CREATE TABLE excluded_t (p INTEGER PRIMARY KEY, q INT)`,
 	`CREATE VIEW v_other AS SELECT k, v FROM other`,
 	`CREATE INDEX ix_plain ON "Parent" (qty)`,
@@ -45,9 +48,10 @@ var sqliteOracleSchema = []string{
 // TestSQLiteStatementsAgreeWithPragmas checks what inspection reads from
 // the statements instead of the pragmas against the pragmas themselves:
 // every index columnIndex settles is the index pragma_index_list and
-// pragma_index_xinfo describe, and every referenced column is what
-// pragma_table_info resolves, with filters that leave referenced tables
-// out of scope.
+// pragma_index_xinfo describe, every foreign key is what
+// pragma_foreign_key_list says, its referenced columns resolved as
+// pragma_table_info resolves them, with filters that leave referenced
+// tables out of scope.
 func TestSQLiteStatementsAgreeWithPragmas(t *testing.T) {
 	ctx := context.Background()
 	db, _ := testdb.Open(t, "sqlite")
@@ -71,8 +75,8 @@ func TestSQLiteStatementsAgreeWithPragmas(t *testing.T) {
 					}
 				}
 				for _, fk := range tb.ForeignKeys {
-					if want := pragmaRefColumns(ctx, t, db, tb.Name, fk); !slices.Equal(fk.RefColumns, want) {
-						t.Errorf("foreign key %s%v: referenced columns %q, the pragmas say %q", tb.Name, fk.Columns, fk.RefColumns, want)
+					if want := pragmaForeignKey(ctx, t, db, tb.Name, fk); !reflect.DeepEqual(fk, want) {
+						t.Errorf("foreign key of %s: read %+v, the pragmas say %+v", tb.Name, fk, want)
 					}
 				}
 			}
@@ -92,6 +96,14 @@ func TestSQLiteStatementsAgreeWithPragmas(t *testing.T) {
 				t.Fatal(err)
 			}
 			settled[ix.Name] = in.columnIndex(st, sqliteIndexDef{name: ix.Name, table: tb.Name, sql: text}) != nil
+		}
+	}
+	// The foreign keys of every table are read from its statement.
+	sc := &sqliteScope{allTables: map[string]string{}}
+	for _, tb := range md.Tables {
+		var refs []fkRef
+		if st := (&sqliteTable{t: tb, create: mustParseTable(ctx, t, db, tb.Name)}); !statementForeignKeys(sc, st, &refs) {
+			t.Errorf("the foreign keys of %s are left to the pragma", tb.Name)
 		}
 	}
 	want := map[string]bool{
@@ -159,47 +171,107 @@ func pragmaIndex(ctx context.Context, t *testing.T, db *dialect.DB, in *sqliteIn
 	return ix
 }
 
-// pragmaRefColumns resolves the referenced columns of fk, a foreign key
-// of table, with pragma_table_info as SQL, or nil when one is unknown.
-func pragmaRefColumns(ctx context.Context, t *testing.T, db *dialect.DB, table string, fk *model.ForeignKey) []string {
+// pragmaForeignKey returns fk, a foreign key of table, as
+// pragma_foreign_key_list reports it, its referenced columns resolved
+// with pragma_table_info as SQL (nil when one is unknown); the name and
+// deferrability, which the pragma lacks, are fk's.
+func pragmaForeignKey(ctx context.Context, t *testing.T, db *dialect.DB, table string, fk *model.ForeignKey) *model.ForeignKey {
 	t.Helper()
 	rows, err := db.QueryContext(ctx, `SELECT p.id, p."table", p."from", COALESCE((SELECT c.name FROM pragma_table_info(p."table") c
-		WHERE CASE WHEN p."to" IS NULL THEN c.pk = p.seq + 1 ELSE c.name = p."to" COLLATE NOCASE END), p."to", '')
+		WHERE CASE WHEN p."to" IS NULL THEN c.pk = p.seq + 1 ELSE c.name = p."to" COLLATE NOCASE END), p."to", ''),
+		p.on_delete, p.on_update
 		FROM pragma_foreign_key_list(?) p ORDER BY p.id, p.seq`, table)
 	if err != nil {
 		t.Fatal(err)
 	}
 	defer rows.Close()
-	type key struct{ from, to []string }
-	byID := map[int]*key{}
-	refTable := map[int]string{}
+	byID := map[int]*model.ForeignKey{}
+	raw := map[int]string{}
 	for rows.Next() {
 		var id int
-		var ref, from, to string
-		if err := rows.Scan(&id, &ref, &from, &to); err != nil {
+		var ref, from, to, onDelete, onUpdate string
+		if err := rows.Scan(&id, &ref, &from, &to, &onDelete, &onUpdate); err != nil {
 			t.Fatal(err)
 		}
-		if byID[id] == nil {
-			byID[id] = &key{}
+		f := byID[id]
+		if f == nil {
+			f = &model.ForeignKey{Name: fk.Name, RefTable: fk.RefTable, Deferrable: fk.Deferrable, InitiallyDeferred: fk.InitiallyDeferred,
+				OnDelete: sqliteAction(onDelete), OnUpdate: sqliteAction(onUpdate)}
+			byID[id] = f
+			raw[id] = ref
 		}
-		byID[id].from = append(byID[id].from, from)
-		byID[id].to = append(byID[id].to, to)
-		refTable[id] = ref
+		f.Columns = append(f.Columns, from)
+		f.RefColumns = append(f.RefColumns, to)
 	}
 	if err := rows.Err(); err != nil {
 		t.Fatal(err)
 	}
-	// The schema gives no two foreign keys of a table the same columns
-	// and referenced table.
-	for id, k := range byID {
-		if !slices.Equal(k.from, fk.Columns) || !strings.EqualFold(refTable[id], fk.RefTable) {
+	// No two foreign keys of the schema have the same columns, referenced
+	// table and actions.
+	for id, f := range byID {
+		if !slices.Equal(f.Columns, fk.Columns) || !strings.EqualFold(raw[id], fk.RefTable) || f.OnDelete != fk.OnDelete || f.OnUpdate != fk.OnUpdate {
 			continue
 		}
-		if slices.Contains(k.to, "") {
-			return nil
+		if slices.Contains(f.RefColumns, "") {
+			f.RefColumns = nil
 		}
-		return k.to
+		return f
 	}
 	t.Fatalf("foreign key %s%v: not in pragma_foreign_key_list", table, fk.Columns)
 	return nil
+}
+
+// TestSQLiteForeignKeysFromPragma reads the foreign keys of the oracle
+// schema through pragma_foreign_key_list, as for a statement that does not
+// settle them, and checks that they are those read from the statements.
+func TestSQLiteForeignKeysFromPragma(t *testing.T) {
+	ctx := context.Background()
+	db, _ := testdb.Open(t, "sqlite")
+	db.SetMaxOpenConns(1)
+	for _, s := range sqliteOracleSchema {
+		if _, err := db.ExecContext(ctx, s); err != nil {
+			t.Fatalf("%v\nstatement: %s", err, s)
+		}
+	}
+	in := &sqliteInspector{d: db.Dialect}
+	for _, opts := range []Options{{}, {Include: []string{"kids"}}} {
+		read := func(viaPragma bool) []*model.ForeignKey {
+			sc, err := in.scope("main", opts)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if err := in.objects(ctx, db, sc, &model.MetaData{}); err != nil {
+				t.Fatal(err)
+			}
+			if err := in.columns(ctx, db, sc); err != nil {
+				t.Fatal(err)
+			}
+			for _, st := range sc.order {
+				for i := range st.create.FKs {
+					st.create.FKs[i].BadAction = viaPragma
+				}
+			}
+			if err := in.foreignKeys(ctx, db, sc); err != nil {
+				t.Fatal(err)
+			}
+			var out []*model.ForeignKey
+			for _, st := range sc.order {
+				in.finishTable(st)
+				out = append(out, st.t.ForeignKeys...)
+			}
+			return out
+		}
+		statements, pragma := read(false), read(true)
+		if len(statements) < 10 || !reflect.DeepEqual(statements, pragma) {
+			t.Errorf("%+v: from the statements %s\nfrom the pragma %s", opts, fkList(statements), fkList(pragma))
+		}
+	}
+}
+
+func fkList(fks []*model.ForeignKey) string {
+	var b strings.Builder
+	for _, f := range fks {
+		fmt.Fprintf(&b, "\n  %+v", *f)
+	}
+	return b.String()
 }
