@@ -46,7 +46,16 @@ func sqliteLex(s string) []sqlTok {
 	// A CREATE statement has a token for every three to four bytes:
 	// allocating for that once spares the copies of growing the slice
 	// (most of what inspecting SQLite allocated).
-	toks := make([]sqlTok, 0, len(s)/3+1)
+	return sqliteLexInto(nil, s)
+}
+
+// sqliteLexInto is sqliteLex appending to toks[:0], so that one buffer
+// serves statement after statement.
+func sqliteLexInto(toks []sqlTok, s string) []sqlTok {
+	if want := len(s)/3 + 1; cap(toks) < want {
+		toks = make([]sqlTok, 0, max(want, 2*cap(toks)))
+	}
+	toks = toks[:0]
 	for i := 0; i < len(s); {
 		c := s[i]
 		switch {

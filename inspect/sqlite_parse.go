@@ -1,6 +1,7 @@
 package inspect
 
 import (
+	"slices"
 	"strings"
 )
 
@@ -79,14 +80,22 @@ func (ct *createTable) column(name string) *createColumn {
 // parseCreateTable reads a CREATE TABLE statement. ok is false when the text
 // has no parenthesised column list (a virtual table, or not CREATE TABLE).
 func parseCreateTable(src string) (ct *createTable, ok bool) {
-	toks := sqliteLex(src)
+	ct, ok, _ = parseCreateTableInto(nil, src)
+	return ct, ok
+}
+
+// parseCreateTableInto is parseCreateTable lexing into buf, which it
+// returns for the next statement: what ct holds never points into it.
+func parseCreateTableInto(buf []sqlTok, src string) (ct *createTable, ok bool, _ []sqlTok) {
+	toks := sqliteLexInto(buf, src)
+	buf = toks
 	if len(toks) > 1 && toks[1].is("VIRTUAL") {
-		return nil, false
+		return nil, false, buf
 	}
 	open := -1
 	for i, t := range toks {
 		if t.is("AS") { // CREATE TABLE … AS SELECT (SQLite keeps a column list instead)
-			return nil, false
+			return nil, false, buf
 		}
 		if t.punct('(') {
 			open = i
@@ -94,7 +103,7 @@ func parseCreateTable(src string) (ct *createTable, ok bool) {
 		}
 	}
 	if open < 0 {
-		return nil, false
+		return nil, false, buf
 	}
 	closing := sqlGroup(toks, open)
 	ct = &createTable{}
@@ -119,7 +128,7 @@ func parseCreateTable(src string) (ct *createTable, ok bool) {
 			}
 		}
 	}
-	return ct, true
+	return ct, true, buf
 }
 
 // columnDef reads one column definition: name, type, column constraints.
@@ -149,7 +158,7 @@ func (ct *createTable) columnDef(src string, def []sqlTok) {
 		case t.is("CHECK") && i+1 < len(def) && def[i+1].punct('('):
 			end := sqlGroup(def, i+1)
 			inner := def[i+2 : min(end, len(def))]
-			ct.Checks = append(ct.Checks, createCheck{Name: pending, Expr: sqlText(src, inner), Column: col.Name, Toks: inner})
+			ct.Checks = append(ct.Checks, createCheck{Name: pending, Expr: sqlText(src, inner), Column: col.Name, Toks: slices.Clone(inner)})
 			i = end
 		case t.is("DEFAULT") && i+1 < len(def):
 			i = skipDefault(def, i+1)
@@ -233,7 +242,7 @@ func (ct *createTable) tableConstraint(src string, def []sqlTok) {
 		if i+1 < len(def) && def[i+1].punct('(') {
 			end := sqlGroup(def, i+1)
 			inner := def[i+2 : min(end, len(def))]
-			ct.Checks = append(ct.Checks, createCheck{Name: name, Expr: sqlText(src, inner), Toks: inner})
+			ct.Checks = append(ct.Checks, createCheck{Name: name, Expr: sqlText(src, inner), Toks: slices.Clone(inner)})
 		}
 	case t.is("FOREIGN"):
 		// FOREIGN KEY (cols) REFERENCES …

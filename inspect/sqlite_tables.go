@@ -38,6 +38,7 @@ WHERE m.type IN ('table', 'view', 'index', 'trigger') AND ` + sqliteUserObject
 	// created in: the order CreateAll gives them, so that a reloaded
 	// database inspects the same.
 	var virtualDefs, triggers []*model.Definition
+	var lexBuf []sqlTok // one token buffer for every CREATE TABLE
 	for rows.Next() {
 		var typ, name, table, text, kind string
 		var wr, wanted bool
@@ -76,7 +77,9 @@ WHERE m.type IN ('table', 'view', 'index', 'trigger') AND ` + sqliteUserObject
 			if kind != "table" {
 				continue // virtual or shadow table
 			}
-			ct, ok := parseCreateTable(text)
+			var ct *createTable
+			var ok bool
+			ct, ok, lexBuf = parseCreateTableInto(lexBuf, text)
 			if !ok {
 				return fmt.Errorf("inspect sqlite: table %q: cannot read its CREATE TABLE statement %q", name, text)
 			}
