@@ -34,11 +34,7 @@ func Summarize(ctx context.Context, d dialect.Dialect, current *model.MetaData, 
 			continue
 		}
 		if st := stmts[i]; len(st) > 0 {
-			sql := strings.Join(strings.Fields(st[0].SQL), " ")
-			if r := []rune(sql); len(r) > summaryWidth {
-				sql = string(r[:summaryWidth]) + " …"
-			}
-			line += ": " + sql
+			line += ": " + shorten(strings.Join(strings.Fields(st[0].SQL), " "), summaryWidth)
 			switch n := len(st) - 1; {
 			case n == 1:
 				line += " (and 1 more statement)"
@@ -49,4 +45,25 @@ func Summarize(ctx context.Context, d dialect.Dialect, current *model.MetaData, 
 		out[i] = line
 	}
 	return out, nil
+}
+
+// shorten cuts sql to at most width runes and an ellipsis, at the last
+// space within them when there is one in their second half, so that a
+// summary line does not end inside a word or a literal ("CONST …",
+// "'active': …").
+func shorten(sql string, width int) string {
+	r := []rune(sql)
+	if len(r) <= width {
+		return sql
+	}
+	cut := width
+	if r[width] != ' ' {
+		for i := width - 1; i > width/2; i-- {
+			if r[i] == ' ' {
+				cut = i
+				break
+			}
+		}
+	}
+	return strings.TrimRight(string(r[:cut]), " ") + " …"
 }

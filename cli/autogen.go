@@ -41,6 +41,9 @@ func (a *App) compareWithModel(ctx context.Context, f modelFlags, forRevision, i
 		return nil, false, err
 	}
 	defer req.DB.Close()
+	if err := a.proj.CheckUpToDate(ctx, req.DB); err != nil {
+		return nil, false, err
+	}
 	if forRevision {
 		req.Rewrite = a.rewrite
 	}

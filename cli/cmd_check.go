@@ -14,6 +14,9 @@ func newCheckCommand(app *App) *cobra.Command {
 exits 0; otherwise it lists the operations autogenerate would write, one a
 line, and a unified diff of the schema as DDL (database versus model), and
 exits 1. --json prints {"equal", "operations", "diff", "warnings"}.
+The database must be at the heads of the revisions (upgrade it first):
+below them, what the revisions it has not applied do would count as
+differences, so check and revision --autogenerate refuse (exit 2).
 
 The model is env.go's Target() in a Go project, or the SQL schema files of
 [model] sql in migrate.toml or --model, applied to a scratch database (a

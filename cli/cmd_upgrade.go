@@ -41,6 +41,7 @@ be a range FROM:TO.`,
 		},
 	}
 	f.addUpgradeFlags(cmd, "print the SQL script instead of running it (no connection)")
+	allowNegativeTarget(app, cmd)
 	return cmd
 }
 

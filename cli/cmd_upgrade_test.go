@@ -148,6 +148,11 @@ func TestRunnerCommands(t *testing.T) {
 			if !strings.Contains(errOut, "not at the heads") {
 				t.Errorf("check-heads message: %s", errOut)
 			}
+			// upgrade -1 is a target, not a flag: refused with what to do.
+			_, errOut = p.want(2, "upgrade", "-1")
+			if !strings.Contains(errOut, "to revert, run `migrate downgrade -1`") {
+				t.Errorf("upgrade -1 message: %s", errOut)
+			}
 
 			out, _ = p.want(0, "applied")
 			lines := strings.Split(strings.TrimSpace(out), "\n")

@@ -157,7 +157,7 @@ func allowNegativeTarget(app *App, cmd *cobra.Command) {
 		rest := c.Flags().Args()
 		if validate != nil {
 			if err := validate(c, rest); err != nil {
-				return Usage(err)
+				return Usage(fmt.Errorf("%w (see '%s --help')", err, c.CommandPath()))
 			}
 		}
 		return run(c, rest)

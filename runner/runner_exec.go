@@ -658,6 +658,14 @@ func (s *session) failed(ctx context.Context, p *preparedStep, e *HistoryEntry, 
 		}
 	}
 	_ = s.syncCommits(rctx)
+	if !s.broken && s.conn.PingContext(rctx) != nil {
+		// The migration connection went with the failed statement: the
+		// server ended the session, or the driver closed the connection
+		// when the statement's context was cancelled (pgx does on Ctrl-C
+		// unless the server answers first). Record on another connection,
+		// once the session is sure to run nothing more.
+		s.dropConnection(ctx)
+	}
 	q := s.querier()
 	var rerr error
 	if insert {

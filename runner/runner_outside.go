@@ -90,6 +90,17 @@ func (s *session) stopStatement(ctx context.Context) {
 	_ = dialect.WaitStatementDone(wctx, s.sc, s.r.db, s.sid, 50*time.Millisecond)
 }
 
+// dropConnection stops using the migration connection, which was found
+// lost: on a server database, once its session runs nothing more
+// (stopStatement).
+func (s *session) dropConnection(ctx context.Context) {
+	if s.sc == nil {
+		s.broken = true
+		return
+	}
+	s.stopStatement(ctx)
+}
+
 // settleIndexBuild decides the outcome of a CREATE INDEX CONCURRENTLY that
 // did not finish (failed, interrupted, unknown) from what it left: an
 // INVALID index is dropped (the statement created it, since an index of

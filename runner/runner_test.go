@@ -500,7 +500,20 @@ func TestRunnerCancel(t *testing.T) {
 				t.Fatalf("upgrade: %v after %s", err, time.Since(start))
 			}
 			t.Logf("cancelled: %v", err)
+			// The interruption is recorded, also when the driver dropped the
+			// migration connection with the cancelled statement.
+			var fail *StatementError
+			if !errors.As(err, &fail) || fail.RecordErr != nil {
+				t.Fatalf("upgrade error %v: want a *StatementError recorded in the history table", err)
+			}
 			r2 := newTestRunner(t, db, g, WithLockTimeout(2*time.Second))
+			hist, err := r2.AppliedHistory(context.Background())
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(hist) != 2 || hist[0].Revision != "s2" || hist[0].Status != StatusInterrupted {
+				t.Fatalf("history %+v: want s2 interrupted last", hist)
+			}
 			wantRows(t, r2, "s1")
 			wantTables(t, db, []string{"s1_t"}, []string{"s2_t"})
 			// The lock is free again.

@@ -2,6 +2,7 @@ package versions
 
 import (
 	"errors"
+	"fmt"
 	"slices"
 	"strconv"
 	"strings"
@@ -79,8 +80,10 @@ func NewGraph(revs []*Revision) (*Graph, error) {
 			continue
 		}
 		if prev, ok := g.byID[r.ID]; ok {
-			errs = append(errs, newGraphError(DuplicateID, r.ID, []*Revision{prev.rev, r},
-				"Revision %s is present more than once", r.ID))
+			e := newGraphError(DuplicateID, r.ID, []*Revision{prev.rev, r},
+				"Revision %s is present more than once", r.ID)
+			e.Hint = "remove the copy, or give one of them a new id (and check what revises it)"
+			errs = append(errs, e)
 			continue
 		}
 		if slices.Contains(r.Revises, r.ID) {
@@ -192,8 +195,10 @@ func (g *Graph) resolveLinks() []error {
 		for _, p := range n.rev.Revises {
 			pn, ok := g.byID[p]
 			if !ok {
-				errs = append(errs, newGraphError(UnknownParent, p, []*Revision{n.rev},
-					"Revision %s referenced from %s is not present", p, n.id()))
+				e := newGraphError(UnknownParent, p, []*Revision{n.rev},
+					"Revision %s referenced from %s is not present", p, n.id())
+				e.Hint = fmt.Sprintf("restore the file of revision %s (not merged or pulled yet?), or correct the revision %s revises", p, n.id())
+				errs = append(errs, e)
 				continue
 			}
 			if !slices.Contains(n.parents, pn) {
@@ -206,8 +211,10 @@ func (g *Graph) resolveLinks() []error {
 				dn, ok = g.byLabel[d]
 			}
 			if !ok {
-				errs = append(errs, newGraphError(UnknownDependency, d, []*Revision{n.rev},
-					"Dependency %s referenced from %s is not present", d, n.id()))
+				e := newGraphError(UnknownDependency, d, []*Revision{n.rev},
+					"Dependency %s referenced from %s is not present", d, n.id())
+				e.Hint = fmt.Sprintf("restore the file of revision %s, or correct the depends_on of %s", d, n.id())
+				errs = append(errs, e)
 				continue
 			}
 			if dn == n {

@@ -75,9 +75,12 @@ type GraphError struct {
 	Files []string
 	// Msg is the Alembic-style message without the file list.
 	Msg string
+	// Hint says what to do, after the file list; empty when the message
+	// says it.
+	Hint string
 }
 
-// Error returns "revision graph: <message> (file: <paths>)".
+// Error returns "revision graph: <message> (file <paths>): <hint>".
 func (e *GraphError) Error() string {
 	var b strings.Builder
 	b.WriteString("revision graph: ")
@@ -88,6 +91,10 @@ func (e *GraphError) Error() string {
 		fmt.Fprintf(&b, " (file %s)", e.Files[0])
 	default:
 		fmt.Fprintf(&b, " (files %s)", strings.Join(e.Files, ", "))
+	}
+	if e.Hint != "" {
+		b.WriteString(": ")
+		b.WriteString(e.Hint)
 	}
 	return b.String()
 }

@@ -75,11 +75,11 @@ func TestGraphErrors(t *testing.T) {
 		msg   string
 	}{
 		{"duplicate id", []string{"a", "b <a", "a"}, DuplicateID, "a a",
-			"revision graph: Revision a is present more than once (file a.sql)"},
+			"revision graph: Revision a is present more than once (file a.sql): remove the copy, or give one of them a new id (and check what revises it)"},
 		{"unknown parent", []string{"a", "b <zz"}, UnknownParent, "b",
-			"revision graph: Revision zz referenced from b is not present (file b.sql)"},
+			"revision graph: Revision zz referenced from b is not present (file b.sql): restore the file of revision zz (not merged or pulled yet?), or correct the revision b revises"},
 		{"unknown dependency", []string{"a", "b <a &nope"}, UnknownDependency, "b",
-			"revision graph: Dependency nope referenced from b is not present (file b.sql)"},
+			"revision graph: Dependency nope referenced from b is not present (file b.sql): restore the file of revision nope, or correct the depends_on of b"},
 		{"self-loop", []string{"a <a"}, SelfLoop, "a",
 			"revision graph: Self-loop is detected in revisions (a) (file a.sql)"},
 		{"dependency self-loop", []string{"a &a"}, DependencySelfLoop, "a",

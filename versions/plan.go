@@ -198,6 +198,10 @@ func (g *Graph) PlanUpgrade(current []string, target string) ([]Step, error) {
 		return nil, &ResolutionError{Kind: ErrNotUpgradeTarget, Argument: target,
 			Msg: "'current' is not an upgrade target (the database is already at its current revisions); upgrade to head, heads, +N or a revision"}
 	}
+	if id.Relative && id.Steps < 0 && id.Branch == "" && id.Symbol == "" {
+		return nil, &ResolutionError{Kind: ErrNotUpgradeTarget, Argument: target,
+			Msg: fmt.Sprintf("Relative revision %s didn't produce %d migrations: upgrade only applies revisions; to revert, run `migrate downgrade %s`", target, -id.Steps, target)}
+	}
 	cur, err := g.currentNodes(current)
 	if err != nil {
 		return nil, err

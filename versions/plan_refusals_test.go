@@ -19,6 +19,8 @@ func TestPlanRefusals(t *testing.T) {
 	}{
 		{"upgrade current", func(g *Graph) error { _, err := g.PlanUpgrade([]string{"a"}, "current"); return err },
 			ErrNotUpgradeTarget, "'current' is not an upgrade target"},
+		{"upgrade -1", func(g *Graph) error { _, err := g.PlanUpgrade([]string{"b"}, "-1"); return err },
+			ErrNotUpgradeTarget, "Relative revision -1 didn't produce 1 migrations: upgrade only applies revisions; to revert, run `migrate downgrade -1`"},
 		{"stamp current", func(g *Graph) error { _, err := g.PlanStamp([]string{"a"}, []string{"current"}, false); return err },
 			ErrNotUpgradeTarget, "'current' is not a stamp target"},
 		{"stamp the same revision twice", func(g *Graph) error { _, err := g.PlanStamp(nil, []string{"b", "b"}, false); return err },

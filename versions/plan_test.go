@@ -151,7 +151,7 @@ func TestPlanErrors(t *testing.T) {
 		{"upgrade head with two heads", gb, true, nil, "head", multipleHeadsMsg},
 		{"upgrade +1 at a branch point", gb, true, []string{"1975ea83b712"}, "+1",
 			"Ambiguous walk: 1975ea83b712 has several children (it is a branch point): 27c6a30d7c24, ae1027a6acf; name a branch, as in <branch>@1975ea83b712+1"},
-		{"upgrade -1", gl, true, []string{"b"}, "-1", "Relative revision -1 didn't produce 1 migrations"},
+		{"upgrade -1", gl, true, []string{"b"}, "-1", "Relative revision -1 didn't produce 1 migrations: upgrade only applies revisions; to revert, run `migrate downgrade -1`"},
 		{"upgrade past head", gl, true, []string{"b"}, "+2", "Relative revision +2 didn't produce 2 migrations: fewer than 2 revision(s) lie above b"},
 		{"upgrade at head", gl, true, []string{"c"}, "+1", "Relative revision +1 didn't produce 1 migrations: the database is at a head (c), nothing lies above it"},
 		{"upgrade unknown", gl, true, nil, "zzzz", "No such revision or branch 'zzzz'"},

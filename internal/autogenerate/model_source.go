@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"runtime"
 	"slices"
 	"strings"
 
@@ -175,6 +176,35 @@ func callTarget(target func() *model.MetaData) (md *model.MetaData, err error) {
 // *InputError in *err. It must be deferred.
 func recoverHook(what string, err *error) {
 	if r := recover(); r != nil {
-		*err = &InputError{Err: fmt.Errorf("%s panicked: %v", what, r)}
+		if at := panicSite(); at != "" {
+			what += " panicked at " + at
+		} else {
+			what += " panicked"
+		}
+		*err = &InputError{Err: fmt.Errorf("%s: %v", what, r)}
+	}
+}
+
+// panicSite returns "file:line" of the code that panicked, called from
+// the deferred function that recovered: the first frame below the
+// runtime's panic machinery (a nil map assignment panics inside
+// runtime.mapassign; the user's line is the caller), or "" when there is
+// none.
+func panicSite() string {
+	pcs := make([]uintptr, 32)
+	n := runtime.Callers(3, pcs) // runtime.Callers, panicSite, recoverHook
+	frames := runtime.CallersFrames(pcs[:n])
+	inPanic := false
+	for {
+		f, more := frames.Next()
+		switch {
+		case f.Function == "runtime.gopanic" || strings.HasPrefix(f.Function, "runtime.panic"):
+			inPanic = true
+		case inPanic && !strings.HasPrefix(f.Function, "runtime."):
+			return fmt.Sprintf("%s:%d", f.File, f.Line)
+		}
+		if !more {
+			return ""
+		}
 	}
 }

@@ -361,9 +361,42 @@ func (b *Builder) GoBuild(ctx context.Context, moduleDir string, env []string, o
 	if b.Stderr != nil {
 		fmt.Fprintln(b.Stderr, text)
 	}
-	hint := "fix the errors above"
-	if strings.Contains(text, "missing go.sum entry") || strings.Contains(text, "no required module provides package github.com/migratego/migrate") {
-		hint = "the module does not require everything the migrate command needs: run `go get -tool github.com/migratego/migrate/cmd/migrate` in " + moduleDir
+	return userErrorf("building the Go revisions failed (go build in %s: %v): %s", moduleDir, err, buildHint(text, moduleDir))
+}
+
+// buildHint says what to do about the output of a failed go build of the
+// runner in moduleDir: a module that does not require migrate, or lacks
+// go.sum entries for what the runner links (the cli package, the
+// database drivers), gets the commands that fix it; anything else is the
+// user's code.
+func buildHint(output, moduleDir string) string {
+	switch {
+	case strings.Contains(output, "no required module provides package github.com/migratego/migrate"):
+		return "the module in " + moduleDir + " does not require migrate: add it as a tool of the module " +
+			"(`go get -tool github.com/migratego/migrate/cmd/migrate`, or, from a clone of migrate, " +
+			"`go mod edit -require=github.com/migratego/migrate@v0.0.0 -replace=github.com/migratego/migrate=PATH_OF_THE_CLONE " +
+			"-tool=github.com/migratego/migrate/cmd/migrate`; see docs/getting-started.md), then run `go mod tidy`"
+	case strings.Contains(output, "missing go.sum entry"), strings.Contains(output, "updates to go.mod needed"), linksMissing(output):
+		// go's own advice, go mod tidy, does not add what the runner
+		// links unless migrate is a tool of the module.
+		return "go.mod and go.sum in " + moduleDir + " lack what the migrate command links (its cli package and the database drivers): " +
+			"make migrate a tool of the module (`go mod edit -tool=github.com/migratego/migrate/cmd/migrate`) and run `go mod tidy`"
 	}
-	return userErrorf("building the Go revisions failed (go build in %s: %v): %s", moduleDir, err, hint)
+	return "fix the errors above"
+}
+
+// runnerModules are the modules of the packages the generated runner
+// imports beside the project's and migrate's own.
+var runnerModules = []string{"github.com/jackc/pgx/v5", "github.com/go-sql-driver/mysql", "modernc.org/sqlite"}
+
+// linksMissing reports that go build found no module for a package of
+// runnerModules (migrate is required, but not as a tool, so go mod tidy
+// left its drivers out).
+func linksMissing(output string) bool {
+	for _, m := range runnerModules {
+		if strings.Contains(output, "no required module provides package "+m) {
+			return true
+		}
+	}
+	return false
 }
