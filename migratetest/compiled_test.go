@@ -133,7 +133,9 @@ func TestStairwayDowngradeLeavesRows(t *testing.T) {
 	})
 	reg.Register(&runner.Revision{
 		ID: "d2", Revises: []string{"d1"}, Message: "seed",
-		Upgrade:   func(ctx context.Context, op *ops.Op) error { return op.Execute(ctx, "INSERT INTO users (id) VALUES (1)") },
+		Upgrade: func(ctx context.Context, op *ops.Op) error {
+			return op.Execute(ctx, "INSERT INTO users (id) VALUES (1)")
+		},
 		Downgrade: func(ctx context.Context, op *ops.Op) error { return nil }, // forgets the row
 	})
 	db, err := sql.Open("sqlite", ":memory:")
