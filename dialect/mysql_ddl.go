@@ -228,6 +228,11 @@ func isMySQLConstant(expr string) bool {
 	return false
 }
 
+// MariaDBSystemVersioning is the table option key of a MariaDB
+// system-versioned table (CREATE TABLE … WITH SYSTEM VERSIONING); its value
+// is empty: the clause has none.
+const MariaDBSystemVersioning = "WITH SYSTEM VERSIONING"
+
 // mysqlStringOptions are table options whose values are strings.
 var mysqlStringOptions = []string{"CONNECTION", "DATA DIRECTORY", "INDEX DIRECTORY", "PASSWORD", "COMPRESSION", "ENCRYPTION"}
 
@@ -294,6 +299,14 @@ func (d *mysqlDialect) tableOptions(b *builder, t *model.Table) {
 	}
 	slices.Sort(keys)
 	for _, k := range keys {
+		if k == MariaDBSystemVersioning {
+			if opts[k] != "" {
+				b.fail(fmt.Errorf("mysql: %s: table option %s takes no value, not %q", tbl, k, opts[k]))
+				return
+			}
+			b.raw(" ", k)
+			continue
+		}
 		if slices.Contains(mysqlStringOptions, k) {
 			b.raw(" ", k, "=").literal(opts[k])
 		} else {

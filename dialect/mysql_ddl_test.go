@@ -111,6 +111,10 @@ func TestMySQLStatements(t *testing.T) {
 			"\t`d` date NOT NULL DEFAULT (CURRENT_DATE),\n\t`e` datetime(6) NOT NULL DEFAULT now(6) on update now(6),\n" +
 			"\t`f` json NOT NULL DEFAULT ('{}'),\n\t`g` text NOT NULL DEFAULT ('x')\n" +
 			") ENGINE=MyISAM DEFAULT CHARSET=`latin1` CONNECTION='it''s' KEY_BLOCK_SIZE=8"},
+		{"system versioning", func() ([]string, error) {
+			return maria.CreateTable(&model.Table{Name: "prices", Options: map[string]string{MariaDBSystemVersioning: "", "ENGINE": "InnoDB"},
+				Columns: []*model.Column{{Name: "p", Type: model.Integer}}})
+		}, "CREATE TABLE `prices` (\n\t`p` int NOT NULL\n) ENGINE=InnoDB WITH SYSTEM VERSIONING"},
 		{"AUTO_INCREMENT second in the primary key gets its key inline", func() ([]string, error) {
 			return CreateAll(maria, &model.MetaData{Tables: []*model.Table{{Name: "s", Columns: []*model.Column{
 				{Name: "tenant", Type: model.Integer},

@@ -7,7 +7,6 @@ import (
 	"math"
 	"strings"
 
-	"github.com/migratego/migrate/dialect"
 	"github.com/migratego/migrate/model"
 )
 
@@ -42,8 +41,8 @@ WHERE ` + where
 		if a := strings.ToLower(alg.String); a == "merge" || a == "temptable" {
 			v.Algorithm = a
 		}
-		if u, ok := st.in.d.(dialect.ViewUnqualifier); ok && v.Schema == "" {
-			v.Definition = u.UnqualifyView(v.Definition, schema)
+		if v.Schema == "" {
+			v.Definition = st.unqualify(v.Definition, schema)
 		}
 		switch check.String {
 		case "CASCADED", "LOCAL":

@@ -39,6 +39,11 @@ WHERE TABLE_TYPE IN ('BASE TABLE', 'SYSTEM VERSIONED', 'SEQUENCE', 'VIEW') AND `
 		// Options only where they differ from the defaults, as Normalize
 		// leaves them: ENGINE=InnoDB is implied, and so is the schema's
 		// default collation.
+		if typ == "SYSTEM VERSIONED" {
+			// MariaDB's system-versioned table with its implicit
+			// row_start/row_end columns (hidden from COLUMNS).
+			setOption(t, dialect.MariaDBSystemVersioning, "")
+		}
 		if engine.Valid && !strings.EqualFold(engine.String, "InnoDB") {
 			setOption(t, "ENGINE", engine.String)
 		}
@@ -113,6 +118,9 @@ ORDER BY TABLE_SCHEMA, TABLE_NAME, ORDINAL_POSITION`
 			c.Generated = &model.Generated{Expr: st.cleanExpr(gen.String), Stored: true}
 		default:
 			c.Default = st.columnDefault(c.Type, def, lextra)
+			if c.Default != nil && c.Default.Expr != "" && mt.t.Schema == "" {
+				c.Default.Expr = st.unqualify(c.Default.Expr, schema)
+			}
 		}
 		c.AutoIncrement = strings.Contains(lextra, "auto_increment")
 		mt.t.Columns = append(mt.t.Columns, c)
@@ -179,6 +187,18 @@ func (st *mysqlState) columnDefault(t model.Type, raw sql.NullString, extra stri
 		}
 	}
 	return &model.Default{Expr: expr}
+}
+
+// unqualify drops the qualifier of the connected database from an
+// expression the server wrote with every name qualified: MariaDB keeps a
+// sequence default as nextval(`db`.`seq`), and the default must name the
+// sequence of whichever database the table is created in (the reload, a
+// scratch database of a SQL model), as views do.
+func (st *mysqlState) unqualify(expr, schema string) string {
+	if u, ok := st.in.d.(dialect.ViewUnqualifier); ok {
+		return u.UnqualifyView(expr, schema)
+	}
+	return expr
 }
 
 // cleanExpr drops what MySQL 8 adds to the expressions it prints:

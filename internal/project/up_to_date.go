@@ -33,8 +33,9 @@ func (e *NotUpToDateError) Error() string {
 // --check-heads` says), for autogenerate and check. A partly applied
 // revision is not up to date either, and a version table naming a
 // revision no file defines is its *runner.UnknownRevisionError (an
-// *InputError). It only reads: a missing version table is base, and a
-// project without a script directory has no revisions.
+// *InputError). It only reads: a missing version table is base, and
+// without a script directory (check --model from anywhere) there is no
+// revision to be behind, so any database is up to date.
 func (p *Project) CheckUpToDate(ctx context.Context, db *dialect.DB) error {
 	var scripts []*scriptdir.Script
 	s, err := p.load(true, true) // a version location not made yet holds no revision
@@ -43,7 +44,9 @@ func (p *Project) CheckUpToDate(ctx context.Context, db *dialect.DB) error {
 	case err == nil:
 		scripts = s.Dir.Scripts
 	case errors.As(err, &noDir) && errors.Is(noDir.Err, fs.ErrNotExist):
-		// No script directory (check --model anywhere): no revisions.
+		// No script directory (check --model anywhere): no revisions to
+		// be behind, whatever another checkout applied to this database.
+		return nil
 	default:
 		return err
 	}

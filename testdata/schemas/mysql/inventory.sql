@@ -1,6 +1,7 @@
 -- Inventory on MariaDB: composite natural keys, unsigned and raw types,
 -- table options (another engine, another character set), uuid, and an
--- index that covers a foreign key so InnoDB adds none of its own.
+-- index that covers a foreign key so InnoDB adds none of its own, and a
+-- system-versioned price table.
 
 CREATE TABLE warehouses (
 	id smallint unsigned NOT NULL AUTO_INCREMENT,
@@ -95,3 +96,14 @@ PARTITION BY LIST COLUMNS (region) (
 	PARTITION p_north VALUES IN ('NO', 'NE'),
 	PARTITION p_south VALUES IN ('SO', 'SE', 'SW')
 );
+
+-- Prices change under audit: MariaDB keeps every past row of a
+-- system-versioned table (hidden row_start/row_end columns), queried with
+-- FOR SYSTEM_TIME AS OF.
+CREATE TABLE item_prices (
+	item_id uuid NOT NULL,
+	currency char(3) NOT NULL DEFAULT 'EUR',
+	price decimal(12,2) NOT NULL,
+	PRIMARY KEY (item_id, currency),
+	CONSTRAINT fk_item_prices_item FOREIGN KEY (item_id) REFERENCES items (id) ON DELETE CASCADE
+) WITH SYSTEM VERSIONING;

@@ -1,5 +1,5 @@
 -- A small shop on MariaDB: enum and set columns, generated columns,
--- prefix and full-text indexes, composite keys, a view and a sequence.
+-- prefix and full-text indexes, composite keys, a view and a sequence that numbers invoices.
 
 CREATE SEQUENCE invoice_numbers START WITH 1000 INCREMENT BY 1 CACHE 20;
 
@@ -62,6 +62,17 @@ CREATE TABLE shipments (
 	carrier varchar(40) NOT NULL DEFAULT 'post',
 	tracking varchar(64) CHARACTER SET ascii COLLATE ascii_bin DEFAULT NULL,
 	CONSTRAINT fk_shipments_line FOREIGN KEY (order_id, line_no) REFERENCES order_lines (order_id, line_no) ON DELETE CASCADE
+);
+
+-- Invoice numbers come from the sequence: MariaDB keeps the default as
+-- nextval(`<database>`.`invoice_numbers`), naming the database it was
+-- created in.
+CREATE TABLE invoices (
+	number bigint NOT NULL DEFAULT (NEXT VALUE FOR invoice_numbers),
+	order_id bigint NOT NULL,
+	issued_at datetime NOT NULL DEFAULT CURRENT_TIMESTAMP,
+	PRIMARY KEY (number),
+	CONSTRAINT fk_invoices_order FOREIGN KEY (order_id) REFERENCES orders (id)
 );
 
 CREATE VIEW paid_orders AS
