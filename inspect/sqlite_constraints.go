@@ -114,7 +114,7 @@ func (in *sqliteInspector) finishTable(st *sqliteTable) {
 	// another UNIQUE. An automatic unique index the text does not explain
 	// is reported too, unnamed.
 	for _, u := range ct.Uniques {
-		t.Uniques = append(t.Uniques, &model.Unique{Name: u.Name, Columns: st.columnNames(u.Columns)})
+		t.Uniques = append(t.Uniques, &model.Unique{Name: u.Name, Columns: st.columnNames(u.Columns), OnConflict: u.OnConflict})
 	}
 	for _, cols := range st.uniqueIdx {
 		if !slices.ContainsFunc(t.Uniques, func(u *model.Unique) bool { return equalFoldAll(u.Columns, cols) }) {

@@ -40,6 +40,8 @@ type createColumn struct {
 type createUnique struct {
 	Name    string
 	Columns []string
+	// OnConflict is the action of ON CONFLICT after the constraint.
+	OnConflict string
 }
 
 // createCheck is a CHECK constraint; Column is set for a column constraint.
@@ -140,7 +142,9 @@ func (ct *createTable) columnDef(src string, def []sqlTok) {
 				}
 			}
 		case t.is("UNIQUE"):
-			ct.Uniques = append(ct.Uniques, createUnique{Name: pending, Columns: []string{col.Name}})
+			u := createUnique{Name: pending, Columns: []string{col.Name}}
+			u.OnConflict, i = onConflict(def, i)
+			ct.Uniques = append(ct.Uniques, u)
 		case t.is("CHECK") && i+1 < len(def) && def[i+1].punct('('):
 			end := sqlGroup(def, i+1)
 			inner := def[i+2 : min(end, len(def))]
@@ -188,6 +192,16 @@ func skipDefault(def []sqlTok, i int) int {
 	return i
 }
 
+// onConflict reads ON CONFLICT action after def[i], the last token of a
+// constraint, and returns the action (upper case, "" when there is none)
+// and the index of the last token read.
+func onConflict(def []sqlTok, i int) (string, int) {
+	if i+3 < len(def) && def[i+1].is("ON") && def[i+2].is("CONFLICT") && isConflictAction(def[i+3]) {
+		return strings.ToUpper(def[i+3].Val), i + 3
+	}
+	return "", i
+}
+
 func isConflictAction(t sqlTok) bool {
 	return t.is("ROLLBACK") || t.is("ABORT") || t.is("FAIL") || t.is("IGNORE") || t.is("REPLACE")
 }
@@ -222,7 +236,9 @@ func (ct *createTable) tableConstraint(src string, def []sqlTok) {
 	case t.is("UNIQUE"):
 		if i+1 < len(def) && def[i+1].punct('(') {
 			end := sqlGroup(def, i+1)
-			ct.Uniques = append(ct.Uniques, createUnique{Name: name, Columns: keyColumns(def[i+2 : min(end, len(def))])})
+			u := createUnique{Name: name, Columns: keyColumns(def[i+2 : min(end, len(def))])}
+			u.OnConflict, _ = onConflict(def, end)
+			ct.Uniques = append(ct.Uniques, u)
 		}
 	case t.is("CHECK"):
 		if i+1 < len(def) && def[i+1].punct('(') {

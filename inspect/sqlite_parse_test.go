@@ -36,12 +36,13 @@ func TestSQLiteLex(t *testing.T) {
 func TestParseCreateTable(t *testing.T) {
 	src := `CREATE TABLE IF NOT EXISTS "main"."t" (
 		id INTEGER CONSTRAINT pk PRIMARY KEY DESC ON CONFLICT REPLACE AUTOINCREMENT,
-		"a" VARCHAR ( 10 ) NOT NULL DEFAULT (('x')) COLLATE "NoCase" CONSTRAINT u1 UNIQUE CHECK (a <> ')'),
+		"a" VARCHAR ( 10 ) NOT NULL DEFAULT (('x')) COLLATE "NoCase" CONSTRAINT u1 UNIQUE ON CONFLICT ignore CHECK (a <> ')'),
 		b DOUBLE PRECISION REFERENCES other ON DELETE SET DEFAULT NOT NULL DEFAULT -1,
 		c TEXT DEFAULT x'00' COLLATE binary,
 		g INT GENERATED ALWAYS AS (id + (2 * 3)) VIRTUAL,
 		CONSTRAINT [fk two] FOREIGN KEY (a, "B") REFERENCES other (x, y) ON UPDATE NO ACTION DEFERRABLE INITIALLY DEFERRED,
-		UNIQUE (b COLLATE nocase DESC, c),
+		UNIQUE (b COLLATE nocase DESC, c) ON CONFLICT REPLACE,
+		UNIQUE (c, g),
 		CHECK (b > 0)
 	) WITHOUT ROWID, STRICT`
 	ct, ok := parseCreateTable(src)
@@ -57,7 +58,7 @@ func TestParseCreateTable(t *testing.T) {
 			{Name: "g", Generated: "id + (2 * 3)", HasGenerated: true},
 		},
 		PKName:  "pk",
-		Uniques: []createUnique{{Name: "u1", Columns: []string{"a"}}, {Columns: []string{"b", "c"}}},
+		Uniques: []createUnique{{Name: "u1", Columns: []string{"a"}, OnConflict: "IGNORE"}, {Columns: []string{"b", "c"}, OnConflict: "REPLACE"}, {Columns: []string{"c", "g"}}},
 		Checks:  []createCheck{{Expr: "a <> ')'", Column: "a"}, {Expr: "b > 0"}},
 		FKs: []createFK{
 			{Columns: []string{"b"}, RefTable: "other"},

@@ -240,6 +240,7 @@ func (u *Unique) goFields() string {
 	f.flag("Deferrable", u.Deferrable)
 	f.flag("InitiallyDeferred", u.InitiallyDeferred)
 	f.optStr("Comment", u.Comment)
+	f.optStr("OnConflict", u.OnConflict)
 	return f.String()
 }
 
