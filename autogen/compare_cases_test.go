@@ -110,6 +110,16 @@ func liveCases() []liveCase {
 			u := usersOf(md)
 			u.Uniques = []*model.Unique{{Columns: []string{"email", "team_id"}}}
 		})},
+		{name: "unique constraint conflict resolution", skip: func(c dialect.Capabilities) string {
+			if dbKind(c) != "sqlite" {
+				return "ON CONFLICT on a constraint is SQLite's"
+			}
+			return ""
+		}, cur: withTeamKey(func(u *model.Table) {
+			u.Uniques = []*model.Unique{{Columns: []string{"email", "team_id"}}}
+		}), tgt: withTeamKey(func(u *model.Table) {
+			u.Uniques = []*model.Unique{{Columns: []string{"email", "team_id"}, OnConflict: "REPLACE"}}
+		})},
 		{name: "indexes", cur: base, tgt: changed(func(md *model.MetaData, c dialect.Capabilities) {
 			u := usersOf(md)
 			u.Indexes = []*model.Index{

@@ -25,7 +25,9 @@ func (c *comparison) constraints(cur, tgt *model.Table) (drops, creates []ops.Op
 		}
 	}
 	gone, added := matchNamed(cur.Uniques, tgt.Uniques, func(u *model.Unique) string { return u.Name },
-		func(a, b *model.Unique) bool { return slices.Equal(a.Columns, b.Columns) && a.Comment == b.Comment })
+		func(a, b *model.Unique) bool {
+			return slices.Equal(a.Columns, b.Columns) && a.Comment == b.Comment && a.OnConflict == b.OnConflict
+		})
 	for _, u := range gone {
 		c.noteUnnamedDrop(cur, "unique constraint", u.Name)
 		x := *u

@@ -200,6 +200,12 @@ func TestMySQLRefusals(t *testing.T) {
 			`a unique FULLTEXT index is not supported`, true},
 		{"deferrable FK", createTable(maria, withFK(&model.ForeignKey{Name: "fk_d", Columns: []string{"parent"}, RefTable: "t", RefColumns: []string{"id"}, Deferrable: true})),
 			`mysql: foreign key "fk_d" on table "t": DEFERRABLE is not supported; drop Deferrable`, true},
+		{"unique ON CONFLICT", func() error {
+			tb := mysqlTestTable()
+			tb.Uniques = []*model.Unique{{Name: "uq_t_name", Columns: []string{"name"}, OnConflict: "REPLACE"}}
+			_, err := maria.CreateTable(tb)
+			return err
+		}, `unique constraint "uq_t_name" on table "t": ON CONFLICT REPLACE is not supported`, true},
 		{"NOT VALID FK", func() error {
 			_, err := maria.AddForeignKey(mysqlTestTable(), &model.ForeignKey{Name: "fk_n", Columns: []string{"parent"}, RefTable: "t", RefColumns: []string{"id"}, NotValid: true})
 			return err

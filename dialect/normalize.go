@@ -159,6 +159,12 @@ func normalizeTable(d Dialect, t *model.Table, types typeCache) {
 			fk.RefSchema = ""
 		}
 	}
+	for _, u := range t.Uniques {
+		// ABORT is SQLite's conflict resolution when none is given.
+		if u.OnConflict = strings.ToUpper(u.OnConflict); u.OnConflict == "ABORT" {
+			u.OnConflict = ""
+		}
+	}
 	for _, c := range t.Checks {
 		c.Expr = exprs.expr(nil, c.Expr)
 	}

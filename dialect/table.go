@@ -460,7 +460,14 @@ func uniqueClause(b *builder, u *model.Unique) {
 			b.raw(" INITIALLY DEFERRED")
 		}
 	}
+	if u.OnConflict != "" {
+		b.raw(" ON CONFLICT ", strings.ToUpper(u.OnConflict))
+	}
 }
+
+// conflictActions are the conflict resolutions of SQLite's ON CONFLICT
+// clause.
+var conflictActions = []string{"ROLLBACK", "ABORT", "FAIL", "IGNORE", "REPLACE"}
 
 // checkUnique refuses a unique constraint the dialect cannot build.
 func checkUnique(d Dialect, t *model.Table, u *model.Unique) error {
@@ -474,6 +481,12 @@ func checkUnique(d Dialect, t *model.Table, u *model.Unique) error {
 			"drop Deferrable; the database checks unique constraints at once")
 	case u.InitiallyDeferred && !u.Deferrable:
 		return fmt.Errorf("%s: %s: InitiallyDeferred needs Deferrable", d.Name(), describe(t, "unique constraint", u.Name))
+	case u.OnConflict != "" && d.Name() != "sqlite":
+		return Unsupported(d.Name(), describe(t, "unique constraint", u.Name), "ON CONFLICT "+u.OnConflict,
+			"SQLite only; drop OnConflict, or use INSERT … ON CONFLICT (upsert) in the statements")
+	case u.OnConflict != "" && !slices.Contains(conflictActions, strings.ToUpper(u.OnConflict)):
+		return fmt.Errorf("%s: %s: OnConflict %q is none of %s", d.Name(), describe(t, "unique constraint", u.Name),
+			u.OnConflict, strings.Join(conflictActions, ", "))
 	}
 	return nil
 }

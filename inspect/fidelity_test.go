@@ -226,6 +226,10 @@ func sqliteCatalogCounts(ctx context.Context, t *testing.T, db *dialect.DB) map[
 		// 'active').
 		`SELECT 'definition ' || type || ' ' || name || ' ' || tbl_name || ' ' || sql, 1 FROM sqlite_schema
 			WHERE type = 'trigger' OR sql LIKE 'CREATE VIRTUAL%'`,
+		// Conflict clauses (UNIQUE … ON CONFLICT REPLACE) show in no
+		// pragma: count them in each table's text.
+		`SELECT 'on conflict ' || name, (length(upper(sql)) - length(replace(upper(sql), 'ON CONFLICT', ''))) / 11 FROM sqlite_schema
+			WHERE type = 'table' AND upper(sql) LIKE '%ON CONFLICT%'`,
 		`SELECT 'column ' || m.name || '.' || p.name || ' ' || upper(replace(p.type, ' ', '')) || ' ' || p."notnull" || ' ' || p.pk || ' ' || (p.dflt_value IS NOT NULL), 1
 			FROM sqlite_schema m JOIN pragma_table_xinfo(m.name) p WHERE m.type = 'table' AND m.sql NOT LIKE 'CREATE VIRTUAL%'`,
 	)

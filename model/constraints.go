@@ -62,6 +62,11 @@ type Unique struct {
 	Deferrable        bool   `json:"deferrable,omitempty"`
 	InitiallyDeferred bool   `json:"initially_deferred,omitempty"`
 	Comment           string `json:"comment,omitempty"`
+	// OnConflict is SQLite's conflict resolution for the constraint
+	// (UNIQUE (…) ON CONFLICT REPLACE): ROLLBACK, ABORT, FAIL, IGNORE or
+	// REPLACE; empty is ABORT, the default. An insert that breaks a
+	// REPLACE constraint deletes the old row instead of failing.
+	OnConflict string `json:"on_conflict,omitempty"`
 }
 
 // Check is a check constraint. Expr is SQL text, without the enclosing

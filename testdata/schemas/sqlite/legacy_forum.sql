@@ -3,7 +3,7 @@
 -- DEFAULT spellings, CHECKs in column and table form, COLLATE NOCASE,
 -- unnamed constraints, a text primary key without NOT NULL, an INT (not
 -- INTEGER) primary key that is not a rowid alias, full-text search kept in
--- sync by triggers, and views on views.
+-- sync by triggers, views on views, and UNIQUE … ON CONFLICT clauses.
 
 CREATE TABLE members (
 	id INTEGER PRIMARY KEY AUTOINCREMENT,
@@ -57,6 +57,18 @@ CREATE TABLE "read marks" (
 	seen_at,
 	PRIMARY KEY (member, thread)
 ) WITHOUT ROWID;
+
+-- One subscription per member and thread, written the Android way: a new
+-- row for the same pair replaces the old one (ON CONFLICT REPLACE), a
+-- duplicate e-mail digest is ignored.
+CREATE TABLE subscriptions (
+	_id INTEGER PRIMARY KEY AUTOINCREMENT,
+	member INTEGER NOT NULL,
+	thread INTEGER NOT NULL,
+	digest_key TEXT UNIQUE ON CONFLICT IGNORE,
+	notify INTEGER NOT NULL DEFAULT 1,
+	UNIQUE (member, thread) ON CONFLICT REPLACE
+);
 
 CREATE VIRTUAL TABLE post_search USING fts5(subject, body, content='', tokenize = 'porter unicode61');
 
