@@ -7,6 +7,8 @@ import (
 	"strings"
 
 	"github.com/spf13/cobra"
+
+	"github.com/migratego/migrate/internal/suggest"
 )
 
 // commands lists the constructors of the subcommands, in help order.
@@ -93,7 +95,7 @@ Exit status: 0 success, 1 a check failed, 2 usage or input error,
 	if app.proj.Bundle != nil {
 		restrictToRunTime(root)
 	}
-	root.SetFlagErrorFunc(func(cmd *cobra.Command, err error) error { return Usage(err) })
+	root.SetFlagErrorFunc(func(cmd *cobra.Command, err error) error { return Usage(suggest.UnknownFlag(err, cmd.Flags())) })
 	wrapRun(root, app)
 	return root
 }

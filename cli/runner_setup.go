@@ -11,6 +11,7 @@ import (
 	"github.com/migratego/migrate/cli/config"
 	"github.com/migratego/migrate/dialect"
 	"github.com/migratego/migrate/internal/project"
+	"github.com/migratego/migrate/internal/suggest"
 	"github.com/migratego/migrate/runner"
 )
 
@@ -146,7 +147,7 @@ func allowNegativeTarget(app *App, cmd *cobra.Command) {
 		err := c.ParseFlags(append(append(flags, "--"), targets...))
 		c.DisableFlagParsing = true
 		if err != nil {
-			return Usage(fmt.Errorf("%w (see '%s --help')", err, c.CommandPath()))
+			return Usage(fmt.Errorf("%w (see '%s --help')", suggest.UnknownFlag(err, c.Flags()), c.CommandPath()))
 		}
 		if help, _ := c.Flags().GetBool("help"); help {
 			return c.Help()

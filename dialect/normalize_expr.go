@@ -18,12 +18,31 @@ type exprNormalizer interface {
 // exprContext is what an expression's meaning depends on besides its
 // text: the types of the columns it can name.
 type exprContext struct {
-	// cols maps a column name, as the expression's names read it, to
-	// the dialect's key for its type ("" when unknown).
-	cols map[string]string
-	// target is the type key of the column whose default the expression
-	// is, or "".
-	target string
+	// canon gives the types of the table's columns, worked out on first
+	// use: most expressions name no column (on SQLite and MySQL none is
+	// ever asked for), and rendering every column's type for each table
+	// with an expression default was a tenth of Normalize.
+	canon *exprCanon
+	// target is the column whose default the expression is, or nil.
+	target *model.Column
+}
+
+// colType returns the dialect's key for the type of the column the
+// expression's names read as name ("" when unknown).
+func (cx *exprContext) colType(name string) string {
+	if cx.canon == nil {
+		return ""
+	}
+	return cx.canon.columns()[name]
+}
+
+// targetType returns the type key of the column whose default the
+// expression is, or "".
+func (cx *exprContext) targetType() string {
+	if cx.target == nil || cx.canon == nil {
+		return ""
+	}
+	return columnTypeKey(cx.canon.d, cx.target)
 }
 
 // CanonicalExpr returns a comparison key for an SQL expression in d's
@@ -80,10 +99,7 @@ func (c *exprCanon) expr(target *model.Column, expr string) string {
 	if !ok {
 		return strings.TrimSpace(expr)
 	}
-	cx := &exprContext{cols: c.columns()}
-	if target != nil {
-		cx.target = columnTypeKey(c.d, target)
-	}
+	cx := &exprContext{canon: c, target: target}
 	if c.g.onUpdate {
 		// MySQL's default CURRENT_TIMESTAMP ON UPDATE CURRENT_TIMESTAMP:
 		// two expressions.

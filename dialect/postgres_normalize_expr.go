@@ -54,8 +54,10 @@ func (d *postgresDialect) exprGrammar() *exprGrammar { return pgGrammar }
 // Each of these is how the server itself stores the first form.
 func (d *postgresDialect) rewriteExpr(n *exprNode, cx *exprContext) *exprNode {
 	out, _ := pgRewrite(n, cx)
-	if out.kind == nCast && cx.target != "" && typeKey(out.op) == cx.target && pgConstant(out.args[0]) {
-		return out.args[0] // a default's cast to its column's type
+	if out.kind == nCast && pgConstant(out.args[0]) {
+		if target := cx.targetType(); target != "" && typeKey(out.op) == target {
+			return out.args[0] // a default's cast to its column's type
+		}
 	}
 	return out
 }
@@ -86,7 +88,7 @@ func pgRewrite(n *exprNode, cx *exprContext) (*exprNode, string) {
 		return n, ""
 	case nIdent:
 		if len(n.parts) == 1 {
-			return n, cx.cols[n.parts[0]]
+			return n, cx.colType(n.parts[0])
 		}
 		return n, ""
 	case nFunc:

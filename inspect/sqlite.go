@@ -20,10 +20,16 @@ var _ Inspector = (*sqliteInspector)(nil)
 // table-valued functions (pragma_table_xinfo, pragma_foreign_key_list,
 // pragma_index_list, pragma_index_xinfo), joined to sqlite_schema so that
 // each object kind takes one query per attached database however many
-// tables it holds: objects, columns, foreign keys, indexes. What the
-// pragmas do not report (constraint names, checks, collations, generated
-// expressions, AUTOINCREMENT, deferrability, index expressions and
-// predicates) is read from the CREATE statements with a small tokenizer.
+// tables it holds: objects, columns, indexes, and foreign keys when a
+// table's statement does not settle them (plus one query resolving the
+// columns of referenced tables outside the filters, when there are
+// such). What the pragmas do not report (constraint names, checks,
+// collations, generated expressions, AUTOINCREMENT, deferrability, index
+// expressions and predicates) is read from the CREATE statements with a
+// small tokenizer, and so are the foreign keys and the indexes whose keys
+// are column names: each pragma call prepares a PRAGMA statement, which
+// on 1,000 tables cost more than reading the statements (see
+// statementForeignKeys and columnIndex).
 //
 // Include and Exclude globs are matched with SQLite's GLOB, which is case
 // sensitive, like the filters of the other inspectors (LIKE would fold
@@ -46,8 +52,10 @@ type sqliteScope struct {
 	// tables are the tables in scope by name, and in the order read.
 	tables map[string]*sqliteTable
 	order  []*sqliteTable
-	// indexSQL holds the CREATE INDEX statements by index name.
-	indexSQL map[string]string
+	// indexSQL holds the CREATE INDEX statements by index name, and
+	// indexOrder the indexes of tables in scope in the order read.
+	indexSQL   map[string]string
+	indexOrder []sqliteIndexDef
 	// allTables maps the lower-case names of all tables of db, in scope
 	// or not, to their own spelling.
 	allTables map[string]string
@@ -64,6 +72,12 @@ type sqliteTable struct {
 	// indexes SQLite made for UNIQUE constraints.
 	fks       map[int]*sqliteFK
 	uniqueIdx [][]string
+}
+
+// sqliteIndexDef is an index created by CREATE INDEX: its name, its
+// table and its statement.
+type sqliteIndexDef struct {
+	name, table, sql string
 }
 
 // pkCol is a primary key column and its position (1, 2, …) in the key.

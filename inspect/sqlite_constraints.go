@@ -2,6 +2,7 @@ package inspect
 
 import (
 	"context"
+	"database/sql"
 	"fmt"
 	"slices"
 	"sort"
@@ -21,27 +22,45 @@ type sqliteFK struct {
 	fk       *model.ForeignKey
 }
 
-// foreignKeys reads the foreign keys of every table in scope with one
-// query. The referenced table and columns are given their declared
-// spelling (SQLite keeps them as written in REFERENCES, in any case), and a
-// REFERENCES without columns is resolved to the referenced primary key.
-// pragma_table_info finds a table by hash, so the per-row subquery costs
-// little.
+// foreignKeys reads the foreign keys of every table in scope. Those of a
+// table whose CREATE TABLE statement settles them are read from it
+// (statementForeignKeys); the others with one query of
+// pragma_foreign_key_list, called only for those tables (each call
+// prepares a PRAGMA statement). The referenced table and columns are
+// given their declared spelling (SQLite keeps them as written in
+// REFERENCES, in any case), and a REFERENCES without columns is resolved
+// to the referenced primary key. The referenced columns are resolved from
+// the columns already read when the referenced table is in scope
+// (refColumns); references to other tables are resolved by one more
+// query.
 func (in *sqliteInspector) foreignKeys(ctx context.Context, q dialect.Querier, sc *sqliteScope) error {
-	query := `SELECT m.name, p.id, p.seq, p."table", COALESCE(p."from", ''), p.on_update, p.on_delete,
-	COALESCE((SELECT c.name FROM pragma_table_info(p."table", ?) c
-		WHERE CASE WHEN p."to" IS NULL THEN c.pk = p.seq + 1 ELSE c.name = p."to" COLLATE NOCASE END), p."to", '')
+	var refs []fkRef
+	var pragmaTables []string
+	for _, st := range sc.order {
+		if !statementForeignKeys(sc, st, &refs) {
+			pragmaTables = append(pragmaTables, st.t.Name)
+		}
+	}
+	if len(pragmaTables) == 0 {
+		return in.refColumns(ctx, q, sc, refs)
+	}
+	tables, err := jsonList(pragmaTables)
+	if err != nil {
+		return fmt.Errorf("inspect sqlite: foreign keys of %q: %w", sc.db, err)
+	}
+	query := `SELECT m.name, p.id, p.seq, p."table", COALESCE(p."from", ''), p.on_update, p.on_delete, p."to"
 FROM ` + sc.from + ` m JOIN pragma_foreign_key_list(m.name, ?) p
-WHERE ` + sqliteRealTable + ` AND ` + sqliteUserObject + ` AND (` + sc.filter + `)`
-	rows, err := q.QueryContext(ctx, query, sc.args(sc.db, sc.db)...)
+WHERE ` + sqliteRealTable + ` AND ` + sqliteUserObject + ` AND (` + sc.filter + `) AND m.name IN (SELECT value FROM json_each(?))`
+	rows, err := q.QueryContext(ctx, query, append(sc.args(sc.db), tables)...)
 	if err != nil {
 		return fmt.Errorf("inspect sqlite: foreign keys of %q: %w", sc.db, err)
 	}
 	defer rows.Close()
 	for rows.Next() {
-		var table, rawTable, from, onUpdate, onDelete, refCol string
+		var table, rawTable, from, onUpdate, onDelete string
+		var to sql.NullString
 		var id, seq int
-		if err := rows.Scan(&table, &id, &seq, &rawTable, &from, &onUpdate, &onDelete, &refCol); err != nil {
+		if err := rows.Scan(&table, &id, &seq, &rawTable, &from, &onUpdate, &onDelete, &to); err != nil {
 			return fmt.Errorf("inspect sqlite: foreign keys of %q: %w", sc.db, err)
 		}
 		st := sc.tables[table]
@@ -68,10 +87,164 @@ WHERE ` + sqliteRealTable + ` AND ` + sqliteUserObject + ` AND (` + sc.filter + 
 			f.fk.Columns = append(f.fk.Columns, "")
 			f.fk.RefColumns = append(f.fk.RefColumns, "")
 		}
-		f.fk.Columns[seq], f.fk.RefColumns[seq] = from, refCol
+		f.fk.Columns[seq] = from
+		refs = append(refs, fkRef{f: f, seq: seq, to: to})
 	}
 	if err := rows.Err(); err != nil {
 		return fmt.Errorf("inspect sqlite: foreign keys of %q: %w", sc.db, err)
+	}
+	return in.refColumns(ctx, q, sc, refs)
+}
+
+// statementForeignKeys reads the foreign keys of st from its CREATE TABLE
+// statement as pragma_foreign_key_list reports them: numbered from the
+// last declared, each column named as the table spells it, the referenced
+// table and columns as written (columns to resolve in refs), the actions
+// written or NO ACTION. It reports false, changing nothing, when the
+// statement does not settle them: a column the table lacks, column lists
+// of different lengths, an action SQLite would not accept.
+func statementForeignKeys(sc *sqliteScope, st *sqliteTable, refs *[]fkRef) bool {
+	cfs := st.create.FKs
+	fks := make(map[int]*sqliteFK, len(cfs))
+	var out []fkRef
+	for k, cf := range cfs {
+		if cf.RefTable == "" || len(cf.Columns) == 0 || cf.BadAction || cf.RefColumns != nil && len(cf.RefColumns) != len(cf.Columns) {
+			return false
+		}
+		refTable, ok := sc.allTables[sqliteFold(cf.RefTable)]
+		if !ok {
+			refTable = cf.RefTable
+		}
+		f := &sqliteFK{id: len(cfs) - 1 - k, rawTable: cf.RefTable, fk: &model.ForeignKey{
+			RefTable:   refTable,
+			OnDelete:   sqliteAction(cf.OnDelete),
+			OnUpdate:   sqliteAction(cf.OnUpdate),
+			Columns:    make([]string, len(cf.Columns)),
+			RefColumns: make([]string, len(cf.Columns)),
+		}}
+		for i, name := range cf.Columns {
+			c := st.sqliteColumn(name)
+			if c == nil {
+				return false
+			}
+			f.fk.Columns[i] = c.Name
+			r := fkRef{f: f, seq: i}
+			if cf.RefColumns != nil {
+				r.to = sql.NullString{String: cf.RefColumns[i], Valid: true}
+			}
+			out = append(out, r)
+		}
+		fks[f.id] = f
+	}
+	if len(fks) > 0 {
+		st.fks = fks
+	}
+	*refs = append(*refs, out...)
+	return true
+}
+
+// fkRef is one column pair of a foreign key whose referenced column is to
+// be resolved: to is what REFERENCES names (NULL when it names no
+// columns, which means the referenced primary key's column seq).
+type fkRef struct {
+	f   *sqliteFK
+	seq int
+	to  sql.NullString
+}
+
+// refTableColumns are the columns of a referenced table as
+// pragma_table_info lists them (generated columns left out), with their
+// position in the primary key (0 outside it).
+type refTableColumns struct {
+	names []string
+	pk    []int
+}
+
+// refColumns sets the referenced column of every reference to the
+// referenced table's own spelling of it, as
+//
+//	COALESCE((SELECT c.name FROM pragma_table_info(p."table") c WHERE
+//	  CASE WHEN p."to" IS NULL THEN c.pk = p.seq + 1
+//	  ELSE c.name = p."to" COLLATE NOCASE END), p."to", '')
+//
+// would: the tables in scope from the columns already read, the others
+// (out of the filters, views, missing tables) with one query for all.
+func (in *sqliteInspector) refColumns(ctx context.Context, q dialect.Querier, sc *sqliteScope, refs []fkRef) error {
+	if len(refs) == 0 {
+		return nil
+	}
+	known := make(map[string]*refTableColumns, len(sc.order))
+	for _, st := range sc.order {
+		rc := &refTableColumns{}
+		pk := make(map[string]int, len(st.pkCols))
+		for _, c := range st.pkCols {
+			pk[c.name] = c.seq
+		}
+		for _, c := range st.t.Columns {
+			if c.Generated == nil { // pragma_table_info leaves generated columns out
+				rc.names = append(rc.names, c.Name)
+				rc.pk = append(rc.pk, pk[c.Name])
+			}
+		}
+		known[sqliteFold(st.t.Name)] = rc
+	}
+	var missing []string
+	for _, r := range refs {
+		name := sqliteFold(r.f.rawTable)
+		if _, ok := known[name]; !ok {
+			known[name] = nil
+			missing = append(missing, r.f.rawTable)
+		}
+	}
+	if len(missing) > 0 {
+		if err := in.otherRefTables(ctx, q, sc, missing, known); err != nil {
+			return err
+		}
+	}
+	for _, r := range refs {
+		col := r.to.String // '' when NULL and unresolved
+		if rc := known[sqliteFold(r.f.rawTable)]; rc != nil {
+			for i, name := range rc.names {
+				if r.to.Valid && sqliteEqualFold(name, r.to.String) || !r.to.Valid && rc.pk[i] == r.seq+1 {
+					col = name
+					break
+				}
+			}
+		}
+		r.f.fk.RefColumns[r.seq] = col
+	}
+	return nil
+}
+
+// otherRefTables reads the columns of the referenced tables (or views)
+// named in names that are not in scope into known, by their folded names;
+// a name SQLite does not find is left out.
+func (in *sqliteInspector) otherRefTables(ctx context.Context, q dialect.Querier, sc *sqliteScope, names []string, known map[string]*refTableColumns) error {
+	list, err := jsonList(names)
+	if err != nil {
+		return fmt.Errorf("inspect sqlite: referenced tables of %q: %w", sc.db, err)
+	}
+	rows, err := q.QueryContext(ctx, `SELECT j.value, c.name, c.pk FROM json_each(?) j JOIN pragma_table_info(j.value, ?) c`, list, sc.db)
+	if err != nil {
+		return fmt.Errorf("inspect sqlite: referenced tables of %q: %w", sc.db, err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var table, name string
+		var pk int
+		if err := rows.Scan(&table, &name, &pk); err != nil {
+			return fmt.Errorf("inspect sqlite: referenced tables of %q: %w", sc.db, err)
+		}
+		rc := known[sqliteFold(table)]
+		if rc == nil {
+			rc = &refTableColumns{}
+			known[sqliteFold(table)] = rc
+		}
+		rc.names = append(rc.names, name)
+		rc.pk = append(rc.pk, pk)
+	}
+	if err := rows.Err(); err != nil {
+		return fmt.Errorf("inspect sqlite: referenced tables of %q: %w", sc.db, err)
 	}
 	return nil
 }
@@ -85,6 +258,28 @@ func sqliteFold(s string) string {
 		}
 		return r
 	}, s)
+}
+
+// sqliteEqualFold reports whether two names are equal without regard to
+// ASCII case, as SQLite compares names (sqliteFold(a) == sqliteFold(b),
+// without allocating).
+func sqliteEqualFold(a, b string) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for i := 0; i < len(a); i++ {
+		x, y := a[i], b[i]
+		if x >= 'A' && x <= 'Z' {
+			x += 'a' - 'A'
+		}
+		if y >= 'A' && y <= 'Z' {
+			y += 'a' - 'A'
+		}
+		if x != y {
+			return false
+		}
+	}
+	return true
 }
 
 // sqliteAction maps a pragma's referential action to the model's; NO

@@ -43,7 +43,19 @@ func (t sqlTok) name() bool {
 // with doubled backticks, and [ident]. It never fails: an unterminated
 // quote or comment runs to the end of the text.
 func sqliteLex(s string) []sqlTok {
-	var toks []sqlTok
+	// A CREATE statement has a token for every three to four bytes:
+	// allocating for that once spares the copies of growing the slice
+	// (most of what inspecting SQLite allocated).
+	return sqliteLexInto(nil, s)
+}
+
+// sqliteLexInto is sqliteLex appending to toks[:0], so that one buffer
+// serves statement after statement.
+func sqliteLexInto(toks []sqlTok, s string) []sqlTok {
+	if want := len(s)/3 + 1; cap(toks) < want {
+		toks = make([]sqlTok, 0, max(want, 2*cap(toks)))
+	}
+	toks = toks[:0]
 	for i := 0; i < len(s); {
 		c := s[i]
 		switch {
@@ -102,6 +114,13 @@ func sqliteLex(s string) []sqlTok {
 // quote stands for one. It returns the unquoted value and the offset after
 // the closing quote.
 func lexQuoted(s string, i int, q byte) (string, int) {
+	// Most quoted tokens hold no doubled quote: their value is a slice of s.
+	if end := strings.IndexByte(s[i+1:], q); end >= 0 {
+		j := i + 1 + end
+		if j+1 >= len(s) || s[j+1] != q {
+			return s[i+1 : j], j + 1
+		}
+	}
 	var b strings.Builder
 	for j := i + 1; j < len(s); j++ {
 		if s[j] != q {

@@ -1,6 +1,7 @@
 package inspect
 
 import (
+	"slices"
 	"strings"
 )
 
@@ -60,6 +61,11 @@ type createFK struct {
 	RefColumns        []string
 	Deferrable        bool
 	InitiallyDeferred bool
+	// OnDelete and OnUpdate are the actions written (upper case, "" for
+	// none; a later clause overrides an earlier one, as in SQLite).
+	// BadAction is set when an action is not one SQLite knows.
+	OnDelete, OnUpdate string
+	BadAction          bool
 }
 
 // column returns the column definition named name (SQLite compares names
@@ -76,14 +82,22 @@ func (ct *createTable) column(name string) *createColumn {
 // parseCreateTable reads a CREATE TABLE statement. ok is false when the text
 // has no parenthesised column list (a virtual table, or not CREATE TABLE).
 func parseCreateTable(src string) (ct *createTable, ok bool) {
-	toks := sqliteLex(src)
+	ct, ok, _ = parseCreateTableInto(nil, src)
+	return ct, ok
+}
+
+// parseCreateTableInto is parseCreateTable lexing into buf, which it
+// returns for the next statement: what ct holds never points into it.
+func parseCreateTableInto(buf []sqlTok, src string) (ct *createTable, ok bool, _ []sqlTok) {
+	toks := sqliteLexInto(buf, src)
+	buf = toks
 	if len(toks) > 1 && toks[1].is("VIRTUAL") {
-		return nil, false
+		return nil, false, buf
 	}
 	open := -1
 	for i, t := range toks {
 		if t.is("AS") { // CREATE TABLE … AS SELECT (SQLite keeps a column list instead)
-			return nil, false
+			return nil, false, buf
 		}
 		if t.punct('(') {
 			open = i
@@ -91,7 +105,7 @@ func parseCreateTable(src string) (ct *createTable, ok bool) {
 		}
 	}
 	if open < 0 {
-		return nil, false
+		return nil, false, buf
 	}
 	closing := sqlGroup(toks, open)
 	ct = &createTable{}
@@ -116,7 +130,7 @@ func parseCreateTable(src string) (ct *createTable, ok bool) {
 			}
 		}
 	}
-	return ct, true
+	return ct, true, buf
 }
 
 // columnDef reads one column definition: name, type, column constraints.
@@ -148,7 +162,7 @@ func (ct *createTable) columnDef(src string, def []sqlTok) {
 		case t.is("CHECK") && i+1 < len(def) && def[i+1].punct('('):
 			end := sqlGroup(def, i+1)
 			inner := def[i+2 : min(end, len(def))]
-			ct.Checks = append(ct.Checks, createCheck{Name: pending, Expr: sqlText(src, inner), Column: col.Name, Toks: inner})
+			ct.Checks = append(ct.Checks, createCheck{Name: pending, Expr: sqlText(src, inner), Column: col.Name, Toks: slices.Clone(inner)})
 			i = end
 		case t.is("DEFAULT") && i+1 < len(def):
 			i = skipDefault(def, i+1)
@@ -244,7 +258,7 @@ func (ct *createTable) tableConstraint(src string, def []sqlTok) {
 		if i+1 < len(def) && def[i+1].punct('(') {
 			end := sqlGroup(def, i+1)
 			inner := def[i+2 : min(end, len(def))]
-			ct.Checks = append(ct.Checks, createCheck{Name: name, Expr: sqlText(src, inner), Toks: inner})
+			ct.Checks = append(ct.Checks, createCheck{Name: name, Expr: sqlText(src, inner), Toks: slices.Clone(inner)})
 		}
 	case t.is("FOREIGN"):
 		// FOREIGN KEY (cols) REFERENCES …
@@ -296,9 +310,27 @@ func parseReferences(def []sqlTok, i int, fk *createFK) int {
 		next := def[i+1]
 		switch {
 		case next.is("ON") && i+2 < len(def) && (def[i+2].is("DELETE") || def[i+2].is("UPDATE")):
+			onUpdate := def[i+2].is("UPDATE")
 			i += 3 // ON DELETE <first word of the action>
+			action := ""
+			if i < len(def) && def[i].Kind == tokWord {
+				action = strings.ToUpper(def[i].Val)
+			}
 			if i < len(def) && (def[i].is("SET") || def[i].is("NO")) {
 				i++ // SET NULL, SET DEFAULT, NO ACTION
+				if i < len(def) && def[i].Kind == tokWord {
+					action += " " + strings.ToUpper(def[i].Val)
+				}
+			}
+			switch action {
+			case "CASCADE", "RESTRICT", "SET NULL", "SET DEFAULT", "NO ACTION":
+			default:
+				fk.BadAction = true
+			}
+			if onUpdate {
+				fk.OnUpdate = action
+			} else {
+				fk.OnDelete = action
 			}
 		case next.is("MATCH") && i+2 < len(def):
 			i += 2
@@ -327,6 +359,24 @@ type createIndex struct {
 	Keys []string
 	// Where is the partial-index predicate, or "".
 	Where string
+	// Unique is CREATE UNIQUE INDEX (SQLite stores the statement from
+	// "CREATE [UNIQUE] INDEX name" on, whatever was typed before the name).
+	Unique bool
+	// Columns are the keys when each is a name with at most one COLLATE
+	// and ASC or DESC, and nothing but a WHERE clause follows the key
+	// list; nil otherwise. Whether each name is a column of the table is
+	// for the caller to check: SQLite reads a quoted name that is not as a
+	// string.
+	Columns []indexColumn
+}
+
+// indexColumn is a key of CREATE INDEX that names a column.
+type indexColumn struct {
+	Name string
+	// Collation is the name after COLLATE, HasCollate whether there is one.
+	Collation  string
+	HasCollate bool
+	Desc       bool
 }
 
 // parseCreateIndex reads a CREATE INDEX statement; ok is false when the
@@ -351,8 +401,12 @@ func parseCreateIndex(src string) (ix *createIndex, ok bool) {
 		return nil, false
 	}
 	closing := sqlGroup(toks, open)
-	ix = &createIndex{}
+	ix = &createIndex{Unique: len(toks) > 1 && toks[1].is("UNIQUE")}
+	simple := closing < len(toks)
 	for _, part := range sqlSplit(toks[open+1 : closing]) {
+		col, ok := indexKeyColumn(part)
+		simple = simple && ok
+		ix.Columns = append(ix.Columns, col)
 		if n := len(part); n > 0 && (part[n-1].is("ASC") || part[n-1].is("DESC")) {
 			part = part[:n-1]
 		}
@@ -360,8 +414,34 @@ func parseCreateIndex(src string) (ix *createIndex, ok bool) {
 	}
 	if closing+1 < len(toks) && toks[closing+1].is("WHERE") && closing+2 < len(toks) {
 		ix.Where = sqlText(src, toks[closing+2:])
+	} else if closing+1 < len(toks) {
+		simple = false
+	}
+	if !simple {
+		ix.Columns = nil
 	}
 	return ix, true
+}
+
+// indexKeyColumn reads a key of the form name [COLLATE name] [ASC|DESC];
+// ok is false for any other key.
+func indexKeyColumn(part []sqlTok) (col indexColumn, ok bool) {
+	n := len(part)
+	if n > 0 && (part[n-1].is("ASC") || part[n-1].is("DESC")) {
+		col.Desc = part[n-1].is("DESC")
+		n--
+	}
+	switch {
+	case n == 3 && part[1].is("COLLATE") && part[2].name():
+		col.Collation, col.HasCollate = part[2].Val, true
+	case n != 1:
+		return col, false
+	}
+	if k := part[0].Kind; k != tokWord && k != tokIdent {
+		return col, false
+	}
+	col.Name = part[0].Val
+	return col, true
 }
 
 // parseCreateView returns the SELECT of a CREATE VIEW statement (the text

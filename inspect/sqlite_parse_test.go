@@ -61,8 +61,8 @@ func TestParseCreateTable(t *testing.T) {
 		Uniques: []createUnique{{Name: "u1", Columns: []string{"a"}, OnConflict: "IGNORE"}, {Columns: []string{"b", "c"}, OnConflict: "REPLACE"}, {Columns: []string{"c", "g"}}},
 		Checks:  []createCheck{{Expr: "a <> ')'", Column: "a"}, {Expr: "b > 0"}},
 		FKs: []createFK{
-			{Columns: []string{"b"}, RefTable: "other"},
-			{Name: "fk two", Columns: []string{"a", "B"}, RefTable: "other", RefColumns: []string{"x", "y"}, Deferrable: true, InitiallyDeferred: true},
+			{Columns: []string{"b"}, RefTable: "other", OnDelete: "SET DEFAULT"},
+			{Name: "fk two", Columns: []string{"a", "B"}, RefTable: "other", RefColumns: []string{"x", "y"}, Deferrable: true, InitiallyDeferred: true, OnUpdate: "NO ACTION"},
 		},
 		WithoutRowID: true,
 		Strict:       true,
@@ -88,9 +88,39 @@ func TestParseCreateIndex(t *testing.T) {
 	if !ok {
 		t.Fatal("not parsed")
 	}
-	want := &createIndex{Keys: []string{"(a + 1)", "b COLLATE x", `"c"`, "lower(d) COLLATE nocase"}, Where: "a IN (1, 2)"}
+	want := &createIndex{Keys: []string{"(a + 1)", "b COLLATE x", `"c"`, "lower(d) COLLATE nocase"}, Where: "a IN (1, 2)", Unique: true}
 	if !reflect.DeepEqual(ix, want) {
 		t.Errorf("parseCreateIndex: got %+v, want %+v", ix, want)
+	}
+}
+
+func TestParseCreateIndexColumns(t *testing.T) {
+	for _, tc := range []struct {
+		src  string
+		want []indexColumn
+	}{
+		{`CREATE INDEX i ON t (a)`, []indexColumn{{Name: "a"}}},
+		{`CREATE INDEX i ON t ("a b" DESC, [c] COLLATE "NoCase" ASC, d COLLATE rtrim)`, []indexColumn{
+			{Name: "a b", Desc: true}, {Name: "c", Collation: "NoCase", HasCollate: true}, {Name: "d", Collation: "rtrim", HasCollate: true},
+		}},
+		{`CREATE INDEX i ON t (a) WHERE a > 0`, []indexColumn{{Name: "a"}}},
+		{`CREATE INDEX i ON t (a) garbage`, nil},
+		{`CREATE INDEX i ON t (a) WHERE`, nil},
+		{`CREATE INDEX i ON t (a, 'b')`, nil},
+		{`CREATE INDEX i ON t ((a))`, nil},
+		{`CREATE INDEX i ON t (a + 1)`, nil},
+		{`CREATE INDEX i ON t (a COLLATE x COLLATE y)`, nil},
+		{`CREATE INDEX i ON t (a DESC DESC)`, nil},
+		{`CREATE INDEX i ON t (a`, nil},
+	} {
+		ix, ok := parseCreateIndex(tc.src)
+		if !ok {
+			t.Errorf("%s: not parsed", tc.src)
+			continue
+		}
+		if !reflect.DeepEqual(ix.Columns, tc.want) {
+			t.Errorf("%s: columns %+v, want %+v", tc.src, ix.Columns, tc.want)
+		}
 	}
 }
 

@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -37,6 +38,7 @@ WHERE m.type IN ('table', 'view', 'index', 'trigger') AND ` + sqliteUserObject
 	// created in: the order CreateAll gives them, so that a reloaded
 	// database inspects the same.
 	var virtualDefs, triggers []*model.Definition
+	var lexBuf []sqlTok // one token buffer for every CREATE TABLE
 	for rows.Next() {
 		var typ, name, table, text, kind string
 		var wr, wanted bool
@@ -70,11 +72,14 @@ WHERE m.type IN ('table', 'view', 'index', 'trigger') AND ` + sqliteUserObject
 			md.Views = append(md.Views, &model.View{Schema: sc.schema, Name: name, Definition: def, Columns: columns})
 		case "index":
 			sc.indexSQL[name] = text
+			sc.indexOrder = append(sc.indexOrder, sqliteIndexDef{name: name, table: table, sql: text})
 		case "table":
 			if kind != "table" {
 				continue // virtual or shadow table
 			}
-			ct, ok := parseCreateTable(text)
+			var ct *createTable
+			var ok bool
+			ct, ok, lexBuf = parseCreateTableInto(lexBuf, text)
 			if !ok {
 				return fmt.Errorf("inspect sqlite: table %q: cannot read its CREATE TABLE statement %q", name, text)
 			}
@@ -106,6 +111,8 @@ WHERE ` + sqliteRealTable + ` AND ` + sqliteUserObject + ` AND (` + sc.filter + 
 		return fmt.Errorf("inspect sqlite: columns of %q: %w", sc.db, err)
 	}
 	defer rows.Close()
+	// Declared types repeat from table to table: each spelling is read once.
+	types := map[string]model.Type{}
 	for rows.Next() {
 		var table, name, typ string
 		var notNull, pk, hidden int
@@ -117,7 +124,13 @@ WHERE ` + sqliteRealTable + ` AND ` + sqliteUserObject + ` AND (` + sc.filter + 
 		if st == nil || hidden == 1 { // hidden 1: a virtual table's hidden column
 			continue
 		}
-		c := &model.Column{Name: name, Type: in.declaredType(sqliteDeclaredType(typ)), Nullable: notNull == 0}
+		ct, seen := types[typ]
+		if !seen {
+			ct = in.declaredType(sqliteDeclaredType(typ))
+			types[typ] = ct
+		}
+		ct.Values = slices.Clone(ct.Values)
+		c := &model.Column{Name: name, Type: ct, Nullable: notNull == 0}
 		if dflt.Valid {
 			c.Default = parseSQLiteDefault(dflt.String)
 		}

@@ -118,3 +118,36 @@ func TestRunModelCheck(t *testing.T) {
 		}
 	}
 }
+
+// TestStairwayDowngradeLeavesRows: a data revision whose downgrade
+// forgets its rows fails on upgrading again; the go test failure says
+// "stairway" once and points at the downgrade.
+func TestStairwayDowngradeLeavesRows(t *testing.T) {
+	reg := runner.NewRegistry()
+	users := &model.Table{Name: "users", Columns: []*model.Column{{Name: "id", Type: model.Type{Kind: model.KindInteger}}},
+		PrimaryKey: &model.PrimaryKey{Columns: []string{"id"}}}
+	reg.Register(&runner.Revision{
+		ID: "d1", Message: "users",
+		Upgrade:   func(ctx context.Context, op *ops.Op) error { return op.Run(ctx, ops.CreateTable{Table: users}) },
+		Downgrade: func(ctx context.Context, op *ops.Op) error { return op.Run(ctx, ops.DropTable{Table: "users"}) },
+	})
+	reg.Register(&runner.Revision{
+		ID: "d2", Revises: []string{"d1"}, Message: "seed",
+		Upgrade: func(ctx context.Context, op *ops.Op) error {
+			return op.Execute(ctx, "INSERT INTO users (id) VALUES (1)")
+		},
+		Downgrade: func(ctx context.Context, op *ops.Op) error { return nil }, // forgets the row
+	})
+	db, err := sql.Open("sqlite", ":memory:")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	db.SetMaxOpenConns(1)
+	ft := &fakeT{ctx: context.Background()}
+	migratetest.Stairway(ft, db, migrate.Source{Registry: reg})
+	if !strings.HasPrefix(ft.failed, "stairway upgrade again: ") || strings.Contains(ft.failed, "stairway: stairway") ||
+		!strings.Contains(ft.failed, "its downgrade likely leaves behind what the upgrade makes") {
+		t.Errorf("failure:\n%s", ft.failed)
+	}
+}

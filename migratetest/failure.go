@@ -59,6 +59,10 @@ func (f *Failure) Headline() string {
 	if se := (*runner.StatementError)(nil); errors.As(f.Err, &se) {
 		// The runner's message names the step, the revision and its file.
 		fmt.Fprintf(&b, "stairway %s: %v", f.Phase, f.Err)
+		if f.Phase == PhaseUpgradeAgain {
+			// It ran once already: the downgrade in between is at fault.
+			b.WriteString("; the first upgrade of this revision succeeded, so its downgrade likely leaves behind what the upgrade makes (rows, objects): undo it there")
+		}
 		return b.String()
 	}
 	if f.Revision != nil {

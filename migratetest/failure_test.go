@@ -21,7 +21,10 @@ func TestFailureHeadline(t *testing.T) {
 		want string
 	}{
 		{"runner error", &Failure{Revision: rev, Phase: PhaseUpgradeAgain, Err: fmt.Errorf("wrapped: %w", stmtErr)},
-			"stairway upgrade again: wrapped: " + stmtErr.Error()},
+			"stairway upgrade again: wrapped: " + stmtErr.Error() +
+				"; the first upgrade of this revision succeeded, so its downgrade likely leaves behind what the upgrade makes (rows, objects): undo it there"},
+		{"runner error, first upgrade", &Failure{Revision: rev, Phase: PhaseUpgrade, Err: stmtErr},
+			"stairway upgrade: " + stmtErr.Error()},
 		{"other error", &Failure{Revision: rev, Phase: PhaseDowngrade, Err: errors.New("no connection")},
 			"revision b2 (versions/b2.sql): downgrade failed: no connection"},
 		{"schema", &Failure{Revision: rev, Phase: PhaseDowngrade},

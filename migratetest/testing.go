@@ -3,6 +3,7 @@ package migratetest
 import (
 	"context"
 	"database/sql"
+	"strings"
 
 	"github.com/migratego/migrate"
 	"github.com/migratego/migrate/dialect"
@@ -37,7 +38,11 @@ func Stairway(t TB, db *sql.DB, source migrate.Source, opts ...Option) *Result {
 	}
 	res, err := Run(ctx, &dialect.DB{DB: db, Dialect: d}, set, opts...)
 	if err != nil {
-		t.Fatalf("stairway: %v", err)
+		msg := err.Error()
+		if !strings.HasPrefix(msg, "stairway") { // Run's own errors and a runner failure say it already
+			msg = "stairway: " + msg
+		}
+		t.Fatalf("%s", msg)
 	}
 	return res
 }

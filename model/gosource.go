@@ -111,12 +111,24 @@ func (d *Default) GoSource() string {
 	return "model.DefaultLiteral(" + goQuote(fmt.Sprint(d.Literal)) + ")"
 }
 
-// GoSource returns &model.Identity{…}; a nil identity is "nil".
+// GoSource returns &model.Identity{…} with the fields that are set (the
+// database's defaults are zero: &model.Identity{} is BY DEFAULT, start
+// and increment 1); a nil identity is "nil".
 func (id *Identity) GoSource() string {
 	if id == nil {
 		return "nil"
 	}
-	return fmt.Sprintf("&model.Identity{Always: %t, Start: %d, Increment: %d}", id.Always, id.Start, id.Increment)
+	var fields []string
+	if id.Always {
+		fields = append(fields, "Always: true")
+	}
+	if id.Start != 0 {
+		fields = append(fields, fmt.Sprintf("Start: %d", id.Start))
+	}
+	if id.Increment != 0 {
+		fields = append(fields, fmt.Sprintf("Increment: %d", id.Increment))
+	}
+	return "&model.Identity{" + strings.Join(fields, ", ") + "}"
 }
 
 // GoSource returns &model.Generated{…}; a nil clause is "nil".

@@ -1,6 +1,11 @@
 package suggest
 
-import "testing"
+import (
+	"errors"
+	"testing"
+
+	"github.com/spf13/pflag"
+)
 
 func TestClosest(t *testing.T) {
 	known := []string{"lock_timeout", "lock", "history_table", "pk", "renamed"}
@@ -32,5 +37,28 @@ func TestDistance(t *testing.T) {
 		if got := Distance(tt.a, tt.b); got != tt.want {
 			t.Errorf("Distance(%q, %q) = %d, want %d", tt.a, tt.b, got, tt.want)
 		}
+	}
+}
+
+func TestUnknownFlag(t *testing.T) {
+	known := pflag.NewFlagSet("check", pflag.ContinueOnError)
+	for _, name := range []string{"database-url", "dev-url", "model", "sql", "help"} {
+		known.String(name, "", "")
+	}
+	tests := []struct{ err, want string }{
+		{"unknown flag: --databse-url", "unknown flag: --databse-url: did you mean --database-url?"},
+		{"unknown flag: --modle", "unknown flag: --modle: did you mean --model?"},
+		{"unknown flag: --databse-url=x", "unknown flag: --databse-url=x: did you mean --database-url?"},
+		{"unknown flag: --frobnicate", "unknown flag: --frobnicate"},
+		{"unknown shorthand flag: 'x' in -x", "unknown shorthand flag: 'x' in -x"},
+		{"flag needs an argument: --model", "flag needs an argument: --model"},
+	}
+	for _, tt := range tests {
+		if got := UnknownFlag(errors.New(tt.err), known).Error(); got != tt.want {
+			t.Errorf("UnknownFlag(%q) = %q, want %q", tt.err, got, tt.want)
+		}
+	}
+	if UnknownFlag(nil, known) != nil {
+		t.Error("UnknownFlag(nil) is not nil")
 	}
 }
