@@ -26,6 +26,9 @@ type DB struct {
 	URL     *URL
 }
 
+// idleConns is how many idle connections a pool keeps.
+const idleConns = 4
+
 // serverAware is implemented by dialects whose behaviour depends on the
 // server (MariaDB versus MySQL, PostgreSQL major version). Open calls it
 // once after connecting.
@@ -83,6 +86,12 @@ func OpenURL(ctx context.Context, u *URL) (*DB, error) {
 		db.SetMaxOpenConns(1)
 		db.SetConnMaxLifetime(0)
 		db.SetConnMaxIdleTime(0)
+	} else {
+		// An inspection runs up to four catalog queries at once, each on a
+		// connection of its own (inspect's maxConcurrentQueries): keep
+		// them for the next one (database/sql keeps two), which would
+		// otherwise connect again and warm a new server backend's caches.
+		db.SetMaxIdleConns(idleConns)
 	}
 	if err := db.PingContext(ctx); err != nil {
 		db.Close()
