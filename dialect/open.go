@@ -3,8 +3,11 @@ package dialect
 import (
 	"context"
 	"database/sql"
+	"errors"
 	"fmt"
+	"net"
 	"slices"
+	"syscall"
 )
 
 // driverImports names the package that registers each database/sql
@@ -22,6 +25,9 @@ type DB struct {
 	Dialect Dialect
 	URL     *URL
 }
+
+// idleConns is how many idle connections a pool keeps.
+const idleConns = 4
 
 // serverAware is implemented by dialects whose behaviour depends on the
 // server (MariaDB versus MySQL, PostgreSQL major version). Open calls it
@@ -80,10 +86,16 @@ func OpenURL(ctx context.Context, u *URL) (*DB, error) {
 		db.SetMaxOpenConns(1)
 		db.SetConnMaxLifetime(0)
 		db.SetConnMaxIdleTime(0)
+	} else {
+		// An inspection runs up to four catalog queries at once, each on a
+		// connection of its own (inspect's maxConcurrentQueries): keep
+		// them for the next one (database/sql keeps two), which would
+		// otherwise connect again and warm a new server backend's caches.
+		db.SetMaxIdleConns(idleConns)
 	}
 	if err := db.PingContext(ctx); err != nil {
 		db.Close()
-		return nil, fmt.Errorf("connect to %s: %w", u.Redacted, err)
+		return nil, fmt.Errorf("connect to %s: %w%s", u.Redacted, err, connectHint(err))
 	}
 	if sa, ok := d.(serverAware); ok {
 		if d, err = sa.forServer(ctx, db); err != nil {
@@ -101,4 +113,23 @@ func checkDriverLinked(u *URL) error {
 		return nil
 	}
 	return fmt.Errorf("open %s: the database/sql driver %q is not linked into this program; import _ %q", u.Redacted, u.Driver, driverImports[u.Driver])
+}
+
+// connectHint says what to check when the server could not be reached at
+// all (nothing listens there, the host is unknown, no answer): the URL's
+// host and port, and where the URL came from. Other failures (a refused
+// login, an unknown database) say enough by themselves.
+func connectHint(err error) string {
+	const where = "; check the host and port of the URL (`migrate info` shows which URL is used and where it comes from)"
+	var dns *net.DNSError
+	var nerr net.Error
+	switch {
+	case errors.Is(err, syscall.ECONNREFUSED):
+		return ": nothing listens there (is the server running?)" + where
+	case errors.As(err, &dns) && dns.IsNotFound:
+		return ": no such host" + where
+	case errors.As(err, &nerr) && nerr.Timeout():
+		return ": no answer (is the server running and reachable from here?)" + where
+	}
+	return ""
 }

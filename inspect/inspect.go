@@ -58,9 +58,10 @@ func For(d dialect.Dialect) (Inspector, error) {
 
 // Database inspects an open database in a read-only transaction where the
 // database allows it, at REPEATABLE READ where the driver accepts it, so
-// that every catalog query sees one snapshot. An inspector whose catalog
-// no transaction holds still (poolInspector: MySQL's information_schema)
-// is given the pool instead, and runs its queries at the same time.
+// that every catalog query sees one snapshot. An inspector that runs its
+// queries at the same time on the pool (poolInspector: PostgreSQL's, in
+// transactions of its own that share a snapshot, and MySQL's, whose
+// information_schema no transaction holds still) is given the pool.
 func Database(ctx context.Context, db *dialect.DB, opts Options) (*model.MetaData, error) {
 	in, err := For(db.Dialect)
 	if err != nil {
@@ -83,13 +84,14 @@ func Database(ctx context.Context, db *dialect.DB, opts Options) (*model.MetaDat
 	return in.Inspect(ctx, tx, opts)
 }
 
-// poolInspector is an Inspector whose catalog queries see no snapshot of
-// a transaction: each reads the data dictionary as it is when it runs,
-// inside a transaction or not. Database gives it the pool, on which its
-// independent queries run at the same time (see runSteps).
+// poolInspector is an Inspector that Database gives the pool, on which it
+// runs its independent queries at the same time (see runSteps): MySQL's,
+// whose catalog queries see no snapshot of a transaction (each reads the
+// data dictionary as it is when it runs, inside a transaction or not),
+// and PostgreSQL's, which begins transactions sharing one snapshot itself.
 type poolInspector interface {
 	Inspector
-	catalogOutsideTransactions()
+	takesPool()
 }
 
 // sortModel puts a model's objects in the stable order Inspect promises.

@@ -61,11 +61,11 @@ type mysqlInspector struct {
 	d dialect.Dialect
 }
 
-// catalogOutsideTransactions marks the inspector a poolInspector:
+// takesPool marks the inspector a poolInspector:
 // information_schema is built from the data dictionary by each query
 // (DDL commits and is not versioned), so a transaction's snapshot does not
 // cover it.
-func (in *mysqlInspector) catalogOutsideTransactions() {}
+func (in *mysqlInspector) takesPool() {}
 
 // mysqlKey identifies a table (or view, sequence) by its real schema name.
 type mysqlKey struct{ schema, name string }

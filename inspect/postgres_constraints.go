@@ -22,8 +22,8 @@ import (
 // partition inherits (not conislocal). NOT NULL constraints (contype 'n'
 // from PostgreSQL 18) are column nullability, not checks. Exclusion
 // constraints are read with the indexes that back them. NULLS NOT
-// DISTINCT (PostgreSQL 15+) of a unique constraint is read through
-// to_jsonb so that the query runs on older servers. Comments are joined
+// DISTINCT (PostgreSQL 15+) of a unique constraint is false on older
+// servers, where the column is missing (pgScope.versioned). Comments are joined
 // from the constraint comments of pg_description, read once (cd): a probe
 // per constraint cost 4,000 catalog reads at 1,000 tables, and
 // obj_description looks the catalog up by name on every row.
@@ -38,7 +38,7 @@ SELECT k.conrelid::int8, k.conname, k.contype::text, COALESCE(k.conkey::text, '{
     FROM unnest(k.confkey) WITH ORDINALITY AS x(num, i)
     JOIN pg_catalog.pg_attribute ra ON ra.attrelid = k.confrelid AND ra.attnum = x.num) END,
   CASE WHEN k.contype = 'c' THEN pg_catalog.pg_get_expr(k.conbin, k.conrelid) END,
-  CASE WHEN k.contype = 'u' THEN (SELECT COALESCE((to_jsonb(ui) ->> 'indnullsnotdistinct')::bool, false)
+  CASE WHEN k.contype = 'u' THEN (SELECT {nulls_not_distinct ui}
     FROM pg_catalog.pg_index ui WHERE ui.indexrelid = k.conindid) END,
   COALESCE(d.description, '')
 FROM pg_catalog.pg_constraint k
@@ -64,7 +64,7 @@ var pgActions = map[string]model.FKAction{
 // readConstraints adds primary keys, foreign keys, unique and check
 // constraints to the tables read by readTables.
 func (st *pgState) readConstraints(ctx context.Context, q dialect.Querier) error {
-	return st.each(ctx, q, "constraints", pgConstraintsQuery, func(rows *sql.Rows) error {
+	return st.each(ctx, q, "constraints", st.scope.versioned(pgConstraintsQuery), func(rows *sql.Rows) error {
 		var (
 			oid                             int64
 			name, kind, keys                string

@@ -29,9 +29,8 @@ import (
 // default operator classes and index probes of pg_attribute tell (a key
 // in the default collation, 100, differs from its column only when the
 // column has another collation).
-// NULLS NOT DISTINCT (PostgreSQL 15+) is read through to_jsonb, for
-// unique indexes only, so that the query runs on older servers, where the
-// column is missing. Comments come from the relation comments of
+// NULLS NOT DISTINCT (PostgreSQL 15+) is false on older servers, where
+// the column is missing (pgScope.versioned). Comments come from the relation comments of
 // pg_description, read once (rd) and hash-joined: obj_description looks
 // the catalog up by name on every row. The query joins four catalogs
 // (and rd) and reads the rest in correlated subqueries, behind
@@ -79,7 +78,7 @@ SELECT i.indrelid::int8, ic.relname, i.indisunique, i.indnkeyatts, i.indkey::tex
     LEFT JOIN pg_catalog.pg_description dx
       ON dx.objoid = x.oid AND dx.classoid = 'pg_catalog.pg_constraint'::regclass AND dx.objsubid = 0
     WHERE x.conindid = i.indexrelid AND x.conrelid = i.indrelid AND x.contype = 'x') END,
-  i.indisunique AND COALESCE((to_jsonb(i) ->> 'indnullsnotdistinct')::bool, false),
+  {nulls_not_distinct i},
   di.description
 FROM pg_catalog.pg_index i
 JOIN pg_catalog.pg_class ic ON ic.oid = i.indexrelid
@@ -101,7 +100,7 @@ const (
 // readIndexes adds indexes and exclusion constraints to the tables read
 // by readTables.
 func (st *pgState) readIndexes(ctx context.Context, q dialect.Querier) error {
-	return st.each(ctx, q, "indexes", pgIndexesQuery, func(rows *sql.Rows) error {
+	return st.each(ctx, q, "indexes", st.scope.versioned(pgIndexesQuery), func(rows *sql.Rows) error {
 		var (
 			oid                     int64
 			name, keys, options, am string

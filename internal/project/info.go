@@ -39,7 +39,8 @@ type Info struct {
 // scripts do not know are listed all the same: info describes, it does
 // not judge). It only looks: a SQLite file that does not exist is not
 // created, and Status says so. A database that cannot be reached is an
-// error.
+// error, returned with the description (Status "not connected"), so that
+// info still shows which URL it tried and where that came from.
 func (p *Project) Info(ctx context.Context) (*Info, error) {
 	cfg, err := p.Config()
 	if err != nil {
@@ -71,11 +72,13 @@ func (p *Project) Info(ctx context.Context) (*Info, error) {
 	}
 	db, err := p.OpenDB(ctx)
 	if err != nil {
-		return nil, err
+		i.Status = "not connected (the error follows)"
+		return i, err
 	}
 	defer db.Close()
 	if i.ServerVersion, err = db.ServerVersion(ctx); err != nil {
-		return nil, err
+		i.Status = "not connected (the error follows)"
+		return i, err
 	}
 	i.Dialect, i.Connected, i.Status = db.Dialect.Name(), true, "connected"
 	var scripts []*scriptdir.Script

@@ -49,4 +49,15 @@ func TestInfo(t *testing.T) {
 			t.Errorf("Write(verbose) lacks %q:\n%s", want, out)
 		}
 	}
+
+	// A server that cannot be reached: the error, with the description of
+	// what was tried.
+	p = newProject(t, "database_url = \"postgres://u@127.0.0.1:1/db?sslmode=disable\"\n", nil, nil)
+	i, err = p.Info(ctx)
+	if err == nil || i == nil || i.Connected || i.Status != "not connected (the error follows)" || i.DatabaseURLOrig != i.Config+":1" {
+		t.Fatalf("Info() of an unreachable server: %+v, %v", i, err)
+	}
+	if out := write(i, false); !strings.Contains(out, "database:  postgres://u@127.0.0.1:1/db?sslmode=disable\n") || strings.Contains(out, "current:") {
+		t.Errorf("Write() of an unreachable server:\n%s", out)
+	}
 }
