@@ -110,6 +110,13 @@ func liveCases() []liveCase {
 			u := usersOf(md)
 			u.Uniques = []*model.Unique{{Columns: []string{"email", "team_id"}}}
 		})},
+		{name: "invisible column", skip: func(c dialect.Capabilities) string {
+			if dbKind(c) != "mysql" {
+				return "INVISIBLE columns are MySQL's and MariaDB's"
+			}
+			return ""
+		}, cur: base, tgt: withTeamKey(func(u *model.Table) { u.Column("note").Invisible = true }),
+			want: map[string]string{"mysql": "alter_column users.note"}},
 		{name: "unique constraint conflict resolution", skip: func(c dialect.Capabilities) string {
 			if dbKind(c) != "sqlite" {
 				return "ON CONFLICT on a constraint is SQLite's"

@@ -109,7 +109,7 @@ func sameColumnDef(a, b *model.Column) bool {
 
 // sameColumnRest compares what sameColumnDef compares but the type.
 func sameColumnRest(a, b *model.Column) bool {
-	return a.Nullable == b.Nullable && a.AutoIncrement == b.AutoIncrement &&
+	return a.Nullable == b.Nullable && a.AutoIncrement == b.AutoIncrement && a.Invisible == b.Invisible &&
 		a.Collation == b.Collation && a.CollationSchema == b.CollationSchema && a.Comment == b.Comment &&
 		sameDefault(a.Default, b.Default) && samePtr(a.Identity, b.Identity) && samePtr(a.Generated, b.Generated)
 }

@@ -70,7 +70,7 @@ func (d *mysqlDialect) checkForeignKey(t *model.Table, fk *model.ForeignKey) err
 // column writes a column definition after its name:
 //
 //	type [COLLATE c] [GENERATED ALWAYS AS (expr) STORED|VIRTUAL]
-//	[NULL|NOT NULL] [DEFAULT …] [AUTO_INCREMENT] [COMMENT '…']
+//	[NULL|NOT NULL] [DEFAULT …] [AUTO_INCREMENT] [INVISIBLE] [COMMENT '…']
 func (d *mysqlDialect) column(b *builder, t *model.Table, c *model.Column) {
 	obj := fmt.Sprintf("column %q of table %q", c.Name, t.QualifiedName())
 	typ, err := d.RenderType(c.Type)
@@ -121,6 +121,9 @@ func (d *mysqlDialect) column(b *builder, t *model.Table, c *model.Column) {
 			}
 		}
 		b.raw(" AUTO_INCREMENT")
+	}
+	if c.Invisible {
+		b.raw(" INVISIBLE")
 	}
 	if c.Comment != "" {
 		b.raw(" COMMENT ").literal(c.Comment)

@@ -111,6 +111,10 @@ func TestMySQLStatements(t *testing.T) {
 			"\t`d` date NOT NULL DEFAULT (CURRENT_DATE),\n\t`e` datetime(6) NOT NULL DEFAULT now(6) on update now(6),\n" +
 			"\t`f` json NOT NULL DEFAULT ('{}'),\n\t`g` text NOT NULL DEFAULT ('x')\n" +
 			") ENGINE=MyISAM DEFAULT CHARSET=`latin1` CONNECTION='it''s' KEY_BLOCK_SIZE=8"},
+		{"invisible column", func() ([]string, error) {
+			return maria.CreateTable(&model.Table{Name: "u", Columns: []*model.Column{{Name: "id", Type: model.Integer},
+				{Name: "secret", Type: model.Varchar(64), Nullable: true, Invisible: true, Comment: "hidden"}}})
+		}, "CREATE TABLE `u` (\n\t`id` int NOT NULL,\n\t`secret` varchar(64) NULL INVISIBLE COMMENT 'hidden'\n) ENGINE=InnoDB"},
 		{"system versioning", func() ([]string, error) {
 			return maria.CreateTable(&model.Table{Name: "prices", Options: map[string]string{MariaDBSystemVersioning: "", "ENGINE": "InnoDB"},
 				Columns: []*model.Column{{Name: "p", Type: model.Integer}}})

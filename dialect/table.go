@@ -262,6 +262,8 @@ func checkTable(d Dialect, t *model.Table) error {
 			return un(obj, "a VIRTUAL generated column", "set Stored: true")
 		case col.Type.Kind == model.KindEnum && !c.NamedEnumTypes && !c.InlineEnums && !c.CheckConstraints:
 			return un(obj, "an enum type", "")
+		case col.Invisible && d.Name() != "mysql":
+			return un(obj, "an INVISIBLE column", "MySQL and MariaDB have them; drop Invisible")
 		}
 	}
 	if len(t.Checks) > 0 && !c.CheckConstraints {

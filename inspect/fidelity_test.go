@@ -174,6 +174,7 @@ func mysqlCatalogCounts(ctx context.Context, t *testing.T, db *dialect.DB) map[s
 	return countRows(ctx, t, db, []any{schema.String},
 		`SELECT CONCAT('table ', TABLE_TYPE), COUNT(*) FROM information_schema.TABLES WHERE TABLE_SCHEMA = ? GROUP BY TABLE_TYPE`,
 		`SELECT 'column', COUNT(*) FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = ?`,
+		`SELECT 'invisible column', COUNT(*) FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = ? AND EXTRA LIKE '%INVISIBLE%'`,
 		`SELECT CONCAT('index ', INDEX_TYPE, IF(NON_UNIQUE = 0, ' unique', '')), COUNT(DISTINCT TABLE_NAME, INDEX_NAME)
 			FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = ? GROUP BY INDEX_TYPE, NON_UNIQUE`,
 		`SELECT 'index key', COUNT(*) FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = ?`,

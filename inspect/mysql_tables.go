@@ -123,6 +123,7 @@ ORDER BY TABLE_SCHEMA, TABLE_NAME, ORDINAL_POSITION`
 			}
 		}
 		c.AutoIncrement = strings.Contains(lextra, "auto_increment")
+		c.Invisible = strings.Contains(lextra, "invisible")
 		mt.t.Columns = append(mt.t.Columns, c)
 		return nil
 	})

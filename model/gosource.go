@@ -183,6 +183,7 @@ func (c *Column) goFields() string {
 	f.optStr("Collation", c.Collation)
 	f.optStr("CollationSchema", c.CollationSchema)
 	f.optStr("RenamedFrom", c.RenamedFrom)
+	f.flag("Invisible", c.Invisible)
 	return f.String()
 }
 

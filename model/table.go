@@ -73,6 +73,10 @@ type Column struct {
 	CollationSchema string `json:"collation_schema,omitempty"`
 	// RenamedFrom declares the column's former name for autogenerate.
 	RenamedFrom string `json:"renamed_from,omitempty"`
+	// Invisible hides the column from SELECT * and from INSERT without a
+	// column list (MySQL 8.0.23+, MariaDB 10.3+ INVISIBLE); it is read
+	// and written when named.
+	Invisible bool `json:"invisible,omitempty"`
 }
 
 // Default is a server default: either a literal value (rendered by the

@@ -50,7 +50,7 @@ func (r *Runner) prepare(st versions.Step) (*preparedStep, error) {
 func prepareStep(d dialect.Dialect, rs dialect.RunSupport, set *Set, st versions.Step) (*preparedStep, error) {
 	rev := st.Revision
 	sc := set.Script(rev.ID)
-	p := &preparedStep{step: st, direction: DirectionDowngrade, path: "(compiled)"}
+	p := &preparedStep{step: st, direction: DirectionDowngrade, path: "compiled, no file"} // shown in parentheses
 	if st.Up {
 		p.direction = DirectionUpgrade
 	}

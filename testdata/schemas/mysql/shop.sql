@@ -1,5 +1,6 @@
--- A small shop on MariaDB: enum and set columns, generated columns,
--- prefix and full-text indexes, composite keys, a view and a sequence that numbers invoices.
+-- A small shop on MariaDB: enum and set columns, generated columns, an
+-- invisible column, prefix and full-text indexes, composite keys, a view
+-- and a sequence that numbers invoices.
 
 CREATE SEQUENCE invoice_numbers START WITH 1000 INCREMENT BY 1 CACHE 20;
 
@@ -12,6 +13,7 @@ CREATE TABLE customers (
 	flags set('newsletter','vip','blocked') NOT NULL DEFAULT '',
 	created_at timestamp NOT NULL DEFAULT CURRENT_TIMESTAMP,
 	updated_at datetime(3) NULL DEFAULT CURRENT_TIMESTAMP(3) ON UPDATE CURRENT_TIMESTAMP(3),
+	password_hash varbinary(64) INVISIBLE DEFAULT NULL COMMENT 'not in SELECT *',
 	PRIMARY KEY (id),
 	UNIQUE KEY uq_customers_email (email),
 	KEY ix_customers_name (full_name(40))
