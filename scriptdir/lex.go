@@ -65,8 +65,11 @@ func (e *LexError) Error() string { return fmt.Sprintf("line %d: %s", e.Line, e.
 //     before a routine in it are split off (the client sends them as one
 //     multi-statement query; see splitMulti).
 //
-// On MySQL (syn.HashComments), "--" starts a comment only when followed by
-// white space, as in MySQL itself, and /*! … */ and /*+ … */ comments are
+// On MySQL (syn.HashComments), "--" starts a comment when followed by
+// white space, as in MySQL itself, or, as the mysql/mariadb client has it,
+// anywhere before a statement's first token (a "-----" rule line between
+// statements, "--;"); inside a statement "1--2" stays arithmetic. /*! … */
+// and /*+ … */ comments are
 // kept as statement text (they are executable). Statements that hold only
 // comments or white space are dropped. An unterminated construct is a
 // *LexError naming the line where it starts.
@@ -163,7 +166,7 @@ func (l *lexer) token() error {
 	case c == ' ' || c == '\t' || c == '\r' || c == '\f' || c == '\v':
 		l.pos++
 		return nil
-	case c == '-' && l.peek(1) == '-' && (!l.syn.HashComments || isSpaceOrEnd(l.src, l.pos+2)):
+	case c == '-' && l.peek(1) == '-' && (!l.syn.HashComments || isSpaceOrEnd(l.src, l.pos+2) || l.start < 0):
 		l.lineComment()
 		return nil
 	case c == '#' && l.syn.HashComments:
@@ -228,9 +231,7 @@ func (l *lexer) endToken(word string) {
 // flush ends the current statement at byte offset end.
 func (l *lexer) flush(end int) {
 	if l.start >= 0 {
-		text := strings.TrimSpace(l.src[l.start:end])
-		// On MySQL "--;" is not a comment, but "--" alone is an empty query.
-		if text != "" && (text != "--" || !l.syn.HashComments) {
+		if text := strings.TrimSpace(l.src[l.start:end]); text != "" {
 			l.stmts = append(l.stmts, Statement{Text: text, Line: l.startLine})
 		}
 	}

@@ -139,7 +139,12 @@ func TestSplitMySQL(t *testing.T) {
 		{name: "backtick identifier", script: "CREATE TABLE `a;b` (`x``y` int); SELECT 1", want: []Statement{st(1, "CREATE TABLE `a;b` (`x``y` int)"), st(1, "SELECT 1")}},
 		{name: "hash comment", script: "SELECT 1; # a; comment\nSELECT 2 # another;\n;", want: []Statement{st(1, "SELECT 1"), st(2, "SELECT 2 # another;")}},
 		{name: "double dash needs space", script: "SELECT 1--2;\nSELECT 3 -- c;\n;", want: []Statement{st(1, "SELECT 1--2"), st(2, "SELECT 3 -- c;")}},
-		{name: "lone double dash", script: "--;SELECT 1", want: []Statement{st(1, "SELECT 1")}},
+		// The mysql client: "--" before a statement's first token is a
+		// comment to the end of the line, space or not.
+		{name: "double dash line before a statement", script: "--;SELECT 1\nSELECT 2;", want: []Statement{st(2, "SELECT 2")}},
+		{name: "rule lines between statements", script: "-----\n--- tables\nCREATE TABLE t (a int);\n  -----------\nSELECT 1; --x\nSELECT 2;",
+			want: []Statement{st(3, "CREATE TABLE t (a int)"), st(5, "SELECT 1"), st(6, "SELECT 2")}},
+		{name: "double dash inside a statement", script: "SELECT 2\n--x\n;", want: []Statement{st(1, "SELECT 2\n--x")}},
 		{name: "comments do not nest", script: "SELECT /* a /* b */ 1; SELECT 2", want: []Statement{st(1, "SELECT /* a /* b */ 1"), st(1, "SELECT 2")}},
 		{name: "executable comment kept", script: "/*!40101 SET NAMES utf8mb4 */;\n/* plain */;\nSELECT /*+ NO_INDEX(t) */ 1;",
 			want: []Statement{st(1, "/*!40101 SET NAMES utf8mb4 */"), st(3, "SELECT /*+ NO_INDEX(t) */ 1")}},
