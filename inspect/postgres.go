@@ -143,6 +143,10 @@ type pgState struct {
 	// columns are the rows of readColumns, which runs with readTables;
 	// addColumns gives them to their tables.
 	columns []pgColumn
+	// bodyChecked are the functions whose bodies the server checks on
+	// creation; once every step's objects are merged, each also depends
+	// on the tables and views its body names (resolveBodies).
+	bodyChecked []*model.Definition
 }
 
 // pgTable is a table being read, with its columns by attribute number. A
@@ -225,6 +229,11 @@ func (in *pgInspector) Inspect(ctx context.Context, q dialect.Querier, opts Opti
 	for _, step := range steps {
 		if step.sub != nil {
 			st.merge(step.sub.md)
+		}
+	}
+	for _, step := range steps {
+		if step.sub != nil {
+			st.resolveBodies(step.sub.bodyChecked)
 		}
 	}
 	sortModel(st.md)

@@ -87,8 +87,7 @@ var pgRoutineKinds = map[string]model.DefinitionKind{
 // names, unless a table needs the function itself (then it is created
 // before the tables, as pg_dump would with check_function_bodies off).
 func (st *pgState) readFunctions(ctx context.Context, q dialect.Querier) error {
-	var checked []*model.Definition
-	err := st.each(ctx, q, "functions", pgFunctionsQuery, func(rows *sql.Rows) error {
+	return st.each(ctx, q, "functions", pgFunctionsQuery, func(rows *sql.Rows) error {
 		var (
 			schema, name, prokind, lang, sig, comment string
 			def, aggregate, deps                      sql.NullString
@@ -113,18 +112,21 @@ func (st *pgState) readFunctions(ctx context.Context, q dialect.Querier) error {
 			return fmt.Errorf("%s: %w", d.Identity(), err)
 		}
 		if bodyChecked && !needed {
-			checked = append(checked, d)
+			st.bodyChecked = append(st.bodyChecked, d)
 		}
 		st.md.Definitions = append(st.md.Definitions, d)
 		return nil
 	})
-	if err != nil {
-		return err
-	}
-	for _, d := range checked {
+}
+
+// resolveBodies adds to each function of defs the tables and views of the
+// whole model (every step's, merged into st) that its body names: the
+// functions are read at the same time as the tables and views, into a
+// state of their own.
+func (st *pgState) resolveBodies(defs []*model.Definition) {
+	for _, d := range defs {
 		d.DependsOn = append(d.DependsOn, st.relationsNamed(d.SQL, d.DependsOn)...)
 	}
-	return nil
 }
 
 // unqualifyHeader removes the default schema from the name in
@@ -184,11 +186,12 @@ func (st *pgState) objectNames(list sql.NullString) ([]model.ObjectName, error) 
 
 // relationsNamed returns the tables and views of the model whose names
 // appear as words in a routine's text, and are not in have already. A
-// false match only delays the routine until after the tables.
+// false match only delays the routine until after the tables. '$' ends a
+// word: pg_get_functiondef glues the body to its $function$ quotes.
 func (st *pgState) relationsNamed(text string, have []model.ObjectName) []model.ObjectName {
 	words := map[string]bool{}
 	for _, w := range strings.FieldsFunc(strings.ToLower(text), func(r rune) bool {
-		return !(r == '_' || r == '$' || r >= 'a' && r <= 'z' || r >= '0' && r <= '9' || r > 127)
+		return !(r == '_' || r >= 'a' && r <= 'z' || r >= '0' && r <= '9' || r > 127)
 	}) {
 		words[w] = true
 	}
