@@ -65,6 +65,7 @@ load() {
 	postgres)
 		pgq "DROP SCHEMA IF EXISTS $tag CASCADE; CREATE SCHEMA $tag"
 		PGOPTIONS="-c search_path=$tag -c client_min_messages=warning" psql -q -X -v ON_ERROR_STOP=1 "$pg_url" -f "$work/$1.sql" >/dev/null
+		pgvacuum # dead catalog rows of earlier runs and tests (servers.sh)
 		migrate_url="$pg_url&search_path=$tag"
 		[[ $pg_url == *\?* ]] || migrate_url="$pg_url?search_path=$tag"
 		alembic_url="postgresql+psycopg2://$pg_user@$pg_hostport/$pg_db?options=-csearch_path%3D$tag"

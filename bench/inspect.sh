@@ -12,4 +12,7 @@ cd "$(dirname "${BASH_SOURCE[0]}")/.."
 : "${MIGRATE_TEST_POSTGRES_URL:=postgres://postgres@127.0.0.1:5432/migrate_test?sslmode=disable}"
 : "${MIGRATE_TEST_MYSQL_URL:=mysql://root@127.0.0.1:3306/migrate_test}"
 export MIGRATE_TEST_POSTGRES_URL MIGRATE_TEST_MYSQL_URL
+# shellcheck source=bench/servers.sh
+. bench/servers.sh
+pgvacuum # dead catalog rows of earlier runs and tests
 MIGRATE_BENCH_5000="${MIGRATE_BENCH_5000:-1}" go test ./inspect -run '^$' -bench '^BenchmarkInspect$' -benchtime "${BENCHTIME:-5x}" -timeout 60m
