@@ -127,7 +127,7 @@ func (oc *objectComparison) rebuiltViews(cur, tgt map[string]*model.View, replac
 	}
 	for key, c := range cur {
 		t := tgt[key]
-		if t != nil && !(slices.Equal(c.Columns, t.Columns) && c.Comment == t.Comment && maps.Equal(c.ColumnComments, t.ColumnComments) && oc.sameViewText(c, t)) {
+		if t != nil && !(slices.Equal(c.Columns, t.Columns) && c.Comment == t.Comment && maps.Equal(c.ColumnComments, t.ColumnComments) && oc.sameColumnDefaults(c, t) && oc.sameViewText(c, t)) {
 			rebuilt[key] = true
 		}
 	}
@@ -150,6 +150,14 @@ func (oc *objectComparison) rebuiltViews(cur, tgt map[string]*model.View, replac
 // sameViewText reports whether the database's view c has the definition
 // of the model's view t: the same text (dialect.CanonicalText), or the
 // same as the server keeps for t's (Options.ViewTexts).
+// sameColumnDefaults reports whether two views give their columns the
+// same defaults, compared as canonical text.
+func (oc *objectComparison) sameColumnDefaults(c, t *model.View) bool {
+	return maps.EqualFunc(c.ColumnDefaults, t.ColumnDefaults, func(a, b string) bool {
+		return dialect.CanonicalText(oc.d, a) == dialect.CanonicalText(oc.d, b)
+	})
+}
+
 func (oc *objectComparison) sameViewText(c, t *model.View) bool {
 	have := dialect.CanonicalText(oc.d, c.Definition)
 	if have == dialect.CanonicalText(oc.d, t.Definition) {

@@ -198,6 +198,30 @@ func TestCompareObjects(t *testing.T) {
 		{name: "view replaced", cur: func(md *model.MetaData) { md.Views = []*model.View{view("v1", "SELECT id FROM users")} },
 			tgt:  func(md *model.MetaData) { md.Views = []*model.View{view("v1", "SELECT id, name FROM users")} },
 			want: "post: create_view v1 | droppre: drop_view v1"},
+		{name: "view column defaults compared by tokens", cur: func(md *model.MetaData) {
+			v := view("v1", "SELECT id, state FROM users")
+			v.ColumnDefaults = map[string]string{"state": "'draft'::text"}
+			md.Views = []*model.View{v}
+		}, tgt: func(md *model.MetaData) {
+			v := view("v1", "SELECT id, state FROM users")
+			v.ColumnDefaults = map[string]string{"state": "'draft'::TEXT"}
+			md.Views = []*model.View{v}
+		}},
+		{name: "view column default changed", cur: func(md *model.MetaData) {
+			v := view("v1", "SELECT id, state FROM users")
+			v.ColumnDefaults = map[string]string{"state": "'draft'"}
+			md.Views = []*model.View{v}
+		}, tgt: func(md *model.MetaData) {
+			v := view("v1", "SELECT id, state FROM users")
+			v.ColumnDefaults = map[string]string{"state": "'new'"}
+			md.Views = []*model.View{v}
+		}, want: "post: create_view v1 | droppre: drop_view v1"},
+		{name: "view column default added", cur: func(md *model.MetaData) { md.Views = []*model.View{view("v1", "SELECT id FROM users")} },
+			tgt: func(md *model.MetaData) {
+				v := view("v1", "SELECT id FROM users")
+				v.ColumnDefaults = map[string]string{"id": "0"}
+				md.Views = []*model.View{v}
+			}, want: "post: create_view v1 | droppre: drop_view v1"},
 		{name: "view replaced with its dependents and their triggers", cur: func(md *model.MetaData) {
 			md.Views = []*model.View{view("v1", "SELECT id FROM users"), view("v2", "SELECT id FROM v1", "v1"), view("v3", "SELECT 1")}
 			md.Definitions = []*model.Definition{{Kind: model.DefTrigger, Name: "t", Table: "v2", SQL: "CREATE TRIGGER t INSTEAD OF INSERT ON v2 EXECUTE FUNCTION f()"}}

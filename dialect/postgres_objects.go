@@ -118,7 +118,7 @@ func (d *postgresDialect) CreateView(v *model.View) ([]string, error) {
 	if def == "" {
 		return nil, fmt.Errorf("postgres: view %q has no definition", v.Name)
 	}
-	s := viewSupport{checkOption: true, securityInvoker: d.version >= 150000, securityBarrier: true, columnComments: true}
+	s := viewSupport{checkOption: true, securityInvoker: d.version >= 150000, securityBarrier: true, columnComments: true, columnDefaults: true}
 	if err := checkViewOptions(d, v, s); err != nil {
 		return nil, err
 	}
@@ -137,6 +137,15 @@ func (d *postgresDialect) CreateView(v *model.View) ([]string, error) {
 	}
 	if v.Comment != "" {
 		c, err := d.commentOn("VIEW", v.Schema, v.Name, "", v.Comment)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, c)
+	}
+	for _, col := range slices.Sorted(maps.Keys(v.ColumnDefaults)) {
+		b := newBuilder(d)
+		b.raw("ALTER VIEW ").qualified(v.Schema, v.Name).raw(" ALTER COLUMN ").ident(col).raw(" SET DEFAULT ", v.ColumnDefaults[col])
+		c, err := d.wrap(b.stmt())
 		if err != nil {
 			return nil, err
 		}

@@ -9,7 +9,7 @@ import (
 
 // viewSupport says which view options a dialect can write.
 type viewSupport struct {
-	checkOption, securityInvoker, securityBarrier, algorithm, columnComments bool
+	checkOption, securityInvoker, securityBarrier, algorithm, columnComments, columnDefaults bool
 }
 
 // checkViewOptions refuses the options of v that the dialect cannot
@@ -39,6 +39,9 @@ func checkViewOptions(d Dialect, v *model.View, s viewSupport) error {
 	}
 	if len(v.ColumnComments) > 0 && !s.columnComments {
 		return un("comments on view columns")
+	}
+	if len(v.ColumnDefaults) > 0 && !s.columnDefaults {
+		return un("defaults on view columns")
 	}
 	return nil
 }

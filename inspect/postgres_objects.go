@@ -174,7 +174,11 @@ SELECT c.relkind::text, n.nspname, c.relname, pg_catalog.pg_get_viewdef(c.oid, t
   CASE WHEN c.relkind = 'v' THEN (
     SELECT json_object_agg(a.attname, cd.description ORDER BY a.attname)
     FROM pg_catalog.pg_description cd JOIN pg_catalog.pg_attribute a ON a.attrelid = cd.objoid AND a.attnum = cd.objsubid
-    WHERE cd.objoid = c.oid AND cd.classoid = 'pg_catalog.pg_class'::regclass AND cd.objsubid > 0) END
+    WHERE cd.objoid = c.oid AND cd.classoid = 'pg_catalog.pg_class'::regclass AND cd.objsubid > 0) END,
+  CASE WHEN c.relkind = 'v' THEN (
+    SELECT json_object_agg(a.attname, pg_catalog.pg_get_expr(ad.adbin, ad.adrelid) ORDER BY a.attname)
+    FROM pg_catalog.pg_attrdef ad JOIN pg_catalog.pg_attribute a ON a.attrelid = ad.adrelid AND a.attnum = ad.adnum
+    WHERE ad.adrelid = c.oid) END
 FROM pg_catalog.pg_class c
 JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
 LEFT JOIN pg_catalog.pg_description d
@@ -188,11 +192,11 @@ ORDER BY n.nspname, c.relname`
 func (st *pgState) readViews(ctx context.Context, q dialect.Querier) error {
 	return st.each(ctx, q, "views", pgViewsQuery, func(rows *sql.Rows) error {
 		var (
-			kind, schema, name, def, comment string
-			deps, indexes, colComments       sql.NullString
-			options                          string
+			kind, schema, name, def, comment        string
+			deps, indexes, colComments, colDefaults sql.NullString
+			options                                 string
 		)
-		if err := rows.Scan(&kind, &schema, &name, &def, &comment, &deps, &options, &indexes, &colComments); err != nil {
+		if err := rows.Scan(&kind, &schema, &name, &def, &comment, &deps, &options, &indexes, &colComments, &colDefaults); err != nil {
 			return err
 		}
 		def = strings.TrimSuffix(strings.TrimSpace(def), ";")
@@ -203,6 +207,11 @@ func (st *pgState) readViews(ctx context.Context, q dialect.Querier) error {
 		if colComments.Valid {
 			if err := json.Unmarshal([]byte(colComments.String), &v.ColumnComments); err != nil {
 				return fmt.Errorf("comments on the columns of view %q: %w", name, err)
+			}
+		}
+		if colDefaults.Valid {
+			if err := json.Unmarshal([]byte(colDefaults.String), &v.ColumnDefaults); err != nil {
+				return fmt.Errorf("defaults of the columns of view %q: %w", name, err)
 			}
 		}
 		if err := pgViewOptions(v, options); err != nil {

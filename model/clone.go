@@ -37,6 +37,7 @@ func (m *MetaData) Clone() *MetaData {
 		c.DependsOn = slices.Clone(v.DependsOn)
 		c.Columns = slices.Clone(v.Columns)
 		c.ColumnComments = maps.Clone(v.ColumnComments)
+		c.ColumnDefaults = maps.Clone(v.ColumnDefaults)
 		out.Views = append(out.Views, &c)
 	}
 	for _, d := range m.Definitions {

@@ -437,14 +437,8 @@ func (v *View) GoSource() string {
 		f.add("Columns", goStrings(v.Columns))
 	}
 	f.optStr("Comment", v.Comment)
-	if len(v.ColumnComments) > 0 {
-		keys := slices.Sorted(maps.Keys(v.ColumnComments))
-		pairs := make([]string, len(keys))
-		for i, k := range keys {
-			pairs[i] = goQuote(k) + ": " + goQuote(v.ColumnComments[k])
-		}
-		f.add("ColumnComments", "map[string]string{"+strings.Join(pairs, ", ")+"}")
-	}
+	f.stringMap("ColumnComments", v.ColumnComments)
+	f.stringMap("ColumnDefaults", v.ColumnDefaults)
 	f.optStr("CheckOption", v.CheckOption)
 	f.flag("SecurityInvoker", v.SecurityInvoker)
 	f.flag("SecurityBarrier", v.SecurityBarrier)
@@ -468,6 +462,20 @@ func (f *goFields) optStr(key, v string) {
 	if v != "" {
 		f.str(key, v)
 	}
+}
+
+// stringMap adds a map[string]string field, keys sorted, unless it is
+// empty.
+func (f *goFields) stringMap(key string, m map[string]string) {
+	if len(m) == 0 {
+		return
+	}
+	keys := slices.Sorted(maps.Keys(m))
+	pairs := make([]string, len(keys))
+	for i, k := range keys {
+		pairs[i] = goQuote(k) + ": " + goQuote(m[k])
+	}
+	f.add(key, "map[string]string{"+strings.Join(pairs, ", ")+"}")
 }
 
 // flag adds a bool field when it is true.

@@ -41,6 +41,10 @@ type View struct {
 	// ColumnComments are the comments on the view's columns, by column
 	// name (PostgreSQL: COMMENT ON COLUMN view.column).
 	ColumnComments map[string]string `json:"column_comments,omitempty"`
+	// ColumnDefaults are the defaults of the view's columns, by column
+	// name, as SQL expressions (PostgreSQL: ALTER VIEW … ALTER COLUMN …
+	// SET DEFAULT, used by an INSERT through the view).
+	ColumnDefaults map[string]string `json:"column_defaults,omitempty"`
 	// CheckOption makes writes through the view keep rows visible in it:
 	// "local" or "cascaded" (WITH LOCAL|CASCADED CHECK OPTION); empty for
 	// none. PostgreSQL, MySQL/MariaDB.

@@ -104,6 +104,13 @@ COMMENT ON VIEW published_posts IS 'what the public site lists';
 COMMENT ON COLUMN published_posts.author IS 'the author''s handle, not the id';
 COMMENT ON COLUMN published_posts.published_at IS 'newest first';
 
+-- A writable API view: an INSERT through it takes the view's own column
+-- defaults (PostgREST's fixtures set them with ALTER VIEW).
+CREATE VIEW draft_posts AS
+    SELECT id, author_id, state, slug, title, body FROM posts WHERE state = 'draft';
+ALTER VIEW draft_posts ALTER COLUMN state SET DEFAULT 'draft';
+ALTER VIEW draft_posts ALTER COLUMN body SET DEFAULT 'Write here';
+
 -- Comments on constraints say why they exist.
 COMMENT ON CONSTRAINT ck_posts_published ON posts IS 'a published post has a publication time';
 COMMENT ON CONSTRAINT fk_comments_post ON comments IS 'validated after the 2019 import';
