@@ -17,8 +17,8 @@ import (
 // pg_get_functiondef prints them; an aggregate's CREATE AGGREGATE is put
 // together from pg_aggregate (after its name: the argument list, * for
 // an aggregate without arguments, and options). deps lists what the routine needs, from pg_depend: tables and
-// views (also through their row types, and domains over those) and other
-// routines. needed tells
+// views (also through their row types, and domains over those), the
+// domains of the schemas in scope, and other routines. needed tells
 // whether a column default, a constraint or an index calls it. checked
 // tells that the server checks the body when the function is created: a
 // SQL-language body given as a string.
@@ -53,7 +53,14 @@ SELECT n.nspname, p.proname, p.prokind::text, l.lanname,
     JOIN pg_catalog.pg_proc rp ON rp.oid = x.refobjid
     JOIN pg_catalog.pg_namespace rpn ON rpn.oid = rp.pronamespace
     WHERE x.classid = 'pg_catalog.pg_proc'::regclass AND x.objid = p.oid AND x.deptype = 'n'
-      AND x.refclassid = 'pg_catalog.pg_proc'::regclass AND rp.oid <> p.oid AND rpn.nspname <> 'pg_catalog') deps),
+      AND x.refclassid = 'pg_catalog.pg_proc'::regclass AND rp.oid <> p.oid AND rpn.nspname <> 'pg_catalog'
+    UNION ALL
+    SELECT jsonb_build_array(dn.nspname, dt.typname)
+    FROM pg_catalog.pg_depend x
+    JOIN pg_catalog.pg_type dt ON dt.oid = x.refobjid AND dt.typtype = 'd'
+    JOIN pg_catalog.pg_namespace dn ON dn.oid = dt.typnamespace
+    WHERE x.classid = 'pg_catalog.pg_proc'::regclass AND x.objid = p.oid AND x.deptype = 'n'
+      AND x.refclassid = 'pg_catalog.pg_type'::regclass AND dn.nspname = ANY($1::text[])) deps),
   EXISTS (SELECT 1 FROM pg_catalog.pg_depend x
     WHERE x.refclassid = 'pg_catalog.pg_proc'::regclass AND x.refobjid = p.oid
       AND (x.classid IN ('pg_catalog.pg_attrdef'::regclass, 'pg_catalog.pg_constraint'::regclass)

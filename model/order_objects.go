@@ -59,6 +59,14 @@ func (m *MetaData) ObjectOrder() (early []*Definition, late []Object, last []*De
 	for _, t := range m.Tables {
 		relations[ObjectName{Schema: t.Schema, Name: t.Name}] = true
 	}
+	// A domain over a table's row type, or over a type or collation of
+	// the model, is created after the early definitions: what depends on
+	// it comes after the tables too.
+	for _, dom := range m.Domains {
+		if DomainOverTable(dom, m) || DomainOverType(dom, m.Definitions) {
+			relations[ObjectName{Schema: dom.Schema, Name: dom.Name}] = true
+		}
+	}
 	deps := make([][]int, len(objs))
 	needsRelation := make([]bool, len(objs))
 	for i, o := range objs {

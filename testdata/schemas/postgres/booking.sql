@@ -157,3 +157,10 @@ CREATE OPERATOR FAMILY booking.int_order_ops USING btree;
 ALTER OPERATOR FAMILY booking.int_order_ops USING btree
     ADD FUNCTION 1 (integer, bigint) btint48cmp(integer, bigint);
 COMMENT ON OPERATOR FAMILY booking.int_order_ops USING btree IS 'integers against bigints';
+
+-- A domain over a composite type of the schema, and a function returning
+-- it: the function needs the domain, which needs the type.
+CREATE TYPE booking.price_band AS (low numeric, high numeric);
+CREATE DOMAIN booking.valid_band AS booking.price_band CHECK ((VALUE).low <= (VALUE).high);
+CREATE FUNCTION booking.default_band() RETURNS booking.valid_band
+    LANGUAGE sql IMMUTABLE AS 'SELECT ROW(0, 100)::booking.valid_band';
