@@ -109,7 +109,11 @@ func TestLeaseLockGalera(t *testing.T) {
 	for _, m := range []dialect.LockMethod{dialect.LockAuto, dialect.LockTable} {
 		holdInTurn(t, m, dbs, 6, 3)
 	}
-	l, err := dialect.AcquireMigrationLock(context.Background(), dbs[0], "", "migrate_version", dialect.LockOptions{})
+	// The last release may have been made on another node: a node applies
+	// the cluster's writes a moment after they commit, so the lease row
+	// can still read as held here (ci4 on 7 December 2026 saw it); wait as
+	// the CLI does (lock_timeout), not one attempt.
+	l, err := dialect.AcquireMigrationLock(context.Background(), dbs[0], "", "migrate_version", dialect.LockOptions{Timeout: 30 * time.Second})
 	if err != nil {
 		t.Fatal(err)
 	}
