@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"net"
 	"os"
-	"path/filepath"
 	"strings"
 	"syscall"
 	"testing"
@@ -46,17 +45,5 @@ func TestConnectHint(t *testing.T) {
 	} {
 		fmt.Fprintf(&got, "%s: %q\n", tt.name, connectHint(tt.err))
 	}
-	golden := filepath.Join("testdata", "connect_hint.golden")
-	if *update {
-		if err := os.WriteFile(golden, []byte(got.String()), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	want, err := os.ReadFile(golden)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if got.String() != string(want) {
-		t.Errorf("got:\n%s\nwant (%s):\n%s", got.String(), golden, want)
-	}
+	golden(t, "connect_hint.golden", got.String())
 }

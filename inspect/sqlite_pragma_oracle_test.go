@@ -54,14 +54,7 @@ var sqliteOracleSchema = []string{
 // tables out of scope.
 func TestSQLiteStatementsAgreeWithPragmas(t *testing.T) {
 	ctx := context.Background()
-	db, _ := testdb.Open(t, "sqlite")
-	db.SetMaxOpenConns(1)
-	for _, s := range sqliteOracleSchema {
-		if _, err := db.ExecContext(ctx, s); err != nil {
-			t.Fatalf("%v\nstatement: %s", err, s)
-		}
-	}
-	in := &sqliteInspector{d: db.Dialect}
+	db, in := openSQLiteOracle(ctx, t)
 	for _, opts := range []Options{{}, {Exclude: []string{"excluded_t"}}, {Include: []string{"kids"}}, {Include: []string{"kids", "other"}}} {
 		t.Run(fmt.Sprint(opts.Include, opts.Exclude), func(t *testing.T) {
 			md, err := in.Inspect(ctx, db, opts)
@@ -226,14 +219,7 @@ func pragmaForeignKey(ctx context.Context, t *testing.T, db *dialect.DB, table s
 // settle them, and checks that they are those read from the statements.
 func TestSQLiteForeignKeysFromPragma(t *testing.T) {
 	ctx := context.Background()
-	db, _ := testdb.Open(t, "sqlite")
-	db.SetMaxOpenConns(1)
-	for _, s := range sqliteOracleSchema {
-		if _, err := db.ExecContext(ctx, s); err != nil {
-			t.Fatalf("%v\nstatement: %s", err, s)
-		}
-	}
-	in := &sqliteInspector{d: db.Dialect}
+	db, in := openSQLiteOracle(ctx, t)
 	for _, opts := range []Options{{}, {Include: []string{"kids"}}} {
 		read := func(viaPragma bool) []*model.ForeignKey {
 			sc, err := in.scope("main", opts)
@@ -274,4 +260,18 @@ func fkList(fks []*model.ForeignKey) string {
 		fmt.Fprintf(&b, "\n  %+v", *f)
 	}
 	return b.String()
+}
+
+// openSQLiteOracle opens a SQLite database on one connection, loads
+// sqliteOracleSchema and returns it with an inspector for it.
+func openSQLiteOracle(ctx context.Context, t *testing.T) (*dialect.DB, *sqliteInspector) {
+	t.Helper()
+	db, _ := testdb.Open(t, "sqlite")
+	db.SetMaxOpenConns(1)
+	for _, s := range sqliteOracleSchema {
+		if _, err := db.ExecContext(ctx, s); err != nil {
+			t.Fatalf("%v\nstatement: %s", err, s)
+		}
+	}
+	return db, &sqliteInspector{d: db.Dialect}
 }
